@@ -1,0 +1,32 @@
+import Big from "big.js";
+
+/**
+ * The one decimal type for money and billable quantities. AWS rates carry up to 10 decimals
+ * (Windows memory 0.00511175 USD per GB-hour), so floats would drift by cents across a CSV and the screen.
+ * Rates travel as decimal strings; arithmetic is exact; rounding (half-up, to cents) happens only for display.
+ */
+export type Decimal = Big;
+
+// Divisions (seconds -> hours) keep 20 decimals: far below a cent for any realistic bill.
+Big.DP = 20;
+Big.RM = Big.roundHalfUp;
+
+export const dec = (value: string | number | Big): Big => new Big(value);
+export const ZERO = dec(0);
+
+export function sum(values: Iterable<Big>): Big {
+  let total = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
+/** Rounds half-up to whole cents, as a fixed two-decimal string ("36.04"). */
+export function toCents(value: Big): string {
+  return value.round(2, Big.roundHalfUp).toFixed(2);
+}
+
+/** Full-precision decimal string without exponent notation, trailing zeros trimmed. */
+export function toPlain(value: Big): string {
+  const s = value.toFixed(20);
+  return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+}

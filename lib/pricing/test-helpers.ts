@@ -1,0 +1,20 @@
+import { fargateCatalog } from "@/lib/catalog";
+import { parseScenario } from "@/lib/scenario/parse";
+import type { ScenarioInput, WorkloadInput } from "@/lib/scenario/schema";
+import { estimateScenario } from "./estimate";
+
+/** Test helper: one workload (defaults filled by the schema) priced in a region; throws on invalid input. */
+export function estimateOne(workload: Partial<WorkloadInput>, region = "us-east-1") {
+  return estimateScenarioInput({ region, workloads: [{ name: "w", vcpu: 1, memoryGiB: 2, ...workload } as WorkloadInput] });
+}
+
+export function estimateScenarioInput(input: ScenarioInput) {
+  const parsed = parseScenario(input, fargateCatalog);
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join("; "));
+  return estimateScenario(parsed.scenario, fargateCatalog);
+}
+
+export function problemsOf(input: unknown) {
+  const parsed = parseScenario(input, fargateCatalog);
+  return parsed.ok ? [] : parsed.problems;
+}

@@ -1,0 +1,127 @@
+import { z } from "zod";
+import { SAVINGS_PLAN_TERMS } from "@/lib/catalog/schema";
+import {
+  formatSize,
+  isValidSize,
+  largestSize,
+  nearestValidSizes,
+  roundUpToValidSize,
+  validVcpus,
+} from "@/lib/pricing/sizes";
+import { MIB_PER_GIB } from "@/lib/pricing/units";
+
+/**
+ * The scenario: the public contract shared by the CLI, the share URL, the API and the editor's store.
+ * Field names and meanings are fixed for version 1; optional fields get the defaults below.
+ */
+export const SCENARIO_VERSION = 1;
+
+/** Same limits as ECS on Fargate: the free ephemeral storage and the most a task may configure. */
+export const STORAGE_LIMITS_GIB = { free: 20, ecs: 200, eks: 175 } as const;
+export const EKS_OVERHEAD_MIB = 256;
+
+const finite = (what: string) =>
+  z.number({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} must be a number`) }).finite();
+
+export const Schedule = z.discriminatedUnion(
+  "type",
+  [
+    z.object({ type: z.literal("always-on") }),
+    z.object({
+      type: z.literal("duty-cycle"),
+      /** Share of the 730-hour month the tasks run. */
+      percent: finite("Duty cycle").min(0, "Duty cycle cannot be negative").max(100, "Duty cycle is at most 100%"),
+    }),
+    z.object({
+      type: z.literal("batch"),
+      /** Each run starts `tasks` tasks, each billed separately (rounded up to the second, with the minimum). */
+      runsPerMonth: finite("Runs per month").int("Runs per month must be a whole number").min(0, "Runs per month cannot be negative"),
+      secondsPerRun: finite("Seconds per run").positive("Seconds per run must be more than 0").max(2_678_400, "A run longer than a 31-day month is not a batch run"),
+    }),
+  ],
+  { error: 'Schedule type must be "always-on", "duty-cycle" or "batch"' },
+);
+export type Schedule = z.infer<typeof Schedule>;
+
+export const Platform = z.enum(["ecs", "eks"], { error: 'Platform must be "ecs" or "eks"' });
+export const OperatingSystem = z.enum(["linux", "windows"], { error: 'Operating system must be "linux" or "windows"' });
+export const Architecture = z.enum(["x86_64", "arm64"], { error: 'CPU architecture must be "x86_64" or "arm64"' });
+export const SavingsPlan = z.enum(["none", ...SAVINGS_PLAN_TERMS], {
+  error: `Savings Plan must be one of: none, ${SAVINGS_PLAN_TERMS.join(", ")}`,
+});
+export type SavingsPlan = z.infer<typeof SavingsPlan>;
+
+const WorkloadShape = z.object({
+  name: z.string({ error: "Name must be text" }).trim().min(1, "Name is required").max(120, "Name is at most 120 characters"),
+  platform: Platform.default("ecs"),
+  os: OperatingSystem.default("linux"),
+  arch: Architecture.default("x86_64"),
+  /** ECS: the task size; EKS: the pod's requests before Fargate's rounding. */
+  vcpu: finite("vCPU").positive("vCPU must be more than 0"),
+  memoryGiB: finite("Memory").positive("Memory must be more than 0"),
+  storageGiB: finite("Ephemeral storage").int("Ephemeral storage is a whole number of GiB").default(STORAGE_LIMITS_GIB.free),
+  /** Tasks (or pods) running at once. */
+  tasks: finite("Tasks").int("Tasks must be a whole number").min(0, "Tasks cannot be negative").max(100_000, "Tasks is at most 100,000").default(1),
+  schedule: Schedule.default({ type: "always-on" }),
+  /** Share of task-hours on Fargate Spot, 0..100. */
+  spotPercent: finite("Spot share").min(0, "Spot share cannot be negative").max(100, "Spot share is at most 100%").default(0),
+  savingsPlan: SavingsPlan.default("none"),
+});
+
+type WorkloadShape = z.infer<typeof WorkloadShape>;
+
+/** The combination rules of Fargate, each naming the rule it enforces. Exported for the editor's hints. */
+export function workloadRuleIssues(w: WorkloadShape): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const add = (path: string, message: string) => issues.push({ path: [path], message });
+
+  if (w.os === "windows") {
+    if (w.platform === "eks") add("os", "EKS on Fargate runs Linux pods only: choose ECS for Windows containers");
+    if (w.arch === "arm64") add("arch", "Windows containers on Fargate run on x86_64 only");
+    if (w.spotPercent > 0) add("spotPercent", "Fargate Spot does not support Windows containers: set Spot share to 0");
+    if (w.vcpu < 1) add("vcpu", "Windows containers on Fargate need at least 1 vCPU (1, 2 or 4 vCPU)");
+    if (w.storageGiB > STORAGE_LIMITS_GIB.free)
+      add("storageGiB", `Windows containers on Fargate cannot configure ephemeral storage beyond the ${STORAGE_LIMITS_GIB.free} GiB included`);
+  }
+  if (w.platform === "eks") {
+    if (w.arch === "arm64") add("arch", "EKS on Fargate does not run arm64 (Graviton) pods: choose x86_64 or ECS");
+    if (w.spotPercent > 0) add("spotPercent", "EKS on Fargate has no Spot capacity: set Spot share to 0 or choose ECS");
+  }
+  const maxStorage = STORAGE_LIMITS_GIB[w.platform];
+  if (w.storageGiB < STORAGE_LIMITS_GIB.free) add("storageGiB", `Ephemeral storage is at least ${STORAGE_LIMITS_GIB.free} GiB (included free with every task)`);
+  if (w.storageGiB > maxStorage) add("storageGiB", `Ephemeral storage on ${w.platform.toUpperCase()} Fargate is at most ${maxStorage} GiB`);
+
+  const os = w.os;
+  const largest = largestSize(os);
+  if (w.platform === "ecs") {
+    if (!(w.os === "windows" && w.vcpu < 1) && !isValidSize({ vcpu: w.vcpu, memoryGiB: w.memoryGiB }, os)) {
+      const request = { vcpu: w.vcpu, memoryGiB: w.memoryGiB };
+      if (w.vcpu > largest.vcpu || w.memoryGiB > largest.memoryGiB) {
+        add(w.vcpu > largest.vcpu ? "vcpu" : "memoryGiB", `${formatSize(request)} is above the largest Fargate ${os === "windows" ? "Windows " : ""}size (${formatSize(largest)})`);
+      } else {
+        const nearest = nearestValidSizes(request, os).map(formatSize).join(", ");
+        const field = validVcpus(os).includes(w.vcpu) ? "memoryGiB" : "vcpu";
+        add(field, `${formatSize(request)} is not a valid Fargate task size; nearest valid: ${nearest}`);
+      }
+    }
+  } else if (w.os === "linux") {
+    const billed = roundUpToValidSize({ vcpu: w.vcpu, memoryGiB: w.memoryGiB + EKS_OVERHEAD_MIB / MIB_PER_GIB }, "linux");
+    if (!billed) add(w.vcpu > largest.vcpu ? "vcpu" : "memoryGiB", `A pod requesting ${formatSize({ vcpu: w.vcpu, memoryGiB: w.memoryGiB })} (+256 MiB) is above the largest Fargate size (${formatSize(largest)})`);
+  }
+  return issues;
+}
+
+export const Workload = WorkloadShape.superRefine((w, ctx) => {
+  for (const issue of workloadRuleIssues(w)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+});
+export type Workload = z.infer<typeof Workload>;
+export type WorkloadInput = z.input<typeof Workload>;
+
+export const Scenario = z.object({
+  version: z.literal(SCENARIO_VERSION, { error: `version must be ${SCENARIO_VERSION}` }).default(SCENARIO_VERSION),
+  name: z.string({ error: "Scenario name must be text" }).trim().min(1, "Scenario name is required").max(120, "Scenario name is at most 120 characters").default("My scenario"),
+  region: z.string({ error: "Region is required" }).min(1, "Region is required").default("us-east-1"),
+  workloads: z.array(Workload, { error: "workloads must be a list" }).max(20_000, "At most 20,000 workloads"),
+});
+export type Scenario = z.infer<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;
