@@ -91,6 +91,8 @@ export function workloadRuleIssues(w: WorkloadShape): { path: (string | number)[
   if (w.storageGiB < STORAGE_LIMITS_GIB.free) add("storageGiB", `Ephemeral storage is at least ${STORAGE_LIMITS_GIB.free} GiB (included free with every task)`);
   if (w.storageGiB > maxStorage) add("storageGiB", `Ephemeral storage on ${w.platform.toUpperCase()} Fargate is at most ${maxStorage} GiB`);
 
+  // Size rules only judge sizes that passed the field checks (zod reports those; one message per mistake).
+  if (!(w.vcpu > 0 && w.memoryGiB > 0)) return issues;
   const os = w.os;
   const largest = largestSize(os);
   if (w.platform === "ecs") {
@@ -117,11 +119,39 @@ export const Workload = WorkloadShape.superRefine((w, ctx) => {
 export type Workload = z.infer<typeof Workload>;
 export type WorkloadInput = z.input<typeof Workload>;
 
+/**
+ * How the equivalent ECS-on-EC2 cluster is built and bought. Optional in the scenario; every field has a default.
+ * Defaults follow ../shared/notes/pricing-rules.md ("ECS on EC2").
+ */
+export const Ec2Settings = z.object({
+  /** awsvpc caps tasks per instance by ENIs (trunking raises the cap); bridge/host has no ENI cap. */
+  networking: z.enum(["awsvpc", "bridge"], { error: 'Networking must be "awsvpc" or "bridge"' }).default("awsvpc"),
+  eniTrunking: z.boolean({ error: "ENI trunking must be true or false" }).default(false),
+  /** Share of each instance's CPU and memory kept free. */
+  headroomPercent: finite("Headroom").min(0, "Headroom cannot be negative").max(90, "Headroom is at most 90%").default(5),
+  /** ECS_RESERVED_MEMORY: MiB per instance kept for the OS and agents. */
+  reservedMemoryMiB: finite("Reserved memory").int("Reserved memory is a whole number of MiB").min(0, "Reserved memory cannot be negative").max(65_536, "Reserved memory is at most 65,536 MiB").default(256),
+  /** Share of nominal memory the ECS agent does not register (an 8 GiB m4.large registers about 7,985 MiB: 2.5%). */
+  unregisteredMemoryPercent: finite("Unregistered memory").min(0, "Unregistered memory cannot be negative").max(50, "Unregistered memory is at most 50%").default(2.5),
+  /** Batch and duty-cycle work: the cluster stays up all month, or scales with the tasks (hour granularity). */
+  scaling: z.enum(["always-on", "scale-with-tasks"], { error: 'Cluster scaling must be "always-on" or "scale-with-tasks"' }).default("always-on"),
+  /** Share of instance-hours on EC2 Spot. */
+  spotPercent: finite("EC2 Spot share").min(0, "EC2 Spot share cannot be negative").max(100, "EC2 Spot share is at most 100%").default(0),
+  /** Commitment on the non-Spot part: Compute Savings Plans / Reserved Instances, as discount estimates. */
+  commitment: z.enum(["none", "1yr", "3yr"], { error: 'Commitment must be "none", "1yr" or "3yr"' }).default("none"),
+  /** gp3 root volume per instance. */
+  ebsRootGiB: finite("EBS root volume").int("EBS root volume is a whole number of GiB").min(1, "EBS root volume is at least 1 GiB").max(16_384, "EBS root volume is at most 16,384 GiB").default(30),
+  /** Restrict the search to these instance types (empty: every current-generation candidate). */
+  instanceTypes: z.array(z.string().max(40)).max(200).default([]),
+});
+export type Ec2Settings = z.infer<typeof Ec2Settings>;
+
 export const Scenario = z.object({
   version: z.literal(SCENARIO_VERSION, { error: `version must be ${SCENARIO_VERSION}` }).default(SCENARIO_VERSION),
   name: z.string({ error: "Scenario name must be text" }).trim().min(1, "Scenario name is required").max(120, "Scenario name is at most 120 characters").default("My scenario"),
   region: z.string({ error: "Region is required" }).min(1, "Region is required").default("us-east-1"),
   workloads: z.array(Workload, { error: "workloads must be a list" }).max(20_000, "At most 20,000 workloads"),
+  ec2: Ec2Settings.default(Ec2Settings.parse({})),
 });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;
