@@ -20,7 +20,21 @@ const s = (n: number | string) => toPlain(dec(String(n)));
 /** Derived rates keep 8 decimals, as AWS's own Spot feed does. */
 const r8 = (n: ReturnType<typeof dec>) => toPlain(n.round(8));
 
-const onDemand = readJson("fargate/fargate-ondemand-by-region-2025-10-27.json");
+interface RawCompute {
+  vcpuHour: number;
+  gbHour: number;
+  osLicenseVcpuHour?: number;
+  skus?: Record<string, string>;
+}
+interface RawRegion {
+  location: string;
+  partition: string;
+  linux: { x86: RawCompute; arm64: RawCompute };
+  windows?: { x86?: RawCompute & { osLicenseVcpuHour: number } };
+  storage: { ephemeral: { gbHour: number; skus?: Record<string, string> } };
+}
+
+const onDemand: { _source: { hawkFilePublicationDate: string }; regions: Record<string, RawRegion> } = readJson("fargate/fargate-ondemand-by-region-2025-10-27.json");
 const spot = readJson("fargate/fargate-spot-x86-2021-01.json");
 const sp = readJson("fargate/fargate-compute-savings-plan-datapoints.json");
 const locations: Record<string, { code: string; continent: string }> = readJson("ec2/aws-locations.json");
@@ -90,9 +104,9 @@ const provenance: FargateCatalog["provenance"] = {
 };
 
 const regions: FargateCatalog["regions"] = {};
-for (const [code, raw] of Object.entries<any>(onDemand.regions).sort(([a], [b]) => a.localeCompare(b))) {
+for (const [code, raw] of Object.entries(onDemand.regions).sort(([a], [b]) => a.localeCompare(b))) {
   const rate = (usd: number, sku?: string) => ({ usd: s(usd), ...(sku ? { sku } : {}) });
-  const compute = (x: any) => ({ vcpuHour: rate(x.vcpuHour, x.skus?.vcpuHour), gbHour: rate(x.gbHour, x.skus?.gbHour) });
+  const compute = (x: RawCompute) => ({ vcpuHour: rate(x.vcpuHour, x.skus?.vcpuHour), gbHour: rate(x.gbHour, x.skus?.gbHour) });
   const linux = { x86_64: compute(raw.linux.x86), arm64: compute(raw.linux.arm64) };
   const windows = raw.windows?.x86
     ? { ...compute(raw.windows.x86), osLicenseVcpuHour: rate(raw.windows.x86.osLicenseVcpuHour, raw.windows.x86.skus?.osLicenseVcpuHour) }

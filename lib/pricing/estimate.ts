@@ -1,7 +1,7 @@
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import type { Scenario } from "@/lib/scenario/schema";
 import { ON_DEMAND_SOURCE, priceWorkload } from "./fargate";
-import { dec, sum, toPlain } from "./money";
+import { sum } from "./money";
 import type { FargateEstimate, PriceSourceSummary } from "./types";
 
 /**
@@ -26,7 +26,8 @@ export function estimateScenario(scenario: Scenario, catalog: FargateCatalog): F
     scenario: { name: scenario.name, region: scenario.region },
     catalog: { source: main.source, publishedAt: main.publishedAt, region: scenario.region, regionName: region.name, sources },
     workloads,
-    totals: { monthlyCost: toPlain(sum(workloads.flatMap((w) => w.lineItems.map((li) => dec(li.monthlyCost))))) },
+    // Each workload's monthlyCost is the exact sum of its line items, so this is the sum of every line item.
+    totals: { monthlyCost: sum(workloads.map((w) => w.monthlyCost)) },
     warnings: [],
   };
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { toCents } from "./money";
-import { dec } from "./money";
+import { dec, toCents, type Decimal } from "./money";
 import { estimateOne, estimateScenarioInput } from "./test-helpers";
 
-const cents = (s: string) => toCents(dec(s));
+const cents = (s: Decimal) => toCents(s);
 
 // us-east-1 rates from the snapshot (2025-10-27): Linux x86 0.04048 vCPU-h, 0.004445 GB-h; ARM 0.03238, 0.00356;
 // Windows 0.046552 vCPU-h + 0.046 OS license vCPU-h + 0.00511175 GB-h; storage 0.000111 GB-h;
@@ -114,8 +113,8 @@ describe("billed sizes and line items", () => {
       "Windows OS license (on-demand)",
     ]);
     // 2 tasks x 730 h x 1 vCPU = 1460 vCPU-hours; x 0.046 = 67.16 license
-    expect(items[2]!.quantity).toBe("1460");
-    expect(items[2]!.monthlyCost).toBe("67.16");
+    expect(items[2]!.quantity.toString()).toBe("1460");
+    expect(items[2]!.monthlyCost.toString()).toBe("67.16");
     const total = items.reduce((s, i) => s.plus(i.monthlyCost), dec(0));
     expect(total.eq(est.totals.monthlyCost)).toBe(true);
   });
@@ -123,7 +122,7 @@ describe("billed sizes and line items", () => {
   it("keeps full precision in JSON and rounds only for display", () => {
     // 60,000 s x 1 vCPU x 0.04048 / 3600 = 0.67466666...
     const est = estimateOne({ schedule: { type: "batch", runsPerMonth: 1000, secondsPerRun: 10 } });
-    expect(est.workloads[0]!.lineItems[0]!.monthlyCost.startsWith("0.674666666666")).toBe(true);
+    expect(est.workloads[0]!.lineItems[0]!.monthlyCost.toString().startsWith("0.674666666666")).toBe(true);
     expect(est.workloads[0]!.warnings.join(" ")).toContain("billed as 60 s");
   });
 
@@ -144,6 +143,6 @@ describe("billed sizes and line items", () => {
       ],
     });
     // 36.0401 + 28.835 = 64.8751
-    expect(est.totals.monthlyCost).toBe("64.8751");
+    expect(est.totals.monthlyCost.toString()).toBe("64.8751");
   });
 });

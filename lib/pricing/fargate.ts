@@ -1,6 +1,6 @@
 import type { ComputeRates, FargateCatalog, FargateRegion, Rate } from "@/lib/catalog/schema";
 import type { Scenario, Workload } from "@/lib/scenario/schema";
-import { dec, sum, toPlain, type Decimal } from "./money";
+import { dec, num, rate as decRate, ZERO, type Decimal } from "./money";
 import { formatSize, roundUpToValidSize, type TaskSize } from "./sizes";
 import type { LineItem, WorkloadEstimate } from "./types";
 import { HOURS_PER_MONTH, MIB_PER_GIB, SECONDS_PER_HOUR } from "./units";
@@ -17,20 +17,24 @@ export function billedSize(w: Pick<Workload, "platform" | "os" | "vcpu" | "memor
   return rounded;
 }
 
+const PERCENT = dec("0.01");
+const MONTH = dec(HOURS_PER_MONTH);
+
 /**
- * Billed task-seconds in the month for all of a workload's tasks. Per-second billing: each batch run of each task
- * is rounded up to the whole second and to the OS minimum (60 s Linux, 300 s Windows).
+ * Billed task-hours in the month for all of a workload's tasks. Per-second billing: each batch run of each task
+ * is rounded up to the whole second and to the OS minimum (60 s Linux, 300 s Windows), then converted to hours
+ * (the only division, kept to 20 decimals). Always-on and duty-cycle hours are exact.
  */
-export function billedTaskSeconds(w: Pick<Workload, "os" | "tasks" | "schedule">, minimumSeconds: FargateCatalog["minimumBillableSeconds"]): Decimal {
+export function billedTaskHours(w: Pick<Workload, "os" | "tasks" | "schedule">, minimumSeconds: FargateCatalog["minimumBillableSeconds"]): Decimal {
   const s = w.schedule;
   switch (s.type) {
     case "always-on":
-      return dec(HOURS_PER_MONTH).times(SECONDS_PER_HOUR).times(w.tasks);
+      return MONTH.times(num(w.tasks));
     case "duty-cycle":
-      return dec(HOURS_PER_MONTH).times(SECONDS_PER_HOUR).times(w.tasks).times(s.percent).div(100);
+      return MONTH.times(num(w.tasks)).times(num(s.percent)).times(PERCENT);
     case "batch": {
       const perRun = Math.max(Math.ceil(s.secondsPerRun), minimumSeconds[w.os]);
-      return dec(s.runsPerMonth).times(w.tasks).times(perRun);
+      return num(s.runsPerMonth).times(num(w.tasks)).times(num(perRun)).div(SECONDS_PER_HOUR);
     }
   }
 }
@@ -43,90 +47,107 @@ const purchaseLabel: Record<Workload["savingsPlan"], string> = {
   "3yr-all-upfront": "Compute Savings Plan 3yr all upfront",
 };
 
+type OsArch = "Linux/x86_64" | "Linux/arm64" | "Windows/x86_64";
+const OS_ARCHES: OsArch[] = ["Linux/x86_64", "Linux/arm64", "Windows/x86_64"];
+const table = <K extends string, V>(keys: readonly K[], f: (k: K) => V) => Object.fromEntries(keys.map((k) => [k, f(k)])) as Record<K, V>;
+
+// Line item names and warnings repeat across thousands of workloads: each distinct string is built once.
+const NAMES = table(Object.keys(purchaseLabel) as Workload["savingsPlan"][], (plan) =>
+  table(OS_ARCHES, (osArch) => ({ vcpu: `Fargate vCPU (${purchaseLabel[plan]}, ${osArch})`, memory: `Fargate memory (${purchaseLabel[plan]}, ${osArch})` })),
+);
+const SPOT_NAMES = table(OS_ARCHES, (osArch) => ({ vcpu: `Fargate vCPU (Spot, ${osArch})`, memory: `Fargate memory (Spot, ${osArch})` }));
+const SP_WARNINGS = table(Object.keys(purchaseLabel) as Workload["savingsPlan"][], (plan) =>
+  [false, true].map(
+    (withSpot) =>
+      `${purchaseLabel[plan]} rates are estimates; they assume the hourly commitment exactly covers this usage (unused commitment is still paid, usage above it is on-demand)${withSpot ? " and Spot is not covered" : ""}.`,
+  ),
+);
+const SPOT_WARNING = "Fargate Spot prices float and ours are estimates; Spot tasks can be stopped with a 2-minute warning and never fall back to on-demand.";
+const LICENSE_WARNING = "The Windows OS license fee is priced on-demand: Savings Plans discount compute, not the license.";
+const memoText = new Map<string, string>();
+function memo(key: string, build: () => string): string {
+  let t = memoText.get(key);
+  if (t === undefined) {
+    t = build();
+    if (memoText.size < 5_000) memoText.set(key, t);
+  }
+  return t;
+}
+
 function item(
   name: string,
   unit: string,
-  perUnitOfSeconds: Decimal,
-  seconds: Decimal,
+  units: Decimal,
+  hours: Decimal,
   rate: Rate,
   component: LineItem["component"],
   purchase: LineItem["purchase"],
   priceSource: string,
-): { item: LineItem; cost: Decimal } {
-  // quantity = units x seconds / 3600; cost = units x seconds x rate / 3600 (divide last: exact to 20 places).
-  const unitSeconds = perUnitOfSeconds.times(seconds);
-  const cost = unitSeconds.times(rate.usd).div(SECONDS_PER_HOUR);
-  return {
-    item: {
-      name,
-      unit,
-      quantity: toPlain(unitSeconds.div(SECONDS_PER_HOUR)),
-      unitPrice: rate.usd,
-      monthlyCost: toPlain(cost),
-      component,
-      purchase,
-      priceSource,
-    },
-    cost,
-  };
+): LineItem {
+  // quantity = units x hours (vCPU-hours, GB-hours); cost = quantity x rate.
+  const quantity = units.times(hours);
+  return { name, unit, quantity, unitPrice: rate.usd, monthlyCost: quantity.times(decRate(rate.usd)), component, purchase, priceSource };
 }
 
 /** One validated workload in one region -> its line items. Pure; every rate comes from the catalog. */
 export function priceWorkload(w: Workload, region: FargateRegion, catalog: Catalog): WorkloadEstimate {
   const size = billedSize(w, catalog.eksOverheadMiB);
   const warnings: string[] = [];
-  const seconds = billedTaskSeconds(w, catalog.minimumBillableSeconds);
-  const spotSeconds = seconds.times(w.spotPercent).div(100);
-  const regularSeconds = seconds.minus(spotSeconds);
-  const vcpu = dec(size.vcpu);
-  const memory = dec(size.memoryGiB);
-  const osArch = w.os === "windows" ? "Windows/x86_64" : `Linux/${w.arch}`;
-  const parts: { item: LineItem; cost: Decimal }[] = [];
+  const hours = billedTaskHours(w, catalog.minimumBillableSeconds);
+  const spotHours = w.spotPercent > 0 ? hours.times(num(w.spotPercent)).times(PERCENT) : ZERO;
+  const regularHours = hours.minus(spotHours);
+  const vcpu = num(size.vcpu);
+  const memory = num(size.memoryGiB);
+  const osArch: OsArch = w.os === "windows" ? "Windows/x86_64" : w.arch === "arm64" ? "Linux/arm64" : "Linux/x86_64";
+  const parts: LineItem[] = [];
 
   if (w.platform === "eks" && (size.vcpu !== w.vcpu || size.memoryGiB !== w.memoryGiB)) {
     warnings.push(
-      `Billed as ${formatSize(size)}: EKS adds ${catalog.eksOverheadMiB} MiB to the pod's requests (${formatSize(w)}) and rounds up to the next valid Fargate size.`,
+      memo(`eks|${size.vcpu}|${size.memoryGiB}|${w.vcpu}|${w.memoryGiB}`, () =>
+        `Billed as ${formatSize(size)}: EKS adds ${catalog.eksOverheadMiB} MiB to the pod's requests (${formatSize(w)}) and rounds up to the next valid Fargate size.`,
+      ),
     );
   }
   if (w.schedule.type === "batch" && w.schedule.secondsPerRun < catalog.minimumBillableSeconds[w.os]) {
     const min = catalog.minimumBillableSeconds[w.os];
+    const secondsPerRun = w.schedule.secondsPerRun;
     warnings.push(
-      `Each ${w.schedule.secondsPerRun}-second run is billed as ${min} s: the ${w.os === "windows" ? "Windows" : "Linux"} minimum charge per task is ${min / 60} minute${min === 60 ? "" : "s"}.`,
+      memo(`min|${secondsPerRun}|${w.os}|${min}`, () =>
+        `Each ${secondsPerRun}-second run is billed as ${min} s: the ${w.os === "windows" ? "Windows" : "Linux"} minimum charge per task is ${min / 60} minute${min === 60 ? "" : "s"}.`,
+      ),
     );
   }
 
-  if (regularSeconds.gt(0) || w.spotPercent < 100) {
+  if (regularHours.gt(0) || w.spotPercent < 100) {
     const base: ComputeRates = w.os === "windows" ? region.windows! : region.linux[w.arch];
     let rates: ComputeRates = base;
     let source = ON_DEMAND_SOURCE;
     let purchase: LineItem["purchase"] = "on-demand";
     if (w.savingsPlan !== "none") {
-      const plan = region.savingsPlans[w.savingsPlan];
-      const planRates = w.os === "windows" ? plan?.windows : plan?.[w.arch];
+      const planPrices = region.savingsPlans[w.savingsPlan];
+      const planRates = w.os === "windows" ? planPrices?.windows : planPrices?.[w.arch];
       if (!planRates) throw new RangeError(`No ${purchaseLabel[w.savingsPlan]} rates for ${osArch}`);
       rates = planRates;
       source = planRates.provenance;
       purchase = "savings-plan";
-      warnings.push(
-        `${purchaseLabel[w.savingsPlan]} rates are estimates; they assume the hourly commitment exactly covers this usage (unused commitment is still paid, usage above it is on-demand)${w.spotPercent > 0 ? " and Spot is not covered" : ""}.`,
-      );
+      warnings.push(SP_WARNINGS[w.savingsPlan][w.spotPercent > 0 ? 1 : 0]!);
     }
-    const label = purchaseLabel[w.savingsPlan];
-    parts.push(item(`Fargate vCPU (${label}, ${osArch})`, "vCPU-hours", vcpu, regularSeconds, rates.vcpuHour, "vcpu", purchase, source));
-    parts.push(item(`Fargate memory (${label}, ${osArch})`, "GB-hours", memory, regularSeconds, rates.gbHour, "memory", purchase, source));
+    const names = NAMES[w.savingsPlan][osArch];
+    parts.push(item(names.vcpu, "vCPU-hours", vcpu, regularHours, rates.vcpuHour, "vcpu", purchase, source));
+    parts.push(item(names.memory, "GB-hours", memory, regularHours, rates.gbHour, "memory", purchase, source));
     if (w.os === "windows") {
       // The Windows OS license fee is per vCPU-hour and is not discounted by Savings Plans.
-      parts.push(item("Windows OS license (on-demand)", "vCPU-hours", vcpu, regularSeconds, region.windows!.osLicenseVcpuHour, "os-license", "on-demand", ON_DEMAND_SOURCE));
-      if (w.savingsPlan !== "none") warnings.push("The Windows OS license fee is priced on-demand: Savings Plans discount compute, not the license.");
+      parts.push(item("Windows OS license (on-demand)", "vCPU-hours", vcpu, regularHours, region.windows!.osLicenseVcpuHour, "os-license", "on-demand", ON_DEMAND_SOURCE));
+      if (w.savingsPlan !== "none") warnings.push(LICENSE_WARNING);
     }
   }
 
   if (w.spotPercent > 0) {
     const spot = region.spot?.[w.arch];
     if (!spot) throw new RangeError(`No Fargate Spot price for ${osArch}`);
-    parts.push(item(`Fargate vCPU (Spot, ${osArch})`, "vCPU-hours", vcpu, spotSeconds, spot.vcpuHour, "vcpu", "spot", spot.provenance));
-    parts.push(item(`Fargate memory (Spot, ${osArch})`, "GB-hours", memory, spotSeconds, spot.gbHour, "memory", "spot", spot.provenance));
-    warnings.push("Fargate Spot prices float and ours are estimates; Spot tasks can be stopped with a 2-minute warning and never fall back to on-demand.");
+    parts.push(item(SPOT_NAMES[osArch].vcpu, "vCPU-hours", vcpu, spotHours, spot.vcpuHour, "vcpu", "spot", spot.provenance));
+    parts.push(item(SPOT_NAMES[osArch].memory, "GB-hours", memory, spotHours, spot.gbHour, "memory", "spot", spot.provenance));
+    warnings.push(SPOT_WARNING);
   }
 
   const extraStorage = w.storageGiB - catalog.ephemeralStorage.freeGiB;
@@ -135,8 +156,8 @@ export function priceWorkload(w: Workload, region: FargateRegion, catalog: Catal
       item(
         `Ephemeral storage (above ${catalog.ephemeralStorage.freeGiB} GiB free)`,
         "GB-hours",
-        dec(extraStorage),
-        seconds,
+        num(extraStorage),
+        hours,
         region.ephemeralStorageGbHour,
         "storage",
         "on-demand",
@@ -145,17 +166,19 @@ export function priceWorkload(w: Workload, region: FargateRegion, catalog: Catal
     );
   }
 
+  let cost = ZERO;
+  for (const li of parts) cost = cost.plus(li.monthlyCost);
   return {
     name: w.name,
     platform: w.platform,
     os: w.os,
     arch: w.arch,
-    requestedSize: { vcpu: w.vcpu, memoryGiB: w.memoryGiB },
+    requestedSize: w.platform === "ecs" ? size : { vcpu: w.vcpu, memoryGiB: w.memoryGiB },
     billedSize: size,
     tasks: w.tasks,
-    taskHours: toPlain(seconds.div(SECONDS_PER_HOUR)),
-    lineItems: parts.map((p) => p.item),
-    monthlyCost: toPlain(sum(parts.map((p) => p.cost))),
+    taskHours: hours,
+    lineItems: parts,
+    monthlyCost: cost,
     warnings,
   };
 }

@@ -10,6 +10,9 @@ export type Decimal = Big;
 // Divisions (seconds -> hours) keep 20 decimals: far below a cent for any realistic bill.
 Big.DP = 20;
 Big.RM = Big.roundHalfUp;
+// Plain notation in toString (no "1e-7"): quantities and costs stay readable decimal strings.
+Big.NE = -40;
+Big.PE = 40;
 
 export const dec = (value: string | number | Big): Big => new Big(value);
 export const ZERO = dec(0);
@@ -25,8 +28,29 @@ export function toCents(value: Big): string {
   return value.round(2, Big.roundHalfUp).toFixed(2);
 }
 
-/** Full-precision decimal string without exponent notation, trailing zeros trimmed. */
+/** Full-precision decimal string without exponent notation or trailing zeros. */
 export function toPlain(value: Big): string {
-  const s = value.toFixed(20);
-  return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+  return value.toString();
+}
+
+const parsedNumbers = new Map<number, Big>();
+/** A small input number (vCPU, GiB, task count, percent) as a decimal, parsed once: Big values are immutable. */
+export function num(value: number): Big {
+  let r = parsedNumbers.get(value);
+  if (!r) {
+    r = dec(value);
+    if (parsedNumbers.size < 10_000) parsedNumbers.set(value, r);
+  }
+  return r;
+}
+
+const parsedRates = new Map<string, Big>();
+/** A published rate string as a decimal, parsed once (rates repeat across thousands of workloads). */
+export function rate(usd: string): Big {
+  let r = parsedRates.get(usd);
+  if (!r) {
+    r = dec(usd);
+    parsedRates.set(usd, r);
+  }
+  return r;
 }

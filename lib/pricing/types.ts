@@ -1,3 +1,4 @@
+import type { Decimal } from "./money";
 import type { TaskSize } from "./sizes";
 
 /** What a line item prices, for charts that break costs down. */
@@ -6,15 +7,16 @@ export type Component = "vcpu" | "memory" | "os-license" | "storage" | "instance
 export type Purchase = "on-demand" | "spot" | "savings-plan";
 
 /**
- * One billed quantity at one rate. Decimal strings at full precision: round only to display or export.
- * monthlyCost = quantity x unitPrice (exact up to 20 decimals for per-second quantities).
+ * One billed quantity at one rate, in exact decimals (serialised to JSON as full-precision decimal strings);
+ * round only to display or export. monthlyCost = quantity x unitPrice (batch hours are kept to 20 decimals).
  */
 export interface LineItem {
   name: string;
   unit: string;
-  quantity: string;
+  quantity: Decimal;
+  /** The rate as published ("0.04048"). */
   unitPrice: string;
-  monthlyCost: string;
+  monthlyCost: Decimal;
   component: Component;
   purchase: Purchase;
   /** Key into estimate.catalog.sources: where unitPrice comes from. */
@@ -31,9 +33,9 @@ export interface WorkloadEstimate {
   billedSize: TaskSize;
   tasks: number;
   /** Task-hours in the month (all tasks, on-demand and Spot together). */
-  taskHours: string;
+  taskHours: Decimal;
   lineItems: LineItem[];
-  monthlyCost: string;
+  monthlyCost: Decimal;
   warnings: string[];
 }
 
@@ -57,6 +59,6 @@ export interface FargateEstimate {
     sources: PriceSourceSummary[];
   };
   workloads: WorkloadEstimate[];
-  totals: { monthlyCost: string };
+  totals: { monthlyCost: Decimal };
   warnings: string[];
 }

@@ -1,0 +1,30 @@
+import { dec, toCents, type Decimal } from "@/lib/pricing/money";
+
+type Amount = Decimal | string;
+
+/**
+ * Formatting shared by the screen, the CSV and the CLI, so every surface shows the same number.
+ * Money: half-up to cents. Quantities: up to 4 decimals.
+ */
+const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** "36.0401" -> "$36.04" (rounded half-up on the exact decimal, then grouped). */
+export function formatUsd(amount: Amount): string {
+  return usd.format(Number(toCents(dec(amount))));
+}
+
+/** "36.0401" -> "36.04": the plain cents string used in CSV cells. */
+export function centsString(amount: Amount): string {
+  return toCents(dec(amount));
+}
+
+/** A billed quantity for display: at most 4 decimals, no exponent ("16.6667"). */
+export function formatQuantity(quantity: Amount): string {
+  const s = dec(quantity).round(4).toFixed(4);
+  return s.replace(/0+$/, "").replace(/\.$/, "");
+}
+
+/** A rate as published, unrounded ("0.00511175"). */
+export function formatRate(rate: string): string {
+  return `$${rate}`;
+}

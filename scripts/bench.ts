@@ -1,0 +1,57 @@
+/**
+ * `npm run bench` [-- --json]: times the engine on this machine. Median of several runs after a warm-up.
+ * engine10k: estimateScenario on a 10,000-workload scenario (validated once beforehand; parse is timed apart).
+ */
+import { performance } from "node:perf_hooks";
+import { fargateCatalog } from "@/lib/catalog";
+import { estimateScenario } from "@/lib/pricing/estimate";
+import { parseScenario } from "@/lib/scenario/parse";
+import type { ScenarioInput, WorkloadInput } from "@/lib/scenario/schema";
+
+const json = process.argv.includes("--json");
+
+function median(fn: () => unknown, runs = 7, warmup = 2): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(times[Math.floor(times.length / 2)]! * 10) / 10;
+}
+
+/** A deterministic mix of every kind of workload the engine prices. */
+export function benchScenario(count: number): ScenarioInput {
+  const shapes: Omit<WorkloadInput, "name">[] = [
+    { vcpu: 1, memoryGiB: 2, tasks: 3 },
+    { vcpu: 0.5, memoryGiB: 1, tasks: 10, arch: "arm64", spotPercent: 50 },
+    { vcpu: 2, memoryGiB: 8, tasks: 2, storageGiB: 60, savingsPlan: "1yr-no-upfront" },
+    { vcpu: 1, memoryGiB: 8, platform: "eks", tasks: 4 },
+    { vcpu: 1, memoryGiB: 2, os: "windows", tasks: 1, schedule: { type: "duty-cycle", percent: 40 } },
+    { vcpu: 4, memoryGiB: 16, tasks: 1, schedule: { type: "batch", runsPerMonth: 1000, secondsPerRun: 10 } },
+  ];
+  return {
+    name: "bench",
+    region: "us-east-1",
+    workloads: Array.from({ length: count }, (_, i) => ({ name: `w${i}`, ...shapes[i % shapes.length]! })),
+  };
+}
+
+const input = benchScenario(10_000);
+const parsed = parseScenario(input, fargateCatalog);
+if (!parsed.ok) throw new Error(parsed.problems[0]?.message);
+const scenario = parsed.scenario;
+
+const figures = {
+  engine10k: median(() => estimateScenario(scenario, fargateCatalog)),
+  parse10k: median(() => parseScenario(input, fargateCatalog)),
+};
+
+if (json) {
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+} else {
+  console.log(`engine10k  ${figures.engine10k} ms  (estimateScenario, 10,000 workloads; budget 100 ms)`);
+  console.log(`parse10k   ${figures.parse10k} ms  (parseScenario, 10,000 workloads)`);
+}

@@ -1,0 +1,68 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./cli";
+
+const root = path.resolve(__dirname, "..", "..");
+const files: Record<string, string> = {
+  "ok.json": JSON.stringify({ name: "t", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2 }] }),
+  "bad.json": JSON.stringify({ region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 10, tasks: -1 }] }),
+  "broken.json": '{"workloads": [',
+};
+const read = (f: string) => {
+  if (!(f in files)) throw Object.assign(new Error("nope"), { code: "ENOENT" });
+  return files[f]!;
+};
+
+describe("estimate CLI", () => {
+  it("prints the estimate JSON", () => {
+    const r = runCli(["ok.json"], read);
+    expect(r.code).toBe(0);
+    const est = JSON.parse(r.stdout);
+    // 730 x (0.04048 + 2 x 0.004445) = 36.0401
+    expect(est.totals.monthlyCost).toBe("36.0401");
+    expect(est.workloads[0].billedSize).toEqual({ vcpu: 1, memoryGiB: 2 });
+    expect(est.catalog).toMatchObject({ region: "us-east-1", publishedAt: "2025-10-27" });
+  });
+
+  it("prints a table and a CSV", () => {
+    expect(runCli(["ok.json", "--format", "table"], read).stdout).toMatch(/Monthly total\s+\$36\.04/);
+    expect(runCli(["ok.json", "--format=csv"], read).stdout.split("\r\n").at(-2)).toBe("Total,Fargate total,,,,36.04");
+  });
+
+  it("exits 2 listing every problem as path: message", () => {
+    const r = runCli(["bad.json"], read);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("workloads.0.tasks: Tasks cannot be negative");
+    expect(r.stderr).toContain("workloads.0.memoryGiB: 1 vCPU / 10 GiB is not a valid Fargate task size");
+  });
+
+  it.each([
+    [["broken.json"], /broken\.json: not valid JSON/],
+    [["missing.json"], /missing\.json: file not found/],
+    [["ok.json", "--format", "xml"], /--format: must be json, table or csv/],
+    [[], /give exactly one scenario file/],
+    [["ok.json", "--frobnicate"], /unknown option --frobnicate/],
+  ])("rejects %j clearly", (argv, message) => {
+    const r = runCli(argv, read);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("explains the format with --help", () => {
+    const r = runCli(["--help"], read);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('"schedule": { "type": "always-on" }');
+  });
+
+  it("runs as a real process: stdin, exit codes, no stack trace", () => {
+    const tsx = path.join(root, "node_modules", ".bin", "tsx");
+    const ok = execFileSync(tsx, ["scripts/estimate.ts", "-"], { cwd: root, input: files["ok.json"] }).toString();
+    expect(JSON.parse(ok).totals.monthlyCost).toBe("36.0401");
+    const bad = spawnSync(tsx, ["scripts/estimate.ts", "-"], { cwd: root, input: files["bad.json"] });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.toString()).toContain("workloads.0.tasks: Tasks cannot be negative");
+    expect(bad.stderr.toString()).not.toContain("    at ");
+  }, 30_000);
+});

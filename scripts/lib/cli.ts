@@ -1,0 +1,87 @@
+import { fargateCatalog } from "@/lib/catalog";
+import { estimateToCsv } from "@/lib/export/csv";
+import { estimateToTable } from "@/lib/export/table";
+import { estimateScenario } from "@/lib/pricing/estimate";
+import { parseScenario, type Problem } from "@/lib/scenario/parse";
+
+export const HELP = `Usage: npm run --silent estimate -- <scenario.json | -> [--format json|table|csv]
+
+Prices a scenario on AWS Fargate with the embedded price snapshot and prints the estimate.
+  <file>            a scenario JSON file; "-" reads standard input
+  --format json     the estimate as JSON (default; full-precision decimal strings)
+  --format table    a readable table of line items and totals
+  --format csv      line items as CSV (RFC 4180, formula-safe)
+  --help            this text
+
+Scenario format (version 1; optional fields show their defaults):
+{
+  "version": 1,
+  "name": "checkout",
+  "region": "us-east-1",
+  "workloads": [{
+    "name": "api",
+    "platform": "ecs",            // "ecs" | "eks" (EKS: vcpu/memoryGiB are pod requests; Fargate adds 256 MiB and rounds up)
+    "os": "linux",                // "linux" | "windows"
+    "arch": "x86_64",             // "x86_64" | "arm64"
+    "vcpu": 1,                    // ECS: a valid task size (0.25, 0.5, 1, 2, 4, 8, 16, 32)
+    "memoryGiB": 2,               // valid for the vCPU (e.g. 1 vCPU: 2-8 GiB)
+    "storageGiB": 20,             // ephemeral storage per task, 20 included; ECS up to 200, EKS up to 175
+    "tasks": 3,                   // tasks running at once
+    "schedule": { "type": "always-on" },
+        // or { "type": "duty-cycle", "percent": 40 }
+        // or { "type": "batch", "runsPerMonth": 1000, "secondsPerRun": 10 }
+    "spotPercent": 0,             // 0..100 share of task-hours on Fargate Spot (ECS Linux only)
+    "savingsPlan": "none"         // "none" | "1yr-no-upfront" | "1yr-all-upfront" | "3yr-no-upfront" | "3yr-all-upfront"
+  }]
+}
+
+Exit status: 0 success; 2 invalid input (each problem on stderr as "path: message").
+`;
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const fail = (problems: Problem[]): CliResult => ({
+  code: 2,
+  stdout: "",
+  stderr: problems.map((p) => `${p.path || "(scenario)"}: ${p.message}`).join("\n") + "\n",
+});
+
+/** The CLI as a pure-ish function of its arguments and a file reader, so tests drive it directly. */
+export function runCli(argv: string[], readFile: (path: string) => string): CliResult {
+  if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: HELP, stderr: "" };
+  let format = "json";
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--format") format = argv[++i] ?? "";
+    else if (a.startsWith("--format=")) format = a.slice("--format=".length);
+    else if (a.startsWith("--") ) return fail([{ path: "arguments", message: `unknown option ${a} (see --help)` }]);
+    else files.push(a);
+  }
+  if (!["json", "table", "csv"].includes(format)) return fail([{ path: "--format", message: `must be json, table or csv (got "${format}")` }]);
+  if (files.length !== 1) return fail([{ path: "arguments", message: "give exactly one scenario file, or - for standard input (see --help)" }]);
+  const file = files[0]!;
+
+  let text: string;
+  try {
+    text = readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail([{ path: file, message: code === "ENOENT" ? "file not found" : `cannot read the file (${code ?? "error"})` }]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return fail([{ path: file, message: `not valid JSON: ${(e as Error).message}` }]);
+  }
+  const parsed = parseScenario(json, fargateCatalog);
+  if (!parsed.ok) return fail(parsed.problems);
+  const fargate = estimateScenario(parsed.scenario, fargateCatalog);
+  const stdout = format === "table" ? estimateToTable({ fargate }) : format === "csv" ? estimateToCsv({ fargate }) : `${JSON.stringify(fargate, null, 2)}\n`;
+  return { code: 0, stdout, stderr: "" };
+}
