@@ -1,9 +1,13 @@
 /**
  * `npm run bench` [-- --json]: times the engine on this machine. Median of several runs after a warm-up.
  * engine10k: estimateScenario on a 10,000-workload scenario (validated once beforehand; parse is timed apart).
+ * ec2Search1k: estimateEc2 (packing + purchase options + break-even) for 1,000 workloads.
  */
 import { performance } from "node:perf_hooks";
 import { fargateCatalog } from "@/lib/catalog";
+import { ec2Catalog } from "@/lib/catalog/ec2";
+import { estimateEc2 } from "@/lib/pricing/ec2";
+import { mixedScenario } from "@/lib/pricing/ec2/test-helpers";
 import { estimateScenario } from "@/lib/pricing/estimate";
 import { parseScenario } from "@/lib/scenario/parse";
 import type { ScenarioInput, WorkloadInput } from "@/lib/scenario/schema";
@@ -44,8 +48,15 @@ const parsed = parseScenario(input, fargateCatalog);
 if (!parsed.ok) throw new Error(parsed.problems[0]?.message);
 const scenario = parsed.scenario;
 
+// EC2 search: 1,000 workloads of 24 sizes with 100-399 tasks each, against every us-east-1 candidate type.
+const ec2Parsed = parseScenario(mixedScenario(1000), fargateCatalog);
+if (!ec2Parsed.ok) throw new Error(ec2Parsed.problems[0]?.message);
+const ec2Scenario = ec2Parsed.scenario;
+const ec2Fargate = estimateScenario(ec2Scenario, fargateCatalog);
+
 const figures = {
   engine10k: median(() => estimateScenario(scenario, fargateCatalog)),
+  ec2Search1k: median(() => estimateEc2(ec2Scenario, ec2Fargate, ec2Catalog), 5, 1),
   parse10k: median(() => parseScenario(input, fargateCatalog)),
 };
 
@@ -53,5 +64,6 @@ if (json) {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 } else {
   console.log(`engine10k  ${figures.engine10k} ms  (estimateScenario, 10,000 workloads; budget 100 ms)`);
+  console.log(`ec2Search1k ${figures.ec2Search1k} ms  (estimateEc2, 1,000 workloads x every us-east-1 candidate; budget 500 ms)`);
   console.log(`parse10k   ${figures.parse10k} ms  (parseScenario, 10,000 workloads)`);
 }

@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { centsString, formatQuantity } from "@/lib/format";
+import type { Decimal } from "@/lib/pricing/money";
 import type { FargateEstimate, LineItem } from "@/lib/pricing/types";
 
 export const CSV_HEADER = ["Workload", "Component", "Quantity", "Unit", "Unit price (USD)", "Monthly cost (USD)"] as const;
@@ -7,7 +8,7 @@ export const CSV_HEADER = ["Workload", "Component", "Quantity", "Unit", "Unit pr
 export interface CsvInput {
   fargate: FargateEstimate;
   /** EC2 line items and total, when the estimate has them. */
-  ec2?: { lineItems: LineItem[]; monthlyCost: string | null };
+  ec2?: { lineItems: LineItem[]; monthlyCost: Decimal | null };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { formatQuantity, formatUsd } from "@/lib/format";
+import type { Decimal } from "@/lib/pricing/money";
 import type { FargateEstimate, LineItem } from "@/lib/pricing/types";
 
 function render(rows: string[][], rightAligned: ReadonlySet<number>): string {
@@ -12,7 +13,7 @@ const itemRow = (workload: string, li: LineItem) => [workload, li.name, formatQu
 
 export interface TableInput {
   fargate: FargateEstimate;
-  ec2?: { available: boolean; monthlyCost: string | null; lineItems: LineItem[]; warnings: string[] };
+  ec2?: { available: boolean; monthlyCost: Decimal | null; lineItems: LineItem[]; warnings: string[] };
 }
 
 /** A readable plain-text table for the CLI: line items, then Fargate and EC2 totals side by side. */

@@ -1,5 +1,7 @@
+import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import type { Scenario } from "@/lib/scenario/schema";
+import { estimateEc2, type Ec2Estimate } from "./ec2";
 import { ON_DEMAND_SOURCE, priceWorkload } from "./fargate";
 import { sum } from "./money";
 import type { FargateEstimate, PriceSourceSummary } from "./types";
@@ -30,4 +32,13 @@ export function estimateScenario(scenario: Scenario, catalog: FargateCatalog): F
     totals: { monthlyCost: sum(workloads.map((w) => w.monthlyCost)) },
     warnings: [],
   };
+}
+
+/** The full estimate contract: the Fargate estimate plus the equivalent ECS-on-EC2 cluster. */
+export type Estimate = FargateEstimate & { ec2: Ec2Estimate };
+
+/** A validated scenario -> Fargate and EC2 side by side (the CLI's and the API's JSON). */
+export function estimateAll(scenario: Scenario, catalog: FargateCatalog, ec2: Ec2Catalog): Estimate {
+  const fargate = estimateScenario(scenario, catalog);
+  return { ...fargate, ec2: estimateEc2(scenario, fargate, ec2) };
 }

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./cli";
@@ -27,7 +28,9 @@ describe("estimate CLI", () => {
 
   it("prints a table and a CSV", () => {
     expect(runCli(["ok.json", "--format", "table"], read).stdout).toMatch(/Monthly total\s+\$36\.04/);
-    expect(runCli(["ok.json", "--format=csv"], read).stdout.split("\r\n").at(-2)).toBe("Total,Fargate total,,,,36.04");
+    const csv = runCli(["ok.json", "--format=csv"], read).stdout.split("\r\n");
+    expect(csv).toContain("Total,Fargate total,,,,36.04");
+    expect(csv.at(-2)).toMatch(/^Total,EC2 total,,,,\d+\.\d\d$/);
   });
 
   it("exits 2 listing every problem as path: message", () => {
@@ -48,6 +51,22 @@ describe("estimate CLI", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("prices an imported task definition or pod spec (--import, --region)", () => {
+    const fixtures = path.join(root, "lib", "scenario", "__fixtures__");
+    const realRead = (f: string) => readFileSync(f, "utf8");
+    const ecs = runCli(["--import", path.join(fixtures, "ecs-describe-task-definition.json"), "--region", "eu-central-1"], realRead);
+    expect(ecs.code).toBe(0);
+    const est = JSON.parse(ecs.stdout);
+    expect(est.catalog.region).toBe("eu-central-1");
+    expect(est.workloads[0].platform).toBe("ecs");
+    const k8s = runCli(["--import", path.join(fixtures, "k8s-deployment.yaml")], realRead);
+    expect(k8s.code).toBe(0);
+    expect(JSON.parse(k8s.stdout).workloads[0].platform).toBe("eks");
+    const bad = runCli(["--import", "bad.json"], () => "just: [unclosed");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^bad\.json: /);
   });
 
   it("explains the format with --help", () => {

@@ -1,16 +1,22 @@
 import { fargateCatalog } from "@/lib/catalog";
+import { ec2Catalog } from "@/lib/catalog/ec2";
 import { estimateToCsv } from "@/lib/export/csv";
 import { estimateToTable } from "@/lib/export/table";
-import { estimateScenario } from "@/lib/pricing/estimate";
+import { estimateAll } from "@/lib/pricing/estimate";
+import { importWorkload } from "@/lib/scenario/import";
 import { parseScenario, type Problem } from "@/lib/scenario/parse";
 
 export const HELP = `Usage: npm run --silent estimate -- <scenario.json | -> [--format json|table|csv]
+       npm run --silent estimate -- --import <task-definition.json | pod.yaml | -> [--region R] [--format ...]
 
-Prices a scenario on AWS Fargate with the embedded price snapshot and prints the estimate.
+Prices a scenario on AWS Fargate and on an equivalent ECS-on-EC2 cluster with the embedded price snapshot.
   <file>            a scenario JSON file; "-" reads standard input
   --format json     the estimate as JSON (default; full-precision decimal strings)
   --format table    a readable table of line items and totals
   --format csv      line items as CSV (RFC 4180, formula-safe)
+  --import FILE     price an ECS task definition (JSON) or Kubernetes Pod/Deployment (YAML) instead:
+                    always-on, replicas as tasks, EKS rules for Kubernetes
+  --region R        region for --import (default us-east-1)
   --help            this text
 
 Scenario format (version 1; optional fields show their defaults):
@@ -32,7 +38,19 @@ Scenario format (version 1; optional fields show their defaults):
         // or { "type": "batch", "runsPerMonth": 1000, "secondsPerRun": 10 }
     "spotPercent": 0,             // 0..100 share of task-hours on Fargate Spot (ECS Linux only)
     "savingsPlan": "none"         // "none" | "1yr-no-upfront" | "1yr-all-upfront" | "3yr-no-upfront" | "3yr-all-upfront"
-  }]
+  }],
+  "ec2": {                        // optional: how the equivalent EC2 cluster is built and bought
+    "networking": "awsvpc",       // "awsvpc" (tasks per instance capped by ENIs) | "bridge"
+    "eniTrunking": false,
+    "headroomPercent": 5,
+    "reservedMemoryMiB": 256,
+    "unregisteredMemoryPercent": 2.5,
+    "scaling": "always-on",       // "always-on" | "scale-with-tasks" (batch and duty-cycle work)
+    "spotPercent": 0,             // share of instance-hours on EC2 Spot (estimate)
+    "commitment": "none",         // "none" | "1yr" | "3yr" (discount estimates)
+    "ebsRootGiB": 30,
+    "instanceTypes": []           // restrict the search, e.g. ["m6i.large"]
+  }
 }
 
 Exit status: 0 success; 2 invalid input (each problem on stderr as "path: message").
@@ -54,15 +72,23 @@ const fail = (problems: Problem[]): CliResult => ({
 export function runCli(argv: string[], readFile: (path: string) => string): CliResult {
   if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: HELP, stderr: "" };
   let format = "json";
+  let importFile: string | undefined;
+  let region = "us-east-1";
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--format") format = argv[++i] ?? "";
     else if (a.startsWith("--format=")) format = a.slice("--format=".length);
+    else if (a === "--import") importFile = argv[++i] ?? "";
+    else if (a === "--region") region = argv[++i] ?? "";
     else if (a.startsWith("--") ) return fail([{ path: "arguments", message: `unknown option ${a} (see --help)` }]);
     else files.push(a);
   }
   if (!["json", "table", "csv"].includes(format)) return fail([{ path: "--format", message: `must be json, table or csv (got "${format}")` }]);
+  if (importFile !== undefined) {
+    if (!importFile || files.length) return fail([{ path: "--import", message: "give one task definition or Kubernetes file, or - for standard input" }]);
+    files.push(importFile);
+  }
   if (files.length !== 1) return fail([{ path: "arguments", message: "give exactly one scenario file, or - for standard input (see --help)" }]);
   const file = files[0]!;
 
@@ -74,14 +100,21 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliR
     return fail([{ path: file, message: code === "ENOENT" ? "file not found" : `cannot read the file (${code ?? "error"})` }]);
   }
   let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return fail([{ path: file, message: `not valid JSON: ${(e as Error).message}` }]);
+  if (importFile !== undefined) {
+    const imported = importWorkload(text);
+    if (!imported.ok) return fail([{ path: file, message: imported.message }]);
+    json = { name: imported.workloads.map((w) => w.name).join(", "), region, workloads: imported.workloads };
+  } else {
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      return fail([{ path: file, message: `not valid JSON: ${(e as Error).message}` }]);
+    }
   }
   const parsed = parseScenario(json, fargateCatalog);
   if (!parsed.ok) return fail(parsed.problems);
-  const fargate = estimateScenario(parsed.scenario, fargateCatalog);
-  const stdout = format === "table" ? estimateToTable({ fargate }) : format === "csv" ? estimateToCsv({ fargate }) : `${JSON.stringify(fargate, null, 2)}\n`;
+  const estimate = estimateAll(parsed.scenario, fargateCatalog, ec2Catalog);
+  const input = { fargate: estimate, ec2: estimate.ec2 };
+  const stdout = format === "table" ? estimateToTable(input) : format === "csv" ? estimateToCsv(input) : `${JSON.stringify(estimate, null, 2)}\n`;
   return { code: 0, stdout, stderr: "" };
 }

@@ -1,0 +1,158 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ResultsPanel } from "@/components/results/results-panel";
+import type { RegionOption } from "@/components/scenario/region-picker";
+import { ScenarioEditor } from "@/components/scenario/scenario-editor";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { buttonClass, primaryButtonClass } from "@/components/ui/fields";
+import { fargateCatalog } from "@/lib/catalog";
+import { ec2Catalog } from "@/lib/catalog/ec2";
+import { csvFileName, estimateToCsv } from "@/lib/export/csv";
+import { buildResults } from "@/lib/results/view";
+import { DEFAULT_SCENARIO } from "@/lib/scenario/defaults";
+import { evaluateDraft, type Draft } from "@/lib/scenario/draft";
+import { decodeScenario, encodeScenario, SHARE_PARAM } from "@/lib/scenario/url";
+import { useScenarioStore } from "@/lib/store/scenario-store";
+
+const STORAGE_KEY = "fargate-estimator:draft:v1";
+
+function readShareParam(): string | null {
+  const hash = new URLSearchParams(window.location.hash.replace(/^#/, ""));
+  return hash.get(SHARE_PARAM);
+}
+
+function loadStoredDraft(): Draft | null {
+  try {
+    const raw = window.localStorage.getItem(STORAGE_KEY);
+    if (!raw || raw.length > 2_000_000) return null;
+    const d = JSON.parse(raw) as Draft;
+    return d && typeof d === "object" && Array.isArray(d.workloads) ? d : null;
+  } catch {
+    return null;
+  }
+}
+
+export function Calculator({ regions }: { regions: RegionOption[] }) {
+  const draft = useScenarioStore((s) => s.draft);
+  const replace = useScenarioStore((s) => s.replace);
+  const notice = useScenarioStore((s) => s.notice);
+  const setNotice = useScenarioStore((s) => s.setNotice);
+  const [status, setStatus] = useState("");
+  const loaded = useRef(false);
+  const lastLink = useRef<string | null>(null);
+
+  // Load once: a share link wins, then the last scenario from this browser, then the default.
+  useEffect(() => {
+    const param = readShareParam();
+    if (param !== null) {
+      const decoded = decodeScenario(param, fargateCatalog);
+      if (decoded.ok) {
+        replace(decoded.scenario as Draft);
+        lastLink.current = param;
+        if (decoded.migratedFrom !== undefined) setNotice({ kind: "info", text: `This link uses an older format (v${decoded.migratedFrom}); it was opened and updated to the current one.` });
+      } else {
+        replace(DEFAULT_SCENARIO as Draft);
+        setNotice({ kind: "error", text: `This share link could not be opened: ${decoded.message} The default scenario is shown instead.` });
+      }
+    } else {
+      const stored = loadStoredDraft();
+      if (stored) replace(stored);
+    }
+    loaded.current = true;
+  }, [replace, setNotice]);
+
+  const evaluation = useMemo(() => evaluateDraft(draft, fargateCatalog), [draft]);
+  const view = useMemo(() => (evaluation.priced ? buildResults(evaluation.priced, fargateCatalog, ec2Catalog) : null), [evaluation]);
+  const link = useMemo(() => (evaluation.complete && evaluation.priced ? encodeScenario(evaluation.priced) : null), [evaluation]);
+
+  // Keep the URL and local storage in step with the scenario (after the first load, so they never clobber a link).
+  useEffect(() => {
+    if (!loaded.current) return;
+    const t = window.setTimeout(() => {
+      try {
+        window.localStorage.setItem(STORAGE_KEY, JSON.stringify(draft));
+      } catch {
+        /* storage full or disabled: the scenario still lives in the URL */
+      }
+      if (link && link !== lastLink.current) {
+        lastLink.current = link;
+        window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}#${SHARE_PARAM}=${link}`);
+      }
+    }, 150);
+    return () => window.clearTimeout(t);
+  }, [draft, link]);
+
+  const copyLink = useCallback(async () => {
+    if (!link) return;
+    const url = `${window.location.origin}${window.location.pathname}#${SHARE_PARAM}=${link}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      setStatus("Share link copied to the clipboard.");
+    } catch {
+      window.prompt("Copy this share link:", url);
+      setStatus("Share link shown for copying.");
+    }
+  }, [link]);
+
+  const exportCsv = useCallback(() => {
+    if (!view) return;
+    const csv = estimateToCsv({ fargate: view.estimate, ec2: view.estimate.ec2 });
+    const blob = new Blob([csv], { type: "text/csv;charset=utf-8" });
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = csvFileName(view.estimate.scenario.name);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    URL.revokeObjectURL(a.href);
+    setStatus(`Exported ${a.download}.`);
+  }, [view]);
+
+  const regionHasSpot = Boolean(fargateCatalog.regions[draft.region ?? ""]?.spot);
+
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-6">
+      <header className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight">Fargate Estimator</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">What your containers cost on AWS Fargate, and whether ECS on EC2 is cheaper.</p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <button type="button" className={primaryButtonClass} onClick={copyLink} disabled={!link} title={link ? undefined : "Fix the highlighted fields to share this scenario"}>
+            Copy share link
+          </button>
+          <button type="button" className={buttonClass} onClick={exportCsv} disabled={!view}>
+            Export CSV
+          </button>
+          <ThemeToggle />
+        </div>
+      </header>
+      <p role="status" aria-live="polite" className="min-h-5 text-sm text-slate-700 dark:text-slate-300" data-testid="status">
+        {status}
+      </p>
+      {notice ? (
+        <div
+          role={notice.kind === "error" ? "alert" : "status"}
+          data-testid="notice"
+          className={`mb-4 flex items-start justify-between gap-3 rounded-md border p-3 text-sm ${notice.kind === "error" ? "border-red-300 bg-red-50 text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200" : "border-sky-300 bg-sky-50 text-sky-900 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-200"}`}
+        >
+          <span>{notice.text}</span>
+          <button type="button" className="text-xs underline" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      <main className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <ScenarioEditor draft={draft} evaluation={evaluation} regions={regions} regionHasSpot={regionHasSpot} />
+        {view ? (
+          <ResultsPanel view={view} />
+        ) : (
+          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200">
+            {evaluation.scenarioProblems.map((p) => p.message).join(" ") || "Fix the scenario to see an estimate."}
+          </p>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { ReactNode } from "react";
+
+/** A titled chart with a text equivalent (a table) for screen readers and anyone who prefers numbers. */
+export function ChartFrame({ title, description, children, table, testId }: { title: string; description: string; children: ReactNode; table: ReactNode; testId?: string }) {
+  return (
+    <figure className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900" data-testid={testId}>
+      <figcaption>
+        <h3 className="text-sm font-semibold">{title}</h3>
+        <p className="text-xs text-slate-600 dark:text-slate-400">{description}</p>
+      </figcaption>
+      <div className="mt-2 h-64 w-full" aria-hidden="true">
+        {children}
+      </div>
+      <details className="mt-2 text-xs">
+        <summary className="cursor-pointer text-slate-700 dark:text-slate-300">Show as table</summary>
+        <div className="mt-2 overflow-x-auto">{table}</div>
+      </details>
+    </figure>
+  );
+}
+
+export function DataTable({ columns, rows }: { columns: string[]; rows: (string | number)[][] }) {
+  return (
+    <table className="w-full text-left tabular-nums">
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c} scope="col" className="pr-3 font-semibold">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            {r.map((cell, j) => (
+              <td key={j} className="pr-3">
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,66 @@
+import { LineItemsTable } from "@/components/results/line-items";
+import { formatUsd } from "@/lib/format";
+import type { Ec2Estimate } from "@/lib/pricing/ec2";
+
+const fleetText = (instances: Ec2Estimate["instances"]) => instances.map((i) => `${i.count} × ${i.type}`).join(" + ");
+
+export function Ec2Results({ ec2 }: { ec2: Ec2Estimate }) {
+  return (
+    <section aria-labelledby="ec2-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900" data-testid="ec2-results">
+      <h3 id="ec2-heading" className="text-sm font-semibold">
+        Equivalent ECS-on-EC2 cluster
+      </h3>
+      {ec2.available && ec2.monthlyCost !== null ? (
+        <>
+          <p className="mt-1 text-sm" data-testid="ec2-fleet">
+            {fleetText(ec2.instances)} — CPU {ec2.utilization.cpuPercent}% and memory {ec2.utilization.memoryPercent}% used
+            {ec2.breakEven.packingDensityPercent !== null ? `; breaks even with Fargate at ${ec2.breakEven.packingDensityPercent}% packing` : ""}.
+          </p>
+          <div className="mt-3">
+            <LineItemsTable caption="EC2 line items" items={ec2.lineItems} total={ec2.monthlyCost} testId="ec2-items" />
+          </div>
+          {ec2.alternatives.length ? (
+            <div className="mt-3 overflow-x-auto">
+              <table className="w-full text-sm">
+                <caption className="pb-1 text-left font-medium">Next cheapest fleets</caption>
+                <thead>
+                  <tr className="text-left text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
+                    <th scope="col" className="pr-2">
+                      Fleet
+                    </th>
+                    <th scope="col" className="pr-2 text-right">
+                      CPU / memory used
+                    </th>
+                    <th scope="col" className="text-right">
+                      Monthly
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ec2.alternatives.map((a) => (
+                    <tr key={fleetText(a.instances)} className="border-t border-slate-100 dark:border-slate-800">
+                      <th scope="row" className="pr-2 text-left font-normal">
+                        {fleetText(a.instances)}
+                      </th>
+                      <td className="pr-2 text-right tabular-nums">
+                        {a.utilization.cpuPercent}% / {a.utilization.memoryPercent}%
+                      </td>
+                      <td className="text-right tabular-nums">{formatUsd(a.monthlyCost)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+      {ec2.warnings.length ? (
+        <ul className="mt-2 list-disc space-y-1 pl-5 text-xs text-amber-800 dark:text-amber-300">
+          {ec2.warnings.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { formatQuantity, formatUsd } from "@/lib/format";
+import { formatSize } from "@/lib/pricing/sizes";
+import type { LineItem, WorkloadEstimate } from "@/lib/pricing/types";
+
+export function LineItemsTable({ caption, items, total, testId }: { caption: React.ReactNode; items: LineItem[]; total: WorkloadEstimate["monthlyCost"]; testId?: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[20rem] text-sm" data-testid={testId}>
+        <caption className="pb-2 text-left font-medium">{caption}</caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600 dark:border-slate-700 dark:text-slate-400">
+            <th scope="col" className="py-1 pr-2 font-semibold">
+              Line item
+            </th>
+            <th scope="col" className="py-1 pr-2 text-right font-semibold">
+              Quantity
+            </th>
+            <th scope="col" className="py-1 pr-2 text-right font-semibold">
+              Unit price
+            </th>
+            <th scope="col" className="py-1 text-right font-semibold">
+              Monthly
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((li) => (
+            <tr key={li.name} className="border-b border-slate-100 dark:border-slate-800">
+              <th scope="row" className="py-1 pr-2 text-left font-normal">
+                {li.name}
+              </th>
+              <td className="py-1 pr-2 text-right tabular-nums">
+                {formatQuantity(li.quantity)} <span className="text-slate-500 dark:text-slate-400">{li.unit}</span>
+              </td>
+              <td className="py-1 pr-2 text-right tabular-nums">${li.unitPrice}</td>
+              <td className="py-1 text-right tabular-nums">{formatUsd(li.monthlyCost)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" className="py-1 pr-2 text-left" colSpan={3}>
+              Total
+            </th>
+            <td className="py-1 text-right font-semibold tabular-nums" data-testid={testId ? `${testId}-total` : undefined}>
+              {formatUsd(total)}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+export function WorkloadResults({ workload: w, testId }: { workload: WorkloadEstimate; testId?: string }) {
+  const resized = w.billedSize.vcpu !== w.requestedSize.vcpu || w.billedSize.memoryGiB !== w.requestedSize.memoryGiB;
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+      <LineItemsTable
+        testId={testId}
+        items={w.lineItems}
+        total={w.monthlyCost}
+        caption={
+          <>
+            <span className="font-semibold">{w.name}</span>{" "}
+            <span className="text-slate-600 dark:text-slate-400">
+              {w.tasks} × {formatSize(w.billedSize)}
+              {resized ? ` (billed size; requested ${formatSize(w.requestedSize)})` : ""}
+            </span>
+          </>
+        }
+      />
+      {w.warnings.length ? (
+        <ul className="mt-2 list-disc space-y-1 pl-5 text-xs text-amber-800 dark:text-amber-300">
+          {w.warnings.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import type { RegionOption } from "@/components/scenario/region-picker";
+import { Ec2SettingsEditor } from "@/components/scenario/ec2-settings";
+import { ImportPanel } from "@/components/scenario/import-panel";
+import { RegionPicker } from "@/components/scenario/region-picker";
+import { WorkloadCard } from "@/components/scenario/workload-card";
+import { buttonClass, TextField } from "@/components/ui/fields";
+import type { Draft, DraftEvaluation } from "@/lib/scenario/draft";
+import { useScenarioStore } from "@/lib/store/scenario-store";
+
+export function ScenarioEditor({
+  draft,
+  evaluation,
+  regions,
+  regionHasSpot,
+}: {
+  draft: Draft;
+  evaluation: DraftEvaluation;
+  regions: RegionOption[];
+  regionHasSpot: boolean;
+}) {
+  const update = useScenarioStore((s) => s.update);
+  const addWorkload = useScenarioStore((s) => s.addWorkload);
+  const keys = useScenarioStore((s) => s.keys);
+  const problem = (path: string) => evaluation.scenarioProblems.find((p) => p.path === path)?.message;
+
+  return (
+    <section aria-labelledby="editor-heading" className="space-y-4">
+      <h2 id="editor-heading" className="sr-only">
+        Scenario
+      </h2>
+      <div className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+        <TextField label="Scenario name" value={draft.name ?? ""} onChange={(name) => update({ name })} error={problem("name")} testId="scenario-name" />
+        <RegionPicker regions={regions} value={draft.region ?? "us-east-1"} onChange={(region) => update({ region })} error={problem("region")} />
+      </div>
+      {evaluation.excluded.length ? (
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+          {evaluation.excluded.length === 1 ? "1 workload has" : `${evaluation.excluded.length} workloads have`} a problem and{" "}
+          {evaluation.excluded.length === 1 ? "is" : "are"} left out of the totals until fixed: {evaluation.excluded.map((i) => draft.workloads[i]?.name || `#${i + 1}`).join(", ")}.
+        </p>
+      ) : null}
+      {draft.workloads.map((w, i) => (
+        <WorkloadCard
+          key={keys[i] ?? i}
+          index={i}
+          workload={w}
+          problems={evaluation.workloadProblems[i]}
+          regionHasSpot={regionHasSpot}
+          canRemove={draft.workloads.length > 1}
+        />
+      ))}
+      <button type="button" className={buttonClass} onClick={() => addWorkload()}>
+        + Add workload
+      </button>
+      <ImportPanel />
+      <Ec2SettingsEditor settings={draft.ec2} evaluation={evaluation} />
+    </section>
+  );
+}

@@ -1,0 +1,197 @@
+"use client";
+
+import { useId, useState } from "react";
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30 disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-500 dark:border-slate-600 dark:bg-slate-900 dark:disabled:bg-slate-800 dark:disabled:text-slate-400";
+const errorInputClass = "border-red-600 dark:border-red-400";
+
+function FieldMessages({ id, error, hint }: { id: string; error?: string; hint?: string }) {
+  return (
+    <>
+      {hint && !error ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="mt-1 text-xs font-medium text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+const describedBy = (id: string, error?: string, hint?: string) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
+
+export interface NumberFieldProps {
+  label: string;
+  value: number | string | undefined;
+  onChange: (value: number | string) => void;
+  error?: string;
+  hint?: string;
+  /** Suggestions shown by the browser (valid sizes). */
+  suggestions?: readonly number[];
+  disabled?: boolean;
+  step?: number | "any";
+  min?: number;
+  max?: number;
+  testId?: string;
+}
+
+/**
+ * A numeric input that never loses what was typed: the text is kept as typed, and the store receives a number
+ * when the text is one, or the raw text otherwise (validation then names the problem).
+ */
+export function NumberField({ label, value, onChange, error, hint, suggestions, disabled, step = "any", min, max, testId }: NumberFieldProps) {
+  const id = useId();
+  const external = value === undefined ? "" : String(value);
+  const [text, setText] = useState(external);
+  const [seen, setSeen] = useState(external);
+  // Follow outside changes (import, share link, reset) without fighting the user's own typing ("1." stays "1.").
+  if (external !== seen) {
+    setSeen(external);
+    if (!(text.trim() !== "" && Number(text) === Number(external))) setText(external);
+  }
+  const listId = suggestions?.length ? `${id}-list` : undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        data-testid={testId}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        className={`${inputClass} ${error ? errorInputClass : ""}`}
+        value={text}
+        disabled={disabled}
+        list={listId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        data-min={min}
+        data-max={max}
+        data-step={step}
+        onChange={(e) => {
+          const t = e.target.value;
+          setText(t);
+          const n = Number(t);
+          onChange(t.trim() !== "" && Number.isFinite(n) ? n : t);
+        }}
+      />
+      {listId ? (
+        <datalist id={listId}>
+          {suggestions!.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      ) : null}
+      <FieldMessages id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+  disabled?: boolean;
+}
+
+export function SelectField({
+  label,
+  value,
+  options,
+  onChange,
+  error,
+  hint,
+  disabled,
+  groups,
+  testId,
+}: {
+  label: string;
+  value: string;
+  options?: readonly Option[];
+  groups?: readonly { label: string; options: readonly Option[] }[];
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: string;
+  disabled?: boolean;
+  testId?: string;
+}) {
+  const id = useId();
+  const renderOption = (o: Option) => (
+    <option key={o.value} value={o.value} disabled={o.disabled}>
+      {o.label}
+    </option>
+  );
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <select
+        id={id}
+        data-testid={testId}
+        className={`${inputClass} ${error ? errorInputClass : ""}`}
+        value={value}
+        disabled={disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {options?.map(renderOption)}
+        {groups?.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map(renderOption)}
+          </optgroup>
+        ))}
+      </select>
+      <FieldMessages id={id} error={error} hint={hint} />
+    </div>
+  );
+}
+
+export function TextField({
+  label,
+  value,
+  onChange,
+  error,
+  testId,
+  className,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  testId?: string;
+  className?: string;
+}) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        data-testid={testId}
+        type="text"
+        autoComplete="off"
+        className={`${inputClass} ${error ? errorInputClass : ""}`}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error)}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <FieldMessages id={id} error={error} />
+    </div>
+  );
+}
+
+export const buttonClass =
+  "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium shadow-sm hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700";
+export const primaryButtonClass =
+  "inline-flex items-center gap-1.5 rounded-md bg-sky-700 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-sky-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:opacity-50";

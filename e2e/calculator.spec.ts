@@ -1,0 +1,124 @@
+import { expect, test, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+async function fresh(page: Page, path = "/") {
+  await page.goto(path);
+  await page.evaluate(() => window.localStorage.clear());
+  await page.goto(path);
+  await expect(page.getByTestId("fargate-total")).toBeVisible();
+}
+
+const workload = (page: Page, i = 0) => page.getByTestId(`workload-${i}`);
+
+test.describe("calculator", () => {
+  test("edits a workload and shows the hand-computed total", async ({ page }) => {
+    await fresh(page);
+    // Default: 3 tasks x 730 h x (0.04048 + 2 x 0.004445) = 3 x 36.0401 = 108.1203
+    await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
+    await workload(page).getByLabel("Tasks").fill("5");
+    // 5 x 36.0401 = 180.2005
+    await expect(page.getByTestId("fargate-total")).toHaveText("$180.20");
+    await workload(page).getByLabel("CPU architecture").selectOption("arm64");
+    // 5 x 730 x (0.03238 + 2 x 0.00356) = 5 x 28.835 = 144.175 -> $144.18 (half-up)
+    await expect(page.getByTestId("fargate-total")).toHaveText("$144.18");
+    await page.screenshot({ path: "test-results/screenshots/calculator-1280.png", fullPage: true });
+  });
+
+  test("an invalid size shows the nearest valid sizes and keeps what was typed", async ({ page }) => {
+    await fresh(page);
+    const memory = workload(page).getByLabel("Memory (GiB)");
+    await memory.fill("10");
+    await expect(workload(page).getByRole("alert")).toContainText("nearest valid: 1 vCPU / 8 GiB, 2 vCPU / 10 GiB");
+    await expect(memory).toHaveValue("10");
+    await expect(page.getByText(/left out of the totals until fixed: api/)).toBeVisible();
+    await workload(page).getByLabel("vCPU").fill("abc");
+    await expect(workload(page).getByLabel("vCPU")).toHaveValue("abc");
+    await expect(workload(page).getByText("vCPU must be a number")).toBeVisible();
+    await workload(page).getByLabel("vCPU").fill("2");
+    // 3 x 730 x (2 x 0.04048 + 10 x 0.004445) = 3 x 730 x 0.12541 = 274.6479
+    await expect(page.getByTestId("fargate-total")).toHaveText("$274.65");
+  });
+
+  test("impossible options are disabled with the reason shown", async ({ page }) => {
+    await fresh(page);
+    await workload(page).getByLabel("Operating system").selectOption("windows");
+    await expect(workload(page).getByLabel("Spot share (%)")).toBeDisabled();
+    await expect(workload(page).getByText("Fargate Spot does not run Windows containers.")).toBeVisible();
+    await expect(workload(page).locator("option", { hasText: "EKS (Linux only)" })).toBeDisabled();
+    await expect(workload(page).locator("option", { hasText: "arm64 (not for Windows)" })).toBeDisabled();
+  });
+
+  test("the share link restores the exact scenario in a fresh browser", async ({ page, browser, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await fresh(page);
+    await page.getByTestId("scenario-name").fill("checkout");
+    await workload(page).getByLabel("Tasks").fill("4");
+    await page.getByRole("button", { name: "+ Add workload" }).click();
+    await workload(page, 1).getByLabel("Schedule").selectOption("batch");
+    await workload(page, 1).getByLabel("Runs per month").fill("1000");
+    await workload(page, 1).getByLabel("Seconds per run").fill("10");
+    // 4 x 36.0401 + 1000 runs x 60 s billed / 3600 x 0.04937 = 144.1604 + 0.822833 = 144.983233
+    await expect(page.getByTestId("fargate-total")).toHaveText("$144.98");
+    await page.getByRole("button", { name: "Copy share link" }).click();
+    await expect(page.getByTestId("status")).toHaveText("Share link copied to the clipboard.");
+    const url = await page.evaluate(() => navigator.clipboard.readText());
+    expect(url).toMatch(/#s=v1\./);
+    // The address bar follows the edits too.
+    await expect.poll(() => page.url()).toBe(url);
+
+    const other = await browser.newContext();
+    const p2 = await other.newPage();
+    await p2.goto(url);
+    await expect(p2.getByTestId("fargate-total")).toHaveText("$144.98");
+    await expect(p2.getByTestId("scenario-name")).toHaveValue("checkout");
+    await expect(p2.getByTestId("workload-1").getByLabel("Seconds per run")).toHaveValue("10");
+    await other.close();
+  });
+
+  test("a tampered link shows a clear message and opens the default scenario", async ({ page }) => {
+    await page.goto("/#s=v1.this-is-not-a-scenario");
+    await expect(page.getByTestId("notice")).toContainText("This share link could not be opened");
+    await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
+  });
+
+  test("the last scenario survives a reload", async ({ page }) => {
+    await fresh(page);
+    await workload(page).getByLabel("Tasks").fill("7");
+    await expect(page.getByTestId("fargate-total")).toHaveText("$252.28"); // 7 x 36.0401 = 252.2807
+    await page.waitForTimeout(400);
+    await page.goto("/");
+    await expect(page.getByTestId("fargate-total")).toHaveText("$252.28");
+  });
+
+  test("exports a CSV whose rows match the screen", async ({ page }) => {
+    await fresh(page);
+    await page.getByTestId("scenario-name").fill("csv test");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+    expect(download.suggestedFilename()).toBe("csv-test.csv");
+    const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+    const lines = text.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("Workload,Component,Quantity,Unit,Unit price (USD),Monthly cost (USD)");
+    // 3 tasks x 730 h = 2190 vCPU-hours x 0.04048 = 88.6512
+    expect(lines[1]).toBe('api,"Fargate vCPU (on-demand, Linux/x86_64)",2190,vCPU-hours,0.04048,88.65');
+    const screenTotal = (await page.getByTestId("fargate-total").textContent())!.replace("$", "");
+    expect(lines).toContain(`Total,Fargate total,,,,${screenTotal}`);
+    await expect(page.getByTestId("items-0")).toContainText("$88.65");
+  });
+
+  test("looks right on a phone", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await fresh(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: "test-results/screenshots/calculator-390.png", fullPage: true });
+  });
+
+  test("has no serious or critical accessibility violations (light and dark)", async ({ page }) => {
+    await fresh(page);
+    const light = await new AxeBuilder({ page }).analyze();
+    expect(light.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+    await page.getByRole("button", { name: "Dark theme" }).click();
+    const dark = await new AxeBuilder({ page }).analyze();
+    expect(dark.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,290 @@
+import type { Ec2Architecture } from "@/lib/catalog/ec2-schema";
+import { MIB_PER_GIB, CPU_UNITS_PER_VCPU } from "../units";
+import type { Ec2Candidate } from "./candidates";
+import { packItems, perInstance, singleSizePacking, tailItems, type PackItem, type Packing } from "./pack";
+
+/**
+ * Tasks that share instances: one architecture, instances running `hours` in the month.
+ * items are the distinct task sizes with how many tasks of each run at once.
+ */
+export interface FleetGroup {
+  arch: Ec2Architecture;
+  hours: number;
+  items: PackItem[];
+  /** Names of the workloads whose tasks are in the group (for messages). */
+  workloads: string[];
+}
+
+/** `bins` instances of one type for one group; packing.runs index the group's items. */
+export interface Placement {
+  group: number;
+  candidate: Ec2Candidate;
+  bins: number;
+  packing: Packing;
+}
+
+export interface FleetPlan {
+  placements: Placement[];
+  /** Float ranking cost (USD per month, from Ec2Candidate.rankHourly); exact costs are computed elsewhere. */
+  rankCost: number;
+}
+
+export interface FleetResult {
+  chosen: FleetPlan | null;
+  /** Fleets of one type per architecture, cheapest first (may include one equal to `chosen`). */
+  singleType: FleetPlan[];
+  /** Groups no candidate can host (a task larger than every instance, after headroom). */
+  unplaceable: number[];
+}
+
+export interface PlanOptions {
+  /** How many single-type fleets to return (they become the alternatives). */
+  singleTypeFleets: number;
+  mixedFleets: boolean;
+}
+
+const monthly = (bins: number, hours: number, c: Ec2Candidate) => bins * hours * c.rankHourly;
+const liveCount = (items: readonly PackItem[]) => items.reduce((n, i) => n + (i.count > 0 ? 1 : 0), 0);
+
+/**
+ * Tasks per instance of one size on every candidate, computed once per size: per-workload groups (scaling with
+ * tasks) repeat a handful of sizes a thousand times.
+ */
+class FitTable {
+  private readonly cache = new Map<string, Int32Array>();
+  constructor(readonly cands: readonly Ec2Candidate[]) {}
+  fits(item: Pick<PackItem, "cpu" | "memoryMiB">): Int32Array {
+    const key = `${item.cpu}/${item.memoryMiB}`;
+    let row = this.cache.get(key);
+    if (!row) {
+      row = new Int32Array(this.cands.length);
+      for (let t = 0; t < this.cands.length; t++) row[t] = Math.min(perInstance(item, this.cands[t]!.capacity), 2 ** 31 - 1);
+      this.cache.set(key, row);
+    }
+    return row;
+  }
+}
+
+/** Instances of every candidate for one group (NaN where a task does not fit), with packings for multi-size groups. */
+interface Evaluation {
+  bins: Float64Array;
+  packings: (Packing | null)[] | null;
+  /** Single-size groups: the item index and tasks per instance on each candidate. */
+  single: { item: number; fits: Int32Array } | null;
+}
+
+function evaluate(items: readonly PackItem[], table: FitTable): Evaluation {
+  const cands = table.cands;
+  const bins = new Float64Array(cands.length);
+  if (liveCount(items) === 1) {
+    const k = items.findIndex((i) => i.count > 0);
+    const fits = table.fits(items[k]!);
+    const n = items[k]!.count;
+    for (let t = 0; t < cands.length; t++) bins[t] = fits[t]! > 0 ? Math.ceil(n / fits[t]!) : NaN;
+    return { bins, packings: null, single: { item: k, fits } };
+  }
+  const packings = cands.map((c, t) => {
+    const p = packItems(items, c.capacity);
+    bins[t] = p ? p.bins : NaN;
+    return p;
+  });
+  return { bins, packings, single: null };
+}
+
+function packingFor(items: readonly PackItem[], ev: Evaluation, t: number, cands: readonly Ec2Candidate[]): Packing {
+  if (ev.single) return singleSizePacking(ev.single.item, items[ev.single.item]!.count, ev.single.fits[t]!);
+  return ev.packings?.[t] ?? packItems(items, cands[t]!.capacity)!;
+}
+
+function argmin(ev: Evaluation, hours: number, cands: readonly Ec2Candidate[]): number {
+  return cheapest(ev, hours, cands, 1)[0] ?? -1;
+}
+
+/** Indexes of the n cheapest candidates that fit, cheapest first (ties: candidate order). */
+function cheapest(ev: Evaluation, hours: number, cands: readonly Ec2Candidate[], n: number): number[] {
+  const best: { t: number; cost: number }[] = [];
+  for (let t = 0; t < cands.length; t++) {
+    const b = ev.bins[t]!;
+    if (Number.isNaN(b)) continue;
+    const cost = monthly(b, hours, cands[t]!);
+    if (best.length === n && cost >= best[n - 1]!.cost) continue;
+    best.push({ t, cost });
+    best.sort((x, y) => x.cost - y.cost || x.t - y.t);
+    if (best.length > n) best.pop();
+  }
+  return best.map((b) => b.t);
+}
+
+/** The packing of the first `bins - drop` instances (the runs minus the last `drop` instances). */
+function dropTail(p: Packing, drop: number): Packing {
+  const runs = p.runs.map((r) => ({ ...r }));
+  let need = drop;
+  for (let r = runs.length - 1; r >= 0 && need > 0; r--) {
+    const take = Math.min(need, runs[r]!.bins);
+    runs[r]!.bins -= take;
+    need -= take;
+  }
+  return { bins: p.bins - drop, runs: runs.filter((r) => r.bins > 0) };
+}
+
+const withCounts = (items: readonly PackItem[], counts: readonly number[]): PackItem[] => items.map((it, k) => ({ ...it, count: counts[k]! }));
+
+interface Option {
+  parts: { candidate: Ec2Candidate; packing: Packing }[];
+  cost: number;
+}
+
+function singleOption(items: readonly PackItem[], ev: Evaluation, t: number, hours: number, cands: readonly Ec2Candidate[]): Option {
+  return { parts: [{ candidate: cands[t]!, packing: packingFor(items, ev, t, cands) }], cost: monthly(ev.bins[t]!, hours, cands[t]!) };
+}
+
+/**
+ * Mixed fleets for one group, tried on top of the best single type:
+ * 1. tail re-pack: the last instances of each of the 3 cheapest single-type packings are often part-empty; their
+ *    tasks go onto the cheapest type for just those tasks (3 x m6i.xlarge + 1 m6i.large, say). Multi-size packings
+ *    try the last 1-3 instances; a single-size packing has one part-empty instance at most, so only the last.
+ * 2. shape split (multi-size groups): tasks grouped by memory per vCPU (up to 2 GiB: compute, up to 4: general,
+ *    above: memory optimized), each group on its own best type, with the tail re-pack too.
+ */
+function mixedOptions(items: readonly PackItem[], hours: number, table: FitTable, ev: Evaluation, allowSplit: boolean): Option[] {
+  const cands = table.cands;
+  const options: Option[] = [];
+  const bases = cheapest(ev, hours, cands, 3);
+  if (ev.single) {
+    const { item, fits } = ev.single;
+    const n = items[item]!.count;
+    for (const t of bases) {
+      const bins = ev.bins[t]!;
+      if (bins < 2) continue;
+      const rest = n - (bins - 1) * fits[t]!;
+      let u = -1;
+      let uCost = Infinity;
+      for (let v = 0; v < cands.length; v++) {
+        if (v === t || fits[v]! === 0) continue;
+        const cost = monthly(Math.ceil(rest / fits[v]!), hours, cands[v]!);
+        if (cost < uCost) {
+          uCost = cost;
+          u = v;
+        }
+      }
+      if (u < 0) continue;
+      options.push({
+        parts: [
+          { candidate: cands[t]!, packing: singleSizePacking(item, (bins - 1) * fits[t]!, fits[t]!) },
+          { candidate: cands[u]!, packing: singleSizePacking(item, rest, fits[u]!) },
+        ],
+        cost: monthly(bins - 1, hours, cands[t]!) + uCost,
+      });
+    }
+    return options;
+  }
+  for (const t of bases) {
+    const base = packingFor(items, ev, t, cands);
+    for (let k = 1; k <= Math.min(3, base.bins - 1); k++) {
+      const residual = withCounts(items, tailItems(base, items.length, k));
+      const rev = evaluate(residual, table);
+      const u = argmin(rev, hours, cands);
+      if (u < 0 || u === t) continue;
+      const head = dropTail(base, k);
+      const rest = singleOption(residual, rev, u, hours, cands);
+      options.push({ parts: [{ candidate: cands[t]!, packing: head }, ...rest.parts], cost: monthly(head.bins, hours, cands[t]!) + rest.cost });
+    }
+  }
+  if (allowSplit) {
+    const classOf = (i: PackItem) => {
+      const gibPerVcpu = i.memoryMiB / MIB_PER_GIB / (i.cpu / CPU_UNITS_PER_VCPU);
+      return gibPerVcpu <= 2 ? 0 : gibPerVcpu <= 4 ? 1 : 2;
+    };
+    const classes = [0, 1, 2].map((c) => items.map((i) => (i.count > 0 && classOf(i) === c ? i.count : 0)));
+    const nonEmpty = classes.filter((counts) => counts.some((n) => n > 0));
+    if (nonEmpty.length > 1) {
+      const parts: Option["parts"] = [];
+      let cost = 0;
+      for (const counts of nonEmpty) {
+        const sub = withCounts(items, counts);
+        const subEv = evaluate(sub, table);
+        const t = argmin(subEv, hours, cands);
+        if (t < 0) return options;
+        const best = [singleOption(sub, subEv, t, hours, cands), ...mixedOptions(sub, hours, table, subEv, false)].reduce((a, b) => (b.cost < a.cost ? b : a));
+        parts.push(...best.parts);
+        cost += best.cost;
+      }
+      options.push({ parts, cost });
+    }
+  }
+  return options;
+}
+
+/**
+ * Plans the cheapest fleet: every group gets its own cheapest option (single type, or mixed when that is
+ * cheaper), so the result is never dearer than running all groups of an architecture on any one type.
+ * Also returns the cheapest single-type fleets (one type per architecture) for the alternatives list.
+ */
+export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec2Candidate[], options: PlanOptions): FleetResult {
+  const archs = [...new Set(groups.map((g) => g.arch))];
+  const tables = new Map(archs.map((a) => [a, new FitTable(candidates.filter((c) => c.arch === a))]));
+  const tableOf = (g: FleetGroup) => tables.get(g.arch)!;
+  const evals = groups.map((g) => evaluate(g.items, tableOf(g)));
+  const unplaceable = groups.flatMap((g, i) => (argmin(evals[i]!, g.hours, tableOf(g).cands) < 0 ? [i] : []));
+  if (unplaceable.length) return { chosen: null, singleType: [], unplaceable };
+
+  const toPlacements = (gi: number, parts: Option["parts"]): Placement[] =>
+    parts.filter((p) => p.packing.bins > 0).map((p) => ({ group: gi, candidate: p.candidate, bins: p.packing.bins, packing: p.packing }));
+
+  // The chosen fleet: per group, the cheapest of its best single type and the mixed options.
+  const chosenPlacements: Placement[] = [];
+  let chosenCost = 0;
+  groups.forEach((g, gi) => {
+    const table = tableOf(g);
+    const ev = evals[gi]!;
+    let best = singleOption(g.items, ev, argmin(ev, g.hours, table.cands), g.hours, table.cands);
+    if (options.mixedFleets) {
+      for (const o of mixedOptions(g.items, g.hours, table, ev, liveCount(g.items) > 1)) if (o.cost < best.cost) best = o;
+    }
+    chosenPlacements.push(...toPlacements(gi, best.parts));
+    chosenCost += best.cost;
+  });
+
+  // Single-type fleets: per architecture, the cost of all its groups on type t.
+  const singleCost = new Map(
+    archs.map((a) => {
+      const cands = tables.get(a)!.cands;
+      const costs = new Float64Array(cands.length);
+      groups.forEach((g, gi) => {
+        if (g.arch !== a) return;
+        const bins = evals[gi]!.bins;
+        for (let t = 0; t < cands.length; t++) costs[t] = costs[t]! + monthly(bins[t]!, g.hours, cands[t]!);
+      });
+      return [a, costs] as const;
+    }),
+  );
+  const bestOf = new Map(
+    archs.map((a) => {
+      const costs = singleCost.get(a)!;
+      let best = -1;
+      for (let t = 0; t < costs.length; t++) if (!Number.isNaN(costs[t]!) && (best < 0 || costs[t]! < costs[best]!)) best = t;
+      return [a, best] as const;
+    }),
+  );
+  // One architecture varies, the others stay on their cheapest single type (each combination listed once).
+  const combos: { arch: Ec2Architecture; t: number; cost: number }[] = [];
+  archs.forEach((a, ai) => {
+    const others = archs.filter((b) => b !== a).reduce((s, b) => s + singleCost.get(b)![bestOf.get(b)!]!, 0);
+    singleCost.get(a)!.forEach((cost, t) => {
+      if (!Number.isNaN(cost) && (ai === 0 || t !== bestOf.get(a))) combos.push({ arch: a, t, cost: cost + others });
+    });
+  });
+  combos.sort((x, y) => x.cost - y.cost);
+  const singleType = combos.slice(0, options.singleTypeFleets).map(({ arch, t, cost }): FleetPlan => {
+    const placements: Placement[] = [];
+    groups.forEach((g, gi) => {
+      const cands = tableOf(g).cands;
+      const ti = g.arch === arch ? t : bestOf.get(g.arch)!;
+      const packing = packingFor(g.items, evals[gi]!, ti, cands);
+      if (packing.bins > 0) placements.push({ group: gi, candidate: cands[ti]!, bins: packing.bins, packing });
+    });
+    return { placements, rankCost: cost };
+  });
+
+  return { chosen: { placements: chosenPlacements, rankCost: chosenCost }, singleType, unplaceable: [] };
+}

@@ -1,0 +1,31 @@
+import { centsString } from "@/lib/format";
+import { sum, type Decimal } from "@/lib/pricing/money";
+import type { FargateEstimate, LineItem } from "@/lib/pricing/types";
+
+/** The stacks of the per-workload breakdown chart, in display order. */
+export const BREAKDOWN_KEYS = ["vCPU", "Memory", "Storage", "OS license", "Spot"] as const;
+export type BreakdownKey = (typeof BREAKDOWN_KEYS)[number];
+
+function keyOf(li: LineItem): BreakdownKey {
+  if (li.purchase === "spot") return "Spot";
+  if (li.component === "memory") return "Memory";
+  if (li.component === "storage") return "Storage";
+  if (li.component === "os-license") return "OS license";
+  return "vCPU";
+}
+
+/** Dollars rounded to cents, as numbers for the chart library (the exact values stay in the estimate). */
+const chartNumber = (d: Decimal) => Number(centsString(d));
+
+export type BreakdownRow = { workload: string } & Record<BreakdownKey, number>;
+
+/** Per workload: monthly cost by component (Spot as its own stack). */
+export function breakdownRows(estimate: FargateEstimate): BreakdownRow[] {
+  return estimate.workloads.map((w) => {
+    const row = { workload: w.name } as BreakdownRow;
+    for (const key of BREAKDOWN_KEYS) row[key] = chartNumber(sum(w.lineItems.filter((li) => keyOf(li) === key).map((li) => li.monthlyCost)));
+    return row;
+  });
+}
+
+export { chartNumber };

@@ -1,0 +1,222 @@
+import { parseAllDocuments } from "yaml";
+import { importKubernetesObject, isKubernetesObject } from "./import-k8s";
+import { asTaskDefinition, importTaskDefinition } from "./import-task-definition";
+import { Workload, type WorkloadInput } from "./schema";
+
+/**
+ * One entry for imported files: an ECS task definition (JSON) or Kubernetes manifests (YAML or JSON,
+ * several documents, a `List`). Detects which, converts, and checks every workload against the schema,
+ * so an ok result always passes `parseScenario({ workloads })`. All or nothing: one bad document fails
+ * the import. Never throws.
+ */
+
+export type ImportResult = { ok: true; workloads: WorkloadInput[]; warnings: string[] } | { ok: false; message: string };
+
+export interface ImportOptions {
+  /** Name for workloads the file does not name (no `family`, no `metadata.name`), e.g. the file's name. */
+  name?: string;
+}
+
+/** Inputs longer than this (characters) are refused before parsing. */
+export const MAX_IMPORT_CHARS = 1024 * 1024;
+/** Nesting depth allowed in a parsed document (real manifests stay under 20). */
+export const MAX_IMPORT_DEPTH = 64;
+/** YAML documents per file. */
+export const MAX_IMPORT_DOCUMENTS = 1000;
+/** Aliases (`*name`) a YAML document may expand: guards against "billion laughs". */
+const MAX_ALIASES = 100;
+/** Before YAML parsing: leading indentation columns and open brackets, which bound the nesting the parser recurses into. */
+const MAX_YAML_INDENT = 200;
+const MAX_YAML_BRACKETS = 100;
+const NAME_MAX = 120;
+
+const EXPECTED = "an ECS task definition (JSON) or Kubernetes manifests (YAML or JSON)";
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+class ImportError extends Error {}
+const fail = (message: string): never => {
+  throw new ImportError(message);
+};
+
+export function importWorkload(text: string, opts: ImportOptions = {}): ImportResult {
+  try {
+    return importText(text, opts);
+  } catch (error) {
+    if (error instanceof ImportError) return { ok: false, message: error.message };
+    if (error instanceof RangeError) return { ok: false, message: `The file is nested too deeply to be ${EXPECTED}.` };
+    return { ok: false, message: `The file could not be read as ${EXPECTED}.` };
+  }
+}
+
+function importText(text: string, opts: ImportOptions): ImportResult {
+  if (typeof text !== "string") return fail(`Expected the text of ${EXPECTED}.`);
+  if (text.length > MAX_IMPORT_CHARS)
+    return fail(`The file is too large (${(text.length / 1024 / 1024).toFixed(1)} MB; at most 1 MB) to be ${EXPECTED}.`);
+  const source = text.replace(/^\uFEFF/, "");
+  if (!source.trim()) return fail(`The file is empty: expected ${EXPECTED}.`);
+
+  const documents = parseDocuments(source);
+  const objects: { value: unknown; where: string }[] = [];
+  documents.forEach((value, i) => {
+    if (tooDeep(value)) fail(`${documents.length > 1 ? `Document ${i + 1} is` : "The file is"} nested more than ${MAX_IMPORT_DEPTH} levels deep: expected ${EXPECTED}.`);
+    const doc = documents.length > 1 ? `Document ${i + 1}` : "";
+    const items = expand(value);
+    items.forEach((item, j) => {
+      const where = items.length > 1 ? (doc ? `${doc}, item ${j + 1}` : `Item ${j + 1}`) : doc;
+      objects.push({ value: item, where: where ? `${where}: ` : "" });
+    });
+  });
+
+  const workloads: WorkloadInput[] = [];
+  const warnings: string[] = [];
+  for (const { value, where } of objects) {
+    if (value === null || value === undefined) continue; // an empty document between "---" lines
+    const result = asTaskDefinition(value) ? importTaskDefinition(value) : isKubernetesObject(value) ? importKubernetesObject(value) : { ok: false as const, message: unrecognised(value) };
+    if (!result.ok) return fail(`${where}${result.message}${/[.!?]$/.test(result.message) ? "" : "."}`);
+    workloads.push(...result.workloads);
+    warnings.push(...result.warnings);
+  }
+  if (workloads.length === 0) {
+    const skipped = warnings.length ? ` (${warnings.join("; ")})` : "";
+    return fail(`The file has no workloads: expected an ECS task definition or a Kubernetes Pod, Deployment, StatefulSet, ReplicaSet, Job, CronJob or DaemonSet${skipped}.`);
+  }
+
+  nameWorkloads(workloads, warnings, opts);
+  for (const w of workloads) {
+    const parsed = Workload.safeParse(w);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return fail(`"${w.name}" cannot run on Fargate as written: ${issue?.message ?? "it is not a valid workload"}.`);
+    }
+  }
+  return { ok: true, workloads, warnings };
+}
+
+/** JSON first (the common case, and exact); YAML otherwise, including flow-style YAML that starts like JSON. */
+function parseDocuments(source: string): unknown[] {
+  const trimmed = source.trimStart();
+  let jsonError: string | undefined;
+  if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+    try {
+      return [JSON.parse(source)];
+    } catch (error) {
+      jsonError = error instanceof Error ? error.message : String(error);
+    }
+  }
+  const yamlGuard = yamlTooDeep(source);
+  if (yamlGuard) return fail(jsonError ? `The file is not valid JSON (${jsonError}): expected ${EXPECTED}.` : yamlGuard);
+  const docs = parseAllDocuments(source, { merge: true, prettyErrors: true });
+  if (!Array.isArray(docs)) return [];
+  if (docs.length > MAX_IMPORT_DOCUMENTS) return fail(`The file has ${docs.length} YAML documents; at most ${MAX_IMPORT_DOCUMENTS} can be imported at once.`);
+  return docs.map((doc, i) => {
+    const error = doc.errors[0];
+    if (error) {
+      const where = docs.length > 1 ? ` (document ${i + 1})` : "";
+      if (jsonError) return fail(`The file is not valid JSON (${jsonError}): expected ${EXPECTED}.`);
+      return fail(`The file is not valid YAML${where}: ${firstLine(error.message)}; expected ${EXPECTED}.`);
+    }
+    try {
+      return doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (e) {
+      if (e instanceof ReferenceError && /alias/i.test(e.message)) return fail(`The YAML uses more than ${MAX_ALIASES} aliases (*name), which a manifest never needs: refused as a possible "billion laughs" document.`);
+      if (e instanceof RangeError) return fail(`The file is nested too deeply to be ${EXPECTED}.`);
+      return fail(`The file is not valid YAML: ${firstLine(e instanceof Error ? e.message : String(e))}; expected ${EXPECTED}.`);
+    }
+  });
+}
+
+const firstLine = (message: string) => message.split("\n")[0]!.replace(/[:.]\s*$/, "");
+
+/**
+ * The YAML parser recurses once per nesting level; a document nested thousands deep overflows the stack
+ * (and in V8 can even abort the process). Indentation columns and open brackets bound the depth, so
+ * refuse before parsing when they are far beyond anything a manifest has.
+ */
+function yamlTooDeep(source: string): string | undefined {
+  let brackets = 0;
+  let indent = 0;
+  let lineStart = true;
+  let documents = 1;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      indent = 0;
+      if (source.startsWith("---", i + 1) && ++documents > MAX_IMPORT_DOCUMENTS)
+        return `The file has more than ${MAX_IMPORT_DOCUMENTS} YAML documents; at most ${MAX_IMPORT_DOCUMENTS} can be imported at once.`;
+      continue;
+    }
+    if (lineStart) {
+      // Spaces, tabs and the indicators "- ", "? ", ": " all open a nesting level in block YAML.
+      if (c === 32 || c === 9 || c === 45 || c === 63 || c === 58) {
+        if (++indent > MAX_YAML_INDENT) return `The file is indented more than ${MAX_YAML_INDENT} columns deep: expected ${EXPECTED}.`;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === 91 || c === 123) {
+      if (++brackets > MAX_YAML_BRACKETS) return `The file opens more than ${MAX_YAML_BRACKETS} brackets without closing them: expected ${EXPECTED}.`;
+    } else if ((c === 93 || c === 125) && brackets > 0) brackets--;
+  }
+  return undefined;
+}
+
+/** Depth of nested arrays and plain objects, without recursion. */
+function tooDeep(value: unknown): boolean {
+  const stack: { v: unknown; d: number }[] = [{ v: value, d: 0 }];
+  while (stack.length) {
+    const { v, d } = stack.pop()!;
+    if (d > MAX_IMPORT_DEPTH) return true;
+    if (Array.isArray(v)) for (const x of v) stack.push({ v: x, d: d + 1 });
+    else if (isRecord(v) && Object.getPrototypeOf(v) === Object.prototype) for (const x of Object.values(v)) stack.push({ v: x, d: d + 1 });
+  }
+  return false;
+}
+
+/** A top-level list of objects, or a Kubernetes `List` (`kubectl get ... -o yaml`), gives its items. */
+function expand(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value.length ? value.flatMap((v) => (isKubernetesList(v) ? (v.items as unknown[]) : [v])) : [value];
+  return isKubernetesList(value) ? (value.items as unknown[]) : [value];
+}
+
+function isKubernetesList(value: unknown): value is { items: unknown[] } {
+  return isRecord(value) && typeof value.kind === "string" && value.kind.endsWith("List") && Array.isArray(value.items) && !("containerDefinitions" in value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return value.length ? "a list" : "an empty list";
+  if (typeof value === "string") {
+    const s = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return `plain text ("${s}")`;
+  }
+  if (typeof value === "number" || typeof value === "boolean") return `a ${typeof value} (${value})`;
+  if (isRecord(value)) {
+    const keys = Object.keys(value);
+    if (!keys.length) return "an empty object";
+    return `an object with ${keys.slice(0, 5).map((k) => `"${k}"`).join(", ")}${keys.length > 5 ? ` and ${keys.length - 5} more keys` : ""}`;
+  }
+  return `a ${typeof value}`;
+}
+
+function unrecognised(value: unknown): string {
+  if (isRecord(value) && "workloads" in value) return 'This is a scenario (it has "workloads"), not a task definition or manifest: open it as a scenario instead';
+  if (isRecord(value) && typeof value.kind === "string") return `Found a "${String(value.kind)}" without "apiVersion": expected a Kubernetes object with "apiVersion" and "kind"`;
+  return `Expected an ECS task definition (an object with "containerDefinitions") or a Kubernetes object (with "apiVersion" and "kind"); found ${describe(value)}`;
+}
+
+function nameWorkloads(workloads: WorkloadInput[], warnings: string[], opts: ImportOptions) {
+  const fallback = (typeof opts.name === "string" && opts.name.trim()) || "Imported workload";
+  const unnamed = workloads.filter((w) => !w.name.trim()).length;
+  let n = 0;
+  for (const w of workloads) {
+    if (!w.name.trim()) {
+      n++;
+      w.name = unnamed > 1 ? `${fallback} ${n}` : fallback;
+    }
+    if (w.name.length > NAME_MAX) {
+      warnings.push(`The name "${w.name.slice(0, 40)}…" is longer than ${NAME_MAX} characters: shortened`);
+      w.name = w.name.slice(0, NAME_MAX).trim();
+    }
+  }
+}

@@ -1,0 +1,336 @@
+import type { FargateCatalog } from "@/lib/catalog/schema";
+import { parseScenario } from "./parse";
+import type { Scenario } from "./schema";
+
+/**
+ * Share links: a whole scenario in one URL-safe token.
+ *
+ * Where it lives: the URL *hash*, as `#s=<token>` (see `shareHash` / `readShareHash`). The hash is never
+ * sent to the server, so scenarios stay out of server and proxy logs and no request-line length limit applies.
+ *
+ * Format v1 (current): `v1.<payload>.<check>`
+ *   - payload: base64url (RFC 4648 section 5, no padding) of the UTF-8 bytes of a compact JSON form:
+ *       { w: [workload, ...], n?: name, r?: region, e?: { ec2 settings, short keys } }
+ *     each workload a positional array, trailing defaults dropped, a `null` meaning "the v1 default":
+ *       [name, vcpu, memoryGiB, tasks, schedule, spotPercent, savingsPlan, platform, os, arch, storageGiB]
+ *     enums are the index into the v1 lists below (or the value itself when a later schema adds one);
+ *     schedule: null (always-on), [1, percent] (duty-cycle), [2, runsPerMonth, secondsPerRun] (batch).
+ *     Defaults are frozen here for v1 (not read from the schema), so a link means the same thing even if
+ *     the schema's defaults change later; a test keeps them equal to today's schema.
+ *   - check: FNV-1a 32-bit hash of the payload characters, base36, 7 characters. Any edited character
+ *     or a cut-off link fails the check instead of opening a silently different scenario.
+ *
+ * Format v0 (legacy, before versioned links): no prefix; base64 or base64url (padding optional) of the
+ * UTF-8 JSON of the full scenario, as `btoa(JSON.stringify(scenario))` produced. It still opens, and
+ * `decodeScenario` reports `migratedFrom: 0` so the app can rewrite the address to a v1 link.
+ *
+ * Everything decoded goes through `parseScenario`, the one entry point for untrusted scenarios.
+ */
+
+/** The hash parameter that holds the token: `https://host/#s=v1.…`. */
+export const SHARE_PARAM = "s";
+/** Share links live in the URL hash (never sent to the server), not in the query string. */
+export const SHARE_LOCATION = "hash" as const;
+/** The format `encodeScenario` writes. */
+export const SHARE_FORMAT_VERSION = 1;
+/** Longer tokens are refused before any decoding (a 20-workload scenario is about 1 KB). */
+export const MAX_SHARE_CHARS = 100_000;
+
+export type DecodeResult = { ok: true; scenario: Scenario; migratedFrom?: number } | { ok: false; message: string };
+
+// ---- v1 dictionaries: append only (an index, once written into links, keeps its meaning) ----
+const PLATFORMS = ["ecs", "eks"] as const;
+const OSES = ["linux", "windows"] as const;
+const ARCHES = ["x86_64", "arm64"] as const;
+const SAVINGS_PLANS = ["none", "1yr-no-upfront", "1yr-all-upfront", "3yr-no-upfront", "3yr-all-upfront"] as const;
+const SCHEDULE_TYPES = ["always-on", "duty-cycle", "batch"] as const;
+
+/** The v1 defaults (frozen: see the format note above). Exported for the test that compares them with the schema. */
+export const V1_DEFAULTS = {
+  scenario: { name: "My scenario", region: "us-east-1" },
+  workload: { tasks: 1, spotPercent: 0, savingsPlan: "none", platform: "ecs", os: "linux", arch: "x86_64", storageGiB: 20 },
+  ec2: {
+    networking: "awsvpc",
+    eniTrunking: false,
+    headroomPercent: 5,
+    reservedMemoryMiB: 256,
+    unregisteredMemoryPercent: 2.5,
+    scaling: "always-on",
+    spotPercent: 0,
+    commitment: "none",
+    ebsRootGiB: 30,
+    instanceTypes: [] as string[],
+  },
+} as const;
+
+/** Workload slots after name, vcpu, memoryGiB and schedule, in order; `dict` marks enum slots. */
+const SLOTS: { key: keyof typeof V1_DEFAULTS.workload; index: number; dict?: readonly string[] }[] = [
+  { key: "tasks", index: 3 },
+  { key: "spotPercent", index: 5 },
+  { key: "savingsPlan", index: 6, dict: SAVINGS_PLANS },
+  { key: "platform", index: 7, dict: PLATFORMS },
+  { key: "os", index: 8, dict: OSES },
+  { key: "arch", index: 9, dict: ARCHES },
+  { key: "storageGiB", index: 10 },
+];
+const SCHEDULE_SLOT = 4;
+/** Slot for fields a later schema adds that this list does not know: an object of full-name keys. */
+const EXTRA_SLOT = 11;
+const KNOWN_WORKLOAD_KEYS = new Set(["name", "vcpu", "memoryGiB", "schedule", ...SLOTS.map((s) => s.key)]);
+
+const EC2_SHORT: Record<keyof typeof V1_DEFAULTS.ec2, string> = {
+  networking: "nw",
+  eniTrunking: "et",
+  headroomPercent: "hp",
+  reservedMemoryMiB: "rm",
+  unregisteredMemoryPercent: "um",
+  scaling: "sc",
+  spotPercent: "sp",
+  commitment: "cm",
+  ebsRootGiB: "eb",
+  instanceTypes: "it",
+};
+const EC2_LONG: Record<string, string> = Object.fromEntries(Object.entries(EC2_SHORT).map(([long, short]) => [short, long]));
+const TOP_KEYS = new Set(["version", "name", "region", "workloads", "ec2"]);
+
+// ---- encoding ----
+
+const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+const toDict = (value: unknown, dict: readonly string[]): unknown => {
+  const i = typeof value === "string" ? dict.indexOf(value) : -1;
+  return i >= 0 ? i : value;
+};
+
+function compactSchedule(s: Scenario["workloads"][number]["schedule"]): unknown {
+  switch (s.type) {
+    case "always-on":
+      return null;
+    case "duty-cycle":
+      return [SCHEDULE_TYPES.indexOf("duty-cycle"), s.percent];
+    case "batch":
+      return [SCHEDULE_TYPES.indexOf("batch"), s.runsPerMonth, s.secondsPerRun];
+    default:
+      return s; // a schedule type added after v1: kept whole
+  }
+}
+
+function compactWorkload(w: Scenario["workloads"][number]): unknown[] {
+  const out: unknown[] = [w.name, w.vcpu, w.memoryGiB];
+  const record = w as unknown as Record<string, unknown>;
+  for (const slot of SLOTS) {
+    const v = record[slot.key];
+    out[slot.index] = v === undefined || sameValue(v, V1_DEFAULTS.workload[slot.key]) ? null : slot.dict ? toDict(v, slot.dict) : v;
+  }
+  out[SCHEDULE_SLOT] = compactSchedule(w.schedule);
+  const extra = Object.fromEntries(Object.entries(record).filter(([k, v]) => !KNOWN_WORKLOAD_KEYS.has(k) && v !== undefined));
+  out[EXTRA_SLOT] = Object.keys(extra).length ? extra : null;
+  while (out.length > 3 && out[out.length - 1] === null) out.pop();
+  return out;
+}
+
+function compactScenario(s: Scenario): Record<string, unknown> {
+  const out: Record<string, unknown> = { w: s.workloads.map(compactWorkload) };
+  if (s.name !== V1_DEFAULTS.scenario.name) out.n = s.name;
+  if (s.region !== V1_DEFAULTS.scenario.region) out.r = s.region;
+  const ec2: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(s.ec2 ?? {})) {
+    const known = key in EC2_SHORT ? (key as keyof typeof EC2_SHORT) : undefined;
+    if (known && sameValue(value, V1_DEFAULTS.ec2[known])) continue;
+    if (value !== undefined) ec2[known ? EC2_SHORT[known] : key] = value;
+  }
+  if (Object.keys(ec2).length) out.e = ec2;
+  for (const [key, value] of Object.entries(s)) if (!TOP_KEYS.has(key) && value !== undefined) out[key] = value;
+  return out;
+}
+
+function bytesToBase64Url(bytes: Uint8Array): string {
+  let binary = "";
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** FNV-1a (32-bit) over the characters: changing any one character always changes it. */
+function checksum(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36).padStart(CHECK_CHARS, "0");
+}
+const CHECK_CHARS = 7; // 2^32 - 1 is "1z141z3" in base 36
+
+/** The share token of a (parsed, valid) scenario: `v1.<payload>.<check>`. Runs in the browser and in Node. */
+export function encodeScenario(scenario: Scenario): string {
+  const payload = bytesToBase64Url(new TextEncoder().encode(JSON.stringify(compactScenario(scenario))));
+  return `v${SHARE_FORMAT_VERSION}.${payload}.${checksum(payload)}`;
+}
+
+/** The hash to put in the address bar: `#s=v1.…`. */
+export function shareHash(scenario: Scenario): string {
+  return `#${SHARE_PARAM}=${encodeScenario(scenario)}`;
+}
+
+// ---- decoding ----
+
+class LinkError extends Error {}
+const fail = (message: string): never => {
+  throw new LinkError(message);
+};
+
+const DAMAGED = "The share link is damaged: its contents cannot be read, so it was probably changed or cut off after it was made.";
+
+function base64ToBytes(text: string): Uint8Array {
+  // Callers have checked the alphabet; a length of 4n+1 cannot come from any byte string.
+  const standard = text.replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, "");
+  if (standard.length % 4 === 1) fail(DAMAGED);
+  const binary = atob(standard + "=".repeat((4 - (standard.length % 4)) % 4));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function parseJson(bytes: Uint8Array, latin1Fallback: boolean): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    if (!latin1Fallback) return fail(DAMAGED);
+    text = Array.from(bytes, (b) => String.fromCharCode(b)).join("");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return fail(DAMAGED);
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const NOT_A_SCENARIO = (what: string) => `The share link is damaged: ${what}, which no version of this estimator writes.`;
+
+function fromDict(value: unknown, dict: readonly string[], what: string): unknown {
+  if (typeof value !== "number") return value; // a full value (or a wrong type parseScenario will name)
+  const v = Number.isInteger(value) ? dict[value] : undefined;
+  return v ?? fail(NOT_A_SCENARIO(`it names ${what} number ${value}`));
+}
+
+function expandSchedule(value: unknown, at: string): unknown {
+  if (value === null || value === undefined) return { type: "always-on" };
+  if (isRecord(value)) return value;
+  if (!Array.isArray(value)) return fail(NOT_A_SCENARIO(`the schedule of ${at} is ${typeof value}`));
+  const type = fromDict(value[0], SCHEDULE_TYPES, "schedule type");
+  if (type === "duty-cycle") return { type, percent: value[1] };
+  if (type === "batch") return { type, runsPerMonth: value[1], secondsPerRun: value[2] };
+  return { type };
+}
+
+function expandWorkload(value: unknown, i: number): Record<string, unknown> {
+  const at = `workload ${i + 1}`;
+  if (!Array.isArray(value)) return fail(NOT_A_SCENARIO(`${at} is not a list`));
+  if (value.length < 3 || value.length > EXTRA_SLOT + 1) return fail(NOT_A_SCENARIO(`${at} has ${value.length} fields`));
+  const out: Record<string, unknown> = { name: value[0], vcpu: value[1], memoryGiB: value[2] };
+  for (const slot of SLOTS) {
+    const v = value[slot.index];
+    out[slot.key] = v === null || v === undefined ? V1_DEFAULTS.workload[slot.key] : slot.dict ? fromDict(v, slot.dict, slot.key) : v;
+  }
+  out.schedule = expandSchedule(value[SCHEDULE_SLOT], at);
+  const extra = value[EXTRA_SLOT];
+  if (extra !== null && extra !== undefined) {
+    if (!isRecord(extra)) return fail(NOT_A_SCENARIO(`${at} has extra fields that are not an object`));
+    for (const [k, v] of Object.entries(extra)) if (!(k in out)) out[k] = v;
+  }
+  return out;
+}
+
+function expandScenario(compact: unknown): Record<string, unknown> {
+  if (!isRecord(compact)) return fail(NOT_A_SCENARIO("it does not hold an object"));
+  const { w, n, r, e, ...rest } = compact;
+  if (!Array.isArray(w)) return fail(NOT_A_SCENARIO("it has no list of workloads"));
+  if (e !== undefined && !isRecord(e)) return fail(NOT_A_SCENARIO("its EC2 settings are not an object"));
+  const ec2: Record<string, unknown> = { ...V1_DEFAULTS.ec2, instanceTypes: [...V1_DEFAULTS.ec2.instanceTypes] };
+  for (const [key, value] of Object.entries(e ?? {})) ec2[EC2_LONG[key] ?? key] = value;
+  return {
+    ...rest,
+    name: n ?? V1_DEFAULTS.scenario.name,
+    region: r ?? V1_DEFAULTS.scenario.region,
+    workloads: w.map(expandWorkload),
+    ec2,
+  };
+}
+
+function validated(input: unknown, catalog: FargateCatalog, migratedFrom?: number): DecodeResult {
+  const parsed = parseScenario(input, catalog);
+  if (!parsed.ok) {
+    const [first, ...more] = parsed.problems;
+    const where = first?.path ? `${first.path}: ` : "";
+    const extra = more.length ? ` (and ${more.length} more problem${more.length > 1 ? "s" : ""})` : "";
+    return { ok: false, message: `The shared scenario cannot be opened: ${where}${first?.message ?? "it is not valid"}${extra}.` };
+  }
+  return migratedFrom === undefined ? { ok: true, scenario: parsed.scenario } : { ok: true, scenario: parsed.scenario, migratedFrom };
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const LEGACY_BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+function decodeV1(rest: string, catalog: FargateCatalog): DecodeResult {
+  const dot = rest.lastIndexOf(".");
+  const payload = dot < 0 ? rest : rest.slice(0, dot);
+  const check = dot < 0 ? "" : rest.slice(dot + 1);
+  if (dot < 0 || check.length < CHECK_CHARS)
+    return { ok: false, message: "The share link is incomplete: it was probably cut off when it was copied; copy the whole link again." };
+  if (check !== checksum(payload) || !BASE64URL.test(payload))
+    return { ok: false, message: "The share link is damaged: its contents do not match its checksum, so it was changed or cut off after it was made." };
+  return validated(expandScenario(parseJson(base64ToBytes(payload), false)), catalog);
+}
+
+function decodeV0(text: string, catalog: FargateCatalog): DecodeResult {
+  // A "+" read back through URLSearchParams arrives as a space.
+  const token = text.replace(/ /g, "+");
+  if (!LEGACY_BASE64.test(token))
+    return { ok: false, message: `This is not a share link of this estimator: a link holds "v${SHARE_FORMAT_VERSION}." followed by letters, digits, "-" and "_".` };
+  const json = parseJson(base64ToBytes(token), true);
+  if (!isRecord(json) || !("workloads" in json)) return fail(NOT_A_SCENARIO("it does not hold a scenario"));
+  return validated(json, catalog, 0);
+}
+
+/**
+ * Opens a share token (the value of `#s=`): never throws; every failure is one sentence for the user.
+ * A v0 (legacy) link opens with `migratedFrom: 0`.
+ */
+export function decodeScenario(text: string, catalog: FargateCatalog): DecodeResult {
+  try {
+    if (typeof text !== "string") return { ok: false, message: "The share link is not text." };
+    if (text.length > MAX_SHARE_CHARS)
+      return { ok: false, message: `The share link is too long (${text.length.toLocaleString("en-US")} characters; at most ${MAX_SHARE_CHARS.toLocaleString("en-US")}), so it was not made by this estimator.` };
+    const token = text.trim();
+    if (!token) return { ok: false, message: "The share link is empty: it holds no scenario." };
+    const versioned = /^v(\d{1,6})\.(.*)$/s.exec(token);
+    if (!versioned) return decodeV0(token, catalog);
+    const version = Number(versioned[1]);
+    if (version === 1) return decodeV1(versioned[2]!, catalog);
+    return {
+      ok: false,
+      message: `The share link uses format v${version}, which this version of the estimator cannot open${version > SHARE_FORMAT_VERSION ? "; it was probably made by a newer version" : ""}.`,
+    };
+  } catch (error) {
+    if (error instanceof LinkError) return { ok: false, message: error.message };
+    return { ok: false, message: DAMAGED };
+  }
+}
+
+/**
+ * Reads `#s=…` from a location hash ("#s=v1.…" or "s=v1.…"). Undefined when the hash has no share
+ * parameter (an ordinary visit); otherwise the decode result.
+ */
+export function readShareHash(hash: string, catalog: FargateCatalog): DecodeResult | undefined {
+  if (typeof hash !== "string") return undefined;
+  if (hash.length > MAX_SHARE_CHARS + 100) return decodeScenario(hash, catalog); // refused as too long
+  let value: string | null;
+  try {
+    value = new URLSearchParams(hash.replace(/^#/, "")).get(SHARE_PARAM);
+  } catch {
+    return { ok: false, message: DAMAGED };
+  }
+  return value === null ? undefined : decodeScenario(value, catalog);
+}

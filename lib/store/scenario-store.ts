@@ -1,0 +1,75 @@
+import { create } from "zustand";
+import { DEFAULT_SCENARIO, DEFAULT_WORKLOAD } from "@/lib/scenario/defaults";
+import type { Draft, DraftWorkload } from "@/lib/scenario/draft";
+
+/**
+ * The editor's store holds the draft scenario as typed, nothing derived: estimates are computed from it on render.
+ * `keys` are stable React keys for the workloads (index keys would move typed text between cards on removal).
+ */
+export interface Notice {
+  kind: "error" | "info";
+  text: string;
+}
+
+interface ScenarioState {
+  draft: Draft;
+  /** A message about how the scenario was loaded (a broken share link, an old link format); not part of the scenario. */
+  notice: Notice | null;
+  setNotice: (notice: Notice | null) => void;
+  keys: number[];
+  nextKey: number;
+  replace: (draft: Draft) => void;
+  update: (patch: Partial<Omit<Draft, "workloads">>) => void;
+  updateEc2: (patch: Partial<NonNullable<Draft["ec2"]>>) => void;
+  updateWorkload: (index: number, patch: Partial<DraftWorkload>) => void;
+  addWorkload: (workload?: DraftWorkload) => void;
+  addWorkloads: (workloads: DraftWorkload[]) => void;
+  duplicateWorkload: (index: number) => void;
+  removeWorkload: (index: number) => void;
+}
+
+const initial = DEFAULT_SCENARIO as Draft;
+
+function uniqueName(base: string, taken: DraftWorkload[]): string {
+  const names = new Set(taken.map((w) => w.name));
+  if (!names.has(base)) return base;
+  for (let i = 2; ; i++) if (!names.has(`${base} ${i}`)) return `${base} ${i}`;
+}
+
+export const useScenarioStore = create<ScenarioState>()((set) => ({
+  draft: initial,
+  notice: null,
+  setNotice: (notice) => set({ notice }),
+  keys: initial.workloads.map((_, i) => i),
+  nextKey: initial.workloads.length,
+  replace: (draft) => set((s) => ({ draft, keys: draft.workloads.map((_, i) => s.nextKey + i), nextKey: s.nextKey + draft.workloads.length })),
+  update: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
+  updateEc2: (patch) => set((s) => ({ draft: { ...s.draft, ec2: { ...s.draft.ec2, ...patch } } })),
+  updateWorkload: (index, patch) =>
+    set((s) => ({ draft: { ...s.draft, workloads: s.draft.workloads.map((w, i) => (i === index ? { ...w, ...patch } : w)) } })),
+  addWorkload: (workload) =>
+    set((s) => {
+      const w = workload ?? { ...DEFAULT_WORKLOAD, name: uniqueName("workload", s.draft.workloads), tasks: 1 };
+      return { draft: { ...s.draft, workloads: [...s.draft.workloads, w] }, keys: [...s.keys, s.nextKey], nextKey: s.nextKey + 1 };
+    }),
+  addWorkloads: (workloads) =>
+    set((s) => ({
+      draft: { ...s.draft, workloads: [...s.draft.workloads, ...workloads] },
+      keys: [...s.keys, ...workloads.map((_, i) => s.nextKey + i)],
+      nextKey: s.nextKey + workloads.length,
+    })),
+  duplicateWorkload: (index) =>
+    set((s) => {
+      const source = s.draft.workloads[index];
+      if (!source) return {};
+      const copy = { ...source, name: uniqueName(`${source.name} copy`, s.draft.workloads) };
+      const workloads = [...s.draft.workloads.slice(0, index + 1), copy, ...s.draft.workloads.slice(index + 1)];
+      const keys = [...s.keys.slice(0, index + 1), s.nextKey, ...s.keys.slice(index + 1)];
+      return { draft: { ...s.draft, workloads }, keys, nextKey: s.nextKey + 1 };
+    }),
+  removeWorkload: (index) =>
+    set((s) => ({
+      draft: { ...s.draft, workloads: s.draft.workloads.filter((_, i) => i !== index) },
+      keys: s.keys.filter((_, i) => i !== index),
+    })),
+}));
