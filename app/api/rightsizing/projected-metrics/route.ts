@@ -1,0 +1,25 @@
+import { getEcsServiceProjectedMetrics } from "@/lib/aws/compute-optimizer";
+import { awsErrorResponse, internalError, json, rateLimited, readJsonBody, zodErrorResponse } from "@/lib/aws/route-helpers";
+import { MAX_BODY_BYTES, ProjectedMetricsRequest } from "@/lib/rightsizing/api";
+
+/**
+ * Projected utilization at Compute Optimizer's recommended size (for charts).
+ * POST /api/rightsizing/projected-metrics {"region","serviceArn","startTime"?,"endTime"?,"period"?,"stat"?}
+ */
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const limited = rateLimited(request);
+    if (limited) return limited;
+    const body = await readJsonBody(request, MAX_BODY_BYTES);
+    if (!body.ok) return body.response;
+    const parsed = ProjectedMetricsRequest.safeParse(body.value);
+    if (!parsed.success) return zodErrorResponse(parsed.error);
+    const result = await getEcsServiceProjectedMetrics(parsed.data);
+    return result.ok ? json(result.value) : awsErrorResponse(result.error);
+  } catch (e) {
+    return internalError(e);
+  }
+}

@@ -1,0 +1,291 @@
+/**
+ * Pure mappers for the AWS Price List API (GetProducts): PriceList JSON strings -> validated items ->
+ * our catalog's per-region Fargate rates (decimal strings + SKU) and EC2 on-demand instance prices.
+ * No SDK import; no costs computed here (rates only).
+ */
+import { z } from "zod";
+import { FargateCatalog, type ComputeRates, type FargateRegion, type Rate } from "@/lib/catalog/schema";
+import { dec, toPlain } from "@/lib/pricing/money";
+
+const PriceDimension = z.object({
+  unit: z.string().optional(),
+  description: z.string().optional(),
+  beginRange: z.string().optional(),
+  endRange: z.string().optional(),
+  pricePerUnit: z.record(z.string(), z.string()),
+});
+const Term = z.object({
+  sku: z.string().optional(),
+  effectiveDate: z.string().optional(),
+  offerTermCode: z.string().optional(),
+  priceDimensions: z.record(z.string(), PriceDimension),
+  termAttributes: z.record(z.string(), z.string()).optional(),
+});
+export const PriceListItem = z.object({
+  product: z.object({
+    sku: z.string().min(1),
+    productFamily: z.string().optional(),
+    attributes: z.record(z.string(), z.string()),
+  }),
+  serviceCode: z.string().optional(),
+  terms: z.object({
+    OnDemand: z.record(z.string(), Term).optional(),
+    Reserved: z.record(z.string(), Term).optional(),
+  }),
+  version: z.string().optional(),
+  publicationDate: z.string().optional(),
+});
+export type PriceListItem = z.infer<typeof PriceListItem>;
+
+export interface ParsedPriceList {
+  items: PriceListItem[];
+  /** Entries that were not JSON or not a price list item (counted, described once each). */
+  problems: string[];
+}
+
+/** `GetProductsCommandOutput.PriceList` is loosely typed: strings (JSON) or, via lazy JSON, objects. */
+export function parsePriceList(priceList: unknown): ParsedPriceList {
+  const items: PriceListItem[] = [];
+  const problems: string[] = [];
+  if (priceList === undefined || priceList === null) return { items, problems };
+  if (!Array.isArray(priceList)) return { items, problems: ["PriceList is not a list"] };
+  priceList.forEach((entry, i) => {
+    let value: unknown = entry;
+    if (typeof entry === "string") {
+      try {
+        value = JSON.parse(entry);
+      } catch {
+        problems.push(`PriceList[${i}] is not valid JSON`);
+        return;
+      }
+    } else if (entry !== null && typeof entry === "object" && typeof (entry as { toString?: unknown }).toString === "function" && !("product" in entry)) {
+      try {
+        value = JSON.parse(String(entry));
+      } catch {
+        problems.push(`PriceList[${i}] is not valid JSON`);
+        return;
+      }
+    }
+    const parsed = PriceListItem.safeParse(value);
+    if (parsed.success) items.push(parsed.data);
+    else problems.push(`PriceList[${i}] is not a price list item (${parsed.error.issues[0]?.path.join(".") || "root"}: ${parsed.error.issues[0]?.message})`);
+  });
+  return { items, problems };
+}
+
+/** "0.0404800000" -> "0.04048"; undefined when not a non-negative decimal. */
+export function normaliseUsd(value: string | undefined): string | undefined {
+  if (value === undefined || !/^\d+(\.\d+)?$/.test(value.trim())) return undefined;
+  return toPlain(dec(value.trim()));
+}
+
+/** The single OnDemand USD rate of an item (the dimension that starts at 0); an error text when there is none or several. */
+export function onDemandRate(item: PriceListItem): { rate: Rate } | { problem: string } {
+  const terms = Object.values(item.terms.OnDemand ?? {});
+  if (terms.length !== 1) return { problem: `SKU ${item.product.sku}: ${terms.length} OnDemand terms (expected 1)` };
+  const dims = Object.values(terms[0]!.priceDimensions);
+  const flat = dims.length === 1 ? dims : dims.filter((d) => (d.beginRange ?? "0") === "0" && (d.endRange ?? "Inf") === "Inf");
+  if (flat.length !== 1) return { problem: `SKU ${item.product.sku}: tiered or missing OnDemand price (${dims.length} price dimensions)` };
+  const usd = normaliseUsd(flat[0]!.pricePerUnit.USD);
+  if (usd === undefined) return { problem: `SKU ${item.product.sku}: OnDemand price ${JSON.stringify(flat[0]!.pricePerUnit.USD ?? null)} is not a USD decimal` };
+  return { rate: { usd, sku: item.product.sku } };
+}
+
+/** Fargate usage types by suffix (the region prefix varies: "USE1-", "EU-", "APS3-", none). */
+export const FARGATE_USAGE_SUFFIXES = {
+  "Fargate-vCPU-Hours:perCPU": "linuxX86Vcpu",
+  "Fargate-GB-Hours": "linuxX86Gb",
+  "Fargate-ARM-vCPU-Hours:perCPU": "linuxArmVcpu",
+  "Fargate-ARM-GB-Hours": "linuxArmGb",
+  "Fargate-Windows-vCPU-Hours:perCPU": "windowsVcpu",
+  "Fargate-Windows-GB-Hours": "windowsGb",
+  "Fargate-Windows-OS-Hours:perCPU": "windowsOs",
+  "Fargate-EphemeralStorage-GB-Hours": "storageGb",
+} as const;
+export type FargateRateSlot = (typeof FARGATE_USAGE_SUFFIXES)[keyof typeof FARGATE_USAGE_SUFFIXES];
+
+/** The slot of a usage type, matched on a whole "-"-separated suffix ("USE1-Fargate-GB-Hours" but not "...-ARM-GB-Hours"). */
+export function fargateSlot(usageType: string | undefined): FargateRateSlot | undefined {
+  if (!usageType) return undefined;
+  for (const [suffix, slot] of Object.entries(FARGATE_USAGE_SUFFIXES)) {
+    if (usageType === suffix || usageType.endsWith(`-${suffix}`)) return slot as FargateRateSlot;
+  }
+  return undefined;
+}
+
+export interface FargatePriceListRates {
+  /** regionCode -> slot -> rate. */
+  regions: Record<string, Partial<Record<FargateRateSlot, Rate>> & { location?: string }>;
+  /** Latest publicationDate among the items used (YYYY-MM-DD), if any. */
+  publishedAt: string | null;
+  problems: string[];
+  /** Items that were not Fargate rates (ECS Anywhere, EC2 metering...). */
+  ignored: number;
+}
+
+export function mapFargatePriceItems(items: PriceListItem[]): FargatePriceListRates {
+  const out: FargatePriceListRates = { regions: {}, publishedAt: null, problems: [], ignored: 0 };
+  for (const item of items) {
+    const attrs = item.product.attributes;
+    const slot = fargateSlot(attrs.usagetype);
+    if (!slot) {
+      out.ignored++;
+      continue;
+    }
+    const region = attrs.regionCode;
+    if (!region) {
+      out.problems.push(`SKU ${item.product.sku} (${attrs.usagetype}): no regionCode`);
+      continue;
+    }
+    const r = onDemandRate(item);
+    if ("problem" in r) {
+      out.problems.push(`${region} ${attrs.usagetype}: ${r.problem}`);
+      continue;
+    }
+    const entry = (out.regions[region] ??= {});
+    if (attrs.location) entry.location ??= attrs.location;
+    const existing = entry[slot];
+    if (existing && existing.usd !== r.rate.usd) {
+      out.problems.push(`${region} ${slot}: two prices (${existing.sku} ${existing.usd}, ${r.rate.sku} ${r.rate.usd}); kept the first`);
+      continue;
+    }
+    entry[slot] ??= r.rate;
+    const published = item.publicationDate?.slice(0, 10);
+    if (published && /^\d{4}-\d{2}-\d{2}$/.test(published) && (!out.publishedAt || published > out.publishedAt)) out.publishedAt = published;
+  }
+  return out;
+}
+
+export interface Ec2OnDemandPrice {
+  instanceType: string;
+  regionCode: string | null;
+  location: string | null;
+  operatingSystem: string | null;
+  vcpu: number | null;
+  memoryGiB: number | null;
+  /** USD per hour as published ("0.096"). */
+  onDemandHourly: string;
+  sku: string;
+}
+
+/** One AmazonEC2 GetProducts item -> its on-demand hourly price (Reserved terms are ignored). */
+export function mapEc2OnDemandItem(item: PriceListItem): { ok: true; price: Ec2OnDemandPrice } | { ok: false; problem: string } {
+  const a = item.product.attributes;
+  if (!a.instanceType) return { ok: false, problem: `SKU ${item.product.sku}: not an instance (no instanceType)` };
+  const r = onDemandRate(item);
+  if ("problem" in r) return { ok: false, problem: r.problem };
+  const memory = /^([\d.,]+)\s*GiB$/i.exec(a.memory ?? "");
+  const vcpu = Number(a.vcpu);
+  return {
+    ok: true,
+    price: {
+      instanceType: a.instanceType,
+      regionCode: a.regionCode ?? null,
+      location: a.location ?? null,
+      operatingSystem: a.operatingSystem ?? null,
+      vcpu: Number.isFinite(vcpu) && vcpu > 0 ? vcpu : null,
+      memoryGiB: memory ? Number(memory[1]!.replace(/,/g, "")) : null,
+      onDemandHourly: r.rate.usd,
+      sku: item.product.sku,
+    },
+  };
+}
+
+export type RefreshMerge =
+  | { ok: true; catalog: FargateCatalog; changes: string[]; warnings: string[] }
+  | { ok: false; problems: string[] };
+
+export interface MergeOptions {
+  /** YYYY-MM-DD of the refresh. */
+  today: string;
+  /** Text for generatedFrom. */
+  generatedFrom?: string;
+}
+
+/**
+ * New on-demand rates into the current snapshot. Spot and Savings Plans are kept (the Price List has no Fargate
+ * Spot; Savings Plans rates are their own offer). Refuses, listing what is missing, when the Price List lacks any
+ * on-demand rate the current snapshot has, so a refresh never silently drops a region or Windows.
+ */
+export function mergeFargateRefresh(current: FargateCatalog, fresh: FargatePriceListRates, options: MergeOptions): RefreshMerge {
+  const problems: string[] = [];
+  const changes: string[] = [];
+  const warnings: string[] = [...fresh.problems];
+  const regions: Record<string, FargateRegion> = {};
+  for (const [code, old] of Object.entries(current.regions)) {
+    const got = fresh.regions[code];
+    if (!got) {
+      problems.push(`${code}: no Fargate rates in the Price List`);
+      continue;
+    }
+    const need = (slot: FargateRateSlot): Rate | undefined => {
+      const r = got[slot];
+      if (!r) problems.push(`${code}: no ${Object.entries(FARGATE_USAGE_SUFFIXES).find(([, s]) => s === slot)![0]} rate`);
+      return r;
+    };
+    const pair = (v: FargateRateSlot, g: FargateRateSlot): ComputeRates | undefined => {
+      const vr = need(v);
+      const gr = need(g);
+      return vr && gr ? { vcpuHour: vr, gbHour: gr } : undefined;
+    };
+    const x86 = pair("linuxX86Vcpu", "linuxX86Gb");
+    const arm = pair("linuxArmVcpu", "linuxArmGb");
+    const storage = need("storageGb");
+    let windows: FargateRegion["windows"];
+    if (old.windows || got.windowsVcpu || got.windowsGb || got.windowsOs) {
+      const w = pair("windowsVcpu", "windowsGb");
+      const os = need("windowsOs");
+      if (w && os) windows = { ...w, osLicenseVcpuHour: os };
+    }
+    if (!x86 || !arm || !storage || ((old.windows || got.windowsVcpu) && !windows)) continue;
+
+    const note = (what: string, before: Rate | undefined, after: Rate) => {
+      if (before?.usd === after.usd) return;
+      changes.push(`${code} ${what}: ${before?.usd ?? "none"} -> ${after.usd}`);
+      if (before && dec(before.usd).gt(0)) {
+        const ratio = dec(after.usd).div(before.usd);
+        if (ratio.gt(1.5) || ratio.lt(0.5)) warnings.push(`${code} ${what} changed by more than 50% (${before.usd} -> ${after.usd}): check it`);
+      }
+    };
+    note("Linux x86 vCPU-hour", old.linux.x86_64.vcpuHour, x86.vcpuHour);
+    note("Linux x86 GB-hour", old.linux.x86_64.gbHour, x86.gbHour);
+    note("Linux ARM vCPU-hour", old.linux.arm64.vcpuHour, arm.vcpuHour);
+    note("Linux ARM GB-hour", old.linux.arm64.gbHour, arm.gbHour);
+    if (windows) {
+      note("Windows vCPU-hour", old.windows?.vcpuHour, windows.vcpuHour);
+      note("Windows GB-hour", old.windows?.gbHour, windows.gbHour);
+      note("Windows OS license vCPU-hour", old.windows?.osLicenseVcpuHour, windows.osLicenseVcpuHour);
+    }
+    note("ephemeral storage GB-hour", old.ephemeralStorageGbHour, storage);
+
+    regions[code] = {
+      ...old,
+      linux: { x86_64: x86, arm64: arm },
+      ...(windows ? { windows } : {}),
+      ephemeralStorageGbHour: storage,
+    };
+    if (!windows) delete regions[code]!.windows;
+  }
+  const extra = Object.keys(fresh.regions).filter((c) => !current.regions[c]);
+  if (extra.length) warnings.push(`Not added (no name, Spot or Savings Plans data in the snapshot; run catalog:build first): ${extra.sort().join(", ")}`);
+  if (problems.length) return { ok: false, problems };
+
+  const candidate = {
+    ...current,
+    generatedFrom: options.generatedFrom ?? "AWS Price List API (GetProducts, AmazonECS) via scripts/refresh-pricing.ts; Spot and Savings Plans kept from the previous snapshot",
+    provenance: {
+      ...current.provenance,
+      "fargate-on-demand": {
+        source: "AWS Price List API",
+        publishedAt: options.today,
+        url: "https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_pricing_GetProducts.html",
+        estimate: false,
+        note: `GetProducts for AmazonECS, read ${options.today}${fresh.publishedAt ? `; price list published ${fresh.publishedAt}` : ""}.`,
+      },
+    },
+    regions,
+  };
+  const checked = FargateCatalog.safeParse(candidate);
+  if (!checked.success) return { ok: false, problems: checked.error.issues.slice(0, 10).map((i) => `${i.path.join(".")}: ${i.message}`) };
+  return { ok: true, catalog: checked.data, changes, warnings };
+}
