@@ -1,6 +1,9 @@
+import { connection } from "next/server";
 import { Calculator } from "@/components/calculator";
 import { catalogRegions } from "@/lib/catalog";
 
-export default function Home() {
+export default async function Home() {
+  // Rendered per request so Next.js can put the CSP nonce from proxy.ts on its scripts.
+  await connection();
   return <Calculator regions={catalogRegions()} />;
 }

@@ -1,15 +1,14 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { ResultsPanel } from "@/components/results/results-panel";
 import type { RegionOption } from "@/components/scenario/region-picker";
 import { ScenarioEditor } from "@/components/scenario/scenario-editor";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { buttonClass, primaryButtonClass } from "@/components/ui/fields";
 import { fargateCatalog } from "@/lib/catalog";
-import { ec2Catalog } from "@/lib/catalog/ec2";
-import { csvFileName, estimateToCsv } from "@/lib/export/csv";
-import { buildResults } from "@/lib/results/view";
+import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
+import { buildResults, buildSpotView } from "@/lib/results/view";
 import { DEFAULT_SCENARIO } from "@/lib/scenario/defaults";
 import { evaluateDraft, type Draft } from "@/lib/scenario/draft";
 import { decodeScenario, encodeScenario, SHARE_PARAM } from "@/lib/scenario/url";
@@ -62,8 +61,22 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
     loaded.current = true;
   }, [replace, setNotice]);
 
+  // The EC2 catalog (instance types x regions) loads after the page so the first paint stays small.
+  const [ec2Catalog, setEc2Catalog] = useState<Ec2Catalog | null>(null);
+  useEffect(() => {
+    let live = true;
+    import("@/lib/catalog/ec2").then((m) => live && setEc2Catalog(m.ec2Catalog));
+    return () => {
+      live = false;
+    };
+  }, []);
+
   const evaluation = useMemo(() => evaluateDraft(draft, fargateCatalog), [draft]);
-  const view = useMemo(() => (evaluation.priced ? buildResults(evaluation.priced, fargateCatalog, ec2Catalog) : null), [evaluation]);
+  const view = useMemo(() => (evaluation.priced ? buildResults(evaluation.priced, fargateCatalog, ec2Catalog) : null), [evaluation, ec2Catalog]);
+  // Totals follow every keystroke; line items and charts render from these deferred values right after.
+  const detailView = useDeferredValue(view);
+  const deferredScenario = useDeferredValue(evaluation.priced);
+  const spot = useMemo(() => (deferredScenario ? buildSpotView(deferredScenario, fargateCatalog) : null), [deferredScenario]);
   const link = useMemo(() => (evaluation.complete && evaluation.priced ? encodeScenario(evaluation.priced) : null), [evaluation]);
 
   // Keep the URL and local storage in step with the scenario (after the first load, so they never clobber a link).
@@ -95,9 +108,10 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
     }
   }, [link]);
 
-  const exportCsv = useCallback(() => {
+  const exportCsv = useCallback(async () => {
     if (!view) return;
-    const csv = estimateToCsv({ fargate: view.estimate, ec2: view.estimate.ec2 });
+    const { csvFileName, estimateToCsv } = await import("@/lib/export/csv");
+    const csv = estimateToCsv({ fargate: view.estimate, ec2: view.ec2 ?? undefined });
     const blob = new Blob([csv], { type: "text/csv;charset=utf-8" });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
@@ -146,7 +160,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
       <main className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <ScenarioEditor draft={draft} evaluation={evaluation} regions={regions} regionHasSpot={regionHasSpot} />
         {view ? (
-          <ResultsPanel view={view} />
+          <ResultsPanel view={view} detailView={detailView ?? view} spot={spot} />
         ) : (
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200">
             {evaluation.scenarioProblems.map((p) => p.message).join(" ") || "Fix the scenario to see an estimate."}

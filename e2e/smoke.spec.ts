@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("home page renders the product name", async ({ page }) => {
   const response = await page.goto("/");

@@ -1,28 +1,29 @@
 "use client";
 
-import { BreakdownChart } from "@/components/charts/breakdown-chart";
-import { DutyCycleChart } from "@/components/charts/duty-cycle-chart";
-import { Ec2Results } from "@/components/results/ec2-results";
-import { SpotChart } from "@/components/charts/spot-chart";
+import dynamic from "next/dynamic";
+import { memo } from "react";
 import { CatalogInfo } from "@/components/results/catalog-info";
+import { Ec2Results } from "@/components/results/ec2-results";
 import { WorkloadResults } from "@/components/results/line-items";
 import { Totals } from "@/components/results/totals";
-import type { ResultsView } from "@/lib/results/view";
+import type { ResultsView, SpotView } from "@/lib/results/view";
 
-export function ResultsPanel({ view, children }: { view: ResultsView; children?: React.ReactNode }) {
+// Charts load after the page (recharts is the largest library here) and render from deferred values.
+const chartPlaceholder = () => <div className="h-80 rounded-lg border border-slate-200 dark:border-slate-700" aria-hidden="true" />;
+const BreakdownChart = dynamic(() => import("@/components/charts/breakdown-chart").then((m) => m.BreakdownChart), { ssr: false, loading: chartPlaceholder });
+const DutyCycleChart = dynamic(() => import("@/components/charts/duty-cycle-chart").then((m) => m.DutyCycleChart), { ssr: false, loading: chartPlaceholder });
+const SpotChart = dynamic(() => import("@/components/charts/spot-chart").then((m) => m.SpotChart), { ssr: false, loading: chartPlaceholder });
+
+/** Line items, EC2 detail and charts: re-rendered from a deferred view so keystrokes update the totals first. */
+const Details = memo(function Details({ view, spot }: { view: ResultsView; spot: SpotView | null }) {
   return (
-    <section aria-labelledby="results-heading" className="space-y-4">
-      <h2 id="results-heading" className="sr-only">
-        Results
-      </h2>
-      <Totals view={view.totals} />
-      {children}
+    <>
       <div className="space-y-3" data-testid="line-items">
         {view.estimate.workloads.map((w, i) => (
           <WorkloadResults key={`${i}-${w.name}`} workload={w} testId={`items-${i}`} />
         ))}
       </div>
-      <Ec2Results ec2={view.estimate.ec2} />
+      {view.ec2 ? <Ec2Results ec2={view.ec2} /> : null}
       <BreakdownChart rows={view.breakdown} />
       {view.dutyCycle.points.length ? (
         <DutyCycleChart
@@ -31,8 +32,20 @@ export function ResultsPanel({ view, children }: { view: ResultsView; children?:
           note="Monthly cost (USD) of the whole scenario if its tasks ran this share of the month; EC2 per the cluster scaling setting."
         />
       ) : null}
-      <SpotChart points={view.spot.points} eligible={view.spot.eligible} />
-      <CatalogInfo catalog={view.estimate.catalog} extra={view.estimate.ec2.sources} />
+      {spot ? <SpotChart points={spot.points} eligible={spot.eligible} /> : null}
+      <CatalogInfo catalog={view.estimate.catalog} extra={view.ec2?.sources} />
+    </>
+  );
+});
+
+export function ResultsPanel({ view, detailView, spot }: { view: ResultsView; detailView: ResultsView; spot: SpotView | null }) {
+  return (
+    <section aria-labelledby="results-heading" className="space-y-4">
+      <h2 id="results-heading" className="sr-only">
+        Results
+      </h2>
+      <Totals view={view.totals} />
+      <Details view={detailView} spot={spot} />
     </section>
   );
 }

@@ -2,7 +2,6 @@
 
 import { useId, useState } from "react";
 import { buttonClass } from "@/components/ui/fields";
-import { importWorkload } from "@/lib/scenario/import";
 import { useScenarioStore } from "@/lib/store/scenario-store";
 
 const MAX_FILE_BYTES = 1_000_000;
@@ -15,7 +14,9 @@ export function ImportPanel() {
   const textId = useId();
   const fileId = useId();
 
-  const run = (source: string, label: string) => {
+  const run = async (source: string, label: string) => {
+    // The importers (and the YAML parser) load on first use, not with the page.
+    const { importWorkload } = await import("@/lib/scenario/import");
     const r = importWorkload(source);
     if (!r.ok) {
       setResult({ kind: "error", text: `${label}: ${r.message} Nothing was added.` });
@@ -59,7 +60,7 @@ export function ImportPanel() {
               const file = input.files?.[0];
               if (!file) return;
               if (file.size > MAX_FILE_BYTES) setResult({ kind: "error", text: `${file.name}: the file is larger than 1 MB. Nothing was added.` });
-              else run(await file.text(), file.name);
+              else await run(await file.text(), file.name);
               input.value = "";
             }}
           />

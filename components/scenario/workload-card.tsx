@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import { validMemoriesFor, validVcpus } from "@/lib/pricing/sizes";
 import type { DraftSchedule, DraftWorkload } from "@/lib/scenario/draft";
 import { useScenarioStore } from "@/lib/store/scenario-store";
@@ -20,7 +21,23 @@ function describeRange(values: readonly number[]): string {
   return `${values[0]}–${values[values.length - 1]} in ${step} GiB steps`;
 }
 
-export function WorkloadCard({
+function sameProblems(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
+/** Only the card whose workload changed re-renders while typing (others keep the same props). */
+export const WorkloadCard = memo(WorkloadCardView, (prev, next) =>
+  prev.workload === next.workload &&
+  prev.index === next.index &&
+  prev.regionHasSpot === next.regionHasSpot &&
+  prev.canRemove === next.canRemove &&
+  sameProblems(prev.problems, next.problems),
+);
+
+function WorkloadCardView({
   index,
   workload: w,
   problems,
