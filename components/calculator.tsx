@@ -2,6 +2,7 @@
 
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { ResultsPanel } from "@/components/results/results-panel";
+import { RightsizingPanel } from "@/components/rightsizing/rightsizing-panel";
 import type { RegionOption } from "@/components/scenario/region-picker";
 import { ScenarioEditor } from "@/components/scenario/scenario-editor";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
@@ -157,7 +158,8 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
           </button>
         </div>
       ) : null}
-      <main className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <main>
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <ScenarioEditor draft={draft} evaluation={evaluation} regions={regions} regionHasSpot={regionHasSpot} />
         {view ? (
           <ResultsPanel view={view} detailView={detailView ?? view} spot={spot} />
@@ -166,6 +168,8 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
             {evaluation.scenarioProblems.map((p) => p.message).join(" ") || "Fix the scenario to see an estimate."}
           </p>
         )}
+        </div>
+        <RightsizingPanel region={evaluation.priced?.region ?? "us-east-1"} />
       </main>
     </div>
   );

@@ -4,6 +4,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ensureChromium, ensureDeps, root, run } from "./lib/setup.mjs";
 
+// Tests never reach AWS: no credentials, and no call to the EC2 instance metadata service.
+process.env.AWS_EC2_METADATA_DISABLED ??= "true";
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 ensureDeps();
 const haveChromium = ensureChromium();
 

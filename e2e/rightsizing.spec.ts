@@ -1,0 +1,68 @@
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "./fixtures";
+
+const exportCsv = path.join(__dirname, "..", "lib", "rightsizing", "__fixtures__", "ecs-export.csv");
+
+/** 48 hourly samples: CPU 10..19 %, memory 30..34 % of the current size. */
+function utilizationCsv(): string {
+  const rows = ["timestamp,cpu_percent,memory_percent"];
+  for (let i = 0; i < 48; i++) rows.push(`2025-06-0${1 + Math.floor(i / 24)}T${String(i % 24).padStart(2, "0")}:00:00Z,${10 + (i % 10)},${30 + (i % 5)}`);
+  return `${rows.join("\n")}\n`;
+}
+
+test.describe("right-sizing panel", () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto("/");
+    await page.evaluate(() => window.localStorage.clear());
+    await page.goto("/");
+    await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
+  });
+
+  test("reads a Compute Optimizer export and prices both sizes with our engine", async ({ page }) => {
+    await page.getByTestId("co-export-file").setInputFiles(exportCsv);
+    const table = page.getByTestId("rightsizing-table");
+    await expect(table).toContainText("3 services from ecs-export.csv");
+    const orders = table.getByRole("row", { name: /orders-api/ });
+    await expect(orders).toContainText("Overprovisioned");
+    await expect(orders).toContainText("1 vCPU / 4 GiB → 0.5 vCPU / 2 GiB");
+    // ours: 730 x (0.04048 + 4 x 0.004445) = 42.5298 -> 730 x (0.02024 + 2 x 0.004445) = 21.2649; saving 21.2649
+    // Compute Optimizer's own estimate from the export: 63.8
+    await expect(orders).toContainText("$42.53 → $21.26");
+    await expect(page.getByTestId("saving-0")).toHaveText("$21.26 / $63.80");
+    await page.getByTestId("rightsizing").screenshot({ path: "test-results/screenshots/rightsizing-1280.png" });
+    const axe = await new AxeBuilder({ page }).include('[data-testid="rightsizing"]').analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await orders.getByRole("button", { name: /Add to scenario: orders-api/ }).click();
+    await expect(page.getByTestId("workload-1").getByLabel("Name")).toHaveValue("orders-api (right-sized)");
+    // 108.1203 + 21.2649 = 129.3852
+    await expect(page.getByTestId("fargate-total")).toHaveText("$129.39");
+  });
+
+  test("recommends from uploaded utilization (p99 + 20% headroom)", async ({ page }) => {
+    await page.getByTestId("utilization-file").setInputFiles({ name: "checkout.csv", mimeType: "text/csv", buffer: Buffer.from(utilizationCsv()) });
+    const row = page.getByTestId("rightsizing-table").getByRole("row", { name: /checkout/ });
+    // p99 of 48 samples (nearest rank 48) = the peaks: CPU 19% of 1 vCPU = 0.19 x 1.2 = 0.228 -> 0.25 vCPU;
+    // memory 34% of 4 GiB = 1.36 x 1.2 = 1.632 GiB -> 2 GiB (0.25 vCPU takes 0.5, 1, 2)
+    await expect(row).toContainText("1 vCPU / 4 GiB → 0.25 vCPU / 2 GiB");
+    // 42.5298 - 730 x (0.01012 + 0.00889) = 42.5298 - 13.8773 = 28.6525
+    await expect(page.getByTestId("saving-0")).toHaveText("$28.65 / –");
+    await expect(row).toContainText("Low");
+  });
+
+  test("a malformed file names the line and changes nothing", async ({ page }) => {
+    await page.getByTestId("co-export-file").setInputFiles(exportCsv);
+    await expect(page.getByTestId("rightsizing-table")).toContainText("3 services");
+    const bad = utilizationCsv().replace("2025-06-01T03:00:00Z,13,33", "2025-06-01T03:00:00Z,abc,33");
+    await page.getByTestId("utilization-file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+    await expect(page.getByTestId("rightsizing-error")).toContainText("bad.csv: line 5");
+    await expect(page.getByTestId("rightsizing-table")).toContainText("3 services from ecs-export.csv");
+    await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
+  });
+
+  test("without AWS credentials, Compute Optimizer says so clearly", async ({ page }) => {
+    await page.getByRole("button", { name: "Load recommendations" }).click();
+    await expect(page.getByTestId("rightsizing-error")).toContainText(/credentials/i);
+    await expect(page.getByTestId("rightsizing-error")).not.toContainText(/ at .*\.js/);
+  });
+});
