@@ -2,6 +2,7 @@
  * `npm run bench` [-- --json]: times the engine on this machine. Median of several runs after a warm-up.
  * engine10k: estimateScenario on a 10,000-workload scenario (validated once beforehand; parse is timed apart).
  * ec2Search1k: estimateEc2 (packing + purchase options + break-even) for 1,000 workloads.
+ * urlRoundTrip1k: 1,000 share-link encode/decode round trips (decode validates with the scenario schema).
  */
 import { performance } from "node:perf_hooks";
 import { fargateCatalog } from "@/lib/catalog";
@@ -10,6 +11,7 @@ import { estimateEc2 } from "@/lib/pricing/ec2";
 import { mixedScenario } from "@/lib/pricing/ec2/test-helpers";
 import { estimateScenario } from "@/lib/pricing/estimate";
 import { parseScenario } from "@/lib/scenario/parse";
+import { decodeScenario, encodeScenario } from "@/lib/scenario/url";
 import type { ScenarioInput, WorkloadInput } from "@/lib/scenario/schema";
 
 const json = process.argv.includes("--json");
@@ -48,16 +50,31 @@ const parsed = parseScenario(input, fargateCatalog);
 if (!parsed.ok) throw new Error(parsed.problems[0]?.message);
 const scenario = parsed.scenario;
 
+const engine10k = median(() => estimateScenario(scenario, fargateCatalog));
+const parse10k = median(() => parseScenario(input, fargateCatalog));
+
 // EC2 search: 1,000 workloads of 24 sizes with 100-399 tasks each, against every us-east-1 candidate type.
 const ec2Parsed = parseScenario(mixedScenario(1000), fargateCatalog);
 if (!ec2Parsed.ok) throw new Error(ec2Parsed.problems[0]?.message);
 const ec2Scenario = ec2Parsed.scenario;
 const ec2Fargate = estimateScenario(ec2Scenario, fargateCatalog);
 
+// Share links: 1,000 encode + decode (validate) round trips of a 12-workload scenario.
+const urlParsed = parseScenario(benchScenario(12), fargateCatalog);
+if (!urlParsed.ok) throw new Error(urlParsed.problems[0]?.message);
+const urlScenario = urlParsed.scenario;
+function urlRoundTrips(n: number) {
+  for (let i = 0; i < n; i++) {
+    const decoded = decodeScenario(encodeScenario(urlScenario), fargateCatalog);
+    if (!decoded.ok) throw new Error(decoded.message);
+  }
+}
+
 const figures = {
-  engine10k: median(() => estimateScenario(scenario, fargateCatalog)),
+  engine10k,
   ec2Search1k: median(() => estimateEc2(ec2Scenario, ec2Fargate, ec2Catalog), 5, 1),
-  parse10k: median(() => parseScenario(input, fargateCatalog)),
+  urlRoundTrip1k: median(() => urlRoundTrips(1000), 5, 1),
+  parse10k,
 };
 
 if (json) {
@@ -65,5 +82,6 @@ if (json) {
 } else {
   console.log(`engine10k  ${figures.engine10k} ms  (estimateScenario, 10,000 workloads; budget 100 ms)`);
   console.log(`ec2Search1k ${figures.ec2Search1k} ms  (estimateEc2, 1,000 workloads x every us-east-1 candidate; budget 500 ms)`);
+  console.log(`urlRoundTrip1k ${figures.urlRoundTrip1k} ms  (1,000 share-link encode + decode + validate, 12 workloads)`);
   console.log(`parse10k   ${figures.parse10k} ms  (parseScenario, 10,000 workloads)`);
 }

@@ -7,6 +7,8 @@ import { ensureChromium, ensureDeps, root, run } from "./lib/setup.mjs";
 // Tests never reach AWS: no credentials, and no call to the EC2 instance metadata service.
 process.env.AWS_EC2_METADATA_DISABLED ??= "true";
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+// Property-based tests run thousands of cases in the gate (a quick local run can set FC_RUNS lower).
+process.env.FC_RUNS ??= "2000";
 
 ensureDeps();
 const haveChromium = ensureChromium();

@@ -1,0 +1,43 @@
+import { describe, expect, it, vi } from "vitest";
+
+vi.mock("server-only", () => ({}));
+const { POST } = await import("./route");
+
+const post = (body: string, headers: Record<string, string> = { "content-type": "application/json" }) =>
+  POST(new Request("http://localhost/api/estimate", { method: "POST", body, headers }));
+
+describe("POST /api/estimate", () => {
+  it("prices a scenario with the same engine as the CLI", async () => {
+    const res = await post(JSON.stringify({ region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2 }] }));
+    expect(res.status).toBe(200);
+    const est = await res.json();
+    // 730 x (0.04048 + 2 x 0.004445) = 36.0401
+    expect(est.totals.monthlyCost).toBe("36.0401");
+    expect(est.ec2.available).toBe(true);
+  });
+
+  it("answers 400 with every problem", async () => {
+    const res = await post(JSON.stringify({ region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 10, tasks: -1 }] }));
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe("INVALID_SCENARIO");
+    expect(body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["workloads.0.memoryGiB", "workloads.0.tasks"]);
+    expect(JSON.stringify(body)).not.toMatch(/\s+at\s.+:\d+:\d+/);
+  });
+
+  it("refuses bad JSON, other media types and bodies over 1 MB", async () => {
+    expect((await post("{not json")).status).toBe(400);
+    expect((await post("{}", { "content-type": "text/plain" })).status).toBe(415);
+    const huge = JSON.stringify({ workloads: [], pad: "x".repeat(1_100_000) });
+    expect((await post(huge)).status).toBe(413);
+  });
+
+  it("refuses a deeply nested body quickly with a readable message", async () => {
+    const deep = "[".repeat(50_000) + "]".repeat(50_000);
+    const t0 = performance.now();
+    const res = await post(deep);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toBeTruthy();
+  });
+});
