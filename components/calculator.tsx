@@ -12,22 +12,32 @@ import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
 import { buildResults, buildSpotView } from "@/lib/results/view";
 import { DEFAULT_SCENARIO } from "@/lib/scenario/defaults";
 import { evaluateDraft, type Draft } from "@/lib/scenario/draft";
-import { decodeScenario, encodeScenario, SHARE_PARAM } from "@/lib/scenario/url";
+import { encodeScenario, readShareHash, SHARE_PARAM } from "@/lib/scenario/url";
 import { useScenarioStore } from "@/lib/store/scenario-store";
 
-const STORAGE_KEY = "fargate-estimator:draft:v1";
+const STORAGE_KEY = "fargate-estimator:draft:v2";
 
-function readShareParam(): string | null {
-  const hash = new URLSearchParams(window.location.hash.replace(/^#/, ""));
-  return hash.get(SHARE_PARAM);
+/** What this browser keeps: the draft as typed, and the share link last written to the address bar for it. */
+interface Stored {
+  draft: Draft;
+  link: string | null;
 }
 
-function loadStoredDraft(): Draft | null {
+function loadStored(): Stored | null {
   try {
     const raw = window.localStorage.getItem(STORAGE_KEY);
     if (!raw || raw.length > 2_000_000) return null;
-    const d = JSON.parse(raw) as Draft;
-    return d && typeof d === "object" && Array.isArray(d.workloads) ? d : null;
+    const s = JSON.parse(raw) as Stored;
+    return s && typeof s === "object" && s.draft && Array.isArray(s.draft.workloads) ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The share token in the address bar, or null; the codec's own reader applies its size limit. */
+function currentToken(): string | null {
+  try {
+    return new URLSearchParams(window.location.hash.replace(/^#/, "")).get(SHARE_PARAM);
   } catch {
     return null;
   }
@@ -42,24 +52,35 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
   const loaded = useRef(false);
   const lastLink = useRef<string | null>(null);
 
-  // Load once: a share link wins, then the last scenario from this browser, then the default.
+  // Load: a share link wins (unless it is the one this browser last wrote, whose draft may hold newer edits),
+  // then the last scenario from this browser, then the default. Runs again when another link is pasted.
   useEffect(() => {
-    const param = readShareParam();
-    if (param !== null) {
-      const decoded = decodeScenario(param, fargateCatalog);
-      if (decoded.ok) {
-        replace(decoded.scenario as Draft);
-        lastLink.current = param;
-        if (decoded.migratedFrom !== undefined) setNotice({ kind: "info", text: `This link uses an older format (v${decoded.migratedFrom}); it was opened and updated to the current one.` });
-      } else {
-        replace(DEFAULT_SCENARIO as Draft);
-        setNotice({ kind: "error", text: `This share link could not be opened: ${decoded.message} The default scenario is shown instead.` });
+    const load = () => {
+      const token = currentToken();
+      const stored = loadStored();
+      if (token !== null && !(stored && stored.link === token)) {
+        const decoded = readShareHash(window.location.hash, fargateCatalog);
+        if (decoded?.ok) {
+          replace(decoded.scenario as Draft);
+          lastLink.current = token;
+          setNotice(decoded.migratedFrom !== undefined ? { kind: "info", text: `This link uses an older format (v${decoded.migratedFrom}); it was opened and updated to the current one.` } : null);
+        } else {
+          replace(DEFAULT_SCENARIO as Draft);
+          lastLink.current = null;
+          setNotice({ kind: "error", text: `This share link could not be opened: ${decoded?.message ?? "it is empty."} The default scenario is shown instead.` });
+        }
+      } else if (stored) {
+        replace(stored.draft);
+        lastLink.current = stored.link;
       }
-    } else {
-      const stored = loadStoredDraft();
-      if (stored) replace(stored);
-    }
-    loaded.current = true;
+      loaded.current = true;
+    };
+    load();
+    const onHashChange = () => {
+      if (currentToken() !== lastLink.current) load();
+    };
+    window.addEventListener("hashchange", onHashChange);
+    return () => window.removeEventListener("hashchange", onHashChange);
   }, [replace, setNotice]);
 
   // The EC2 catalog (instance types x regions) loads after the page so the first paint stays small.
@@ -84,14 +105,15 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
   useEffect(() => {
     if (!loaded.current) return;
     const t = window.setTimeout(() => {
-      try {
-        window.localStorage.setItem(STORAGE_KEY, JSON.stringify(draft));
-      } catch {
-        /* storage full or disabled: the scenario still lives in the URL */
-      }
       if (link && link !== lastLink.current) {
         lastLink.current = link;
         window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}#${SHARE_PARAM}=${link}`);
+      }
+      try {
+        const stored: Stored = { draft, link: lastLink.current };
+        window.localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
+      } catch {
+        /* storage full or disabled: the scenario still lives in the URL */
       }
     }, 150);
     return () => window.clearTimeout(t);
@@ -137,7 +159,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
           <button type="button" className={primaryButtonClass} onClick={copyLink} disabled={!link} title={link ? undefined : "Fix the highlighted fields to share this scenario"}>
             Copy share link
           </button>
-          <button type="button" className={buttonClass} onClick={exportCsv} disabled={!view}>
+          <button type="button" className={buttonClass} onClick={exportCsv} disabled={!view || !evaluation.complete} title={evaluation.complete ? undefined : "Fix the highlighted fields to export every workload"}>
             Export CSV
           </button>
           <ThemeToggle />
@@ -169,7 +191,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
           </p>
         )}
         </div>
-        <RightsizingPanel region={evaluation.priced?.region ?? "us-east-1"} />
+        <RightsizingPanel region={evaluation.priced?.region ?? draft.region ?? "us-east-1"} />
       </main>
     </div>
   );

@@ -82,13 +82,30 @@ test.describe("calculator", () => {
     await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
   });
 
-  test("the last scenario survives a reload", async ({ page }) => {
+  test("the last scenario survives a reload, unfinished edits included", async ({ page }) => {
     await fresh(page);
     await workload(page).getByLabel("Tasks").fill("7");
     await expect(page.getByTestId("fargate-total")).toHaveText("$252.28"); // 7 x 36.0401 = 252.2807
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/^#s=v1\./);
+    await workload(page).getByLabel("Memory (GiB)").fill("10"); // not valid at 1 vCPU: the link keeps the last valid scenario
+    await expect(workload(page).getByRole("alert")).toContainText("nearest valid");
     await page.waitForTimeout(400);
-    await page.goto("/");
-    await expect(page.getByTestId("fargate-total")).toHaveText("$252.28");
+    await page.reload();
+    await expect(workload(page).getByLabel("Tasks")).toHaveValue("7");
+    await expect(workload(page).getByLabel("Memory (GiB)")).toHaveValue("10");
+    await expect(workload(page).getByRole("alert")).toContainText("nearest valid");
+  });
+
+  test("pasting another share link into the same tab opens it", async ({ page }) => {
+    await fresh(page);
+    await workload(page).getByLabel("Tasks").fill("2");
+    await expect(page.getByTestId("fargate-total")).toHaveText("$72.08"); // 2 x 36.0401
+    const other = Buffer.from(JSON.stringify({ version: 1, name: "pasted", region: "us-east-1", workloads: [{ name: "big", vcpu: 2, memoryGiB: 4, tasks: 3 }] })).toString("base64");
+    await page.evaluate((h) => (window.location.hash = h), `s=${other}`);
+    // 3 x 730 x (2 x 0.04048 + 4 x 0.004445) = 3 x 730 x 0.09874 = 216.2406
+    await expect(page.getByTestId("scenario-name")).toHaveValue("pasted");
+    await expect(workload(page).getByLabel("Name")).toHaveValue("big");
+    await expect(page.getByTestId("fargate-total")).toHaveText("$216.24");
   });
 
   test("exports a CSV whose rows match the screen", async ({ page }) => {

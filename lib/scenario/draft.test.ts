@@ -30,6 +30,14 @@ describe("evaluateDraft", () => {
     expect(r.workloadProblems[2]!.memoryGiB).toMatch(/nearest valid: 1 vCPU \/ 8 GiB, 2 vCPU \/ 10 GiB/);
   });
 
+  it("a bad scenario name or EC2 setting is reported but never blanks the estimate", () => {
+    const r = evaluateDraft(draft({ name: "", ec2: { headroomPercent: "" as unknown as number } }), fargateCatalog);
+    expect(r.complete).toBe(false);
+    expect(r.scenarioProblems.map((p) => p.path).sort()).toEqual(["ec2.headroomPercent", "name"]);
+    expect(r.priced?.workloads).toHaveLength(1);
+    expect(r.priced?.ec2.headroomPercent).toBe(5);
+  });
+
   it("reports an unknown region without losing the workloads", () => {
     const r = evaluateDraft(draft({ region: "xx-nowhere-1" }), fargateCatalog);
     expect(r.priced).toBeNull();

@@ -1,6 +1,6 @@
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import { catalogProblems, formatPath, type Problem } from "./parse";
-import { Ec2Settings, Scenario, Workload, type ScenarioInput, type WorkloadInput } from "./schema";
+import { Ec2Settings, Scenario, SCENARIO_VERSION, Workload, type ScenarioInput, type WorkloadInput } from "./schema";
 
 /**
  * What the editor holds: the scenario as typed, which may be invalid. Numeric fields may hold the raw text the
@@ -39,16 +39,18 @@ export function evaluateDraft(draft: Draft, catalog: FargateCatalog): DraftEvalu
   const ec2 = Ec2Settings.safeParse(draft.ec2 ?? {});
   if (!ec2.success) for (const i of ec2.error.issues) scenarioProblems.push({ path: formatPath(["ec2", ...i.path]), message: i.message });
 
-  const region = typeof draft.region === "string" ? catalog.regions[draft.region] : undefined;
-  if (head.success && !region) scenarioProblems.push(...catalogProblems({ ...head.data, workloads: [], ec2: Ec2Settings.parse({}) }, catalog));
+  const regionCode = typeof draft.region === "string" ? draft.region : "";
+  const region = catalog.regions[regionCode];
+  if (!region && !scenarioProblems.some((p) => p.path === "region"))
+    scenarioProblems.push(...catalogProblems({ version: SCENARIO_VERSION, name: "check", region: regionCode, workloads: [], ec2: Ec2Settings.parse({}) }, catalog));
 
   draft.workloads.forEach((w, index) => {
     const parsed = Workload.safeParse(w);
     const fields: Record<string, string> = {};
     if (!parsed.success) {
       for (const i of parsed.error.issues) fields[formatPath(i.path)] ??= i.message;
-    } else if (region && head.success) {
-      for (const p of catalogProblems({ ...head.data, workloads: [parsed.data], ec2: Ec2Settings.parse({}) }, catalog)) {
+    } else if (region) {
+      for (const p of catalogProblems({ version: SCENARIO_VERSION, name: "check", region: regionCode, workloads: [parsed.data], ec2: Ec2Settings.parse({}) }, catalog)) {
         fields[p.path.replace(/^workloads\.0\./, "")] ??= p.message;
       }
     }
@@ -60,6 +62,9 @@ export function evaluateDraft(draft: Draft, catalog: FargateCatalog): DraftEvalu
     }
   });
 
-  const priced = head.success && region && ec2.success ? { ...head.data, workloads: valid, ec2: ec2.data } : null;
+  // Only an unusable region stops pricing: a bad name or EC2 setting is reported on its field while the rest is
+  // priced with the default in its place.
+  const name = typeof draft.name === "string" && draft.name.trim() ? draft.name.trim().slice(0, 120) : "My scenario";
+  const priced = region ? { version: SCENARIO_VERSION, name: head.success ? head.data.name : name, region: regionCode, workloads: valid, ec2: ec2.success ? ec2.data : Ec2Settings.parse({}) } : null;
   return { priced, complete: priced !== null && excluded.length === 0 && scenarioProblems.length === 0, workloadProblems, scenarioProblems, excluded };
 }

@@ -14,7 +14,7 @@ import { MIB_PER_GIB } from "@/lib/pricing/units";
  * The scenario: the public contract shared by the CLI, the share URL, the API and the editor's store.
  * Field names and meanings are fixed for version 1; optional fields get the defaults below.
  */
-export const SCENARIO_VERSION = 1;
+export const SCENARIO_VERSION = 1 as const;
 
 /** Same limits as ECS on Fargate: the free ephemeral storage and the most a task may configure. */
 export const STORAGE_LIMITS_GIB = { free: 20, ecs: 200, eks: 175 } as const;
