@@ -1,6 +1,7 @@
 import { dec, toCents, type Decimal } from "@/lib/pricing/money";
 
-type Amount = Decimal | string;
+/** An exact decimal, its string form, or a chart's number (already rounded to cents). */
+type Amount = Decimal | string | number;
 
 /**
  * Formatting shared by the screen, the CSV and the CLI, so every surface shows the same number.

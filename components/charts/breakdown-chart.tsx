@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { BREAKDOWN_KEYS, type BreakdownRow } from "@/lib/results/chart-data";
+import { formatUsd } from "@/lib/format";
 import { ChartFrame, DataTable } from "./chart-frame";
 
 const COLORS: Record<(typeof BREAKDOWN_KEYS)[number], string> = {
@@ -11,7 +12,6 @@ const COLORS: Record<(typeof BREAKDOWN_KEYS)[number], string> = {
   "OS license": "#b45309",
   Spot: "#db2777",
 };
-const usd = (v: number) => `$${v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export function BreakdownChart({ rows }: { rows: BreakdownRow[] }) {
   const keys = BREAKDOWN_KEYS.filter((k) => rows.some((r) => r[k] > 0));
@@ -20,14 +20,14 @@ export function BreakdownChart({ rows }: { rows: BreakdownRow[] }) {
       testId="chart-breakdown"
       title="Cost breakdown per workload"
       description="Monthly Fargate cost (USD) of each workload by component."
-      table={<DataTable columns={["Workload", ...keys.map((k) => `${k} (USD)`)]} rows={rows.map((r) => [r.workload, ...keys.map((k) => usd(r[k]))])} />}
+      table={<DataTable columns={["Workload", ...keys.map((k) => `${k} (USD)`)]} rows={rows.map((r) => [r.workload, ...keys.map((k) => formatUsd(r[k]))])} />}
     >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
           <XAxis dataKey="workload" tick={{ fontSize: 12 }} />
           <YAxis tickFormatter={(v: number) => `$${v}`} tick={{ fontSize: 12 }} label={{ value: "USD / month", angle: -90, position: "insideLeft", fontSize: 12 }} />
-          <Tooltip formatter={(v) => usd(Number(v))} />
+          <Tooltip formatter={(v) => formatUsd(Number(v))} />
           <Legend />
           {keys.map((k) => (
             <Bar key={k} dataKey={k} stackId="cost" fill={COLORS[k]} isAnimationActive={false} />

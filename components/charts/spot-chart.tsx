@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatUsd } from "@/lib/format";
 import { ChartFrame, DataTable } from "./chart-frame";
 
 export interface SpotChartPoint {
@@ -8,7 +9,6 @@ export interface SpotChartPoint {
   monthlyCost: number;
   saving: number;
 }
-const usd = (v: number) => `$${v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export function SpotChart({ points, eligible }: { points: SpotChartPoint[]; eligible: number }) {
   return (
@@ -20,14 +20,14 @@ export function SpotChart({ points, eligible }: { points: SpotChartPoint[]; elig
           ? `Monthly Fargate cost if ${eligible} Spot-eligible workload${eligible === 1 ? "" : "s"} (ECS, Linux) ran this share of task-hours on Fargate Spot.`
           : "No workload here can use Fargate Spot (it needs ECS, Linux, and a region with Spot prices)."
       }
-      table={<DataTable columns={["Spot share (%)", "Monthly cost (USD)", "Saving vs 0% (USD)"]} rows={points.map((p) => [p.spotPercent, usd(p.monthlyCost), usd(p.saving)])} />}
+      table={<DataTable columns={["Spot share (%)", "Monthly cost (USD)", "Saving vs 0% (USD)"]} rows={points.map((p) => [p.spotPercent, formatUsd(p.monthlyCost), formatUsd(p.saving)])} />}
     >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
           <XAxis dataKey="spotPercent" unit="%" tick={{ fontSize: 12 }} label={{ value: "Spot share (%)", position: "insideBottom", offset: -8, fontSize: 12 }} />
           <YAxis tickFormatter={(v: number) => `$${v}`} tick={{ fontSize: 12 }} label={{ value: "USD / month", angle: -90, position: "insideLeft", fontSize: 12 }} />
-          <Tooltip formatter={(v) => usd(Number(v))} labelFormatter={(l) => `${l}% Spot`} />
+          <Tooltip formatter={(v) => formatUsd(Number(v))} labelFormatter={(l) => `${l}% Spot`} />
           <Line type="monotone" dataKey="monthlyCost" name="Fargate monthly cost" stroke="#db2777" strokeWidth={2} dot={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>

@@ -1,4 +1,4 @@
-import { formatQuantity, formatUsd } from "@/lib/format";
+import { formatQuantity, formatRate, formatUsd } from "@/lib/format";
 import { formatSize } from "@/lib/pricing/sizes";
 import type { LineItem, WorkloadEstimate } from "@/lib/pricing/types";
 
@@ -32,7 +32,7 @@ export function LineItemsTable({ caption, items, total, testId }: { caption: Rea
               <td className="py-1 pr-2 text-right tabular-nums">
                 {formatQuantity(li.quantity)} <span className="text-slate-500 dark:text-slate-400">{li.unit}</span>
               </td>
-              <td className="py-1 pr-2 text-right tabular-nums">${li.unitPrice}</td>
+              <td className="py-1 pr-2 text-right tabular-nums">{formatRate(li.unitPrice)}</td>
               <td className="py-1 text-right tabular-nums">{formatUsd(li.monthlyCost)}</td>
             </tr>
           ))}

@@ -1,13 +1,7 @@
 import { formatUsd } from "@/lib/format";
+import type { ResultsView } from "@/lib/results/view";
 
-export interface TotalsView {
-  fargate: string;
-  ec2: string | null;
-  ec2Note?: string;
-  /** EC2 minus Fargate, already computed by the engine; negative when EC2 is cheaper. */
-  difference: string | null;
-  cheaper: "fargate" | "ec2" | "same" | null;
-}
+export type TotalsView = ResultsView["totals"];
 
 export function Totals({ view }: { view: TotalsView }) {
   return (

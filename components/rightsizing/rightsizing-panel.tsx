@@ -75,6 +75,9 @@ export function RightsizingPanel({ region }: { region: string }) {
   const onUtilizationCsv = async (input: HTMLInputElement) => {
     const f = await readFile(input);
     if (!f) return;
+    const numbers = { "Current vCPU": current.vcpu, "Current memory (GiB)": current.memoryGiB, Percentile: percentile, "Headroom (%)": headroom };
+    const notNumbers = Object.entries(numbers).filter(([, v]) => typeof v !== "number").map(([k]) => k);
+    if (notNumbers.length) return fail(`${notNumbers.join(", ")}: enter a number before uploading.`);
     const m = mod ?? (await loadModule());
     setMod(m);
     const r = m.rightsizeFromUtilizationCsv(f.text, {
@@ -104,7 +107,7 @@ export function RightsizingPanel({ region }: { region: string }) {
   };
 
   const add = (r: RightsizingRecommendation) => {
-    const w: DraftWorkload = { name: `${r.serviceName} (right-sized)`, platform: "ecs", os: "linux", arch: "x86_64", vcpu: r.recommended.vcpu, memoryGiB: r.recommended.memoryGiB, tasks: 1 };
+    const w: DraftWorkload = { name: `${r.serviceName.slice(0, 105)} (right-sized)`, platform: "ecs", os: "linux", arch: "x86_64", vcpu: r.recommended.vcpu, memoryGiB: r.recommended.memoryGiB, tasks: 1 };
     addWorkload(w);
   };
 

@@ -1,7 +1,9 @@
 "use client";
 
 import { memo } from "react";
+import { fargateCatalog } from "@/lib/catalog";
 import { validMemoriesFor, validVcpus } from "@/lib/pricing/sizes";
+import { EKS_OVERHEAD_MIB, STORAGE_LIMITS_GIB } from "@/lib/scenario/schema";
 import type { DraftSchedule, DraftWorkload } from "@/lib/scenario/draft";
 import { useScenarioStore } from "@/lib/store/scenario-store";
 import { buttonClass, NumberField, SelectField, TextField } from "@/components/ui/fields";
@@ -70,11 +72,11 @@ function WorkloadCardView({
         : !regionHasSpot
           ? "No Fargate Spot price for this region in our snapshot."
           : undefined;
-  const storageReason = os === "windows" ? "Windows tasks get the 20 GiB included; more cannot be configured." : undefined;
+  const storageReason = os === "windows" ? `Windows tasks get the ${STORAGE_LIMITS_GIB.free} GiB included; more cannot be configured.` : undefined;
 
   const memoryHint =
     platform === "eks"
-      ? "Pod request. Fargate adds 256 MiB and rounds up to a valid size."
+      ? `Pod request. Fargate adds ${EKS_OVERHEAD_MIB} MiB and rounds up to a valid size.`
       : memories.length
         ? `Valid for ${vcpu} vCPU: ${describeRange(memories)}`
         : "Pick a valid vCPU first.";
@@ -160,7 +162,7 @@ function WorkloadCardView({
           value={w.storageGiB ?? 20}
           onChange={(v) => set({ storageGiB: v })}
           error={p.storageGiB}
-          hint={storageReason ?? `20 GiB included; up to ${platform === "eks" ? 175 : 200}.`}
+          hint={storageReason ?? `${STORAGE_LIMITS_GIB.free} GiB included; up to ${STORAGE_LIMITS_GIB[platform]}.`}
           disabled={Boolean(storageReason) && (w.storageGiB ?? 20) === 20}
           testId="storage"
         />
@@ -201,7 +203,7 @@ function WorkloadCardView({
               value={schedule.secondsPerRun}
               onChange={(v) => set({ schedule: { ...schedule, secondsPerRun: v } })}
               error={p["schedule.secondsPerRun"]}
-              hint={`Billed per second, at least ${os === "windows" ? "5 minutes" : "1 minute"} per task.`}
+              hint={`Billed per second, at least ${fargateCatalog.minimumBillableSeconds[os]} s per task.`}
               testId="seconds"
             />
           </>

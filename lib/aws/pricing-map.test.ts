@@ -105,7 +105,7 @@ describe("mergeFargateRefresh", () => {
   const fresh = mapFargatePriceItems(parsePriceList(ecsResponse.PriceList).items);
   const onlyUsEast1: FargateCatalog = { ...fargateCatalog, regions: { "us-east-1": fargateCatalog.regions["us-east-1"]! } };
 
-  it("replaces on-demand rates, keeps Spot and Savings Plans, and dates the source", () => {
+  it("replaces on-demand rates, keeps Spot and Savings Plans read as such, rescales derived ones, and dates the source", () => {
     const r = mergeFargateRefresh(onlyUsEast1, fresh, { today: "2026-11-27" });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -114,7 +114,11 @@ describe("mergeFargateRefresh", () => {
     expect(region.linux.x86_64).toEqual({ vcpuHour: { usd: "0.04048", sku: "8CESGAFWKAJ98PME" }, gbHour: { usd: "0.004445", sku: "PBZNQUSEXZUC34C9" } });
     expect(region.windows!.vcpuHour.usd).toBe("0.09148"); // the 2022 fixture predates the Windows price cut
     expect(region.spot).toEqual(old.spot);
-    expect(region.savingsPlans).toEqual(old.savingsPlans);
+    // x86 and ARM on-demand did not change, so their plan rates stay; Windows plan rates are discounts off the
+    // Windows rate: 0.0372416 (= 0.046552 x 0.8) becomes 0.09148 x 0.8 = 0.073184.
+    expect(region.savingsPlans["1yr-no-upfront"]!.x86_64).toEqual(old.savingsPlans["1yr-no-upfront"]!.x86_64);
+    expect(region.savingsPlans["1yr-all-upfront"]!.arm64).toEqual(old.savingsPlans["1yr-all-upfront"]!.arm64);
+    expect(region.savingsPlans["1yr-no-upfront"]!.windows!.vcpuHour.usd).toBe("0.073184");
     expect([region.name, region.group]).toEqual([old.name, old.group]);
     expect(r.catalog.provenance["fargate-on-demand"]).toMatchObject({ source: "AWS Price List API", publishedAt: "2026-11-27", estimate: false });
     expect(r.catalog.provenance["fargate-on-demand"]!.note).toMatch(/published 2022-11-21/);

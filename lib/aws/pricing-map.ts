@@ -203,8 +203,9 @@ export interface MergeOptions {
 }
 
 /**
- * New on-demand rates into the current snapshot. Spot and Savings Plans are kept (the Price List has no Fargate
- * Spot; Savings Plans rates are their own offer). Refuses, listing what is missing, when the Price List lacks any
+ * New on-demand rates into the current snapshot. Spot and Savings Plans rates read as such are kept (the Price
+ * List has no Fargate Spot; Savings Plans rates are their own offer); the ones we derived from on-demand rates
+ * (Spot ratios, Savings Plans discounts) are scaled with the on-demand rate they came from. Refuses, listing what is missing, when the Price List lacks any
  * on-demand rate the current snapshot has, so a refresh never silently drops a region or Windows.
  */
 export function mergeFargateRefresh(current: FargateCatalog, fresh: FargatePriceListRates, options: MergeOptions): RefreshMerge {
@@ -258,11 +259,34 @@ export function mergeFargateRefresh(current: FargateCatalog, fresh: FargatePrice
     }
     note("ephemeral storage GB-hour", old.ephemeralStorageGbHour, storage);
 
+    // Rates we derived from on-demand (Spot ratios, Savings Plans discounts) follow the new on-demand rate;
+    // rates read as such (Spot feed readings, us-east-1 Savings Plans points) are kept as read.
+    const rescale = (rate: Rate, before: Rate, after: Rate): Rate =>
+      before.usd === after.usd || !dec(before.usd).gt(0) ? rate : { usd: toPlain(dec(rate.usd).times(after.usd).div(before.usd).round(8)) };
+    const follow = <T extends { vcpuHour: Rate; gbHour: Rate; provenance: string }>(d: T, derivedKey: string, before: ComputeRates, after: ComputeRates): T =>
+      d.provenance === derivedKey ? { ...d, vcpuHour: rescale(d.vcpuHour, before.vcpuHour, after.vcpuHour), gbHour: rescale(d.gbHour, before.gbHour, after.gbHour) } : d;
+    const spot = old.spot && {
+      x86_64: follow(old.spot.x86_64, "spot-ratio", old.linux.x86_64, x86),
+      arm64: follow(old.spot.arm64, "spot-ratio", old.linux.arm64, arm),
+    };
+    const savingsPlans = Object.fromEntries(
+      Object.entries(old.savingsPlans).map(([term, plan]) => [
+        term,
+        {
+          x86_64: follow(plan.x86_64, "savings-plan-discount", old.linux.x86_64, x86),
+          arm64: follow(plan.arm64, "savings-plan-discount", old.linux.arm64, arm),
+          ...(plan.windows && old.windows && windows ? { windows: follow(plan.windows, "savings-plan-discount", old.windows, windows) } : {}),
+        },
+      ]),
+    ) as FargateRegion["savingsPlans"];
+
     regions[code] = {
       ...old,
       linux: { x86_64: x86, arm64: arm },
       ...(windows ? { windows } : {}),
       ephemeralStorageGbHour: storage,
+      ...(spot ? { spot } : {}),
+      savingsPlans,
     };
     if (!windows) delete regions[code]!.windows;
   }

@@ -87,6 +87,10 @@ export const RIGHTSIZING_RATE_LIMIT: RateLimitOptions = { limit: 10, windowMs: 6
 /** Sliding-window request log per client key, in memory (per server process). */
 export class RateLimiter {
   private readonly hits = new Map<string, number[]>();
+  get limit(): number {
+    return this.options.limit;
+  }
+
   constructor(
     private readonly options: RateLimitOptions,
     private readonly now: () => number = Date.now,
@@ -104,6 +108,8 @@ export class RateLimiter {
     log.push(t);
     this.hits.set(key, log);
     if (this.hits.size > 10_000) this.prune(from);
+    // Bounded memory even under a flood of distinct keys: past the cap, start over.
+    if (this.hits.size > 10_000) this.hits.clear();
     return 0;
   }
 
@@ -132,11 +138,24 @@ export function clientKey(request: Request): string {
 export function rateLimited(request: Request, limiter: RateLimiter = awsRouteLimiter): Response | null {
   const wait = limiter.take(clientKey(request));
   if (wait === 0) return null;
-  return errorResponse("RATE_LIMITED", `Too many requests: at most ${RIGHTSIZING_RATE_LIMIT.limit} a minute; try again in ${wait} seconds.`, 429, {}, { "Retry-After": String(wait) });
+  return errorResponse("RATE_LIMITED", `Too many requests: at most ${limiter.limit} a minute; try again in ${wait} seconds.`, 429, {}, { "Retry-After": String(wait) });
+}
+
+/** The estimate route runs no AWS call but can price 20,000 workloads: a looser limit of its own. */
+export const estimateRouteLimiter = new RateLimiter({ limit: 60, windowMs: 60_000 });
+
+/**
+ * Refuses requests a browser sent from another site (Sec-Fetch-Site: cross-site / same-site), so another page
+ * cannot make this server spend its AWS credentials. Scripts and curl send no such header and pass.
+ */
+export function crossSiteRefused(request: Request): Response | null {
+  const site = request.headers.get("sec-fetch-site");
+  if (!site || site === "same-origin" || site === "none") return null;
+  return errorResponse("CROSS_SITE_REQUEST", "This endpoint only answers the estimator's own pages and scripts, not other websites.", 403);
 }
 
 /** Last-resort answer: logs the error server-side, tells the user one sentence, never a stack. */
-export function internalError(e: unknown): Response {
-  console.error("rightsizing route failed:", e instanceof Error ? `${e.name}: ${e.message}` : e);
+export function internalError(e: unknown, route = "api"): Response {
+  console.error(`${route} route failed:`, e instanceof Error ? `${e.name}: ${e.message}` : e);
   return errorResponse("INTERNAL_ERROR", "Something went wrong on the server; please try again.", 500);
 }

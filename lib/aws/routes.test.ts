@@ -102,6 +102,13 @@ describe("/api/rightsizing", () => {
     await expectError(await route.POST(post("region=us-east-1", { "content-type": "application/x-www-form-urlencoded" })), 415, "UNSUPPORTED_MEDIA_TYPE");
   });
 
+  it("403 for a browser request from another site; same-origin pages and scripts pass", async () => {
+    co.on(GetECSServiceRecommendationsCommand).resolves({ ...recommendationsPage1(), nextToken: undefined });
+    await expectError(await route.POST(post({ region: "us-east-1" }, { "sec-fetch-site": "cross-site" })), 403, "CROSS_SITE_REQUEST");
+    await expectError(await route.GET(get("region=us-east-1", { "sec-fetch-site": "same-site" })), 403, "CROSS_SITE_REQUEST");
+    expect((await route.POST(post({ region: "us-east-1" }, { "sec-fetch-site": "same-origin" }))).status).toBe(200);
+  });
+
   it("429 after 10 requests a minute from one client, with Retry-After", async () => {
     co.on(GetECSServiceRecommendationsCommand).resolves({ ...recommendationsPage1(), nextToken: undefined });
     const from = { "x-forwarded-for": "198.51.100.1, 203.0.113.7" };

@@ -1,4 +1,4 @@
-import { formatQuantity, formatUsd } from "@/lib/format";
+import { formatQuantity, formatRate, formatUsd } from "@/lib/format";
 import type { Decimal } from "@/lib/pricing/money";
 import type { FargateEstimate, LineItem } from "@/lib/pricing/types";
 
@@ -9,7 +9,7 @@ function render(rows: string[][], rightAligned: ReadonlySet<number>): string {
     .join("\n");
 }
 
-const itemRow = (workload: string, li: LineItem) => [workload, li.name, formatQuantity(li.quantity), li.unit, `$${li.unitPrice}`, formatUsd(li.monthlyCost)];
+const itemRow = (workload: string, li: LineItem) => [workload, li.name, formatQuantity(li.quantity), li.unit, formatRate(li.unitPrice), formatUsd(li.monthlyCost)];
 
 export interface TableInput {
   fargate: FargateEstimate;

@@ -4,7 +4,7 @@ import { fargateCatalog } from "@/lib/catalog";
 import type { WorkloadInput } from "@/lib/scenario/schema";
 import { dec } from "./money";
 import { allSizes, isValidSize } from "./sizes";
-import { estimateOne } from "./test-helpers";
+import { estimateOne, estimateScenarioInput } from "./test-helpers";
 
 const runs = Number(process.env.FC_RUNS ?? 300);
 const linuxSizes = allSizes("linux");
@@ -92,12 +92,16 @@ describe("engine properties (fast-check)", () => {
     );
   });
 
-  it("totals are exactly the sum of line items", () => {
+  it("a scenario's total is the sum of its line items, and of its workloads priced alone", () => {
     fc.assert(
-      fc.property(ecsWorkload, (g) => {
-        const est = estimateOne(toInput(g));
-        const sumItems = est.workloads[0]!.lineItems.reduce((s, li) => s.plus(li.monthlyCost), dec(0));
-        expect(sumItems.eq(est.totals.monthlyCost)).toBe(true);
+      fc.property(fc.array(ecsWorkload, { minLength: 1, maxLength: 6 }), (gs) => {
+        const inputs = gs.map((g, i) => ({ ...toInput(g), name: `w${i}` }));
+        const together = estimateScenarioInput({ region: "us-east-1", workloads: inputs });
+        const items = together.workloads.flatMap((w) => w.lineItems).reduce((s, li) => s.plus(li.monthlyCost), dec(0));
+        const alone = inputs.reduce((s, w) => s.plus(estimateOne(w).totals.monthlyCost), dec(0));
+        expect(items.eq(together.totals.monthlyCost)).toBe(true);
+        expect(alone.eq(together.totals.monthlyCost)).toBe(true);
+        for (const li of together.workloads.flatMap((w) => w.lineItems)) expect(li.quantity.times(li.unitPrice).eq(li.monthlyCost)).toBe(true);
       }),
       { numRuns: runs },
     );

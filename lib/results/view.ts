@@ -7,6 +7,7 @@ import type { FargateEstimate } from "@/lib/pricing/types";
 import { ZERO } from "@/lib/pricing/money";
 import { spotSeries } from "@/lib/pricing/spot-series";
 import type { Scenario } from "@/lib/scenario/schema";
+import { formatUsd } from "@/lib/format";
 import { breakdownRows, chartNumber, type BreakdownRow } from "./chart-data";
 
 export interface ResultsView {
@@ -57,7 +58,7 @@ export function buildResults(scenario: Scenario, catalog: FargateCatalog, ec2Cat
         : ec2.monthlyCost === null
           ? (ec2.warnings[0] ?? "No EC2 comparison for this scenario.")
           : partial
-            ? `Compared with $${chartNumber(ec2.comparedFargateMonthlyCost).toFixed(2)} of Fargate: some workloads have no EC2 equivalent in our data.`
+            ? `Compared with ${formatUsd(ec2.comparedFargateMonthlyCost)} of Fargate: some workloads have no EC2 equivalent in our data.`
             : undefined,
       difference: difference === null ? null : difference.toString(),
       cheaper: difference === null ? null : difference.lt(0) ? "ec2" : difference.gt(0) ? "fargate" : "same",

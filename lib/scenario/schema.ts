@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fargateCatalog } from "@/lib/catalog";
 import { SAVINGS_PLAN_TERMS } from "@/lib/catalog/schema";
 import {
   formatSize,
@@ -16,9 +17,13 @@ import { MIB_PER_GIB } from "@/lib/pricing/units";
  */
 export const SCENARIO_VERSION = 1 as const;
 
-/** Same limits as ECS on Fargate: the free ephemeral storage and the most a task may configure. */
-export const STORAGE_LIMITS_GIB = { free: 20, ecs: 200, eks: 175 } as const;
-export const EKS_OVERHEAD_MIB = 256;
+/** Ephemeral storage limits (free, ECS max, EKS max) and the EKS pod overhead: from the price catalog, never re-typed. */
+export const STORAGE_LIMITS_GIB = {
+  free: fargateCatalog.ephemeralStorage.freeGiB,
+  ecs: fargateCatalog.ephemeralStorage.maxGiB.ecs,
+  eks: fargateCatalog.ephemeralStorage.maxGiB.eks,
+} as const;
+export const EKS_OVERHEAD_MIB = fargateCatalog.eksOverheadMiB;
 
 const finite = (what: string) =>
   z.number({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} must be a number`) }).finite();
@@ -108,7 +113,7 @@ export function workloadRuleIssues(w: WorkloadShape): { path: (string | number)[
     }
   } else if (w.os === "linux") {
     const billed = roundUpToValidSize({ vcpu: w.vcpu, memoryGiB: w.memoryGiB + EKS_OVERHEAD_MIB / MIB_PER_GIB }, "linux");
-    if (!billed) add(w.vcpu > largest.vcpu ? "vcpu" : "memoryGiB", `A pod requesting ${formatSize({ vcpu: w.vcpu, memoryGiB: w.memoryGiB })} (+256 MiB) is above the largest Fargate size (${formatSize(largest)})`);
+    if (!billed) add(w.vcpu > largest.vcpu ? "vcpu" : "memoryGiB", `A pod requesting ${formatSize({ vcpu: w.vcpu, memoryGiB: w.memoryGiB })} (+${EKS_OVERHEAD_MIB} MiB) is above the largest Fargate size (${formatSize(largest)})`);
   }
   return issues;
 }

@@ -103,7 +103,8 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliR
   if (importFile !== undefined) {
     const imported = importWorkload(text);
     if (!imported.ok) return fail([{ path: file, message: imported.message }]);
-    json = { name: imported.workloads.map((w) => w.name).join(", "), region, workloads: imported.workloads };
+    const names = imported.workloads.map((w) => w.name).join(", ");
+    json = { name: names.length > 120 ? `${names.slice(0, 117)}...` : names, region, workloads: imported.workloads };
   } else {
     try {
       json = JSON.parse(text);

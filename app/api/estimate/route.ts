@@ -1,4 +1,4 @@
-import { errorResponse, internalError, json, readJsonBody } from "@/lib/aws/route-helpers";
+import { errorResponse, estimateRouteLimiter, internalError, json, rateLimited, readJsonBody } from "@/lib/aws/route-helpers";
 import { fargateCatalog } from "@/lib/catalog";
 import { ec2Catalog } from "@/lib/catalog/ec2";
 import { estimateAll } from "@/lib/pricing/estimate";
@@ -6,7 +6,7 @@ import { parseScenario } from "@/lib/scenario/parse";
 
 /**
  * POST /api/estimate with a scenario (the v1 format) -> the estimate JSON (Fargate + EC2), the same engine and
- * output as the CLI. 400 lists every problem as {path, message}; 413 over 1 MB. No AWS call, so no rate limit.
+ * output as the CLI. 400 lists every problem as {path, message}; 413 over 1 MB; 429 past 60 requests a minute.
  */
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -15,12 +15,14 @@ export const MAX_ESTIMATE_BODY_BYTES = 1_000_000;
 
 export async function POST(request: Request): Promise<Response> {
   try {
+    const limited = rateLimited(request, estimateRouteLimiter);
+    if (limited) return limited;
     const body = await readJsonBody(request, MAX_ESTIMATE_BODY_BYTES);
     if (!body.ok) return body.response;
     const parsed = parseScenario(body.value, fargateCatalog);
     if (!parsed.ok) return errorResponse("INVALID_SCENARIO", "The scenario is not valid: see issues.", 400, { issues: parsed.problems });
     return json(estimateAll(parsed.scenario, fargateCatalog, ec2Catalog));
   } catch (e) {
-    return internalError(e);
+    return internalError(e, "estimate");
   }
 }

@@ -1,5 +1,5 @@
 import { getEcsServiceRecommendations } from "@/lib/aws/compute-optimizer";
-import { awsErrorResponse, internalError, json, rateLimited, readJsonBody, zodErrorResponse } from "@/lib/aws/route-helpers";
+import { awsErrorResponse, crossSiteRefused, internalError, json, rateLimited, readJsonBody, zodErrorResponse } from "@/lib/aws/route-helpers";
 import { MAX_BODY_BYTES, RightsizingRequest } from "@/lib/rightsizing/api";
 
 /**
@@ -24,8 +24,8 @@ const list = (params: URLSearchParams, ...names: string[]) =>
 
 export async function GET(request: Request): Promise<Response> {
   try {
-    const limited = rateLimited(request);
-    if (limited) return limited;
+    const refused = crossSiteRefused(request) ?? rateLimited(request);
+    if (refused) return refused;
     const url = new URL(request.url);
     if (url.search.length > 16 * 1024) return json({ error: { code: "PAYLOAD_TOO_LARGE", message: "The query string is too long." } }, 414);
     const p = url.searchParams;
@@ -39,18 +39,18 @@ export async function GET(request: Request): Promise<Response> {
       ...Object.fromEntries(unknown.map((k) => [k, p.get(k)])),
     });
   } catch (e) {
-    return internalError(e);
+    return internalError(e, "rightsizing");
   }
 }
 
 export async function POST(request: Request): Promise<Response> {
   try {
-    const limited = rateLimited(request);
-    if (limited) return limited;
+    const refused = crossSiteRefused(request) ?? rateLimited(request);
+    if (refused) return refused;
     const body = await readJsonBody(request, MAX_BODY_BYTES);
     if (!body.ok) return body.response;
     return await handle(body.value);
   } catch (e) {
-    return internalError(e);
+    return internalError(e, "rightsizing");
   }
 }

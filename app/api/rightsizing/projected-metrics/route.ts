@@ -1,5 +1,5 @@
 import { getEcsServiceProjectedMetrics } from "@/lib/aws/compute-optimizer";
-import { awsErrorResponse, internalError, json, rateLimited, readJsonBody, zodErrorResponse } from "@/lib/aws/route-helpers";
+import { awsErrorResponse, crossSiteRefused, internalError, json, rateLimited, readJsonBody, zodErrorResponse } from "@/lib/aws/route-helpers";
 import { MAX_BODY_BYTES, ProjectedMetricsRequest } from "@/lib/rightsizing/api";
 
 /**
@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
   try {
-    const limited = rateLimited(request);
-    if (limited) return limited;
+    const refused = crossSiteRefused(request) ?? rateLimited(request);
+    if (refused) return refused;
     const body = await readJsonBody(request, MAX_BODY_BYTES);
     if (!body.ok) return body.response;
     const parsed = ProjectedMetricsRequest.safeParse(body.value);
@@ -20,6 +20,6 @@ export async function POST(request: Request): Promise<Response> {
     const result = await getEcsServiceProjectedMetrics(parsed.data);
     return result.ok ? json(result.value) : awsErrorResponse(result.error);
   } catch (e) {
-    return internalError(e);
+    return internalError(e, "rightsizing");
   }
 }
