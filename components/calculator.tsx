@@ -34,10 +34,10 @@ function loadStored(): Stored | null {
   }
 }
 
-/** The share token in the address bar, or null; the codec's own reader applies its size limit. */
-function currentToken(): string | null {
+/** The share token in a URL hash, or null; the codec's own reader applies its size limit. */
+function tokenOf(hash: string): string | null {
   try {
-    return new URLSearchParams(window.location.hash.replace(/^#/, "")).get(SHARE_PARAM);
+    return new URLSearchParams(hash.replace(/^#/, "")).get(SHARE_PARAM);
   } catch {
     return null;
   }
@@ -55,11 +55,11 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
   // Load: a share link wins (unless it is the one this browser last wrote, whose draft may hold newer edits),
   // then the last scenario from this browser, then the default. Runs again when another link is pasted.
   useEffect(() => {
-    const load = () => {
-      const token = currentToken();
+    const load = (hash: string) => {
+      const token = tokenOf(hash);
       const stored = loadStored();
       if (token !== null && !(stored && stored.link === token)) {
-        const decoded = readShareHash(window.location.hash, fargateCatalog);
+        const decoded = readShareHash(hash, fargateCatalog);
         if (decoded?.ok) {
           replace(decoded.scenario as Draft);
           lastLink.current = token;
@@ -75,9 +75,14 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
       }
       loaded.current = true;
     };
-    load();
-    const onHashChange = () => {
-      if (currentToken() !== lastLink.current) load();
+    load(window.location.hash);
+    // The event's own URL, not the address bar: a pending update of ours may have rewritten it meanwhile.
+    const onHashChange = (e: HashChangeEvent) => {
+      const hash = new URL(e.newURL).hash;
+      if (tokenOf(hash) !== lastLink.current) {
+        load(hash);
+        window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}${hash}`);
+      }
     };
     window.addEventListener("hashchange", onHashChange);
     return () => window.removeEventListener("hashchange", onHashChange);

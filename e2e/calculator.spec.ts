@@ -136,6 +136,9 @@ test.describe("calculator", () => {
     const light = await new AxeBuilder({ page }).analyze();
     expect(light.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
     await page.getByRole("button", { name: "Dark theme" }).click();
+    await expect(page.getByRole("button", { name: "Light theme" })).toBeVisible();
+    await expect(page.getByTestId("ec2-results")).toBeVisible();
+    await page.screenshot({ path: "test-results/screenshots/calculator-dark-1280.png" });
     const dark = await new AxeBuilder({ page }).analyze();
     expect(dark.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { Warnings } from "@/components/ui/warnings";
 import { LineItemsTable } from "@/components/results/line-items";
 import { formatUsd } from "@/lib/format";
 import type { Ec2Estimate } from "@/lib/pricing/ec2";
@@ -54,13 +55,7 @@ export function Ec2Results({ ec2 }: { ec2: Ec2Estimate }) {
           ) : null}
         </>
       ) : null}
-      {ec2.warnings.length ? (
-        <ul className="mt-2 list-disc space-y-1 pl-5 text-xs text-amber-800 dark:text-amber-300">
-          {ec2.warnings.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
-      ) : null}
+      <Warnings items={ec2.warnings} />
     </section>
   );
 }

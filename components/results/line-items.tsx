@@ -1,3 +1,4 @@
+import { Warnings } from "@/components/ui/warnings";
 import { formatQuantity, formatRate, formatUsd } from "@/lib/format";
 import { formatSize } from "@/lib/pricing/sizes";
 import type { LineItem, WorkloadEstimate } from "@/lib/pricing/types";
@@ -70,13 +71,7 @@ export function WorkloadResults({ workload: w, testId }: { workload: WorkloadEst
           </>
         }
       />
-      {w.warnings.length ? (
-        <ul className="mt-2 list-disc space-y-1 pl-5 text-xs text-amber-800 dark:text-amber-300">
-          {w.warnings.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
-      ) : null}
+      <Warnings items={w.warnings} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { Warnings } from "@/components/ui/warnings";
 import { useId, useMemo, useState } from "react";
 import { buttonClass, NumberField, primaryButtonClass } from "@/components/ui/fields";
 import { formatUsd } from "@/lib/format";
@@ -207,13 +208,7 @@ export function RightsizingPanel({ region }: { region: string }) {
             </tbody>
           </table>
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Our prices: one task, always on, Linux x86_64, on-demand in {region}. Compute Optimizer&apos;s saving covers the service&apos;s real task count and hours.</p>
-          {loaded.warnings.length ? (
-            <ul className="mt-2 list-disc pl-5 text-xs text-amber-800 dark:text-amber-300">
-              {loaded.warnings.slice(0, 10).map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          ) : null}
+          <Warnings items={loaded.warnings} max={10} />
         </div>
       ) : null}
     </section>

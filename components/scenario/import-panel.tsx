@@ -1,5 +1,6 @@
 "use client";
 
+import { Warnings } from "@/components/ui/warnings";
 import { useId, useState } from "react";
 import { buttonClass } from "@/components/ui/fields";
 import { useScenarioStore } from "@/lib/store/scenario-store";
@@ -68,13 +69,7 @@ export function ImportPanel() {
         {result ? (
           <div role={result.kind === "error" ? "alert" : "status"} data-testid="import-result" className={`text-sm ${result.kind === "error" ? "text-red-700 dark:text-red-300" : "text-emerald-800 dark:text-emerald-300"}`}>
             <p>{result.text}</p>
-            {result.warnings?.length ? (
-              <ul className="mt-1 list-disc pl-5 text-xs text-amber-800 dark:text-amber-300">
-                {result.warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-            ) : null}
+            <Warnings items={result.warnings} />
           </div>
         ) : null}
       </div>
