@@ -189,7 +189,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <ScenarioEditor draft={draft} evaluation={evaluation} regions={regions} regionHasSpot={regionHasSpot} />
         {view ? (
-          <ResultsPanel view={view} detailView={detailView ?? view} spot={spot} />
+          <ResultsPanel view={view} detailView={detailView ?? view} spot={spot} excluded={evaluation.excluded.map((i) => draft.workloads[i]?.name || `#${i + 1}`)} />
         ) : (
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200">
             {evaluation.scenarioProblems.map((p) => p.message).join(" ") || "Fix the scenario to see an estimate."}

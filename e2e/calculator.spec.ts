@@ -28,10 +28,13 @@ test.describe("calculator", () => {
   test("an invalid size shows the nearest valid sizes and keeps what was typed", async ({ page }) => {
     await fresh(page);
     const memory = workload(page).getByLabel("Memory (GiB)");
+    const before = await memory.boundingBox();
     await memory.fill("10");
     await expect(workload(page).getByRole("alert")).toContainText("nearest valid: 1 vCPU / 8 GiB, 2 vCPU / 10 GiB");
     await expect(memory).toHaveValue("10");
     await expect(page.getByText(/left out of the totals until fixed: api/)).toBeVisible();
+    // No layout jump while typing: the field stays where it was.
+    expect((await memory.boundingBox())?.y).toBe(before?.y);
     await workload(page).getByLabel("vCPU").fill("abc");
     await expect(workload(page).getByLabel("vCPU")).toHaveValue("abc");
     await expect(workload(page).getByText("vCPU must be a number")).toBeVisible();
@@ -80,6 +83,8 @@ test.describe("calculator", () => {
     await page.goto("/#s=v1.this-is-not-a-scenario");
     await expect(page.getByTestId("notice")).toContainText("This share link could not be opened");
     await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   });
 
   test("the last scenario survives a reload, unfinished edits included", async ({ page }) => {

@@ -1,4 +1,5 @@
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 
 const fixtures = path.join(__dirname, "..", "lib", "scenario", "__fixtures__");
@@ -35,6 +36,8 @@ test.describe("import", () => {
     await page.getByTestId("import-text").fill('{"family": "x", "containerDefinitions": "nope"');
     await page.getByRole("button", { name: "Add from pasted text" }).click();
     await expect(page.getByTestId("import-result")).toContainText("Nothing was added.");
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
     await expect(page.getByTestId("workload-1")).toHaveCount(0);
     await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
     await expect(page.getByTestId("import-text")).toHaveValue('{"family": "x", "containerDefinitions": "nope"');

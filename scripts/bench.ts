@@ -50,7 +50,7 @@ const parsed = parseScenario(input, fargateCatalog);
 if (!parsed.ok) throw new Error(parsed.problems[0]?.message);
 const scenario = parsed.scenario;
 
-const engine10k = median(() => estimateScenario(scenario, fargateCatalog));
+const engine10k = median(() => estimateScenario(scenario, fargateCatalog), 15, 3);
 const parse10k = median(() => parseScenario(input, fargateCatalog));
 
 // EC2 search: 1,000 workloads of 24 sizes with 100-399 tasks each, against every us-east-1 candidate type.

@@ -38,13 +38,20 @@ const Details = memo(function Details({ view, spot }: { view: ResultsView; spot:
   );
 });
 
-export function ResultsPanel({ view, detailView, spot }: { view: ResultsView; detailView: ResultsView; spot: SpotView | null }) {
+export function ResultsPanel({ view, detailView, spot, excluded }: { view: ResultsView; detailView: ResultsView; spot: SpotView | null; excluded: string[] }) {
   return (
     <section aria-labelledby="results-heading" className="space-y-4">
       <h2 id="results-heading" className="sr-only">
         Results
       </h2>
       <Totals view={view.totals} />
+      {excluded.length ? (
+        // Shown beside the editor, not above it, so the form never moves while the user types.
+        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+          {excluded.length === 1 ? "1 workload has" : `${excluded.length} workloads have`} a problem and {excluded.length === 1 ? "is" : "are"} left out of the totals until
+          fixed: {excluded.join(", ")}.
+        </p>
+      ) : null}
       <Details view={detailView} spot={spot} />
     </section>
   );

@@ -34,12 +34,6 @@ export function ScenarioEditor({
         <TextField label="Scenario name" value={draft.name ?? ""} onChange={(name) => update({ name })} error={problem("name")} testId="scenario-name" />
         <RegionPicker regions={regions} value={draft.region ?? "us-east-1"} onChange={(region) => update({ region })} error={problem("region")} />
       </div>
-      {evaluation.excluded.length ? (
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
-          {evaluation.excluded.length === 1 ? "1 workload has" : `${evaluation.excluded.length} workloads have`} a problem and{" "}
-          {evaluation.excluded.length === 1 ? "is" : "are"} left out of the totals until fixed: {evaluation.excluded.map((i) => draft.workloads[i]?.name || `#${i + 1}`).join(", ")}.
-        </p>
-      ) : null}
       {draft.workloads.map((w, i) => (
         <WorkloadCard
           key={keys[i] ?? i}

@@ -95,7 +95,7 @@ export function priceWorkload(w: Workload, region: FargateRegion, catalog: Catal
   const warnings: string[] = [];
   const hours = billedTaskHours(w, catalog.minimumBillableSeconds);
   const spotHours = w.spotPercent > 0 ? hours.times(num(w.spotPercent)).times(PERCENT) : ZERO;
-  const regularHours = hours.minus(spotHours);
+  const regularHours = w.spotPercent > 0 ? hours.minus(spotHours) : hours;
   const vcpu = num(size.vcpu);
   const memory = num(size.memoryGiB);
   const osArch: OsArch = w.os === "windows" ? "Windows/x86_64" : w.arch === "arm64" ? "Linux/arm64" : "Linux/x86_64";
