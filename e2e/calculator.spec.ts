@@ -131,8 +131,13 @@ test.describe("calculator", () => {
   test("looks right on a phone", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await fresh(page);
+    await expect(page.getByTestId("ec2-results")).toBeVisible();
+    await expect(page.getByTestId("chart-spot")).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // The line items fit the phone without sideways scrolling.
+    const table = await page.getByTestId("items-0").evaluate((t) => ({ table: t.scrollWidth, box: t.parentElement!.clientWidth }));
+    expect(table.table).toBeLessThanOrEqual(table.box);
     await page.screenshot({ path: "test-results/screenshots/calculator-390.png", fullPage: true });
   });
 

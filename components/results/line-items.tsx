@@ -6,7 +6,7 @@ import type { LineItem, WorkloadEstimate } from "@/lib/pricing/types";
 export function LineItemsTable({ caption, items, total, testId }: { caption: React.ReactNode; items: LineItem[]; total: WorkloadEstimate["monthlyCost"]; testId?: string }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[20rem] text-sm" data-testid={testId}>
+      <table className="w-full text-sm" data-testid={testId}>
         <caption className="pb-2 text-left font-medium">{caption}</caption>
         <thead>
           <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600 dark:border-slate-700 dark:text-slate-400">
@@ -16,7 +16,7 @@ export function LineItemsTable({ caption, items, total, testId }: { caption: Rea
             <th scope="col" className="py-1 pr-2 text-right font-semibold">
               Quantity
             </th>
-            <th scope="col" className="py-1 pr-2 text-right font-semibold">
+            <th scope="col" className="hidden py-1 pr-2 text-right font-semibold sm:table-cell">
               Unit price
             </th>
             <th scope="col" className="py-1 text-right font-semibold">
@@ -33,16 +33,17 @@ export function LineItemsTable({ caption, items, total, testId }: { caption: Rea
               <td className="py-1 pr-2 text-right tabular-nums">
                 {formatQuantity(li.quantity)} <span className="text-slate-500 dark:text-slate-400">{li.unit}</span>
               </td>
-              <td className="py-1 pr-2 text-right tabular-nums">{formatRate(li.unitPrice)}</td>
+              <td className="hidden py-1 pr-2 text-right tabular-nums sm:table-cell">{formatRate(li.unitPrice)}</td>
               <td className="py-1 text-right tabular-nums">{formatUsd(li.monthlyCost)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" className="py-1 pr-2 text-left" colSpan={3}>
+            <th scope="row" className="py-1 pr-2 text-left" colSpan={2}>
               Total
             </th>
+            <td className="hidden sm:table-cell" />
             <td className="py-1 text-right font-semibold tabular-nums" data-testid={testId ? `${testId}-total` : undefined}>
               {formatUsd(total)}
             </td>
