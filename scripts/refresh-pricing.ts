@@ -1,16 +1,26 @@
 /**
- * Refreshes the embedded Fargate snapshot (lib/catalog/data/fargate.json) from the AWS Price List API.
+ * Refreshes the embedded price snapshots from the AWS Price List API (GetProducts):
+ *   lib/catalog/data/fargate.json  Fargate on-demand rates (AmazonECS)
+ *   lib/catalog/data/ec2.json      EC2 on-demand Linux prices of the candidate instance types (AmazonEC2)
  *
- *   npm run pricing:refresh [-- --out FILE] [--endpoint us-east-1|eu-central-1|ap-south-1] [--dry-run]
+ *   npm run pricing:refresh [-- --only fargate|ec2|all] [--regions us-east-1,eu-west-1] [--dry-run]
+ *                           [--out FILE] [--ec2-out FILE] [--endpoint us-east-1|eu-central-1|ap-south-1]
  *
+ * --only      which snapshot(s) to refresh (default all).
+ * --regions   EC2 only: refresh just these regions; the others keep their prices and sources. Without it every
+ *             region of ec2.json must get prices, or nothing is written.
+ * --out       where to write the Fargate snapshot (with --only ec2: the EC2 snapshot); --ec2-out the EC2 one.
+ *             The current snapshots are always read from lib/catalog/data.
  * The npm script runs `tsx --conditions=react-server` so lib/aws (which imports "server-only") loads.
  * Credentials: the AWS SDK default chain (env, AWS_PROFILE/SSO, container role). The EC2 instance metadata
  * service is skipped unless AWS_EC2_METADATA_DISABLED=false is set (on EC2), so a laptop without credentials
- * fails in seconds, not after IMDS timeouts. Any failure: exit 1 with one sentence on stderr, nothing written.
- * On-demand rates and SKUs come from the Price List; Fargate Spot (not in the Price List) and Savings Plans
- * rates are kept from the current snapshot.
- * TODO(ec2): refresh lib/catalog/data/ec2.json the same way (lib/aws/pricing.ts fetchEc2OnDemandPrice and
- * pricing-map.ts mapEc2OnDemandItem are ready; the writer is not done).
+ * fails in seconds, not after IMDS timeouts. Any failure: exit 1 with one sentence on stderr, nothing written
+ * (with --only all, neither file is written unless both refreshes succeed).
+ * Fargate: on-demand rates and SKUs come from the Price List; Fargate Spot (not in the Price List) and Savings
+ * Plans rates are kept from the current snapshot. EC2: one paginated query per region (Linux, shared tenancy,
+ * no pre-installed software, capacity status Used); only onDemandHourly changes. Spot savings, specs, ENI
+ * tables, EBS, commitments and the candidate list are kept; a type the Price List lacks keeps its old price
+ * (warned); types and regions are never added (that is npm run catalog:ec2).
  */
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -19,6 +29,8 @@ process.env.AWS_EC2_METADATA_DISABLED ??= "true";
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 const FIRST_PAGE_TIMEOUT_MS = 8_000;
+/** EC2 regions queried at once (the client retries adaptively on throttling). */
+const EC2_CONCURRENCY = 4;
 
 function fail(sentence: string): never {
   process.stderr.write(`pricing:refresh failed: ${sentence}\n`);
@@ -37,67 +49,137 @@ function argValue(name: string): string | undefined {
   return v;
 }
 
+const lowerFirst = (s: string) => s.replace(/^\w/, (c) => c.toLowerCase());
+
+function writeAtomically(file: string, text: string) {
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
 async function main() {
   const root = path.join(__dirname, "..");
-  const out = path.resolve(argValue("--out") ?? path.join(root, "lib", "catalog", "data", "fargate.json"));
+  const dataDir = path.join(root, "lib", "catalog", "data");
+  const only = argValue("--only") ?? "all";
+  if (only !== "fargate" && only !== "ec2" && only !== "all") fail("--only must be fargate, ec2 or all.");
+  const doFargate = only !== "ec2";
+  const doEc2 = only !== "fargate";
+  const regionsArg = argValue("--regions");
+  if (regionsArg !== undefined && !doEc2) fail("--regions limits the EC2 refresh only; drop it or use --only ec2 or all.");
+  const ec2Regions = regionsArg?.split(",").map((r) => r.trim()).filter(Boolean);
+  if (ec2Regions && (ec2Regions.length === 0 || ec2Regions.some((r) => !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(r)))) {
+    fail("--regions takes region codes separated by commas, like us-east-1,eu-west-1.");
+  }
+  const outArg = argValue("--out");
+  const fargateOut = path.resolve(doFargate ? (outArg ?? path.join(dataDir, "fargate.json")) : path.join(dataDir, "fargate.json"));
+  const ec2Out = path.resolve(argValue("--ec2-out") ?? (only === "ec2" && outArg ? outArg : path.join(dataDir, "ec2.json")));
+  if (doFargate && doEc2 && fargateOut === ec2Out) fail("--out and --ec2-out name the same file.");
   const dryRun = process.argv.includes("--dry-run");
   const endpoint = argValue("--endpoint") ?? "us-east-1";
 
   let pricing: typeof import("../lib/aws/pricing");
   let map: typeof import("../lib/aws/pricing-map");
   let schema: typeof import("../lib/catalog/schema");
+  let ec2Schema: typeof import("../lib/catalog/ec2-schema");
   try {
     pricing = await import("../lib/aws/pricing");
     map = await import("../lib/aws/pricing-map");
     schema = await import("../lib/catalog/schema");
+    ec2Schema = await import("../lib/catalog/ec2-schema");
   } catch {
     fail('lib/aws could not be loaded: run it as "npm run pricing:refresh" (tsx --conditions=react-server scripts/refresh-pricing.ts).');
   }
   if (!(pricing.PRICING_API_REGIONS as readonly string[]).includes(endpoint)) {
     fail(`--endpoint must be one of ${pricing.PRICING_API_REGIONS.join(", ")} (the Price List API has no other endpoints).`);
   }
-
-  const snapshotFile = path.join(root, "lib", "catalog", "data", "fargate.json");
-  let current: import("../lib/catalog/schema").FargateCatalog;
-  try {
-    current = schema.FargateCatalog.parse(JSON.parse(readFileSync(snapshotFile, "utf8")));
-  } catch {
-    fail(`the current snapshot ${path.relative(process.cwd(), snapshotFile)} is missing or invalid; run npm run catalog:build first.`);
-  }
-
-  process.stdout.write(`Reading Fargate prices from the AWS Price List API (${endpoint})...\n`);
-  const fetched = await pricing.fetchFargateOnDemandRates({
-    client: pricing.pricingClient(endpoint as (typeof pricing.PRICING_API_REGIONS)[number]),
-    firstPageTimeoutMs: FIRST_PAGE_TIMEOUT_MS,
-    onPage: (page, items) => process.stdout.write(`  page ${page}: ${items} items\n`),
-  });
-  if (!fetched.ok) {
-    const e = fetched.error;
-    if (e.code === "NO_CREDENTIALS") {
-      fail("no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (on EC2, set AWS_EC2_METADATA_DISABLED=false) and run it again.");
+  const client = pricing.pricingClient(endpoint as (typeof pricing.PRICING_API_REGIONS)[number]);
+  const noCredentials = () =>
+    fail("no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (on EC2, set AWS_EC2_METADATA_DISABLED=false) and run it again.");
+  const readSnapshot = <T>(file: string, parse: (v: unknown) => T, build: string): T => {
+    try {
+      return parse(JSON.parse(readFileSync(file, "utf8")));
+    } catch {
+      fail(`the current snapshot ${path.relative(process.cwd(), file)} is missing or invalid; run npm run ${build} first.`);
     }
-    fail(e.message.replace(/^\w/, (c) => c.toLowerCase()));
-  }
-
+  };
   const today = new Date().toISOString().slice(0, 10);
-  const merged = map.mergeFargateRefresh(current, fetched.value, { today });
-  if (!merged.ok) {
-    const [first, ...rest] = merged.problems;
-    fail(`the Price List lacks rates the current snapshot has (${first}${rest.length ? `, and ${rest.length} more` : ""}); nothing was written.`);
+  const writes: { file: string; text: string; summary: string }[] = [];
+
+  if (doFargate) {
+    const current = readSnapshot(path.join(dataDir, "fargate.json"), (v) => schema.FargateCatalog.parse(v), "catalog:build");
+    process.stdout.write(`Reading Fargate prices from the AWS Price List API (${endpoint})...\n`);
+    const fetched = await pricing.fetchFargateOnDemandRates({
+      client,
+      firstPageTimeoutMs: FIRST_PAGE_TIMEOUT_MS,
+      onPage: (page, items) => process.stdout.write(`  page ${page}: ${items} items\n`),
+    });
+    if (!fetched.ok) {
+      if (fetched.error.code === "NO_CREDENTIALS") noCredentials();
+      fail(lowerFirst(fetched.error.message));
+    }
+    const merged = map.mergeFargateRefresh(current, fetched.value, { today });
+    if (!merged.ok) {
+      const [first, ...rest] = merged.problems;
+      fail(`the Price List lacks rates the current snapshot has (${first}${rest.length ? `, and ${rest.length} more` : ""}); nothing was written.`);
+    }
+    for (const w of merged.warnings.slice(0, 20)) process.stdout.write(`  warning: ${w}\n`);
+    for (const c of merged.changes.slice(0, 50)) process.stdout.write(`  ${c}\n`);
+    if (merged.changes.length > 50) process.stdout.write(`  ... and ${merged.changes.length - 50} more changes\n`);
+    const regions = Object.keys(merged.catalog.regions).length;
+    writes.push({ file: fargateOut, text: `${JSON.stringify(merged.catalog, null, 1)}\n`, summary: `${regions} regions, ${merged.changes.length} rate changes` });
   }
 
-  for (const w of merged.warnings.slice(0, 20)) process.stdout.write(`  warning: ${w}\n`);
-  for (const c of merged.changes.slice(0, 50)) process.stdout.write(`  ${c}\n`);
-  if (merged.changes.length > 50) process.stdout.write(`  ... and ${merged.changes.length - 50} more changes\n`);
-  const regions = Object.keys(merged.catalog.regions).length;
+  if (doEc2) {
+    const current = readSnapshot(path.join(dataDir, "ec2.json"), (v) => ec2Schema.Ec2Catalog.parse(v), "catalog:ec2");
+    const targets = ec2Regions ?? Object.keys(current.regions);
+    const unknown = targets.filter((r) => !current.regions[r]);
+    if (unknown.length) fail(`--regions names regions the EC2 snapshot does not have (${unknown.join(", ")}); run npm run catalog:ec2 to add regions.`);
+    process.stdout.write(`Reading EC2 on-demand Linux prices for ${targets.length} regions from the AWS Price List API (${endpoint})...\n`);
+    const fresh: Record<string, Record<string, import("../lib/aws/pricing-map").Ec2FreshPrice>> = {};
+    const fetchProblems: string[] = [];
+    let publishedAt: string | null = null;
+    const fetchRegion = async (code: string, first: boolean) => {
+      const r = await pricing.fetchEc2OnDemandPrices(code, { client, firstPageTimeoutMs: first ? FIRST_PAGE_TIMEOUT_MS : 15_000 });
+      if (!r.ok) {
+        if (r.error.code === "NO_CREDENTIALS") noCredentials();
+        fail(`${code}: ${lowerFirst(r.error.message)}`);
+      }
+      fresh[code] = r.value.prices;
+      fetchProblems.push(...r.value.problems);
+      if (r.value.publishedAt && (!publishedAt || r.value.publishedAt > publishedAt)) publishedAt = r.value.publishedAt;
+      const wanted = Object.keys(current.regions[code]!.prices);
+      const priced = wanted.filter((t) => r.value.prices[t]).length;
+      process.stdout.write(`  ${code}: ${Object.keys(r.value.prices).length} types in ${r.value.pages} pages; ${priced} of ${wanted.length} snapshot types priced\n`);
+    };
+    // The first region alone (fails fast without credentials), then a few at a time.
+    await fetchRegion(targets[0]!, true);
+    const queue = targets.slice(1);
+    await Promise.all(
+      Array.from({ length: Math.min(EC2_CONCURRENCY, queue.length) }, async () => {
+        for (let code = queue.shift(); code !== undefined; code = queue.shift()) await fetchRegion(code, false);
+      }),
+    );
+    const merged = map.mergeEc2Refresh(current, fresh, { today, publishedAt, ...(ec2Regions ? { regions: ec2Regions } : {}) });
+    if (!merged.ok) {
+      const [first, ...rest] = merged.problems;
+      fail(
+        `the EC2 refresh was refused (${first}${rest.length ? `, and ${rest.length} more` : ""}); nothing was written (--regions limits the refresh to regions the Price List has).`,
+      );
+    }
+    const warnings = [...fetchProblems, ...merged.warnings];
+    for (const w of warnings.slice(0, 20)) process.stdout.write(`  warning: ${w}\n`);
+    if (warnings.length > 20) process.stdout.write(`  ... and ${warnings.length - 20} more warnings\n`);
+    for (const c of merged.changes.slice(0, 50)) process.stdout.write(`  ${c}\n`);
+    if (merged.changes.length > 50) process.stdout.write(`  ... and ${merged.changes.length - 50} more changes\n`);
+    writes.push({ file: ec2Out, text: map.serializeEc2Catalog(merged.catalog), summary: `${targets.length} regions refreshed, ${merged.changes.length} price changes` });
+  }
+
   if (dryRun) {
-    process.stdout.write(`dry run: ${regions} regions, ${merged.changes.length} rate changes; nothing written.\n`);
+    for (const w of writes) process.stdout.write(`dry run: ${path.basename(w.file)}: ${w.summary}; nothing written.\n`);
     return;
   }
-  const tmp = `${out}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(merged.catalog, null, 1)}\n`);
-  renameSync(tmp, out);
-  process.stdout.write(`wrote ${path.relative(process.cwd(), out)}: ${regions} regions, ${merged.changes.length} rate changes, prices read ${today}.\n`);
+  for (const w of writes) writeAtomically(w.file, w.text);
+  for (const w of writes) process.stdout.write(`wrote ${path.relative(process.cwd(), w.file)}: ${w.summary}, prices read ${today}.\n`);
 }
 
 main().then(

@@ -2,7 +2,16 @@ import "server-only";
 import { GetProductsCommand, PricingClient, type Filter } from "@aws-sdk/client-pricing";
 import { withDeadline } from "./deadline";
 import { classifyAwsError, type AwsErrorInfo } from "./errors";
-import { mapEc2OnDemandItem, mapFargatePriceItems, parsePriceList, type Ec2OnDemandPrice, type FargatePriceListRates, type PriceListItem } from "./pricing-map";
+import {
+  mapEc2OnDemandItem,
+  mapEc2RegionItems,
+  mapFargatePriceItems,
+  parsePriceList,
+  type Ec2OnDemandPrice,
+  type Ec2RegionPriceList,
+  type FargatePriceListRates,
+  type PriceListItem,
+} from "./pricing-map";
 
 /**
  * AWS Price List API adapter (GetProducts). Reads rates only; never computes costs.
@@ -87,25 +96,37 @@ export async function fetchFargateOnDemandRates(options: FetchOptions & { region
   return { ok: true, value: { ...mapped, problems: [...all.value.problems, ...mapped.problems], pages: all.value.pages } };
 }
 
+/** GetProducts filters for on-demand Linux EC2 in one region (attribute names as in the AmazonEC2 items). */
+export function ec2LinuxFilters(regionCode: string): Filter[] {
+  return [
+    termMatch("regionCode", regionCode),
+    termMatch("operatingSystem", "Linux"),
+    termMatch("tenancy", "Shared"),
+    termMatch("preInstalledSw", "NA"),
+    termMatch("capacitystatus", "Used"),
+    termMatch("licenseModel", "No License required"),
+  ];
+}
+
 /** On-demand hourly price of one EC2 instance type (Linux, shared tenancy, no pre-installed software). */
 export async function fetchEc2OnDemandPrice(instanceType: string, regionCode: string, options: FetchOptions = {}): Promise<PricingResult<Ec2OnDemandPrice | null>> {
-  const all = await getAllProducts(
-    "AmazonEC2",
-    [
-      termMatch("instanceType", instanceType),
-      termMatch("regionCode", regionCode),
-      termMatch("operatingSystem", "Linux"),
-      termMatch("tenancy", "Shared"),
-      termMatch("preInstalledSw", "NA"),
-      termMatch("capacitystatus", "Used"),
-      termMatch("licenseModel", "No License required"),
-    ],
-    options,
-  );
+  const all = await getAllProducts("AmazonEC2", [termMatch("instanceType", instanceType), ...ec2LinuxFilters(regionCode)], options);
   if (!all.ok) return all;
   for (const item of all.value.items) {
     const m = mapEc2OnDemandItem(item);
     if (m.ok) return { ok: true, value: m.price };
   }
   return { ok: true, value: null };
+}
+
+/**
+ * On-demand hourly prices of every EC2 instance type in one region (Linux, shared tenancy, no pre-installed
+ * software, capacity status Used), paginated: instanceType -> { usd, sku }. Parse and mapping problems are
+ * returned, not thrown; an item the filters should have excluded is skipped (see mapEc2RegionItems).
+ */
+export async function fetchEc2OnDemandPrices(regionCode: string, options: FetchOptions = {}): Promise<PricingResult<Ec2RegionPriceList & { pages: number }>> {
+  const all = await getAllProducts("AmazonEC2", ec2LinuxFilters(regionCode), options);
+  if (!all.ok) return all;
+  const mapped = mapEc2RegionItems(all.value.items, regionCode);
+  return { ok: true, value: { ...mapped, problems: [...all.value.problems, ...mapped.problems], pages: all.value.pages } };
 }

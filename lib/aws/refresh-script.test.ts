@@ -6,7 +6,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog";
+import { ec2Catalog } from "@/lib/catalog/ec2";
+import { Ec2Catalog } from "@/lib/catalog/ec2-schema";
 import { FargateCatalog } from "@/lib/catalog/schema";
+import { ec2Item } from "./__fixtures__/ec2-items";
 
 /** scripts/refresh-pricing.ts without credentials: one sentence, exit 1, fast, nothing written. */
 const root = path.resolve(__dirname, "..", "..");
@@ -14,11 +17,11 @@ const tsx = path.join(root, "node_modules", ".bin", "tsx");
 /** A clean child environment: no AWS_* variables from the developer's shell. */
 const cleanEnv = (vars: Record<string, string>): NodeJS.ProcessEnv => ({ NODE_ENV: "test", PATH: process.env.PATH ?? "", ...vars });
 
-function run(args: string[], env: Record<string, string> = {}) {
+function run(args: string[], env: Record<string, string> = {}, scriptArgs: string[] = []) {
   const home = mkdtempSync(path.join(tmpdir(), "refresh-pricing-"));
   const out = path.join(home, "fargate.json");
   const t0 = Date.now();
-  const r = spawnSync(tsx, [...args, "scripts/refresh-pricing.ts", "--out", out], {
+  const r = spawnSync(tsx, [...args, "scripts/refresh-pricing.ts", "--out", out, ...scriptArgs], {
     cwd: root,
     encoding: "utf8",
     timeout: 30_000,
@@ -43,6 +46,18 @@ describe("npm run pricing:refresh without credentials", () => {
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toMatch(/^pricing:refresh failed: lib\/aws could not be loaded: run it as "npm run pricing:refresh"/);
   });
+  it("fails the same way for the EC2 refresh alone", () => {
+    const r = run(["--conditions=react-server"], {}, ["--only", "ec2"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^pricing:refresh failed: no AWS credentials found: /)]);
+    expect(r.ms).toBeLessThan(10_000);
+    expect(existsSync(r.out)).toBe(false);
+  });
+  it("rejects a bad --only and --regions without the EC2 refresh", () => {
+    expect(run(["--conditions=react-server"], {}, ["--only", "ecs"]).stderr.trim()).toBe("pricing:refresh failed: --only must be fargate, ec2 or all.");
+    expect(run(["--conditions=react-server"], {}, ["--only", "fargate", "--regions", "eu-west-1"]).stderr.trim()).toMatch(/^pricing:refresh failed: --regions limits the EC2 refresh only/);
+    expect(run(["--conditions=react-server"], {}, ["--regions", "eu-west-1,Mars"]).stderr.trim()).toMatch(/^pricing:refresh failed: --regions takes region codes/);
+  });
   it("rejects an endpoint the Price List API does not have", () => {
     const bad = spawnSync(tsx, ["--conditions=react-server", "scripts/refresh-pricing.ts", "--endpoint", "eu-west-1", "--dry-run"], { cwd: root, encoding: "utf8", env: cleanEnv({ HOME: tmpdir() }) });
     expect(bad.status).toBe(1);
@@ -60,55 +75,85 @@ function item(region: string, usageType: string, usd: string, sku: string) {
   });
 }
 
+/** Every Fargate rate of the current snapshot, with us-east-1 x86 vCPU changed to 0.05. */
+function fargateItems(): string[] {
+  const items: string[] = [];
+  for (const [code, r] of Object.entries(fargateCatalog.regions)) {
+    const p = `P${code.length}-`;
+    items.push(item(code, `${p}Fargate-vCPU-Hours:perCPU`, code === "us-east-1" ? "0.05" : r.linux.x86_64.vcpuHour.usd, `${code}-1`));
+    items.push(item(code, `${p}Fargate-GB-Hours`, r.linux.x86_64.gbHour.usd, `${code}-2`));
+    items.push(item(code, `${p}Fargate-ARM-vCPU-Hours:perCPU`, r.linux.arm64.vcpuHour.usd, `${code}-3`));
+    items.push(item(code, `${p}Fargate-ARM-GB-Hours`, r.linux.arm64.gbHour.usd, `${code}-4`));
+    items.push(item(code, `${p}Fargate-EphemeralStorage-GB-Hours`, r.ephemeralStorageGbHour.usd, `${code}-5`));
+    if (r.windows) {
+      items.push(item(code, `${p}Fargate-Windows-vCPU-Hours:perCPU`, r.windows.vcpuHour.usd, `${code}-6`));
+      items.push(item(code, `${p}Fargate-Windows-GB-Hours`, r.windows.gbHour.usd, `${code}-7`));
+      items.push(item(code, `${p}Fargate-Windows-OS-Hours:perCPU`, r.windows.osLicenseVcpuHour.usd, `${code}-8`));
+    }
+  }
+  return items;
+}
+
+/** EC2 items (real m5.large item shape) of one region: every snapshot type at its snapshot price, plus a non-candidate. */
+function ec2Items(region: string, change: Record<string, string> = {}, drop: string[] = []): string[] {
+  const prices = ec2Catalog.regions[region]?.prices ?? {};
+  return [
+    ...Object.entries(prices)
+      .filter(([type]) => !drop.includes(type))
+      .map(([type, [usd]]) => JSON.stringify(ec2Item({ instanceType: type, regionCode: region, usd: change[type] ?? usd }))),
+    JSON.stringify(ec2Item({ instanceType: "t3.micro", regionCode: region, usd: "0.0104000000" })),
+  ];
+}
+
+interface Request {
+  target: string;
+  body: { ServiceCode: string; NextToken?: string; MaxResults?: number; Filters?: { Field: string; Value: string }[] };
+}
+
+/** A local stand-in for the Price List endpoint: GetProducts over HTTP, 100 items a page, items by query. */
+async function priceListServer(itemsFor: (body: Request["body"]) => string[]) {
+  const requests: Request[] = [];
+  const server = createServer((req, res) => {
+    let raw = "";
+    req.on("data", (c) => (raw += c));
+    req.on("end", () => {
+      const body = JSON.parse(raw);
+      requests.push({ target: String(req.headers["x-amz-target"]), body });
+      const items = itemsFor(body);
+      const start = Number(body.NextToken ?? 0);
+      const end = start + 100;
+      res.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
+      res.end(JSON.stringify({ FormatVersion: "aws_v1", PriceList: items.slice(start, end), ...(end < items.length ? { NextToken: String(end) } : {}) }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  const home = mkdtempSync(path.join(tmpdir(), "refresh-pricing-"));
+  const runScript = async (args: string[]) => {
+    const child = spawn(tsx, ["--conditions=react-server", "scripts/refresh-pricing.ts", ...args], {
+      cwd: root,
+      env: cleanEnv({ HOME: home, AWS_ACCESS_KEY_ID: "AKIDLOCALTEST", AWS_SECRET_ACCESS_KEY: "local", AWS_ENDPOINT_URL_PRICING: `http://127.0.0.1:${port}` }),
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    return { status, stdout, stderr };
+  };
+  return { requests, home, runScript, close: () => server.close() };
+}
+
+const regionOf = (body: Request["body"]) => body.Filters?.find((f) => f.Field === "regionCode")?.Value ?? "";
+
 describe("npm run pricing:refresh against a local Price List endpoint", () => {
   it("pages through GetProducts over HTTP, keeps Spot and Savings Plans, and writes a valid snapshot", async () => {
-    // Every rate of the current snapshot, with us-east-1 x86 vCPU changed, served 100 items a page.
-    const items: string[] = [];
-    for (const [code, r] of Object.entries(fargateCatalog.regions)) {
-      const p = `P${code.length}-`;
-      items.push(item(code, `${p}Fargate-vCPU-Hours:perCPU`, code === "us-east-1" ? "0.05" : r.linux.x86_64.vcpuHour.usd, `${code}-1`));
-      items.push(item(code, `${p}Fargate-GB-Hours`, r.linux.x86_64.gbHour.usd, `${code}-2`));
-      items.push(item(code, `${p}Fargate-ARM-vCPU-Hours:perCPU`, r.linux.arm64.vcpuHour.usd, `${code}-3`));
-      items.push(item(code, `${p}Fargate-ARM-GB-Hours`, r.linux.arm64.gbHour.usd, `${code}-4`));
-      items.push(item(code, `${p}Fargate-EphemeralStorage-GB-Hours`, r.ephemeralStorageGbHour.usd, `${code}-5`));
-      if (r.windows) {
-        items.push(item(code, `${p}Fargate-Windows-vCPU-Hours:perCPU`, r.windows.vcpuHour.usd, `${code}-6`));
-        items.push(item(code, `${p}Fargate-Windows-GB-Hours`, r.windows.gbHour.usd, `${code}-7`));
-        items.push(item(code, `${p}Fargate-Windows-OS-Hours:perCPU`, r.windows.osLicenseVcpuHour.usd, `${code}-8`));
-      }
-    }
-    const requests: { target: string; body: { ServiceCode: string; NextToken?: string; MaxResults?: number } }[] = [];
-    const server = createServer((req, res) => {
-      let raw = "";
-      req.on("data", (c) => (raw += c));
-      req.on("end", () => {
-        const body = JSON.parse(raw);
-        requests.push({ target: String(req.headers["x-amz-target"]), body });
-        const start = Number(body.NextToken ?? 0);
-        const end = start + 100;
-        res.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
-        res.end(JSON.stringify({ FormatVersion: "aws_v1", PriceList: items.slice(start, end), ...(end < items.length ? { NextToken: String(end) } : {}) }));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const port = (server.address() as AddressInfo).port;
-    const home = mkdtempSync(path.join(tmpdir(), "refresh-pricing-"));
-    const out = path.join(home, "fargate.json");
+    const items = fargateItems();
+    const api = await priceListServer(() => items);
+    const out = path.join(api.home, "fargate.json");
     try {
-      const child = spawn(tsx, ["--conditions=react-server", "scripts/refresh-pricing.ts", "--out", out], {
-        cwd: root,
-        env: cleanEnv({
-          HOME: home,
-          AWS_ACCESS_KEY_ID: "AKIDLOCALTEST",
-          AWS_SECRET_ACCESS_KEY: "local",
-          AWS_ENDPOINT_URL_PRICING: `http://127.0.0.1:${port}`,
-        }),
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-      const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      const { status, stdout, stderr } = await api.runScript(["--only", "fargate", "--out", out]);
+      const requests = api.requests;
       expect(stderr).toBe("");
       expect(status).toBe(0);
       expect(requests.length).toBe(Math.ceil(items.length / 100));
@@ -123,7 +168,58 @@ describe("npm run pricing:refresh against a local Price List endpoint", () => {
       expect(written.regions["eu-west-1"]!.savingsPlans).toEqual(fargateCatalog.regions["eu-west-1"]!.savingsPlans);
       expect(written.provenance["fargate-on-demand"]).toMatchObject({ source: "AWS Price List API", publishedAt: new Date().toISOString().slice(0, 10) });
     } finally {
-      server.close();
+      api.close();
+    }
+  }, 30_000);
+
+  it("refreshes both snapshots by default: EC2 one region at a time, changed prices in, missing types kept", async () => {
+    const fargate = fargateItems();
+    const api = await priceListServer((body) =>
+      body.ServiceCode === "AmazonECS" ? fargate : ec2Items(regionOf(body), regionOf(body) === "us-east-1" ? { "m6i.large": "0.1000000000" } : {}, regionOf(body) === "eu-west-1" ? ["m5.large"] : []),
+    );
+    const fargateOut = path.join(api.home, "fargate.json");
+    const ec2Out = path.join(api.home, "ec2.json");
+    try {
+      const { status, stdout, stderr } = await api.runScript(["--out", fargateOut, "--ec2-out", ec2Out]);
+      expect(stderr).toBe("");
+      expect(status).toBe(0);
+      const ec2Requests = api.requests.filter((r) => r.body.ServiceCode === "AmazonEC2");
+      expect(new Set(ec2Requests.map((r) => regionOf(r.body)))).toEqual(new Set(Object.keys(ec2Catalog.regions)));
+      expect(ec2Requests.some((r) => r.body.NextToken === "100")).toBe(true); // us-east-1 has 276 types: 3 pages
+      expect(ec2Requests[0]!.body.Filters).toEqual(expect.arrayContaining([expect.objectContaining({ Field: "operatingSystem", Value: "Linux" })]));
+      expect(stdout).toMatch(/us-east-1 m6i\.large: 0\.096 -> 0\.1\n/);
+      expect(stdout).toMatch(/warning: eu-west-1: 1 of \d+ types not in the Price List, previous prices kept \(m5\.large\)/);
+      expect(FargateCatalog.parse(JSON.parse(readFileSync(fargateOut, "utf8"))).regions["us-east-1"]!.linux.x86_64.vcpuHour.usd).toBe("0.05");
+      const written = Ec2Catalog.parse(JSON.parse(readFileSync(ec2Out, "utf8")));
+      expect(written.regions["us-east-1"]!.prices["m6i.large"]).toEqual(["0.1", 63]);
+      expect(written.regions["eu-west-1"]!.prices["m5.large"]).toEqual(ec2Catalog.regions["eu-west-1"]!.prices["m5.large"]);
+      expect(written.regions["eu-west-1"]!.onDemandSource).toBe("ec2-on-demand-price-list-api");
+      expect(written.provenance["ec2-on-demand-price-list-api"]).toMatchObject({ source: "AWS Price List API", publishedAt: new Date().toISOString().slice(0, 10), estimate: false });
+      expect(written.types).toEqual(ec2Catalog.types);
+    } finally {
+      api.close();
+    }
+  }, 60_000);
+
+  it("EC2 with --regions: refuses, writing nothing, when a listed region has no prices", async () => {
+    const api = await priceListServer((body) => (regionOf(body) === "eu-west-1" ? [] : ec2Items(regionOf(body))));
+    const out = path.join(api.home, "ec2.json");
+    try {
+      const { status, stderr } = await api.runScript(["--only", "ec2", "--regions", "us-east-1,eu-west-1", "--out", out]);
+      expect(status).toBe(1);
+      expect(stderr.trim()).toBe(
+        "pricing:refresh failed: the EC2 refresh was refused (eu-west-1: no EC2 on-demand prices in the Price List); nothing was written (--regions limits the refresh to regions the Price List has).",
+      );
+      expect(new Set(api.requests.map((r) => regionOf(r.body)))).toEqual(new Set(["us-east-1", "eu-west-1"]));
+      expect(existsSync(out)).toBe(false);
+      const ok = await api.runScript(["--only", "ec2", "--regions", "us-east-1", "--out", out]);
+      expect(ok.stderr).toBe("");
+      expect(ok.status).toBe(0);
+      const written = Ec2Catalog.parse(JSON.parse(readFileSync(out, "utf8")));
+      expect(written.regions["us-east-1"]!.onDemandSource).toBe("ec2-on-demand-price-list-api");
+      expect(written.regions["eu-west-1"]).toEqual(ec2Catalog.regions["eu-west-1"]);
+    } finally {
+      api.close();
     }
   }, 30_000);
 });
