@@ -3,6 +3,7 @@
 import { memo } from "react";
 import { fargateCatalog } from "@/lib/catalog";
 import { validMemoriesFor, validVcpus } from "@/lib/pricing/sizes";
+import { HOURS_PER_MONTH } from "@/lib/pricing/units";
 import { EKS_OVERHEAD_MIB, STORAGE_LIMITS_GIB } from "@/lib/scenario/schema";
 import type { DraftSchedule, DraftWorkload } from "@/lib/scenario/draft";
 import { useScenarioStore } from "@/lib/store/scenario-store";
@@ -185,7 +186,7 @@ function WorkloadCardView({
             value={schedule.percent}
             onChange={(v) => set({ schedule: { ...schedule, percent: v } })}
             error={p["schedule.percent"]}
-            hint="Share of the 730-hour month the tasks run."
+            hint={`Share of the ${HOURS_PER_MONTH}-hour month the tasks run.`}
             testId="duty-cycle"
           />
         ) : null}

@@ -159,3 +159,13 @@ export function internalError(e: unknown, route = "api"): Response {
   console.error(`${route} route failed:`, e instanceof Error ? `${e.name}: ${e.message}` : e);
   return errorResponse("INTERNAL_ERROR", "Something went wrong on the server; please try again.", 500);
 }
+
+/**
+ * The common start of an AWS-calling POST: refuse cross-site browser requests, apply the rate limit, then read
+ * the JSON body within `limit` bytes.
+ */
+export async function guardedJsonBody(request: Request, limit: number): Promise<BodyResult> {
+  const refused = crossSiteRefused(request) ?? rateLimited(request);
+  if (refused) return { ok: false, response: refused };
+  return readJsonBody(request, limit);
+}

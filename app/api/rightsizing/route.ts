@@ -1,5 +1,5 @@
 import { getEcsServiceRecommendations } from "@/lib/aws/compute-optimizer";
-import { awsErrorResponse, crossSiteRefused, internalError, json, rateLimited, readJsonBody, zodErrorResponse } from "@/lib/aws/route-helpers";
+import { awsErrorResponse, crossSiteRefused, internalError, json, guardedJsonBody, rateLimited, zodErrorResponse } from "@/lib/aws/route-helpers";
 import { MAX_BODY_BYTES, RightsizingRequest } from "@/lib/rightsizing/api";
 
 /**
@@ -45,9 +45,7 @@ export async function GET(request: Request): Promise<Response> {
 
 export async function POST(request: Request): Promise<Response> {
   try {
-    const refused = crossSiteRefused(request) ?? rateLimited(request);
-    if (refused) return refused;
-    const body = await readJsonBody(request, MAX_BODY_BYTES);
+    const body = await guardedJsonBody(request, MAX_BODY_BYTES);
     if (!body.ok) return body.response;
     return await handle(body.value);
   } catch (e) {

@@ -27,10 +27,11 @@ interface Covered {
   fargate: WorkloadEstimate;
 }
 
-function unavailable(reason: string, comparedFargate: Decimal, warnings: string[] = []): Ec2Estimate {
+/** An estimate with no fleet: unavailable (no EC2 price for it), or available at $0 (nothing runs). */
+function noFleet(available: boolean, reason: string, comparedFargate: Decimal, warnings: string[] = []): Ec2Estimate {
   return {
-    available: false,
-    monthlyCost: null,
+    available,
+    monthlyCost: available ? ZERO : null,
     instances: [],
     utilization: { cpuPercent: 0, memoryPercent: 0 },
     alternatives: [],
@@ -41,6 +42,8 @@ function unavailable(reason: string, comparedFargate: Decimal, warnings: string[
     warnings: [...warnings, reason],
   };
 }
+
+const unavailable = (reason: string, comparedFargate: Decimal, warnings: string[] = []) => noFleet(false, reason, comparedFargate, warnings);
 
 /**
  * Groups of tasks that share instances.
@@ -138,18 +141,7 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
   if (!region) return unavailable(`The EC2 price snapshot has no prices for ${scenario.region}.`, comparedFargate, warnings);
   if (covered.length === 0) {
     if (windows.length) return unavailable("No Linux workload to place on EC2: the scenario's workloads are all Windows.", comparedFargate, warnings);
-    return {
-      available: true,
-      monthlyCost: ZERO,
-      instances: [],
-      utilization: { cpuPercent: 0, memoryPercent: 0 },
-      alternatives: [],
-      lineItems: [],
-      breakEven: NO_BREAK_EVEN,
-      comparedFargateMonthlyCost: comparedFargate,
-      sources: [],
-      warnings: [...warnings, "No tasks run in this scenario, so there is no cluster to price."],
-    };
+    return noFleet(true, "No tasks run in this scenario, so there is no cluster to price.", comparedFargate, warnings);
   }
 
   const selection = selectCandidates(ec2Catalog, region, settings);

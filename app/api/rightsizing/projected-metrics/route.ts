@@ -1,5 +1,5 @@
 import { getEcsServiceProjectedMetrics } from "@/lib/aws/compute-optimizer";
-import { awsErrorResponse, crossSiteRefused, internalError, json, rateLimited, readJsonBody, zodErrorResponse } from "@/lib/aws/route-helpers";
+import { awsErrorResponse, guardedJsonBody, internalError, json, zodErrorResponse } from "@/lib/aws/route-helpers";
 import { MAX_BODY_BYTES, ProjectedMetricsRequest } from "@/lib/rightsizing/api";
 
 /**
@@ -11,9 +11,7 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
   try {
-    const refused = crossSiteRefused(request) ?? rateLimited(request);
-    if (refused) return refused;
-    const body = await readJsonBody(request, MAX_BODY_BYTES);
+    const body = await guardedJsonBody(request, MAX_BODY_BYTES);
     if (!body.ok) return body.response;
     const parsed = ProjectedMetricsRequest.safeParse(body.value);
     if (!parsed.success) return zodErrorResponse(parsed.error);
