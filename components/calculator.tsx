@@ -14,6 +14,7 @@ import { DEFAULT_SCENARIO } from "@/lib/scenario/defaults";
 import { evaluateDraft, type Draft } from "@/lib/scenario/draft";
 import { encodeScenario, readShareHash, SHARE_PARAM } from "@/lib/scenario/url";
 import { useScenarioStore } from "@/lib/store/scenario-store";
+import { own } from "@/lib/pricing/own";
 
 const STORAGE_KEY = "fargate-estimator:draft:v2";
 
@@ -151,7 +152,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
     setStatus(`Exported ${a.download}.`);
   }, [view]);
 
-  const regionHasSpot = Boolean(fargateCatalog.regions[draft.region ?? ""]?.spot);
+  const regionHasSpot = Boolean(own(fargateCatalog.regions, draft.region ?? "")?.spot);
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-6">

@@ -132,7 +132,7 @@ async function main() {
   if (doEc2) {
     const current = readSnapshot(path.join(dataDir, "ec2.json"), (v) => ec2Schema.Ec2Catalog.parse(v), "catalog:ec2");
     const targets = ec2Regions ?? Object.keys(current.regions);
-    const unknown = targets.filter((r) => !current.regions[r]);
+    const unknown = targets.filter((r) => !Object.hasOwn(current.regions, r));
     if (unknown.length) fail(`--regions names regions the EC2 snapshot does not have (${unknown.join(", ")}); run npm run catalog:ec2 to add regions.`);
     process.stdout.write(`Reading EC2 on-demand Linux prices for ${targets.length} regions from the AWS Price List API (${endpoint})...\n`);
     const fresh: Record<string, Record<string, import("../lib/aws/pricing-map").Ec2FreshPrice>> = {};
@@ -148,7 +148,7 @@ async function main() {
       fetchProblems.push(...r.value.problems);
       if (r.value.publishedAt && (!publishedAt || r.value.publishedAt > publishedAt)) publishedAt = r.value.publishedAt;
       const wanted = Object.keys(current.regions[code]!.prices);
-      const priced = wanted.filter((t) => r.value.prices[t]).length;
+      const priced = wanted.filter((t) => Object.hasOwn(r.value.prices, t)).length;
       process.stdout.write(`  ${code}: ${Object.keys(r.value.prices).length} types in ${r.value.pages} pages; ${priced} of ${wanted.length} snapshot types priced\n`);
     };
     // The first region alone (fails fast without credentials), then a few at a time.

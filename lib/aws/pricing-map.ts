@@ -407,8 +407,8 @@ export function mergeEc2Refresh(current: Ec2Catalog, fresh: Record<string, Recor
   const targets = options.regions ? [...new Set(options.regions)] : Object.keys(current.regions);
   if (targets.length === 0) return { ok: false, problems: ["no region to refresh"] };
   for (const code of targets) {
-    if (!current.regions[code]) problems.push(`${code}: not a region of the EC2 snapshot`);
-    else if (Object.keys(fresh[code] ?? {}).length === 0) problems.push(`${code}: no EC2 on-demand prices in the Price List`);
+    if (!Object.hasOwn(current.regions, code)) problems.push(`${code}: not a region of the EC2 snapshot`);
+    else if (!Object.hasOwn(fresh, code) || Object.keys(fresh[code]!).length === 0) problems.push(`${code}: no EC2 on-demand prices in the Price List`);
   }
   if (problems.length) return { ok: false, problems };
 
@@ -423,7 +423,7 @@ export function mergeEc2Refresh(current: Ec2Catalog, fresh: Record<string, Recor
     const missing: string[] = [];
     const prices: Ec2Catalog["regions"][string]["prices"] = {};
     for (const [type, row] of Object.entries(old.prices)) {
-      const p = got[type];
+      const p = Object.hasOwn(got, type) ? got[type] : undefined;
       const usd = p && normaliseUsd(p.usd);
       if (!usd || !dec(usd).gt(0)) {
         if (p) warnings.push(`${code} ${type}: Price List price ${JSON.stringify(p.usd)} is not a positive decimal; kept ${row[0]}`);

@@ -4,6 +4,7 @@ import type { Scenario } from "@/lib/scenario/schema";
 import { estimateEc2, type Ec2Estimate } from "./ec2";
 import { ON_DEMAND_SOURCE, priceWorkload } from "./fargate";
 import { sum } from "./money";
+import { own } from "./own";
 import type { FargateEstimate, PriceSourceSummary } from "./types";
 
 /**
@@ -11,14 +12,14 @@ import type { FargateEstimate, PriceSourceSummary } from "./types";
  * Validate with parseScenario first: this throws RangeError on input the schema would have refused.
  */
 export function estimateScenario(scenario: Scenario, catalog: FargateCatalog): FargateEstimate {
-  const region = catalog.regions[scenario.region];
+  const region = own(catalog.regions, scenario.region);
   if (!region) throw new RangeError(`Unknown region "${scenario.region}"`);
   const workloads = scenario.workloads.map((w) => priceWorkload(w, region, catalog));
 
   const used = new Set<string>([ON_DEMAND_SOURCE]);
   for (const w of workloads) for (const li of w.lineItems) used.add(li.priceSource);
   const sources: PriceSourceSummary[] = [...used].map((key) => {
-    const p = catalog.provenance[key];
+    const p = own(catalog.provenance, key);
     if (!p) throw new RangeError(`Unknown price source "${key}"`);
     return { key, ...p };
   });

@@ -1,6 +1,7 @@
 import type { ComputeRates, FargateCatalog, FargateRegion, Rate } from "@/lib/catalog/schema";
 import type { Scenario, Workload } from "@/lib/scenario/schema";
 import { dec, num, rate as decRate, ZERO, type Decimal } from "./money";
+import { own } from "./own";
 import { formatSize, roundUpToValidSize, type TaskSize } from "./sizes";
 import type { LineItem, WorkloadEstimate } from "./types";
 import { HOURS_PER_MONTH, MIB_PER_GIB, SECONDS_PER_HOUR } from "./units";
@@ -119,12 +120,13 @@ export function priceWorkload(w: Workload, region: FargateRegion, catalog: Catal
   }
 
   if (regularHours.gt(0) || w.spotPercent < 100) {
-    const base: ComputeRates = w.os === "windows" ? region.windows! : region.linux[w.arch];
+    const base: ComputeRates | undefined = w.os === "windows" ? region.windows : own(region.linux, w.arch);
+    if (!base) throw new RangeError(`No Fargate rates for ${osArch}`);
     let rates: ComputeRates = base;
     let source = ON_DEMAND_SOURCE;
     let purchase: LineItem["purchase"] = "on-demand";
     if (w.savingsPlan !== "none") {
-      const planPrices = region.savingsPlans[w.savingsPlan];
+      const planPrices = own(region.savingsPlans, w.savingsPlan);
       const planRates = w.os === "windows" ? planPrices?.windows : planPrices?.[w.arch];
       if (!planRates) throw new RangeError(`No ${purchaseLabel[w.savingsPlan]} rates for ${osArch}`);
       rates = planRates;
@@ -143,7 +145,7 @@ export function priceWorkload(w: Workload, region: FargateRegion, catalog: Catal
   }
 
   if (w.spotPercent > 0) {
-    const spot = region.spot?.[w.arch];
+    const spot = own(region.spot, w.arch);
     if (!spot) throw new RangeError(`No Fargate Spot price for ${osArch}`);
     parts.push(item(SPOT_NAMES[osArch].vcpu, "vCPU-hours", vcpu, spotHours, spot.vcpuHour, "vcpu", "spot", spot.provenance));
     parts.push(item(SPOT_NAMES[osArch].memory, "GB-hours", memory, spotHours, spot.gbHour, "memory", "spot", spot.provenance));

@@ -2,6 +2,7 @@ import type { FargateCatalog } from "@/lib/catalog/schema";
 import type { Scenario } from "@/lib/scenario/schema";
 import { estimateScenario } from "./estimate";
 import type { Decimal } from "./money";
+import { own } from "./own";
 
 export interface SpotPoint {
   spotPercent: number;
@@ -13,7 +14,7 @@ export interface SpotPoint {
  * share of its task-hours on Fargate Spot; other workloads keep their settings. For the "savings by Spot share" chart.
  */
 export function spotSeries(scenario: Scenario, catalog: FargateCatalog, step = 10): { eligible: number; points: SpotPoint[] } {
-  const hasSpot = Boolean(catalog.regions[scenario.region]?.spot);
+  const hasSpot = Boolean(own(catalog.regions, scenario.region)?.spot);
   const eligible = (w: Scenario["workloads"][number]) => hasSpot && w.platform === "ecs" && w.os === "linux";
   const count = scenario.workloads.filter(eligible).length;
   const points: SpotPoint[] = [];

@@ -66,7 +66,8 @@ export function recommendFromSeries(series: UtilizationSeries, options: Utilizat
   const os = options.os ?? "linux";
   const p = options.percentile ?? DEFAULT_PERCENTILE;
   const headroom = options.headroomPercent ?? DEFAULT_HEADROOM_PERCENT;
-  const current = options.currentByService?.[series.serviceName] ?? options.current;
+  const byService = options.currentByService;
+  const current = (byService && Object.hasOwn(byService, series.serviceName) ? byService[series.serviceName] : undefined) ?? options.current;
   const notes: string[] = [];
   const warnings: string[] = [];
 

@@ -1,4 +1,5 @@
 import type { FargateCatalog } from "@/lib/catalog/schema";
+import { own } from "@/lib/pricing/own";
 import { catalogProblems, formatPath, type Problem } from "./parse";
 import { Ec2Settings, Scenario, SCENARIO_VERSION, Workload, type ScenarioInput, type WorkloadInput } from "./schema";
 
@@ -40,7 +41,7 @@ export function evaluateDraft(draft: Draft, catalog: FargateCatalog): DraftEvalu
   if (!ec2.success) for (const i of ec2.error.issues) scenarioProblems.push({ path: formatPath(["ec2", ...i.path]), message: i.message });
 
   const regionCode = typeof draft.region === "string" ? draft.region : "";
-  const region = catalog.regions[regionCode];
+  const region = own(catalog.regions, regionCode);
   if (!region && !scenarioProblems.some((p) => p.path === "region"))
     scenarioProblems.push(...catalogProblems({ version: SCENARIO_VERSION, name: "check", region: regionCode, workloads: [], ec2: Ec2Settings.parse({}) }, catalog));
 

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { FargateCatalog } from "@/lib/catalog/schema";
+import { own } from "@/lib/pricing/own";
 import { Scenario } from "./schema";
 
 export interface Problem {
@@ -20,7 +21,7 @@ export function zodProblems(error: z.ZodError): Problem[] {
 
 /** Checks that need the price catalog: the region exists, and offers what the workloads ask for. */
 export function catalogProblems(scenario: Scenario, catalog: FargateCatalog): Problem[] {
-  const region = catalog.regions[scenario.region];
+  const region = own(catalog.regions, scenario.region);
   if (!region) {
     return [{ path: "region", message: `Unknown region "${scenario.region}": use a region code such as us-east-1 (${Object.keys(catalog.regions).length} regions are in the price snapshot)` }];
   }

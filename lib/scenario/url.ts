@@ -134,7 +134,7 @@ function compactScenario(s: Scenario): Record<string, unknown> {
   if (s.region !== V1_DEFAULTS.scenario.region) out.r = s.region;
   const ec2: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(s.ec2 ?? {})) {
-    const known = key in EC2_SHORT ? (key as keyof typeof EC2_SHORT) : undefined;
+    const known = Object.hasOwn(EC2_SHORT, key) ? (key as keyof typeof EC2_SHORT) : undefined;
     if (known && sameValue(value, V1_DEFAULTS.ec2[known])) continue;
     if (value !== undefined) ec2[known ? EC2_SHORT[known] : key] = value;
   }
@@ -238,7 +238,7 @@ function expandWorkload(value: unknown, i: number): Record<string, unknown> {
   const extra = value[EXTRA_SLOT];
   if (extra !== null && extra !== undefined) {
     if (!isRecord(extra)) return fail(NOT_A_SCENARIO(`${at} has extra fields that are not an object`));
-    for (const [k, v] of Object.entries(extra)) if (!(k in out)) out[k] = v;
+    for (const [k, v] of Object.entries(extra)) if (!Object.hasOwn(out, k) && k !== "__proto__") out[k] = v;
   }
   return out;
 }
@@ -249,7 +249,10 @@ function expandScenario(compact: unknown): Record<string, unknown> {
   if (!Array.isArray(w)) return fail(NOT_A_SCENARIO("it has no list of workloads"));
   if (e !== undefined && !isRecord(e)) return fail(NOT_A_SCENARIO("its EC2 settings are not an object"));
   const ec2: Record<string, unknown> = { ...V1_DEFAULTS.ec2, instanceTypes: [...V1_DEFAULTS.ec2.instanceTypes] };
-  for (const [key, value] of Object.entries(e ?? {})) ec2[EC2_LONG[key] ?? key] = value;
+  for (const [key, value] of Object.entries(e ?? {})) {
+    const long = Object.hasOwn(EC2_LONG, key) ? EC2_LONG[key]! : key;
+    if (long !== "__proto__") ec2[long] = value;
+  }
   return {
     ...rest,
     name: n ?? V1_DEFAULTS.scenario.name,

@@ -1,6 +1,7 @@
 import type { Ec2Architecture, Ec2Catalog, Ec2Region } from "@/lib/catalog/ec2-schema";
 import type { Ec2Settings } from "@/lib/scenario/schema";
 import { HOURS_PER_MONTH, CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
+import { hasOwn, own } from "../own";
 import type { BinCapacity } from "./pack";
 
 /** One instance type that may host tasks in the scenario's region, with what it offers under the settings. */
@@ -58,7 +59,7 @@ export function selectCandidates(catalog: Ec2Catalog, region: Ec2Region, setting
   let types = Object.keys(region.prices);
   if (settings.instanceTypes.length > 0) {
     const wanted = new Set(settings.instanceTypes);
-    const unknown = settings.instanceTypes.filter((t) => !region.prices[t]);
+    const unknown = settings.instanceTypes.filter((t) => !hasOwn(region.prices, t));
     if (unknown.length)
       warnings.push(
         `Not in the EC2 price snapshot for this region, so left out: ${unknown.join(", ")} (the snapshot holds current-generation m, c and r types, no metal, burstable or GPU types).`,
@@ -66,17 +67,17 @@ export function selectCandidates(catalog: Ec2Catalog, region: Ec2Region, setting
     types = types.filter((t) => wanted.has(t));
   }
   if (settings.spotPercent > 0) {
-    const noSpot = types.filter((t) => region.prices[t]![1] === null);
+    const noSpot = types.filter((t) => own(region.prices, t)?.[1] === null);
     if (noSpot.length)
       warnings.push(`${noSpot.length} instance type${noSpot.length === 1 ? "" : "s"} without a Spot Instance Advisor figure in this region left out, because part of the fleet is on Spot.`);
-    types = types.filter((t) => region.prices[t]![1] !== null);
+    types = types.filter((t) => own(region.prices, t)?.[1] !== null);
   }
   const s = settings.spotPercent / 100;
-  const c = settings.commitment === "none" ? 0 : Number(catalog.commitments[settings.commitment]?.discountPercent ?? 0) / 100;
+  const c = settings.commitment === "none" ? 0 : Number(own(catalog.commitments, settings.commitment)?.discountPercent ?? 0) / 100;
   const ebsHourly = region.ebsGp3GbMonth === null ? 0 : (Number(region.ebsGp3GbMonth) * settings.ebsRootGiB) / HOURS_PER_MONTH;
   const candidates = types.flatMap((type): Ec2Candidate[] => {
-    const spec = catalog.types[type];
-    const price = region.prices[type];
+    const spec = own(catalog.types, type);
+    const price = own(region.prices, type);
     if (!spec || !price) return [];
     const [vcpu, memoryGiB, arch, maxEnis, trunkingTasks] = spec;
     const [onDemandHourly, spotSavingsPercent] = price;

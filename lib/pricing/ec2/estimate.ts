@@ -1,6 +1,7 @@
 import type { Ec2Architecture, Ec2Catalog } from "@/lib/catalog/ec2-schema";
 import type { Scenario } from "@/lib/scenario/schema";
 import { dec, sum, toCents, ZERO, type Decimal } from "../money";
+import { own } from "../own";
 import { formatSize } from "../sizes";
 import type { FargateEstimate, PriceSourceSummary, WorkloadEstimate } from "../types";
 import { HOURS_PER_MONTH, CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
@@ -137,7 +138,7 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
     );
   }
 
-  const region = ec2Catalog.regions[scenario.region];
+  const region = own(ec2Catalog.regions, scenario.region);
   if (!region) return unavailable(`The EC2 price snapshot has no prices for ${scenario.region}.`, comparedFargate, warnings);
   if (covered.length === 0) {
     if (windows.length) return unavailable("No Linux workload to place on EC2: the scenario's workloads are all Windows.", comparedFargate, warnings);
