@@ -7,5 +7,7 @@ export default defineConfig({
     environment: "node",
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 30_000,
+    // One fast-check configuration (FC_RUNS cases per property) for every test file.
+    setupFiles: ["test/setup-fast-check.ts"],
   },
 });

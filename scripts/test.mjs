@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ensureChromium, ensureDeps, root, run } from "./lib/setup.mjs";
+import { vitestCounts } from "./lib/summary.mjs";
 
 // Tests never reach AWS: no credentials, and no call to the EC2 instance metadata service.
 process.env.AWS_EC2_METADATA_DISABLED ??= "true";
@@ -51,15 +52,11 @@ gate("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
 step("unit tests (vitest)", () => {
   const out = path.join(reports, "vitest.json");
   const status = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
-  const r = readJson(out);
-  if (!r) {
-    totals.failed += 1;
-    return false;
-  }
-  totals.passed += r.numPassedTests ?? 0;
-  totals.failed += r.numFailedTests ?? 0;
-  totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-  return status === 0 && (r.numFailedTests ?? 0) === 0;
+  const counts = vitestCounts(readJson(out), status);
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+  return status === 0 && counts.failed === 0;
 });
 
 const built = gate("build", "npx", ["next", "build"]);

@@ -6,7 +6,6 @@ import { dec } from "./money";
 import { allSizes, isValidSize } from "./sizes";
 import { estimateOne, estimateScenarioInput } from "./test-helpers";
 
-const runs = Number(process.env.FC_RUNS ?? 300);
 const linuxSizes = allSizes("linux");
 const spotRegions = Object.entries(fargateCatalog.regions).filter(([, r]) => r.spot).map(([c]) => c);
 
@@ -38,7 +37,6 @@ describe("engine properties (fast-check)", () => {
         const w = toInput(g);
         expect(cost({ ...w, vcpu: other.vcpu, memoryGiB: other.memoryGiB }).gte(cost(w))).toBe(true);
       }),
-      { numRuns: runs },
     );
   });
 
@@ -58,7 +56,6 @@ describe("engine properties (fast-check)", () => {
               : s;
         expect(cost({ ...w, schedule: longer }).gte(base)).toBe(true);
       }),
-      { numRuns: runs },
     );
   });
 
@@ -70,7 +67,6 @@ describe("engine properties (fast-check)", () => {
         const spot = dec(estimateOne({ ...w, spotPercent: 100 }, region).totals.monthlyCost);
         expect(spot.lt(onDemand)).toBe(true);
       }),
-      { numRuns: runs },
     );
   });
 
@@ -82,13 +78,11 @@ describe("engine properties (fast-check)", () => {
         expect(w.billedSize.memoryGiB).toBeGreaterThanOrEqual(memoryGiB + 0.25);
         expect(w.billedSize.vcpu).toBeGreaterThanOrEqual(vcpu);
       }),
-      { numRuns: runs },
     );
     fc.assert(
       fc.property(ecsWorkload, (g) => {
         expect(isValidSize(estimateOne(toInput(g)).workloads[0]!.billedSize, "linux")).toBe(true);
       }),
-      { numRuns: runs },
     );
   });
 
@@ -103,7 +97,6 @@ describe("engine properties (fast-check)", () => {
         expect(alone.eq(together.totals.monthlyCost)).toBe(true);
         for (const li of together.workloads.flatMap((w) => w.lineItems)) expect(li.quantity.times(li.unitPrice).eq(li.monthlyCost)).toBe(true);
       }),
-      { numRuns: runs },
     );
   });
 });

@@ -6,8 +6,6 @@ import { DEFAULT_SCENARIO } from "./defaults";
 import { evaluateDraft, type Draft } from "./draft";
 import { parseScenario } from "./parse";
 
-const runs = Number(process.env.FC_RUNS ?? 300);
-
 /** Values a hostile or careless file could put in any field. */
 const junk = fc.oneof(
   fc.anything(),
@@ -24,7 +22,6 @@ describe("scenario schema fuzzing", () => {
         const r = parseScenario(input, fargateCatalog);
         if (!r.ok) for (const p of r.problems) expect(p.message.length).toBeGreaterThan(3);
       }),
-      { numRuns: runs },
     );
   });
 
@@ -42,7 +39,6 @@ describe("scenario schema fuzzing", () => {
         // The editor's per-field evaluation never throws on the same input either.
         expect(() => evaluateDraft({ ...(DEFAULT_SCENARIO as Draft), workloads: [workload as Draft["workloads"][number]] }, fargateCatalog)).not.toThrow();
       }),
-      { numRuns: runs },
     );
   });
 

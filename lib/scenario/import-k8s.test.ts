@@ -2,8 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseQuantity, toBytes, toMillicores } from "./import-k8s";
 
-const runs = Number(process.env.FC_RUNS ?? 300);
-
 const millicores = (v: unknown) => {
   const q = parseQuantity(v);
   return q.ok ? toMillicores(q.quantity) : q.reason;
@@ -88,13 +86,11 @@ describe("parseQuantity: every form Kubernetes accepts", () => {
       fc.property(fc.oneof(fc.string({ maxLength: 20 }), fc.double(), fc.integer()), (v) => {
         expect(() => parseQuantity(v)).not.toThrow();
       }),
-      { numRuns: runs },
     );
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.constantFrom(["", 1n], ["k", 1000n], ["M", 10n ** 6n], ["Ki", 1024n], ["Mi", 2n ** 20n], ["Gi", 2n ** 30n]), (n, [suffix, factor]) => {
         expect(bytes(`${n}${suffix}`)).toBe(BigInt(n) * (factor as bigint));
       }),
-      { numRuns: runs },
     );
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
+import { FC_RUNS as runs } from "@/test/setup-fast-check";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog";
@@ -8,7 +9,6 @@ import { importWorkload, MAX_IMPORT_CHARS } from "./import";
 import { parseScenario } from "./parse";
 import type { WorkloadInput } from "./schema";
 
-const runs = Number(process.env.FC_RUNS ?? 300);
 const fixture = (name: string) => readFileSync(join(__dirname, "__fixtures__", name), "utf8");
 const GiB = 2 ** 30;
 const MiB = 2 ** 20;
@@ -324,14 +324,14 @@ describe("importWorkload properties (fast-check)", () => {
   };
 
   it("never throws on arbitrary text; rejections have a message; successes are valid scenarios", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), check), { numRuns: runs });
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), check));
   });
 
   it("never throws on arbitrary JSON or YAML values", () => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => {
       check(JSON.stringify(v) ?? "null");
       check(stringify(v));
-    }), { numRuns: runs });
+    }));
   });
 
   const cpuValue = fc.oneof(
@@ -370,7 +370,7 @@ describe("importWorkload properties (fast-check)", () => {
       { requiredKeys: ["containerDefinitions"] },
     );
     imported = 0;
-    fc.assert(fc.property(td, fc.boolean(), (t, wrap) => check(JSON.stringify(wrap ? { taskDefinition: t } : t))), { numRuns: runs });
+    fc.assert(fc.property(td, fc.boolean(), (t, wrap) => check(JSON.stringify(wrap ? { taskDefinition: t } : t))));
     expectSomeImported(Math.floor(runs / 20));
   });
 
@@ -390,7 +390,7 @@ describe("importWorkload properties (fast-check)", () => {
     );
     fc.assert(fc.property(fc.array(obj, { minLength: 1, maxLength: 3 }), (objs) => {
       check(objs.map((o) => stringify(o)).join("---\n"));
-    }), { numRuns: runs });
+    }));
     expectSomeImported(Math.floor(runs / 20));
   });
 });

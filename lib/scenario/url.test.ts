@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { FC_RUNS as runs } from "@/test/setup-fast-check";
 import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog";
 import { SAVINGS_PLAN_TERMS } from "@/lib/catalog/schema";
@@ -7,7 +8,6 @@ import { parseScenario } from "./parse";
 import { Ec2Settings, Scenario, Workload, type ScenarioInput } from "./schema";
 import { decodeScenario, encodeScenario, MAX_SHARE_CHARS, readShareHash, SHARE_PARAM, shareHash, V1_DEFAULTS } from "./url";
 
-const runs = Number(process.env.FC_RUNS ?? 300);
 const catalog = fargateCatalog;
 
 function scenario(input: ScenarioInput): Scenario {
@@ -157,7 +157,6 @@ describe("share links: round trip", () => {
         expect(token.length).toBeLessThanOrEqual(MAX_SHARE_CHARS);
         expect(decodeScenario(token, catalog)).toEqual({ ok: true, scenario: parsed.scenario });
       }),
-      { numRuns: runs },
     );
     expect(checked).toBeGreaterThan(runs / 2);
   });
@@ -202,7 +201,6 @@ describe("share links: bad links are refused in one sentence, never thrown", () 
         fc.pre(token[at] !== ch);
         expectRejected(token.slice(0, at) + ch + token.slice(at + 1));
       }),
-      { numRuns: runs },
     );
   });
 
@@ -213,7 +211,6 @@ describe("share links: bad links are refused in one sentence, never thrown", () 
         const r = decodeScenario(t, catalog);
         if (!r.ok) expectSentence(r.message);
       }),
-      { numRuns: runs },
     );
   });
 

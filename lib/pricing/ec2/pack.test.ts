@@ -2,8 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { packItems, perInstance, tailItems, type BinCapacity, type PackItem, type Packing } from "./pack";
 
-const runs = Number(process.env.FC_RUNS ?? 300);
-
 /** m6i.large with no headroom or reservations: 2 vCPU = 2048 CPU units, 8 GiB = 8192 MiB. */
 const large = (tasks = Infinity): BinCapacity => ({ cpu: 2048, memoryMiB: 8192, tasks });
 
@@ -114,7 +112,6 @@ describe("packItems (first-fit decreasing, in runs of identical instances)", () 
         const lower = Math.max(Math.ceil(totalCpu / cap.cpu - 1e-9), Math.ceil(totalMem / cap.memoryMiB - 1e-9), Math.ceil(tasks / cap.tasks));
         expect(p!.bins).toBeGreaterThanOrEqual(lower);
       }),
-      { numRuns: runs },
     );
   });
 });
