@@ -20,6 +20,27 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
   ].join("; ");
 }
 
+/** Two years, subdomains included: what HSTS preload lists and header graders (A+) expect. */
+export const HSTS_VALUE = "max-age=63072000; includeSubDomains";
+
+/**
+ * Whether to send Strict-Transport-Security. HSTS=on always sends it (TLS terminated somewhere we cannot see),
+ * HSTS=off never; by default (auto) only when the request arrived over HTTPS as a trusted proxy says: with
+ * TRUST_PROXY_HOPS > 0, X-Forwarded-Proto "https". With no trusted proxy the header is the client's word and
+ * `next start` serves plain HTTP, so no HSTS (never on http://localhost).
+ */
+export function wantsHsts(headers: Headers, env: Record<string, string | undefined> = process.env): boolean {
+  const mode = (env.HSTS ?? "auto").trim().toLowerCase();
+  if (mode === "on") return true;
+  if (mode === "off") return false;
+  const hops = Number(env.TRUST_PROXY_HOPS ?? "0");
+  if (!(Number.isInteger(hops) && hops > 0 && hops <= 20)) return false;
+  const protos = (headers.get("x-forwarded-proto") ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  // The entry the outermost trusted proxy wrote (each hop may append its own).
+  const proto = protos[Math.max(0, protos.length - hops)];
+  return proto === "https";
+}
+
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce);
@@ -28,6 +49,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  if (wantsHsts(request.headers)) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
   return response;
 }
 

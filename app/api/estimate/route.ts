@@ -15,7 +15,7 @@ export const MAX_ESTIMATE_BODY_BYTES = 1_000_000;
 
 export async function POST(request: Request): Promise<Response> {
   try {
-    const limited = rateLimited(request, estimateRouteLimiter);
+    const limited = await rateLimited(request, estimateRouteLimiter);
     if (limited) return limited;
     const body = await readJsonBody(request, MAX_ESTIMATE_BODY_BYTES);
     if (!body.ok) return body.response;

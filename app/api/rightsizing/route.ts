@@ -24,7 +24,7 @@ const list = (params: URLSearchParams, ...names: string[]) =>
 
 export async function GET(request: Request): Promise<Response> {
   try {
-    const refused = crossSiteRefused(request) ?? rateLimited(request);
+    const refused = crossSiteRefused(request) ?? (await rateLimited(request));
     if (refused) return refused;
     const url = new URL(request.url);
     if (url.search.length > 16 * 1024) return json({ error: { code: "PAYLOAD_TOO_LARGE", message: "The query string is too long." } }, 414);
