@@ -138,6 +138,66 @@ function singleOption(items: readonly PackItem[], ev: Evaluation, t: number, hou
   return { parts: [{ candidate: cands[t]!, packing: packingFor(items, ev, t, cands) }], cost: monthly(ev.bins[t]!, hours, cands[t]!) };
 }
 
+/** Relative tolerance of float cost comparisons (costs are sums of a few products of 6-decimal prices). */
+const COST_EPS = 1e-9;
+
+/**
+ * The cheapest fleet of exactly two instance types for `n` tasks of one size (fits[t] tasks per instance of
+ * type t), or null when no two-type fleet beats the best single type. Exact over every pair and every count:
+ * - exchange argument: in a pair (A, B) where A costs no more per task (cA / fA <= cB / fB), fA instances of B
+ *   can always be swapped for fB instances of A (same tasks, no dearer), so some optimum has b < fA instances of B;
+ *   and b < ceil(n / fB), else B alone holds every task;
+ * - bound: with L the lowest cost per task of any type, a fleet costs at least n * L, and each instance of type t
+ *   adds at least its excess e_t = c_t - f_t * L on top; so no fleet using x instances of t with x * e_t above
+ *   (best so far - n * L) can win: this prunes almost every pair once a good fleet is known.
+ * Costs are per instance-hour with the purchase mix and the pro-rated root volume (Ec2Candidate.rankHourly): the
+ * same linear function of instance-hours that the exact pricing computes, so the order is the estimate's order.
+ */
+function bestPair(n: number, fits: Int32Array, table: FitTable): { a: number; b: number; nb: number; hourly: number } | null {
+  const cands = table.cands;
+  const types: number[] = [];
+  let perTask = Infinity;
+  let single = Infinity;
+  for (let t = 0; t < cands.length; t++) {
+    const f = fits[t]!;
+    if (f <= 0) continue;
+    types.push(t);
+    perTask = Math.min(perTask, cands[t]!.rankHourly / f);
+    single = Math.min(single, Math.ceil(n / f) * cands[t]!.rankHourly);
+  }
+  const floor = n * perTask;
+  let best = single;
+  let found: { a: number; b: number; nb: number; hourly: number } | null = null;
+  const slack = () => best - floor + Math.abs(best) * COST_EPS;
+  // Cheapest per task first: good fleets are found early and tighten the bound.
+  types.sort((x, y) => cands[x]!.rankHourly / fits[x]! - cands[y]!.rankHourly / fits[y]! || x - y);
+  for (let i = 0; i < types.length; i++) {
+    const A = types[i]!;
+    const fA = fits[A]!;
+    const cA = cands[A]!.rankHourly;
+    const eA = Math.max(0, cA - fA * perTask);
+    for (let j = i + 1; j < types.length; j++) {
+      const B = types[j]!;
+      const fB = fits[B]!;
+      const cB = cands[B]!.rankHourly;
+      const eB = Math.max(0, cB - fB * perTask);
+      let bMax = Math.min(fA - 1, Math.ceil(n / fB) - 1);
+      if (eB > 0) bMax = Math.min(bMax, Math.floor(slack() / eB));
+      for (let b = 1; b <= bMax; b++) {
+        const a = Math.ceil((n - b * fB) / fA);
+        if (a < 1) break;
+        if (a * eA > slack()) continue;
+        const cost = a * cA + b * cB;
+        if (cost < best * (1 - COST_EPS)) {
+          best = cost;
+          found = { a: A, b: B, nb: b, hourly: cost };
+        }
+      }
+    }
+  }
+  return found;
+}
+
 /**
  * Mixed fleets for one group, tried on top of the best single type:
  * 1. tail re-pack: the last instances of each of the 3 cheapest single-type packings are often part-empty; their
@@ -149,35 +209,22 @@ function singleOption(items: readonly PackItem[], ev: Evaluation, t: number, hou
 function mixedOptions(items: readonly PackItem[], hours: number, table: FitTable, ev: Evaluation, allowSplit: boolean): Option[] {
   const cands = table.cands;
   const options: Option[] = [];
-  const bases = cheapest(ev, hours, cands, 3);
   if (ev.single) {
     const { item, fits } = ev.single;
     const n = items[item]!.count;
-    for (const t of bases) {
-      const bins = ev.bins[t]!;
-      if (bins < 2) continue;
-      const rest = n - (bins - 1) * fits[t]!;
-      let u = -1;
-      let uCost = Infinity;
-      for (let v = 0; v < cands.length; v++) {
-        if (v === t || fits[v]! === 0) continue;
-        const cost = monthly(Math.ceil(rest / fits[v]!), hours, cands[v]!);
-        if (cost < uCost) {
-          uCost = cost;
-          u = v;
-        }
-      }
-      if (u < 0) continue;
+    const pair = bestPair(n, fits, table);
+    if (pair) {
       options.push({
         parts: [
-          { candidate: cands[t]!, packing: singleSizePacking(item, (bins - 1) * fits[t]!, fits[t]!) },
-          { candidate: cands[u]!, packing: singleSizePacking(item, rest, fits[u]!) },
+          { candidate: cands[pair.a]!, packing: singleSizePacking(item, n - Math.min(n, pair.nb * fits[pair.b]!), fits[pair.a]!) },
+          { candidate: cands[pair.b]!, packing: singleSizePacking(item, Math.min(n, pair.nb * fits[pair.b]!), fits[pair.b]!) },
         ],
-        cost: monthly(bins - 1, hours, cands[t]!) + uCost,
+        cost: hours * pair.hourly,
       });
     }
     return options;
   }
+  const bases = cheapest(ev, hours, cands, 3);
   for (const t of bases) {
     const base = packingFor(items, ev, t, cands);
     for (let k = 1; k <= Math.min(3, base.bins - 1); k++) {
