@@ -23,7 +23,7 @@ describe("estimateEc2: hand-computed packings on m6i.large ($0.096/h, 3 ENIs, tr
   ])("10 tasks of 1 vCPU / 2 GiB, %s -> 5 instances, $362.40", (_, ec2) => {
     const { ec2: e } = runEc2(tenTasks(1, 2, ec2));
     expect(e.available).toBe(true);
-    expect(e.instances).toEqual([{ type: "m6i.large", count: 5, hourlyPrice: "0.096", instanceHours: 3650 }]);
+    expect(e.instances).toEqual([{ type: "m6i.large", count: 5, hourlyPrice: "0.096", onDemandHourlyPrice: "0.096", instanceHours: 3650 }]);
     expect(cents(e.monthlyCost)).toBe("362.40");
     // Tasks use 10 vCPU of 10 and 20 GiB of 40.
     expect(e.utilization).toEqual({ cpuPercent: 100, memoryPercent: 50 });
@@ -65,8 +65,8 @@ describe("estimateEc2: hand-computed packings on m6i.large ($0.096/h, 3 ENIs, tr
     // costs the same as 5 large but needs 2 fewer root volumes.
     const { ec2: e } = runEc2(tenTasks(1, 2, { networking: "bridge", instanceTypes: ["m6i.large", "m6i.xlarge"] }));
     expect(e.instances).toEqual([
-      { type: "m6i.large", count: 1, hourlyPrice: "0.096", instanceHours: 730 },
-      { type: "m6i.xlarge", count: 2, hourlyPrice: "0.192", instanceHours: 1460 },
+      { type: "m6i.large", count: 1, hourlyPrice: "0.096", onDemandHourlyPrice: "0.096", instanceHours: 730 },
+      { type: "m6i.xlarge", count: 2, hourlyPrice: "0.192", onDemandHourlyPrice: "0.192", instanceHours: 1460 },
     ]);
     expect(cents(e.monthlyCost)).toBe("357.60"); // 350.40 + 3 x 2.40
     expect(e.alternatives.map((a) => [a.instances.map((i) => `${i.count} ${i.type}`).join(" + "), cents(a.monthlyCost)])).toEqual([
@@ -117,6 +117,16 @@ describe("estimateEc2: purchase options and EBS", () => {
     expect(e.warnings.some((w) => w.includes("1yr commitment is an estimate"))).toBe(true);
   });
 
+  it("the instance's hourly price is the effective rate under Spot and commitments, with the list price beside it (issue 10 item 3)", () => {
+    // 25% Spot at 0.03552 + 75% at 0.0710016: 0.00888 + 0.0532512 = 0.0621312 per instance-hour;
+    // x 3650 h = 226.77888 = 194.36688 + 32.412, the two instance line items.
+    const mixed = runEc2(tenTasks(1, 2, { spotPercent: 25, commitment: "1yr" })).ec2;
+    expect(mixed.instances).toEqual([{ type: "m6i.large", count: 5, hourlyPrice: "0.0621312", onDemandHourlyPrice: "0.096", instanceHours: 3650 }]);
+    // All Spot: 0.096 x (100 - 63)/100 = 0.03552. All 3yr: 0.096 x 51.04/100 = 0.0489984.
+    expect(runEc2(tenTasks(1, 2, { spotPercent: 100 })).ec2.instances[0]).toMatchObject({ hourlyPrice: "0.03552", onDemandHourlyPrice: "0.096" });
+    expect(runEc2(tenTasks(1, 2, { commitment: "3yr" })).ec2.instances[0]).toMatchObject({ hourlyPrice: "0.0489984", onDemandHourlyPrice: "0.096" });
+  });
+
   it("3yr commitment on all of it: 0.096 x 51.04/100 = 0.0489984; 3650 h -> 178.84416 + 12 EBS", () => {
     const { ec2: e } = runEc2(tenTasks(1, 2, { commitment: "3yr" }));
     expect(e.lineItems[0]).toMatchObject({ unitPrice: "0.0489984", purchase: "savings-plan" });
@@ -164,7 +174,7 @@ describe("estimateEc2: schedules", () => {
       ec2: onLarge({ scaling: "scale-with-tasks" }),
     });
     // web: 2 instances x 730; job: 1 instance x 365.
-    expect(e.instances).toEqual([{ type: "m6i.large", count: 3, hourlyPrice: "0.096", instanceHours: 1825 }]);
+    expect(e.instances).toEqual([{ type: "m6i.large", count: 3, hourlyPrice: "0.096", onDemandHourlyPrice: "0.096", instanceHours: 1825 }]);
   });
 });
 

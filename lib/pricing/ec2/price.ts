@@ -1,6 +1,7 @@
 import type { Ec2Catalog, Ec2Region } from "@/lib/catalog/ec2-schema";
 import type { Ec2Settings } from "@/lib/scenario/schema";
 import { dec, num, rate, sum, toPlain, ZERO, type Decimal } from "../money";
+import { own } from "../own";
 import type { LineItem } from "../types";
 import { HOURS_PER_MONTH, CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
 import type { Ec2Candidate } from "./candidates";
@@ -50,7 +51,7 @@ export function fleetUtilization(plan: FleetPlan, groups: readonly FleetGroup[])
 export function regularHourly(c: Ec2Candidate, ctx: PriceContext): Decimal {
   const od = rate(c.onDemandHourly);
   if (ctx.settings.commitment === "none") return od;
-  const discount = ctx.catalog.commitments[ctx.settings.commitment]!.discountPercent;
+  const discount = own(ctx.catalog.commitments, ctx.settings.commitment)!.discountPercent;
   return od.times(dec(100).minus(discount)).div(100);
 }
 
@@ -128,7 +129,15 @@ export function priceFleet(plan: FleetPlan, groups: readonly FleetGroup[], ctx: 
       num(settings.ebsRootGiB).times(totalHours).div(HOURS_PER_MONTH),
     );
   }
-  const instances: Ec2InstanceCount[] = rows.map((r) => ({ type: r.candidate.type, count: r.count, hourlyPrice: r.candidate.onDemandHourly, instanceHours: r.hours }));
+  // Blended per-hour rate: regular share x regular rate + Spot share x Spot rate (exact; the shares sum to 1).
+  const effectiveHourly = (c: Ec2Candidate) => toPlain(regularHourly(c, ctx).times(regularShare).plus(spotHourly(c).times(spotShare)));
+  const instances: Ec2InstanceCount[] = rows.map((r) => ({
+    type: r.candidate.type,
+    count: r.count,
+    hourlyPrice: effectiveHourly(r.candidate),
+    onDemandHourlyPrice: r.candidate.onDemandHourly,
+    instanceHours: r.hours,
+  }));
   return {
     monthlyCost: sum(costs),
     instances,

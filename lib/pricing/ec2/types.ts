@@ -6,8 +6,13 @@ export interface Ec2InstanceCount {
   type: string;
   /** Instances of this type (summed over the groups that use it; groups that scale with tasks run fewer hours). */
   count: number;
-  /** On-demand Linux USD per instance-hour, as in the catalog. */
+  /**
+   * Effective USD per instance-hour under the scenario's purchase options: the Spot share at the Spot estimate and
+   * the rest on-demand or at the commitment discount (the instance line items divided by the instance-hours).
+   */
   hourlyPrice: string;
+  /** On-demand Linux list price per instance-hour, as in the catalog. */
+  onDemandHourlyPrice: string;
   /** Instance-hours in the month (count x hours each group runs). */
   instanceHours: number;
 }
