@@ -11,9 +11,24 @@ export interface CsvInput {
   ec2?: { lineItems: LineItem[]; monthlyCost: Decimal | null };
 }
 
+/** Columns that hold numbers: a real number there (a negative discount included) is written as is. */
+const NUMERIC_COLUMNS = new Set<number>([2, 4, 5]);
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+/** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection), whatever follows them. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell a spreadsheet will not run: one starting with = + - @ tab or CR gets a leading ' (Papa's own check only
+ * looks at single-line cells, so "=1+1\n+0" passed it). In numeric columns a plain number such as -12.35 is kept.
+ */
+export function neutralizeCell(cell: string, numeric = false): string {
+  if (numeric && PLAIN_NUMBER.test(cell)) return cell;
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
 /**
  * One row per line item and a total row for Fargate and for EC2. RFC 4180 quoting (CRLF, quotes doubled);
- * cells starting with = + - @ tab or CR are prefixed with ' so spreadsheets never run them as formulas.
+ * every cell goes through neutralizeCell.
  */
 export function estimateToCsv({ fargate, ec2 }: CsvInput): string {
   const rows: string[][] = [];
@@ -25,7 +40,8 @@ export function estimateToCsv({ fargate, ec2 }: CsvInput): string {
     for (const li of ec2.lineItems) rows.push(["EC2 cluster", li.name, formatQuantity(li.quantity), li.unit, li.unitPrice, centsString(li.monthlyCost)]);
     rows.push(["Total", "EC2 total", "", "", "", ec2.monthlyCost === null ? "not available" : centsString(ec2.monthlyCost)]);
   }
-  return Papa.unparse({ fields: [...CSV_HEADER], data: rows }, { escapeFormulae: true, newline: "\r\n", quotes: false }) + "\r\n";
+  const data = rows.map((row) => row.map((cell, i) => neutralizeCell(cell, NUMERIC_COLUMNS.has(i))));
+  return Papa.unparse({ fields: [...CSV_HEADER], data }, { escapeFormulae: false, newline: "\r\n", quotes: false }) + "\r\n";
 }
 
 /** A safe file name from a scenario name: "<name>.csv". */
