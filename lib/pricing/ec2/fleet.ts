@@ -52,7 +52,14 @@ const liveCount = (items: readonly PackItem[]) => items.reduce((n, i) => n + (i.
  */
 class FitTable {
   private readonly cache = new Map<string, Int32Array>();
+  private readonly pairs = new Map<string, ReturnType<typeof bestPair>>();
   constructor(readonly cands: readonly Ec2Candidate[]) {}
+  /** The best two-type fleet for n tasks of one size, computed once per size and count. */
+  pair(item: Pick<PackItem, "cpu" | "memoryMiB">, n: number, compute: () => ReturnType<typeof bestPair>): ReturnType<typeof bestPair> {
+    const key = `${item.cpu}/${item.memoryMiB}/${n}`;
+    if (!this.pairs.has(key)) this.pairs.set(key, compute());
+    return this.pairs.get(key)!;
+  }
   fits(item: Pick<PackItem, "cpu" | "memoryMiB">): Int32Array {
     const key = `${item.cpu}/${item.memoryMiB}`;
     let row = this.cache.get(key);
@@ -150,6 +157,7 @@ const COST_EPS = 1e-9;
  * - bound: with L the lowest cost per task of any type, a fleet costs at least n * L, and each instance of type t
  *   adds at least its excess e_t = c_t - f_t * L on top; so no fleet using x instances of t with x * e_t above
  *   (best so far - n * L) can win: this prunes almost every pair once a good fleet is known.
+ * - only types on the Pareto frontier of (tasks per instance, price) take part: typically a dozen of the hundreds.
  * Costs are per instance-hour with the purchase mix and the pro-rated root volume (Ec2Candidate.rankHourly): the
  * same linear function of instance-hours that the exact pricing computes, so the order is the estimate's order.
  */
@@ -165,6 +173,17 @@ function bestPair(n: number, fits: Int32Array, table: FitTable): { a: number; b:
     perTask = Math.min(perTask, cands[t]!.rankHourly / f);
     single = Math.min(single, Math.ceil(n / f) * cands[t]!.rankHourly);
   }
+  // Only the Pareto frontier matters: a type with no more room per instance than another and no lower price is
+  // never needed (swap every instance of it for the other one: every task still fits, the cost does not rise).
+  types.sort((x, y) => fits[y]! - fits[x]! || cands[x]!.rankHourly - cands[y]!.rankHourly || x - y);
+  let cheapestSoFar = Infinity;
+  const frontier = types.filter((t) => {
+    if (cands[t]!.rankHourly >= cheapestSoFar) return false;
+    cheapestSoFar = cands[t]!.rankHourly;
+    return true;
+  });
+  types.length = 0;
+  types.push(...frontier);
   const floor = n * perTask;
   let best = single;
   let found: { a: number; b: number; nb: number; hourly: number } | null = null;
@@ -176,13 +195,17 @@ function bestPair(n: number, fits: Int32Array, table: FitTable): { a: number; b:
     const fA = fits[A]!;
     const cA = cands[A]!.rankHourly;
     const eA = Math.max(0, cA - fA * perTask);
+    // At least one instance of A and one of B: each adds its excess to the n * L floor.
+    if (eA > slack() || fA < 2) continue;
     for (let j = i + 1; j < types.length; j++) {
       const B = types[j]!;
       const fB = fits[B]!;
       const cB = cands[B]!.rankHourly;
       const eB = Math.max(0, cB - fB * perTask);
+      const room = slack() - eA;
+      if (eB > room) continue;
       let bMax = Math.min(fA - 1, Math.ceil(n / fB) - 1);
-      if (eB > 0) bMax = Math.min(bMax, Math.floor(slack() / eB));
+      if (eB > 0) bMax = Math.min(bMax, Math.floor(room / eB));
       for (let b = 1; b <= bMax; b++) {
         const a = Math.ceil((n - b * fB) / fA);
         if (a < 1) break;
@@ -212,7 +235,7 @@ function mixedOptions(items: readonly PackItem[], hours: number, table: FitTable
   if (ev.single) {
     const { item, fits } = ev.single;
     const n = items[item]!.count;
-    const pair = bestPair(n, fits, table);
+    const pair = table.pair(items[item]!, n, () => bestPair(n, fits, table));
     if (pair) {
       options.push({
         parts: [
