@@ -32,6 +32,24 @@ describe("POST /api/estimate", () => {
     expect((await post(huge)).status).toBe(413);
   });
 
+  it("caps the work per request at 500 workloads (issue 10 item 5): 501 is refused on `workloads` before any pricing", async () => {
+    const { mixedScenario } = await import("@/lib/pricing/ec2/test-helpers");
+    // The costly shape: every workload its own instances (scale-with-tasks), bridge networking, many sizes.
+    const heavy = (n: number) => mixedScenario(n, { scaling: "scale-with-tasks", networking: "bridge" }, true);
+    const t0 = performance.now();
+    const refused = await post(JSON.stringify(heavy(8_000)), { "content-type": "application/json", "x-forwarded-for": "10.5.0.1" });
+    const refusedMs = performance.now() - t0;
+    expect(refused.status).toBe(400);
+    const body = await refused.json();
+    expect(body.error.issues).toEqual([{ path: "workloads", message: expect.stringMatching(/^The API prices at most 500 workloads a request \(this one has 8,000\)/) }]);
+    // Refused without validating or pricing 8,000 workloads (which took 0.6-1.6 s): a small fraction of that.
+    expect(refusedMs).toBeLessThan(400);
+    const ok = await post(JSON.stringify(heavy(500)), { "content-type": "application/json", "x-forwarded-for": "10.5.0.2" });
+    expect(ok.status).toBe(200);
+    const justOver = await post(JSON.stringify(heavy(501)), { "content-type": "application/json", "x-forwarded-for": "10.5.0.3" });
+    expect(justOver.status).toBe(400);
+  });
+
   it("refuses a deeply nested body quickly with a readable message", async () => {
     const deep = "[".repeat(50_000) + "]".repeat(50_000);
     const t0 = performance.now();
