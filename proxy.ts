@@ -13,6 +13,8 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The importer's Web Worker (a same-origin script; 'strict-dynamic' would otherwise not cover workers).
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -12,13 +12,16 @@ export function ImportPanel() {
   const addWorkloads = useScenarioStore((s) => s.addWorkloads);
   const [text, setText] = useState("");
   const [result, setResult] = useState<{ kind: "error" | "ok"; text: string; warnings?: string[] } | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
   const textId = useId();
   const fileId = useId();
 
   const run = async (source: string, label: string) => {
-    // The importers (and the YAML parser) load on first use, not with the page.
-    const { importWorkload } = await import("@/lib/scenario/import");
-    const r = importWorkload(source);
+    // The importers (and the YAML parser) load on first use, in a Web Worker: the page stays responsive.
+    const { importInBackground } = await import("@/lib/scenario/import-client");
+    setBusy(label);
+    setResult(null);
+    const r = await importInBackground(source).finally(() => setBusy(null));
     if (!r.ok) {
       setResult({ kind: "error", text: `${label}: ${r.message} Nothing was added.` });
       return;
@@ -44,7 +47,7 @@ export function ImportPanel() {
           data-testid="import-text"
         />
         <div className="flex flex-wrap items-center gap-3">
-          <button type="button" className={buttonClass} disabled={!text.trim()} onClick={() => run(text, "the pasted text")}>
+          <button type="button" className={buttonClass} disabled={!text.trim() || busy !== null} onClick={() => run(text, "the pasted text")}>
             Add from pasted text
           </button>
           <label htmlFor={fileId} className="text-sm font-medium">
@@ -66,6 +69,11 @@ export function ImportPanel() {
             }}
           />
         </div>
+        {busy ? (
+          <p role="status" data-testid="import-busy" className="text-sm text-slate-600 dark:text-slate-300">
+            Reading {busy}…
+          </p>
+        ) : null}
         {result ? (
           <div role={result.kind === "error" ? "alert" : "status"} data-testid="import-result" className={`text-sm ${result.kind === "error" ? "text-red-700 dark:text-red-300" : "text-emerald-800 dark:text-emerald-300"}`}>
             <p>{result.text}</p>
