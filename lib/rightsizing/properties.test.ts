@@ -65,8 +65,12 @@ describe("the recommendation rule", () => {
           if (!r.ok) return;
           const rec = r.value.recommended;
           expect(isValidSize(rec, "linux")).toBe(true);
-          const needV = (current.vcpu * r.value.utilization.cpuPercentileValue! * (100 + headroom)) / 10000;
-          const needM = (current.memoryGiB * r.value.utilization.memoryPercentileValue! * (100 + headroom)) / 10000;
+          // The p99 by the nearest-rank rule, computed here: sorted ascending, the value at rank ceil(0.99 x n).
+          const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.max(1, Math.ceil((99 * xs.length) / 100)) - 1]!;
+          expect(r.value.utilization.cpuPercentileValue).toBe(p99(cpu));
+          expect(r.value.utilization.memoryPercentileValue).toBe(p99(mem));
+          const needV = (current.vcpu * p99(cpu) * (100 + headroom)) / 10000;
+          const needM = (current.memoryGiB * p99(mem) * (100 + headroom)) / 10000;
           const tooBig = needV > 32 || needM > 244;
           if (!tooBig) {
             expect(rec.vcpu).toBeGreaterThanOrEqual(needV - 1e-9);

@@ -4,6 +4,7 @@ import { fargateCatalog } from "@/lib/catalog";
 import { estimateScenario } from "@/lib/pricing/estimate";
 import { DEFAULT_SCENARIO } from "./defaults";
 import { evaluateDraft, type Draft } from "./draft";
+import { FC_RUNS } from "@/test/setup-fast-check";
 import { parseScenario } from "./parse";
 
 /** Values a hostile or careless file could put in any field. */
@@ -26,6 +27,7 @@ describe("scenario schema fuzzing", () => {
   });
 
   it("a valid scenario with one field replaced by junk is either priced or refused with a message on that field", () => {
+    let refused = 0;
     fc.assert(
       fc.property(fc.constantFrom(...fields), junk, (field, value) => {
         const workload = { ...DEFAULT_SCENARIO.workloads[0]!, [field]: value };
@@ -35,11 +37,19 @@ describe("scenario schema fuzzing", () => {
         } else {
           expect(r.problems.length).toBeGreaterThan(0);
           for (const p of r.problems) expect(p.message.length).toBeGreaterThan(3);
+          // The refusal is on the field that was replaced (a size rule may name vCPU or memory for either of them).
+          const paths = r.problems.map((p) => p.path);
+          const onField = paths.some((p) => p === `workloads.0.${field}` || p.startsWith(`workloads.0.${field}.`));
+          const sizeRule = (field === "vcpu" || field === "memoryGiB") && paths.some((p) => p === "workloads.0.vcpu" || p === "workloads.0.memoryGiB");
+          expect(onField || sizeRule, `${field} = ${JSON.stringify(value)}: ${JSON.stringify(r.problems)}`).toBe(true);
+          refused++;
         }
         // The editor's per-field evaluation never throws on the same input either.
         expect(() => evaluateDraft({ ...(DEFAULT_SCENARIO as Draft), workloads: [workload as Draft["workloads"][number]] }, fargateCatalog)).not.toThrow();
       }),
     );
+    // Junk is mostly refused: the path check above ran on most cases.
+    expect(refused).toBeGreaterThan(FC_RUNS / 2);
   });
 
   it("refuses an oversized scenario quickly", () => {

@@ -179,6 +179,8 @@ const fail = (message: string): never => {
   throw new LinkError(message);
 };
 
+/** Only for an error no check above foresaw (a bug): tests assert it never appears. */
+export const UNEXPECTED = "The share link could not be opened.";
 const DAMAGED = "The share link is damaged: its contents cannot be read, so it was probably changed or cut off after it was made.";
 
 function base64ToBytes(text: string): Uint8Array {
@@ -318,7 +320,7 @@ export function decodeScenario(text: string, catalog: FargateCatalog): DecodeRes
     };
   } catch (error) {
     if (error instanceof LinkError) return { ok: false, message: error.message };
-    return { ok: false, message: DAMAGED };
+    return { ok: false, message: UNEXPECTED };
   }
 }
 
