@@ -5,7 +5,7 @@ import type { Schedule, Workload } from "@/lib/scenario/schema";
 
 /** Why a workload's cost changed, in words a pull-request reader understands at a glance ("vCPU 1 → 2"). */
 
-const count = (n: number) => n.toLocaleString("en-US");
+export const count = (n: number) => (Number.isInteger(n) ? n.toLocaleString("en-US") : formatQuantity(n));
 const gib = (n: number) => `${formatQuantity(n)} GiB`;
 const cap = (s: string) => (s === "ecs" || s === "eks" ? s.toUpperCase() : s === "linux" ? "Linux" : s === "windows" ? "Windows" : s);
 
@@ -16,7 +16,7 @@ export function scheduleText(s: Schedule): string {
     case "duty-cycle":
       return `duty cycle ${formatQuantity(s.percent)}%`;
     case "batch":
-      return `batch ${count(s.runsPerMonth)} runs × ${formatQuantity(s.secondsPerRun)} s`;
+      return `batch ${count(s.runsPerMonth)} runs × ${count(s.secondsPerRun)} s`;
   }
 }
 
