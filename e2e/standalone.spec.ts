@@ -69,8 +69,10 @@ test("the image's server serves the calculator with its scripts and styles", asy
   expect(response?.status()).toBe(200);
   expect(response?.headers()["content-security-policy"]).toContain("script-src 'self' 'nonce-");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Fargate Estimator");
-  // The default scenario's total is rendered by the client: the scripts loaded and ran.
+  // The default scenario's total is rendered by the client: the scripts loaded and ran. The EC2 price catalog is a
+  // chunk loaded after the page: its total appearing shows lazily loaded chunks are served too.
   await expect(page.getByTestId("fargate-total")).toContainText("$");
+  await expect(page.getByTestId("ec2-total")).toContainText("$", { timeout: 15_000 });
   expect(assets.some((a) => a.url.endsWith(".js")) && assets.some((a) => a.url.endsWith(".css"))).toBe(true);
   expect(assets.filter((a) => a.status !== 200)).toEqual([]);
   await page.screenshot({ path: "test-results/screenshots/standalone-image.png", fullPage: true });

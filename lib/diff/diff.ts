@@ -66,12 +66,16 @@ function summary(scenario: Scenario | null, est: FargateEstimate | null): SideSu
   };
 }
 
-/** Exact growth ratio check: difference / base > limit / 100, without dividing (a base of zero grows infinitely). */
-export function growsMoreThan(diff: CostDiff, limitPercent: number): boolean {
-  const d = diff.difference.monthlyCost;
+/** Exact growth check: (head - base) / base > limit / 100, without dividing (a base of zero that grows grows infinitely). */
+export function totalGrowsMoreThan(base: Decimal, head: Decimal, limitPercent: number): boolean {
+  const d = head.minus(base);
   if (d.lte(0)) return false;
-  if (diff.base.monthlyCost.eq(0)) return true;
-  return d.times(HUNDRED).gt(diff.base.monthlyCost.times(dec(limitPercent)));
+  if (base.eq(0)) return true;
+  return d.times(HUNDRED).gt(base.times(dec(limitPercent)));
+}
+
+export function growsMoreThan(diff: CostDiff, limitPercent: number): boolean {
+  return totalGrowsMoreThan(diff.base.monthlyCost, diff.head.monthlyCost, limitPercent);
 }
 
 export function percentOf(difference: Decimal, base: Decimal): string | null {
