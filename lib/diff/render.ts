@@ -1,7 +1,7 @@
 import { formatUsd } from "@/lib/format";
 import { sum, ZERO, type Decimal } from "@/lib/pricing/money";
 import { allocateCents } from "./cents";
-import type { Change, CostDiff } from "./diff";
+import { percentOf, type Change, type CostDiff } from "./diff";
 
 /**
  * The cost diff for people: a Markdown report for pull requests and job summaries, and a plain-text table for
@@ -30,6 +30,8 @@ interface SectionView {
   total: { base: Decimal; head: Decimal };
   region: string;
   prices: string | null;
+  /** The exact change in percent (see CostDiff). */
+  percent: string | null;
 }
 
 const signed = (d: Decimal) => (d.gt(0) ? `+${formatUsd(d)}` : d.lt(0) ? `-${formatUsd(d.abs())}` : formatUsd(ZERO));
@@ -82,7 +84,7 @@ function sectionView(section: DiffSection, targets: { base: Decimal; head: Decim
     const liHead = allocateSide(r.lineItems.map((li) => li.head), head ?? ZERO);
     return { ...r, base, head, lineItems: r.lineItems.map((li, j) => ({ name: li.name, base: liBase[j]!, head: liHead[j]! })) };
   });
-  return { title: section.title, rows, total: targets, region: diff.head.region ?? diff.base.region ?? "", prices: diff.head.prices ?? diff.base.prices };
+  return { title: section.title, rows, total: targets, region: diff.head.region ?? diff.base.region ?? "", prices: diff.head.prices ?? diff.base.prices, percent: diff.difference.percent };
 }
 
 /** Rounded totals of the whole report, and each section's share of them (so section totals add up too). */
@@ -94,8 +96,7 @@ function views(sections: DiffSection[]): { views: SectionView[]; base: Decimal; 
   const base = sum(baseCents);
   const head = sum(headCents);
   const exactBase = sum(baseExact);
-  const exactDiff = sum(headExact).minus(exactBase);
-  const percent = exactBase.eq(0) ? (exactDiff.eq(0) ? "0.00" : null) : exactDiff.times(100).div(exactBase).round(2, 1).toFixed(2);
+  const percent = percentOf(sum(headExact).minus(exactBase), exactBase);
   return { views: sections.map((s, i) => sectionView(s, { base: baseCents[i]!, head: headCents[i]! })), base, head, percent };
 }
 
@@ -131,7 +132,7 @@ export function diffToMarkdown(sections: DiffSection[], opts: { failAbove?: numb
   const details: string[] = [];
   let detailCount = 0;
   for (const v of all.views) {
-    if (all.views.length > 1) out.push("", `#### ${escapeMarkdown(v.title ?? "")}: ${headline(v.total.base, v.total.head, percentText(v))}`);
+    if (all.views.length > 1) out.push("", `#### ${escapeMarkdown(v.title ?? "")}: ${headline(v.total.base, v.total.head, v.percent)}`);
     out.push("", "| Workload | Change | Base | Head | Difference | Why |", "| --- | --- | ---: | ---: | ---: | --- |");
     for (const r of v.rows) out.push(`| ${escapeMarkdown(r.name)} | ${r.change} | ${money(r.base)} | ${money(r.head)} | ${delta(r)} | ${r.reasons.map(escapeMarkdown).join("; ")} |`);
     out.push(`| **Total** | | **${formatUsd(v.total.base)}** | **${formatUsd(v.total.head)}** | **${delta(v.total)}** | |`);
@@ -151,11 +152,6 @@ export function diffToMarkdown(sections: DiffSection[], opts: { failAbove?: numb
   return `${out.join("\n")}\n`;
 }
 
-function percentText(v: SectionView): string | null {
-  const d = v.total.head.minus(v.total.base);
-  if (v.total.base.eq(0)) return d.eq(0) ? "0.00" : null;
-  return d.times(100).div(v.total.base).round(2, 1).toFixed(2);
-}
 
 function render(rows: string[][], right: ReadonlySet<number>): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
@@ -168,7 +164,7 @@ export function diffToTable(sections: DiffSection[]): string {
   const out = [`Fargate cost: ${headline(all.base, all.head, all.percent)}`, `${formatUsd(all.base)} -> ${formatUsd(all.head)} a month (base -> head)`];
   for (const v of all.views) {
     out.push("");
-    if (all.views.length > 1) out.push(`${v.title ?? ""}: ${headline(v.total.base, v.total.head, percentText(v))}`);
+    if (all.views.length > 1) out.push(`${v.title ?? ""}: ${headline(v.total.base, v.total.head, v.percent)}`);
     const rows = [["Workload", "Change", "Base", "Head", "Difference", "Why"]];
     for (const r of v.rows) rows.push([r.name, r.change, money(r.base), money(r.head), delta(r), r.reasons.join("; ")]);
     rows.push(["Total", "", formatUsd(v.total.base), formatUsd(v.total.head), delta(v.total), ""]);
