@@ -100,7 +100,9 @@ describe("estimate diff", () => {
     expect(runCli(["--help"], read).stdout).toContain("diff BASE HEAD");
   });
 
-  it("a 1 MB scenario on each side takes well under two seconds (about 0.5 s here when warm)", () => {
+  // Measured on the shared 2-core machine: 0.4-0.6 s quiet, 1-2 s while other builds run (mostly the engine's own
+  // pricing of 2 x 9,000 workloads and its garbage collection); the budget leaves room for a loaded gate.
+  it("a 1 MB scenario on each side is diffed in well under 3 seconds", () => {
     // About 1 MB each: 9,000 workloads of ~115 characters; HEAD doubles the tasks of every other one.
     const make = (tasksOf: (i: number) => number) =>
       JSON.stringify({ region: "us-east-1", workloads: Array.from({ length: 9000 }, (_, i) => ({ name: `service-number-${i}`, vcpu: 1, memoryGiB: 2, tasks: tasksOf(i), spotPercent: 0, savingsPlan: "none" })) });
@@ -121,7 +123,7 @@ describe("estimate diff", () => {
         expect(r.stdout).toContain("| 4500 unchanged workloads | unchanged | $162,180.45 | $162,180.45 | $0.00 |  |");
         expect(r.stdout.length).toBeLessThan(65_536);
       }
-      expect(ms).toBeLessThan(2000);
+      expect(ms).toBeLessThan(3000);
     }
   });
 
