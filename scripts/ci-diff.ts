@@ -11,7 +11,9 @@ async function main(): Promise<number> {
   const env = process.env;
   const result = runCiDiff(env);
   process.stdout.write(result.markdown);
-  for (const line of result.log) process.stderr.write(`${result.code === 2 ? "::error::" : ""}${line}\n`);
+  // Workflow commands (::error::) need %, CR and LF escaped in their message.
+  const command = (line: string) => line.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  for (const line of result.log) process.stderr.write(result.code === 2 ? `::error::${command(line)}\n` : `${line}\n`);
   appendTo(env.GITHUB_STEP_SUMMARY, `${result.markdown}\n`);
   appendTo(env.GITHUB_OUTPUT, Object.entries(result.outputs).map(([k, v]) => `${k}=${v}\n`).join(""));
 

@@ -126,7 +126,8 @@ export function diffToMarkdown(sections: DiffSection[], opts: { failAbove?: numb
   const out: string[] = [MARKDOWN_MARKER, `### Fargate cost: ${headline(all.base, all.head, all.percent)}`, ""];
   const first = all.views[0];
   const region = first && all.views.every((v) => v.region === first.region) ? ` in ${first.region}` : "";
-  out.push(`**${formatUsd(all.base)} → ${formatUsd(all.head)}** a month${region}, base → head.`);
+  const only = all.views.length === 1 && first?.title ? `: ${escapeMarkdown(first.title)}` : "";
+  out.push(`**${formatUsd(all.base)} → ${formatUsd(all.head)}** a month${region}, base → head${only}.`);
   if (opts.failAbove !== undefined)
     out.push("", opts.failed ? `**Over the limit:** the monthly cost grows by more than ${opts.failAbove}%.` : `Within the limit of +${opts.failAbove}%.`);
   const details: string[] = [];

@@ -134,6 +134,7 @@ describe("the GitHub Action on two commits of a git repository", () => {
     // 21.2649 / 42.5298 = exactly 50% > 49%
     expect(r.status).toBe(3);
     expect(r.summary).toContain("### Fargate cost: +$21.26 a month (+50.00%)");
+    expect(r.summary).toContain("**$42.53 → $63.79** a month in us-east-1, base → head: k8s/app.yaml.");
     expect(r.summary).toContain("**Over the limit:** the monthly cost grows by more than 49%.");
     expect(runCiDiff(ciEnv({ INPUT_PATHS: "k8s/app.yaml", INPUT_FAIL_ABOVE: "50" })).code).toBe(0);
   }, 60_000);
