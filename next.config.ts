@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const securityHeaders = [
@@ -10,6 +11,10 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A self-contained server in .next/standalone (server.js + only the node_modules it uses): what the Docker image
+  // runs, and what `npm start` and the browser tests serve. Tracing starts here, not at a parent folder's lockfile.
+  output: "standalone",
+  outputFileTracingRoot: path.dirname(new URL(import.meta.url).pathname),
   reactStrictMode: true,
   // The gate runs `tsc --noEmit` as its own step (npm test); the build need not typecheck a second time.
   typescript: { ignoreBuildErrors: true },

@@ -13,4 +13,5 @@ if (!buildIsFresh()) {
 }
 const port = process.env.PORT ?? "3000";
 console.log(`[start] serving on http://localhost:${port}`);
-process.exit(run("npx", ["next", "start", "-p", port]));
+// The standalone server (what the Docker image runs), with .next/static and public/ copied beside it.
+process.exit(run("node", ["scripts/serve-standalone.mjs", "--port", port]));

@@ -5,9 +5,11 @@ import { estimateToTable } from "@/lib/export/table";
 import { estimateAll } from "@/lib/pricing/estimate";
 import { importWorkload } from "@/lib/scenario/import";
 import { parseScenario, type Problem } from "@/lib/scenario/parse";
+import { runDiff } from "./diff-cli";
 
 export const HELP = `Usage: npm run --silent estimate -- <scenario.json | -> [--format json|table|csv]
        npm run --silent estimate -- --import <task-definition.json | pod.yaml | -> [--region R] [--format ...]
+       npm run --silent estimate -- diff BASE HEAD [--region R] [--format json|markdown|table] [--fail-above PERCENT]
 
 Prices a scenario on AWS Fargate and on an equivalent ECS-on-EC2 cluster with the embedded price snapshot.
   <file>            a scenario JSON file; "-" reads standard input
@@ -17,6 +19,7 @@ Prices a scenario on AWS Fargate and on an equivalent ECS-on-EC2 cluster with th
   --import FILE     price an ECS task definition (JSON) or Kubernetes Pod/Deployment (YAML) instead:
                     always-on, replicas as tasks, EKS rules for Kubernetes
   --region R        region for --import (default us-east-1)
+  diff BASE HEAD    the monthly cost difference between two files (see estimate diff --help)
   --help            this text
 
 Scenario format (version 1; optional fields show their defaults):
@@ -53,7 +56,7 @@ Scenario format (version 1; optional fields show their defaults):
   }
 }
 
-Exit status: 0 success; 2 invalid input (each problem on stderr as "path: message").
+Exit status: 0 success; 2 invalid input (each problem on stderr as "path: message"); 3 (diff) over --fail-above.
 `;
 
 export interface CliResult {
@@ -70,6 +73,7 @@ const fail = (problems: Problem[]): CliResult => ({
 
 /** The CLI as a pure-ish function of its arguments and a file reader, so tests drive it directly. */
 export function runCli(argv: string[], readFile: (path: string) => string): CliResult {
+  if (argv[0] === "diff") return runDiff(argv.slice(1), readFile);
   if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: HELP, stderr: "" };
   let format = "json";
   let importFile: string | undefined;

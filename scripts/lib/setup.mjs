@@ -70,7 +70,7 @@ function newestMtime(p) {
 /** True when .next holds a production build newer than every input of the build. */
 export function buildIsFresh() {
   const id = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(id)) return false;
+  if (!existsSync(id) || !existsSync(path.join(root, ".next", "standalone", "server.js"))) return false;
   const built = statSync(id).mtimeMs;
   return buildInputs.every((p) => newestMtime(path.join(root, p)) <= built);
 }

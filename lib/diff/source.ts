@@ -1,0 +1,128 @@
+import type { FargateCatalog } from "@/lib/catalog/schema";
+import { importWorkload } from "@/lib/scenario/import";
+import { parseScenario, type Problem } from "@/lib/scenario/parse";
+import type { Scenario } from "@/lib/scenario/schema";
+
+/**
+ * One side of a cost diff (BASE or HEAD) from a file: a scenario file, or an ECS task definition or Kubernetes
+ * manifests (detected as `estimate --import` does). Beside an imported file, an optional scenario file
+ * (`name.scenario.json` next to `name.yaml`) gives what task definitions and manifests do not say: tasks,
+ * schedules, Spot share and Savings Plans per workload (matched by name), the region, the EC2 settings and any
+ * other scenario-level fields. The size always comes from the task definition or manifest.
+ */
+
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+export interface SideInput {
+  file: SourceFile;
+  /** The scenario file beside an imported file, when there is one. */
+  beside?: SourceFile;
+}
+
+export type SideResult =
+  | { ok: true; scenario: Scenario; kind: "scenario" | "import"; warnings: string[] }
+  | { ok: false; problems: Problem[] };
+
+/** Fields a scenario beside a task definition or manifest may set per workload; everything else comes from the file. */
+export const BESIDE_FIELDS = ["tasks", "schedule", "spotPercent", "savingsPlan"] as const;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const own = (o: Record<string, unknown>, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
+
+/** `dir/deploy.yaml` -> `dir/deploy.scenario.json`: where a scenario beside an imported file sits. */
+export function besidePath(file: string): string {
+  const slash = Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\"));
+  const dot = file.lastIndexOf(".");
+  const stem = dot > slash + 1 ? file.slice(0, dot) : file;
+  return `${stem}.scenario.json`;
+}
+
+/** True when the text is a scenario file (a JSON object with "workloads"), not a task definition or manifest. */
+export function isScenarioText(text: string): boolean {
+  const trimmed = text.replace(/^\uFEFF/, "").trimStart();
+  if (!trimmed.startsWith("{")) return false;
+  try {
+    const json: unknown = JSON.parse(trimmed);
+    return isRecord(json) && Object.hasOwn(json, "workloads");
+  } catch {
+    return false;
+  }
+}
+
+const at = (file: string, problems: Problem[]): Problem[] => problems.map((p) => ({ path: p.path ? `${file}: ${p.path}` : file, message: p.message }));
+const problem = (path: string, message: string): SideResult => ({ ok: false, problems: [{ path, message }] });
+
+function parseJson(file: SourceFile): { ok: true; value: unknown } | { ok: false; result: SideResult } {
+  try {
+    return { ok: true, value: JSON.parse(file.text.replace(/^\uFEFF/, "")) };
+  } catch (e) {
+    return { ok: false, result: problem(file.path, `not valid JSON: ${(e as Error).message}`) };
+  }
+}
+
+/** Reads one side into a validated scenario. `region` applies to task definitions and manifests unless a scenario beside them names one. */
+export function loadSide(input: SideInput, opts: { region: string }, catalog: FargateCatalog): SideResult {
+  const { file, beside } = input;
+  if (isScenarioText(file.text)) {
+    const json = parseJson(file);
+    if (!json.ok) return json.result;
+    const parsed = parseScenario(json.value, catalog);
+    return parsed.ok ? { ok: true, scenario: parsed.scenario, kind: "scenario", warnings: [] } : { ok: false, problems: at(file.path, parsed.problems) };
+  }
+
+  const imported = importWorkload(file.text, { name: file.path.split(/[\\/]/).pop() });
+  if (!imported.ok) return problem(file.path, imported.message);
+  let raw: Record<string, unknown> = { name: file.path, region: opts.region, workloads: imported.workloads };
+
+  if (beside) {
+    const json = parseJson(beside);
+    if (!json.ok) return json.result;
+    const merged = mergeBeside(json.value, imported.workloads, file.path, beside.path);
+    if (!merged.ok) return merged.result;
+    raw = { ...merged.scenario, name: own(merged.scenario, "name") ?? file.path, region: own(merged.scenario, "region") ?? opts.region };
+  }
+  const parsed = parseScenario(raw, catalog);
+  if (!parsed.ok) return { ok: false, problems: at(beside ? `${file.path} (with ${beside.path})` : file.path, parsed.problems) };
+  return { ok: true, scenario: parsed.scenario, kind: "import", warnings: imported.warnings };
+}
+
+function mergeBeside(
+  value: unknown,
+  workloads: readonly Record<string, unknown>[],
+  filePath: string,
+  besidePathName: string,
+): { ok: true; scenario: Record<string, unknown> } | { ok: false; result: SideResult } {
+  const fail = (path: string, message: string) => ({ ok: false as const, result: problem(path ? `${besidePathName}: ${path}` : besidePathName, message) });
+  if (!isRecord(value)) return fail("", `expected a scenario object beside ${filePath} (with "workloads" giving tasks, schedule, spotPercent or savingsPlan by name)`);
+  const list = own(value, "workloads") ?? [];
+  if (!Array.isArray(list)) return fail("workloads", "must be a list of workloads, each with a name");
+  const names = new Set(workloads.map((w) => String(w.name)));
+  const overrides = new Map<string, Record<string, unknown>>();
+  for (const [i, w] of list.entries()) {
+    if (!isRecord(w)) return fail(`workloads.${i}`, "must be an object with a name");
+    const name = own(w, "name");
+    if (typeof name !== "string" || !name.trim()) return fail(`workloads.${i}.name`, `name the workload of ${filePath} this entry applies to`);
+    const key = name.trim();
+    if (!names.has(key)) {
+      const found = [...names].slice(0, 10).join(", ");
+      return fail(`workloads.${i}.name`, `"${key}" matches no workload in ${filePath} (it has: ${found}): use one of those names`);
+    }
+    if (overrides.has(key)) return fail(`workloads.${i}.name`, `"${key}" is listed twice: give each workload once`);
+    for (const field of Object.keys(w)) {
+      if (field !== "name" && !(BESIDE_FIELDS as readonly string[]).includes(field))
+        return fail(`workloads.${i}.${field}`, `the size and platform come from ${filePath}: beside it, set only ${BESIDE_FIELDS.join(", ")}`);
+    }
+    overrides.set(key, w);
+  }
+  const merged = workloads.map((w) => {
+    const o = overrides.get(String(w.name));
+    if (!o) return w;
+    const out: Record<string, unknown> = { ...w };
+    for (const field of BESIDE_FIELDS) if (Object.hasOwn(o, field)) out[field] = o[field];
+    return out;
+  });
+  return { ok: true, scenario: { ...value, workloads: merged } };
+}
