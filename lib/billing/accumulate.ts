@@ -142,7 +142,7 @@ export class BillAccumulator {
       return new Big(s);
     } catch {
       const column = FORMAT_COLUMNS[this.map!.format][field]?.column ?? field;
-      throw new BillError(`${this.fileName}, row ${this.rows + 1}: ${column} is "${s.slice(0, 40)}", which is not a number; the file may be damaged or not a bill export.`);
+      throw new BillError(`${this.fileName}, line ${this.rows + 1}: ${column} is "${s.slice(0, 40)}", which is not a number; the file may be damaged or not a bill export.`);
     }
   }
 

@@ -91,8 +91,12 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
     const dutyPercent = Math.min(100, Math.max(0.01, Number(duty.round(2))));
     const spotPercent = g.platform === "ecs" && g.os === "linux" && vcpuHours.gt(0) ? Number(spotVcpuHours.div(vcpuHours).times(100).round(2)) : 0;
     let storageGiB = STORAGE_LIMITS_GIB.free;
+    let storageHow = "";
     if (storageHours.gt(0) && taskHours.gt(0)) {
-      storageGiB = Math.min(g.platform === "eks" ? STORAGE_LIMITS_GIB.eks : STORAGE_LIMITS_GIB.ecs, STORAGE_LIMITS_GIB.free + Math.round(Number(storageHours.div(taskHours))));
+      // Per task: its hourly rate when the bill has resource IDs, else the storage GB-hours over the task-hours.
+      const extra = g.peak.storageGB ? new Big(g.peak.storageGB) : storageHours.div(taskHours);
+      storageGiB = Math.min(g.platform === "eks" ? STORAGE_LIMITS_GIB.eks : STORAGE_LIMITS_GIB.ecs, STORAGE_LIMITS_GIB.free + Math.round(Number(extra)));
+      storageHow = g.peak.storageGB ? `${fmt(extra)} GB of extra ephemeral storage per task-hour` : `${fmt(storageHours)} extra ephemeral GB-hours over ${fmt(taskHours)} task-hours`;
     }
     let request = size;
     let eksNote = "";
@@ -126,7 +130,7 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
         `Size: ${inferred.how}${eksNote}. ` +
         `Tasks: ${fmt(taskHours)} task-hours over the bill's ${fmt(hours, 2)} hours is ${fmt(average)} tasks on average, so ${tasks} task${tasks === 1 ? "" : "s"} ${alwaysOn ? "always on" : `running ${dutyPercent}% of the time`}.` +
         (spotPercent > 0 ? ` Spot: ${spotPercent}% of the vCPU-hours were Fargate Spot.` : "") +
-        (storageGiB > STORAGE_LIMITS_GIB.free ? ` Storage: ${fmt(storageHours)} GB-hours of extra ephemeral storage over the task-hours is ${storageGiB - STORAGE_LIMITS_GIB.free} GiB above the ${STORAGE_LIMITS_GIB.free} GiB included.` : "") +
+        (storageGiB > STORAGE_LIMITS_GIB.free ? ` Storage: ${storageHow}, so ${storageGiB} GiB (${STORAGE_LIMITS_GIB.free} GiB are included).` : "") +
         (covered ? " The bill paid less than list: a Savings Plan covered part of it; the scenario prices on-demand until you choose a plan." : ""),
     });
   }
