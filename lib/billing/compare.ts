@@ -49,7 +49,7 @@ function what(usageType: string): string {
   const m = fargateMeter(usageType);
   if (!m) return usageType;
   const base = m.resource === "vcpu" ? "vCPU" : m.resource === "memory" ? "memory" : m.resource === "storage" ? "ephemeral storage" : "Windows license";
-  const qualifiers = [m.spot ? "Spot" : "", m.os === "windows" ? "Windows" : m.arch === "arm64" ? "ARM" : ""].filter(Boolean).join(" ");
+  const qualifiers = [m.spot ? "Spot" : "", m.resource === "os-license" ? "" : m.os === "windows" ? "Windows" : m.arch === "arm64" ? "ARM" : ""].filter(Boolean).join(" ");
   return qualifiers ? `${qualifiers} ${base}` : base;
 }
 
@@ -95,7 +95,8 @@ export function compareWithScenario(recon: Reconciliation, scenario: Scenario, c
       findings.push({ size: diff.abs(), text: `The scenario estimates ${what(r.usageType)} (${r.usageType}, ${where}, ${money(r.ec)}) but the bill has none: that workload may not run, or runs elsewhere or with another architecture.` });
     } else if (r.eq.gt(0)) {
       const ratio = r.bq.div(r.eq);
-      const factor = ratio.round(1).toFixed(1);
+      // "2.1×"; small ratios keep two significant digits ("0.0028×") rather than reading "0.0×".
+      const factor = ratio.gte("0.1") ? ratio.round(1).toFixed(1) : ratio.toPrecision(2);
       const m = fargateMeter(r.usageType);
       if (ratio.gte(HIGH)) {
         const why = m?.resource === "memory" ? "tasks may be larger, or run longer, than the scenario says" : m?.resource === "storage" ? "tasks may configure more ephemeral storage than the scenario says" : "more tasks, larger tasks or longer hours ran than the scenario says";
