@@ -16,7 +16,7 @@ export interface TextStream {
  * Streams CSV text through papaparse into the accumulator, one row at a time: the file is never one string in memory.
  * The first row is the header; a BillError (unknown format, missing column, bad number) stops the parse.
  */
-export function readCsvBill(input: TextStream, acc: BillAccumulator): Promise<void> {
+export function readCsvBill(input: TextStream, acc: BillAccumulator, describeStreamError?: (e: Error) => string): Promise<void> {
   return new Promise((resolve, reject) => {
     let first = true;
     let failed = false;
@@ -44,7 +44,7 @@ export function readCsvBill(input: TextStream, acc: BillAccumulator): Promise<vo
         else resolve();
       },
       error: (e: Error) => {
-        if (!failed) reject(new BillError(`${acc.fileName} could not be read as CSV: ${e.message}`));
+        if (!failed) reject(new BillError(describeStreamError ? describeStreamError(e) : `${acc.fileName} could not be read as CSV: ${e.message}`));
       },
     });
   });
