@@ -22,3 +22,8 @@ it("a damaged gzip file is one sentence naming it", async () => {
   const gz = readFileSync(fixture("cur2-fargate.csv.gz"));
   await expect(reconcileBlob(new Blob([gz.subarray(0, 200)]), "cut.csv.gz", fargateCatalog)).rejects.toThrow(/^cut\.csv\.gz is not a valid gzip file/);
 });
+
+it("a ZIP archive is refused with what to do", async () => {
+  const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]);
+  await expect(reconcileBlob(new Blob([zip]), "bill.zip", fargateCatalog)).rejects.toThrow("bill.zip is a ZIP archive: unzip it and use the CSV inside, or export with GZIP or Parquet compression.");
+});

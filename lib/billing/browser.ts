@@ -2,15 +2,8 @@ import type { FargateCatalog } from "@/lib/catalog/schema";
 import { BillAccumulator } from "./accumulate";
 import { readCsvBill, textStreamFromWeb } from "./csv";
 import { readParquetBill } from "./parquet";
+import { sniff } from "./sniff";
 import type { Reconciliation } from "./types";
-
-export type FileKind = "csv" | "gzip" | "parquet";
-
-export function sniff(head: Uint8Array): FileKind {
-  if (head[0] === 0x1f && head[1] === 0x8b) return "gzip";
-  if (head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31) return "parquet";
-  return "csv";
-}
 
 /**
  * Reconciles a File or Blob in the browser (a Web Worker): CSV streams from file.stream() (gzip through
@@ -18,7 +11,7 @@ export function sniff(head: Uint8Array): FileKind {
  */
 export async function reconcileBlob(file: Blob, fileName: string, catalog: FargateCatalog, onProgress: (share: number) => void = () => {}): Promise<Reconciliation> {
   const acc = new BillAccumulator(fileName, catalog);
-  const kind = sniff(new Uint8Array(await file.slice(0, 4).arrayBuffer()));
+  const kind = sniff(new Uint8Array(await file.slice(0, 4).arrayBuffer()), fileName);
   if (kind === "parquet") {
     await readParquetBill({ byteLength: file.size, slice: (start, end) => file.slice(start, end).arrayBuffer() }, acc, onProgress);
     return acc.finish();

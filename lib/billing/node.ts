@@ -10,15 +10,8 @@ import { BillAccumulator } from "./accumulate";
 import { BillError } from "./columns";
 import { readCsvBill, type TextStream } from "./csv";
 import { readParquetBill } from "./parquet";
+import { sniff } from "./sniff";
 import type { Reconciliation } from "./types";
-
-export type FileKind = "csv" | "gzip" | "parquet";
-
-export function sniff(head: Uint8Array): FileKind {
-  if (head[0] === 0x1f && head[1] === 0x8b) return "gzip";
-  if (head[0] === 0x50 && head[1] === 0x41 && head[2] === 0x52 && head[3] === 0x31) return "parquet";
-  return "csv";
-}
 
 function readHead(path: string): Uint8Array {
   const fd = openSync(path, "r");
@@ -45,7 +38,7 @@ export async function reconcileFile(path: string, catalog: FargateCatalog, displ
   }
   const acc = new BillAccumulator(displayName, catalog);
   if (size === 0) throw new BillError(`${displayName} is empty: it has no header row.`);
-  const kind = sniff(readHead(path));
+  const kind = sniff(readHead(path), displayName);
   if (kind === "parquet") {
     await readParquetBill(await asyncBufferFromFile(path), acc);
     return acc.finish();
