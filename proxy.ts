@@ -13,8 +13,8 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
-    // The importer's Web Worker (a same-origin script; 'strict-dynamic' would otherwise not cover workers).
-    "worker-src 'self'",
+    // Web Workers: the importer's and the bill reader's, built from this origin's chunks ('strict-dynamic' does not cover workers).
+    "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

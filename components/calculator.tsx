@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { ResultsPanel } from "@/components/results/results-panel";
 import { RightsizingPanel } from "@/components/rightsizing/rightsizing-panel";
@@ -17,6 +18,12 @@ import { useScenarioStore } from "@/lib/store/scenario-store";
 import { own } from "@/lib/pricing/own";
 
 const STORAGE_KEY = "fargate-estimator:draft:v2";
+
+// The bill panel (and its worker, papaparse and hyparquet) loads after the page, outside the first-load budget.
+const BillPanel = dynamic(() => import("@/components/billing/bill-panel"), {
+  ssr: false,
+  loading: () => <p className="mt-8 text-sm text-slate-600 dark:text-slate-400">Loading the bill reader…</p>,
+});
 
 /** What this browser keeps: the draft as typed, and the share link last written to the address bar for it. */
 interface Stored {
@@ -198,6 +205,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
         )}
         </div>
         <RightsizingPanel region={evaluation.priced?.region ?? draft.region ?? "us-east-1"} />
+        <BillPanel scenario={evaluation.priced} />
       </main>
     </div>
   );

@@ -1,0 +1,243 @@
+"use client";
+
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { Warnings } from "@/components/ui/warnings";
+import { buttonClass, primaryButtonClass } from "@/components/ui/fields";
+import { fargateCatalog } from "@/lib/catalog";
+import type { WorkerReply } from "@/lib/billing/bill.worker";
+import { scenarioFromBill, type BuiltScenario } from "@/lib/billing/build-scenario";
+import { compareWithScenario } from "@/lib/billing/compare";
+import type { Reconciliation } from "@/lib/billing/types";
+import { billView } from "@/lib/billing/view";
+import { formatUsd } from "@/lib/format";
+import type { Scenario } from "@/lib/scenario/schema";
+import type { Draft } from "@/lib/scenario/draft";
+import { useScenarioStore } from "@/lib/store/scenario-store";
+
+const th = "py-1 pr-3 font-semibold";
+const num = "py-1 pr-3 text-right tabular-nums";
+
+function Table({ caption, head, rows, foot, testId, right }: { caption: string; head: string[]; rows: { key: string; cells: React.ReactNode[] }[]; foot?: React.ReactNode[]; testId: string; right: ReadonlySet<number> }) {
+  return (
+    <div className="mt-4 overflow-x-auto">
+      <table className="w-full text-sm" data-testid={testId}>
+        <caption className="pb-2 text-left font-medium">{caption}</caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600 dark:border-slate-700 dark:text-slate-400">
+            {head.map((h, i) => (
+              <th key={h} scope="col" className={right.has(i) ? `${th} text-right` : th}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} className="border-b border-slate-100 dark:border-slate-800">
+              {r.cells.map((c, i) => (i === 0 ? <th key={i} scope="row" className="py-1 pr-3 text-left font-normal">{c}</th> : <td key={i} className={right.has(i) ? num : "py-1 pr-3"}>{c}</td>))}
+            </tr>
+          ))}
+        </tbody>
+        {foot ? (
+          <tfoot>
+            <tr>
+              {foot.map((c, i) => (i === 0 ? <th key={i} scope="row" className="py-1 pr-3 text-left">{c}</th> : <td key={i} className={right.has(i) ? `${num} font-semibold` : "py-1 pr-3"}>{c}</td>))}
+            </tr>
+          </tfoot>
+        ) : null}
+      </table>
+    </div>
+  );
+}
+
+/**
+ * "Meet the real bill": upload a FOCUS or Cost and Usage Report export; a Web Worker reads it (streamed, with
+ * progress); the panel shows Fargate usage per usage type and per service, what else the services cost, the
+ * comparison with the current scenario, and builds a scenario from the bill through the editor's store.
+ */
+export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
+  const replace = useScenarioStore((s) => s.replace);
+  const draft = useScenarioStore((s) => s.draft);
+  const [recon, setRecon] = useState<Reconciliation | null>(null);
+  const [progress, setProgress] = useState<{ name: string; share: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [built, setBuilt] = useState<(BuiltScenario & { previous: Draft }) | null>(null);
+  const worker = useRef<Worker | null>(null);
+  const fileId = useId();
+
+  useEffect(() => () => worker.current?.terminate(), []);
+
+  const comparison = useMemo(() => (recon && scenario ? compareWithScenario(recon, scenario, fargateCatalog) : null), [recon, scenario]);
+  const view = useMemo(() => (recon ? billView(recon, comparison) : null), [recon, comparison]);
+
+  const read = (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = "";
+    if (!file) return;
+    worker.current?.terminate();
+    const w = new Worker(new URL("../../lib/billing/bill.worker.ts", import.meta.url));
+    worker.current = w;
+    setError(null);
+    setProgress({ name: file.name, share: 0 });
+    w.onmessage = (e: MessageEvent<WorkerReply>) => {
+      const m = e.data;
+      if (m.type === "progress") setProgress({ name: file.name, share: m.share });
+      else {
+        setProgress(null);
+        w.terminate();
+        worker.current = null;
+        // A failure keeps the last good bill on screen.
+        if (m.type === "error") setError(m.message);
+        else {
+          setRecon(m.result);
+          setBuilt(null);
+        }
+      }
+    };
+    w.onerror = () => {
+      setProgress(null);
+      setError(`${file.name} could not be read: the reader stopped unexpectedly.`);
+    };
+    w.postMessage({ file });
+  };
+
+  const build = () => {
+    if (!recon) return;
+    const b = scenarioFromBill(recon, fargateCatalog);
+    setBuilt({ ...b, previous: draft });
+    replace(b.scenario as Draft);
+  };
+
+  return (
+    <section aria-labelledby="bill-heading" className="mt-8 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900" data-testid="bill-panel">
+      <h2 id="bill-heading" className="text-lg font-semibold">
+        Your bill
+      </h2>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Upload an AWS Data Exports file (FOCUS, CUR 2.0 as CSV, .csv.gz or Parquet, or a legacy Cost and Usage Report) to see what Fargate actually cost, and how it compares with this scenario. The file is read in your browser; nothing is uploaded to a server.
+      </p>
+      <div className="mt-3 flex flex-wrap items-center gap-3">
+        <label htmlFor={fileId} className="text-sm font-medium">
+          Bill export
+        </label>
+        <input id={fileId} type="file" accept=".csv,.gz,.parquet,text/csv,application/gzip" className="text-sm" data-testid="bill-file" onChange={(e) => read(e.currentTarget)} disabled={progress !== null} />
+        {progress ? (
+          <div className="flex items-center gap-2 text-sm" data-testid="bill-progress">
+            <progress max={1} value={progress.share} aria-label={`Reading ${progress.name}`} className="h-2 w-40" />
+            <span className="tabular-nums">{Math.round(progress.share * 100)}%</span>
+          </div>
+        ) : null}
+      </div>
+
+      {error ? (
+        <p role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200" data-testid="bill-error">
+          {error}
+        </p>
+      ) : null}
+
+      {view ? (
+        <div data-testid="bill-result">
+          <p className="mt-3 text-sm font-medium" data-testid="bill-title">
+            {view.title}
+          </p>
+          <Table
+            testId="bill-usage"
+            caption="Fargate usage by usage type"
+            head={["Usage type", "Region", "Platform", "Quantity", "List (on-demand)", "Paid"]}
+            right={new Set([3, 4, 5])}
+            rows={view.usage.map((u) => ({ key: u.key, cells: [u.usageType, u.region, u.platform, `${u.quantity} ${u.unit}`, formatUsd(u.listCost), formatUsd(u.effectiveCost)] }))}
+            foot={["Total", "", "", "", formatUsd(view.usageTotal.listCost), formatUsd(view.usageTotal.effectiveCost)]}
+          />
+          <Table
+            testId="bill-groups"
+            caption="By cluster and service"
+            head={["Cluster / service", "Region", "Platform", "OS / arch", "List", "Paid"]}
+            right={new Set([4, 5])}
+            rows={view.groups.map((g) => ({ key: g.key, cells: [g.name, g.region, g.platform, g.kind, formatUsd(g.listCost), formatUsd(g.effectiveCost)] }))}
+            foot={["Total", "", "", "", formatUsd(view.groupsTotal.listCost), formatUsd(view.groupsTotal.effectiveCost)]}
+          />
+          {view.outside.length ? (
+            <Table
+              testId="bill-outside"
+              caption="Outside the Fargate meter (what Fargate services cause elsewhere on the bill)"
+              head={["Product", "Usage type", "Region", "Quantity", "Cost"]}
+              right={new Set([3, 4])}
+              rows={view.outside.map((o) => ({ key: o.key, cells: [o.product, o.usageType, o.region, `${o.quantity} ${o.unit}`, formatUsd(o.cost)] }))}
+              foot={["Total", "", "", "", formatUsd(view.outsideTotal)]}
+            />
+          ) : null}
+          {view.adjustments.length ? (
+            <Table
+              testId="bill-adjustments"
+              caption="Taxes, credits and fees (apart)"
+              head={["Kind", "Product", "Cost"]}
+              right={new Set([2])}
+              rows={view.adjustments.map((a) => ({ key: a.key, cells: [a.kind, a.product, formatUsd(a.cost)] }))}
+              foot={["Total", "", formatUsd(view.adjustmentsTotal)]}
+            />
+          ) : null}
+          <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Other charges on the bill, not caused by Fargate: {formatUsd(view.other)}.</p>
+
+          {view.comparison ? (
+            <>
+              <Table
+                testId="bill-comparison"
+                caption={`Compared with "${view.comparison.scenario}" over the bill's ${view.comparison.periodHours} hours (the 730-hour month scaled)`}
+                head={["Usage type", "Region", "Estimated", "Billed", "Estimated $", "Billed $", "Difference"]}
+                right={new Set([2, 3, 4, 5, 6])}
+                rows={view.comparison.lines.map((l) => ({
+                  key: l.key,
+                  cells: [`${l.usageType}${l.platform === "EKS" ? " (EKS)" : ""}`, l.region, `${l.estimatedQuantity}`, `${l.billedQuantity} ${l.unit}`, formatUsd(l.estimatedCost), formatUsd(l.billedCost), `${formatUsd(l.difference)} (${l.differencePercent})`],
+                }))}
+                foot={["Total", "", "", "", formatUsd(view.comparison.totals.estimatedCost), formatUsd(view.comparison.totals.billedCost), `${formatUsd(view.comparison.totals.difference)} (${view.comparison.totals.differencePercent})`]}
+              />
+              {view.comparison.findings.length ? (
+                <ul className="mt-2 list-disc space-y-1 pl-5 text-sm" data-testid="bill-findings">
+                  {view.comparison.findings.slice(0, 8).map((f) => (
+                    <li key={f}>{f}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </>
+          ) : (
+            <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">Fix the scenario above to compare it with the bill.</p>
+          )}
+          <Warnings items={view.notes} />
+
+          <div className="mt-4 flex flex-wrap items-center gap-3">
+            <button type="button" className={primaryButtonClass} onClick={build} disabled={recon?.groups.length === 0}>
+              Build a scenario from this bill
+            </button>
+            {built ? (
+              <button
+                type="button"
+                className={buttonClass}
+                onClick={() => {
+                  replace(built.previous);
+                  setBuilt(null);
+                }}
+              >
+                Restore the previous scenario
+              </button>
+            ) : null}
+          </div>
+          {built ? (
+            <div role="status" className="mt-3 text-sm" data-testid="bill-built">
+              <p>
+                The editor now holds &ldquo;{built.scenario.name}&rdquo;: {built.scenario.workloads.length} workload{built.scenario.workloads.length === 1 ? "" : "s"} in {built.scenario.region}, inferred as follows. Edit them above.
+              </p>
+              <ul className="mt-1 list-disc space-y-1 pl-5 text-xs text-slate-700 dark:text-slate-300">
+                {built.explanations.map((e) => (
+                  <li key={e.workload}>
+                    <span className="font-semibold">{e.workload}</span>: {e.how}
+                  </li>
+                ))}
+              </ul>
+              <Warnings items={built.skipped} max={10} />
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

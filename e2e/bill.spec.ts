@@ -1,0 +1,60 @@
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "./fixtures";
+
+const fixtures = path.join(__dirname, "..", "lib", "billing", "__fixtures__");
+
+test.describe("bill panel", () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto("/");
+    await page.evaluate(() => window.localStorage.clear());
+    await page.goto("/");
+    await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
+  });
+
+  test("reads a gzipped CUR 2.0 bill in a worker, shows usage, groups and the comparison, builds a scenario", async ({ page }) => {
+    await page.getByTestId("bill-file").setInputFiles(path.join(fixtures, "cur2-fargate.csv.gz"));
+    const usage = page.getByTestId("bill-usage");
+    await expect(usage).toBeVisible();
+    await expect(page.getByTestId("bill-title")).toContainText("cur2-fargate.csv.gz: CUR 2.0, 25 rows (16 Fargate), 2026-09-01 to 2026-10-01");
+    // vCPU: 0.04048 on-demand + 0.032384 under the Savings Plan = 0.072864 paid; list 0.08096.
+    await expect(usage.getByRole("row", { name: /^Fargate-vCPU-Hours:perCPU us-east-1 ECS/ })).toContainText("$0.08$0.07");
+    await expect(usage.getByRole("row", { name: /Fargate-Windows-OS-Hours:perCPU/ })).toBeVisible();
+    // Paid total 0.225048625 -> $0.23; list 0.234922625 -> $0.23.
+    await expect(usage.locator("tfoot")).toContainText("$0.23$0.23");
+    const groups = page.getByTestId("bill-groups");
+    await expect(groups.getByRole("row", { name: /shop \/ api/ })).toBeVisible();
+    await expect(groups.getByRole("row", { name: /win \/ iis/ })).toContainText("Windows/x86_64");
+    await expect(page.getByTestId("bill-outside")).toContainText("NatGateway-Hours");
+    await expect(page.getByTestId("bill-adjustments")).toContainText("credit");
+    const comparison = page.getByTestId("bill-comparison");
+    await expect(comparison).toContainText("over the bill's 720 hours");
+    await expect(page.getByTestId("bill-findings")).toContainText("the scenario does not estimate");
+    await page.getByTestId("bill-panel").screenshot({ path: "test-results/screenshots/bill-panel-1280.png" });
+    const axe = await new AxeBuilder({ page }).include('[data-testid="bill-panel"]').analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+    await page.getByRole("button", { name: "Build a scenario from this bill" }).click();
+    await expect(page.getByTestId("bill-built")).toContainText("5 workloads in us-east-1");
+    await expect(page.getByTestId("bill-built")).toContainText("largest hourly rate of one task in the bill is 1 vCPU / 2 GB");
+    const names = await page.locator('[data-testid^="workload-"]').getByLabel("Name").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(names.sort()).toEqual(["prod-eks", "shop/api", "shop/arm-api", "shop/worker", "win/iis"]);
+    // The comparison now uses the built scenario: no usage type is missing from it any more.
+    await expect(page.getByTestId("bill-findings")).not.toContainText("the scenario does not estimate");
+    await expect(page.getByTestId("fargate-total")).not.toHaveText("$108.12");
+    await page.getByRole("button", { name: "Restore the previous scenario" }).click();
+    await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
+  });
+
+  test("reads Parquet and the real FOCUS sample; a file that is not a bill is one sentence and keeps the last bill", async ({ page }) => {
+    await page.getByTestId("bill-file").setInputFiles(path.join(fixtures, "cur2-fargate.parquet"));
+    await expect(page.getByTestId("bill-title")).toContainText("cur2-fargate.parquet: CUR 2.0, 25 rows (16 Fargate)");
+    await page.getByTestId("bill-file").setInputFiles(path.join(fixtures, "focus-1.0-sample-fargate.csv"));
+    await expect(page.getByTestId("bill-title")).toContainText("FOCUS, 61 rows (12 Fargate), 2024-09-01 to 2024-10-01");
+    // FOCUS sample: BilledCost 0.02044738 -> $0.02.
+    await expect(page.getByTestId("bill-usage").locator("tfoot")).toContainText("$0.02$0.02");
+    await page.getByTestId("bill-file").setInputFiles({ name: "notes.csv", mimeType: "text/csv", buffer: Buffer.from("name,vcpu\napi,1\n") });
+    await expect(page.getByTestId("bill-error")).toHaveText(/^notes\.csv is not a bill export: /);
+    await expect(page.getByTestId("bill-title")).toContainText("FOCUS, 61 rows");
+  });
+});

@@ -1,0 +1,393 @@
+import Big from "big.js";
+import type { FargateCatalog } from "@/lib/catalog/schema";
+import { ZERO } from "@/lib/pricing/money";
+import { SECONDS_PER_HOUR } from "@/lib/pricing/units";
+import { BillError, FORMAT_NAMES, FORMAT_COLUMNS, mapHeader, type ColumnMap, type Field } from "./columns";
+import type { AdjustmentKind, AdjustmentLine, GroupLine, OutsideLine, Reconciliation, UsageLine } from "./types";
+import { FARGATE_USAGE_TYPES, fargateMeter, fargateSkuIndex, isFargateUsageType, stripRegionPrefix, usageTypeFromDescription, type SkuInfo } from "./usage-type";
+
+/** One cell as a reader hands it over: CSV gives text; Parquet gives numbers, dates, maps. */
+export type Cell = string | number | bigint | boolean | Date | null | undefined | object;
+
+interface Sums {
+  quantity: Big;
+  listCost: Big;
+  effectiveCost: Big;
+}
+const newSums = (): Sums => ({ quantity: ZERO, listCost: ZERO, effectiveCost: ZERO });
+
+interface Group {
+  line: Omit<GroupLine, "usage" | "listCost" | "effectiveCost" | "peak" | "resources">;
+  usage: Map<string, Sums & { unit: string }>;
+  peak: { vcpu: Big | null; memoryGB: Big | null; storageGB: Big | null };
+  resources: Set<string>;
+}
+
+// Products whose charges a Fargate service causes beside the Fargate meter (README-extras.md, pricing-rules.md).
+const RELATED_CUR_PRODUCTS = new Set(["AmazonECS", "AmazonEKS", "AmazonVPC", "AWSELB", "AmazonCloudWatch", "AWSDataTransfer", "AmazonEFS", "AmazonECR"]);
+const RELATED_EC2_USAGE = /NatGateway|DataTransfer|-Bytes$|PublicIPv4|VpcEndpoint|LoadBalancer|LCUUsage/;
+const RELATED_FOCUS_SERVICES = /Elastic Container Service|Elastic Kubernetes Service|Virtual Private Cloud|Elastic Load Balancing|CloudWatch|Elastic File System|Container Registry|Data Transfer/i;
+const RELATED_EC2_DESCRIPTION = /NAT Gateway|data transfer|public IPv4|VPC endpoint|PrivateLink|load ?balancer/i;
+
+const MAX_RESOURCES = 100_000;
+const MS_PER_HOUR = SECONDS_PER_HOUR * 1000;
+
+/** ISO-like timestamps; a zone-less "2024-09-01 00:00:00" (FOCUS sample) is UTC, as AWS bills are. */
+export function toMillis(value: Cell): number {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === "number") return value;
+  if (typeof value !== "string" || !value || value === "NULL") return NaN;
+  let s = value.trim().replace(" ", "T");
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) s += "T00:00:00Z";
+  else if (!/(Z|[+-]\d{2}:?\d{2})$/.test(s)) s += "Z";
+  return Date.parse(s);
+}
+
+const isoOf = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
+
+function text(value: Cell): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value === "NULL" ? "" : value;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "object") return JSON.stringify(value instanceof Map ? Object.fromEntries(value) : value);
+  return String(value);
+}
+
+/** Task ARN -> cluster: arn:aws:ecs:us-east-1:123:task/CLUSTER/id (EKS pods: pod/CLUSTER/...). */
+export function clusterOf(resourceId: string): string {
+  if (!resourceId) return "(unknown)";
+  const resource = resourceId.split(":").slice(5).join(":");
+  const parts = resource.split("/");
+  return parts.length >= 3 && parts[1] ? parts[1] : "(unknown)";
+}
+
+/** The ECS service name from a tags cell: a JSON object (FOCUS Tags, CUR 2.0 resource_tags) or a Parquet map. */
+export function serviceFromTags(value: Cell): string | undefined {
+  let tags: unknown = value;
+  if (typeof value === "string") {
+    if (!/service_?name/i.test(value)) return undefined;
+    try {
+      tags = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
+  }
+  if (tags instanceof Map) tags = Object.fromEntries(tags);
+  if (Array.isArray(tags)) tags = Object.fromEntries(tags.map((e: { key?: unknown; value?: unknown }) => [String(e?.key), e?.value]));
+  if (!tags || typeof tags !== "object") return undefined;
+  for (const [k, v] of Object.entries(tags)) {
+    if (/(^|[:_])ecs[:_]service_?name$/i.test(k) && typeof v === "string" && v) return v;
+  }
+  return undefined;
+}
+
+const OUTSIDE_KEY = (product: string, usageType: string, region: string, unit: string) => `${product}\u0000${usageType}\u0000${region}\u0000${unit}`;
+
+/**
+ * Streams a bill's rows into per-usage-type, per-group and outside-the-meter sums, exactly (big.js), keeping only
+ * the sums in memory. Feed header() once, then row() for each data row, then finish().
+ */
+export class BillAccumulator {
+  private map: ColumnMap | null = null;
+  private rows = 0;
+  private fargateRows = 0;
+  private usage = new Map<string, Sums & { region: string; platform: "ecs" | "eks"; usageType: string; unit: string }>();
+  private groups = new Map<string, Group>();
+  private outside = new Map<string, OutsideLine & { q: Big; c: Big }>();
+  private adjustments = new Map<string, { kind: AdjustmentKind; product: string; cost: Big; rows: number }>();
+  private other = ZERO;
+  private periodStart = Infinity;
+  private periodEnd = -Infinity;
+  private usageStart = Infinity;
+  private usageEnd = -Infinity;
+  private skuIndex: Map<string, SkuInfo>;
+  private notes = new Set<string>();
+  private values: readonly Cell[] = [];
+
+  constructor(
+    readonly fileName: string,
+    catalog: FargateCatalog,
+  ) {
+    this.skuIndex = fargateSkuIndex(catalog);
+  }
+
+  get format() {
+    return this.map?.format;
+  }
+
+  header(columns: readonly string[]): ColumnMap {
+    this.map = mapHeader(columns, this.fileName);
+    if (this.map.index.resourceId < 0) {
+      this.notes.add("The bill has no resource IDs, so usage cannot be split by cluster or sized per task: export it with \"Include resource IDs\".");
+    }
+    return this.map;
+  }
+
+  private get(field: Field): Cell {
+    const i = this.map!.index[field];
+    return i < 0 ? undefined : this.values[i];
+  }
+
+  private str(field: Field): string {
+    return text(this.get(field)).trim();
+  }
+
+  private decimal(field: Field): Big {
+    const v = this.get(field);
+    if (v === null || v === undefined || v === "" || v === "NULL") return ZERO;
+    if (typeof v === "number" || typeof v === "bigint") return new Big(v.toString());
+    const s = text(v).trim();
+    if (!s) return ZERO;
+    try {
+      return new Big(s);
+    } catch {
+      const column = FORMAT_COLUMNS[this.map!.format][field]?.column ?? field;
+      throw new BillError(`${this.fileName}, line ${this.rows + 1}: ${column} is "${s.slice(0, 40)}", which is not a number; the file may be damaged or not a bill export.`);
+    }
+  }
+
+  row(values: readonly Cell[]): void {
+    if (!this.map) throw new BillError(`${this.fileName}: the header row is missing.`);
+    if (values.length === 1 && (values[0] === "" || values[0] === null)) return; // blank line
+    this.values = values;
+    this.rows++;
+    const map = this.map;
+    const ps = toMillis(this.get("periodStart"));
+    const pe = toMillis(this.get("periodEnd"));
+    if (ps < this.periodStart) this.periodStart = ps;
+    if (pe > this.periodEnd) this.periodEnd = pe;
+    const start = toMillis(this.get("start"));
+    const end = toMillis(this.get("end"));
+    if (start < this.usageStart) this.usageStart = start;
+    if (end > this.usageEnd) this.usageEnd = end;
+    if (map.format === "focus") this.focusRow(start, end);
+    else this.curRow(start, end);
+  }
+
+  private adjust(kind: AdjustmentKind, product: string, cost: Big) {
+    const key = `${kind}\u0000${product}`;
+    let a = this.adjustments.get(key);
+    if (!a) this.adjustments.set(key, (a = { kind, product, cost: ZERO, rows: 0 }));
+    a.cost = a.cost.plus(cost);
+    a.rows++;
+  }
+
+  private addOutside(product: string, usageType: string, region: string, unit: string, quantity: Big, cost: Big) {
+    const key = OUTSIDE_KEY(product, usageType, region, unit);
+    let o = this.outside.get(key);
+    if (!o) this.outside.set(key, (o = { product, usageType, region, unit, quantity: "0", cost: "0", q: ZERO, c: ZERO }));
+    o.q = o.q.plus(quantity);
+    o.c = o.c.plus(cost);
+  }
+
+  private curRow(start: number, end: number) {
+    const type = this.str("lineItemType");
+    const product = this.str("productCode");
+    switch (type) {
+      case "Usage":
+      case "DiscountedUsage":
+      case "SavingsPlanCoveredUsage":
+        break;
+      case "SavingsPlanNegation": {
+        // Negation rows cancel the on-demand cost of covered usage, whose effective cost is counted instead.
+        if (isFargateUsageType(stripRegionPrefix(this.str("usageType"))) && (product === "AmazonECS" || product === "AmazonEKS")) this.fargateRows++;
+        return;
+      }
+      case "Tax":
+        return this.adjust("tax", product, this.decimal("cost"));
+      case "Credit":
+        return this.adjust("credit", product, this.decimal("cost"));
+      case "Refund":
+        return this.adjust("refund", product, this.decimal("cost"));
+      case "Fee":
+      case "RIFee":
+      case "SavingsPlanRecurringFee":
+      case "SavingsPlanUpfrontFee":
+        return this.adjust("fee", product, this.decimal("cost"));
+      default:
+        return this.adjust(/Discount$/.test(type) ? "discount" : "other", product, this.decimal("cost"));
+    }
+    let cost: Big;
+    if (type === "SavingsPlanCoveredUsage") {
+      if (this.map!.index.spEffectiveCost < 0) {
+        const col = FORMAT_COLUMNS[this.map!.format].spEffectiveCost!.column;
+        throw new BillError(`${this.fileName} has Savings Plan covered usage but no ${col} column, so what those rows cost cannot be known: export it with the Savings Plans columns.`);
+      }
+      cost = this.decimal("spEffectiveCost");
+    } else {
+      cost = this.decimal("cost");
+    }
+    const usageType = stripRegionPrefix(this.str("usageType"));
+    const region = this.str("region") || this.str("regionAlt");
+    const platform = product === "AmazonECS" ? "ecs" : product === "AmazonEKS" ? "eks" : null;
+    if (platform && isFargateUsageType(usageType)) {
+      this.fargate(region, platform, usageType, this.str("unit"), this.decimal("quantity"), this.decimal("listCost"), cost, start, end);
+    } else if (RELATED_CUR_PRODUCTS.has(product) || (product === "AmazonEC2" && RELATED_EC2_USAGE.test(usageType))) {
+      this.addOutside(product, usageType, region, this.str("unit"), this.decimal("quantity"), cost);
+    } else {
+      this.other = this.other.plus(cost);
+    }
+  }
+
+  private focusRow(start: number, end: number) {
+    const category = this.str("lineItemType");
+    const product = this.str("productCode");
+    const cost = this.decimal("cost");
+    switch (category) {
+      case "Usage":
+        break;
+      case "Tax":
+        return this.adjust("tax", product, cost);
+      case "Credit":
+        return this.adjust("credit", product, cost);
+      case "Purchase":
+        return this.adjust("fee", product, cost);
+      case "Adjustment":
+        return this.adjust("discount", product, cost);
+      default:
+        return this.adjust("other", product, cost);
+    }
+    if (/^unused$/i.test(this.str("commitmentStatus"))) return this.adjust("fee", product, cost);
+    const description = this.str("description");
+    const serviceCode = this.str("serviceCode");
+    const platform = /Kubernetes|^AmazonEKS$/i.test(product) || serviceCode === "AmazonEKS" ? "eks" : /Elastic Container Service|^AmazonECS$/i.test(product) || serviceCode === "AmazonECS" ? "ecs" : null;
+    let usageType = this.str("usageType") ? stripRegionPrefix(this.str("usageType")) : "";
+    if (!usageType && platform) {
+      const sku = this.str("sku");
+      const bySku = sku ? this.skuIndex.get(sku) : undefined;
+      usageType = bySku?.usageType ?? usageTypeFromDescription(description) ?? "";
+    }
+    const quantity = this.map!.index.quantity >= 0 && this.str("quantity") ? this.decimal("quantity") : this.decimal("quantityAlt");
+    const region = this.str("region");
+    if (platform && isFargateUsageType(usageType)) {
+      if (/savings plan/i.test(this.str("commitmentType")) && /^used$/i.test(this.str("commitmentStatus"))) {
+        this.notes.add("FOCUS: usage covered by a Savings Plan is billed at 0 (BilledCost); the plan's own charge is its Purchase row, listed under fees. EffectiveCost is not used: AWS's sample rounds it.");
+      }
+      this.fargate(region, platform, usageType, this.str("unit"), quantity, this.decimal("listCost"), cost, start, end);
+    } else if (RELATED_FOCUS_SERVICES.test(product) || (/Elastic Compute Cloud/i.test(product) && RELATED_EC2_DESCRIPTION.test(description))) {
+      this.addOutside(product, usageType || description, region, this.str("unit"), quantity, cost);
+    } else {
+      this.other = this.other.plus(cost);
+    }
+  }
+
+  private fargate(region: string, platform: "ecs" | "eks", usageType: string, rawUnit: string, quantity: Big, listCost: Big, cost: Big, start: number, end: number) {
+    this.fargateRows++;
+    const meter = fargateMeter(usageType);
+    const unit = meter?.unit ?? rawUnit;
+    const key = `${region}\u0000${platform}\u0000${usageType}`;
+    let u = this.usage.get(key);
+    if (!u) this.usage.set(key, (u = { region, platform, usageType, unit, ...newSums() }));
+    u.quantity = u.quantity.plus(quantity);
+    u.listCost = u.listCost.plus(listCost);
+    u.effectiveCost = u.effectiveCost.plus(cost);
+
+    const resourceId = this.str("resourceId");
+    const cluster = clusterOf(resourceId);
+    let service = "(untagged)";
+    const map = this.map!;
+    if (map.index.tags >= 0) service = serviceFromTags(this.get("tags")) ?? service;
+    for (const i of map.serviceTagColumns) {
+      const v = text(this.values[i]).trim();
+      if (v) service = v;
+    }
+    const gkey = [region, platform, cluster, service].join("\u0000");
+    let g = this.groups.get(gkey);
+    if (!g) {
+      g = { line: { region, platform, cluster, service, os: "linux", arch: "x86_64", rows: 0 }, usage: new Map(), peak: { vcpu: null, memoryGB: null, storageGB: null }, resources: new Set() };
+      this.groups.set(gkey, g);
+    }
+    // A group's OS and architecture come from its compute meters (ephemeral storage has one meter for all).
+    if (meter && meter.resource !== "storage") {
+      if (meter.os === "windows") g.line.os = "windows";
+      if (meter.arch === "arm64") g.line.arch = "arm64";
+    }
+    g.line.rows++;
+    let gu = g.usage.get(usageType);
+    if (!gu) g.usage.set(usageType, (gu = { unit, ...newSums() }));
+    gu.quantity = gu.quantity.plus(quantity);
+    gu.listCost = gu.listCost.plus(listCost);
+    gu.effectiveCost = gu.effectiveCost.plus(cost);
+    if (resourceId && g.resources.size < MAX_RESOURCES) g.resources.add(resourceId);
+    // One resource ID's row over its hours = that task's size (rows cover whole hours or less).
+    if (resourceId && meter && end > start && quantity.gt(0)) {
+      const perHour = quantity.times(MS_PER_HOUR).div(end - start);
+      const slot = meter.resource === "vcpu" ? "vcpu" : meter.resource === "memory" ? "memoryGB" : meter.resource === "storage" ? "storageGB" : null;
+      if (slot) {
+        const prev = g.peak[slot];
+        if (!prev || perHour.gt(prev)) g.peak[slot] = perHour;
+      }
+    }
+  }
+
+  finish(): Reconciliation {
+    if (!this.map) throw new BillError(`${this.fileName} is empty: it has no header row.`);
+    const order = [...FARGATE_USAGE_TYPES.keys()];
+    const rank = (t: string) => {
+      const i = order.indexOf(t);
+      return i < 0 ? order.length : i;
+    };
+    const byUsage = (a: { usageType: string }, b: { usageType: string }) => rank(a.usageType) - rank(b.usageType) || a.usageType.localeCompare(b.usageType);
+    const usage: UsageLine[] = [...this.usage.values()]
+      .sort((a, b) => a.region.localeCompare(b.region) || a.platform.localeCompare(b.platform) || byUsage(a, b))
+      .map((u) => ({ region: u.region, platform: u.platform, usageType: u.usageType, quantity: u.quantity.toString(), unit: u.unit, listCost: u.listCost.toString(), effectiveCost: u.effectiveCost.toString() }));
+    const groups: GroupLine[] = [...this.groups.values()].map((g) => {
+      const items = [...g.usage.entries()].map(([usageType, s]) => ({ usageType, ...s })).sort(byUsage);
+      const list = items.reduce((t, i) => t.plus(i.listCost), ZERO);
+      const eff = items.reduce((t, i) => t.plus(i.effectiveCost), ZERO);
+      return {
+        ...g.line,
+        usage: items.map((i) => ({ usageType: i.usageType, quantity: i.quantity.toString(), unit: i.unit, listCost: i.listCost.toString(), effectiveCost: i.effectiveCost.toString() })),
+        listCost: list.toString(),
+        effectiveCost: eff.toString(),
+        peak: { vcpu: g.peak.vcpu?.toString() ?? null, memoryGB: g.peak.memoryGB?.toString() ?? null, storageGB: g.peak.storageGB?.toString() ?? null },
+        resources: g.resources.size,
+      };
+    });
+    groups.sort((a, b) => new Big(b.effectiveCost).cmp(a.effectiveCost) || a.cluster.localeCompare(b.cluster) || a.service.localeCompare(b.service));
+    const outsideFargate: OutsideLine[] = [...this.outside.values()]
+      .sort((a, b) => a.product.localeCompare(b.product) || a.usageType.localeCompare(b.usageType) || a.region.localeCompare(b.region))
+      .map((o) => ({ product: o.product, usageType: o.usageType, region: o.region, quantity: o.q.toString(), unit: o.unit, cost: o.c.toString() }));
+    const adjustments: AdjustmentLine[] = [...this.adjustments.values()]
+      .sort((a, b) => a.kind.localeCompare(b.kind) || a.product.localeCompare(b.product))
+      .map((a) => ({ kind: a.kind, product: a.product, cost: a.cost.toString(), rows: a.rows }));
+
+    let start = this.periodStart;
+    let end = this.periodEnd;
+    if (!Number.isFinite(start) || !Number.isFinite(end)) {
+      start = this.usageStart;
+      end = this.usageEnd;
+      if (Number.isFinite(start) && Number.isFinite(end)) this.notes.add("The bill has no billing-period columns: its period is taken from the first and last usage hours.");
+    }
+    const dated = Number.isFinite(start) && Number.isFinite(end) && end > start;
+    const sumOf = (xs: Iterable<Big>) => {
+      let t = ZERO;
+      for (const x of xs) t = t.plus(x);
+      return t;
+    };
+    if (this.fargateRows === 0) this.notes.add(`No Fargate usage was found in this ${FORMAT_NAMES[this.map.format]} file.`);
+    return {
+      bill: {
+        file: this.fileName,
+        format: this.map.format,
+        rows: this.rows,
+        fargateRows: this.fargateRows,
+        periodStart: dated ? isoOf(start) : null,
+        periodEnd: dated ? isoOf(end) : null,
+        periodHours: dated ? new Big(end - start).div(MS_PER_HOUR).toString() : null,
+      },
+      usage,
+      groups,
+      outsideFargate,
+      adjustments,
+      totals: {
+        listCost: sumOf([...this.usage.values()].map((u) => u.listCost)).toString(),
+        effectiveCost: sumOf([...this.usage.values()].map((u) => u.effectiveCost)).toString(),
+        outsideFargate: sumOf([...this.outside.values()].map((o) => o.c)).toString(),
+        adjustments: sumOf([...this.adjustments.values()].map((a) => a.cost)).toString(),
+        other: this.other.toString(),
+      },
+      notes: [...this.notes],
+    };
+  }
+}

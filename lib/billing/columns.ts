@@ -1,0 +1,179 @@
+/**
+ * The three bill formats and the columns a reconciliation reads from each, matched by name in any order
+ * (real exports carry many more columns). Mapping: ../shared/pricing-data/README-extras.md, "Columns a
+ * reconciliation needs"; AWS CUR 2.0 table dictionary and the legacy CUR data dictionary.
+ */
+export type BillFormat = "focus" | "cur2" | "cur";
+
+export type Field =
+  | "usageType"
+  | "lineItemType"
+  | "productCode"
+  | "quantity"
+  | "quantityAlt"
+  | "unit"
+  | "cost"
+  | "listCost"
+  | "spEffectiveCost"
+  | "resourceId"
+  | "region"
+  | "regionAlt"
+  | "start"
+  | "end"
+  | "periodStart"
+  | "periodEnd"
+  | "description"
+  | "sku"
+  | "tags"
+  | "commitmentType"
+  | "commitmentStatus"
+  | "serviceCode";
+
+interface FieldSpec {
+  column: string;
+  required: boolean;
+}
+
+const req = (column: string): FieldSpec => ({ column, required: true });
+const opt = (column: string): FieldSpec => ({ column, required: false });
+
+export const FORMAT_COLUMNS: Record<BillFormat, Partial<Record<Field, FieldSpec>>> = {
+  cur2: {
+    usageType: req("line_item_usage_type"),
+    lineItemType: req("line_item_line_item_type"),
+    productCode: req("line_item_product_code"),
+    quantity: req("line_item_usage_amount"),
+    unit: opt("pricing_unit"),
+    cost: req("line_item_unblended_cost"),
+    listCost: req("pricing_public_on_demand_cost"),
+    spEffectiveCost: opt("savings_plan_savings_plan_effective_cost"),
+    resourceId: opt("line_item_resource_id"),
+    region: opt("product_region_code"),
+    regionAlt: opt("product_region"),
+    start: opt("line_item_usage_start_date"),
+    end: opt("line_item_usage_end_date"),
+    periodStart: opt("bill_billing_period_start_date"),
+    periodEnd: opt("bill_billing_period_end_date"),
+    description: opt("line_item_line_item_description"),
+    sku: opt("product_sku"),
+    tags: opt("resource_tags"),
+  },
+  cur: {
+    usageType: req("lineItem/UsageType"),
+    lineItemType: req("lineItem/LineItemType"),
+    productCode: req("lineItem/ProductCode"),
+    quantity: req("lineItem/UsageAmount"),
+    unit: opt("pricing/unit"),
+    cost: req("lineItem/UnblendedCost"),
+    listCost: req("pricing/publicOnDemandCost"),
+    spEffectiveCost: opt("savingsPlan/SavingsPlanEffectiveCost"),
+    resourceId: opt("lineItem/ResourceId"),
+    region: opt("product/regionCode"),
+    regionAlt: opt("product/region"),
+    start: opt("lineItem/UsageStartDate"),
+    end: opt("lineItem/UsageEndDate"),
+    periodStart: opt("bill/BillingPeriodStartDate"),
+    periodEnd: opt("bill/BillingPeriodEndDate"),
+    description: opt("lineItem/LineItemDescription"),
+    sku: opt("product/sku"),
+  },
+  focus: {
+    cost: req("BilledCost"),
+    listCost: req("ListCost"),
+    lineItemType: req("ChargeCategory"),
+    productCode: req("ServiceName"),
+    region: req("RegionId"),
+    description: req("ChargeDescription"),
+    quantity: opt("ConsumedQuantity"),
+    quantityAlt: opt("PricingQuantity"),
+    unit: opt("ConsumedUnit"),
+    sku: opt("SkuId"),
+    resourceId: opt("ResourceId"),
+    start: opt("ChargePeriodStart"),
+    end: opt("ChargePeriodEnd"),
+    periodStart: opt("BillingPeriodStart"),
+    periodEnd: opt("BillingPeriodEnd"),
+    tags: opt("Tags"),
+    commitmentType: opt("CommitmentDiscountType"),
+    commitmentStatus: opt("CommitmentDiscountStatus"),
+    // AWS's FOCUS export adds provider columns; used when present.
+    usageType: opt("x_UsageType"),
+    serviceCode: opt("x_ServiceCode"),
+  },
+};
+
+/** A column's position per field (-1: absent), plus legacy CUR's one-column-per-tag service-name columns. */
+export interface ColumnMap {
+  format: BillFormat;
+  index: Record<Field, number>;
+  serviceTagColumns: number[];
+}
+
+export class BillError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BillError";
+  }
+}
+
+const clean = (name: string) => name.replace(/^\uFEFF/, "").trim();
+
+/** Which format a header is, from its key columns; undefined when it is none of the three. */
+export function detectFormat(header: readonly string[]): BillFormat | undefined {
+  const names = new Set(header.map(clean));
+  if (names.has("line_item_usage_type") || names.has("line_item_line_item_type")) return "cur2";
+  if (names.has("lineItem/UsageType") || names.has("lineItem/LineItemType")) return "cur";
+  if (names.has("BilledCost") || names.has("ChargeCategory")) return "focus";
+  return undefined;
+}
+
+export const FORMAT_NAMES: Record<BillFormat, string> = { focus: "FOCUS", cur2: "CUR 2.0", cur: "legacy CUR" };
+
+/**
+ * Header -> column map. Throws BillError naming the file and the first missing column, so nothing is half-read.
+ * Matching is by exact name (after a byte-order mark and spaces); extra columns are ignored.
+ */
+export function mapHeader(header: readonly string[], fileName: string): ColumnMap {
+  const format = detectFormat(header);
+  if (!format) {
+    throw new BillError(
+      `${fileName} is not a bill export: its header has none of line_item_usage_type (CUR 2.0), lineItem/UsageType (legacy CUR) or BilledCost (FOCUS); export a FOCUS or Cost and Usage Report from AWS Data Exports.`,
+    );
+  }
+  const positions = new Map<string, number>();
+  header.forEach((h, i) => {
+    const name = clean(h);
+    if (!positions.has(name)) positions.set(name, i);
+  });
+  const index = {} as Record<Field, number>;
+  const spec = FORMAT_COLUMNS[format];
+  for (const [field, s] of Object.entries(spec) as [Field, FieldSpec][]) {
+    const at = positions.get(s.column);
+    if (at === undefined && s.required) {
+      throw new BillError(`${fileName} looks like a ${FORMAT_NAMES[format]} export but has no ${s.column} column, which the reconciliation needs: export it again with that column included.`);
+    }
+    index[field] = at ?? -1;
+  }
+  for (const f of ["usageType", "lineItemType", "productCode", "quantity", "quantityAlt", "unit", "cost", "listCost", "spEffectiveCost", "resourceId", "region", "regionAlt", "start", "end", "periodStart", "periodEnd", "description", "sku", "tags", "commitmentType", "commitmentStatus", "serviceCode"] as Field[]) {
+    if (!Object.hasOwn(index, f)) index[f] = -1;
+  }
+  if (format === "focus" && index.quantity < 0 && index.quantityAlt < 0) {
+    throw new BillError(`${fileName} looks like a FOCUS export but has neither ConsumedQuantity nor PricingQuantity, which the reconciliation needs for usage quantities.`);
+  }
+  if (format !== "focus" && index.region < 0 && index.regionAlt < 0) {
+    const col = format === "cur2" ? "product_region_code" : "product/regionCode";
+    throw new BillError(`${fileName} looks like a ${FORMAT_NAMES[format]} export but has no ${col} column, which the reconciliation needs to tell regions apart.`);
+  }
+  // Legacy CUR has one column per activated cost-allocation tag: resourceTags/aws:ecs:serviceName.
+  const serviceTagColumns: number[] = [];
+  header.forEach((h, i) => {
+    if (/^resourceTags\/(aws|user):ecs:serviceName$/i.test(clean(h))) serviceTagColumns.push(i);
+  });
+  return { format, index, serviceTagColumns };
+}
+
+/** Columns worth reading from a columnar file (Parquet): every known column of the format. */
+export function columnsToRead(format: BillFormat, header: readonly string[]): string[] {
+  const wanted = new Set(Object.values(FORMAT_COLUMNS[format]).map((s) => s!.column));
+  return header.filter((h) => wanted.has(clean(h)) || /^resourceTags\/(aws|user):ecs:serviceName$/i.test(clean(h)));
+}

@@ -1,0 +1,135 @@
+import Big from "big.js";
+import type { FargateCatalog } from "@/lib/catalog/schema";
+import { estimateScenario } from "@/lib/pricing/estimate";
+import { ZERO } from "@/lib/pricing/money";
+import { HOURS_PER_MONTH } from "@/lib/pricing/units";
+import type { Scenario } from "@/lib/scenario/schema";
+import type { LineItem, WorkloadEstimate } from "@/lib/pricing/types";
+import type { DecimalString, Reconciliation } from "./types";
+import { fargateMeter, usageTypeOf } from "./usage-type";
+
+export interface ComparisonLine {
+  region: string;
+  platform: "ecs" | "eks";
+  usageType: string;
+  unit: string;
+  estimatedQuantity: DecimalString;
+  billedQuantity: DecimalString;
+  estimatedCost: DecimalString;
+  /** The bill's effective cost (what was paid), compared with the estimate's cost (which prices Savings Plans and Spot too). */
+  billedCost: DecimalString;
+  /** billed - estimated. */
+  difference: DecimalString;
+  /** difference / estimated x 100, to 2 decimals; null when nothing was estimated. */
+  differencePercent: string | null;
+}
+
+export interface Comparison {
+  scenario: { name: string; region: string };
+  /** The estimate's 730-hour month scaled to the bill's own period: factor = periodHours / 730. */
+  periodHours: DecimalString;
+  lines: ComparisonLine[];
+  totals: { estimatedCost: DecimalString; billedCost: DecimalString; difference: DecimalString; differencePercent: string | null };
+  /** Plain sentences about the big gaps (a factor of 1.2 or more either way, or a usage type on one side only). */
+  findings: string[];
+}
+
+/** The usage type an estimate line item would be billed under. */
+export function usageTypeOfLineItem(w: Pick<WorkloadEstimate, "os" | "arch">, li: Pick<LineItem, "component" | "purchase">): string | undefined {
+  const resource = li.component === "vcpu" || li.component === "memory" || li.component === "os-license" || li.component === "storage" ? li.component : undefined;
+  if (!resource) return undefined;
+  return usageTypeOf({ resource, os: w.os, arch: w.arch, spot: li.purchase === "spot" });
+}
+
+const percent = (diff: Big, base: Big) => (base.eq(0) ? null : diff.times(100).div(base).round(2).toFixed(2));
+const HIGH = new Big("1.2");
+const LOW = new Big(1).div(HIGH);
+
+function what(usageType: string): string {
+  const m = fargateMeter(usageType);
+  if (!m) return usageType;
+  const base = m.resource === "vcpu" ? "vCPU" : m.resource === "memory" ? "memory" : m.resource === "storage" ? "ephemeral storage" : "Windows license";
+  const qualifiers = [m.spot ? "Spot" : "", m.resource === "os-license" ? "" : m.os === "windows" ? "Windows" : m.arch === "arm64" ? "ARM" : ""].filter(Boolean).join(" ");
+  return qualifiers ? `${qualifiers} ${base}` : base;
+}
+
+/**
+ * Per usage type: the scenario's estimate over the bill's period next to what the bill shows. The estimate is for
+ * a 730-hour month (HOURS_PER_MONTH); quantities and costs are scaled by periodHours / 730.
+ */
+export function compareWithScenario(recon: Reconciliation, scenario: Scenario, catalog: FargateCatalog): Comparison {
+  const estimate = estimateScenario(scenario, catalog);
+  const hours = new Big(recon.bill.periodHours ?? HOURS_PER_MONTH);
+  const scale = (d: Big) => d.times(hours).div(HOURS_PER_MONTH);
+  type Row = { region: string; platform: "ecs" | "eks"; usageType: string; unit: string; eq: Big; bq: Big; ec: Big; bc: Big };
+  const rows = new Map<string, Row>();
+  const row = (region: string, platform: "ecs" | "eks", usageType: string, unit: string) => {
+    const key = `${region}\u0000${platform}\u0000${usageType}`;
+    let r = rows.get(key);
+    if (!r) rows.set(key, (r = { region, platform, usageType, unit, eq: ZERO, bq: ZERO, ec: ZERO, bc: ZERO }));
+    return r;
+  };
+  for (const w of estimate.workloads) {
+    for (const li of w.lineItems) {
+      const usageType = usageTypeOfLineItem(w, li);
+      if (!usageType) continue;
+      const r = row(scenario.region, w.platform, usageType, li.unit);
+      r.eq = r.eq.plus(scale(li.quantity));
+      r.ec = r.ec.plus(scale(li.monthlyCost));
+    }
+  }
+  for (const u of recon.usage) {
+    const r = row(u.region, u.platform, u.usageType, u.unit);
+    r.bq = r.bq.plus(u.quantity);
+    r.bc = r.bc.plus(u.effectiveCost);
+  }
+  const sorted = [...rows.values()].sort((a, b) => a.region.localeCompare(b.region) || a.platform.localeCompare(b.platform) || a.usageType.localeCompare(b.usageType));
+  const findings: { size: Big; text: string }[] = [];
+  const money = (d: Big) => `$${d.abs().round(2).toFixed(2)}`;
+  for (const r of sorted) {
+    const where = `${r.region}${r.platform === "eks" ? ", EKS" : ""}`;
+    const diff = r.bc.minus(r.ec);
+    if (r.eq.eq(0) && r.bq.gt(0)) {
+      findings.push({ size: diff.abs(), text: `The bill has ${what(r.usageType)} usage (${r.usageType}, ${where}, ${money(r.bc)}) that the scenario does not estimate: add a workload for it, or check the region.` });
+    } else if (r.bq.eq(0) && r.eq.gt(0)) {
+      findings.push({ size: diff.abs(), text: `The scenario estimates ${what(r.usageType)} (${r.usageType}, ${where}, ${money(r.ec)}) but the bill has none: that workload may not run, or runs elsewhere or with another architecture.` });
+    } else if (r.eq.gt(0)) {
+      const ratio = r.bq.div(r.eq);
+      // "2.1×"; small ratios keep two significant digits ("0.0028×") rather than reading "0.0×".
+      const factor = ratio.gte("0.1") ? ratio.round(1).toFixed(1) : ratio.toPrecision(2);
+      const m = fargateMeter(r.usageType);
+      if (ratio.gte(HIGH)) {
+        const why = m?.resource === "memory" ? "tasks may be larger, or run longer, than the scenario says" : m?.resource === "storage" ? "tasks may configure more ephemeral storage than the scenario says" : "more tasks, larger tasks or longer hours ran than the scenario says";
+        findings.push({ size: diff.abs(), text: `Billed ${what(r.usageType)} is ${factor}× the estimate (${where}): ${why}.` });
+      } else if (ratio.lte(LOW)) {
+        findings.push({ size: diff.abs(), text: `Billed ${what(r.usageType)} is ${factor}× the estimate (${where}): fewer or smaller tasks ran than the scenario says, or for fewer hours.` });
+      } else if (r.ec.gt(0)) {
+        const costRatio = r.bc.div(r.ec);
+        if (costRatio.gte(HIGH) || costRatio.lte(LOW)) {
+          findings.push({ size: diff.abs(), text: `${what(r.usageType)} (${where}): the usage matches but the bill paid ${costRatio.round(1).toFixed(1)}× the estimated cost: check the Savings Plan and Spot settings of the scenario.` });
+        }
+      }
+    }
+  }
+  findings.sort((a, b) => b.size.cmp(a.size));
+  const ec = sorted.reduce((t, r) => t.plus(r.ec), ZERO);
+  const bc = sorted.reduce((t, r) => t.plus(r.bc), ZERO);
+  return {
+    scenario: { name: scenario.name, region: scenario.region },
+    periodHours: hours.toString(),
+    lines: sorted.map((r) => ({
+      region: r.region,
+      platform: r.platform,
+      usageType: r.usageType,
+      unit: r.unit,
+      estimatedQuantity: r.eq.toString(),
+      billedQuantity: r.bq.toString(),
+      estimatedCost: r.ec.toString(),
+      billedCost: r.bc.toString(),
+      difference: r.bc.minus(r.ec).toString(),
+      differencePercent: percent(r.bc.minus(r.ec), r.ec),
+    })),
+    totals: { estimatedCost: ec.toString(), billedCost: bc.toString(), difference: bc.minus(ec).toString(), differencePercent: percent(bc.minus(ec), ec) },
+    findings: findings.map((f) => f.text),
+  };
+}

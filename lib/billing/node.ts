@@ -1,0 +1,60 @@
+/**
+ * Reading a bill file from disk (CLI and tests; Node only). CSV and gzipped CSV stream through papaparse
+ * (gzip via node:zlib); Parquet is read by row group with hyparquet. The kind is sniffed from the first bytes.
+ */
+import { createReadStream, openSync, readSync, closeSync, statSync } from "node:fs";
+import { createGunzip } from "node:zlib";
+import { asyncBufferFromFile } from "hyparquet";
+import type { FargateCatalog } from "@/lib/catalog/schema";
+import { BillAccumulator } from "./accumulate";
+import { BillError } from "./columns";
+import { readCsvBill, type TextStream } from "./csv";
+import { readParquetBill } from "./parquet";
+import { sniff } from "./sniff";
+import type { Reconciliation } from "./types";
+
+function readHead(path: string): Uint8Array {
+  const fd = openSync(path, "r");
+  try {
+    const head = new Uint8Array(4);
+    readSync(fd, head, 0, 4, 0);
+    return head;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads and reconciles one bill file. Throws BillError (one sentence naming the file) on bad input. */
+export async function reconcileFile(path: string, catalog: FargateCatalog, displayName = path): Promise<Reconciliation> {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new BillError(`${displayName} is not a file.`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof BillError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new BillError(code === "ENOENT" ? `${displayName} was not found: check the path.` : `${displayName} cannot be read (${code ?? "error"}).`);
+  }
+  const acc = new BillAccumulator(displayName, catalog);
+  if (size === 0) throw new BillError(`${displayName} is empty: it has no header row.`);
+  const kind = sniff(readHead(path), displayName);
+  if (kind === "parquet") {
+    await readParquetBill(await asyncBufferFromFile(path), acc);
+    return acc.finish();
+  }
+  const raw = createReadStream(path);
+  const text = kind === "gzip" ? raw.pipe(createGunzip()) : raw;
+  text.setEncoding("utf8");
+  const failed = new Promise<never>((_, reject) => {
+    raw.on("error", (e) => reject(new BillError(`${displayName} cannot be read (${e.message}).`)));
+    if (kind === "gzip") text.on("error", (e: Error) => reject(new BillError(`${displayName} is not a valid gzip file (${e.message}).`)));
+  });
+  try {
+    await Promise.race([readCsvBill(text as unknown as TextStream, acc), failed]);
+  } finally {
+    raw.destroy();
+    if (text !== raw) text.destroy();
+  }
+  return acc.finish();
+}

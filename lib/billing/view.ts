@@ -1,0 +1,167 @@
+import Big from "big.js";
+import Papa from "papaparse";
+import { formatQuantity, formatUsd } from "@/lib/format";
+import { ZERO } from "@/lib/pricing/money";
+import type { Comparison } from "./compare";
+import { FORMAT_NAMES } from "./columns";
+import type { Reconciliation } from "./types";
+
+/**
+ * Rounds amounts to cents so that the rounded rows add up to the rounded total (largest remainder): a table
+ * whose rows are rounded on their own can miss its total by a cent. The total is rounded half-up; rows lose or
+ * gain at most one cent each against their own half-up rounding, the ones with the largest remainders first.
+ */
+export function centsThatSum(values: readonly (string | Big)[]): { rows: string[]; total: string } {
+  const exact = values.map((v) => new Big(v).times(100));
+  // Floor toward minus infinity: roundDown truncates toward zero, so negatives with a remainder go one lower.
+  const floorsFixed = exact.map((e) => {
+    const t = e.round(0, Big.roundDown);
+    return e.lt(t) ? t.minus(1) : t;
+  });
+  const totalExact = exact.reduce((t, e) => t.plus(e), ZERO);
+  const totalCents = totalExact.round(0, Big.roundHalfUp);
+  let remaining = Number(totalCents.minus(floorsFixed.reduce((t, f) => t.plus(f), ZERO)));
+  const order = exact.map((e, i) => ({ i, frac: e.minus(floorsFixed[i]!) })).sort((a, b) => b.frac.cmp(a.frac) || a.i - b.i);
+  const cents = [...floorsFixed];
+  for (const { i } of order) {
+    if (remaining <= 0) break;
+    cents[i] = cents[i]!.plus(1);
+    remaining--;
+  }
+  return { rows: cents.map((c) => c.div(100).toFixed(2)), total: totalCents.div(100).toFixed(2) };
+}
+
+const PLATFORM = { ecs: "ECS", eks: "EKS" } as const;
+
+export interface BillView {
+  title: string;
+  usage: { key: string; region: string; platform: string; usageType: string; quantity: string; unit: string; listCost: string; effectiveCost: string }[];
+  usageTotal: { listCost: string; effectiveCost: string };
+  groups: { key: string; name: string; region: string; platform: string; kind: string; listCost: string; effectiveCost: string }[];
+  groupsTotal: { listCost: string; effectiveCost: string };
+  outside: { key: string; product: string; usageType: string; region: string; quantity: string; unit: string; cost: string }[];
+  outsideTotal: string;
+  adjustments: { key: string; kind: string; product: string; cost: string }[];
+  adjustmentsTotal: string;
+  other: string;
+  comparison: null | {
+    scenario: string;
+    periodHours: string;
+    lines: { key: string; region: string; platform: string; usageType: string; unit: string; estimatedQuantity: string; billedQuantity: string; estimatedCost: string; billedCost: string; difference: string; differencePercent: string }[];
+    totals: { estimatedCost: string; billedCost: string; difference: string; differencePercent: string };
+    findings: string[];
+  };
+  notes: string[];
+}
+
+const pct = (p: string | null) => (p === null ? "n/a" : `${Number(p) > 0 ? "+" : ""}${p}%`);
+const usd = (cents: string) => formatUsd(cents);
+
+/** What the screen, the CLI table and the CSV show: cents that add up, quantities to 4 decimals. */
+export function billView(r: Reconciliation, comparison?: Comparison | null): BillView {
+  const u = { list: centsThatSum(r.usage.map((x) => x.listCost)), eff: centsThatSum(r.usage.map((x) => x.effectiveCost)) };
+  const g = { list: centsThatSum(r.groups.map((x) => x.listCost)), eff: centsThatSum(r.groups.map((x) => x.effectiveCost)) };
+  const o = centsThatSum(r.outsideFargate.map((x) => x.cost));
+  const a = centsThatSum(r.adjustments.map((x) => x.cost));
+  const period = r.bill.periodStart && r.bill.periodEnd ? `${r.bill.periodStart.slice(0, 10)} to ${r.bill.periodEnd.slice(0, 10)}` : "no dates";
+  let cmp: BillView["comparison"] = null;
+  if (comparison) {
+    const est = centsThatSum(comparison.lines.map((l) => l.estimatedCost));
+    const bill = centsThatSum(comparison.lines.map((l) => l.billedCost));
+    // The difference shown is the difference of the amounts shown, so the columns agree with each other.
+    const diff = (b: string, e: string) => new Big(b).minus(e).toFixed(2);
+    cmp = {
+      scenario: comparison.scenario.name,
+      periodHours: formatQuantity(comparison.periodHours),
+      lines: comparison.lines.map((l, i) => ({
+        key: `${l.region}|${l.platform}|${l.usageType}`,
+        region: l.region,
+        platform: PLATFORM[l.platform],
+        usageType: l.usageType,
+        unit: l.unit,
+        estimatedQuantity: formatQuantity(l.estimatedQuantity),
+        billedQuantity: formatQuantity(l.billedQuantity),
+        estimatedCost: est.rows[i]!,
+        billedCost: bill.rows[i]!,
+        difference: diff(bill.rows[i]!, est.rows[i]!),
+        differencePercent: pct(l.differencePercent),
+      })),
+      totals: { estimatedCost: est.total, billedCost: bill.total, difference: diff(bill.total, est.total), differencePercent: pct(comparison.totals.differencePercent) },
+      findings: comparison.findings,
+    };
+  }
+  return {
+    title: `${r.bill.file}: ${FORMAT_NAMES[r.bill.format]}, ${r.bill.rows.toLocaleString("en-US")} rows (${r.bill.fargateRows.toLocaleString("en-US")} Fargate), ${period}`,
+    usage: r.usage.map((x, i) => ({ key: `${x.region}|${x.platform}|${x.usageType}`, region: x.region, platform: PLATFORM[x.platform], usageType: x.usageType, quantity: formatQuantity(x.quantity), unit: x.unit, listCost: u.list.rows[i]!, effectiveCost: u.eff.rows[i]! })),
+    usageTotal: { listCost: u.list.total, effectiveCost: u.eff.total },
+    groups: r.groups.map((x, i) => ({
+      key: `${x.region}|${x.platform}|${x.cluster}|${x.service}`,
+      name: x.service === "(untagged)" ? x.cluster : `${x.cluster} / ${x.service}`,
+      region: x.region,
+      platform: PLATFORM[x.platform],
+      kind: `${x.os === "windows" ? "Windows" : "Linux"}/${x.arch}`,
+      listCost: g.list.rows[i]!,
+      effectiveCost: g.eff.rows[i]!,
+    })),
+    groupsTotal: { listCost: g.list.total, effectiveCost: g.eff.total },
+    outside: r.outsideFargate.map((x, i) => ({ key: `${x.product}|${x.usageType}|${x.region}|${x.unit}`, product: x.product, usageType: x.usageType, region: x.region, quantity: formatQuantity(x.quantity), unit: x.unit, cost: o.rows[i]! })),
+    outsideTotal: o.total,
+    adjustments: r.adjustments.map((x, i) => ({ key: `${x.kind}|${x.product}`, kind: x.kind, product: x.product, cost: a.rows[i]! })),
+    adjustmentsTotal: a.total,
+    other: new Big(r.totals.other).round(2, Big.roundHalfUp).toFixed(2),
+    comparison: cmp,
+    notes: r.notes,
+  };
+}
+
+function render(rows: string[][], right: ReadonlySet<number>): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  return rows.map((r) => r.map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ").trimEnd()).join("\n");
+}
+
+/** The CLI's readable table. */
+export function billToTable(v: BillView): string {
+  const out: string[] = [v.title, "", "Fargate usage by usage type"];
+  out.push(render([["Region", "Platform", "Usage type", "Quantity", "Unit", "List", "Paid"], ...v.usage.map((x) => [x.region, x.platform, x.usageType, x.quantity, x.unit, usd(x.listCost), usd(x.effectiveCost)]), ["Total", "", "", "", "", usd(v.usageTotal.listCost), usd(v.usageTotal.effectiveCost)]], new Set([3, 5, 6])));
+  out.push("", "By cluster and service");
+  out.push(render([["Group", "Region", "Platform", "OS/arch", "List", "Paid"], ...v.groups.map((x) => [x.name, x.region, x.platform, x.kind, usd(x.listCost), usd(x.effectiveCost)]), ["Total", "", "", "", usd(v.groupsTotal.listCost), usd(v.groupsTotal.effectiveCost)]], new Set([4, 5])));
+  out.push("", "Outside the Fargate meter");
+  out.push(render([["Product", "Usage type", "Region", "Quantity", "Unit", "Cost"], ...v.outside.map((x) => [x.product, x.usageType, x.region, x.quantity, x.unit, usd(x.cost)]), ["Total", "", "", "", "", usd(v.outsideTotal)]], new Set([3, 5])));
+  out.push("", "Taxes, credits and fees");
+  out.push(render([["Kind", "Product", "Cost"], ...v.adjustments.map((x) => [x.kind, x.product, usd(x.cost)]), ["Total", "", usd(v.adjustmentsTotal)]], new Set([2])));
+  out.push("", `Other charges on the bill (not caused by Fargate): ${usd(v.other)}`);
+  if (v.comparison) {
+    const c = v.comparison;
+    out.push("", `Compared with the scenario "${c.scenario}" over the bill's ${c.periodHours} hours`);
+    out.push(
+      render(
+        [["Region", "Platform", "Usage type", "Estimated", "Billed", "Unit", "Estimated $", "Billed $", "Difference", "%"], ...c.lines.map((l) => [l.region, l.platform, l.usageType, l.estimatedQuantity, l.billedQuantity, l.unit, usd(l.estimatedCost), usd(l.billedCost), usd(l.difference), l.differencePercent]), ["Total", "", "", "", "", "", usd(c.totals.estimatedCost), usd(c.totals.billedCost), usd(c.totals.difference), c.totals.differencePercent]],
+        new Set([3, 4, 6, 7, 8, 9]),
+      ),
+    );
+    if (c.findings.length) out.push("", ...c.findings.map((f) => `- ${f}`));
+  }
+  if (v.notes.length) out.push("", "Notes:", ...v.notes.map((n) => `- ${n}`));
+  return `${out.join("\n")}\n`;
+}
+
+// Cells that a spreadsheet would run as a formula get a leading ' (a plain negative amount stays a number).
+const FORMULA = /^(?!-?\d+(\.\d+)?$)[=+\-@\t\r]/;
+
+/** One CSV table: a section column, then the rows of every table (RFC 4180, formula-safe). */
+export function billToCsv(v: BillView): string {
+  const fields = ["Section", "Region", "Platform", "Product or group", "Usage type", "Quantity", "Unit", "List (USD)", "Paid or cost (USD)", "Estimated (USD)", "Difference (USD)"];
+  const rows: string[][] = [];
+  for (const x of v.usage) rows.push(["Fargate usage", x.region, x.platform, "", x.usageType, x.quantity, x.unit, x.listCost, x.effectiveCost, "", ""]);
+  rows.push(["Fargate usage total", "", "", "", "", "", "", v.usageTotal.listCost, v.usageTotal.effectiveCost, "", ""]);
+  for (const x of v.groups) rows.push(["Group", x.region, x.platform, x.name, x.kind, "", "", x.listCost, x.effectiveCost, "", ""]);
+  for (const x of v.outside) rows.push(["Outside the Fargate meter", x.region, "", x.product, x.usageType, x.quantity, x.unit, "", x.cost, "", ""]);
+  rows.push(["Outside the Fargate meter total", "", "", "", "", "", "", "", v.outsideTotal, "", ""]);
+  for (const x of v.adjustments) rows.push([`Adjustment (${x.kind})`, "", "", x.product, "", "", "", "", x.cost, "", ""]);
+  rows.push(["Other charges", "", "", "", "", "", "", "", v.other, "", ""]);
+  if (v.comparison) {
+    for (const l of v.comparison.lines) rows.push(["Comparison", l.region, l.platform, v.comparison.scenario, l.usageType, l.billedQuantity, l.unit, "", l.billedCost, l.estimatedCost, l.difference]);
+    rows.push(["Comparison total", "", "", v.comparison.scenario, "", "", "", "", v.comparison.totals.billedCost, v.comparison.totals.estimatedCost, v.comparison.totals.difference]);
+  }
+  return Papa.unparse({ fields, data: rows }, { escapeFormulae: FORMULA, newline: "\r\n", quotes: false }) + "\r\n";
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from "node:fs";
+import { fargateCatalog } from "@/lib/catalog";
+import { BillError } from "@/lib/billing/columns";
+import { compareWithScenario } from "@/lib/billing/compare";
+import { reconcileFile } from "@/lib/billing/node";
+import { billToCsv, billToTable, billView } from "@/lib/billing/view";
+import { parseScenario } from "@/lib/scenario/parse";
+import type { CliResult } from "./cli";
+
+export const RECONCILE_HELP = `Usage: npm run --silent reconcile -- <bill> [--scenario scenario.json] [--format json|table|csv]
+
+Reads an AWS bill export and shows what Fargate actually cost, per usage type, per cluster and service, and what
+else on the bill a Fargate service causes; with --scenario, compares it with the scenario's estimate over the
+bill's own period (the 730-hour month scaled to the period's hours).
+  <bill>              FOCUS 1.0/1.2 CSV, CUR 2.0 CSV / .csv.gz / .parquet, or legacy CUR CSV / .csv.gz
+                      (the format is detected from the header; gzip and Parquet from the file's first bytes)
+  --scenario FILE     a scenario JSON file (as for "npm run estimate") to compare with
+  --format json       the reconciliation as JSON (default; full-precision decimal strings)
+  --format table      readable tables
+  --format csv        every table as one CSV (RFC 4180, formula-safe)
+  --help              this text
+
+Exit status: 0 success; 2 invalid input (one sentence on stderr naming the file and what is wrong).
+`;
+
+const fail = (message: string): CliResult => ({ code: 2, stdout: "", stderr: `${message}\n` });
+
+/** The reconcile CLI as a function of its arguments (tests drive it directly). */
+export async function runReconcileCli(argv: string[]): Promise<CliResult> {
+  if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: RECONCILE_HELP, stderr: "" };
+  let format = "json";
+  let scenarioFile: string | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--format") format = argv[++i] ?? "";
+    else if (a.startsWith("--format=")) format = a.slice("--format=".length);
+    else if (a === "--scenario") scenarioFile = argv[++i] ?? "";
+    else if (a.startsWith("--scenario=")) scenarioFile = a.slice("--scenario=".length);
+    else if (a.startsWith("--")) return fail(`arguments: unknown option ${a} (see --help).`);
+    else files.push(a);
+  }
+  if (!["json", "table", "csv"].includes(format)) return fail(`--format: must be json, table or csv (got "${format}").`);
+  if (files.length !== 1) return fail("arguments: give exactly one bill file (see --help).");
+  if (scenarioFile === "") return fail("--scenario: give a scenario JSON file.");
+
+  let scenario;
+  if (scenarioFile !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(scenarioFile, "utf8");
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return fail(`${scenarioFile}: ${code === "ENOENT" ? "file not found" : `cannot read the file (${code ?? "error"})`}.`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      return fail(`${scenarioFile}: not valid JSON: ${(e as Error).message}.`);
+    }
+    const parsed = parseScenario(json, fargateCatalog);
+    if (!parsed.ok) return { code: 2, stdout: "", stderr: parsed.problems.map((p) => `${scenarioFile}: ${p.path || "(scenario)"}: ${p.message}`).join("\n") + "\n" };
+    scenario = parsed.scenario;
+  }
+
+  let recon;
+  try {
+    recon = await reconcileFile(files[0]!, fargateCatalog);
+  } catch (e) {
+    if (e instanceof BillError) return fail(e.message);
+    throw e;
+  }
+  const comparison = scenario ? compareWithScenario(recon, scenario, fargateCatalog) : undefined;
+  if (format === "json") return { code: 0, stdout: `${JSON.stringify({ ...recon, ...(comparison ? { comparison } : {}) }, null, 2)}\n`, stderr: "" };
+  const view = billView(recon, comparison);
+  return { code: 0, stdout: format === "table" ? billToTable(view) : billToCsv(view), stderr: "" };
+}
