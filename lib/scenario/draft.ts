@@ -1,6 +1,6 @@
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import { catalogProblems, formatPath, type Problem } from "./parse";
-import { Ec2Settings, Scenario, SCENARIO_VERSION, Workload, type ScenarioInput, type WorkloadInput } from "./schema";
+import { Ec2Settings, type Scenario, ScenarioShape, SCENARIO_VERSION, Workload, type ScenarioInput, type WorkloadInput } from "./schema";
 
 /**
  * What the editor holds: the scenario as typed, which may be invalid. Numeric fields may hold the raw text the
@@ -34,7 +34,7 @@ export function evaluateDraft(draft: Draft, catalog: FargateCatalog): DraftEvalu
   const valid: Workload[] = [];
   const excluded: number[] = [];
 
-  const head = Scenario.omit({ workloads: true, ec2: true }).safeParse({ version: draft.version, name: draft.name, region: draft.region });
+  const head = ScenarioShape.omit({ workloads: true, ec2: true }).safeParse({ version: draft.version, name: draft.name, region: draft.region });
   if (!head.success) for (const i of head.error.issues) scenarioProblems.push({ path: formatPath(i.path), message: i.message });
   const ec2 = Ec2Settings.safeParse(draft.ec2 ?? {});
   if (!ec2.success) for (const i of ec2.error.issues) scenarioProblems.push({ path: formatPath(["ec2", ...i.path]), message: i.message });
