@@ -1,11 +1,12 @@
 import { errorResponse, estimateRouteLimiter, internalError, json, rateLimited, readJsonBody } from "@/lib/aws/route-helpers";
 import { fargateCatalog } from "@/lib/catalog";
 import { ec2Catalog } from "@/lib/catalog/ec2";
+import { extrasCatalog } from "@/lib/catalog/extras";
 import { estimateAll } from "@/lib/pricing/estimate";
 import { parseScenario } from "@/lib/scenario/parse";
 
 /**
- * POST /api/estimate with a scenario (the v1 format) -> the estimate JSON (Fargate + EC2), the same engine and
+ * POST /api/estimate with a scenario (version 1 or 2) -> the estimate JSON (Fargate + EC2), the same engine and
  * output as the CLI. 400 lists every problem as {path, message}; 413 over 1 MB; 429 past 60 requests a minute.
  */
 export const runtime = "nodejs";
@@ -19,9 +20,9 @@ export async function POST(request: Request): Promise<Response> {
     if (limited) return limited;
     const body = await readJsonBody(request, MAX_ESTIMATE_BODY_BYTES);
     if (!body.ok) return body.response;
-    const parsed = parseScenario(body.value, fargateCatalog);
+    const parsed = parseScenario(body.value, fargateCatalog, extrasCatalog);
     if (!parsed.ok) return errorResponse("INVALID_SCENARIO", "The scenario is not valid: see issues.", 400, { issues: parsed.problems });
-    return json(estimateAll(parsed.scenario, fargateCatalog, ec2Catalog));
+    return json(estimateAll(parsed.scenario, fargateCatalog, ec2Catalog, extrasCatalog));
   } catch (e) {
     return internalError(e, "estimate");
   }
