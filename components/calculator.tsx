@@ -9,7 +9,9 @@ import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { buttonClass, primaryButtonClass } from "@/components/ui/fields";
 import { fargateCatalog } from "@/lib/catalog";
 import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
+import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import { buildResults, buildSpotView } from "@/lib/results/view";
+import { serviceHints } from "@/lib/results/whole-bill";
 import { DEFAULT_SCENARIO } from "@/lib/scenario/defaults";
 import { evaluateDraft, type Draft } from "@/lib/scenario/draft";
 import { encodeScenario, readShareHash, SHARE_PARAM } from "@/lib/scenario/url";
@@ -98,8 +100,22 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
     };
   }, []);
 
-  const evaluation = useMemo(() => evaluateDraft(draft, fargateCatalog), [draft]);
-  const view = useMemo(() => (evaluation.priced ? buildResults(evaluation.priced, fargateCatalog, ec2Catalog) : null), [evaluation, ec2Catalog]);
+  // The whole-bill prices (public IPv4, load balancers, NAT, logs, data transfer, EFS, EKS, ECR) load the same way.
+  const [extrasCatalog, setExtrasCatalog] = useState<ExtrasCatalog | null>(null);
+  useEffect(() => {
+    let live = true;
+    import("@/lib/catalog/extras").then((m) => live && setExtrasCatalog(m.extrasCatalog));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const evaluation = useMemo(() => evaluateDraft(draft, fargateCatalog, extrasCatalog), [draft, extrasCatalog]);
+  const view = useMemo(
+    () => (evaluation.priced ? buildResults(evaluation.priced, fargateCatalog, ec2Catalog, extrasCatalog) : null),
+    [evaluation, ec2Catalog, extrasCatalog],
+  );
+  const hints = useMemo(() => serviceHints(extrasCatalog, evaluation.priced?.region ?? draft.region ?? "us-east-1"), [extrasCatalog, evaluation.priced?.region, draft.region]);
   // Totals follow every keystroke; line items and charts render from these deferred values right after.
   const detailView = useDeferredValue(view);
   const deferredScenario = useDeferredValue(evaluation.priced);
@@ -187,7 +203,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
       ) : null}
       <main>
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <ScenarioEditor draft={draft} evaluation={evaluation} regions={regions} regionHasSpot={regionHasSpot} />
+        <ScenarioEditor draft={draft} evaluation={evaluation} regions={regions} regionHasSpot={regionHasSpot} hints={hints} />
         {view ? (
           <ResultsPanel view={view} detailView={detailView ?? view} spot={spot} excluded={evaluation.excluded.map((i) => draft.workloads[i]?.name || `#${i + 1}`)} />
         ) : (

@@ -4,8 +4,10 @@ import type { RegionOption } from "@/components/scenario/region-picker";
 import { Ec2SettingsEditor } from "@/components/scenario/ec2-settings";
 import { ImportPanel } from "@/components/scenario/import-panel";
 import { RegionPicker } from "@/components/scenario/region-picker";
+import { ServicesSection } from "@/components/scenario/services-section";
 import { WorkloadCard } from "@/components/scenario/workload-card";
 import { buttonClass, TextField } from "@/components/ui/fields";
+import type { ServiceHints } from "@/lib/results/whole-bill";
 import type { Draft, DraftEvaluation } from "@/lib/scenario/draft";
 import { useScenarioStore } from "@/lib/store/scenario-store";
 
@@ -14,11 +16,13 @@ export function ScenarioEditor({
   evaluation,
   regions,
   regionHasSpot,
+  hints,
 }: {
   draft: Draft;
   evaluation: DraftEvaluation;
   regions: RegionOption[];
   regionHasSpot: boolean;
+  hints: ServiceHints | null;
 }) {
   const update = useScenarioStore((s) => s.update);
   const addWorkload = useScenarioStore((s) => s.addWorkload);
@@ -47,6 +51,7 @@ export function ScenarioEditor({
       <button type="button" className={buttonClass} onClick={() => addWorkload()}>
         + Add workload
       </button>
+      <ServicesSection draft={draft} evaluation={evaluation} hints={hints} />
       <ImportPanel />
       <Ec2SettingsEditor settings={draft.ec2} evaluation={evaluation} />
     </section>

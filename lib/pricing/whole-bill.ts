@@ -12,6 +12,8 @@ import type { FargateEstimate, LineItem } from "./types";
 export interface Ec2WholeBill {
   /** The instances' public IPv4 addresses and the hosted workloads' logs. */
   lineItems: LineItem[];
+  /** The sum of lineItems. */
+  lineItemsMonthlyCost: Decimal;
   /** The fleet (instances and EBS): ec2.monthlyCost; null when EC2 is not available. */
   computeMonthlyCost: Decimal | null;
   /** The line items above plus the scenario's services. */
@@ -43,9 +45,11 @@ export function ec2WholeBill(scenario: Scenario, fargate: FargateEstimate, ec2: 
     });
   }
   for (const { e } of hosted) for (const li of e.lineItems) if (li.component === "logs") items.push({ ...li, name: `${li.name} (${e.name})` });
-  const servicesMonthlyCost = sum(items.map((li) => li.monthlyCost)).plus(fargate.services.monthlyCost);
+  const lineItemsMonthlyCost = sum(items.map((li) => li.monthlyCost));
+  const servicesMonthlyCost = lineItemsMonthlyCost.plus(fargate.services.monthlyCost);
   return {
     lineItems: items,
+    lineItemsMonthlyCost,
     computeMonthlyCost: ec2.monthlyCost,
     servicesMonthlyCost,
     monthlyCost: ec2.monthlyCost === null ? null : ec2.monthlyCost.plus(servicesMonthlyCost),
