@@ -11,7 +11,6 @@ import { fargateCatalog } from "@/lib/catalog";
 import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
 import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import { buildResults, buildSpotView } from "@/lib/results/view";
-import { serviceHints } from "@/lib/results/whole-bill";
 import { DEFAULT_SCENARIO } from "@/lib/scenario/defaults";
 import { evaluateDraft, type Draft } from "@/lib/scenario/draft";
 import { encodeScenario, readShareHash, SHARE_PARAM } from "@/lib/scenario/url";
@@ -115,7 +114,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
     () => (evaluation.priced ? buildResults(evaluation.priced, fargateCatalog, ec2Catalog, extrasCatalog) : null),
     [evaluation, ec2Catalog, extrasCatalog],
   );
-  const hints = useMemo(() => serviceHints(extrasCatalog, evaluation.priced?.region ?? draft.region ?? "us-east-1"), [extrasCatalog, evaluation.priced?.region, draft.region]);
+
   // Totals follow every keystroke; line items and charts render from these deferred values right after.
   const detailView = useDeferredValue(view);
   const deferredScenario = useDeferredValue(evaluation.priced);
@@ -203,7 +202,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
       ) : null}
       <main>
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <ScenarioEditor draft={draft} evaluation={evaluation} regions={regions} regionHasSpot={regionHasSpot} hints={hints} />
+        <ScenarioEditor draft={draft} evaluation={evaluation} regions={regions} regionHasSpot={regionHasSpot} extras={extrasCatalog} />
         {view ? (
           <ResultsPanel view={view} detailView={detailView ?? view} spot={spot} excluded={evaluation.excluded.map((i) => draft.workloads[i]?.name || `#${i + 1}`)} />
         ) : (

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatUsd } from "@/lib/format";
-import type { BillSlice } from "@/lib/results/whole-bill";
+import type { BillSlice } from "@/lib/results/bill-breakdown";
 import { ChartFrame, DataTable } from "./chart-frame";
 
 const COMPUTE = "#0369a1";

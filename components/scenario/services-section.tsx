@@ -1,8 +1,9 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useMemo, useState } from "react";
 import { buttonClass, NumberField, SelectField, TextField } from "@/components/ui/fields";
-import type { ServiceHints } from "@/lib/results/whole-bill";
+import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
+import { serviceHints, type ServiceHints } from "@/lib/results/whole-bill";
 import type { Draft, DraftEvaluation, DraftFileSystem, DraftLoadBalancer, DraftServices } from "@/lib/scenario/draft";
 import { useScenarioStore } from "@/lib/store/scenario-store";
 
@@ -47,7 +48,9 @@ const FS_CLASSES = [
  * "Networking and shared services": what a Fargate service pays beside its tasks (scenario version 2).
  * Closed and empty, it changes nothing: the estimate is compute only, as before.
  */
-export function ServicesSection({ draft, evaluation, hints }: { draft: Draft; evaluation: DraftEvaluation; hints: ServiceHints | null }) {
+export function ServicesSection({ draft, evaluation, extras }: { draft: Draft; evaluation: DraftEvaluation; extras: ExtrasCatalog | null }) {
+  const region = evaluation.priced?.region ?? draft.region ?? "us-east-1";
+  const hints = useMemo(() => serviceHints(extras, region), [extras, region]);
   const updateServices = useScenarioStore((s) => s.updateServices);
   const updateWorkload = useScenarioStore((s) => s.updateWorkload);
   const s: DraftServices = draft.services ?? {};
@@ -58,6 +61,13 @@ export function ServicesSection({ draft, evaluation, hints }: { draft: Draft; ev
   const setLb = (i: number, patch: Partial<DraftLoadBalancer>) => updateServices({ loadBalancers: lbs.map((lb, j) => (j === i ? { ...lb, ...patch } : lb)) });
   const setFs = (i: number, patch: Partial<DraftFileSystem>) => updateServices({ fileSystems: fss.map((fs, j) => (j === i ? { ...fs, ...patch } : fs)) });
   const used = draft.services !== undefined || draft.workloads.some((w) => w.publicIp !== undefined || w.logs !== undefined);
+  // Closed, only the summary renders: typing in a workload never re-renders these fields.
+  const [open, setOpen] = useState(used);
+  const [wasUsed, setWasUsed] = useState(used);
+  if (used !== wasUsed) {
+    setWasUsed(used);
+    if (used) setOpen(true);
+  }
   const hint = (key: keyof ServiceHints) => hints?.[key] ?? "Loading prices…";
   // Numeric fields may hold raw typed text; the schema reports it on the field.
   const nat = s.natGateways ?? {};
@@ -66,8 +76,15 @@ export function ServicesSection({ draft, evaluation, hints }: { draft: Draft; ev
   const ecr = s.containerRegistry ?? {};
 
   return (
-    <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900" data-testid="services-section" open={used || undefined}>
+    <details
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+      data-testid="services-section"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary className="cursor-pointer text-sm font-semibold">Networking and shared services</summary>
+      {open ? (
+        <>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
         What the service pays beside its tasks: public IP addresses, load balancers, NAT gateways, logs, data transfer, file systems, the EKS cluster and image storage. Leave it
         empty to price compute only. Prices are per month (730 hours) in this region.
@@ -227,6 +244,8 @@ export function ServicesSection({ draft, evaluation, hints }: { draft: Draft; ev
           </p>
         ) : null}
       </div>
+        </>
+      ) : null}
     </details>
   );
 }

@@ -1,5 +1,6 @@
 import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
-import { extrasRegion, type ExtrasCatalog } from "@/lib/catalog/extras-schema";
+import { extrasRegion } from "@/lib/catalog/extras-lookup";
+import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import type { Scenario } from "@/lib/scenario/schema";
 import { estimateEc2, type Ec2Estimate } from "./ec2";

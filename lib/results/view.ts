@@ -1,5 +1,6 @@
 import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
-import { extrasRegion, type ExtrasCatalog } from "@/lib/catalog/extras-schema";
+import { extrasRegion } from "@/lib/catalog/extras-lookup";
+import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import type { Ec2Estimate } from "@/lib/pricing/ec2";
 import { estimateEc2 } from "@/lib/pricing/ec2";
@@ -12,7 +13,7 @@ import { spotSeries } from "@/lib/pricing/spot-series";
 import type { Scenario } from "@/lib/scenario/schema";
 import { formatUsd } from "@/lib/format";
 import { breakdownRows, chartNumber, type BreakdownRow } from "./chart-data";
-import { billBreakdown, type BillSlice } from "./whole-bill";
+import { billBreakdown, type BillSlice } from "./bill-breakdown";
 
 export interface ResultsView {
   estimate: FargateEstimate;

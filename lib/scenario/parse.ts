@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { extrasRegion, regionsWith, type ExtrasCatalog, type ExtrasRegion } from "@/lib/catalog/extras-schema";
+import { extrasRegion, regionsWith } from "@/lib/catalog/extras-lookup";
+import type { ExtrasCatalog, ExtrasRegion } from "@/lib/catalog/extras-schema";
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import { Scenario } from "./schema";
 
