@@ -10,6 +10,7 @@ import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { buttonClass, primaryButtonClass } from "@/components/ui/fields";
 import { fargateCatalog } from "@/lib/catalog";
 import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
+import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import { buildResults, buildSpotView } from "@/lib/results/view";
 import { DEFAULT_SCENARIO } from "@/lib/scenario/defaults";
 import { evaluateDraft, type Draft } from "@/lib/scenario/draft";
@@ -106,8 +107,22 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
     };
   }, []);
 
-  const evaluation = useMemo(() => evaluateDraft(draft, fargateCatalog), [draft]);
-  const view = useMemo(() => (evaluation.priced ? buildResults(evaluation.priced, fargateCatalog, ec2Catalog) : null), [evaluation, ec2Catalog]);
+  // The whole-bill prices (public IPv4, load balancers, NAT, logs, data transfer, EFS, EKS, ECR) load the same way.
+  const [extrasCatalog, setExtrasCatalog] = useState<ExtrasCatalog | null>(null);
+  useEffect(() => {
+    let live = true;
+    import("@/lib/catalog/extras").then((m) => live && setExtrasCatalog(m.extrasCatalog));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const evaluation = useMemo(() => evaluateDraft(draft, fargateCatalog, extrasCatalog), [draft, extrasCatalog]);
+  const view = useMemo(
+    () => (evaluation.priced ? buildResults(evaluation.priced, fargateCatalog, ec2Catalog, extrasCatalog) : null),
+    [evaluation, ec2Catalog, extrasCatalog],
+  );
+
   // Totals follow every keystroke; line items and charts render from these deferred values right after.
   const detailView = useDeferredValue(view);
   const deferredScenario = useDeferredValue(evaluation.priced);
@@ -195,7 +210,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
       ) : null}
       <main>
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <ScenarioEditor draft={draft} evaluation={evaluation} regions={regions} regionHasSpot={regionHasSpot} />
+        <ScenarioEditor draft={draft} evaluation={evaluation} regions={regions} regionHasSpot={regionHasSpot} extras={extrasCatalog} />
         {view ? (
           <ResultsPanel view={view} detailView={detailView ?? view} spot={spot} excluded={evaluation.excluded.map((i) => draft.workloads[i]?.name || `#${i + 1}`)} />
         ) : (

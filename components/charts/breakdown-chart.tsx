@@ -11,6 +11,7 @@ const COLORS: Record<(typeof BREAKDOWN_KEYS)[number], string> = {
   Storage: "#059669",
   "OS license": "#b45309",
   Spot: "#db2777",
+  "Public IPv4 and logs": "#64748b",
 };
 
 export function BreakdownChart({ rows }: { rows: BreakdownRow[] }) {

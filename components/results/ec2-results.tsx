@@ -2,10 +2,12 @@ import { Warnings } from "@/components/ui/warnings";
 import { LineItemsTable } from "@/components/results/line-items";
 import { formatUsd } from "@/lib/format";
 import type { Ec2Estimate } from "@/lib/pricing/ec2";
+import type { Ec2WholeBill } from "@/lib/pricing/whole-bill";
 
 const fleetText = (instances: Ec2Estimate["instances"]) => instances.map((i) => `${i.count} × ${i.type}`).join(" + ");
 
-export function Ec2Results({ ec2 }: { ec2: Ec2Estimate }) {
+export function Ec2Results({ ec2 }: { ec2: Ec2Estimate & { wholeBill?: Ec2WholeBill } }) {
+  const extra = ec2.wholeBill?.lineItems ?? [];
   return (
     <section aria-labelledby="ec2-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900" data-testid="ec2-results">
       <h3 id="ec2-heading" className="text-sm font-semibold">
@@ -20,6 +22,16 @@ export function Ec2Results({ ec2 }: { ec2: Ec2Estimate }) {
           <div className="mt-3">
             <LineItemsTable caption="EC2 line items" items={ec2.lineItems} total={ec2.monthlyCost} testId="ec2-items" />
           </div>
+          {extra.length && ec2.wholeBill ? (
+            <div className="mt-3">
+              <LineItemsTable
+                caption="Beside the instances (the services are the same as on Fargate)"
+                items={extra}
+                total={ec2.wholeBill.lineItemsMonthlyCost}
+                testId="ec2-extra-items"
+              />
+            </div>
+          ) : null}
           {ec2.alternatives.length ? (
             <div className="mt-3 overflow-x-auto">
               <table className="w-full text-sm">

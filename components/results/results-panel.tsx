@@ -5,6 +5,7 @@ import { memo } from "react";
 import { CatalogInfo } from "@/components/results/catalog-info";
 import { Ec2Results } from "@/components/results/ec2-results";
 import { WorkloadResults } from "@/components/results/line-items";
+import { ServicesResults } from "@/components/results/services-results";
 import { Totals } from "@/components/results/totals";
 import type { ResultsView, SpotView } from "@/lib/results/view";
 
@@ -12,6 +13,7 @@ import type { ResultsView, SpotView } from "@/lib/results/view";
 const chartPlaceholder = () => <div className="h-80 rounded-lg border border-slate-200 dark:border-slate-700" aria-hidden="true" />;
 const BreakdownChart = dynamic(() => import("@/components/charts/breakdown-chart").then((m) => m.BreakdownChart), { ssr: false, loading: chartPlaceholder });
 const DutyCycleChart = dynamic(() => import("@/components/charts/duty-cycle-chart").then((m) => m.DutyCycleChart), { ssr: false, loading: chartPlaceholder });
+const WholeBillChart = dynamic(() => import("@/components/charts/whole-bill-chart").then((m) => m.WholeBillChart), { ssr: false, loading: chartPlaceholder });
 const SpotChart = dynamic(() => import("@/components/charts/spot-chart").then((m) => m.SpotChart), { ssr: false, loading: chartPlaceholder });
 
 /** Line items, EC2 detail and charts: re-rendered from a deferred view so keystrokes update the totals first. */
@@ -23,7 +25,9 @@ const Details = memo(function Details({ view, spot }: { view: ResultsView; spot:
           <WorkloadResults key={`${i}-${w.name}`} workload={w} testId={`items-${i}`} />
         ))}
       </div>
+      <ServicesResults view={view} />
       {view.ec2 ? <Ec2Results ec2={view.ec2} /> : null}
+      {view.whole ? <WholeBillChart slices={view.whole.slices} /> : null}
       <BreakdownChart rows={view.breakdown} />
       {view.dutyCycle.points.length ? (
         <DutyCycleChart
@@ -44,7 +48,7 @@ export function ResultsPanel({ view, detailView, spot, excluded }: { view: Resul
       <h2 id="results-heading" className="sr-only">
         Results
       </h2>
-      <Totals view={view.totals} />
+      <Totals view={view.totals} whole={view.whole} />
       {excluded.length ? (
         // Shown beside the editor, not above it, so the form never moves while the user types.
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">

@@ -181,6 +181,7 @@ export function priceWorkload(w: Workload, region: FargateRegion, catalog: Catal
     taskHours: hours,
     lineItems: parts,
     monthlyCost: cost,
+    computeMonthlyCost: cost,
     warnings,
   };
 }

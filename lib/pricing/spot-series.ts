@@ -12,6 +12,7 @@ export interface SpotPoint {
 /**
  * Monthly Fargate cost if every Spot-eligible workload (ECS, Linux, in a region with Spot prices) ran the given
  * share of its task-hours on Fargate Spot; other workloads keep their settings. For the "savings by Spot share" chart.
+ * Compute only: the version 2 items (public IPv4, logs, services) do not change with the Spot share.
  */
 export function spotSeries(scenario: Scenario, catalog: FargateCatalog, step = 10): { eligible: number; points: SpotPoint[] } {
   const hasSpot = Boolean(own(catalog.regions, scenario.region)?.spot);
@@ -19,8 +20,8 @@ export function spotSeries(scenario: Scenario, catalog: FargateCatalog, step = 1
   const count = scenario.workloads.filter(eligible).length;
   const points: SpotPoint[] = [];
   for (let p = 0; p <= 100; p += step) {
-    const s = { ...scenario, workloads: scenario.workloads.map((w) => (eligible(w) ? { ...w, spotPercent: p } : w)) };
-    points.push({ spotPercent: p, monthlyCost: estimateScenario(s, catalog).totals.monthlyCost });
+    const s = { ...scenario, services: undefined, workloads: scenario.workloads.map((w) => ({ ...w, publicIp: undefined, logs: undefined, ...(eligible(w) ? { spotPercent: p } : {}) })) };
+    points.push({ spotPercent: p, monthlyCost: estimateScenario(s, catalog).totals.computeMonthlyCost });
   }
   return { eligible: count, points };
 }

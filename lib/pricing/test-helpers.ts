@@ -1,4 +1,5 @@
 import { fargateCatalog } from "@/lib/catalog";
+import { extrasCatalog } from "@/lib/catalog/extras";
 import { parseScenario } from "@/lib/scenario/parse";
 import type { ScenarioInput, WorkloadInput } from "@/lib/scenario/schema";
 import { estimateScenario } from "./estimate";
@@ -9,12 +10,12 @@ export function estimateOne(workload: Partial<WorkloadInput>, region = "us-east-
 }
 
 export function estimateScenarioInput(input: ScenarioInput) {
-  const parsed = parseScenario(input, fargateCatalog);
+  const parsed = parseScenario(input, fargateCatalog, extrasCatalog);
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join("; "));
-  return estimateScenario(parsed.scenario, fargateCatalog);
+  return estimateScenario(parsed.scenario, fargateCatalog, extrasCatalog);
 }
 
 export function problemsOf(input: unknown) {
-  const parsed = parseScenario(input, fargateCatalog);
+  const parsed = parseScenario(input, fargateCatalog, extrasCatalog);
   return parsed.ok ? [] : parsed.problems;
 }

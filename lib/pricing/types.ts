@@ -2,7 +2,22 @@ import type { Decimal } from "./money";
 import type { TaskSize } from "./sizes";
 
 /** What a line item prices, for charts that break costs down. */
-export type Component = "vcpu" | "memory" | "os-license" | "storage" | "instances" | "ebs";
+export type Component =
+  | "vcpu"
+  | "memory"
+  | "os-license"
+  | "storage"
+  | "instances"
+  | "ebs"
+  // v2: beside the compute meter
+  | "public-ipv4"
+  | "logs"
+  | "load-balancer"
+  | "nat-gateway"
+  | "data-transfer"
+  | "efs"
+  | "eks-cluster"
+  | "ecr";
 /** How it is bought. */
 export type Purchase = "on-demand" | "spot" | "savings-plan";
 
@@ -34,9 +49,21 @@ export interface WorkloadEstimate {
   tasks: number;
   /** Task-hours in the month (all tasks, on-demand and Spot together). */
   taskHours: Decimal;
+  /** Compute line items, then (v2) the workload's public IPv4 and logs lines. */
+  lineItems: LineItem[];
+  /** The sum of every line item: compute plus the workload's public IPv4 and logs. */
+  monthlyCost: Decimal;
+  /** The Fargate compute part (vCPU, memory, OS license, ephemeral storage): what the EC2 cluster replaces. */
+  computeMonthlyCost: Decimal;
+  warnings: string[];
+}
+
+/** Scenario-level items beside the tasks (v2 `services`): load balancers, NAT, data transfer, EFS, EKS, ECR. */
+export interface ServicesEstimate {
   lineItems: LineItem[];
   monthlyCost: Decimal;
-  warnings: string[];
+  /** What is priced differently from a naive reading, or not at all (EKS cluster fee, egress free allowance). */
+  notes: string[];
 }
 
 export interface PriceSourceSummary {
@@ -59,6 +86,11 @@ export interface FargateEstimate {
     sources: PriceSourceSummary[];
   };
   workloads: WorkloadEstimate[];
-  totals: { monthlyCost: Decimal };
+  services: ServicesEstimate;
+  /**
+   * computeMonthlyCost: the workloads' Fargate compute; servicesMonthlyCost: everything else (the workloads'
+   * public IPv4 and logs, and the scenario's services); monthlyCost: the whole bill, their sum.
+   */
+  totals: { computeMonthlyCost: Decimal; servicesMonthlyCost: Decimal; monthlyCost: Decimal };
   warnings: string[];
 }

@@ -3,10 +3,11 @@ import { sum, type Decimal } from "@/lib/pricing/money";
 import type { FargateEstimate, LineItem } from "@/lib/pricing/types";
 
 /** The stacks of the per-workload breakdown chart, in display order. */
-export const BREAKDOWN_KEYS = ["vCPU", "Memory", "Storage", "OS license", "Spot"] as const;
+export const BREAKDOWN_KEYS = ["vCPU", "Memory", "Storage", "OS license", "Spot", "Public IPv4 and logs"] as const;
 export type BreakdownKey = (typeof BREAKDOWN_KEYS)[number];
 
 function keyOf(li: LineItem): BreakdownKey {
+  if (li.component === "public-ipv4" || li.component === "logs") return "Public IPv4 and logs";
   if (li.purchase === "spot") return "Spot";
   if (li.component === "memory") return "Memory";
   if (li.component === "storage") return "Storage";

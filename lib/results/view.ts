@@ -1,20 +1,36 @@
 import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
+import { extrasRegion } from "@/lib/catalog/extras-lookup";
+import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import type { Ec2Estimate } from "@/lib/pricing/ec2";
 import { estimateEc2 } from "@/lib/pricing/ec2";
 import { estimateScenario } from "@/lib/pricing/estimate";
+import { NOT_INCLUDED } from "@/lib/pricing/services";
 import type { FargateEstimate } from "@/lib/pricing/types";
+import { ec2WholeBill, type Ec2WholeBill } from "@/lib/pricing/whole-bill";
 import { ZERO } from "@/lib/pricing/money";
 import { spotSeries } from "@/lib/pricing/spot-series";
 import type { Scenario } from "@/lib/scenario/schema";
 import { formatUsd } from "@/lib/format";
 import { breakdownRows, chartNumber, type BreakdownRow } from "./chart-data";
+import { billBreakdown, type BillSlice } from "./bill-breakdown";
 
 export interface ResultsView {
   estimate: FargateEstimate;
   /** Null while the EC2 price catalog is still loading (it loads after the page). */
-  ec2: Ec2Estimate | null;
+  ec2: (Ec2Estimate & { wholeBill: Ec2WholeBill }) | null;
+  /** Set when the scenario has costs beside compute (version 2): the split and what is not priced. */
+  whole: {
+    fargateCompute: string;
+    fargateBeside: string;
+    ec2Compute: string | null;
+    ec2Beside: string | null;
+    slices: BillSlice[];
+    notes: string[];
+    notIncluded: readonly string[];
+  } | null;
   totals: {
+    /** The whole bill (compute + beside compute). */
     fargate: string;
     ec2: string | null;
     ec2Note?: string;
@@ -41,24 +57,41 @@ export function buildSpotView(scenario: Scenario, catalog: FargateCatalog): Spot
   };
 }
 
-/** What the results panel shows, computed once per draft change. Pure: components only render this. */
-export function buildResults(scenario: Scenario, catalog: FargateCatalog, ec2Catalog: Ec2Catalog | null): ResultsView {
-  const estimate = estimateScenario(scenario, catalog);
-  const ec2 = ec2Catalog ? estimateEc2(scenario, estimate, ec2Catalog) : null;
-  const difference = ec2?.monthlyCost == null ? null : ec2.monthlyCost.minus(ec2.comparedFargateMonthlyCost);
-  const partial = ec2?.monthlyCost != null && !ec2.comparedFargateMonthlyCost.eq(estimate.totals.monthlyCost);
+/**
+ * What the results panel shows, computed once per draft change. Pure: components only render this.
+ * The headline compares whole bills: each side's compute plus everything beside it (the same services on both).
+ */
+export function buildResults(scenario: Scenario, catalog: FargateCatalog, ec2Catalog: Ec2Catalog | null, extras?: ExtrasCatalog | null): ResultsView {
+  const estimate = estimateScenario(scenario, catalog, extras ?? undefined);
+  const cluster = ec2Catalog ? estimateEc2(scenario, estimate, ec2Catalog) : null;
+  const ec2 = cluster ? { ...cluster, wholeBill: ec2WholeBill(scenario, estimate, cluster, extras ? extrasRegion(extras, scenario.region) : undefined) } : null;
+  const wb = ec2?.wholeBill;
+  const difference = wb?.monthlyCost == null ? null : wb.monthlyCost.minus(wb.comparedFargateMonthlyCost);
+  const partial = wb?.monthlyCost != null && !wb.comparedFargateMonthlyCost.eq(estimate.totals.monthlyCost);
+  const hasWhole = estimate.services.lineItems.length > 0 || estimate.totals.servicesMonthlyCost.gt(0);
   return {
     estimate,
     ec2,
+    whole: hasWhole
+      ? {
+          fargateCompute: estimate.totals.computeMonthlyCost.toString(),
+          fargateBeside: estimate.totals.servicesMonthlyCost.toString(),
+          ec2Compute: wb?.computeMonthlyCost == null ? null : wb.computeMonthlyCost.toString(),
+          ec2Beside: wb?.monthlyCost == null ? null : wb.servicesMonthlyCost.toString(),
+          slices: billBreakdown(estimate),
+          notes: estimate.services.notes,
+          notIncluded: NOT_INCLUDED,
+        }
+      : null,
     totals: {
       fargate: estimate.totals.monthlyCost.toString(),
-      ec2: ec2?.monthlyCost == null ? null : ec2.monthlyCost.toString(),
+      ec2: wb?.monthlyCost == null ? null : wb.monthlyCost.toString(),
       ec2Note: !ec2
         ? "Loading EC2 prices…"
         : ec2.monthlyCost === null
           ? (ec2.warnings[0] ?? "No EC2 comparison for this scenario.")
           : partial
-            ? `Compared with ${formatUsd(ec2.comparedFargateMonthlyCost)} of Fargate: some workloads have no EC2 equivalent in our data.`
+            ? `Compared with ${formatUsd(wb!.comparedFargateMonthlyCost)} of Fargate: some workloads have no EC2 equivalent in our data.`
             : undefined,
       difference: difference === null ? null : difference.toString(),
       cheaper: difference === null ? null : difference.lt(0) ? "ec2" : difference.gt(0) ? "fargate" : "same",

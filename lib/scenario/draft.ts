@@ -1,7 +1,20 @@
+import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import { own } from "@/lib/pricing/own";
-import { catalogProblems, formatPath, type Problem } from "./parse";
-import { Ec2Settings, Scenario, SCENARIO_VERSION, Workload, type ScenarioInput, type WorkloadInput } from "./schema";
+import { catalogProblems, extrasProblems, formatPath, type Problem } from "./parse";
+import {
+  EFS_STORAGE_CLASSES,
+  Ec2Settings,
+  LATEST_SCENARIO_VERSION,
+  type Scenario,
+  ScenarioShape,
+  SCENARIO_VERSION,
+  Services,
+  usesVersion2Fields,
+  Workload,
+  type ScenarioInput,
+  type WorkloadInput,
+} from "./schema";
 
 /**
  * What the editor holds: the scenario as typed, which may be invalid. Numeric fields may hold the raw text the
@@ -12,8 +25,32 @@ export type DraftSchedule =
   | { type: "always-on" }
   | { type: "duty-cycle"; percent: number | string }
   | { type: "batch"; runsPerMonth: number | string; secondsPerRun: number | string };
-export type DraftWorkload = Omit<Loose<WorkloadInput>, "schedule"> & { schedule?: DraftSchedule };
-export type Draft = Omit<ScenarioInput, "workloads"> & { workloads: DraftWorkload[] };
+type N = number | string;
+export type DraftWorkload = Omit<Loose<WorkloadInput>, "schedule" | "logs"> & { schedule?: DraftSchedule; logs?: { ingestedGiBPerMonth?: N; storedGiB?: N } };
+export interface DraftLoadBalancer {
+  name: string;
+  type: "application" | "network";
+  capacityUnits?: N;
+  internetFacing?: boolean;
+  azs?: N;
+}
+export interface DraftFileSystem {
+  name: string;
+  storageClass?: (typeof EFS_STORAGE_CLASSES)[number];
+  storedGiB?: N;
+  readGiBPerMonth?: N;
+  writeGiBPerMonth?: N;
+}
+/** The services (v2) as typed: numbers may hold raw text. */
+export interface DraftServices {
+  loadBalancers?: DraftLoadBalancer[];
+  natGateways?: { count?: N; processedGiBPerMonth?: N };
+  dataTransfer?: { internetOutGiBPerMonth?: N; interAzGiBPerMonth?: N };
+  fileSystems?: DraftFileSystem[];
+  eksClusters?: { count?: N; extendedSupport?: boolean };
+  containerRegistry?: { storedGiB?: N };
+}
+export type Draft = Omit<ScenarioInput, "workloads" | "services"> & { workloads: DraftWorkload[]; services?: DraftServices };
 
 export interface DraftEvaluation {
   /** The valid part of the draft: every valid workload (what the estimate prices). Null when the region is unusable. */
@@ -26,16 +63,24 @@ export interface DraftEvaluation {
   scenarioProblems: Problem[];
   /** Indices of workloads left out of the estimate because they have problems. */
   excluded: number[];
+  /** True while version 2 items wait for the extras prices (they load after the page): priced leaves them out. */
+  pendingExtras: boolean;
 }
 
-/** Validates a draft field by field, so one bad field never blanks the rest of the estimate. Pure. */
-export function evaluateDraft(draft: Draft, catalog: FargateCatalog): DraftEvaluation {
+/**
+ * Validates a draft field by field, so one bad field never blanks the rest of the estimate. Pure.
+ * Version 2 items (public IPv4, logs, services) are priced once the extras catalog is given; the version of the
+ * priced scenario follows what it uses (2 when it has a version 2 item, else the draft's own).
+ */
+export function evaluateDraft(draft: Draft, catalog: FargateCatalog, extras?: ExtrasCatalog | null): DraftEvaluation {
   const scenarioProblems: Problem[] = [];
   const workloadProblems: Record<number, Record<string, string>> = {};
   const valid: Workload[] = [];
+  /** The draft index of each valid workload. */
+  const validIndex: number[] = [];
   const excluded: number[] = [];
 
-  const head = Scenario.omit({ workloads: true, ec2: true }).safeParse({ version: draft.version, name: draft.name, region: draft.region });
+  const head = ScenarioShape.omit({ workloads: true, ec2: true, services: true }).safeParse({ version: draft.version, name: draft.name, region: draft.region });
   if (!head.success) for (const i of head.error.issues) scenarioProblems.push({ path: formatPath(i.path), message: i.message });
   const ec2 = Ec2Settings.safeParse(draft.ec2 ?? {});
   if (!ec2.success) for (const i of ec2.error.issues) scenarioProblems.push({ path: formatPath(["ec2", ...i.path]), message: i.message });
@@ -60,12 +105,53 @@ export function evaluateDraft(draft: Draft, catalog: FargateCatalog): DraftEvalu
       excluded.push(index);
     } else {
       valid.push(parsed.data);
+      validIndex.push(index);
     }
   });
+
+  // Services (v2): refused as a whole while any of their fields is wrong (each problem on its own path).
+  let services: Scenario["services"];
+  if (draft.services !== undefined) {
+    const parsed = Services.safeParse(draft.services);
+    if (parsed.success) services = parsed.data;
+    else for (const i of parsed.error.issues) scenarioProblems.push({ path: formatPath(["services", ...i.path]), message: i.message });
+  }
+
+  // Version 2 items the region has no price for: the workload is left out (its field says why), the services too.
+  let pendingExtras = false;
+  let workloads = valid;
+  const wantsExtras = usesVersion2Fields({ services, workloads: valid });
+  if (region && wantsExtras && !extras) {
+    pendingExtras = true;
+    workloads = valid.map((w) => ({ ...w, publicIp: undefined, logs: undefined }));
+    services = undefined;
+  } else if (region && wantsExtras && extras) {
+    const problems = extrasProblems({ region: regionCode, workloads: valid, services }, extras);
+    const dropped = new Set<number>();
+    for (const p of problems) {
+      const m = /^workloads\.(\d+)\.(.*)$/.exec(p.path);
+      if (m) {
+        // `valid` holds only the valid workloads: map back to the draft's index.
+        const index = validIndex[Number(m[1])]!;
+        (workloadProblems[index] ??= {})[m[2]!] ??= p.message;
+        if (!excluded.includes(index)) excluded.push(index);
+        dropped.add(Number(m[1]));
+      } else {
+        scenarioProblems.push(p);
+        services = undefined;
+      }
+    }
+    if (dropped.size) workloads = valid.filter((_, i) => !dropped.has(i));
+    excluded.sort((a, b) => a - b);
+  }
 
   // Only an unusable region stops pricing: a bad name or EC2 setting is reported on its field while the rest is
   // priced with the default in its place.
   const name = typeof draft.name === "string" && draft.name.trim() ? draft.name.trim().slice(0, 120) : "My scenario";
-  const priced = region ? { version: SCENARIO_VERSION, name: head.success ? head.data.name : name, region: regionCode, workloads: valid, ec2: ec2.success ? ec2.data : Ec2Settings.parse({}) } : null;
-  return { priced, complete: priced !== null && excluded.length === 0 && scenarioProblems.length === 0, workloadProblems, scenarioProblems, excluded };
+  const v2 = usesVersion2Fields({ services, workloads });
+  const version = v2 || (head.success && head.data.version === LATEST_SCENARIO_VERSION) ? LATEST_SCENARIO_VERSION : SCENARIO_VERSION;
+  const priced: Scenario | null = region
+    ? { version, name: head.success ? head.data.name : name, region: regionCode, workloads, ec2: ec2.success ? ec2.data : Ec2Settings.parse({}), ...(services ? { services } : {}) }
+    : null;
+  return { priced, complete: priced !== null && !pendingExtras && excluded.length === 0 && scenarioProblems.length === 0, workloadProblems, scenarioProblems, excluded, pendingExtras };
 }

@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { extrasRegion, regionsWith } from "@/lib/catalog/extras-lookup";
+import type { ExtrasCatalog, ExtrasRegion } from "@/lib/catalog/extras-schema";
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import { own } from "@/lib/pricing/own";
 import { Scenario } from "./schema";
@@ -35,10 +37,56 @@ export function catalogProblems(scenario: Scenario, catalog: FargateCatalog): Pr
   return problems;
 }
 
-/** The one entry point for untrusted scenarios (CLI file, URL, API body, local storage). */
-export function parseScenario(input: unknown, catalog: FargateCatalog): ParseResult {
+/**
+ * Version 2 items the region has no price for: each refused on its own path, never guessed.
+ * Items that price nothing (a count or volume of 0) need no price.
+ */
+export function extrasProblems(scenario: Pick<Scenario, "region" | "workloads" | "services">, extras: ExtrasCatalog): Problem[] {
+  const region = extrasRegion(extras, scenario.region);
+  const problems: Problem[] = [];
+  const missing = (path: string, what: string, has: (r: ExtrasRegion) => boolean) => {
+    if (region && has(region)) return;
+    const where = regionsWith(extras, has);
+    const list = where.length <= 6 ? ` (${where.join(", ")})` : "";
+    problems.push({
+      path,
+      message: `Our price data has no ${what} price for ${scenario.region}${region ? ` (${region.name})` : ""}; it has one for ${where.length} region${where.length === 1 ? "" : "s"}${list}: leave it out or choose one of those regions`,
+    });
+  };
+  scenario.workloads.forEach((w, i) => {
+    if (w.publicIp && w.tasks > 0) missing(`workloads.${i}.publicIp`, "public IPv4 address", (r) => !!r.publicIpv4);
+    if (w.logs && (w.logs.ingestedGiBPerMonth > 0 || w.logs.storedGiB > 0)) missing(`workloads.${i}.logs`, "CloudWatch Logs", (r) => !!r.logs);
+  });
+  const s = scenario.services;
+  if (!s) return problems;
+  s.loadBalancers?.forEach((lb, i) => {
+    missing(`services.loadBalancers.${i}.type`, lb.type === "application" ? "Application Load Balancer" : "Network Load Balancer", (r) => !!r.loadBalancer);
+    if (lb.internetFacing) missing(`services.loadBalancers.${i}.internetFacing`, "public IPv4 address", (r) => !!r.publicIpv4);
+  });
+  if (s.natGateways && (s.natGateways.count > 0 || s.natGateways.processedGiBPerMonth > 0)) {
+    missing("services.natGateways", "NAT gateway", (r) => !!r.natGateway);
+    if (s.natGateways.count > 0) missing("services.natGateways.count", "public IPv4 address", (r) => !!r.publicIpv4);
+  }
+  if (s.dataTransfer?.internetOutGiBPerMonth) missing("services.dataTransfer.internetOutGiBPerMonth", "internet data transfer", (r) => !!r.internetEgress);
+  if (s.dataTransfer?.interAzGiBPerMonth) missing("services.dataTransfer.interAzGiBPerMonth", "inter-AZ data transfer", (r) => !!r.interAz);
+  s.fileSystems?.forEach((fs, i) => {
+    if (fs.storageClass === "one-zone") missing(`services.fileSystems.${i}.storageClass`, "EFS One Zone", (r) => !!r.efs?.oneZoneGBMonth);
+    else if (fs.storageClass === "one-zone-ia") missing(`services.fileSystems.${i}.storageClass`, "EFS One Zone-IA", (r) => !!r.efs?.oneZoneIaGBMonth);
+    else missing(`services.fileSystems.${i}`, "EFS", (r) => !!r.efs);
+  });
+  if (s.eksClusters && s.eksClusters.count > 0) missing("services.eksClusters", "EKS cluster", (r) => !!r.eks);
+  if (s.containerRegistry && s.containerRegistry.storedGiB > 0) missing("services.containerRegistry.storedGiB", "ECR storage", (r) => !!r.ecr);
+  return problems;
+}
+
+/**
+ * The one entry point for untrusted scenarios (CLI file, URL, API body, local storage). With the extras catalog,
+ * version 2 items are also checked against the region's prices (the CLI and the API always pass it).
+ */
+export function parseScenario(input: unknown, catalog: FargateCatalog, extras?: ExtrasCatalog): ParseResult {
   const parsed = Scenario.safeParse(input);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
   const problems = catalogProblems(parsed.data, catalog);
+  if (extras && !problems.some((p) => p.path === "region")) problems.push(...extrasProblems(parsed.data, extras));
   return problems.length ? { ok: false, problems } : { ok: true, scenario: parsed.data };
 }

@@ -37,7 +37,14 @@ describe("scenario errors name the rule and the field", () => {
     { what: "unknown region", input: { region: "mars-north-1", workloads: [base] }, path: "region", message: /Unknown region "mars-north-1"/ },
     { what: "Windows where AWS does not offer it", input: { region: "ap-east-2", workloads: [{ ...base, os: "windows" }] }, path: "workloads.0.os", message: /not offered in ap-east-2/ },
     { what: "Spot where we have no Spot price", input: { region: "ca-west-1", workloads: [{ ...base, spotPercent: 10 }] }, path: "workloads.0.spotPercent", message: /no Fargate Spot price for ca-west-1/ },
-    { what: "a future format version", input: { version: 2, workloads: [base] }, path: "version", message: /version must be 1/ },
+    { what: "a future format version", input: { version: 3, workloads: [base] }, path: "version", message: /version must be 1 or 2/ },
+    { what: "a version 2 field in a version 1 document", input: { version: 1, workloads: [base], services: {} }, path: "services", message: /set "version": 2/ },
+    { what: "a bad NAT gateway count", input: { version: 2, workloads: [base], services: { natGateways: { count: 1.5 } } }, path: "services.natGateways.count", message: /whole number/ },
+    { what: "an unknown load balancer type", input: { version: 2, workloads: [base], services: { loadBalancers: [{ name: "web", type: "classic" }] } }, path: "services.loadBalancers.0.type", message: /"application" or "network"/ },
+    { what: "a misspelt services field", input: { version: 2, workloads: [base], services: { natGateway: { count: 1 } } }, path: "services", message: /unknown field "natGateway"/ },
+    { what: "a negative EFS read volume", input: { version: 2, workloads: [base], services: { fileSystems: [{ name: "data", storedGiB: 10, readGiBPerMonth: -1 }] } }, path: "services.fileSystems.0.readGiBPerMonth", message: /cannot be negative/ },
+    { what: "a public IP that is not a boolean", input: { version: 2, workloads: [{ ...base, publicIp: "yes" }] }, path: "workloads.0.publicIp", message: /true or false/ },
+    { what: "logs stored negative", input: { version: 2, workloads: [{ ...base, logs: { storedGiB: -5 } }] }, path: "workloads.0.logs.storedGiB", message: /cannot be negative/ },
     { what: "workloads not a list", input: { workloads: "api" }, path: "workloads", message: /must be a list/ },
   ];
 

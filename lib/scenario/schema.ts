@@ -14,8 +14,13 @@ import { MIB_PER_GIB } from "@/lib/pricing/units";
 /**
  * The scenario: the public contract shared by the CLI, the share URL, the API and the editor's store.
  * Field names and meanings are fixed for version 1; optional fields get the defaults below.
+ * Version 2 adds, all optional: per workload `publicIp` and `logs`; per scenario `services` (load balancers,
+ * NAT gateways, data transfer, EFS file systems, EKS clusters, ECR storage). A version 1 document cannot carry
+ * them, and prices exactly as before.
  */
 export const SCENARIO_VERSION = 1 as const;
+/** The newest contract version: what the editor writes once a version 2 field is used. */
+export const LATEST_SCENARIO_VERSION = 2 as const;
 
 /** Ephemeral storage limits (free, ECS max, EKS max) and the EKS pod overhead: from the price catalog, never re-typed. */
 export const STORAGE_LIMITS_GIB = {
@@ -27,6 +32,16 @@ export const EKS_OVERHEAD_MIB = fargateCatalog.eksOverheadMiB;
 
 const finite = (what: string) =>
   z.number({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} must be a number`) }).finite();
+
+/** A non-negative amount of GiB (up to 1 billion: an exabyte a month is not a container service). */
+const gib = (what: string) => finite(what).min(0, `${what} cannot be negative`).max(1_000_000_000, `${what} is at most 1,000,000,000 GiB`);
+const count = (what: string, max: number) =>
+  finite(what).int(`${what} must be a whole number`).min(0, `${what} cannot be negative`).max(max, `${what} is at most ${max.toLocaleString("en-US")}`);
+/** Objects of the v2 contract refuse unknown fields: a typo must not silently price nothing. */
+const unknownFields = (allowed: string, what: string) => ({
+  error: (iss: { code?: string; keys?: string[] }) =>
+    iss.code === "unrecognized_keys" ? `unknown field ${(iss.keys ?? []).map((k) => `"${k}"`).join(", ")} (allowed: ${allowed})` : `${what} must be an object`,
+});
 
 export const Schedule = z.discriminatedUnion(
   "type",
@@ -71,6 +86,18 @@ const WorkloadShape = z.object({
   /** Share of task-hours on Fargate Spot, 0..100. */
   spotPercent: finite("Spot share").min(0, "Spot share cannot be negative").max(100, "Spot share is at most 100%").default(0),
   savingsPlan: SavingsPlan.default("none"),
+  /** v2: each running task holds one public IPv4 address (awsvpc ENI), billed per address-hour. Absent = false. */
+  publicIp: z.boolean({ error: "publicIp must be true or false" }).optional(),
+  /** v2: CloudWatch Logs (Standard class) for this workload. */
+  logs: z
+    .strictObject(
+      {
+        ingestedGiBPerMonth: gib("Logs ingested per month").default(0),
+        storedGiB: gib("Logs stored").default(0),
+      },
+      { error: (iss) => (iss.code === "unrecognized_keys" ? `unknown field ${iss.keys.map((k) => `"${k}"`).join(", ")} (use ingestedGiBPerMonth, storedGiB)` : "logs must be an object such as { \"ingestedGiBPerMonth\": 50, \"storedGiB\": 100 }") },
+    )
+    .optional(),
 });
 
 type WorkloadShape = z.infer<typeof WorkloadShape>;
@@ -151,12 +178,88 @@ export const Ec2Settings = z.object({
 });
 export type Ec2Settings = z.infer<typeof Ec2Settings>;
 
-export const Scenario = z.object({
-  version: z.literal(SCENARIO_VERSION, { error: `version must be ${SCENARIO_VERSION}` }).default(SCENARIO_VERSION),
+const LoadBalancer = z.strictObject(
+  {
+    name: z.string({ error: "Load balancer name must be text" }).trim().min(1, "Load balancer name is required").max(120, "Load balancer name is at most 120 characters"),
+    type: z.enum(["application", "network"], { error: 'Load balancer type must be "application" or "network"' }),
+    /** Average LCUs (application) or NLCUs (network) per hour. */
+    capacityUnits: finite("Capacity units").min(0, "Capacity units cannot be negative").max(100_000, "Capacity units is at most 100,000").default(1),
+    /** An internet-facing load balancer holds one public IPv4 address per AZ it serves. */
+    internetFacing: z.boolean({ error: "internetFacing must be true or false" }).default(true),
+    azs: finite("AZs").int("AZs must be a whole number").min(1, "A load balancer serves at least 1 AZ").max(6, "A load balancer serves at most 6 AZs (the most a region has)").default(2),
+  },
+  unknownFields("name, type, capacityUnits, internetFacing, azs", "A load balancer"),
+);
+export type LoadBalancer = z.infer<typeof LoadBalancer>;
+
+export const EFS_STORAGE_CLASSES = ["standard", "standard-ia", "archive", "one-zone", "one-zone-ia"] as const;
+const FileSystem = z.strictObject(
+  {
+    name: z.string({ error: "File system name must be text" }).trim().min(1, "File system name is required").max(120, "File system name is at most 120 characters"),
+    storageClass: z.enum(EFS_STORAGE_CLASSES, { error: `Storage class must be one of: ${EFS_STORAGE_CLASSES.join(", ")}` }).default("standard"),
+    storedGiB: gib("Stored data"),
+    /** Elastic Throughput: GiB read and written per month. */
+    readGiBPerMonth: gib("Data read per month").default(0),
+    writeGiBPerMonth: gib("Data written per month").default(0),
+  },
+  unknownFields("name, storageClass, storedGiB, readGiBPerMonth, writeGiBPerMonth", "A file system"),
+);
+export type FileSystem = z.infer<typeof FileSystem>;
+
+/** v2: what the service pays beside its tasks. Every part optional; absent parts price nothing. */
+export const Services = z.strictObject(
+  {
+    loadBalancers: z.array(LoadBalancer, { error: "loadBalancers must be a list" }).max(100, "At most 100 load balancers").optional(),
+    natGateways: z
+      .strictObject(
+        { count: count("NAT gateways", 1_000).default(0), processedGiBPerMonth: gib("NAT data processed per month").default(0) },
+        unknownFields("count, processedGiBPerMonth", "natGateways"),
+      )
+      .optional(),
+    dataTransfer: z
+      .strictObject(
+        { internetOutGiBPerMonth: gib("Internet egress per month").default(0), interAzGiBPerMonth: gib("Inter-AZ transfer per month").default(0) },
+        unknownFields("internetOutGiBPerMonth, interAzGiBPerMonth", "dataTransfer"),
+      )
+      .optional(),
+    fileSystems: z.array(FileSystem, { error: "fileSystems must be a list" }).max(100, "At most 100 file systems").optional(),
+    eksClusters: z
+      .strictObject(
+        { count: count("EKS clusters", 1_000).default(0), extendedSupport: z.boolean({ error: "extendedSupport must be true or false" }).default(false) },
+        unknownFields("count, extendedSupport", "eksClusters"),
+      )
+      .optional(),
+    containerRegistry: z.strictObject({ storedGiB: gib("ECR storage").default(0) }, unknownFields("storedGiB", "containerRegistry")).optional(),
+  },
+  unknownFields("loadBalancers, natGateways, dataTransfer, fileSystems, eksClusters, containerRegistry", "services"),
+);
+export type Services = z.infer<typeof Services>;
+export type ServicesInput = z.input<typeof Services>;
+
+/** True when a scenario uses a version 2 field (and so needs the extras prices). */
+export function usesVersion2Fields(s: { services?: unknown; workloads: readonly { publicIp?: unknown; logs?: unknown }[] }): boolean {
+  return s.services !== undefined || s.workloads.some((w) => w.publicIp !== undefined || w.logs !== undefined);
+}
+
+/** The scenario's fields without the cross-field rules (for the editor, which checks part by part). */
+export const ScenarioShape = z.object({
+  version: z.literal([SCENARIO_VERSION, LATEST_SCENARIO_VERSION], { error: "version must be 1 or 2" }).default(SCENARIO_VERSION),
   name: z.string({ error: "Scenario name must be text" }).trim().min(1, "Scenario name is required").max(120, "Scenario name is at most 120 characters").default("My scenario"),
   region: z.string({ error: "Region is required" }).min(1, "Region is required").default("us-east-1"),
   workloads: z.array(Workload, { error: "workloads must be a list" }).max(20_000, "At most 20,000 workloads"),
   ec2: Ec2Settings.default(Ec2Settings.parse({})),
+  services: Services.optional(),
+});
+
+export const Scenario = ScenarioShape.superRefine((s, ctx) => {
+  if (s.version !== SCENARIO_VERSION) return;
+  const needs = (path: (string | number)[], what: string) =>
+    ctx.addIssue({ code: "custom", path, message: `${what} is a version 2 field: set "version": 2 to use it` });
+  if (s.services !== undefined) needs(["services"], "services");
+  s.workloads.forEach((w, i) => {
+    if (w.publicIp !== undefined) needs(["workloads", i, "publicIp"], "publicIp");
+    if (w.logs !== undefined) needs(["workloads", i, "logs"], "logs");
+  });
 });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;

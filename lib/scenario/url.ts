@@ -20,6 +20,13 @@ import type { Scenario } from "./schema";
  *   - check: FNV-1a 32-bit hash of the payload characters, base36, 7 characters. Any edited character
  *     or a cut-off link fails the check instead of opening a silently different scenario.
  *
+ * Format v2 (scenario version 2; a version 1 scenario still writes a v1 link, byte for byte as before):
+ * `v2.<payload>.<check>`, the v1 layout with two more workload slots and the services:
+ *     [name, vcpu, memoryGiB, tasks, schedule, spotPercent, savingsPlan, platform, os, arch, storageGiB,
+ *      publicIp (1 or null), logs ([ingestedGiBPerMonth, storedGiB] or null), extra]
+ *   and `x`: the `services` object as written in the scenario (its field names are short enough already).
+ *   A v2 link opens as a version 2 scenario.
+ *
  * Format v0 (legacy, before versioned links): no prefix; base64 or base64url (padding optional) of the
  * UTF-8 JSON of the full scenario, as `btoa(JSON.stringify(scenario))` produced. It still opens, and
  * `decodeScenario` reports `migratedFrom: 0` so the app can rewrite the address to a v1 link.
@@ -31,8 +38,8 @@ import type { Scenario } from "./schema";
 export const SHARE_PARAM = "s";
 /** Share links live in the URL hash (never sent to the server), not in the query string. */
 export const SHARE_LOCATION = "hash" as const;
-/** The format `encodeScenario` writes. */
-export const SHARE_FORMAT_VERSION = 1;
+/** The newest format `encodeScenario` writes (v2 for version 2 scenarios; v1 for version 1 ones). */
+export const SHARE_FORMAT_VERSION = 2;
 /** Longer tokens are refused before any decoding (a 20-workload scenario is about 1 KB). */
 export const MAX_SHARE_CHARS = 100_000;
 
@@ -74,9 +81,13 @@ const SLOTS: { key: keyof typeof V1_DEFAULTS.workload; index: number; dict?: rea
   { key: "storageGiB", index: 10 },
 ];
 const SCHEDULE_SLOT = 4;
-/** Slot for fields a later schema adds that this list does not know: an object of full-name keys. */
+/** Slot for fields a later schema adds that this list does not know: an object of full-name keys (v1). */
 const EXTRA_SLOT = 11;
+/** v2 slots: publicIp (1 or null), logs ([ingested, stored] or null), then the extra object. */
+const V2 = { publicIp: 11, logs: 12, extra: 13 } as const;
+const extraSlot = (format: 1 | 2) => (format === 2 ? V2.extra : EXTRA_SLOT);
 const KNOWN_WORKLOAD_KEYS = new Set(["name", "vcpu", "memoryGiB", "schedule", ...SLOTS.map((s) => s.key)]);
+const KNOWN_V2_WORKLOAD_KEYS = new Set([...KNOWN_WORKLOAD_KEYS, "publicIp", "logs"]);
 
 const EC2_SHORT: Record<keyof typeof V1_DEFAULTS.ec2, string> = {
   networking: "nw",
@@ -92,6 +103,7 @@ const EC2_SHORT: Record<keyof typeof V1_DEFAULTS.ec2, string> = {
 };
 const EC2_LONG: Record<string, string> = Object.fromEntries(Object.entries(EC2_SHORT).map(([long, short]) => [short, long]));
 const TOP_KEYS = new Set(["version", "name", "region", "workloads", "ec2"]);
+const TOP_V2_KEYS = new Set([...TOP_KEYS, "services"]);
 
 // ---- encoding ----
 
@@ -114,7 +126,7 @@ function compactSchedule(s: Scenario["workloads"][number]["schedule"]): unknown 
   }
 }
 
-function compactWorkload(w: Scenario["workloads"][number]): unknown[] {
+function compactWorkload(w: Scenario["workloads"][number], format: 1 | 2): unknown[] {
   const out: unknown[] = [w.name, w.vcpu, w.memoryGiB];
   const record = w as unknown as Record<string, unknown>;
   for (const slot of SLOTS) {
@@ -122,14 +134,19 @@ function compactWorkload(w: Scenario["workloads"][number]): unknown[] {
     out[slot.index] = v === undefined || sameValue(v, V1_DEFAULTS.workload[slot.key]) ? null : slot.dict ? toDict(v, slot.dict) : v;
   }
   out[SCHEDULE_SLOT] = compactSchedule(w.schedule);
-  const extra = Object.fromEntries(Object.entries(record).filter(([k, v]) => !KNOWN_WORKLOAD_KEYS.has(k) && v !== undefined));
-  out[EXTRA_SLOT] = Object.keys(extra).length ? extra : null;
+  const known = format === 2 ? KNOWN_V2_WORKLOAD_KEYS : KNOWN_WORKLOAD_KEYS;
+  if (format === 2) {
+    out[V2.publicIp] = w.publicIp ? 1 : null;
+    out[V2.logs] = w.logs ? [w.logs.ingestedGiBPerMonth, w.logs.storedGiB] : null;
+  }
+  const extra = Object.fromEntries(Object.entries(record).filter(([k, v]) => !known.has(k) && v !== undefined));
+  out[extraSlot(format)] = Object.keys(extra).length ? extra : null;
   while (out.length > 3 && out[out.length - 1] === null) out.pop();
   return out;
 }
 
-function compactScenario(s: Scenario): Record<string, unknown> {
-  const out: Record<string, unknown> = { w: s.workloads.map(compactWorkload) };
+function compactScenario(s: Scenario, format: 1 | 2): Record<string, unknown> {
+  const out: Record<string, unknown> = { w: s.workloads.map((w) => compactWorkload(w, format)) };
   if (s.name !== V1_DEFAULTS.scenario.name) out.n = s.name;
   if (s.region !== V1_DEFAULTS.scenario.region) out.r = s.region;
   const ec2: Record<string, unknown> = {};
@@ -139,7 +156,9 @@ function compactScenario(s: Scenario): Record<string, unknown> {
     if (value !== undefined) ec2[known ? EC2_SHORT[known] : key] = value;
   }
   if (Object.keys(ec2).length) out.e = ec2;
-  for (const [key, value] of Object.entries(s)) if (!TOP_KEYS.has(key) && value !== undefined) out[key] = value;
+  if (format === 2 && s.services !== undefined) out.x = s.services;
+  const top = format === 2 ? TOP_V2_KEYS : TOP_KEYS;
+  for (const [key, value] of Object.entries(s)) if (!top.has(key) && value !== undefined) out[key] = value;
   return out;
 }
 
@@ -161,10 +180,14 @@ function checksum(text: string): string {
 }
 const CHECK_CHARS = 7; // 2^32 - 1 is "1z141z3" in base 36
 
-/** The share token of a (parsed, valid) scenario: `v1.<payload>.<check>`. Runs in the browser and in Node. */
+/**
+ * The share token of a (parsed, valid) scenario: `v1.<payload>.<check>` for a version 1 scenario (the same link
+ * as before), `v2.…` for a version 2 one. Runs in the browser and in Node.
+ */
 export function encodeScenario(scenario: Scenario): string {
-  const payload = bytesToBase64Url(new TextEncoder().encode(JSON.stringify(compactScenario(scenario))));
-  return `v${SHARE_FORMAT_VERSION}.${payload}.${checksum(payload)}`;
+  const format = scenario.version === 2 ? 2 : 1;
+  const payload = bytesToBase64Url(new TextEncoder().encode(JSON.stringify(compactScenario(scenario, format))));
+  return `v${format}.${payload}.${checksum(payload)}`;
 }
 
 /** The hash to put in the address bar: `#s=v1.…`. */
@@ -227,17 +250,26 @@ function expandSchedule(value: unknown, at: string): unknown {
   return { type };
 }
 
-function expandWorkload(value: unknown, i: number): Record<string, unknown> {
+function expandWorkload(value: unknown, i: number, format: 1 | 2): Record<string, unknown> {
   const at = `workload ${i + 1}`;
   if (!Array.isArray(value)) return fail(NOT_A_SCENARIO(`${at} is not a list`));
-  if (value.length < 3 || value.length > EXTRA_SLOT + 1) return fail(NOT_A_SCENARIO(`${at} has ${value.length} fields`));
+  if (value.length < 3 || value.length > extraSlot(format) + 1) return fail(NOT_A_SCENARIO(`${at} has ${value.length} fields`));
   const out: Record<string, unknown> = { name: value[0], vcpu: value[1], memoryGiB: value[2] };
   for (const slot of SLOTS) {
     const v = value[slot.index];
     out[slot.key] = v === null || v === undefined ? V1_DEFAULTS.workload[slot.key] : slot.dict ? fromDict(v, slot.dict, slot.key) : v;
   }
   out.schedule = expandSchedule(value[SCHEDULE_SLOT], at);
-  const extra = value[EXTRA_SLOT];
+  if (format === 2) {
+    const ip = value[V2.publicIp];
+    if (ip !== null && ip !== undefined) out.publicIp = ip === 1 ? true : ip;
+    const logs = value[V2.logs];
+    if (logs !== null && logs !== undefined) {
+      if (!Array.isArray(logs) || logs.length !== 2) return fail(NOT_A_SCENARIO(`the logs of ${at} are not a pair`));
+      out.logs = { ingestedGiBPerMonth: logs[0], storedGiB: logs[1] };
+    }
+  }
+  const extra = value[extraSlot(format)];
   if (extra !== null && extra !== undefined) {
     if (!isRecord(extra)) return fail(NOT_A_SCENARIO(`${at} has extra fields that are not an object`));
     for (const [k, v] of Object.entries(extra)) if (!Object.hasOwn(out, k) && k !== "__proto__") out[k] = v;
@@ -245,9 +277,10 @@ function expandWorkload(value: unknown, i: number): Record<string, unknown> {
   return out;
 }
 
-function expandScenario(compact: unknown): Record<string, unknown> {
+function expandScenario(compact: unknown, format: 1 | 2): Record<string, unknown> {
   if (!isRecord(compact)) return fail(NOT_A_SCENARIO("it does not hold an object"));
-  const { w, n, r, e, ...rest } = compact;
+  const { w, n, r, e, ...others } = compact;
+  const { x, ...rest } = format === 2 ? others : { ...others, x: undefined };
   if (!Array.isArray(w)) return fail(NOT_A_SCENARIO("it has no list of workloads"));
   if (e !== undefined && !isRecord(e)) return fail(NOT_A_SCENARIO("its EC2 settings are not an object"));
   const ec2: Record<string, unknown> = { ...V1_DEFAULTS.ec2, instanceTypes: [...V1_DEFAULTS.ec2.instanceTypes] };
@@ -257,10 +290,12 @@ function expandScenario(compact: unknown): Record<string, unknown> {
   }
   return {
     ...rest,
+    ...(format === 2 ? { version: 2 } : {}),
     name: n ?? V1_DEFAULTS.scenario.name,
     region: r ?? V1_DEFAULTS.scenario.region,
-    workloads: w.map(expandWorkload),
+    workloads: w.map((item, i) => expandWorkload(item, i, format)),
     ec2,
+    ...(format === 2 && x !== undefined ? { services: x } : {}),
   };
 }
 
@@ -278,7 +313,7 @@ function validated(input: unknown, catalog: FargateCatalog, migratedFrom?: numbe
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 const LEGACY_BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
-function decodeV1(rest: string, catalog: FargateCatalog): DecodeResult {
+function decodeVersioned(rest: string, catalog: FargateCatalog, format: 1 | 2): DecodeResult {
   const dot = rest.lastIndexOf(".");
   const payload = dot < 0 ? rest : rest.slice(0, dot);
   const check = dot < 0 ? "" : rest.slice(dot + 1);
@@ -286,7 +321,7 @@ function decodeV1(rest: string, catalog: FargateCatalog): DecodeResult {
     return { ok: false, message: "The share link is incomplete: it was probably cut off when it was copied; copy the whole link again." };
   if (check !== checksum(payload) || !BASE64URL.test(payload))
     return { ok: false, message: "The share link is damaged: its contents do not match its checksum, so it was changed or cut off after it was made." };
-  return validated(expandScenario(parseJson(base64ToBytes(payload), false)), catalog);
+  return validated(expandScenario(parseJson(base64ToBytes(payload), false), format), catalog);
 }
 
 function decodeV0(text: string, catalog: FargateCatalog): DecodeResult {
@@ -313,7 +348,7 @@ export function decodeScenario(text: string, catalog: FargateCatalog): DecodeRes
     const versioned = /^v(\d{1,6})\.(.*)$/s.exec(token);
     if (!versioned) return decodeV0(token, catalog);
     const version = Number(versioned[1]);
-    if (version === 1) return decodeV1(versioned[2]!, catalog);
+    if (version === 1 || version === 2) return decodeVersioned(versioned[2]!, catalog, version);
     return {
       ok: false,
       message: `The share link uses format v${version}, which this version of the estimator cannot open${version > SHARE_FORMAT_VERSION ? "; it was probably made by a newer version" : ""}.`,

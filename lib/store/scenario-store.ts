@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import { DEFAULT_SCENARIO, DEFAULT_WORKLOAD } from "@/lib/scenario/defaults";
-import type { Draft, DraftWorkload } from "@/lib/scenario/draft";
+import type { Draft, DraftServices, DraftWorkload } from "@/lib/scenario/draft";
 
 /**
  * The editor's store holds the draft scenario as typed, nothing derived: estimates are computed from it on render.
@@ -21,6 +21,8 @@ interface ScenarioState {
   replace: (draft: Draft) => void;
   update: (patch: Partial<Omit<Draft, "workloads">>) => void;
   updateEc2: (patch: Partial<NonNullable<Draft["ec2"]>>) => void;
+  /** Replaces parts of the services (v2); a part set to undefined is removed, and no parts left means no services. */
+  updateServices: (patch: Partial<DraftServices>) => void;
   updateWorkload: (index: number, patch: Partial<DraftWorkload>) => void;
   addWorkload: (workload?: DraftWorkload) => void;
   addWorkloads: (workloads: DraftWorkload[]) => void;
@@ -45,6 +47,14 @@ export const useScenarioStore = create<ScenarioState>()((set) => ({
   replace: (draft) => set((s) => ({ draft, keys: draft.workloads.map((_, i) => s.nextKey + i), nextKey: s.nextKey + draft.workloads.length })),
   update: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
   updateEc2: (patch) => set((s) => ({ draft: { ...s.draft, ec2: { ...s.draft.ec2, ...patch } } })),
+  updateServices: (patch) =>
+    set((s) => {
+      const merged: DraftServices = { ...s.draft.services, ...patch };
+      const services = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as DraftServices;
+      const { services: _old, ...rest } = s.draft;
+      void _old;
+      return { draft: Object.keys(services).length ? { ...rest, services } : rest };
+    }),
   updateWorkload: (index, patch) =>
     set((s) => ({ draft: { ...s.draft, workloads: s.draft.workloads.map((w, i) => (i === index ? { ...w, ...patch } : w)) } })),
   addWorkload: (workload) =>

@@ -1,5 +1,6 @@
 import { fargateCatalog } from "@/lib/catalog";
 import { ec2Catalog } from "@/lib/catalog/ec2";
+import { extrasCatalog } from "@/lib/catalog/extras";
 import { estimateToCsv } from "@/lib/export/csv";
 import { estimateToTable } from "@/lib/export/table";
 import { estimateAll } from "@/lib/pricing/estimate";
@@ -55,6 +56,27 @@ Scenario format (version 1; optional fields show their defaults):
     "instanceTypes": []           // restrict the search, e.g. ["m6i.large"]
   }
 }
+
+Version 2 (the whole bill; set "version": 2): every field below is optional.
+  per workload:
+    "publicIp": false,            // each running task holds a public IPv4 address (per address-hour)
+    "logs": { "ingestedGiBPerMonth": 0, "storedGiB": 0 }   // CloudWatch Logs, Standard class
+  per scenario:
+  "services": {
+    "loadBalancers": [{ "name": "web", "type": "application", // or "network"
+                        "capacityUnits": 1,   // average LCUs (NLCUs) per hour
+                        "internetFacing": true, "azs": 2 }],  // internet-facing: one public IPv4 per AZ
+    "natGateways": { "count": 0, "processedGiBPerMonth": 0 },  // each gateway also holds a public IPv4
+    "dataTransfer": { "internetOutGiBPerMonth": 0,    // by AWS's tiers; the free 100 GB is not applied
+                      "interAzGiBPerMonth": 0 },      // billed on each side (2 x GB)
+    "fileSystems": [{ "name": "shared", "storageClass": "standard", // "standard-ia" | "archive" | "one-zone" | "one-zone-ia"
+                      "storedGiB": 100, "readGiBPerMonth": 0, "writeGiBPerMonth": 0 }], // EFS, Elastic Throughput
+    "eksClusters": { "count": 0, "extendedSupport": false },  // the EKS cluster-hour (+ extended support)
+    "containerRegistry": { "storedGiB": 0 }                    // ECR storage
+  }
+  The EC2 side prices the same services and logs, and one public IPv4 per instance when tasks are public.
+  A region without a price for an item refuses that item. JSON totals: computeMonthlyCost,
+  servicesMonthlyCost (everything beside compute) and monthlyCost (the whole bill); ec2.wholeBill likewise.
 
 Exit status: 0 success; 2 invalid input (each problem on stderr as "path: message"); 3 (diff) over --fail-above.
 `;
@@ -116,9 +138,9 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliR
       return fail([{ path: file, message: `not valid JSON: ${(e as Error).message}` }]);
     }
   }
-  const parsed = parseScenario(json, fargateCatalog);
+  const parsed = parseScenario(json, fargateCatalog, extrasCatalog);
   if (!parsed.ok) return fail(parsed.problems);
-  const estimate = estimateAll(parsed.scenario, fargateCatalog, ec2Catalog);
+  const estimate = estimateAll(parsed.scenario, fargateCatalog, ec2Catalog, extrasCatalog);
   const input = { fargate: estimate, ec2: estimate.ec2 };
   const stdout = format === "table" ? estimateToTable(input) : format === "csv" ? estimateToCsv(input) : `${JSON.stringify(estimate, null, 2)}\n`;
   return { code: 0, stdout, stderr: "" };

@@ -1,11 +1,12 @@
 import { errorResponse, estimateRouteLimiter, internalError, json, rateLimited, readJsonBody } from "@/lib/aws/route-helpers";
 import { fargateCatalog } from "@/lib/catalog";
 import { ec2Catalog } from "@/lib/catalog/ec2";
+import { extrasCatalog } from "@/lib/catalog/extras";
 import { estimateAll } from "@/lib/pricing/estimate";
 import { parseScenario } from "@/lib/scenario/parse";
 
 /**
- * POST /api/estimate with a scenario (the v1 format) -> the estimate JSON (Fargate + EC2), the same engine and
+ * POST /api/estimate with a scenario (version 1 or 2) -> the estimate JSON (Fargate + EC2), the same engine and
  * output as the CLI. 400 lists every problem as {path, message}; 413 over 1 MB; 429 past 60 requests a minute.
  * At most MAX_API_WORKLOADS workloads a request, so one request costs tens of milliseconds of server time, not
  * seconds (the CLI has no such cap).
@@ -28,9 +29,9 @@ export async function POST(request: Request): Promise<Response> {
       const message = `The API prices at most ${MAX_API_WORKLOADS} workloads a request (this one has ${workloads.length.toLocaleString("en-US")}): split the scenario, or use the CLI (npm run estimate), which has no such limit`;
       return errorResponse("INVALID_SCENARIO", "The scenario is not valid: see issues.", 400, { issues: [{ path: "workloads", message }] });
     }
-    const parsed = parseScenario(body.value, fargateCatalog);
+    const parsed = parseScenario(body.value, fargateCatalog, extrasCatalog);
     if (!parsed.ok) return errorResponse("INVALID_SCENARIO", "The scenario is not valid: see issues.", 400, { issues: parsed.problems });
-    return json(estimateAll(parsed.scenario, fargateCatalog, ec2Catalog));
+    return json(estimateAll(parsed.scenario, fargateCatalog, ec2Catalog, extrasCatalog));
   } catch (e) {
     return internalError(e, "estimate");
   }

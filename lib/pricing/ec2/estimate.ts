@@ -117,7 +117,7 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
       windows.push(w.name);
       return;
     }
-    comparedFargate = comparedFargate.plus(fe.monthlyCost);
+    comparedFargate = comparedFargate.plus(fe.computeMonthlyCost);
     const hours = scaledInstanceHours(w.schedule);
     if (w.tasks === 0 || hours === 0 || fe.taskHours.lte(0)) return;
     covered.push({
@@ -180,7 +180,7 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
   alternatives = alternatives.slice(0, nAlternatives);
 
   // Break-even: the whole scenario at duty cycle d, on the fleet that hosts every task at once.
-  const fargateHourly = sum(covered.map((w) => w.fargate.monthlyCost.div(w.fargate.taskHours).times(w.tasks)));
+  const fargateHourly = sum(covered.map((w) => w.fargate.computeMonthlyCost.div(w.fargate.taskHours).times(w.tasks)));
   let fleetMonthly = chosen.monthlyCost;
   if (settings.scaling === "scale-with-tasks" && covered.some((w) => w.hours !== HOURS_PER_MONTH)) {
     const peakGroups = buildGroups(covered, "peak");

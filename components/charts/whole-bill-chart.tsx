@@ -1,0 +1,35 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatUsd } from "@/lib/format";
+import type { BillSlice } from "@/lib/results/bill-breakdown";
+import { ChartFrame, DataTable } from "./chart-frame";
+
+const COMPUTE = "#0369a1";
+const REST = "#d97706";
+
+/** The whole Fargate bill: compute vs each cost beside it. */
+export function WholeBillChart({ slices }: { slices: BillSlice[] }) {
+  return (
+    <ChartFrame
+      testId="chart-whole-bill"
+      title="The whole bill: compute vs the rest"
+      description="Monthly Fargate cost (USD) of the tasks' compute and of everything beside it."
+      table={<DataTable columns={["Cost", "USD / month"]} rows={slices.map((s) => [s.label, formatUsd(s.value)])} />}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart accessibilityLayer={false} data={slices} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
+          <XAxis type="number" tickFormatter={(v: number) => `$${v}`} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="label" width={110} tick={{ fontSize: 12 }} />
+          <Tooltip formatter={(v) => formatUsd(Number(v))} />
+          <Bar dataKey="value" name="USD / month" isAnimationActive={false}>
+            {slices.map((s, i) => (
+              <Cell key={s.label} fill={i === 0 ? COMPUTE : REST} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,10 @@
+import extrasJson from "./data/extras.json";
+import { ExtrasCatalog } from "./extras-schema";
+
+/**
+ * The embedded "whole bill" price snapshot (public IPv4, ELB, NAT, CloudWatch Logs, data transfer, EFS, EKS, ECR),
+ * validated once at load. The browser imports this module lazily so the first page load stays small.
+ */
+export const extrasCatalog: ExtrasCatalog = ExtrasCatalog.parse(extrasJson);
+
+export { ExtrasCatalog };
