@@ -275,3 +275,26 @@ describe("loading a side: clear errors", () => {
     expect(besidePath("dir.v2/.hidden")).toBe("dir.v2/.hidden.scenario.json");
   });
 });
+
+describe("diff of version 2 scenarios (the whole bill)", () => {
+  it("counts public IPv4 on the workload and a NAT gateway as a scenario-level item", async () => {
+    const { extrasCatalog } = await import("@/lib/catalog/extras");
+    const side = (doc: unknown) => {
+      const r = loadSide({ file: { path: "cost.json", text: JSON.stringify(doc) } }, { region: "us-east-1" }, fargateCatalog, extrasCatalog);
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+      return r.scenario;
+    };
+    const base = side({ region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 2 }] });
+    const head = side({ version: 2, region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 2, publicIp: true }], services: { natGateways: { count: 1 } } });
+    const d = json(diffScenarios(base, head, fargateCatalog, extrasCatalog));
+    // Fargate: 2 tasks x 730 h x (1 x 0.04048 + 2 x 0.004445) = 59.1008 + 12.9794 = 72.0802
+    expect(d.base.monthlyCost).toBe("72.0802");
+    // + public IPv4: 2 tasks x 730 h x 0.005 = 7.30; NAT: 730 h x 0.045 = 32.85 plus its address 730 x 0.005 = 3.65
+    expect(d.head.monthlyCost).toBe("115.8802");
+    expect(d.difference.monthlyCost).toBe("43.8");
+    const api = d.workloads.find((w) => w.name === "api")!;
+    expect(api).toMatchObject({ change: "changed", difference: "7.3", reasons: ["public IP no → yes"] });
+    // A version 2 scenario without the extras catalog cannot be priced beside compute: it is refused, not guessed.
+    expect(() => diffScenarios(base, head, fargateCatalog)).toThrow(RangeError);
+  });
+});

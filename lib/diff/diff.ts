@@ -1,3 +1,4 @@
+import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import { estimateScenario } from "@/lib/pricing/estimate";
 import { dec, sum, ZERO, type Decimal } from "@/lib/pricing/money";
@@ -113,9 +114,9 @@ function lineItemDiffs(base: WorkloadEstimate | null, head: WorkloadEstimate | n
 }
 
 /** BASE and HEAD scenarios (null: the file does not exist on that side) -> their cost difference. */
-export function diffScenarios(base: Scenario | null, head: Scenario | null, catalog: FargateCatalog): CostDiff {
-  const baseEst = base ? estimateScenario(base, catalog) : null;
-  const headEst = head ? estimateScenario(head, catalog) : null;
+export function diffScenarios(base: Scenario | null, head: Scenario | null, catalog: FargateCatalog, extras?: ExtrasCatalog): CostDiff {
+  const baseEst = base ? estimateScenario(base, catalog, extras) : null;
+  const headEst = head ? estimateScenario(head, catalog, extras) : null;
   const baseEntries = entries(base, baseEst);
   const headEntries = entries(head, headEst);
   const baseByKey = new Map(baseEntries.map((e) => [e.key, e]));

@@ -60,6 +60,9 @@ export function changeReasons(
   arrow("schedule", scheduleText(base.schedule), scheduleText(head.schedule));
   arrow("Spot", `${formatQuantity(base.spotPercent)}%`, `${formatQuantity(head.spotPercent)}%`);
   arrow("Savings Plan", planText(base.savingsPlan), planText(head.savingsPlan));
+  arrow("public IP", base.publicIp ? "yes" : "no", head.publicIp ? "yes" : "no");
+  arrow("logs ingested", gib(base.logs?.ingestedGiBPerMonth ?? 0) + "/month", gib(head.logs?.ingestedGiBPerMonth ?? 0) + "/month");
+  arrow("logs stored", gib(base.logs?.storedGiB ?? 0), gib(head.logs?.storedGiB ?? 0));
   if (!out.length && !baseEst.monthlyCost.eq(headEst.monthlyCost)) out.push("prices changed");
   return out;
 }

@@ -1,3 +1,4 @@
+import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import { importWorkload } from "@/lib/scenario/import";
 import { parseScenario, type Problem } from "@/lib/scenario/parse";
@@ -27,7 +28,7 @@ export type SideResult =
   | { ok: false; problems: Problem[] };
 
 /** Fields a scenario beside a task definition or manifest may set per workload; everything else comes from the file. */
-export const BESIDE_FIELDS = ["tasks", "schedule", "spotPercent", "savingsPlan"] as const;
+export const BESIDE_FIELDS = ["tasks", "schedule", "spotPercent", "savingsPlan", "publicIp", "logs"] as const;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const own = (o: Record<string, unknown>, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
@@ -64,12 +65,12 @@ function parseJson(file: SourceFile): { ok: true; value: unknown } | { ok: false
 }
 
 /** Reads one side into a validated scenario. `region` applies to task definitions and manifests unless a scenario beside them names one. */
-export function loadSide(input: SideInput, opts: { region: string }, catalog: FargateCatalog): SideResult {
+export function loadSide(input: SideInput, opts: { region: string }, catalog: FargateCatalog, extras?: ExtrasCatalog): SideResult {
   const { file, beside } = input;
   if (isScenarioText(file.text)) {
     const json = parseJson(file);
     if (!json.ok) return json.result;
-    const parsed = parseScenario(json.value, catalog);
+    const parsed = parseScenario(json.value, catalog, extras);
     return parsed.ok ? { ok: true, scenario: parsed.scenario, kind: "scenario", warnings: [] } : { ok: false, problems: at(file.path, parsed.problems) };
   }
 
@@ -84,7 +85,7 @@ export function loadSide(input: SideInput, opts: { region: string }, catalog: Fa
     if (!merged.ok) return merged.result;
     raw = { ...merged.scenario, name: own(merged.scenario, "name") ?? file.path, region: own(merged.scenario, "region") ?? opts.region };
   }
-  const parsed = parseScenario(raw, catalog);
+  const parsed = parseScenario(raw, catalog, extras);
   if (!parsed.ok) return { ok: false, problems: at(beside ? `${file.path} (with ${beside.path})` : file.path, parsed.problems) };
   return { ok: true, scenario: parsed.scenario, kind: "import", warnings: imported.warnings };
 }

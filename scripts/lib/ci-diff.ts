@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { appendFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fargateCatalog } from "@/lib/catalog";
+import { extrasCatalog } from "@/lib/catalog/extras";
 import { diffScenarios, percentOf, totalGrowsMoreThan, type CostDiff } from "@/lib/diff/diff";
 import { diffToMarkdown, MARKDOWN_MARKER, type DiffSection } from "@/lib/diff/render";
 import { besidePath, isScenarioText, loadSide } from "@/lib/diff/source";
@@ -111,7 +112,7 @@ export function runCiDiff(env: CiEnv): CiResult {
         if ("problem" in b) problems.push({ path: besidePath(file), message: b.problem });
         else if (b.text !== null) beside = { path: besidePath(file), text: b.text };
       }
-      sides[side] = loadSide({ file: { path: `${file} (${side})`, text: main.text }, beside: beside && { path: `${beside.path} (${side})`, text: beside.text } }, { region }, fargateCatalog);
+      sides[side] = loadSide({ file: { path: `${file} (${side})`, text: main.text }, beside: beside && { path: `${beside.path} (${side})`, text: beside.text } }, { region }, fargateCatalog, extrasCatalog);
     }
     if (missing === 2) {
       problems.push({ path: file, message: `not found at the base (${commits.base.slice(0, 12)}) or the head (${commits.head.slice(0, 12)}): check the path` });
@@ -121,7 +122,7 @@ export function runCiDiff(env: CiEnv): CiResult {
     const base = sides.base?.ok ? sides.base.scenario : null;
     const head = sides.head?.ok ? sides.head.scenario : null;
     if ((sides.base && !sides.base.ok) || (sides.head && !sides.head.ok)) continue;
-    sections.push({ title: file, diff: diffScenarios(base, head, fargateCatalog) });
+    sections.push({ title: file, diff: diffScenarios(base, head, fargateCatalog, extrasCatalog) });
   }
   if (problems.length) return fail(problems);
 

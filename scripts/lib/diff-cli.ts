@@ -1,4 +1,5 @@
 import { fargateCatalog } from "@/lib/catalog";
+import { extrasCatalog } from "@/lib/catalog/extras";
 import { diffScenarios, diffToJson, growsMoreThan, type CostDiff } from "@/lib/diff/diff";
 import { diffToMarkdown, diffToTable } from "@/lib/diff/render";
 import { besidePath, isScenarioText, loadSide, type SourceFile } from "@/lib/diff/source";
@@ -57,7 +58,7 @@ export function loadFile(path: string, region: string, readFile: Reader): { ok: 
     if (!b.ok) return { ok: false, problems: [b.problem] };
     if (b.text !== null) beside = { path: p, text: b.text };
   }
-  const side = loadSide({ file, beside }, { region }, fargateCatalog);
+  const side = loadSide({ file, beside }, { region }, fargateCatalog, extrasCatalog);
   return side.ok ? { ok: true, scenario: side.scenario } : side;
 }
 
@@ -108,5 +109,5 @@ export function runDiff(argv: string[], readFile: Reader): CliResult {
   const head = loadFile(files[1]!, region, readFile);
   const problems = [...(base.ok ? [] : base.problems), ...(head.ok ? [] : head.problems)];
   if (!base.ok || !head.ok) return fail(problems);
-  return renderDiff(diffScenarios(base.scenario, head.scenario, fargateCatalog), format, failAbove);
+  return renderDiff(diffScenarios(base.scenario, head.scenario, fargateCatalog, extrasCatalog), format, failAbove);
 }
