@@ -14,6 +14,16 @@ const scenario = (input: unknown) => {
 };
 
 describe("comparison with a scenario over the bill's period", () => {
+  it("compares a version 2 scenario on its Fargate meter alone (public IPv4, logs and services left aside)", async () => {
+    const { extrasCatalog } = await import("@/lib/catalog/extras");
+    const recon = await reconcileFile(fixture("cur2-fargate.csv"), fargateCatalog, "cur2.csv");
+    const p = parseScenario({ version: 2, name: "shop", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, publicIp: true }], services: { natGateways: { count: 1 } } }, fargateCatalog, extrasCatalog);
+    if (!p.ok) throw new Error(JSON.stringify(p.problems));
+    const vcpu = compareWithScenario(recon, p.scenario, fargateCatalog).lines.find((l) => l.platform === "ecs" && l.usageType === "Fargate-vCPU-Hours:perCPU")!;
+    // The same 1 vCPU task as below: 720 h x 0.04048 = 29.1456 over the bill's 720 hours.
+    expect(vcpu.estimatedCost).toBe("29.1456");
+  });
+
   it("scales the 730-hour month to the bill's 720 hours and explains the big gaps", async () => {
     const recon = await reconcileFile(fixture("cur2-fargate.csv"), fargateCatalog, "cur2.csv");
     // One always-on 1 vCPU / 2 GB task in us-east-1: per month 730 vCPU-hours and 1460 GB-hours.

@@ -53,12 +53,24 @@ function what(usageType: string): string {
   return qualifiers ? `${qualifiers} ${base}` : base;
 }
 
+/** The comparison is per Fargate usage type: a version 2 scenario's public IPv4, logs and services are left aside. */
+function fargateMeterOnly(scenario: Scenario): Scenario {
+  if (scenario.services === undefined && scenario.workloads.every((w) => w.publicIp === undefined && w.logs === undefined)) return scenario;
+  const rest: Scenario = { ...scenario, workloads: scenario.workloads.map((w) => ({ ...w })) };
+  delete rest.services;
+  for (const w of rest.workloads) {
+    delete w.publicIp;
+    delete w.logs;
+  }
+  return rest;
+}
+
 /**
  * Per usage type: the scenario's estimate over the bill's period next to what the bill shows. The estimate is for
  * a 730-hour month (HOURS_PER_MONTH); quantities and costs are scaled by periodHours / 730.
  */
 export function compareWithScenario(recon: Reconciliation, scenario: Scenario, catalog: FargateCatalog): Comparison {
-  const estimate = estimateScenario(scenario, catalog);
+  const estimate = estimateScenario(fargateMeterOnly(scenario), catalog);
   const hours = new Big(recon.bill.periodHours ?? HOURS_PER_MONTH);
   const scale = (d: Big) => d.times(hours).div(HOURS_PER_MONTH);
   type Row = { region: string; platform: "ecs" | "eks"; usageType: string; unit: string; eq: Big; bq: Big; ec: Big; bc: Big };
