@@ -220,7 +220,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
         )}
         </div>
         <RightsizingPanel region={evaluation.priced?.region ?? draft.region ?? "us-east-1"} />
-        <BillPanel scenario={evaluation.priced} />
+        <BillPanel scenario={deferredScenario ?? null} />
       </main>
     </div>
   );

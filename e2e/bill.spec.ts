@@ -13,6 +13,8 @@ test.describe("bill panel", () => {
   });
 
   test("reads a gzipped CUR 2.0 bill in a worker, shows usage, groups and the comparison, builds a scenario", async ({ page }) => {
+    // Upload, worker, axe and a scenario rebuild in one story: give it the slow-test allowance on a shared machine.
+    test.slow();
     await page.getByTestId("bill-file").setInputFiles(path.join(fixtures, "cur2-fargate.csv.gz"));
     const usage = page.getByTestId("bill-usage");
     await expect(usage).toBeVisible();
@@ -42,6 +44,7 @@ test.describe("bill panel", () => {
     // The comparison now uses the built scenario: no usage type is missing from it any more.
     await expect(page.getByTestId("bill-findings")).not.toContainText("the scenario does not estimate");
     await expect(page.getByTestId("fargate-total")).not.toHaveText("$108.12");
+    await page.getByTestId("bill-built").screenshot({ path: "test-results/screenshots/bill-built-1280.png" });
     await page.getByRole("button", { name: "Restore the previous scenario" }).click();
     await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
   });

@@ -128,7 +128,7 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
       workload: wname,
       how:
         `Size: ${inferred.how}${eksNote}. ` +
-        `Tasks: ${fmt(taskHours)} task-hours over the bill's ${fmt(hours, 2)} hours is ${fmt(average)} tasks on average, so ${tasks} task${tasks === 1 ? "" : "s"} ${alwaysOn ? "always on" : `running ${dutyPercent}% of the time`}.` +
+        `Tasks: ${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"} over the bill's ${fmt(hours, 2)} hours is ${fmt(average)} tasks on average, so ${tasks} task${tasks === 1 ? "" : "s"} ${alwaysOn ? "always on" : `running ${dutyPercent}% of the time`}.` +
         (spotPercent > 0 ? ` Spot: ${spotPercent}% of the vCPU-hours were Fargate Spot.` : "") +
         (storageGiB > STORAGE_LIMITS_GIB.free ? ` Storage: ${storageHow}, so ${storageGiB} GiB (${STORAGE_LIMITS_GIB.free} GiB are included).` : "") +
         (covered ? " The bill paid less than list: a Savings Plan covered part of it; the scenario prices on-demand until you choose a plan." : ""),
