@@ -2,11 +2,13 @@
  * Refreshes the embedded price snapshots from the AWS Price List API (GetProducts):
  *   lib/catalog/data/fargate.json  Fargate on-demand rates (AmazonECS)
  *   lib/catalog/data/ec2.json      EC2 on-demand Linux prices of the candidate instance types (AmazonEC2)
+ *   lib/catalog/data/extras.json   the whole bill: public IPv4 (AmazonVPC), NAT gateways (AmazonEC2), ALB/NLB (AWSELB),
+ *                                  CloudWatch Logs, EFS, EKS, ECR, inter-AZ data transfer (AWSDataTransfer)
  *
- *   npm run pricing:refresh [-- --only fargate|ec2|all] [--regions us-east-1,eu-west-1] [--dry-run]
- *                           [--out FILE] [--ec2-out FILE] [--endpoint us-east-1|eu-central-1|ap-south-1]
+ *   npm run pricing:refresh [-- --only fargate|ec2|extras|all] [--regions us-east-1,eu-west-1] [--dry-run]
+ *                           [--out FILE] [--ec2-out FILE] [--extras-out FILE] [--endpoint us-east-1|eu-central-1|ap-south-1]
  *
- * --only      which snapshot(s) to refresh (default all).
+ * --only      which snapshot(s) to refresh, comma-separated (default all: fargate,ec2,extras).
  * --regions   EC2 only: refresh just these regions; the others keep their prices and sources. Without it every
  *             region of ec2.json must get prices, or nothing is written.
  * --out       where to write the Fargate snapshot (with --only ec2: the EC2 snapshot); --ec2-out the EC2 one.
@@ -21,6 +23,8 @@
  * no pre-installed software, capacity status Used); only onDemandHourly changes. Spot savings, specs, ENI
  * tables, EBS, commitments and the candidate list are kept; a type the Price List lacks keeps its old price
  * (warned); types and regions are never added (that is npm run catalog:ec2).
+ * Extras: one query per service and region; every rate is matched by the SKU the snapshot holds, and a SKU the
+ * Price List lacks refuses the refresh. Internet egress tiers (no SKU in our data) are kept.
  */
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -61,9 +65,11 @@ async function main() {
   const root = path.join(__dirname, "..");
   const dataDir = path.join(root, "lib", "catalog", "data");
   const only = argValue("--only") ?? "all";
-  if (only !== "fargate" && only !== "ec2" && only !== "all") fail("--only must be fargate, ec2 or all.");
-  const doFargate = only !== "ec2";
-  const doEc2 = only !== "fargate";
+  const parts = only.split(",").map((p) => p.trim());
+  if (!parts.every((p) => p === "fargate" || p === "ec2" || p === "extras" || p === "all")) fail("--only must be fargate, ec2, extras or all.");
+  const doFargate = parts.includes("fargate") || parts.includes("all");
+  const doEc2 = parts.includes("ec2") || parts.includes("all");
+  const doExtras = parts.includes("extras") || parts.includes("all");
   const regionsArg = argValue("--regions");
   if (regionsArg !== undefined && !doEc2) fail("--regions limits the EC2 refresh only; drop it or use --only ec2 or all.");
   const ec2Regions = regionsArg?.split(",").map((r) => r.trim()).filter(Boolean);
@@ -73,7 +79,9 @@ async function main() {
   const outArg = argValue("--out");
   const fargateOut = path.resolve(doFargate ? (outArg ?? path.join(dataDir, "fargate.json")) : path.join(dataDir, "fargate.json"));
   const ec2Out = path.resolve(argValue("--ec2-out") ?? (only === "ec2" && outArg ? outArg : path.join(dataDir, "ec2.json")));
+  const extrasOut = path.resolve(argValue("--extras-out") ?? (only === "extras" && outArg ? outArg : path.join(dataDir, "extras.json")));
   if (doFargate && doEc2 && fargateOut === ec2Out) fail("--out and --ec2-out name the same file.");
+  if (doExtras && ((doFargate && extrasOut === fargateOut) || (doEc2 && extrasOut === ec2Out))) fail("--extras-out names the same file as another snapshot.");
   const dryRun = process.argv.includes("--dry-run");
   const endpoint = argValue("--endpoint") ?? "us-east-1";
 
@@ -81,11 +89,17 @@ async function main() {
   let map: typeof import("../lib/aws/pricing-map");
   let schema: typeof import("../lib/catalog/schema");
   let ec2Schema: typeof import("../lib/catalog/ec2-schema");
+  let extrasPricing: typeof import("../lib/aws/extras-pricing");
+  let extrasMap: typeof import("../lib/aws/extras-pricing-map");
+  let extrasSchema: typeof import("../lib/catalog/extras-schema");
   try {
     pricing = await import("../lib/aws/pricing");
     map = await import("../lib/aws/pricing-map");
     schema = await import("../lib/catalog/schema");
     ec2Schema = await import("../lib/catalog/ec2-schema");
+    extrasPricing = await import("../lib/aws/extras-pricing");
+    extrasMap = await import("../lib/aws/extras-pricing-map");
+    extrasSchema = await import("../lib/catalog/extras-schema");
   } catch {
     fail('lib/aws could not be loaded: run it as "npm run pricing:refresh" (tsx --conditions=react-server scripts/refresh-pricing.ts).');
   }
@@ -172,6 +186,41 @@ async function main() {
     for (const c of merged.changes.slice(0, 50)) process.stdout.write(`  ${c}\n`);
     if (merged.changes.length > 50) process.stdout.write(`  ... and ${merged.changes.length - 50} more changes\n`);
     writes.push({ file: ec2Out, text: map.serializeEc2Catalog(merged.catalog), summary: `${targets.length} regions refreshed, ${merged.changes.length} price changes` });
+  }
+
+  if (doExtras) {
+    const current = readSnapshot(path.join(dataDir, "extras.json"), (v) => extrasSchema.ExtrasCatalog.parse(v), "catalog:extras");
+    const targets = extrasMap.refreshTargets(current);
+    process.stdout.write(`Reading ${targets.length} service prices (${extrasMap.REFRESHABLE_ITEMS.length} services x their regions) from the AWS Price List API (${endpoint})...\n`);
+    const fresh: import("../lib/aws/extras-pricing-map").FreshExtras = {};
+    const fetchProblems: string[] = [];
+    const fetchOne = async (t: (typeof targets)[number], first: boolean) => {
+      const r = await extrasPricing.fetchExtrasSkuRates(t.item, t.region, { client, firstPageTimeoutMs: first ? FIRST_PAGE_TIMEOUT_MS : 15_000 });
+      if (!r.ok) {
+        if (r.error.code === "NO_CREDENTIALS") noCredentials();
+        fail(`${t.region} ${t.item}: ${lowerFirst(r.error.message)}`);
+      }
+      (fresh[t.item] ??= {})[t.region] = r.value.rates;
+      fetchProblems.push(...r.value.problems.map((p) => `${t.region} ${t.item}: ${p}`));
+    };
+    await fetchOne(targets[0]!, true);
+    const queue = targets.slice(1);
+    await Promise.all(
+      Array.from({ length: Math.min(EC2_CONCURRENCY, queue.length) }, async () => {
+        for (let t = queue.shift(); t !== undefined; t = queue.shift()) await fetchOne(t, false);
+      }),
+    );
+    const merged = extrasMap.mergeExtrasRefresh(current, fresh, { today });
+    if (!merged.ok) {
+      const [first, ...rest] = merged.problems;
+      fail(`the Price List lacks rates the current extras snapshot has (${first}${rest.length ? `, and ${rest.length} more` : ""}); nothing was written.`);
+    }
+    const warnings = [...merged.warnings, ...fetchProblems];
+    for (const w of warnings.slice(0, 20)) process.stdout.write(`  warning: ${w}\n`);
+    if (warnings.length > 20) process.stdout.write(`  ... and ${warnings.length - 20} more warnings\n`);
+    for (const c of merged.changes.slice(0, 50)) process.stdout.write(`  ${c}\n`);
+    if (merged.changes.length > 50) process.stdout.write(`  ... and ${merged.changes.length - 50} more changes\n`);
+    writes.push({ file: extrasOut, text: `${JSON.stringify(merged.catalog)}\n`, summary: `${targets.length} service prices refreshed, ${merged.changes.length} rate changes` });
   }
 
   if (dryRun) {

@@ -46,6 +46,13 @@ describe("npm run pricing:refresh without credentials", () => {
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toMatch(/^pricing:refresh failed: lib\/aws could not be loaded: run it as "npm run pricing:refresh"/);
   });
+  it("fails the same way for the whole-bill (extras) refresh alone", () => {
+    const r = run(["--conditions=react-server"], {}, ["--only", "extras"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^pricing:refresh failed: no AWS credentials found: /)]);
+    expect(r.ms).toBeLessThan(10_000);
+    expect(existsSync(r.out)).toBe(false);
+  });
   it("fails the same way for the EC2 refresh alone", () => {
     const r = run(["--conditions=react-server"], {}, ["--only", "ec2"]);
     expect(r.status).toBe(1);
@@ -54,7 +61,7 @@ describe("npm run pricing:refresh without credentials", () => {
     expect(existsSync(r.out)).toBe(false);
   });
   it("rejects a bad --only and --regions without the EC2 refresh", () => {
-    expect(run(["--conditions=react-server"], {}, ["--only", "ecs"]).stderr.trim()).toBe("pricing:refresh failed: --only must be fargate, ec2 or all.");
+    expect(run(["--conditions=react-server"], {}, ["--only", "ecs"]).stderr.trim()).toBe("pricing:refresh failed: --only must be fargate, ec2, extras or all.");
     expect(run(["--conditions=react-server"], {}, ["--only", "fargate", "--regions", "eu-west-1"]).stderr.trim()).toMatch(/^pricing:refresh failed: --regions limits the EC2 refresh only/);
     expect(run(["--conditions=react-server"], {}, ["--regions", "eu-west-1,Mars"]).stderr.trim()).toMatch(/^pricing:refresh failed: --regions takes region codes/);
   });
@@ -172,7 +179,7 @@ describe("npm run pricing:refresh against a local Price List endpoint", () => {
     }
   }, 30_000);
 
-  it("refreshes both snapshots by default: EC2 one region at a time, changed prices in, missing types kept", async () => {
+  it("refreshes both compute snapshots (--only fargate,ec2): EC2 one region at a time, changed prices in, missing types kept", async () => {
     const fargate = fargateItems();
     const api = await priceListServer((body) =>
       body.ServiceCode === "AmazonECS" ? fargate : ec2Items(regionOf(body), regionOf(body) === "us-east-1" ? { "m6i.large": "0.1000000000" } : {}, regionOf(body) === "eu-west-1" ? ["m5.large"] : []),
@@ -180,7 +187,7 @@ describe("npm run pricing:refresh against a local Price List endpoint", () => {
     const fargateOut = path.join(api.home, "fargate.json");
     const ec2Out = path.join(api.home, "ec2.json");
     try {
-      const { status, stdout, stderr } = await api.runScript(["--out", fargateOut, "--ec2-out", ec2Out]);
+      const { status, stdout, stderr } = await api.runScript(["--only", "fargate,ec2", "--out", fargateOut, "--ec2-out", ec2Out]);
       expect(stderr).toBe("");
       expect(status).toBe(0);
       const ec2Requests = api.requests.filter((r) => r.body.ServiceCode === "AmazonEC2");

@@ -1,0 +1,24 @@
+import "server-only";
+import type { Filter } from "@aws-sdk/client-pricing";
+import { EXTRAS_SERVICE_CODES, mapSkuRates, type RefreshableItem, type SkuRates } from "./extras-pricing-map";
+import { getAllProducts, type FetchOptions, type PricingResult } from "./pricing";
+
+/**
+ * AWS Price List adapter for the "whole bill" services (public IPv4, NAT, ELB, CloudWatch, EFS, EKS, ECR, inter-AZ
+ * data transfer): one query per service and region, mapped SKU -> OnDemand rate. Reads rates only.
+ */
+const termMatch = (Field: string, Value: string): Filter => ({ Type: "TERM_MATCH", Field, Value });
+
+/** The GetProducts filters of an item in one region (data transfer items are keyed by the region they leave). */
+export function extrasFilters(item: RefreshableItem, regionCode: string): Filter[] {
+  if (item === "inter-az") return [termMatch("fromRegionCode", regionCode), termMatch("toRegionCode", regionCode)];
+  if (item === "nat-gateway") return [termMatch("regionCode", regionCode), termMatch("productFamily", "NAT Gateway")];
+  return [termMatch("regionCode", regionCode)];
+}
+
+export async function fetchExtrasSkuRates(item: RefreshableItem, regionCode: string, options: FetchOptions = {}): Promise<PricingResult<SkuRates & { pages: number }>> {
+  const all = await getAllProducts(EXTRAS_SERVICE_CODES[item], extrasFilters(item, regionCode), options);
+  if (!all.ok) return all;
+  const mapped = mapSkuRates(all.value.items);
+  return { ok: true, value: { ...mapped, problems: [...all.value.problems, ...mapped.problems], pages: all.value.pages } };
+}
