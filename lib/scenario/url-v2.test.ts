@@ -29,7 +29,7 @@ describe("share links, format v2", () => {
 
   it("a pinned v2 link keeps opening and pricing the same (written by this version)", () => {
     const token =
-      "v2.eyJ3IjpbWyJhcGkiLDEsMiwzLG51bGwsbnVsbCxudWxsLG51bGwsbnVsbCxudWxsLG51bGwsMSxbNTAsMF1dXSwibiI6Indob2xlIiwieCI6eyJsb2FkQmFsYW5jZXJzIjpbeyJuYW1lIjoid2ViIiwidHlwZSI6ImFwcGxpY2F0aW9uIiwiY2FwYWNpdHlVbml0cyI6MiwiaW50ZXJuZXRGYWNpbmciOnRydWUsImF6cyI6Mn1dLCJuYXRHYXRld2F5cyI6eyJjb3VudCI6MiwicHJvY2Vzc2VkR2lCUGVyTW9udGgiOjEwMH19fQ.0jz2jb3";
+      "v2.eyJ3IjpbWyJhcGkiLDEsMiwzLG51bGwsbnVsbCxudWxsLG51bGwsbnVsbCxudWxsLG51bGwsMSxbNTAsMF1dXSwibiI6Indob2xlIiwieCI6eyJsb2FkQmFsYW5jZXJzIjpbeyJuYW1lIjoid2ViIiwidHlwZSI6ImFwcGxpY2F0aW9uIiwiY2FwYWNpdHlVbml0cyI6MiwiaW50ZXJuZXRGYWNpbmciOnRydWUsImF6cyI6Mn1dLCJuYXRHYXRld2F5cyI6eyJjb3VudCI6MiwicHJvY2Vzc2VkR2lCUGVyTW9udGgiOjEwMH19fQ.1kr2eon";
     const back = decodeScenario(token, fargateCatalog);
     if (!back.ok) throw new Error(back.message);
     expect(back.scenario.version).toBe(2);
@@ -38,6 +38,16 @@ describe("share links, format v2", () => {
     // ALB 730 x 0.0225 + 1460 x 0.008 + 1460 x 0.005 = 35.405; NAT 1460 x 0.045 + 100 x 0.045 + 1460 x 0.005 = 77.5
     // 108.1203 + 10.95 + 25 + 35.405 + 77.5 = 256.9753
     expect(e.totals.monthlyCost.toString()).toBe("256.9753");
+  });
+
+  it("changing the format digit of a link (v1 <-> v2) is refused, not read in the other layout", () => {
+    const v1 = encodeScenario(parse({ name: "checkout", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 3 }] }));
+    const v2 = encodeScenario(parse(whole));
+    for (const edited of [`v2${v1.slice(2)}`, `v1${v2.slice(2)}`]) {
+      const r = decodeScenario(edited, fargateCatalog);
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.message).toMatch(/damaged/);
+    }
   });
 
   it("a version 1 scenario still writes the same v1 link as before", () => {

@@ -25,7 +25,8 @@ import type { Scenario } from "./schema";
  *     [name, vcpu, memoryGiB, tasks, schedule, spotPercent, savingsPlan, platform, os, arch, storageGiB,
  *      publicIp (1 or null), logs ([ingestedGiBPerMonth, storedGiB] or null), extra]
  *   and `x`: the `services` object as written in the scenario (its field names are short enough already).
- *   A v2 link opens as a version 2 scenario.
+ *   A v2 link opens as a version 2 scenario. Its check covers "v2." too, so changing the format digit of a link
+ *   (v1 <-> v2) fails the check instead of reading one layout as the other.
  *
  * Format v0 (legacy, before versioned links): no prefix; base64 or base64url (padding optional) of the
  * UTF-8 JSON of the full scenario, as `btoa(JSON.stringify(scenario))` produced. It still opens, and
@@ -187,7 +188,7 @@ const CHECK_CHARS = 7; // 2^32 - 1 is "1z141z3" in base 36
 export function encodeScenario(scenario: Scenario): string {
   const format = scenario.version === 2 ? 2 : 1;
   const payload = bytesToBase64Url(new TextEncoder().encode(JSON.stringify(compactScenario(scenario, format))));
-  return `v${format}.${payload}.${checksum(payload)}`;
+  return `v${format}.${payload}.${checkOf(payload, format)}`;
 }
 
 /** The hash to put in the address bar: `#s=v1.…`. */
@@ -311,6 +312,9 @@ function validated(input: unknown, catalog: FargateCatalog, migratedFrom?: numbe
 }
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
+/** v1 checks the payload alone (links made before v2 keep opening); v2 checks its prefix too. */
+const checkOf = (payload: string, format: 1 | 2) => checksum(format === 1 ? payload : `v2.${payload}`);
+
 const LEGACY_BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
 function decodeVersioned(rest: string, catalog: FargateCatalog, format: 1 | 2): DecodeResult {
@@ -319,7 +323,7 @@ function decodeVersioned(rest: string, catalog: FargateCatalog, format: 1 | 2): 
   const check = dot < 0 ? "" : rest.slice(dot + 1);
   if (dot < 0 || check.length < CHECK_CHARS)
     return { ok: false, message: "The share link is incomplete: it was probably cut off when it was copied; copy the whole link again." };
-  if (check !== checksum(payload) || !BASE64URL.test(payload))
+  if (check !== checkOf(payload, format) || !BASE64URL.test(payload))
     return { ok: false, message: "The share link is damaged: its contents do not match its checksum, so it was changed or cut off after it was made." };
   return validated(expandScenario(parseJson(base64ToBytes(payload), false), format), catalog);
 }
