@@ -50,6 +50,7 @@ test.describe("bill panel", () => {
   });
 
   test("reads Parquet and the real FOCUS sample; a file that is not a bill is one sentence and keeps the last bill", async ({ page }) => {
+    test.slow(); // three files through the worker
     await page.getByTestId("bill-file").setInputFiles(path.join(fixtures, "cur2-fargate.parquet"));
     await expect(page.getByTestId("bill-title")).toContainText("cur2-fargate.parquet: CUR 2.0, 25 rows (16 Fargate)");
     await page.getByTestId("bill-file").setInputFiles(path.join(fixtures, "focus-1.0-sample-fargate.csv"));
