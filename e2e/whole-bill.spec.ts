@@ -41,7 +41,16 @@ test.describe("the whole bill", () => {
     await expect(page.getByTestId("catalog-info")).toContainText("2025-06-05");
 
     // The share link is a v2 link, and it reopens to the same bill.
-    await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#s=v2\./);
+    // The hash follows edits after a short debounce, and an earlier edit (the load balancer) already made it v2:
+    // wait until it is v2 and has stopped changing, so the link holds the last edit too.
+    await expect
+      .poll(async () => {
+        const before = await page.evaluate(() => window.location.hash);
+        await page.waitForTimeout(500);
+        const after = await page.evaluate(() => window.location.hash);
+        return before === after && /^#s=v2\./.test(after);
+      })
+      .toBe(true);
     const url = page.url();
     await page.evaluate(() => window.localStorage.clear());
     await page.goto("about:blank");
