@@ -1,10 +1,13 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { ResultsPanel } from "@/components/results/results-panel";
 import { RightsizingPanel } from "@/components/rightsizing/rightsizing-panel";
 import type { RegionOption } from "@/components/scenario/region-picker";
+import { SavedScenarios } from "@/components/saved/saved-scenarios";
+import { UndoBar } from "@/components/saved/undo-bar";
+import { useScenarioPersistence } from "@/components/saved/use-scenario-persistence";
 import { ScenarioEditor } from "@/components/scenario/scenario-editor";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { buttonClass, primaryButtonClass } from "@/components/ui/fields";
@@ -12,13 +15,10 @@ import { fargateCatalog } from "@/lib/catalog";
 import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
 import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import { buildResults, buildSpotView } from "@/lib/results/view";
-import { DEFAULT_SCENARIO } from "@/lib/scenario/defaults";
-import { evaluateDraft, type Draft } from "@/lib/scenario/draft";
-import { encodeScenario, readShareHash, SHARE_PARAM } from "@/lib/scenario/url";
+import { evaluateDraft } from "@/lib/scenario/draft";
+import { encodeScenario, SHARE_PARAM } from "@/lib/scenario/url";
 import { useScenarioStore } from "@/lib/store/scenario-store";
 import { own } from "@/lib/pricing/own";
-
-const STORAGE_KEY = "fargate-estimator:draft:v2";
 
 // The bill panel (and its worker, papaparse and hyparquet) loads after the page, outside the first-load budget.
 const BillPanel = dynamic(() => import("@/components/billing/bill-panel"), {
@@ -26,76 +26,13 @@ const BillPanel = dynamic(() => import("@/components/billing/bill-panel"), {
   loading: () => <p className="mt-8 text-sm text-slate-600 dark:text-slate-400">Loading the bill reader…</p>,
 });
 
-/** What this browser keeps: the draft as typed, and the share link last written to the address bar for it. */
-interface Stored {
-  draft: Draft;
-  link: string | null;
-}
-
-function loadStored(): Stored | null {
-  try {
-    const raw = window.localStorage.getItem(STORAGE_KEY);
-    if (!raw || raw.length > 2_000_000) return null;
-    const s = JSON.parse(raw) as Stored;
-    return s && typeof s === "object" && s.draft && Array.isArray(s.draft.workloads) ? s : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The share token in a URL hash, or null; the codec's own reader applies its size limit. */
-function tokenOf(hash: string): string | null {
-  try {
-    return new URLSearchParams(hash.replace(/^#/, "")).get(SHARE_PARAM);
-  } catch {
-    return null;
-  }
-}
-
 export function Calculator({ regions }: { regions: RegionOption[] }) {
   const draft = useScenarioStore((s) => s.draft);
-  const replace = useScenarioStore((s) => s.replace);
   const notice = useScenarioStore((s) => s.notice);
   const setNotice = useScenarioStore((s) => s.setNotice);
   const [status, setStatus] = useState("");
-  const loaded = useRef(false);
-  const lastLink = useRef<string | null>(null);
-
-  // Load: a share link wins (unless it is the one this browser last wrote, whose draft may hold newer edits),
-  // then the last scenario from this browser, then the default. Runs again when another link is pasted.
-  useEffect(() => {
-    const load = (hash: string) => {
-      const token = tokenOf(hash);
-      const stored = loadStored();
-      if (token !== null && !(stored && stored.link === token)) {
-        const decoded = readShareHash(hash, fargateCatalog);
-        if (decoded?.ok) {
-          replace(decoded.scenario as Draft);
-          lastLink.current = token;
-          setNotice(decoded.migratedFrom !== undefined ? { kind: "info", text: `This link uses an older format (v${decoded.migratedFrom}); it was opened and updated to the current one.` } : null);
-        } else {
-          replace(DEFAULT_SCENARIO as Draft);
-          lastLink.current = null;
-          setNotice({ kind: "error", text: `This share link could not be opened: ${decoded?.message ?? "it is empty."} The default scenario is shown instead.` });
-        }
-      } else if (stored) {
-        replace(stored.draft);
-        lastLink.current = stored.link;
-      }
-      loaded.current = true;
-    };
-    load(window.location.hash);
-    // The event's own URL, not the address bar: a pending update of ours may have rewritten it meanwhile.
-    const onHashChange = (e: HashChangeEvent) => {
-      const hash = new URL(e.newURL).hash;
-      if (tokenOf(hash) !== lastLink.current) {
-        load(hash);
-        window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}${hash}`);
-      }
-    };
-    window.addEventListener("hashchange", onHashChange);
-    return () => window.removeEventListener("hashchange", onHashChange);
-  }, [replace, setNotice]);
+  // Loading (share link, saved scenarios) and keeping the saved list in step: see the hook.
+  const { loaded, lastLink, open, startNew, save } = useScenarioPersistence();
 
   // The EC2 catalog (instance types x regions) loads after the page so the first paint stays small.
   const [ec2Catalog, setEc2Catalog] = useState<Ec2Catalog | null>(null);
@@ -137,15 +74,10 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
         lastLink.current = link;
         window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}#${SHARE_PARAM}=${link}`);
       }
-      try {
-        const stored: Stored = { draft, link: lastLink.current };
-        window.localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
-      } catch {
-        /* storage full or disabled: the scenario still lives in the URL */
-      }
+      save(draft);
     }, 150);
     return () => window.clearTimeout(t);
-  }, [draft, link]);
+  }, [draft, link, loaded, lastLink, save]);
 
   const copyLink = useCallback(async () => {
     if (!link) return;
@@ -208,6 +140,8 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
           </button>
         </div>
       ) : null}
+      <SavedScenarios onOpen={open} onNew={startNew} />
+      <UndoBar />
       <main>
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <ScenarioEditor draft={draft} evaluation={evaluation} regions={regions} regionHasSpot={regionHasSpot} extras={extrasCatalog} />

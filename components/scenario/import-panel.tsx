@@ -10,11 +10,15 @@ const MAX_FILE_BYTES = 1_000_000;
 /** Paste or upload an ECS task definition (JSON) or a Kubernetes Pod/Deployment (YAML) to add workloads. */
 export function ImportPanel() {
   const addWorkloads = useScenarioStore((s) => s.addWorkloads);
+  const replaceWorkloads = useScenarioStore((s) => s.replaceWorkloads);
   const [text, setText] = useState("");
+  const [replaceMode, setReplaceMode] = useState(false);
+  const [progress, setProgress] = useState<{ loaded: number; total: number } | null>(null);
   const [result, setResult] = useState<{ kind: "error" | "ok"; text: string; warnings?: string[] } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const textId = useId();
   const fileId = useId();
+  const replaceId = useId();
 
   const run = async (source: string, label: string) => {
     // The importers (and the YAML parser) load on first use, in a Web Worker: the page stays responsive.
@@ -26,8 +30,14 @@ export function ImportPanel() {
       setResult({ kind: "error", text: `${label}: ${r.message} Nothing was added.` });
       return;
     }
-    addWorkloads(r.workloads);
-    setResult({ kind: "ok", text: `Added ${r.workloads.map((w) => w.name).join(", ")} from ${label}.`, warnings: r.warnings });
+    const names = r.workloads.map((w) => w.name).join(", ");
+    if (replaceMode) {
+      replaceWorkloads(r.workloads, `Replaced the workloads with ${names} from ${label}.`);
+      setResult({ kind: "ok", text: `Replaced the workloads with ${names} from ${label}. Undo puts the old ones back.`, warnings: r.warnings });
+    } else {
+      addWorkloads(r.workloads);
+      setResult({ kind: "ok", text: `Added ${names} from ${label}.`, warnings: r.warnings });
+    }
     setText("");
   };
 
@@ -63,12 +73,29 @@ export function ImportPanel() {
               const input = e.currentTarget;
               const file = input.files?.[0];
               if (!file) return;
-              if (file.size > MAX_FILE_BYTES) setResult({ kind: "error", text: `${file.name}: the file is larger than 1 MB. Nothing was added.` });
-              else await run(await file.text(), file.name);
               input.value = "";
+              if (file.size > MAX_FILE_BYTES) return setResult({ kind: "error", text: `${file.name}: the file is larger than 1 MB. Nothing was added.` });
+              // Read as bytes first: an image or archive gets one plain sentence, never its bytes as text.
+              const [{ readFileBytes }, { decodeTextFile }] = await Promise.all([import("@/lib/scenario/import-file"), import("@/lib/scenario/import-binary")]);
+              setResult(null);
+              setProgress({ loaded: 0, total: file.size });
+              const bytes = await readFileBytes(file, (loaded, total) => setProgress({ loaded, total })).finally(() => setProgress(null));
+              const decoded = decodeTextFile(bytes, "an ECS task definition (JSON) or Kubernetes YAML");
+              if (!decoded.ok) return setResult({ kind: "error", text: `${file.name}: ${decoded.message} Nothing was added.` });
+              await run(decoded.text, file.name);
             }}
           />
         </div>
+        <label htmlFor={replaceId} className="flex items-center gap-2 text-sm">
+          <input id={replaceId} type="checkbox" checked={replaceMode} onChange={(e) => setReplaceMode(e.target.checked)} data-testid="import-replace" />
+          Replace the current workloads (instead of adding beside them)
+        </label>
+        {progress ? (
+          <p role="status" className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-300">
+            <progress max={progress.total || 1} value={progress.loaded} aria-label="Reading the file" />
+            Loading the file…
+          </p>
+        ) : null}
         {busy ? (
           <p role="status" data-testid="import-busy" className="text-sm text-slate-600 dark:text-slate-300">
             Reading {busy}…

@@ -54,6 +54,8 @@ function importText(text: string, opts: ImportOptions): ImportResult {
     return fail(`The file is too large (${(text.length / 1024 / 1024).toFixed(1)} MB; at most 1 MB) to be ${EXPECTED}.`);
   const source = text.replace(/^\uFEFF/, "");
   if (!source.trim()) return fail(`The file is empty: expected ${EXPECTED}.`);
+  // Binary content (an image or archive read as text) is named in one sentence, never echoed back as mojibake.
+  if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(source.slice(0, 65_536))) return fail(`This is not text (it looks like a binary file, such as an image or an archive): expected ${EXPECTED}.`);
 
   const documents = parseDocuments(source);
   const objects: { value: unknown; where: string }[] = [];

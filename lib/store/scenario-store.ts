@@ -1,6 +1,7 @@
 import { create } from "zustand";
 import { DEFAULT_SCENARIO, DEFAULT_WORKLOAD } from "@/lib/scenario/defaults";
 import type { Draft, DraftServices, DraftWorkload } from "@/lib/scenario/draft";
+import { useUndoStore } from "@/lib/store/undo-store";
 
 /**
  * The editor's store holds the draft scenario as typed, nothing derived: estimates are computed from it on render.
@@ -27,7 +28,14 @@ interface ScenarioState {
   addWorkload: (workload?: DraftWorkload) => void;
   addWorkloads: (workloads: DraftWorkload[]) => void;
   duplicateWorkload: (index: number) => void;
+  /** Removes a workload and offers to undo it. */
   removeWorkload: (index: number) => void;
+  /** Replaces every workload (an import in "replace" mode) and offers to undo it. */
+  replaceWorkloads: (workloads: DraftWorkload[], label: string) => void;
+  /** Replaces one workload in place (right-sizing "replace"), keeping its card. */
+  setWorkload: (index: number, workload: DraftWorkload) => void;
+  /** Starts over from the default scenario and offers to undo it. */
+  clear: () => void;
 }
 
 const initial = DEFAULT_SCENARIO as Draft;
@@ -38,7 +46,12 @@ function uniqueName(base: string, taken: DraftWorkload[]): string {
   for (let i = 2; ; i++) if (!names.has(`${base} ${i}`)) return `${base} ${i}`;
 }
 
-export const useScenarioStore = create<ScenarioState>()((set) => ({
+/** Offers to put the draft (and its card keys) back as they were before a destructive action. */
+function offerUndo(label: string, before: Pick<ScenarioState, "draft" | "keys">) {
+  useUndoStore.getState().push({ label, restore: () => useScenarioStore.setState({ draft: before.draft, keys: before.keys }) });
+}
+
+export const useScenarioStore = create<ScenarioState>()((set, get) => ({
   draft: initial,
   notice: null,
   setNotice: (notice) => set({ notice }),
@@ -77,9 +90,24 @@ export const useScenarioStore = create<ScenarioState>()((set) => ({
       const keys = [...s.keys.slice(0, index + 1), s.nextKey, ...s.keys.slice(index + 1)];
       return { draft: { ...s.draft, workloads }, keys, nextKey: s.nextKey + 1 };
     }),
-  removeWorkload: (index) =>
-    set((s) => ({
-      draft: { ...s.draft, workloads: s.draft.workloads.filter((_, i) => i !== index) },
-      keys: s.keys.filter((_, i) => i !== index),
-    })),
+  removeWorkload: (index) => {
+    const s = get();
+    const gone = s.draft.workloads[index];
+    if (!gone) return;
+    set({ draft: { ...s.draft, workloads: s.draft.workloads.filter((_, i) => i !== index) }, keys: s.keys.filter((_, i) => i !== index) });
+    offerUndo(`Removed workload “${gone.name || `#${index + 1}`}”.`, s);
+  },
+  replaceWorkloads: (workloads, label) => {
+    const s = get();
+    set({ draft: { ...s.draft, workloads }, keys: workloads.map((_, i) => s.nextKey + i), nextKey: s.nextKey + workloads.length });
+    offerUndo(label, s);
+  },
+  setWorkload: (index, workload) =>
+    set((s) => (index in s.draft.workloads ? { draft: { ...s.draft, workloads: s.draft.workloads.map((w, i) => (i === index ? workload : w)) } } : {})),
+  clear: () => {
+    const s = get();
+    const fresh = DEFAULT_SCENARIO as Draft;
+    set({ draft: fresh, keys: fresh.workloads.map((_, i) => s.nextKey + i), nextKey: s.nextKey + fresh.workloads.length });
+    offerUndo(`Cleared “${s.draft.name || "the scenario"}”: the default scenario is shown.`, s);
+  },
 }));

@@ -1,0 +1,132 @@
+"use client";
+
+import { useId, useState } from "react";
+import { buttonClass } from "@/components/ui/fields";
+import { displayName, useSavedStore, type SavedScenario } from "@/lib/store/saved-store";
+import { useScenarioStore } from "@/lib/store/scenario-store";
+import { useUndoStore } from "@/lib/store/undo-store";
+
+const smallButton = `${buttonClass} !px-2 !py-1 text-xs`;
+
+function savedAtText(ms: number): string {
+  if (!ms) return "";
+  try {
+    return new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  } catch {
+    return "";
+  }
+}
+
+/** One entry: its name (opens it), when it was saved, and rename / duplicate / delete. */
+function SavedRow({ entry, current, onOpen, onDelete }: { entry: SavedScenario; current: boolean; onOpen: () => void; onDelete: () => void }) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const inputId = useId();
+  const name = displayName(entry);
+  const rename = (text: string) => {
+    const next = text.trim() || name;
+    if (current) useScenarioStore.getState().update({ name: next });
+    useSavedStore.getState().rename(entry.id, next);
+    setEditing(null);
+  };
+  return (
+    <li className="flex flex-wrap items-center gap-2 py-1.5" data-testid="saved-entry">
+      {editing !== null ? (
+        <form
+          className="flex flex-1 flex-wrap items-center gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            rename(editing);
+          }}
+        >
+          <label htmlFor={inputId} className="sr-only">
+            New name for {name}
+          </label>
+          <input id={inputId} autoFocus value={editing} maxLength={120} onChange={(e) => setEditing(e.target.value)} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-950" />
+          <button type="submit" className={smallButton}>
+            Save name
+          </button>
+          <button type="button" className={smallButton} onClick={() => setEditing(null)}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <>
+          <button
+            type="button"
+            onClick={onOpen}
+            aria-current={current ? "true" : undefined}
+            className={`min-w-0 flex-1 truncate text-left text-sm underline-offset-2 hover:underline ${current ? "font-semibold" : "text-sky-800 dark:text-sky-300"}`}
+          >
+            {name}
+            {current ? <span className="ml-2 text-xs font-normal text-slate-600 dark:text-slate-400">(open)</span> : null}
+          </button>
+          <span className="text-xs text-slate-600 dark:text-slate-400">{savedAtText(entry.savedAt)}</span>
+          <button type="button" className={smallButton} onClick={() => setEditing(name)} aria-label={`Rename ${name}`}>
+            Rename
+          </button>
+          <button type="button" className={smallButton} onClick={() => useSavedStore.getState().duplicate(entry.id)} aria-label={`Duplicate ${name}`}>
+            Duplicate
+          </button>
+          <button type="button" className={smallButton} onClick={onDelete} aria-label={`Delete ${name}`}>
+            Delete
+          </button>
+        </>
+      )}
+    </li>
+  );
+}
+
+/**
+ * The scenarios kept in this browser: open, rename, duplicate, delete (with undo), start a new one, clear the one on
+ * screen (with undo). Nothing here replaces a scenario without a way back.
+ */
+export function SavedScenarios({ onOpen, onNew }: { onOpen: (id: string) => void; onNew: () => void }) {
+  const scenarios = useSavedStore((s) => s.scenarios);
+  const currentId = useSavedStore((s) => s.currentId);
+  const storageFailed = useSavedStore((s) => s.storageFailed);
+  const clear = useScenarioStore((s) => s.clear);
+
+  const remove = (entry: SavedScenario) => {
+    const wasCurrent = entry.id === currentId;
+    if (wasCurrent) {
+      const next = scenarios.filter((s) => s.id !== entry.id).sort((a, b) => b.savedAt - a.savedAt)[0];
+      if (next) onOpen(next.id);
+      else onNew();
+    }
+    const removed = useSavedStore.getState().remove(entry.id);
+    if (!removed) return;
+    useUndoStore.getState().push({
+      label: `Deleted “${displayName(entry)}”.`,
+      restore: () => {
+        useSavedStore.getState().restore(removed.entry, removed.index);
+        if (wasCurrent) onOpen(removed.entry.id);
+      },
+    });
+  };
+
+  return (
+    <details className="mb-4 rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm print:hidden dark:border-slate-700 dark:bg-slate-900" data-testid="saved-scenarios">
+      <summary className="cursor-pointer text-sm font-semibold">
+        Saved scenarios <span className="font-normal text-slate-600 dark:text-slate-400">({scenarios.length} in this browser)</span>
+      </summary>
+      {storageFailed ? (
+        <p role="alert" className="mt-2 text-sm text-amber-900 dark:text-amber-200">
+          This browser did not let the page save (storage full or turned off). Your work stays on screen and in the share link: copy the link to keep it.
+        </p>
+      ) : null}
+      <ul className="mt-2 divide-y divide-slate-100 dark:divide-slate-800" aria-label="Saved scenarios">
+        {scenarios.map((entry) => (
+          <SavedRow key={entry.id} entry={entry} current={entry.id === currentId} onOpen={() => onOpen(entry.id)} onDelete={() => remove(entry)} />
+        ))}
+      </ul>
+      <div className="mt-2 flex flex-wrap gap-2 pb-1">
+        <button type="button" className={buttonClass} onClick={onNew}>
+          New scenario
+        </button>
+        <button type="button" className={buttonClass} onClick={clear}>
+          Clear this scenario
+        </button>
+      </div>
+    </details>
+  );
+}
