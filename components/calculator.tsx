@@ -143,6 +143,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
       <SavedScenarios onOpen={open} onNew={startNew} />
       <UndoBar />
       <main>
+        <RightsizingPanel region={evaluation.priced?.region ?? draft.region ?? "us-east-1"} />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <ScenarioEditor draft={draft} evaluation={evaluation} regions={regions} regionHasSpot={regionHasSpot} extras={extrasCatalog} />
         {view ? (
@@ -153,7 +154,6 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
           </p>
         )}
         </div>
-        <RightsizingPanel region={evaluation.priced?.region ?? draft.region ?? "us-east-1"} />
         <BillPanel scenario={deferredScenario ?? null} />
       </main>
     </div>

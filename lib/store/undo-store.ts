@@ -7,7 +7,8 @@ import { create } from "zustand";
 export interface UndoOffer {
   /** What was done, in words ("Removed workload “api”."). */
   label: string;
-  restore: () => void;
+  /** Puts things back; absent for a plain confirmation that changed nothing (shown without an Undo button). */
+  restore?: () => void;
 }
 
 interface UndoState {
@@ -26,6 +27,7 @@ export const useUndoStore = create<UndoState>()((set, get) => ({
     const offer = get().offer;
     if (!offer) return false;
     set({ offer: null });
+    if (!offer.restore) return false;
     offer.restore();
     return true;
   },

@@ -1,0 +1,172 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { Warnings } from "@/components/ui/warnings";
+import { buttonClass } from "@/components/ui/fields";
+import { formatUsd } from "@/lib/format";
+import { formatSize } from "@/lib/pricing/sizes";
+import type { RightsizingRecommendation } from "@/lib/rightsizing";
+import { matchingWorkload, priceService, rightsizedName, totalOf, type ServicePrice } from "@/lib/rightsizing/service";
+import { useScenarioStore } from "@/lib/store/scenario-store";
+import type { LoadedRecommendations } from "./use-rightsizing-source";
+
+type Apply = (rec: RightsizingRecommendation, tasks: number, target: number | "beside", pricedIn: string) => void;
+interface RowEdit {
+  tasks?: string;
+  target?: number | "beside";
+}
+
+const cell = "py-1 pr-2";
+const small = "block text-xs font-normal text-slate-600 dark:text-slate-400";
+const tasksNote: Record<string, string> = { "compute-optimizer": "from Compute Optimizer's saving", default: "Compute Optimizer gave no count", entered: "as entered" };
+
+/** An entered task count: a whole number 1..100,000, else an error message. */
+function readTasks(text: string | undefined): number | string | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  return text.trim() !== "" && Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : "Tasks must be a whole number from 1 to 100,000";
+}
+
+function Row({ r, i, price, edit, setEdit, onApply }: { r: RightsizingRecommendation; i: number; price: ServicePrice; edit: RowEdit; setEdit: (e: RowEdit) => void; onApply: Apply }) {
+  const workloads = useScenarioStore((s) => s.draft.workloads);
+  const match = matchingWorkload(r, workloads);
+  const target = edit.target !== undefined && (edit.target === "beside" || edit.target < workloads.length) ? edit.target : match >= 0 ? match : "beside";
+  const entered = readTasks(edit.tasks);
+  const tasksError = typeof entered === "string" ? entered : null;
+  const name = r.serviceName;
+  return (
+    <tr className="border-b border-slate-100 align-top dark:border-slate-800">
+      <th scope="row" className={`${cell} text-left font-medium`}>
+        {name}
+        {r.notes.length ? <span className={small}>{r.notes.join(" ")}</span> : null}
+      </th>
+      <td className={cell}>
+        {r.finding}
+        {r.findingReasonCodes.length ? <span className={small}>{r.findingReasonCodes.join(", ")}</span> : null}
+      </td>
+      <td className={`${cell} tabular-nums`}>
+        {formatSize(r.current)} → {formatSize(r.recommended)}
+        <span className={small}>
+          peak CPU {r.utilization.cpuMaxPercent ?? "–"}% / memory {r.utilization.memoryMaxPercent ?? "–"}%; risk {r.performanceRisk ?? "–"}
+        </span>
+      </td>
+      <td className={cell}>
+        <input
+          type="number"
+          min={1}
+          step={1}
+          inputMode="numeric"
+          aria-label={`Tasks for ${name}`}
+          aria-invalid={tasksError ? true : undefined}
+          className="w-20 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm tabular-nums dark:border-slate-600 dark:bg-slate-950"
+          value={edit.tasks ?? (price.ok ? String(price.tasks) : "1")}
+          onChange={(e) => setEdit({ ...edit, tasks: e.target.value })}
+        />
+        <span className={small}>{tasksError ?? (price.ok ? tasksNote[price.tasksSource] : "")}</span>
+      </td>
+      <td className={`${cell} text-right tabular-nums`}>
+        {price.ok ? (
+          <>
+            {formatUsd(price.current)} → {formatUsd(price.recommended)}
+            <span className={small}>
+              per task {formatUsd(price.perTask.current)} → {formatUsd(price.perTask.recommended)}; {price.region}
+              {price.regionFromArn ? " (its ARN)" : ""}
+            </span>
+          </>
+        ) : (
+          `${price.region}: ${price.errors.join("; ")}`
+        )}
+      </td>
+      <td className={`${cell} text-right tabular-nums`} data-testid={`saving-${i}`}>
+        {price.ok ? formatUsd(price.saving) : "–"} / {price.ok && price.reportedSaving !== null ? formatUsd(price.reportedSaving) : "–"}
+      </td>
+      <td className="py-1">
+        <label className="sr-only" htmlFor={`rs-target-${i}`}>
+          Where {name} goes
+        </label>
+        <select
+          id={`rs-target-${i}`}
+          className="mb-1 block w-56 rounded-md border border-slate-300 bg-white px-1 py-1 text-xs dark:border-slate-600 dark:bg-slate-950"
+          value={target === "beside" ? "beside" : String(target)}
+          onChange={(e) => setEdit({ ...edit, target: e.target.value === "beside" ? "beside" : Number(e.target.value) })}
+        >
+          <option value="beside">Add beside as “{rightsizedName(r)}”</option>
+          {workloads.map((w, j) => (
+            <option key={j} value={j}>
+              Replace workload {j + 1}: {w.name || "unnamed"}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={!price.ok || tasksError !== null}
+          onClick={() => price.ok && onApply(r, typeof entered === "number" ? entered : price.tasks, target, price.region)}
+          aria-label={target === "beside" ? `Add to scenario: ${name} at ${formatSize(r.recommended)}` : `Replace workload ${target + 1} with ${name} at ${formatSize(r.recommended)}`}
+        >
+          {target === "beside" ? "Add to scenario" : "Replace in scenario"}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/** The recommendations, per service, priced in each service's own region; the total row sums the figures shown. */
+export function RightsizingTable({ loaded, scenarioRegion, onApply }: { loaded: LoadedRecommendations; scenarioRegion: string; onApply: Apply }) {
+  const [edits, setEdits] = useState<{ id: number; rows: Record<number, RowEdit> }>({ id: loaded.id, rows: {} });
+  const rows = useMemo(() => (edits.id === loaded.id ? edits.rows : {}), [edits, loaded.id]);
+  const prices = useMemo(
+    () =>
+      loaded.recommendations.map((r, i) => {
+        const t = readTasks(rows[i]?.tasks);
+        return priceService(r, scenarioRegion, typeof t === "number" ? t : undefined);
+      }),
+    [loaded, rows, scenarioRegion],
+  );
+  const total = totalOf(prices);
+  const n = loaded.recommendations.length;
+  return (
+    <div className="mt-4 overflow-x-auto">
+      <table className="w-full min-w-[60rem] text-sm" data-testid="rightsizing-table">
+        <caption className="pb-2 text-left font-medium">
+          {n} service{n === 1 ? "" : "s"} from {loaded.source}
+        </caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600 dark:border-slate-700 dark:text-slate-400">
+            <th scope="col" className={cell}>Service</th>
+            <th scope="col" className={cell}>Finding</th>
+            <th scope="col" className={cell}>Current → recommended</th>
+            <th scope="col" className={cell}>Tasks</th>
+            <th scope="col" className={`${cell} text-right`}>Per month (current → recommended)</th>
+            <th scope="col" className={`${cell} text-right`}>Saving (ours / Compute Optimizer)</th>
+            <th scope="col" className="py-1">Into the scenario</th>
+          </tr>
+        </thead>
+        <tbody>
+          {loaded.recommendations.map((r, i) => (
+            <Row key={`${loaded.id}-${i}`} r={r} i={i} price={prices[i]!} edit={rows[i] ?? {}} setEdit={(e) => setEdits({ id: loaded.id, rows: { ...rows, [i]: e } })} onApply={onApply} />
+          ))}
+        </tbody>
+        {total.count > 1 ? (
+          <tfoot>
+            <tr className="font-semibold" data-testid="rightsizing-total">
+              <th scope="row" colSpan={4} className={`${cell} text-left`}>
+                Total ({total.count} services)
+              </th>
+              <td className={`${cell} text-right tabular-nums`}>
+                {formatUsd(total.current)} → {formatUsd(total.recommended)}
+              </td>
+              <td className={`${cell} text-right tabular-nums`}>{formatUsd(total.saving)}</td>
+              <td />
+            </tr>
+          </tfoot>
+        ) : null}
+      </table>
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+        Per service and month: each service&apos;s task count, always on, Linux x86_64, on-demand, in the region of its ARN (else {scenarioRegion}). Prices are
+        rounded to cents and the saving is their difference. Compute Optimizer&apos;s API and export carry no task count: it is read from its saving.
+      </p>
+      <Warnings items={loaded.warnings} max={10} />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useCallback } from "react";
+import { applyRecommendation } from "@/lib/rightsizing/service";
+import type { RightsizingRecommendation } from "@/lib/rightsizing";
+import { useScenarioStore } from "@/lib/store/scenario-store";
+import { useUndoStore } from "@/lib/store/undo-store";
+
+/** Brings the workload card into view once React has rendered it. */
+function scrollToWorkload(index: number) {
+  window.requestAnimationFrame(() => {
+    const card = document.querySelector<HTMLElement>(`[data-testid="workload-${index}"]`);
+    if (!card) return;
+    const reduce = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+    card.scrollIntoView({ behavior: reduce ? "auto" : "smooth", block: "center" });
+  });
+}
+
+/**
+ * "Add to scenario": puts a recommendation into the scenario (beside, or replacing the workload it right-sizes),
+ * never twice, says what it did (with undo) and scrolls to the workload.
+ */
+export function useApplyRecommendation(scenarioRegion: string) {
+  return useCallback(
+    (rec: RightsizingRecommendation, tasks: number, target: number | "beside", pricedIn: string) => {
+      const store = useScenarioStore.getState();
+      const before = { draft: store.draft, keys: store.keys };
+      const outcome = applyRecommendation(store.draft.workloads, rec, tasks, target);
+      const elsewhere = pricedIn !== scenarioRegion ? ` The service runs in ${pricedIn}; the scenario prices it in ${scenarioRegion}.` : "";
+      if (outcome.kind === "added") store.addWorkload(outcome.workloads[outcome.index]);
+      else if (outcome.kind === "replaced") store.setWorkload(outcome.index, outcome.workloads[outcome.index]!);
+      const undo = useUndoStore.getState();
+      if (outcome.kind === "unchanged") undo.push({ label: outcome.message });
+      else undo.push({ label: `${outcome.message}${elsewhere}`, restore: () => useScenarioStore.setState(before) });
+      scrollToWorkload(outcome.index);
+      return outcome;
+    },
+    [scenarioRegion],
+  );
+}
