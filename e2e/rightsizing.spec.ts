@@ -17,6 +17,8 @@ test.describe("right-sizing panel", () => {
     await page.evaluate(() => window.localStorage.clear());
     await page.goto("/");
     await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
+    // The panel sits above the workloads, folded until used.
+    await page.getByTestId("rightsizing").locator("summary").click();
   });
 
   test("reads a Compute Optimizer export and prices both sizes with our engine", async ({ page }) => {
@@ -26,17 +28,21 @@ test.describe("right-sizing panel", () => {
     const orders = table.getByRole("row", { name: /orders-api/ });
     await expect(orders).toContainText("Overprovisioned");
     await expect(orders).toContainText("1 vCPU / 4 GiB → 0.5 vCPU / 2 GiB");
-    // ours: 730 x (0.04048 + 4 x 0.004445) = 42.5298 -> 730 x (0.02024 + 2 x 0.004445) = 21.2649; saving 21.2649
-    // Compute Optimizer's own estimate from the export: 63.8
-    await expect(orders).toContainText("$42.53 → $21.26");
-    await expect(page.getByTestId("saving-0")).toHaveText("$21.26 / $63.80");
+    // per task: 730 x (0.04048 + 4 x 0.004445) = 42.5298 -> 730 x (0.02024 + 2 x 0.004445) = 21.2649; saving 21.2649
+    // Compute Optimizer's own estimate from the export: 63.8 = 3.0002 x 21.2649 -> 3 tasks; per service (3 tasks):
+    // 127.5894 -> $127.59 and 63.7947 -> $63.79; saving as shown 127.59 - 63.79 = 63.80
+    await expect(orders).toContainText("per task $42.53 → $21.26");
+    await expect(orders).toContainText("$127.59 → $63.79");
+    await expect(orders.getByLabel("Tasks for orders-api")).toHaveValue("3");
+    await expect(page.getByTestId("saving-0")).toHaveText("$63.80 / $63.80");
     await page.getByTestId("rightsizing").screenshot({ path: "test-results/screenshots/rightsizing-1280.png" });
     const axe = await new AxeBuilder({ page }).include('[data-testid="rightsizing"]').analyze();
     expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
     await orders.getByRole("button", { name: /Add to scenario: orders-api/ }).click();
     await expect(page.getByTestId("workload-1").getByLabel("Name")).toHaveValue("orders-api (right-sized)");
-    // 108.1203 + 21.2649 = 129.3852
-    await expect(page.getByTestId("fargate-total")).toHaveText("$129.39");
+    await expect(page.getByTestId("workload-1").getByLabel("Tasks")).toHaveValue("3");
+    // 108.1203 + 3 x 21.2649 = 108.1203 + 63.7947 = 171.915 -> $171.92
+    await expect(page.getByTestId("fargate-total")).toHaveText("$171.92");
   });
 
   test("recommends from uploaded utilization (p99 + 20% headroom)", async ({ page }) => {

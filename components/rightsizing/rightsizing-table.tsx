@@ -6,7 +6,7 @@ import { buttonClass } from "@/components/ui/fields";
 import { formatUsd } from "@/lib/format";
 import { formatSize } from "@/lib/pricing/sizes";
 import type { RightsizingRecommendation } from "@/lib/rightsizing";
-import { matchingWorkload, priceService, rightsizedName, totalOf, type ServicePrice } from "@/lib/rightsizing/service";
+import { applyRecommendation, matchingWorkload, priceService, rightsizedName, totalOf, type ServicePrice } from "@/lib/rightsizing/service";
 import { useScenarioStore } from "@/lib/store/scenario-store";
 import type { LoadedRecommendations } from "./use-rightsizing-source";
 
@@ -34,6 +34,9 @@ function Row({ r, i, price, edit, setEdit, onApply }: { r: RightsizingRecommenda
   const entered = readTasks(edit.tasks);
   const tasksError = typeof entered === "string" ? entered : null;
   const name = r.serviceName;
+  const tasks = typeof entered === "number" ? entered : price.ok ? price.tasks : 1;
+  // Already applied at this size and count: say so (a click only points at it).
+  const applied = price.ok && tasksError === null ? applyRecommendation(workloads, r, tasks, target) : null;
   return (
     <tr className="border-b border-slate-100 align-top dark:border-slate-800">
       <th scope="row" className={`${cell} text-left font-medium`}>
@@ -86,14 +89,15 @@ function Row({ r, i, price, edit, setEdit, onApply }: { r: RightsizingRecommenda
         </label>
         <select
           id={`rs-target-${i}`}
-          className="mb-1 block w-56 rounded-md border border-slate-300 bg-white px-1 py-1 text-xs dark:border-slate-600 dark:bg-slate-950"
+          title={target === "beside" ? `Adds “${rightsizedName(r)}”` : undefined}
+          className="mb-1 block w-52 rounded-md border border-slate-300 bg-white px-1 py-1 text-xs dark:border-slate-600 dark:bg-slate-950"
           value={target === "beside" ? "beside" : String(target)}
           onChange={(e) => setEdit({ ...edit, target: e.target.value === "beside" ? "beside" : Number(e.target.value) })}
         >
-          <option value="beside">Add beside as “{rightsizedName(r)}”</option>
+          <option value="beside">Add as a new workload</option>
           {workloads.map((w, j) => (
             <option key={j} value={j}>
-              Replace workload {j + 1}: {w.name || "unnamed"}
+              Replace {j + 1}: {w.name || "unnamed"}
             </option>
           ))}
         </select>
@@ -101,11 +105,12 @@ function Row({ r, i, price, edit, setEdit, onApply }: { r: RightsizingRecommenda
           type="button"
           className={buttonClass}
           disabled={!price.ok || tasksError !== null}
-          onClick={() => price.ok && onApply(r, typeof entered === "number" ? entered : price.tasks, target, price.region)}
+          onClick={() => price.ok && onApply(r, tasks, target, price.region)}
           aria-label={target === "beside" ? `Add to scenario: ${name} at ${formatSize(r.recommended)}` : `Replace workload ${target + 1} with ${name} at ${formatSize(r.recommended)}`}
         >
           {target === "beside" ? "Add to scenario" : "Replace in scenario"}
         </button>
+        {applied?.kind === "unchanged" ? <span className="mt-1 block text-xs text-emerald-800 dark:text-emerald-300">✓ In the scenario as workload {applied.index + 1}</span> : null}
       </td>
     </tr>
   );
@@ -126,7 +131,8 @@ export function RightsizingTable({ loaded, scenarioRegion, onApply }: { loaded: 
   const total = totalOf(prices);
   const n = loaded.recommendations.length;
   return (
-    <div className="mt-4 overflow-x-auto">
+    // relative: the sr-only labels (absolutely placed) stay inside the scroller instead of widening the page on phones.
+    <div className="relative mt-4 overflow-x-auto">
       <table className="w-full min-w-[60rem] text-sm" data-testid="rightsizing-table">
         <caption className="pb-2 text-left font-medium">
           {n} service{n === 1 ? "" : "s"} from {loaded.source}

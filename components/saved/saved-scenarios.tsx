@@ -55,9 +55,9 @@ function SavedRow({ entry, current, onOpen, onDelete }: { entry: SavedScenario; 
             type="button"
             onClick={onOpen}
             aria-current={current ? "true" : undefined}
-            className={`min-w-0 flex-1 truncate text-left text-sm underline-offset-2 hover:underline ${current ? "font-semibold" : "text-sky-800 dark:text-sky-300"}`}
+            className={`min-w-0 basis-full truncate text-left text-sm sm:basis-auto sm:flex-1 underline-offset-2 hover:underline ${current ? "font-semibold" : "text-sky-800 dark:text-sky-300"}`}
           >
-            {name}
+            {name}{" "}
             {current ? <span className="ml-2 text-xs font-normal text-slate-600 dark:text-slate-400">(open)</span> : null}
           </button>
           <span className="text-xs text-slate-600 dark:text-slate-400">{savedAtText(entry.savedAt)}</span>

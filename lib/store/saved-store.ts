@@ -5,7 +5,8 @@ import type { Draft } from "@/lib/scenario/draft";
 /**
  * The scenarios this browser keeps, by name, in localStorage (zustand `persist`). Each entry holds the draft as typed
  * (unfinished edits included) and the share link last written for it, so opening that link again in this browser
- * opens the entry with its newer edits instead of a copy.
+ * opens the entry with its newer edits instead of a copy. Nothing is ever dropped to make room: when localStorage is
+ * full, the write fails, `storageFailed` says so on the page, and the entries already stored stay as they were.
  */
 export interface SavedScenario {
   id: string;
@@ -19,8 +20,6 @@ export interface SavedScenario {
 export const SAVED_KEY = "fargate-estimator:scenarios";
 /** Where version 2 of the app kept its single scenario; read once and moved into the list. */
 export const LEGACY_KEY = "fargate-estimator:draft:v2";
-/** A small list: past this, the entry saved longest ago makes room. */
-export const MAX_SAVED = 50;
 /** Stored text above this is taken as damaged (localStorage holds about 5 MB per site). */
 const MAX_STORED_CHARS = 4_000_000;
 const VERSION = 1;
@@ -56,19 +55,6 @@ function uniqueName(base: string, scenarios: SavedScenario[]): string {
   const names = new Set(scenarios.map((s) => (s.draft.name ?? "").trim()));
   if (!names.has(base)) return base;
   for (let i = 2; ; i++) if (!names.has(`${base} ${i}`)) return `${base} ${i}`;
-}
-
-/** Keeps the list small: drops the entries saved longest ago, never the current one. */
-function capped(scenarios: SavedScenario[], currentId: string | null): SavedScenario[] {
-  if (scenarios.length <= MAX_SAVED) return scenarios;
-  const drop = new Set(
-    scenarios
-      .filter((s) => s.id !== currentId)
-      .sort((a, b) => a.savedAt - b.savedAt)
-      .slice(0, scenarios.length - MAX_SAVED)
-      .map((s) => s.id),
-  );
-  return scenarios.filter((s) => !drop.has(s.id));
 }
 
 const isDraft = (d: unknown): d is Draft => typeof d === "object" && d !== null && Array.isArray((d as { workloads?: unknown }).workloads);
@@ -143,18 +129,18 @@ export const useSavedStore = create<SavedState>()(
       },
       create: (draft, link, now = Date.now()) => {
         const entry: SavedScenario = { id: newId(now), draft, link, savedAt: now };
-        set((s) => ({ scenarios: capped([...s.scenarios, entry], entry.id), currentId: entry.id }));
+        set((s) => ({ scenarios: [...s.scenarios, entry], currentId: entry.id }));
         return entry.id;
       },
       setCurrent: (currentId) => set({ currentId }),
       rename: (id, name) => set((s) => ({ scenarios: s.scenarios.map((e) => (e.id === id ? { ...e, draft: { ...e.draft, name } } : e)) })),
       duplicate: (id, now = Date.now()) => {
-        const { scenarios, currentId } = get();
+        const { scenarios } = get();
         const index = scenarios.findIndex((s) => s.id === id);
         const source = scenarios[index];
         if (!source) return null;
         const copy: SavedScenario = { id: newId(now), draft: { ...source.draft, name: uniqueName(`${displayName(source)} copy`, scenarios) }, link: null, savedAt: now };
-        set({ scenarios: capped([...scenarios.slice(0, index + 1), copy, ...scenarios.slice(index + 1)], currentId) });
+        set({ scenarios: [...scenarios.slice(0, index + 1), copy, ...scenarios.slice(index + 1)] });
         return copy.id;
       },
       remove: (id) => {
