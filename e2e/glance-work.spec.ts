@@ -95,6 +95,29 @@ test.describe("saved scenarios (item 3)", () => {
     await expect(page.getByTestId("fargate-total")).toHaveText("$180.20");
   });
 
+  test("a link opened in a second tab does not lose the first tab's scenario, nor the first tab the link's", async ({ page, context }) => {
+    await fresh(page);
+    await page.getByTestId("scenario-name").fill("mine");
+    await settle(page);
+    const second = await context.newPage();
+    await second.goto(shared);
+    await expect(second.getByTestId("fargate-total")).toHaveText("$216.24");
+    await settle(second);
+    // The first tab sees the new entry and keeps its own open; its next edit does not write the entry away.
+    await openSaved(page);
+    await expect(entries(page)).toHaveCount(2);
+    await expect(page.getByTestId("scenario-name")).toHaveValue("mine");
+    await workload(page).getByLabel("Tasks").fill("5");
+    await settle(page);
+    await second.reload();
+    await expect(second.getByTestId("scenario-name")).toHaveValue("shared");
+    await openSaved(second);
+    await expect(entries(second)).toHaveCount(2);
+    await second.getByRole("button", { name: "mine", exact: true }).click();
+    await expect(second.getByTestId("fargate-total")).toHaveText("$180.20");
+    await second.close();
+  });
+
   test("a broken link leaves the saved scenario on screen", async ({ page }) => {
     await fresh(page);
     await workload(page).getByLabel("Tasks").fill("5");

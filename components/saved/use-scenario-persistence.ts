@@ -5,7 +5,7 @@ import { fargateCatalog } from "@/lib/catalog";
 import { DEFAULT_SCENARIO } from "@/lib/scenario/defaults";
 import type { Draft } from "@/lib/scenario/draft";
 import { readShareHash, SHARE_PARAM } from "@/lib/scenario/url";
-import { displayName, useSavedStore, type SavedScenario } from "@/lib/store/saved-store";
+import { displayName, SAVED_KEY, useSavedStore, type SavedScenario } from "@/lib/store/saved-store";
 import { useScenarioStore } from "@/lib/store/scenario-store";
 import { useUndoStore } from "@/lib/store/undo-store";
 
@@ -82,7 +82,7 @@ export function useScenarioPersistence() {
     let live = true;
     const load = (hash: string) => {
       const saved = useSavedStore.getState();
-      const current = saved.scenarios.find((s) => s.id === saved.currentId) ?? saved.scenarios.at(-1) ?? null;
+      const current = saved.scenarios.find((s) => s.id === saved.currentId) ?? saved.pickCurrent();
       const token = tokenOf(hash);
       if (token === null) {
         if (current) show(current);
@@ -131,10 +131,17 @@ export function useScenarioPersistence() {
         window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}${hash}`);
       }
     };
+    // Another tab changed the list (opened a link, renamed, deleted): take its list, keep this tab's open entry.
+    // Reading never writes back, so two tabs do not echo each other.
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === SAVED_KEY && loaded.current) void useSavedStore.persist.rehydrate();
+    };
     window.addEventListener("hashchange", onHashChange);
+    window.addEventListener("storage", onStorage);
     return () => {
       live = false;
       window.removeEventListener("hashchange", onHashChange);
+      window.removeEventListener("storage", onStorage);
     };
   }, [replace, setNotice, show, flush]);
 

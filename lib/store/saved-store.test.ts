@@ -19,16 +19,15 @@ describe("migrateLegacy: the version-2 single scenario becomes the list", () => 
     expect(moved.version).toBe(1);
     expect(moved.state.scenarios).toHaveLength(1);
     expect(moved.state.scenarios[0]).toMatchObject({ draft: old.draft, link: "v2.abc", savedAt: 1000 });
-    expect(moved.state.currentId).toBe(moved.state.scenarios[0].id);
   });
   it.each([[null], [""], ["not json"], ['{"draft":{"name":"x"}}'], ["[]"]])("ignores what is not one (%s)", (raw) => expect(migrateLegacy(raw, 0)).toBeNull());
 });
 
 describe("sanitize", () => {
-  it("keeps well-formed entries and drops the rest; an unknown current id becomes null", () => {
+  it("keeps well-formed entries and drops the rest", () => {
     const ok = { id: "a", draft: draft("a"), link: 5, savedAt: "x" };
-    expect(sanitize({ scenarios: [ok, { id: 1 }, null, { id: "b" }], currentId: "zzz" })).toEqual({ scenarios: [{ ...ok, link: null, savedAt: 0 }], currentId: null });
-    expect(sanitize("garbage")).toEqual({ scenarios: [], currentId: null });
+    expect(sanitize({ scenarios: [ok, { id: 1 }, null, { id: "b" }] })).toEqual({ scenarios: [{ ...ok, link: null, savedAt: 0 }] });
+    expect(sanitize("garbage")).toEqual({ scenarios: [] });
   });
 });
 
@@ -64,6 +63,8 @@ describe("useSavedStore", () => {
     expect(s.remove("nope")).toBeNull();
     s.remove(b);
     expect(useSavedStore.getState().currentId).toBeNull();
+    // Without this tab's memory of what it had open, the entry saved last is picked.
+    expect(s.pickCurrent()?.draft.name).toBe("alpha copy 2");
   });
 });
 

@@ -24,12 +24,34 @@ export const LEGACY_KEY = "fargate-estimator:draft:v2";
 const MAX_STORED_CHARS = 4_000_000;
 const VERSION = 1;
 
+/** What localStorage holds, shared by every tab. Which entry a tab has open is the tab's own (sessionStorage). */
 interface PersistedState {
   scenarios: SavedScenario[];
-  currentId: string | null;
+}
+
+/** Per tab, so two tabs never fight over "the open one" (and a reload reopens what this tab had open). */
+export const CURRENT_KEY = "fargate-estimator:open-scenario";
+
+function remember(id: string | null) {
+  try {
+    if (id === null) window.sessionStorage.removeItem(CURRENT_KEY);
+    else window.sessionStorage.setItem(CURRENT_KEY, id);
+  } catch {
+    /* no session storage: a reload opens the entry saved last */
+  }
+}
+
+function remembered(): string | null {
+  try {
+    return window.sessionStorage.getItem(CURRENT_KEY);
+  } catch {
+    return null;
+  }
 }
 
 interface SavedState extends PersistedState {
+  /** The entry on screen in this tab. */
+  currentId: string | null;
   /** True once a write to localStorage failed (full or disabled): the page says so, the share link still works. */
   storageFailed: boolean;
   /** Saves the draft into the current entry, creating one when there is none. */
@@ -37,6 +59,8 @@ interface SavedState extends PersistedState {
   /** Adds an entry and makes it the current one; returns its id. */
   create: (draft: Draft, link: string | null, now?: number) => string;
   setCurrent: (id: string | null) => void;
+  /** After loading: the entry this tab had open (sessionStorage), else the one saved last; null when the list is empty. */
+  pickCurrent: () => SavedScenario | null;
   rename: (id: string, name: string) => void;
   /** Adds a copy right after the entry (not opened); returns the copy's id, or null when there is no such entry. */
   duplicate: (id: string, now?: number) => string | null;
@@ -66,7 +90,7 @@ export function migrateLegacy(raw: string | null, now: number): string | null {
     const old = JSON.parse(raw) as { draft?: unknown; link?: unknown };
     if (!old || !isDraft(old.draft)) return null;
     const entry: SavedScenario = { id: newId(now), draft: old.draft, link: typeof old.link === "string" ? old.link : null, savedAt: now };
-    const state: PersistedState = { scenarios: [entry], currentId: entry.id };
+    const state: PersistedState = { scenarios: [entry] };
     return JSON.stringify({ state, version: VERSION });
   } catch {
     return null;
@@ -80,8 +104,7 @@ export function sanitize(persisted: unknown): PersistedState {
     (s): s is SavedScenario => typeof s === "object" && s !== null && typeof s.id === "string" && isDraft(s.draft),
   );
   const fixed = scenarios.map((s) => ({ ...s, link: typeof s.link === "string" ? s.link : null, savedAt: Number.isFinite(s.savedAt) ? s.savedAt : 0 }));
-  const currentId = typeof p.currentId === "string" && fixed.some((s) => s.id === p.currentId) ? p.currentId : null;
-  return { scenarios: fixed, currentId };
+  return { scenarios: fixed };
 }
 
 /**
@@ -130,9 +153,20 @@ export const useSavedStore = create<SavedState>()(
       create: (draft, link, now = Date.now()) => {
         const entry: SavedScenario = { id: newId(now), draft, link, savedAt: now };
         set((s) => ({ scenarios: [...s.scenarios, entry], currentId: entry.id }));
+        remember(entry.id);
         return entry.id;
       },
-      setCurrent: (currentId) => set({ currentId }),
+      setCurrent: (currentId) => {
+        set({ currentId });
+        remember(currentId);
+      },
+      pickCurrent: () => {
+        const { scenarios } = get();
+        const id = remembered();
+        const entry = scenarios.find((s) => s.id === id) ?? [...scenarios].sort((a, b) => b.savedAt - a.savedAt)[0] ?? null;
+        get().setCurrent(entry?.id ?? null);
+        return entry;
+      },
       rename: (id, name) => set((s) => ({ scenarios: s.scenarios.map((e) => (e.id === id ? { ...e, draft: { ...e.draft, name } } : e)) })),
       duplicate: (id, now = Date.now()) => {
         const { scenarios } = get();
@@ -160,7 +194,7 @@ export const useSavedStore = create<SavedState>()(
       storage: createJSONStorage(() => safeStorage),
       // Loaded when the calculator mounts (after the server-rendered default), never during server rendering.
       skipHydration: true,
-      partialize: (s): PersistedState => ({ scenarios: s.scenarios, currentId: s.currentId }),
+      partialize: (s): PersistedState => ({ scenarios: s.scenarios }),
       merge: (persisted, current) => ({ ...current, ...sanitize(persisted) }),
     },
   ),
