@@ -5,8 +5,6 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "rea
 import { ResultsPanel } from "@/components/results/results-panel";
 import { RightsizingPanel } from "@/components/rightsizing/rightsizing-panel";
 import type { RegionOption } from "@/components/scenario/region-picker";
-import { SavedScenarios } from "@/components/saved/saved-scenarios";
-import { UndoBar } from "@/components/saved/undo-bar";
 import { useScenarioPersistence } from "@/components/saved/use-scenario-persistence";
 import { ScenarioEditor } from "@/components/scenario/scenario-editor";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
@@ -19,6 +17,19 @@ import { evaluateDraft } from "@/lib/scenario/draft";
 import { encodeScenario, SHARE_PARAM } from "@/lib/scenario/url";
 import { useScenarioStore } from "@/lib/store/scenario-store";
 import { own } from "@/lib/pricing/own";
+
+// The saved-scenarios list is folded at first: it loads after the page; until then its summary stands in.
+const SavedScenarios = dynamic(() => import("@/components/saved/saved-scenarios").then((m) => m.SavedScenarios), {
+  ssr: false,
+  loading: () => (
+    <details className="mb-4 rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm print:hidden dark:border-slate-700 dark:bg-slate-900">
+      <summary className="cursor-pointer text-sm font-semibold">Saved scenarios</summary>
+    </details>
+  ),
+});
+
+// The undo bar shows only after a destructive action: it loads after the page.
+const UndoBar = dynamic(() => import("@/components/saved/undo-bar").then((m) => m.UndoBar), { ssr: false });
 
 // The bill panel (and its worker, papaparse and hyparquet) loads after the page, outside the first-load budget.
 const BillPanel = dynamic(() => import("@/components/billing/bill-panel"), {

@@ -1,10 +1,14 @@
 "use client";
 
-import { useState } from "react";
-import { RightsizingSources } from "./rightsizing-sources";
-import { RightsizingTable } from "./rightsizing-table";
-import { useApplyRecommendation } from "./use-apply-recommendation";
-import { useRightsizingSource } from "./use-rightsizing-source";
+import dynamic from "next/dynamic";
+import { useCallback, useState } from "react";
+
+// Folded until used: its body loads on first unfold (outside the first-load budget) and then stays mounted, so a
+// list survives folding; the closed <details> hides it.
+const RightsizingBody = dynamic(() => import("./rightsizing-body").then((m) => m.RightsizingBody), {
+  ssr: false,
+  loading: () => <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">Loading…</p>,
+});
 
 /**
  * Right-sizing: Compute Optimizer recommendations (live, through the server route), an uploaded
@@ -12,20 +16,18 @@ import { useRightsizingSource } from "./use-rightsizing-source";
  * workloads it changes, folded until used, so it is found without pushing the calculator down.
  */
 export function RightsizingPanel({ region }: { region: string }) {
-  const source = useRightsizingSource(region);
-  const apply = useApplyRecommendation(region);
   const [open, setOpen] = useState(false);
+  const [used, setUsed] = useState(false);
   // Unfolds when something arrives (a list or an error); the person can fold it again.
-  const arrived = `${source.loaded?.id ?? ""}|${source.error ?? ""}`;
-  const [seen, setSeen] = useState(arrived);
-  if (arrived !== seen) {
-    setSeen(arrived);
-    if (source.loaded || source.error) setOpen(true);
-  }
+  const onArrived = useCallback(() => setOpen(true), []);
   return (
     <details
       open={open}
-      onToggle={(e) => setOpen(e.currentTarget.open)}
+      onToggle={(e) => {
+        const isOpen = e.currentTarget.open;
+        setOpen(isOpen);
+        if (isOpen) setUsed(true);
+      }}
       className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm print:hidden dark:border-slate-700 dark:bg-slate-900"
       data-testid="rightsizing"
     >
@@ -35,17 +37,7 @@ export function RightsizingPanel({ region }: { region: string }) {
         </h2>
         <span className="ml-2 text-sm text-slate-600 dark:text-slate-400">find over-provisioned services and put the right size into the scenario</span>
       </summary>
-      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-        Most Fargate tasks are over-provisioned. Load Compute Optimizer&apos;s recommendations for your ECS services, or upload your own data; each service is
-        priced in the region of its ARN.
-      </p>
-      <RightsizingSources busy={source.busy} progress={source.progress} onFetch={source.fetchLive} onExport={source.fromExport} onUtilization={source.fromUtilization} />
-      {source.error ? (
-        <p role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200" data-testid="rightsizing-error">
-          {source.error}
-        </p>
-      ) : null}
-      {source.loaded ? <RightsizingTable loaded={source.loaded} scenarioRegion={region} onApply={apply} /> : null}
+      {used ? <RightsizingBody region={region} onArrived={onArrived} /> : null}
     </details>
   );
 }

@@ -8,6 +8,7 @@ import { formatSize } from "@/lib/pricing/sizes";
 import type { RightsizingRecommendation } from "@/lib/rightsizing";
 import { applyRecommendation, matchingWorkload, priceService, rightsizedName, totalOf, type ServicePrice } from "@/lib/rightsizing/service";
 import { useScenarioStore } from "@/lib/store/scenario-store";
+import { useApplyRecommendation } from "./use-apply-recommendation";
 import type { LoadedRecommendations } from "./use-rightsizing-source";
 
 type Apply = (rec: RightsizingRecommendation, tasks: number, target: number | "beside", pricedIn: string) => void;
@@ -117,7 +118,8 @@ function Row({ r, i, price, edit, setEdit, onApply }: { r: RightsizingRecommenda
 }
 
 /** The recommendations, per service, priced in each service's own region; the total row sums the figures shown. */
-export function RightsizingTable({ loaded, scenarioRegion, onApply }: { loaded: LoadedRecommendations; scenarioRegion: string; onApply: Apply }) {
+export function RightsizingTable({ loaded, scenarioRegion }: { loaded: LoadedRecommendations; scenarioRegion: string }) {
+  const onApply = useApplyRecommendation(scenarioRegion);
   const [edits, setEdits] = useState<{ id: number; rows: Record<number, RowEdit> }>({ id: loaded.id, rows: {} });
   const rows = useMemo(() => (edits.id === loaded.id ? edits.rows : {}), [edits, loaded.id]);
   const prices = useMemo(

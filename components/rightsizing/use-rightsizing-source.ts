@@ -22,7 +22,7 @@ let loads = 0;
  * Where recommendations come from: Compute Optimizer through the server route, its export CSV, or a utilization CSV.
  * Files are read and parsed in a Web Worker with progress; a failure leaves the last good list on screen.
  */
-export function useRightsizingSource(region: string) {
+export function useRightsizingSource(region: string, onArrived: () => void = () => {}) {
   const [loaded, setLoaded] = useState<LoadedRecommendations | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,15 +31,21 @@ export function useRightsizingSource(region: string) {
   const show = (source: string, recommendations: RightsizingRecommendation[], warnings: string[]) => {
     setError(null);
     setLoaded({ id: ++loads, source, recommendations, warnings });
+    onArrived();
+  };
+  const fail = (message: string) => {
+    // A failure changes nothing else: the last good list stays on screen.
+    setError(message);
+    onArrived();
   };
 
   const parseFile = async (file: File, job: { kind: "export" } | { kind: "utilization"; options: UtilizationOptions }) => {
-    if (file.size > MAX_BYTES) return setError(`${file.name}: the file is larger than 5 MB.`);
+    if (file.size > MAX_BYTES) return fail(`${file.name}: the file is larger than 5 MB.`);
     const { parseInBackground } = await import("@/lib/rightsizing/parse-client");
     setProgress({ stage: "reading", loaded: 0, total: file.size, name: file.name });
     try {
       const r = await parseInBackground({ ...job, file, name: file.name }, (p) => setProgress({ ...p, name: file.name }));
-      if (!r.ok) return setError(r.message);
+      if (!r.ok) return fail(r.message);
       show(file.name, r.recommendations, r.warnings);
     } finally {
       setProgress(null);
@@ -53,7 +59,7 @@ export function useRightsizingSource(region: string) {
     const notNumbers = Object.entries(numbers)
       .filter(([, v]) => typeof v !== "number")
       .map(([k]) => k);
-    if (notNumbers.length) return setError(`${notNumbers.join(", ")}: enter a number before uploading.`);
+    if (notNumbers.length) return fail(`${notNumbers.join(", ")}: enter a number before uploading.`);
     return parseFile(file, {
       kind: "utilization",
       options: {
@@ -70,14 +76,14 @@ export function useRightsizingSource(region: string) {
     try {
       const res = await fetch("/api/rightsizing", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ region }) });
       const body = await res.json().catch(() => null);
-      if (!res.ok) return setError(body?.error?.message ?? `The server answered ${res.status}.`);
+      if (!res.ok) return fail(body?.error?.message ?? `The server answered ${res.status}.`);
       show(
         `Compute Optimizer (${region})`,
         body.recommendations,
         (body.serviceErrors ?? []).map((e: { identifier: string; message: string }) => `${e.identifier}: ${e.message}`),
       );
     } catch {
-      setError("Could not reach the server. Check your connection and try again.");
+      fail("Could not reach the server. Check your connection and try again.");
     } finally {
       setBusy(false);
     }

@@ -1,0 +1,141 @@
+/**
+ * Loading and keeping scenarios in this browser (loaded after the page, outside the first-load budget). A share link
+ * never replaces a saved scenario: it opens as a new entry of the saved list (or, when it is the link this browser
+ * last wrote for an entry, that entry with its newer edits); a broken link leaves the saved scenario on screen.
+ */
+import { fargateCatalog } from "@/lib/catalog";
+import { DEFAULT_SCENARIO } from "@/lib/scenario/defaults";
+import type { Draft } from "@/lib/scenario/draft";
+import { readShareHash, SHARE_PARAM } from "@/lib/scenario/url";
+import { displayName, SAVED_KEY, useSavedStore, type SavedScenario } from "@/lib/store/saved-store";
+import { useScenarioStore } from "@/lib/store/scenario-store";
+import { useUndoStore } from "@/lib/store/undo-store";
+
+/** Shared with the calculator: `lastLink` is the share token in the address bar for what is on screen; `loaded`
+ * turns true once the first load is done, so nothing is written before it. */
+export interface PersistenceRefs {
+  loaded: { current: boolean };
+  lastLink: { current: string | null };
+}
+
+/** The share token in a URL hash, or null; the codec's own reader applies its size limit. */
+function tokenOf(hash: string): string | null {
+  try {
+    return new URLSearchParams(hash.replace(/^#/, "")).get(SHARE_PARAM);
+  } catch {
+    return null;
+  }
+}
+
+const setHash = (link: string | null) =>
+  window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}${link ? `#${SHARE_PARAM}=${link}` : ""}`);
+
+function show(entry: SavedScenario, refs: PersistenceRefs) {
+  // An undo offered for the scenario on screen must not act on another one.
+  useUndoStore.getState().dismiss();
+  useSavedStore.getState().setCurrent(entry.id);
+  useScenarioStore.getState().replace(entry.draft);
+  refs.lastLink.current = entry.link;
+}
+
+/** Keeps the current entry in step with the editor (called after the URL is written, so the entry has its link). */
+export function save(draft: Draft, refs: PersistenceRefs) {
+  if (!refs.loaded.current) return;
+  const saved = useSavedStore.getState();
+  const current = saved.scenarios.find((s) => s.id === saved.currentId);
+  if (current && current.draft === draft && current.link === refs.lastLink.current) return;
+  saved.saveCurrent(draft, refs.lastLink.current);
+}
+
+/** Saves what is on screen into its entry now (before another scenario takes the editor). */
+const flush = (refs: PersistenceRefs) => save(useScenarioStore.getState().draft, refs);
+
+/** Opens a saved entry (from the list): its link goes to the address bar, or none while it has never been valid. */
+export function open(id: string, refs: PersistenceRefs) {
+  flush(refs);
+  const entry = useSavedStore.getState().scenarios.find((s) => s.id === id);
+  if (!entry) return;
+  show(entry, refs);
+  setHash(entry.link);
+  useScenarioStore.getState().setNotice(null);
+}
+
+/** Starts a new entry from the default scenario; the one on screen stays in the list. */
+export function startNew(refs: PersistenceRefs) {
+  flush(refs);
+  const draft = DEFAULT_SCENARIO as Draft;
+  useUndoStore.getState().dismiss();
+  useSavedStore.getState().create(draft, null);
+  useScenarioStore.getState().replace(draft);
+  refs.lastLink.current = null;
+  setHash(null);
+  useScenarioStore.getState().setNotice(null);
+}
+
+function load(hash: string, refs: PersistenceRefs) {
+  const { replace, setNotice } = useScenarioStore.getState();
+  const saved = useSavedStore.getState();
+  const current = saved.scenarios.find((s) => s.id === saved.currentId) ?? saved.pickCurrent();
+  const token = tokenOf(hash);
+  if (token === null) {
+    if (current) show(current, refs);
+    return;
+  }
+  const own = saved.scenarios.find((s) => s.link === token);
+  if (own) return show(own, refs);
+  const decoded = readShareHash(hash, fargateCatalog);
+  if (decoded?.ok) {
+    const draft = decoded.scenario as Draft;
+    const others = saved.scenarios.length;
+    useUndoStore.getState().dismiss();
+    saved.create(draft, token);
+    replace(draft);
+    refs.lastLink.current = token;
+    const parts = [
+      decoded.migratedFrom !== undefined ? `This link uses an older format (v${decoded.migratedFrom}); it was opened and updated to the current one.` : "",
+      others ? `The shared scenario “${draft.name || "Untitled scenario"}” opened as a new entry; your ${others === 1 ? "saved scenario is" : `${others} saved scenarios are`} kept under Saved scenarios.` : "",
+    ].filter(Boolean);
+    setNotice(parts.length ? { kind: "info", text: parts.join(" ") } : null);
+    return;
+  }
+  const why = `This share link could not be opened: ${decoded?.message ?? "it is empty."}`;
+  if (current) {
+    show(current, refs);
+    setNotice({ kind: "error", text: `${why} Your saved scenario “${displayName(current)}” is shown instead; nothing was replaced.` });
+  } else {
+    replace(DEFAULT_SCENARIO as Draft);
+    refs.lastLink.current = null;
+    setNotice({ kind: "error", text: `${why} The default scenario is shown instead.` });
+  }
+}
+
+/** Loads the saved list and the address bar's link, then follows pasted links and other tabs; returns a stop function. */
+export function start(refs: PersistenceRefs): () => void {
+  let live = true;
+  Promise.resolve(useSavedStore.persist.rehydrate()).finally(() => {
+    if (!live) return;
+    load(window.location.hash, refs);
+    refs.loaded.current = true;
+  });
+  // The event's own URL, not the address bar: a pending update of ours may have rewritten it meanwhile.
+  const onHashChange = (e: HashChangeEvent) => {
+    const hash = new URL(e.newURL).hash;
+    if (tokenOf(hash) !== refs.lastLink.current) {
+      flush(refs);
+      load(hash, refs);
+      window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}${hash}`);
+    }
+  };
+  // Another tab changed the list (opened a link, renamed, deleted): take its list, keep this tab's open entry.
+  // Reading never writes back, so two tabs do not echo each other.
+  const onStorage = (e: StorageEvent) => {
+    if (e.key === SAVED_KEY && refs.loaded.current) void useSavedStore.persist.rehydrate();
+  };
+  window.addEventListener("hashchange", onHashChange);
+  window.addEventListener("storage", onStorage);
+  return () => {
+    live = false;
+    window.removeEventListener("hashchange", onHashChange);
+    window.removeEventListener("storage", onStorage);
+  };
+}
