@@ -6,7 +6,6 @@ import { CatalogInfo } from "@/components/results/catalog-info";
 import { Ec2Results } from "@/components/results/ec2-results";
 import { WorkloadResults } from "@/components/results/line-items";
 import { ServicesResults } from "@/components/results/services-results";
-import { Totals } from "@/components/results/totals";
 import type { ResultsView, SpotView } from "@/lib/results/view";
 
 // Charts load after the page (recharts is the largest library here) and render from deferred values.
@@ -42,21 +41,24 @@ const Details = memo(function Details({ view, spot }: { view: ResultsView; spot:
   );
 });
 
-export function ResultsPanel({ view, detailView, spot, excluded }: { view: ResultsView; detailView: ResultsView; spot: SpotView | null; excluded: string[] }) {
+/**
+ * Line items, the EC2 cluster and the charts. The headline figures sit in the summary above (components/results/summary.tsx).
+ * While every workload has a problem there is nothing to itemise: a note stands in (never "No tasks run").
+ */
+export function ResultsPanel({ detailView, spot, excluded }: { detailView: ResultsView; spot: SpotView | null; excluded: string[] }) {
+  const nothingPriced = excluded.length > 0 && detailView.estimate.workloads.length === 0;
   return (
     <section aria-labelledby="results-heading" className="space-y-4">
       <h2 id="results-heading" className="sr-only">
         Results
       </h2>
-      <Totals view={view.totals} whole={view.whole} />
-      {excluded.length ? (
-        // Shown beside the editor, not above it, so the form never moves while the user types.
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
-          {excluded.length === 1 ? "1 workload has" : `${excluded.length} workloads have`} a problem and {excluded.length === 1 ? "is" : "are"} left out of the totals until
-          fixed: {excluded.join(", ")}.
+      {nothingPriced ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200" data-testid="details-paused">
+          The line items, the EC2 cluster and the charts come back once {excluded.join(", ")} {excluded.length === 1 ? "is" : "are"} fixed.
         </p>
-      ) : null}
-      <Details view={detailView} spot={spot} />
+      ) : (
+        <Details view={detailView} spot={spot} />
+      )}
     </section>
   );
 }
