@@ -213,7 +213,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
         {/* The summary stays in view (sticky) while the scenario and its results scroll beneath it. */}
         <div>
         <Summary view={view} evaluation={evaluation} draft={draft} />
-        <div className="mt-4 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <div className="mt-4 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] print:block">
         <ScenarioEditor draft={draft} evaluation={evaluation} regions={regions} regionHasSpot={regionHasSpot} extras={extrasCatalog} />
         {view ? (
           <ResultsPanel detailView={detailView ?? view} spot={spot} excluded={evaluation.excluded.map((i) => draft.workloads[i]?.name || `#${i + 1}`)} />

@@ -49,7 +49,7 @@ export function Summary({ view, evaluation, draft }: { view: ResultsView | null;
         aria-labelledby="totals-heading"
         data-testid="summary"
         data-state={g.state}
-        className="sticky top-0 z-20 -mx-4 border-b border-slate-200 bg-white/95 px-4 py-2 shadow-sm backdrop-blur sm:py-3 dark:border-slate-700 dark:bg-slate-950/95 print:static print:mx-0 print:border-0 print:px-0 print:shadow-none"
+        className="sticky top-0 z-20 -mx-4 border-b border-slate-200 bg-white px-4 py-2 shadow-sm dark:border-slate-700 dark:bg-slate-950 print:static print:mx-0 print:border-0 print:px-0 print:shadow-none"
       >
         {shown ? (
           <p className="mb-1 hidden text-sm print:block" data-testid="print-scenario">
@@ -58,7 +58,7 @@ export function Summary({ view, evaluation, draft }: { view: ResultsView | null;
             {shown.view.totals.ec2 !== null ? `, ECS on EC2 ${formatUsd(periods(shown.view.totals.ec2).perYear)}` : ""}
           </p>
         ) : null}
-        <div className="mb-1.5 flex flex-wrap items-center gap-x-3 gap-y-1">
+        <div className="mb-1 flex flex-wrap items-center gap-x-3 gap-y-1">
           <h2 id="totals-heading" className="text-sm font-semibold sm:text-base">
             Monthly cost{shown?.view.whole ? " (the whole bill)" : ""}
           </h2>
@@ -87,7 +87,7 @@ export function Summary({ view, evaluation, draft }: { view: ResultsView | null;
               <p key={m}>{m}</p>
             ))}
             {stale ? (
-              <p className="text-slate-700 dark:text-slate-300">
+              <p className="hidden text-slate-700 sm:block dark:text-slate-300">
                 The figures above are the last complete estimate, from before the change.
                 {g.without ? (
                   <span data-testid="without">

@@ -7,22 +7,30 @@ export type TotalsView = ResultsView["totals"];
 function Split({ compute, beside, testId }: { compute: string | null; beside: string | null; testId: string }) {
   if (compute === null || beside === null) return null;
   return (
-    <dd className="mt-0.5 text-xs text-slate-600 dark:text-slate-400" data-testid={testId}>
+    <dd className="mt-0.5 hidden text-xs text-slate-600 sm:block dark:text-slate-400" data-testid={testId}>
       {formatUsd(compute)} compute + {formatUsd(beside)} beside it
     </dd>
   );
 }
 
-const cheaperText = (cheaper: TotalsView["cheaper"]) =>
-  cheaper === "ec2" ? "EC2 is cheaper per month" : cheaper === "fargate" ? "Fargate is cheaper per month" : cheaper === "same" ? "Same cost" : "No EC2 comparison";
+/** "Fargate is cheaper per month" ("per month" only where there is room). */
+function CheaperText({ cheaper }: { cheaper: TotalsView["cheaper"] }) {
+  if (cheaper === "same") return <>Same cost</>;
+  if (cheaper === null) return <>No EC2 comparison</>;
+  return (
+    <>
+      {cheaper === "ec2" ? "EC2" : "Fargate"} is cheaper<span className="hidden sm:inline"> per month</span>
+    </>
+  );
+}
 
 /**
  * The three headline figures (Fargate, ECS on EC2, the difference), per month. `view` null: nothing to show yet
  * (a dash, never $0.00). `stale`: the figures are kept from before a change that has a problem.
  */
 export function Totals({ view, whole, stale }: { view: TotalsView | null; whole?: ResultsView["whole"]; stale?: boolean }) {
-  const figure = `text-lg font-bold tabular-nums sm:text-2xl ${stale ? "text-slate-600 dark:text-slate-400" : ""}`;
-  const box = `rounded-md px-2 py-1.5 sm:p-3 ${stale ? "border border-dashed border-slate-400 dark:border-slate-500" : ""}`;
+  const figure = `text-lg leading-tight font-bold tabular-nums sm:text-2xl ${stale ? "text-slate-600 dark:text-slate-400" : ""}`;
+  const box = `rounded-md border px-2 py-1.5 sm:px-3 sm:py-2 ${stale ? "border-dashed border-slate-400 dark:border-slate-500" : "border-transparent"}`;
   return (
     <dl className="grid grid-cols-3 gap-2 sm:gap-3" data-testid="totals">
       <div className={`${box} bg-sky-50 dark:bg-sky-950`}>
@@ -38,7 +46,7 @@ export function Totals({ view, whole, stale }: { view: TotalsView | null; whole?
           {view?.ec2 == null ? "n/a" : formatUsd(view.ec2)}
         </dd>
         {view && whole && view.ec2 !== null ? <Split compute={whole.ec2Compute} beside={whole.ec2Beside} testId="ec2-split" /> : null}
-        {view?.ec2Note ? <dd className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">{view.ec2Note}</dd> : null}
+        {view?.ec2Note ? <dd className="mt-0.5 line-clamp-2 text-xs text-slate-600 sm:line-clamp-none dark:text-slate-400">{view.ec2Note}</dd> : null}
       </div>
       <div className={`${box} bg-slate-50 dark:bg-slate-800`}>
         <dt className="text-xs text-slate-700 sm:text-sm dark:text-slate-300">Difference</dt>
@@ -46,7 +54,7 @@ export function Totals({ view, whole, stale }: { view: TotalsView | null; whole?
           {view?.difference == null ? "n/a" : formatUsd(view.difference.replace(/^-/, ""))}
         </dd>
         <dd className="mt-0.5 text-xs text-slate-600 dark:text-slate-400" data-testid="cheaper">
-          {view ? cheaperText(view.cheaper) : "No estimate yet"}
+          {view ? <CheaperText cheaper={view.cheaper} /> : "No estimate yet"}
         </dd>
       </div>
     </dl>
