@@ -3,7 +3,8 @@ import { fargateCatalog } from "@/lib/catalog";
 import { ec2Catalog } from "@/lib/catalog/ec2";
 import { evaluateDraft, type Draft } from "@/lib/scenario/draft";
 import type { ScenarioInput } from "@/lib/scenario/schema";
-import { comparisonSentence, describeFleet, matchPurchaseOptions, partTimeWorkloads, purchaseMatches } from "./compare";
+import { comparisonSentence, matchPurchaseOptions, partTimeWorkloads, purchaseMatches } from "./compare";
+import { describeFleet } from "./fleet-words";
 import { buildResults } from "./view";
 
 function priced(input: ScenarioInput) {

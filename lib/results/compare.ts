@@ -147,24 +147,3 @@ export function comparisonSentence(scenario: Scenario, view: Pick<ResultsView, "
     ? `${lead}: Fargate is cheaper because the tasks fill only ${fill}% of ${target}, and EC2 bills whole instances.`
     : `${lead}: Fargate is cheaper because ${target} cost${one ? "s" : ""} more than Fargate charges for the same vCPU and memory, even ${fill}% full.`;
 }
-
-export interface FleetDescription {
-  /** "1 × c6a.xlarge. Your tasks use 75% of its CPU and 75% of its memory." */
-  summary: string;
-  /** When EC2 breaks even with Fargate, in words (shown one click away). */
-  detail: string;
-}
-
-/** The chosen fleet in plain words (no "packing density"), with the break-even explained one click away. */
-export function describeFleet(ec2: Pick<Ec2Estimate, "instances" | "utilization" | "breakEven">): FleetDescription {
-  const one = instanceCount(ec2.instances) === 1;
-  const its = one ? "its" : "their";
-  const summary = `${fleetList(ec2.instances)}. Your tasks use ${ec2.utilization.cpuPercent}% of ${its} CPU and ${ec2.utilization.memoryPercent}% of ${its} memory.`;
-  const p = ec2.breakEven.packingDensityPercent;
-  const these = one ? "this instance" : "these instances";
-  const detail =
-    p === null
-      ? `EC2 bills whole instances, full or not. Even completely full, ${these} would cost more than Fargate charges for the same vCPU and memory.`
-      : `EC2 bills whole instances, full or not. ${one ? "This instance costs" : "These instances cost"} what Fargate would charge for tasks filling ${p}% of ${its} vCPU and memory: fuller than that, EC2 is cheaper; emptier, Fargate is.`;
-  return { summary, detail };
-}
