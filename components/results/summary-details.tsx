@@ -4,7 +4,8 @@ import { useMemo } from "react";
 import { buttonClass } from "@/components/ui/fields";
 import { formatUsd } from "@/lib/format";
 import { comparisonSentence, matchPurchaseOptions, partTimeWorkloads, purchaseMatches } from "@/lib/results/compare";
-import { formatUsdPerHour, periods, upfrontPayments, type Priced } from "@/lib/results/glance";
+import type { Priced } from "@/lib/results/glance";
+import { formatUsdPerHour, periods, upfrontPayments } from "@/lib/results/periods";
 import { useScenarioStore } from "@/lib/store/scenario-store";
 
 const smallButton = `${buttonClass} px-2 py-1 text-xs print:hidden`;
@@ -32,6 +33,11 @@ export function SummaryDetails({ shown, stale }: { shown: Priced | null; stale: 
   const followLabel = like.partTime.length === 1 ? like.partTime[0] : "part-time work";
   return (
     <>
+      <p className="mt-2 hidden text-sm print:block" data-testid="print-scenario">
+        <span className="font-semibold">{shown.scenario.name}</span> · {shown.view.estimate.catalog.regionName} ({shown.scenario.region}) ·{" "}
+        {shown.scenario.workloads.length === 1 ? "1 workload" : `${shown.scenario.workloads.length} workloads`} · per year: Fargate {formatUsd(periods(shown.view.totals.fargate).perYear)}
+        {shown.view.totals.ec2 !== null ? `, ECS on EC2 ${formatUsd(periods(shown.view.totals.ec2).perYear)}` : ""}
+      </p>
       <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1.5 text-sm" data-testid="comparison-row">
           {like.sentence ? (
             <p className="text-slate-800 dark:text-slate-200" data-testid="comparison">

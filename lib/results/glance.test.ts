@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog";
 import { ec2Catalog } from "@/lib/catalog/ec2";
 import { evaluateDraft, type Draft } from "@/lib/scenario/draft";
-import { changesFigures, formatUsdPerHour, glance, isComplete, leftOutText, periods, spotFixFor, upfrontPayments, type Priced } from "./glance";
+import { changesFigures, glance, isComplete, leftOutText, spotFixFor, type Priced } from "./glance";
+import { formatUsdPerHour, periods, upfrontPayments } from "./periods";
 import { buildResults } from "./view";
 
 const base: Draft = { version: 1, name: "t", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 3 }] };
