@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { memo } from "react";
+import { memo, useState } from "react";
 import { WorkloadResults } from "@/components/results/line-items";
 import type { ResultsView, SpotView } from "@/lib/results/view";
 
@@ -45,10 +45,15 @@ const Details = memo(function Details({ view, spot }: { view: ResultsView; spot:
 
 /**
  * Line items, the EC2 cluster and the charts. The headline figures sit in the summary above (components/results/summary.tsx).
- * While every workload has a problem there is nothing to itemise: a note stands in (never "No tasks run").
+ * While every workload has a problem there is nothing to itemise: the last itemised view stays, under a note that
+ * says so (never "No tasks run", and the page does not shrink under the user's cursor).
  */
 export function ResultsPanel({ detailView, spot, excluded }: { detailView: ResultsView; spot: SpotView | null; excluded: string[] }) {
   const nothingPriced = excluded.length > 0 && detailView.estimate.workloads.length === 0;
+  // The last view with something in it ("store information from previous renders").
+  const [kept, setKept] = useState<{ view: ResultsView; spot: SpotView | null } | null>(null);
+  if (!nothingPriced && (kept?.view !== detailView || kept.spot !== spot)) setKept({ view: detailView, spot });
+  const shown = nothingPriced && kept ? kept : { view: detailView, spot };
   return (
     <section aria-labelledby="results-heading" className="space-y-4">
       <h2 id="results-heading" className="sr-only">
@@ -56,11 +61,11 @@ export function ResultsPanel({ detailView, spot, excluded }: { detailView: Resul
       </h2>
       {nothingPriced ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200" data-testid="details-paused">
-          The line items, the EC2 cluster and the charts come back once {excluded.join(", ")} {excluded.length === 1 ? "is" : "are"} fixed.
+          Out of date: {kept ? "the details below are from before the change. They" : "The line items, the EC2 cluster and the charts"} come back up to date once {excluded.join(", ")}{" "}
+          {excluded.length === 1 ? "is" : "are"} fixed.
         </p>
-      ) : (
-        <Details view={detailView} spot={spot} />
-      )}
+      ) : null}
+      {nothingPriced && !kept ? null : <Details view={shown.view} spot={shown.spot} />}
     </section>
   );
 }
