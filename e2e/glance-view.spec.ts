@@ -10,9 +10,8 @@ import { expect, test } from "./fixtures";
 /** A share link in the plain (v0) form the app still opens. */
 const link = (scenario: object) => `/#s=${Buffer.from(JSON.stringify({ version: 1, region: "us-east-1", ...scenario })).toString("base64")}`;
 
+/** Each test has a fresh browser context (empty local storage): the link opens as a new visitor would see it. */
 async function open(page: Page, scenario: object) {
-  await page.goto("/");
-  await page.evaluate(() => window.localStorage.clear());
   await page.goto(link(scenario));
   await expect(page.getByTestId("ec2-total")).toContainText("$", { timeout: 15_000 });
 }
@@ -97,6 +96,25 @@ test.describe("the answer at a glance", () => {
     await expect(page.getByTestId("fargate-total")).toHaveText("$63.79");
     await expect(page.getByTestId("out-of-date")).toHaveCount(0);
     await expect(page.getByTestId("left-out")).toHaveCount(0);
+  });
+
+  test("after a reload with a field still wrong, the headline never shows another scenario's figures", async ({ page }) => {
+    await open(page, { name: "one", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 3 }] });
+    await workload(page, 0).getByTestId("tasks").fill("7");
+    await expect(page.getByTestId("fargate-total")).toHaveText("$252.28"); // 7 x 36.0401 = 252.2807
+    await workload(page, 0).getByTestId("memory").fill("10");
+    await expect(page.getByTestId("out-of-date")).toBeVisible();
+    await expect(page.getByTestId("fargate-total")).toHaveText("$252.28");
+    await page.waitForTimeout(400); // the draft is saved 150 ms after the last edit
+    await page.reload();
+    await expect(workload(page, 0).getByTestId("memory")).toHaveValue("10");
+    // The page starts from the default scenario, then opens the stored draft: the default's $108.12 must not be
+    // shown as this scenario's last estimate. Nothing of it can be priced yet, so no figure at all (never $0.00).
+    await expect(page.getByTestId("summary")).toHaveAttribute("data-state", "empty");
+    await expect(page.getByTestId("fargate-total")).toHaveText("—");
+    await expect(page.getByTestId("left-out")).toHaveText("1 workload has a problem and is left out of the totals until fixed: api.");
+    await workload(page, 0).getByTestId("memory").fill("2");
+    await expect(page.getByTestId("fargate-total")).toHaveText("$252.28");
   });
 
   test("on a phone, in the dark theme, the out-of-date summary is readable", async ({ page }) => {

@@ -4,7 +4,8 @@ import { useMemo, useState } from "react";
 import { Totals } from "@/components/results/totals";
 import dynamic from "next/dynamic";
 import { fargateCatalog } from "@/lib/catalog";
-import { glance, isComplete, type Priced } from "@/lib/results/glance";
+import { glance, isComplete, isReplacement, type Priced } from "@/lib/results/glance";
+import { useScenarioStore } from "@/lib/store/scenario-store";
 import type { ResultsView } from "@/lib/results/view";
 import type { Draft, DraftEvaluation } from "@/lib/scenario/draft";
 
@@ -33,8 +34,17 @@ export function Summary({ view, evaluation, draft }: { view: ResultsView | null;
   const current = useMemo<Priced | null>(() => (view && evaluation.priced ? { view, scenario: evaluation.priced } : null), [view, evaluation]);
   // The last estimate made with no problem in the draft (set during render: React's "store information from previous renders").
   const [last, setLast] = useState<Priced | null>(null);
-  if (current && current !== last && isComplete(evaluation)) setLast(current);
-  const g = useMemo(() => glance(current, last, evaluation, draft, fargateCatalog), [current, last, evaluation, draft]);
+  // A scenario opened in place of this one (link, stored draft, import) starts without a "last" estimate.
+  const keys = useScenarioStore((s) => s.keys);
+  const [seenKeys, setSeenKeys] = useState(keys);
+  let kept = last;
+  if (keys !== seenKeys) {
+    setSeenKeys(keys);
+    if (isReplacement(seenKeys, keys)) kept = null;
+  }
+  if (current && isComplete(evaluation)) kept = current;
+  if (kept !== last) setLast(kept);
+  const g = useMemo(() => glance(current, kept, evaluation, draft, fargateCatalog), [current, kept, evaluation, draft]);
 
   const shown = g.shown;
   const stale = g.state === "stale";

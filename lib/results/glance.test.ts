@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog";
 import { ec2Catalog } from "@/lib/catalog/ec2";
 import { evaluateDraft, type Draft } from "@/lib/scenario/draft";
-import { changesFigures, glance, isComplete, leftOutText, spotFixFor, type Priced } from "./glance";
+import { changesFigures, glance, isComplete, isReplacement, leftOutText, spotFixFor, type Priced } from "./glance";
 import { formatUsdPerHour, periods, upfrontPayments } from "./periods";
 import { buildResults } from "./view";
 
@@ -91,6 +91,17 @@ describe("glance: what the headline shows", () => {
   it("leftOutText counts", () => {
     expect(leftOutText(["a", "b"])).toBe("2 workloads have a problem and are left out of the totals until fixed: a, b.");
     expect(leftOutText([])).toBeNull();
+  });
+});
+
+describe("isReplacement: another scenario opened in place of this one", () => {
+  it("edits, additions and removals keep some workload keys; a replacement keeps none", () => {
+    const keys = [0, 1, 2];
+    expect(isReplacement(keys, keys)).toBe(false);
+    expect(isReplacement(keys, [0, 1, 2, 3])).toBe(false); // added
+    expect(isReplacement(keys, [1, 2])).toBe(false); // removed the first
+    expect(isReplacement(keys, [3, 4])).toBe(true); // a share link or stored draft replaced the scenario
+    expect(isReplacement(keys, [])).toBe(false);
   });
 });
 

@@ -59,6 +59,17 @@ export function isComplete(evaluation: DraftEvaluation): boolean {
   return !changesFigures(evaluation) && !evaluation.pendingExtras;
 }
 
+/**
+ * True when the editor's draft was replaced wholesale (a share link, a stored scenario, an import that replaces):
+ * no workload key of before survives. The last complete estimate then belongs to another scenario and is dropped.
+ * `keys` are the store's stable per-workload React keys; edits, additions and removals keep some of them.
+ */
+export function isReplacement(before: readonly number[], after: readonly number[]): boolean {
+  if (before === after || after.length === 0) return false;
+  const seen = new Set(before);
+  return !after.some((k) => seen.has(k));
+}
+
 const workloadName = (draft: Draft, i: number) => {
   const n = draft.workloads[i]?.name;
   return typeof n === "string" && n.trim() ? n.trim() : `workload ${i + 1}`;
