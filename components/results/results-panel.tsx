@@ -2,7 +2,6 @@
 
 import dynamic from "next/dynamic";
 import { memo, useState } from "react";
-import { WorkloadResults } from "@/components/results/line-items";
 import type { ResultsView, SpotView } from "@/lib/results/view";
 
 // Charts load after the page (recharts is the largest library here) and render from deferred values.
@@ -15,6 +14,9 @@ const WholeBillChart = dynamic(() => import("@/components/charts/whole-bill-char
 const Ec2Results = dynamic(() => import("@/components/results/ec2-results").then((m) => m.Ec2Results), { ssr: false });
 const ServicesResults = dynamic(() => import("@/components/results/services-results").then((m) => m.ServicesResults), { ssr: false });
 const CatalogInfo = dynamic(() => import("@/components/results/catalog-info").then((m) => m.CatalogInfo), { ssr: false });
+// Line items render from the deferred view after the summary; their table code loads right after the page.
+const itemsPlaceholder = () => <div className="h-48 rounded-lg border border-slate-200 dark:border-slate-700" aria-hidden="true" />;
+const WorkloadResults = dynamic(() => import("@/components/results/line-items").then((m) => m.WorkloadResults), { ssr: false, loading: itemsPlaceholder });
 const SpotChart = dynamic(() => import("@/components/charts/spot-chart").then((m) => m.SpotChart), { ssr: false, loading: chartPlaceholder });
 
 /** Line items, EC2 detail and charts: re-rendered from a deferred view so keystrokes update the totals first. */
