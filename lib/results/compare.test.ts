@@ -95,6 +95,17 @@ describe("comparisonSentence", () => {
     expect(comparisonSentence(s, view)).toBe("Both sides on-demand, always on: EC2 is cheaper because the 10 tasks fit on 2 instances (1 × m5a.2xlarge + 1 × m5a.4xlarge).");
   });
 
+  it("names awsvpc's task cap when it, not CPU or memory, fills the instances", () => {
+    // 6 tasks of 0.25 vCPU / 0.5 GiB: awsvpc allows 2 per c6a.large (3 ENIs - 1), so 3 instances 25% full.
+    const { scenario: s, view } = priced(scenario([{ name: "tiny", vcpu: 0.25, memoryGiB: 0.5, tasks: 6 }]));
+    expect(comparisonSentence(s, view)).toBe(
+      "Both sides on-demand, always on: Fargate is cheaper because awsvpc networking allows only a few tasks per instance, so the tasks fill only 25% of the 3 instances (3 × c6a.large), and EC2 bills whole instances.",
+    );
+    // With ENI trunking or bridge networking the cap goes, and so does the reason.
+    const bridge = priced(scenario([{ name: "tiny", vcpu: 0.25, memoryGiB: 0.5, tasks: 6 }], { networking: "bridge" }));
+    expect(comparisonSentence(bridge.scenario, bridge.view)).not.toContain("awsvpc");
+  });
+
   it("batch work on an always-on cluster: Fargate bills the runs only", () => {
     const { scenario: s, view } = priced(scenario([api, nightly]));
     expect(comparisonSentence(s, view)).toBe("Fargate bills nightly only while it runs; the EC2 cluster stays up all month.");

@@ -143,6 +143,10 @@ export function comparisonSentence(scenario: Scenario, view: Pick<ResultsView, "
   const fill = Math.max(ec2.utilization.cpuPercent, ec2.utilization.memoryPercent);
   const one = instanceCount(ec2.instances) === 1;
   const target = one ? fleetWords(ec2.instances) : `the ${fleetWords(ec2.instances)}`;
+  // The engine says when awsvpc's per-instance task cap (not CPU or memory) is what fills the instances.
+  const capped = settings.networking === "awsvpc" && ec2.warnings.some((w) => w.startsWith("awsvpc networking caps tasks per instance"));
+  if (capped && fill < 90)
+    return `${lead}: Fargate is cheaper because awsvpc networking allows only a few tasks per instance, so the tasks fill only ${fill}% of ${target}, and EC2 bills whole instances.`;
   return fill < 90
     ? `${lead}: Fargate is cheaper because the tasks fill only ${fill}% of ${target}, and EC2 bills whole instances.`
     : `${lead}: Fargate is cheaper because ${target} cost${one ? "s" : ""} more than Fargate charges for the same vCPU and memory, even ${fill}% full.`;
