@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { ResultsPanel } from "@/components/results/results-panel";
+import { Summary } from "@/components/results/summary";
 import { RightsizingPanel } from "@/components/rightsizing/rightsizing-panel";
 import type { RegionOption } from "@/components/scenario/region-picker";
 import { useScenarioPersistence } from "@/components/saved/use-scenario-persistence";
@@ -155,15 +156,19 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
       <UndoBar />
       <main>
         <RightsizingPanel region={evaluation.priced?.region ?? draft.region ?? "us-east-1"} />
-        <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        {/* The summary stays in view (sticky) while the scenario and its results scroll beneath it. */}
+        <div>
+        <Summary view={view} evaluation={evaluation} draft={draft} />
+        <div className="mt-4 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] print:block">
         <ScenarioEditor draft={draft} evaluation={evaluation} regions={regions} regionHasSpot={regionHasSpot} extras={extrasCatalog} />
         {view ? (
-          <ResultsPanel view={view} detailView={detailView ?? view} spot={spot} excluded={evaluation.excluded.map((i) => draft.workloads[i]?.name || `#${i + 1}`)} />
+          <ResultsPanel detailView={detailView ?? view} spot={spot} excluded={evaluation.excluded.map((i) => draft.workloads[i]?.name || `#${i + 1}`)} />
         ) : (
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200">
             {evaluation.scenarioProblems.map((p) => p.message).join(" ") || "Fix the scenario to see an estimate."}
           </p>
         )}
+        </div>
         </div>
         <BillPanel scenario={deferredScenario ?? null} />
       </main>

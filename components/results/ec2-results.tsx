@@ -1,6 +1,7 @@
 import { Warnings } from "@/components/ui/warnings";
 import { LineItemsTable } from "@/components/results/line-items";
 import { formatUsd } from "@/lib/format";
+import { describeFleet } from "@/lib/results/fleet-words";
 import type { Ec2Estimate } from "@/lib/pricing/ec2";
 import type { Ec2WholeBill } from "@/lib/pricing/whole-bill";
 
@@ -8,17 +9,21 @@ const fleetText = (instances: Ec2Estimate["instances"]) => instances.map((i) => 
 
 export function Ec2Results({ ec2 }: { ec2: Ec2Estimate & { wholeBill?: Ec2WholeBill } }) {
   const extra = ec2.wholeBill?.lineItems ?? [];
+  const fleet = ec2.available && ec2.monthlyCost !== null ? describeFleet(ec2) : null;
   return (
     <section aria-labelledby="ec2-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900" data-testid="ec2-results">
       <h3 id="ec2-heading" className="text-sm font-semibold">
         Equivalent ECS-on-EC2 cluster
       </h3>
-      {ec2.available && ec2.monthlyCost !== null ? (
+      {fleet && ec2.monthlyCost !== null ? (
         <>
           <p className="mt-1 text-sm" data-testid="ec2-fleet">
-            {fleetText(ec2.instances)} — CPU {ec2.utilization.cpuPercent}% and memory {ec2.utilization.memoryPercent}% used
-            {ec2.breakEven.packingDensityPercent !== null ? `; breaks even with Fargate at ${ec2.breakEven.packingDensityPercent}% packing` : ""}.
+            {fleet.summary}
           </p>
+          <details className="mt-1 text-sm" data-testid="ec2-break-even">
+            <summary className="cursor-pointer text-slate-700 dark:text-slate-300">When is EC2 cheaper?</summary>
+            <p className="mt-1 text-slate-700 dark:text-slate-300">{fleet.detail}</p>
+          </details>
           <div className="mt-3">
             <LineItemsTable caption="EC2 line items" items={ec2.lineItems} total={ec2.monthlyCost} testId="ec2-items" />
           </div>

@@ -1,12 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { memo } from "react";
-import { CatalogInfo } from "@/components/results/catalog-info";
-import { Ec2Results } from "@/components/results/ec2-results";
-import { WorkloadResults } from "@/components/results/line-items";
-import { ServicesResults } from "@/components/results/services-results";
-import { Totals } from "@/components/results/totals";
+import { memo, useState } from "react";
 import type { ResultsView, SpotView } from "@/lib/results/view";
 
 // Charts load after the page (recharts is the largest library here) and render from deferred values.
@@ -14,6 +9,14 @@ const chartPlaceholder = () => <div className="h-80 rounded-lg border border-sla
 const BreakdownChart = dynamic(() => import("@/components/charts/breakdown-chart").then((m) => m.BreakdownChart), { ssr: false, loading: chartPlaceholder });
 const DutyCycleChart = dynamic(() => import("@/components/charts/duty-cycle-chart").then((m) => m.DutyCycleChart), { ssr: false, loading: chartPlaceholder });
 const WholeBillChart = dynamic(() => import("@/components/charts/whole-bill-chart").then((m) => m.WholeBillChart), { ssr: false, loading: chartPlaceholder });
+// The EC2 cluster shows once the EC2 prices have loaded (after the page), and so does its code; the services (their
+// prices load after the page too) and the price sources follow (first-load budget).
+const Ec2Results = dynamic(() => import("@/components/results/ec2-results").then((m) => m.Ec2Results), { ssr: false });
+const ServicesResults = dynamic(() => import("@/components/results/services-results").then((m) => m.ServicesResults), { ssr: false });
+const CatalogInfo = dynamic(() => import("@/components/results/catalog-info").then((m) => m.CatalogInfo), { ssr: false });
+// Line items render from the deferred view after the summary; their table code loads right after the page.
+const itemsPlaceholder = () => <div className="h-48 rounded-lg border border-slate-200 dark:border-slate-700" aria-hidden="true" />;
+const WorkloadResults = dynamic(() => import("@/components/results/line-items").then((m) => m.WorkloadResults), { ssr: false, loading: itemsPlaceholder });
 const SpotChart = dynamic(() => import("@/components/charts/spot-chart").then((m) => m.SpotChart), { ssr: false, loading: chartPlaceholder });
 
 /** Line items, EC2 detail and charts: re-rendered from a deferred view so keystrokes update the totals first. */
@@ -42,21 +45,29 @@ const Details = memo(function Details({ view, spot }: { view: ResultsView; spot:
   );
 });
 
-export function ResultsPanel({ view, detailView, spot, excluded }: { view: ResultsView; detailView: ResultsView; spot: SpotView | null; excluded: string[] }) {
+/**
+ * Line items, the EC2 cluster and the charts. The headline figures sit in the summary above (components/results/summary.tsx).
+ * While every workload has a problem there is nothing to itemise: the last itemised view stays, under a note that
+ * says so (never "No tasks run", and the page does not shrink under the user's cursor).
+ */
+export function ResultsPanel({ detailView, spot, excluded }: { detailView: ResultsView; spot: SpotView | null; excluded: string[] }) {
+  const nothingPriced = excluded.length > 0 && detailView.estimate.workloads.length === 0;
+  // The last view with something in it ("store information from previous renders").
+  const [kept, setKept] = useState<{ view: ResultsView; spot: SpotView | null } | null>(null);
+  if (!nothingPriced && (kept?.view !== detailView || kept.spot !== spot)) setKept({ view: detailView, spot });
+  const shown = nothingPriced && kept ? kept : { view: detailView, spot };
   return (
     <section aria-labelledby="results-heading" className="space-y-4">
       <h2 id="results-heading" className="sr-only">
         Results
       </h2>
-      <Totals view={view.totals} whole={view.whole} />
-      {excluded.length ? (
-        // Shown beside the editor, not above it, so the form never moves while the user types.
-        <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
-          {excluded.length === 1 ? "1 workload has" : `${excluded.length} workloads have`} a problem and {excluded.length === 1 ? "is" : "are"} left out of the totals until
-          fixed: {excluded.join(", ")}.
+      {nothingPriced ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200" data-testid="details-paused">
+          Out of date: {kept ? "the details below are from before the change. They" : "The line items, the EC2 cluster and the charts"} come back up to date once {excluded.join(", ")}{" "}
+          {excluded.length === 1 ? "is" : "are"} fixed.
         </p>
       ) : null}
-      <Details view={detailView} spot={spot} />
+      {nothingPriced && !kept ? null : <Details view={shown.view} spot={shown.spot} />}
     </section>
   );
 }

@@ -7,44 +7,56 @@ export type TotalsView = ResultsView["totals"];
 function Split({ compute, beside, testId }: { compute: string | null; beside: string | null; testId: string }) {
   if (compute === null || beside === null) return null;
   return (
-    <dd className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid={testId}>
+    <dd className="mt-0.5 hidden text-xs text-slate-600 sm:block dark:text-slate-400" data-testid={testId}>
       {formatUsd(compute)} compute + {formatUsd(beside)} beside it
     </dd>
   );
 }
 
-export function Totals({ view, whole }: { view: TotalsView; whole?: ResultsView["whole"] }) {
+/** "Fargate is cheaper per month" ("per month" only where there is room). */
+function CheaperText({ cheaper }: { cheaper: TotalsView["cheaper"] }) {
+  if (cheaper === "same") return <>Same cost</>;
+  if (cheaper === null) return <>No EC2 comparison</>;
   return (
-    <section aria-labelledby="totals-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900">
-      <h2 id="totals-heading" className="text-base font-semibold">
-        Monthly cost{whole ? " (the whole bill)" : ""}
-      </h2>
-      <dl className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <div className="rounded-md bg-sky-50 p-3 dark:bg-sky-950">
-          <dt className="text-sm text-slate-700 dark:text-slate-300">Fargate</dt>
-          <dd className="text-2xl font-bold tabular-nums" data-testid="fargate-total">
-            {formatUsd(view.fargate)}
-          </dd>
-          {whole ? <Split compute={whole.fargateCompute} beside={whole.fargateBeside} testId="fargate-split" /> : null}
-        </div>
-        <div className="rounded-md bg-amber-50 p-3 dark:bg-amber-950">
-          <dt className="text-sm text-slate-700 dark:text-slate-300">ECS on EC2</dt>
-          <dd className="text-2xl font-bold tabular-nums" data-testid="ec2-total">
-            {view.ec2 === null ? "n/a" : formatUsd(view.ec2)}
-          </dd>
-          {whole && view.ec2 !== null ? <Split compute={whole.ec2Compute} beside={whole.ec2Beside} testId="ec2-split" /> : null}
-          {view.ec2Note ? <dd className="mt-1 text-xs text-slate-600 dark:text-slate-400">{view.ec2Note}</dd> : null}
-        </div>
-        <div className="rounded-md bg-slate-50 p-3 dark:bg-slate-800">
-          <dt className="text-sm text-slate-700 dark:text-slate-300">Difference</dt>
-          <dd className="text-2xl font-bold tabular-nums" data-testid="difference">
-            {view.difference === null ? "n/a" : formatUsd(view.difference.replace(/^-/, ""))}
-          </dd>
-          <dd className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="cheaper">
-            {view.cheaper === "ec2" ? "EC2 is cheaper per month" : view.cheaper === "fargate" ? "Fargate is cheaper per month" : view.cheaper === "same" ? "Same cost" : "No EC2 comparison"}
-          </dd>
-        </div>
-      </dl>
-    </section>
+    <>
+      {cheaper === "ec2" ? "EC2" : "Fargate"} is cheaper<span className="hidden sm:inline"> per month</span>
+    </>
+  );
+}
+
+/**
+ * The three headline figures (Fargate, ECS on EC2, the difference), per month. `view` null: nothing to show yet
+ * (a dash, never $0.00). `stale`: the figures are kept from before a change that has a problem.
+ */
+export function Totals({ view, whole, stale }: { view: TotalsView | null; whole?: ResultsView["whole"]; stale?: boolean }) {
+  const figure = `text-lg leading-tight font-bold tabular-nums sm:text-2xl ${stale ? "text-slate-600 dark:text-slate-400" : ""}`;
+  const box = `rounded-md border px-2 py-1.5 sm:px-3 sm:py-2 ${stale ? "border-dashed border-slate-400 dark:border-slate-500" : "border-transparent"}`;
+  return (
+    <dl className="grid grid-cols-3 gap-2 sm:gap-3" data-testid="totals">
+      <div className={`${box} bg-sky-50 dark:bg-sky-950`}>
+        <dt className="text-xs text-slate-700 sm:text-sm dark:text-slate-300">Fargate</dt>
+        <dd className={figure} data-testid="fargate-total">
+          {view ? formatUsd(view.fargate) : "—"}
+        </dd>
+        {view && whole ? <Split compute={whole.fargateCompute} beside={whole.fargateBeside} testId="fargate-split" /> : null}
+      </div>
+      <div className={`${box} bg-amber-50 dark:bg-amber-950`}>
+        <dt className="text-xs text-slate-700 sm:text-sm dark:text-slate-300">ECS on EC2</dt>
+        <dd className={figure} data-testid="ec2-total">
+          {view?.ec2 == null ? "n/a" : formatUsd(view.ec2)}
+        </dd>
+        {view && whole && view.ec2 !== null ? <Split compute={whole.ec2Compute} beside={whole.ec2Beside} testId="ec2-split" /> : null}
+        {view?.ec2Note ? <dd className="mt-0.5 line-clamp-2 text-xs text-slate-600 sm:line-clamp-none dark:text-slate-400">{view.ec2Note}</dd> : null}
+      </div>
+      <div className={`${box} bg-slate-50 dark:bg-slate-800`}>
+        <dt className="text-xs text-slate-700 sm:text-sm dark:text-slate-300">Difference</dt>
+        <dd className={figure} data-testid="difference">
+          {view?.difference == null ? "n/a" : formatUsd(view.difference.replace(/^-/, ""))}
+        </dd>
+        <dd className="mt-0.5 text-xs text-slate-600 dark:text-slate-400" data-testid="cheaper">
+          {view ? <CheaperText cheaper={view.cheaper} /> : "No estimate yet"}
+        </dd>
+      </div>
+    </dl>
   );
 }

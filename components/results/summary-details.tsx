@@ -1,0 +1,131 @@
+"use client";
+
+import { useMemo } from "react";
+import { buttonClass } from "@/components/ui/fields";
+import { formatUsd } from "@/lib/format";
+import { comparisonSentence, matchPurchaseOptions, partTimeWorkloads, purchaseMatches } from "@/lib/results/compare";
+import type { Priced } from "@/lib/results/glance";
+import { formatUsdPerHour, periods, upfrontPayments } from "@/lib/results/periods";
+import { useScenarioStore } from "@/lib/store/scenario-store";
+
+const smallButton = `${buttonClass} px-2 py-1 text-xs print:hidden`;
+
+/**
+ * Under the headline: one sentence on what is compared and why one side is cheaper, the like-for-like switches
+ * (match purchase options, let the cluster follow part-time work), and the figures per hour, per year and upfront.
+ * While the headline is out of date the switches stay in place but wait (the form must not move while typing).
+ */
+export function SummaryDetails({ shown, stale }: { shown: Priced | null; stale: boolean }) {
+  const updateEc2 = useScenarioStore((s) => s.updateEc2);
+  const like = useMemo(() => {
+    if (!shown) return null;
+    const hasEc2 = shown.view.ec2?.monthlyCost != null;
+    const match = hasEc2 ? matchPurchaseOptions(shown.scenario, shown.view.estimate) : null;
+    return {
+      sentence: comparisonSentence(shown.scenario, shown.view),
+      match: match && !purchaseMatches(match, shown.scenario.ec2) ? match : null,
+      partTime: hasEc2 ? partTimeWorkloads(shown.scenario, shown.view.estimate) : [],
+      scaling: shown.scenario.ec2.scaling,
+    };
+  }, [shown]);
+  if (!shown || !like) return null;
+  const wait = stale ? "Fix the highlighted fields first" : undefined;
+  const followLabel = like.partTime.length === 1 ? like.partTime[0] : "part-time work";
+  return (
+    <>
+      <p className="mt-2 hidden text-sm print:block" data-testid="print-scenario">
+        <span className="font-semibold">{shown.scenario.name}</span> · {shown.view.estimate.catalog.regionName} ({shown.scenario.region}) ·{" "}
+        {shown.scenario.workloads.length === 1 ? "1 workload" : `${shown.scenario.workloads.length} workloads`} · per year: Fargate {formatUsd(periods(shown.view.totals.fargate).perYear)}
+        {shown.view.totals.ec2 !== null ? `, ECS on EC2 ${formatUsd(periods(shown.view.totals.ec2).perYear)}` : ""}
+      </p>
+      <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1.5 text-sm" data-testid="comparison-row">
+          {like.sentence ? (
+            <p className="text-slate-800 dark:text-slate-200" data-testid="comparison">
+              {like.sentence}
+            </p>
+          ) : (
+            // Holds the line while the EC2 prices load, so nothing below moves when the sentence arrives.
+            <p className="text-slate-600 dark:text-slate-400">{shown.view.ec2 ? "No like-for-like EC2 comparison for this scenario." : "Comparing with an ECS-on-EC2 cluster…"}</p>
+          )}
+          {like.match ? (
+            <button
+              type="button"
+              className={smallButton}
+              data-testid="match-purchase"
+              disabled={stale}
+              title={wait ?? `EC2: Spot for ${like.match.spotPercent}% of instance-hours, commitment ${like.match.commitment}`}
+              onClick={() => updateEc2({ spotPercent: like.match!.spotPercent, commitment: like.match!.commitment })}
+            >
+              Match purchase options on EC2{like.match.mixed ? " (weighted)" : ""}
+            </button>
+          ) : null}
+          {like.partTime.length && like.scaling === "always-on" ? (
+            <button type="button" className={smallButton} data-testid="follow-schedules" disabled={stale} title={wait} onClick={() => updateEc2({ scaling: "scale-with-tasks" })}>
+              Let the cluster follow {followLabel}
+            </button>
+          ) : null}
+          {like.partTime.length && like.scaling === "scale-with-tasks" ? (
+            <button type="button" className={smallButton} disabled={stale} title={wait} onClick={() => updateEc2({ scaling: "always-on" })}>
+              Keep the cluster up all month
+            </button>
+          ) : null}
+      </div>
+      <Periods shown={shown} />
+    </>
+  );
+}
+
+/** Per hour, per month, per year, and any upfront payment: one click away. */
+function Periods({ shown }: { shown: Priced }) {
+  const totals = shown.view.totals;
+  const rows = useMemo(() => [{ side: "Fargate", p: periods(totals.fargate) }, ...(totals.ec2 !== null ? [{ side: "ECS on EC2", p: periods(totals.ec2) }] : [])], [totals]);
+  const upfront = useMemo(() => upfrontPayments(shown.view, shown.scenario), [shown]);
+  return (
+    <details className="mt-1 text-sm" data-testid="periods">
+      <summary className="cursor-pointer text-slate-700 dark:text-slate-300">Per hour, per year{upfront.length ? ", upfront payment" : ""}</summary>
+      <table className="mt-1 w-full max-w-xl text-sm">
+        <caption className="sr-only">The totals per hour, month and year</caption>
+        <thead>
+          <tr className="text-left text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
+            <th scope="col" className="pr-2 font-semibold">
+              Side
+            </th>
+            <th scope="col" className="pr-2 text-right font-semibold">
+              Per hour (average)
+            </th>
+            <th scope="col" className="pr-2 text-right font-semibold">
+              Per month
+            </th>
+            <th scope="col" className="text-right font-semibold">
+              Per year
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ side, p }) => (
+            <tr key={side} className="border-t border-slate-100 dark:border-slate-800">
+              <th scope="row" className="pr-2 text-left font-normal">
+                {side}
+              </th>
+              <td className="pr-2 text-right tabular-nums">{formatUsdPerHour(p.perHour)}</td>
+              <td className="pr-2 text-right tabular-nums">{formatUsd(p.perMonth)}</td>
+              <td className="text-right tabular-nums">{formatUsd(p.perYear)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">A month is 730 hours and a year 12 months, as on the AWS Pricing Calculator.</p>
+      {upfront.length ? (
+        <ul className="mt-1 text-xs text-slate-700 dark:text-slate-300" data-testid="upfront">
+          {upfront.map((u) => (
+            <li key={u.label}>
+              Paid upfront at purchase: {formatUsd(u.amount)} for the {u.label}; the monthly figures spread it over the term.
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">No upfront payment: everything is billed monthly.</p>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { Totals } from "@/components/results/totals";
+import dynamic from "next/dynamic";
+import { fargateCatalog } from "@/lib/catalog";
+import { glance, isComplete, isReplacement, type Priced } from "@/lib/results/glance";
+import { useScenarioStore } from "@/lib/store/scenario-store";
+import type { ResultsView } from "@/lib/results/view";
+import type { Draft, DraftEvaluation } from "@/lib/scenario/draft";
+
+// The sentence, the like-for-like switches and the per-period figures need the EC2 prices, which load after the
+// page: so does their code (first-load budget).
+const SummaryDetails = dynamic(() => import("@/components/results/summary-details").then((m) => m.SummaryDetails), {
+  ssr: false,
+  // The same height as the sentence line and the "Per hour, per year" line it stands in for.
+  loading: () => (
+    <div aria-hidden="true" className="text-sm">
+      <p className="mt-2">&nbsp;</p>
+      <p className="mt-1">&nbsp;</p>
+    </div>
+  ),
+});
+
+// What is wrong and what the headline shows instead: needed only once a field has a problem, loaded after the page.
+const SummaryProblems = dynamic(() => import("@/components/results/summary-problems").then((m) => m.SummaryProblems), { ssr: false });
+
+/**
+ * The answer at a glance: Fargate, EC2 and the difference per month, kept in view while editing (sticky at the
+ * top, on a phone too). While a field has a problem it keeps the last complete estimate, marked out of date, and
+ * says what is left out; below it, one sentence on what is compared and the like-for-like switches.
+ */
+export function Summary({ view, evaluation, draft }: { view: ResultsView | null; evaluation: DraftEvaluation; draft: Draft }) {
+  const current = useMemo<Priced | null>(() => (view && evaluation.priced ? { view, scenario: evaluation.priced } : null), [view, evaluation]);
+  // The last estimate made with no problem in the draft (set during render: React's "store information from previous renders").
+  const [last, setLast] = useState<Priced | null>(null);
+  // A scenario opened in place of this one (link, stored draft, import) starts without a "last" estimate.
+  const keys = useScenarioStore((s) => s.keys);
+  const [seenKeys, setSeenKeys] = useState(keys);
+  let kept = last;
+  if (keys !== seenKeys) {
+    setSeenKeys(keys);
+    if (isReplacement(seenKeys, keys)) kept = null;
+  }
+  if (current && isComplete(evaluation)) kept = current;
+  if (kept !== last) setLast(kept);
+  const g = useMemo(() => glance(current, kept, evaluation, draft, fargateCatalog), [current, kept, evaluation, draft]);
+
+  const shown = g.shown;
+  const stale = g.state === "stale";
+
+  return (
+    <>
+      <section
+        aria-labelledby="totals-heading"
+        data-testid="summary"
+        data-state={g.state}
+        className="sticky top-0 z-20 -mx-4 border-b border-slate-200 bg-white px-4 py-2 shadow-sm dark:border-slate-700 dark:bg-slate-950 print:static print:mx-0 print:border-0 print:px-0 print:shadow-none"
+      >
+        <div className="mb-1 flex flex-wrap items-center gap-x-3 gap-y-1">
+          <h2 id="totals-heading" className="text-sm font-semibold sm:text-base">
+            Monthly cost{shown?.view.whole ? " (the whole bill)" : ""}
+          </h2>
+          {stale ? (
+            <span data-testid="out-of-date" className="rounded-full border border-amber-400 bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-200">
+              Out of date
+            </span>
+          ) : null}
+          {g.state === "partial" ? (
+            <span className="rounded-full border border-amber-400 bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-200">Partial</span>
+          ) : null}
+        </div>
+        <Totals view={shown?.view.totals ?? null} whole={shown?.view.whole} stale={stale} />
+        {/* Laid over the page just under the bar, so the form never moves while the user types (the bar keeps its
+            height). The live region is always there (once loaded, right after the page), so what appears in it is announced. */}
+        <SummaryProblems g={g} />
+      </section>
+      <SummaryDetails shown={shown} stale={g.state !== "fresh"} />
+    </>
+  );
+}
