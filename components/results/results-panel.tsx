@@ -7,6 +7,7 @@ import { Ec2Results } from "@/components/results/ec2-results";
 import { WorkloadResults } from "@/components/results/line-items";
 import { ServicesResults } from "@/components/results/services-results";
 import { Totals } from "@/components/results/totals";
+import { shownFargate } from "@/lib/export/shown";
 import type { ResultsView, SpotView } from "@/lib/results/view";
 
 // Charts load after the page (recharts is the largest library here) and render from deferred values.
@@ -22,7 +23,7 @@ const Details = memo(function Details({ view, spot }: { view: ResultsView; spot:
     <>
       <div className="space-y-3" data-testid="line-items">
         {view.estimate.workloads.map((w, i) => (
-          <WorkloadResults key={`${i}-${w.name}`} workload={w} testId={`items-${i}`} />
+          <WorkloadResults key={`${i}-${w.name}`} workload={w} shown={shownFargate(view.estimate).workloads[i]} testId={`items-${i}`} />
         ))}
       </div>
       <ServicesResults view={view} />
