@@ -1,7 +1,8 @@
-import { Warnings } from "@/components/ui/warnings";
+import { Notes, Warnings } from "@/components/ui/warnings";
 import { shownTable, type ShownTable } from "@/lib/export/shown";
 import { formatQuantity, formatRate, formatUsd } from "@/lib/format";
 import { formatSize } from "@/lib/pricing/sizes";
+import { splitNotes } from "@/lib/results/notes";
 import type { LineItem, WorkloadEstimate } from "@/lib/pricing/types";
 
 /**
@@ -73,6 +74,7 @@ export function LineItemsTable({
 }
 
 export function WorkloadResults({ workload: w, shown, testId }: { workload: WorkloadEstimate; shown?: ShownTable; testId?: string }) {
+  const notes = splitNotes(w.warnings);
   const resized = w.billedSize.vcpu !== w.requestedSize.vcpu || w.billedSize.memoryGiB !== w.requestedSize.memoryGiB;
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900">
@@ -91,7 +93,8 @@ export function WorkloadResults({ workload: w, shown, testId }: { workload: Work
           </>
         }
       />
-      <Warnings items={w.warnings} />
+      <Notes items={notes.info} />
+      <Warnings items={notes.warnings} />
     </div>
   );
 }

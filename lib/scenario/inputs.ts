@@ -1,0 +1,138 @@
+import { formatSize, roundUpToValidSize } from "@/lib/pricing/sizes";
+import { HOURS_PER_MONTH, MIB_PER_GIB } from "@/lib/pricing/units";
+
+/**
+ * What the workload editor shows beside the scenario contract: batch durations in minutes, runs per day or week,
+ * and notes about how a workload is billed. The scenario keeps `secondsPerRun` and `runsPerMonth`; these helpers
+ * convert what a person types into those and back, and say how. Pure; the editor only renders.
+ */
+
+export type DurationUnit = "seconds" | "minutes";
+export const DURATION_UNITS: readonly DurationUnit[] = ["seconds", "minutes"];
+const SECONDS_PER: Record<DurationUnit, number> = { seconds: 1, minutes: 60 };
+
+export type RunsPeriod = "day" | "week" | "month";
+export const RUNS_PERIODS: readonly RunsPeriod[] = ["day", "week", "month"];
+/**
+ * Periods in a month, from the 730-hour month AWS bills by: 730 / 24 = 30.4167 days, 730 / 168 = 4.3452 weeks.
+ * (A calendar month of 30 or 31 days would disagree with the hours every other line item uses.)
+ */
+export const PERIODS_PER_MONTH: Record<RunsPeriod, number> = { day: HOURS_PER_MONTH / 24, week: HOURS_PER_MONTH / 168, month: 1 };
+
+/** Rounds away float noise (0.3333 x 60 / 60 = 0.33329999999999993) so a converted value reads as typed. */
+const clean = (n: number) => Number(n.toPrecision(12));
+
+/** Seconds for a duration typed in `unit`; text that is not a number is passed on for validation to name. */
+export function toSeconds(value: number | string, unit: DurationUnit): number | string {
+  return typeof value === "number" ? clean(value * SECONDS_PER[unit]) : value;
+}
+
+/** A stored duration in seconds, shown in `unit`. */
+export function fromSeconds(seconds: number | string, unit: DurationUnit): number | string {
+  return typeof seconds === "number" ? clean(seconds / SECONDS_PER[unit]) : seconds;
+}
+
+/** The unit a stored duration reads best in: minutes for whole minutes of at least 2 minutes, else seconds. */
+export function naturalDurationUnit(seconds: number | string | undefined): DurationUnit {
+  return typeof seconds === "number" && seconds >= 120 && seconds % 60 === 0 ? "minutes" : "seconds";
+}
+
+/**
+ * Runs a month for runs typed per `period`. The scenario counts whole runs, so per day and per week are rounded
+ * to the nearest whole run (half up): 10 a day = 10 x 30.4167 = 304.17 -> 304 runs a month.
+ */
+export function toRunsPerMonth(value: number | string, period: RunsPeriod): number | string {
+  if (typeof value !== "number") return value;
+  if (period === "month") return value;
+  return Math.round(clean(value * PERIODS_PER_MONTH[period]));
+}
+
+/** A stored runs-per-month shown per `period` (at most 4 decimals). */
+export function fromRunsPerMonth(runsPerMonth: number | string, period: RunsPeriod): number | string {
+  if (typeof runsPerMonth !== "number" || period === "month") return runsPerMonth;
+  return Number((runsPerMonth / PERIODS_PER_MONTH[period]).toFixed(4));
+}
+
+const grouped = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 4 });
+
+/** "10 a day x 30.4167 days a month (730 h / 24) = 304 runs a month", or null per month / when invalid. */
+export function runsConversionText(value: number | string, period: RunsPeriod): string | null {
+  if (period === "month" || typeof value !== "number" || !Number.isFinite(value)) return null;
+  const runs = toRunsPerMonth(value, period) as number;
+  const factor = PERIODS_PER_MONTH[period];
+  const exact = clean(value * factor);
+  const how = period === "day" ? `${grouped(factor)} days a month (730 h ÷ 24)` : `${grouped(factor)} weeks a month (730 h ÷ 168)`;
+  const rounded = exact === runs ? "" : `, ${grouped(exact)} rounded to whole runs`;
+  return `${grouped(value)} a ${period} × ${how} = ${grouped(runs)} runs a month${rounded}.`;
+}
+
+/** "90 s per run" under a duration typed in minutes, or null. */
+export function durationConversionText(value: number | string, unit: DurationUnit): string | null {
+  if (unit === "seconds" || typeof value !== "number" || !Number.isFinite(value)) return null;
+  return `= ${grouped(toSeconds(value, unit) as number)} seconds per run.`;
+}
+
+export interface CardNote {
+  kind: "eks-rounding" | "minimum-charge";
+  text: string;
+}
+
+interface CardWorkload {
+  platform?: "ecs" | "eks";
+  os?: "linux" | "windows";
+  vcpu?: number | string;
+  memoryGiB?: number | string;
+  schedule?: { type: "always-on" } | { type: "duty-cycle"; percent: number | string } | { type: "batch"; runsPerMonth: number | string; secondsPerRun: number | string };
+}
+
+/**
+ * Billing rules that change what this workload pays, for its card (the results repeat them in their notes):
+ * EKS pods are billed at their requests + 256 MiB rounded up to a valid Fargate size; a batch run shorter than the
+ * minimum charge (1 minute Linux, 5 minutes Windows) is billed as the minimum, per task.
+ * See ../shared/notes/pricing-rules.md and https://aws.amazon.com/fargate/pricing/.
+ */
+export function workloadCardNotes(w: CardWorkload, rules: { eksOverheadMiB: number; minimumBillableSeconds: { linux: number; windows: number } }): CardNote[] {
+  const notes: CardNote[] = [];
+  const os = w.os ?? "linux";
+  if ((w.platform ?? "ecs") === "eks" && typeof w.vcpu === "number" && typeof w.memoryGiB === "number" && w.vcpu > 0 && w.memoryGiB > 0) {
+    const request = { vcpu: w.vcpu, memoryGiB: w.memoryGiB };
+    const billed = roundUpToValidSize({ vcpu: w.vcpu, memoryGiB: w.memoryGiB + rules.eksOverheadMiB / MIB_PER_GIB }, "linux");
+    if (billed)
+      notes.push({
+        kind: "eks-rounding",
+        text: `Each pod is billed as ${formatSize(billed)}: EKS adds ${rules.eksOverheadMiB} MiB to the pod's requests (${formatSize(request)}) and rounds up to the next valid Fargate size.`,
+      });
+  }
+  const s = w.schedule;
+  const min = rules.minimumBillableSeconds[os];
+  if (s?.type === "batch" && typeof s.secondsPerRun === "number" && s.secondsPerRun > 0 && s.secondsPerRun < min) {
+    const minutes = min / 60;
+    notes.push({
+      kind: "minimum-charge",
+      text: `Each ${grouped(s.secondsPerRun)}-second run is billed as ${min} s: ${os === "windows" ? "Windows" : "Linux"} tasks are charged at least ${minutes} minute${minutes === 1 ? "" : "s"} each.`,
+    });
+  }
+  return notes;
+}
+
+export interface RegionChoice {
+  code: string;
+  name: string;
+  group: string;
+}
+
+/**
+ * Regions matching what a person typed: every word must appear in the code, the name or the area ("frank" finds
+ * eu-central-1, "us east" finds us-east-1 and us-east-2). Codes that start with the text come first, then names.
+ */
+export function searchRegions<R extends RegionChoice>(regions: readonly R[], query: string): R[] {
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return [...regions];
+  const q = words.join(" ");
+  const hits = regions.filter((r) => {
+    const hay = `${r.code} ${r.name} ${r.group}`.toLowerCase();
+    return words.every((w) => hay.includes(w));
+  });
+  const rank = (r: R) => (r.code.toLowerCase().startsWith(q) ? 0 : r.name.toLowerCase().includes(q) ? 1 : 2);
+  return hits.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map(({ r }) => r);
+}
