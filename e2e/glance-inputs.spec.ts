@@ -93,7 +93,7 @@ test.describe("clearer inputs", () => {
     await card.getByLabel("Seconds per run").fill("900");
     // 100 runs x 3 tasks x 900 s = 75 task-hours: 75 x 0.04048 + 150 GB-h x 0.004445 = 3.036 + 0.66675 = 3.70275
     await expect(page.getByTestId("fargate-total")).toHaveText("$3.70");
-    await card.getByLabel("Unit").selectOption("minutes");
+    await card.getByLabel("Duration unit").selectOption("minutes");
     await expect(card.getByLabel("Minutes per run")).toHaveValue("15");
     await expect(page.getByTestId("fargate-total")).toHaveText("$3.70");
     await card.getByLabel("Minutes per run").fill("20");
@@ -104,7 +104,7 @@ test.describe("clearer inputs", () => {
     await card.getByLabel("Minutes per run").fill("2.50");
     await expect(card.getByLabel("Minutes per run")).toHaveValue("2.50");
     await expect(card).toContainText("= 150 seconds per run.");
-    await card.getByLabel("Unit").selectOption("seconds");
+    await card.getByLabel("Duration unit").selectOption("seconds");
     await expect(card.getByLabel("Seconds per run")).toHaveValue("150");
   });
 
@@ -113,14 +113,14 @@ test.describe("clearer inputs", () => {
     const card = workload(page);
     await card.getByLabel("Schedule").selectOption("batch");
     await card.getByLabel("Seconds per run").fill("900");
-    await card.getByLabel("Count per").selectOption("week");
+    await card.getByLabel("Count runs per").selectOption("week");
     await card.getByLabel("Runs per week").fill("7");
     // 7 a week x 730/168 = 30.4167 -> 30 runs a month
     await expect(card).toContainText("7 a week × 4.3452 weeks a month (730 h ÷ 168) = 30 runs a month, 30.4167 rounded to whole runs.");
     // 30 runs x 3 tasks x 900 s = 22.5 task-hours: 22.5 x 0.04048 + 45 x 0.004445 = 0.9108 + 0.200025 = 1.110825
     await expect(page.getByTestId("fargate-total")).toHaveText("$1.11");
     await expect(card.getByLabel("Runs per week")).toHaveValue("7");
-    await card.getByLabel("Count per").selectOption("day");
+    await card.getByLabel("Count runs per").selectOption("day");
     await card.getByLabel("Runs per day").fill("24");
     // 24 a day x 30.4167 = 730 runs: 730 x 3 x 900 s = 547.5 task-hours: 22.1628 + 4.867275 = 27.030075
     await expect(card).toContainText("24 a day × 30.4167 days a month (730 h ÷ 24) = 730 runs a month.");
@@ -258,13 +258,14 @@ test.describe("clearer inputs", () => {
     const batch = workload(page, 1);
     await batch.getByLabel("Operating system").selectOption("windows");
     await batch.getByLabel("Schedule").selectOption("batch");
-    await batch.getByLabel("Unit").selectOption("minutes");
+    await batch.getByLabel("Duration unit").selectOption("minutes");
     await batch.getByLabel("Minutes per run").fill("2");
-    await batch.getByLabel("Count per").selectOption("day");
+    await batch.getByLabel("Count runs per").selectOption("day");
     await batch.getByLabel("Runs per day").fill("10");
     await expect(batch.getByTestId("card-notes")).toContainText("Each 120-second run is billed as 300 s");
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: "test-results/screenshots/glance-inputs-light.png", fullPage: true });
+    await page.screenshot({ path: "test-results/screenshots/glance-batch-card-light.png", clip: (await batch.boundingBox())! });
     await page.getByRole("button", { name: "Dark theme" }).click();
     await expect(page.getByRole("button", { name: "Light theme" })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
@@ -274,6 +275,8 @@ test.describe("clearer inputs", () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await page.getByRole("combobox", { name: "Region" }).fill("eu");
     await page.screenshot({ path: "test-results/screenshots/glance-inputs-390.png", fullPage: true });
+    await batch.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/screenshots/glance-batch-card-390.png", clip: (await batch.boundingBox())! });
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { NumberField, SelectField } from "@/components/ui/fields";
+import { NumberField, SelectField, UnitSelect } from "@/components/ui/fields";
 import { HOURS_PER_MONTH } from "@/lib/pricing/units";
 import type { DraftSchedule, DraftWorkload } from "@/lib/scenario/draft";
 import {
@@ -42,52 +42,52 @@ function BatchFields({ schedule, m, p, set }: { schedule: BatchSchedule; m: Work
   const Unit = unit === "minutes" ? "Minutes" : "Seconds";
   return (
     <>
-      <div className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-2">
-        <NumberField
-          label={`Runs per ${period}`}
-          value={runs.shown}
-          onChange={(v) => {
-            runs.type(v);
-            set({ ...schedule, runsPerMonth: toRunsPerMonth(v, period) });
-          }}
-          error={p["schedule.runsPerMonth"]}
-          hint={runsConversionText(runs.shown, period) ?? "Each run starts every task."}
-          testId="runs"
-        />
-        <SelectField
-          label="Count per"
-          value={period}
-          onChange={(v) => {
-            setPeriod(v as RunsPeriod);
-            runs.forget();
-          }}
-          options={RUNS_PERIODS.map((x) => ({ value: x, label: x }))}
-          testId="runs-period"
-        />
-      </div>
-      <div className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-2">
-        <NumberField
-          label={`${Unit} per run`}
-          value={duration.shown}
-          onChange={(v) => {
-            duration.type(v);
-            set({ ...schedule, secondsPerRun: toSeconds(v, unit) });
-          }}
-          error={p["schedule.secondsPerRun"]}
-          hint={durationConversionText(duration.shown, unit) ?? `Billed per second, at least ${m.minimumSeconds} s per ${m.eks ? "pod" : "task"}.`}
-          testId="seconds"
-        />
-        <SelectField
-          label="Unit"
-          value={unit}
-          onChange={(v) => {
-            setUnit(v as DurationUnit);
-            duration.forget();
-          }}
-          options={DURATION_UNITS.map((x) => ({ value: x, label: x }))}
-          testId="duration-unit"
-        />
-      </div>
+      <NumberField
+        label={`Runs per ${period}`}
+        value={runs.shown}
+        onChange={(v) => {
+          runs.type(v);
+          set({ ...schedule, runsPerMonth: toRunsPerMonth(v, period) });
+        }}
+        error={p["schedule.runsPerMonth"]}
+        hint={runsConversionText(runs.shown, period) ?? "Each run starts every task."}
+        testId="runs"
+        addon={
+          <UnitSelect
+            label="Count runs per"
+            value={period}
+            onChange={(v) => {
+              setPeriod(v as RunsPeriod);
+              runs.forget();
+            }}
+            options={RUNS_PERIODS.map((x) => ({ value: x, label: `a ${x}` }))}
+            testId="runs-period"
+          />
+        }
+      />
+      <NumberField
+        label={`${Unit} per run`}
+        value={duration.shown}
+        onChange={(v) => {
+          duration.type(v);
+          set({ ...schedule, secondsPerRun: toSeconds(v, unit) });
+        }}
+        error={p["schedule.secondsPerRun"]}
+        hint={durationConversionText(duration.shown, unit) ?? `Billed per second, at least ${m.minimumSeconds} s per ${m.eks ? "pod" : "task"}.`}
+        testId="seconds"
+        addon={
+          <UnitSelect
+            label="Duration unit"
+            value={unit}
+            onChange={(v) => {
+              setUnit(v as DurationUnit);
+              duration.forget();
+            }}
+            options={DURATION_UNITS.map((x) => ({ value: x, label: x === "minutes" ? "min" : "s" }))}
+            testId="duration-unit"
+          />
+        }
+      />
     </>
   );
 }
