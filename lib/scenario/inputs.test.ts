@@ -2,18 +2,8 @@ import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog";
 import { catalogRegions } from "@/lib/catalog";
 import { estimateOne } from "@/lib/pricing/test-helpers";
-import {
-  durationConversionText,
-  fromRunsPerMonth,
-  fromSeconds,
-  naturalDurationUnit,
-  PERIODS_PER_MONTH,
-  runsConversionText,
-  searchRegions,
-  toRunsPerMonth,
-  toSeconds,
-  workloadCardNotes,
-} from "./inputs";
+import { durationConversionText, fromRunsPerMonth, fromSeconds, naturalDurationUnit, PERIODS_PER_MONTH, runsConversionText, toRunsPerMonth, toSeconds } from "./batch-units";
+import { searchRegions, workloadCardNotes } from "./inputs";
 
 const rules = { eksOverheadMiB: fargateCatalog.eksOverheadMiB, minimumBillableSeconds: fargateCatalog.minimumBillableSeconds };
 
