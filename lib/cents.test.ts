@@ -40,9 +40,10 @@ describe("allocateCents (largest remainder)", () => {
     expect(allocateCents([1.5, 2])).toEqual(["1.50", "2.00"]);
   });
 
-  it("refuses what is not a plain decimal", () => {
-    expect(() => allocateCents(["1e-7"])).toThrow(/not a plain decimal/);
-    expect(() => allocateCents(["abc"])).toThrow(/not a plain decimal/);
+  it("refuses what is not a number", () => {
+    expect(() => allocateCents(["abc"])).toThrow(/Invalid number/);
+    // Exponent notation is a number: 1e-7 + 0.005 = 0.0050001 -> 0.01, to the larger remainder.
+    expect(allocateCents(["1e-7", "0.005"])).toEqual(["0.00", "0.01"]);
   });
 
   it("formats whole cents", () => {

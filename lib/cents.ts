@@ -12,50 +12,19 @@
  * its floor or its floor + 1 cent). Pass `total` when the rows are the parts of a parent row that was itself
  * allocated (a table whose total row is one line of a larger table): the rows then add up to that parent.
  *
- * Pure and exact: amounts are read as decimal strings (any exact decimal's `toString()`, in plain notation) and
- * counted in BigInt, so it does not depend on which decimal library the engine uses. The full-precision figures
- * stay in the estimate and the JSON output; this is for display and export only.
+ * Pure and exact: amounts are read through their decimal string (any exact decimal's `toString()`, or a number)
+ * and counted in whole cents with big.js, so it does not depend on which decimal type the engine uses. The full
+ * precision stays in the estimate and the JSON output; this is for display and export only.
  */
+import Big from "big.js";
+
 export type AmountLike = string | number | { toString(): string };
 
-interface Scaled {
-  /** The amount times 10^scale, exactly. */
-  units: bigint;
-}
-
-const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
-
-function decimals(s: string): number {
-  const m = PLAIN.exec(s);
-  if (!m) throw new RangeError(`allocateCents: not a plain decimal number: ${JSON.stringify(s)}`);
-  return m[3]?.length ?? 0;
-}
-
-function scaled(s: string, scale: number): Scaled {
-  const m = PLAIN.exec(s)!;
-  const frac = (m[3] ?? "").padEnd(scale, "0");
-  const units = BigInt(`${m[2]}${frac}`);
-  return { units: m[1] ? -units : units };
-}
-
-/** Floor division toward minus infinity (BigInt `/` truncates toward zero). */
-function floorDiv(a: bigint, b: bigint): bigint {
-  const q = a / b;
-  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
-}
-
-/** Half-up to whole cents, half away from zero (as big.js roundHalfUp, used by toCents). */
-function roundHalfUp(a: bigint, unit: bigint): bigint {
-  const abs = a < 0n ? -a : a;
-  const q = (abs * 2n + unit) / (unit * 2n);
-  return a < 0n ? -q : q;
-}
+const cents = (a: AmountLike) => new Big(String(a)).times(100);
 
 /** Whole cents as a fixed two-decimal string: 1234n -> "12.34", -5n -> "-0.05". */
-export function centsToString(cents: bigint): string {
-  const neg = cents < 0n;
-  const abs = (neg ? -cents : cents).toString().padStart(3, "0");
-  return `${neg ? "-" : ""}${abs.slice(0, -2)}.${abs.slice(-2)}`;
+export function centsToString(c: bigint): string {
+  return new Big(c.toString()).div(100).toFixed(2);
 }
 
 /**
@@ -63,22 +32,19 @@ export function centsToString(cents: bigint): string {
  * the parts). Returns fixed two-decimal strings ("12.34"), one per part, in the same order.
  */
 export function allocateCents(parts: readonly AmountLike[], total?: AmountLike): string[] {
-  const strings = parts.map((p) => String(p));
-  const totalString = total === undefined ? undefined : String(total);
-  const scale = Math.max(2, ...strings.map(decimals), totalString === undefined ? 0 : decimals(totalString));
-  const unit = 10n ** BigInt(scale - 2);
-  const exact = strings.map((s) => scaled(s, scale).units);
-  const totalUnits = totalString === undefined ? exact.reduce((a, b) => a + b, 0n) : scaled(totalString, scale).units;
-  const target = roundHalfUp(totalUnits, unit);
-  const floors = exact.map((e) => floorDiv(e, unit));
-  const rests = exact.map((e, i) => e - floors[i]! * unit);
+  const exact = parts.map(cents);
+  // Floor toward minus infinity (roundDown truncates toward zero).
+  const floors = exact.map((e) => e.round(0, Big.roundDown)).map((t, i) => (exact[i]!.lt(t) ? t.minus(1) : t));
+  const target = (total === undefined ? exact.reduce((t, e) => t.plus(e), new Big(0)) : cents(total)).round(0, Big.roundHalfUp);
+  let missing = target.minus(floors.reduce((t, f) => t.plus(f), new Big(0))).toNumber();
+  const rests = exact.map((e, i) => e.minus(floors[i]!));
   // Largest remainder first; equal remainders: the earlier part first.
-  const order = exact.map((_, i) => i).sort((a, b) => (rests[b]! > rests[a]! ? 1 : rests[b]! < rests[a]! ? -1 : a - b));
+  const order = exact.map((_, i) => i).sort((a, b) => rests[b]!.cmp(rests[a]!) || a - b);
   const out = floors.slice();
-  let missing = target - floors.reduce((a, b) => a + b, 0n);
+  const n = order.length;
   // With the default total, 0 <= missing < parts.length. A parent's allocated total can ask for a cent or two
   // more (given round-robin in the same order) or fewer (taken from the smallest remainders first).
-  for (let k = 0; missing > 0n && order.length; k = (k + 1) % order.length, missing--) out[order[k]!]! += 1n;
-  for (let k = order.length - 1; missing < 0n && order.length; k = (k - 1 + order.length) % order.length, missing++) out[order[k]!]! -= 1n;
-  return out.map(centsToString);
+  for (let k = 0; missing > 0 && n; k = (k + 1) % n, missing--) out[order[k]!] = out[order[k]!]!.plus(1);
+  for (let k = n - 1; missing < 0 && n; k = (k - 1 + n) % n, missing++) out[order[k]!] = out[order[k]!]!.minus(1);
+  return out.map((c) => c.div(100).toFixed(2));
 }

@@ -1,8 +1,7 @@
-import { Notes, Warnings } from "@/components/ui/warnings";
+import { ResultNotes } from "@/components/ui/lazy-notes";
 import { shownTable, type ShownTable } from "@/lib/export/shown";
 import { formatQuantity, formatRate, formatUsd } from "@/lib/format";
 import { formatSize } from "@/lib/pricing/sizes";
-import { splitNotes } from "@/lib/results/notes";
 import type { LineItem, WorkloadEstimate } from "@/lib/pricing/types";
 
 /**
@@ -74,7 +73,6 @@ export function LineItemsTable({
 }
 
 export function WorkloadResults({ workload: w, shown, testId }: { workload: WorkloadEstimate; shown?: ShownTable; testId?: string }) {
-  const notes = splitNotes(w.warnings);
   const resized = w.billedSize.vcpu !== w.requestedSize.vcpu || w.billedSize.memoryGiB !== w.requestedSize.memoryGiB;
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900">
@@ -93,8 +91,7 @@ export function WorkloadResults({ workload: w, shown, testId }: { workload: Work
           </>
         }
       />
-      <Notes items={notes.info} />
-      <Warnings items={notes.warnings} />
+      <ResultNotes messages={w.warnings} />
     </div>
   );
 }

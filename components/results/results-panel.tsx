@@ -3,9 +3,7 @@
 import dynamic from "next/dynamic";
 import { memo } from "react";
 import { CatalogInfo } from "@/components/results/catalog-info";
-import { Ec2Results } from "@/components/results/ec2-results";
 import { WorkloadResults } from "@/components/results/line-items";
-import { ServicesResults } from "@/components/results/services-results";
 import { Totals } from "@/components/results/totals";
 import { shownFargate } from "@/lib/export/shown";
 import type { ResultsView, SpotView } from "@/lib/results/view";
@@ -15,6 +13,10 @@ const chartPlaceholder = () => <div className="h-80 rounded-lg border border-sla
 const BreakdownChart = dynamic(() => import("@/components/charts/breakdown-chart").then((m) => m.BreakdownChart), { ssr: false, loading: chartPlaceholder });
 const DutyCycleChart = dynamic(() => import("@/components/charts/duty-cycle-chart").then((m) => m.DutyCycleChart), { ssr: false, loading: chartPlaceholder });
 const WholeBillChart = dynamic(() => import("@/components/charts/whole-bill-chart").then((m) => m.WholeBillChart), { ssr: false, loading: chartPlaceholder });
+// The EC2 detail renders once the EC2 prices have loaded (after the page): its code loads then too.
+const Ec2Results = dynamic(() => import("@/components/results/ec2-results").then((m) => m.Ec2Results), { ssr: false });
+// Services exist only in version 2 scenarios, which the server never renders (a share link lives in the hash).
+const ServicesResults = dynamic(() => import("@/components/results/services-results").then((m) => m.ServicesResults), { ssr: false });
 const SpotChart = dynamic(() => import("@/components/charts/spot-chart").then((m) => m.SpotChart), { ssr: false, loading: chartPlaceholder });
 
 /** Line items, EC2 detail and charts: re-rendered from a deferred view so keystrokes update the totals first. */

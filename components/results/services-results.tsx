@@ -1,7 +1,6 @@
 import { LineItemsTable } from "@/components/results/line-items";
-import { Notes, Warnings } from "@/components/ui/warnings";
+import { ResultNotes } from "@/components/ui/lazy-notes";
 import { shownFargate } from "@/lib/export/shown";
-import { splitNotes } from "@/lib/results/notes";
 import type { ResultsView } from "@/lib/results/view";
 
 /** The scenario's services (load balancers, NAT, data transfer, EFS, EKS, ECR) and what the estimate leaves out. */
@@ -20,8 +19,7 @@ export function ServicesResults({ view }: { view: ResultsView }) {
             caption={<span className="font-semibold">Networking and shared services</span>} />
         </div>
       ) : null}
-      <Notes items={splitNotes(services.notes).info} />
-      <Warnings items={splitNotes(services.notes).warnings} />
+      <ResultNotes messages={services.notes} />
       {whole ? (
         <aside className="rounded-md border border-slate-200 p-3 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-300" data-testid="not-included" aria-labelledby="not-included-heading">
           <h3 id="not-included-heading" className="font-semibold">

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { NumberField, UnitSelect } from "@/components/ui/fields";
+import { NumberField } from "@/components/ui/fields";
+import { UnitSelect } from "@/components/ui/unit-select";
 import type { DraftSchedule } from "@/lib/scenario/draft";
 import {
   DURATION_UNITS,

@@ -7,9 +7,7 @@ import type { DraftWorkload } from "@/lib/scenario/draft";
 import type { WorkloadCardModel } from "./use-workload-card";
 
 // Batch fields (unit pickers and their conversions) load when a workload runs batches: most never do.
-const BatchFields = dynamic(() => import("./batch-fields").then((m) => m.BatchFields), {
-  loading: () => <p className="text-xs text-slate-600 dark:text-slate-400">Loading the batch fields…</p>,
-});
+const BatchFields = dynamic(() => import("./batch-fields").then((m) => m.BatchFields));
 
 /** Tasks (pods on EKS) and when they run: always, part of the month, or batch runs. */
 export function ScheduleFields({ w, m, p, set }: { w: DraftWorkload; m: WorkloadCardModel; p: Record<string, string>; set: (patch: Partial<DraftWorkload>) => void }) {

@@ -5,7 +5,6 @@ import { fargateCatalog } from "@/lib/catalog";
 import { validMemoriesFor, validVcpus } from "@/lib/pricing/sizes";
 import { EKS_OVERHEAD_MIB, STORAGE_LIMITS_GIB } from "@/lib/scenario/schema";
 import type { DraftSchedule, DraftWorkload } from "@/lib/scenario/draft";
-import { workloadCardNotes } from "@/lib/scenario/inputs";
 import { useScenarioStore } from "@/lib/store/scenario-store";
 
 function describeRange(values: readonly number[]): string {
@@ -14,8 +13,6 @@ function describeRange(values: readonly number[]): string {
   const step = values[1]! - values[0]!;
   return `${values[0]}–${values[values.length - 1]} in ${step} GiB steps`;
 }
-
-const RULES = { eksOverheadMiB: fargateCatalog.eksOverheadMiB, minimumBillableSeconds: fargateCatalog.minimumBillableSeconds };
 
 /** The card's store actions (bound to its index). */
 export function useWorkloadActions(index: number) {
@@ -26,7 +23,7 @@ export function useWorkloadActions(index: number) {
   return { set, duplicate: () => duplicate(index), remove: () => remove(index) };
 }
 
-/** What the card shows beside the raw fields: defaults filled, why a field is off, hints, and billing notes. */
+/** What the card shows beside the raw fields: defaults filled, why a field is off, and hints. */
 export function workloadCardModel(w: DraftWorkload, regionHasSpot: boolean) {
   const platform = w.platform ?? "ecs";
   const os = w.os ?? "linux";
@@ -62,7 +59,6 @@ export function workloadCardModel(w: DraftWorkload, regionHasSpot: boolean) {
     storageReason,
     memoryHint,
     minimumSeconds: fargateCatalog.minimumBillableSeconds[os],
-    notes: workloadCardNotes({ ...w, platform, os, schedule }, RULES),
   };
 }
 

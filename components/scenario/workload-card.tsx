@@ -2,7 +2,7 @@
 
 import { memo } from "react";
 import { buttonClass, TextField } from "@/components/ui/fields";
-import { Notes } from "@/components/ui/warnings";
+import { WorkloadCardNotes } from "@/components/ui/lazy-notes";
 import type { DraftWorkload } from "@/lib/scenario/draft";
 import { ScheduleFields } from "./schedule-fields";
 import { useWorkloadActions, workloadCardModel } from "./use-workload-card";
@@ -64,7 +64,7 @@ function WorkloadCardView({ index, workload: w, problems, regionHasSpot, canRemo
         <ScheduleFields {...parts} />
         <PurchaseFields {...parts} />
       </div>
-      <Notes items={m.notes.map((n) => n.text)} testId="card-notes" />
+      <WorkloadCardNotes workload={{ ...w, platform: m.platform, os: m.os, schedule: m.schedule }} />
     </fieldset>
   );
 }

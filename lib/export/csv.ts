@@ -6,7 +6,8 @@ import type { FargateEstimate, LineItem, PriceSourceSummary } from "@/lib/pricin
 import { HOURS_PER_MONTH } from "@/lib/pricing/units";
 import type { Ec2WholeBill } from "@/lib/pricing/whole-bill";
 import type { Scenario } from "@/lib/scenario/schema";
-import { shownEc2, shownFargate, type ShownTable } from "./shown";
+import { shownFargate, type ShownTable } from "./shown";
+import { shownEc2 } from "./shown-ec2";
 
 /**
  * The CSV is ONE table: one header, every record the same 8 fields (RFC 4180 section 2.4), so any spreadsheet,

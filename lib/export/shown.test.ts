@@ -6,7 +6,8 @@ import { estimateAll } from "@/lib/pricing/estimate";
 import { toCents } from "@/lib/pricing/money";
 import { parseScenario } from "@/lib/scenario/parse";
 import type { ScenarioInput } from "@/lib/scenario/schema";
-import { shownEc2, shownFargate } from "./shown";
+import { shownFargate } from "./shown";
+import { shownEc2 } from "./shown-ec2";
 
 function priced(input: ScenarioInput) {
   const parsed = parseScenario(input, fargateCatalog, extrasCatalog);

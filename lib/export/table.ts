@@ -5,7 +5,8 @@ import { NOT_INCLUDED } from "@/lib/pricing/services";
 import type { FargateEstimate, LineItem } from "@/lib/pricing/types";
 import type { Ec2WholeBill } from "@/lib/pricing/whole-bill";
 import { hasWholeBill } from "./csv";
-import { shownEc2, shownFargate } from "./shown";
+import { shownFargate } from "./shown";
+import { shownEc2 } from "./shown-ec2";
 
 function render(rows: string[][], rightAligned: ReadonlySet<number>): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
