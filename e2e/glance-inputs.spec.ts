@@ -205,7 +205,7 @@ test.describe("clearer inputs", () => {
     expect(i.bg).not.toBe(w.bg);
     expect(i.border).not.toBe(w.border);
     expect([i.icon, w.icon]).toEqual(["i", "!"]);
-    await page.screenshot({ path: "test-results/screenshots/glance-notes.png", clip: (await page.getByTestId("items-0").locator("..").boundingBox())! });
+    await page.getByTestId("items-0").locator("../..").screenshot({ path: "test-results/screenshots/glance-notes.png" });
   });
 
   test("dark-theme charts meet WCAG AA contrast (axis text, legend, lines)", async ({ page }) => {
@@ -216,6 +216,8 @@ test.describe("clearer inputs", () => {
     for (const id of ["chart-breakdown", "chart-duty-cycle", "chart-spot"]) await expect(page.getByTestId(id).locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
     await page.getByTestId("chart-duty-cycle").scrollIntoViewIfNeeded();
     await page.screenshot({ path: "test-results/screenshots/glance-dark-charts.png", fullPage: true });
+    await page.getByTestId("chart-duty-cycle").screenshot({ path: "test-results/screenshots/glance-dark-duty-cycle.png" });
+    await page.getByTestId("chart-breakdown").screenshot({ path: "test-results/screenshots/glance-dark-breakdown.png" });
     const measured = await page.evaluate(() => {
       const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
       const lum = (c: string) => {

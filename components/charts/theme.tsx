@@ -39,7 +39,7 @@ export const axisLabel = (value: string, extra: Record<string, unknown> = {}) =>
 export const gridProps = { strokeDasharray: "3 3", stroke: chartColor.grid } as const;
 
 /** Legend text in the text colour (recharts colours it like its series by default, too faint on dark). */
-export const legendFormatter = (value: unknown) => <span style={{ color: chartColor.text }}>{String(value)}</span>;
+export const legendFormatter = (value: unknown) => <span style={{ color: chartColor.text, fontSize: 12 }}>{String(value)}</span>;
 
 export const tooltipProps = {
   contentStyle: { background: "var(--chart-bg)", borderColor: chartColor.axis, color: chartColor.text },
