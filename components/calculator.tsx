@@ -106,7 +106,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
   const exportCsv = useCallback(async () => {
     if (!view) return;
     const { csvFileName, estimateToCsv } = await import("@/lib/export/csv");
-    const csv = estimateToCsv({ fargate: view.estimate, ec2: view.ec2 ?? undefined });
+    const csv = estimateToCsv({ scenario: evaluation.priced ?? undefined, fargate: view.estimate, ec2: view.ec2 ?? undefined });
     const blob = new Blob([csv], { type: "text/csv;charset=utf-8" });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
@@ -116,7 +116,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
     a.remove();
     URL.revokeObjectURL(a.href);
     setStatus(`Exported ${a.download}.`);
-  }, [view]);
+  }, [view, evaluation]);
 
   const regionHasSpot = Boolean(own(fargateCatalog.regions, draft.region ?? "")?.spot);
 

@@ -120,11 +120,12 @@ test.describe("calculator", () => {
     expect(download.suggestedFilename()).toBe("csv-test.csv");
     const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
     const lines = text.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("Workload,Component,Quantity,Unit,Unit price (USD),Monthly cost (USD)");
+    expect(lines[0]).toBe("Section,Workload,Item,Quantity or value,Unit,Unit price (USD),Monthly cost (USD),Source or note");
+    expect(lines[1]).toBe("Scenario,,Name,csv test,,,,");
     // 3 tasks x 730 h = 2190 vCPU-hours x 0.04048 = 88.6512
-    expect(lines[1]).toBe('api,"Fargate vCPU (on-demand, Linux/x86_64)",2190,vCPU-hours,0.04048,88.65');
+    expect(lines.find((l) => l.startsWith("Line item,"))).toBe('Line item,api,"Fargate vCPU (on-demand, Linux/x86_64)",2190,vCPU-hours,0.04048,88.65,fargate-on-demand');
     const screenTotal = (await page.getByTestId("fargate-total").textContent())!.replace("$", "");
-    expect(lines).toContain(`Total,Fargate total,,,,${screenTotal}`);
+    expect(lines).toContain(`Total,,Fargate total,,,,${screenTotal},`);
     await expect(page.getByTestId("items-0")).toContainText("$88.65");
   });
 

@@ -4,14 +4,15 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { BREAKDOWN_KEYS, type BreakdownRow } from "@/lib/results/chart-data";
 import { formatUsd } from "@/lib/format";
 import { ChartFrame, DataTable } from "./chart-frame";
+import { axisLabel, axisProps, chartColor, gridProps, legendFormatter, tooltipProps } from "./theme";
 
 const COLORS: Record<(typeof BREAKDOWN_KEYS)[number], string> = {
-  vCPU: "#0369a1",
-  Memory: "#7c3aed",
-  Storage: "#059669",
-  "OS license": "#b45309",
-  Spot: "#db2777",
-  "Public IPv4 and logs": "#64748b",
+  vCPU: chartColor.fargate,
+  Memory: chartColor.memory,
+  Storage: chartColor.storage,
+  "OS license": chartColor.ec2,
+  Spot: chartColor.spot,
+  "Public IPv4 and logs": chartColor.other,
 };
 
 export function BreakdownChart({ rows }: { rows: BreakdownRow[] }) {
@@ -25,11 +26,11 @@ export function BreakdownChart({ rows }: { rows: BreakdownRow[] }) {
     >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
-          <XAxis dataKey="workload" tick={{ fontSize: 12 }} />
-          <YAxis tickFormatter={(v: number) => `$${v}`} tick={{ fontSize: 12 }} label={{ value: "USD / month", angle: -90, position: "insideLeft", fontSize: 12 }} />
-          <Tooltip formatter={(v) => formatUsd(Number(v))} />
-          <Legend />
+          <CartesianGrid {...gridProps} />
+          <XAxis dataKey="workload" {...axisProps} />
+          <YAxis tickFormatter={(v: number) => `$${v}`} {...axisProps} label={axisLabel("USD / month", { angle: -90, position: "insideLeft" })} />
+          <Tooltip {...tooltipProps} formatter={(v) => formatUsd(Number(v))} />
+          <Legend formatter={legendFormatter} />
           {keys.map((k) => (
             <Bar key={k} dataKey={k} stackId="cost" fill={COLORS[k]} isAnimationActive={false} />
           ))}

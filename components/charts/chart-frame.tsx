@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
+import { CHART_THEME_CLASS } from "./theme";
 
 /** A titled chart with a text equivalent (a table) for screen readers and anyone who prefers numbers. */
 export function ChartFrame({ title, description, children, table, testId }: { title: string; description: string; children: ReactNode; table: ReactNode; testId?: string }) {
   return (
-    <figure className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900" data-testid={testId}>
+    <figure className={`${CHART_THEME_CLASS} rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900`} data-testid={testId}>
       <figcaption>
         <h3 className="text-sm font-semibold">{title}</h3>
         <p className="text-xs text-slate-600 dark:text-slate-400">{description}</p>

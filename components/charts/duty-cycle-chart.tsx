@@ -3,6 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatUsd } from "@/lib/format";
 import { ChartFrame, DataTable } from "./chart-frame";
+import { axisLabel, axisProps, chartColor, gridProps, legendFormatter, tooltipProps } from "./theme";
 
 export interface DutyCyclePoint {
   dutyCyclePercent: number;
@@ -20,14 +21,14 @@ export function DutyCycleChart({ points, breakEvenPercent, note }: { points: Dut
     >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
-          <XAxis dataKey="dutyCyclePercent" type="number" domain={[0, 100]} unit="%" tick={{ fontSize: 12 }} label={{ value: "Duty cycle (% of month)", position: "insideBottom", offset: -8, fontSize: 12 }} />
-          <YAxis tickFormatter={(v: number) => `$${v}`} tick={{ fontSize: 12 }} label={{ value: "USD / month", angle: -90, position: "insideLeft", fontSize: 12 }} />
-          <Tooltip formatter={(v) => formatUsd(Number(v))} labelFormatter={(l) => `${l}% of the month`} />
-          <Legend verticalAlign="top" />
-          <Line type="linear" dataKey="fargate" name="Fargate" stroke="#0369a1" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line type="linear" dataKey="ec2" name="ECS on EC2" stroke="#b45309" strokeWidth={2} dot={false} isAnimationActive={false} />
-          {breakEvenPercent !== null ? <ReferenceLine x={breakEvenPercent} stroke="#475569" strokeDasharray="4 4" label={{ value: `break-even ${breakEvenPercent}%`, position: "top", fontSize: 12 }} /> : null}
+          <CartesianGrid {...gridProps} />
+          <XAxis dataKey="dutyCyclePercent" type="number" domain={[0, 100]} unit="%" {...axisProps} label={axisLabel("Duty cycle (% of month)", { position: "insideBottom", offset: -8 })} />
+          <YAxis tickFormatter={(v: number) => `$${v}`} {...axisProps} label={axisLabel("USD / month", { angle: -90, position: "insideLeft" })} />
+          <Tooltip {...tooltipProps} formatter={(v) => formatUsd(Number(v))} labelFormatter={(l) => `${l}% of the month`} />
+          <Legend verticalAlign="top" formatter={legendFormatter} />
+          <Line type="linear" dataKey="fargate" name="Fargate" stroke={chartColor.fargate} strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line type="linear" dataKey="ec2" name="ECS on EC2" stroke={chartColor.ec2} strokeWidth={2} dot={false} isAnimationActive={false} />
+          {breakEvenPercent !== null ? <ReferenceLine x={breakEvenPercent} stroke={chartColor.axis} strokeDasharray="4 4" label={axisLabel(`break-even ${breakEvenPercent}%`, { position: "top" })} /> : null}
         </LineChart>
       </ResponsiveContainer>
     </ChartFrame>

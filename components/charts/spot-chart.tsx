@@ -3,6 +3,7 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatUsd } from "@/lib/format";
 import { ChartFrame, DataTable } from "./chart-frame";
+import { axisLabel, axisProps, chartColor, gridProps, tooltipProps } from "./theme";
 
 export interface SpotChartPoint {
   spotPercent: number;
@@ -24,11 +25,11 @@ export function SpotChart({ points, eligible }: { points: SpotChartPoint[]; elig
     >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
-          <XAxis dataKey="spotPercent" unit="%" tick={{ fontSize: 12 }} label={{ value: "Spot share (%)", position: "insideBottom", offset: -8, fontSize: 12 }} />
-          <YAxis tickFormatter={(v: number) => `$${v}`} tick={{ fontSize: 12 }} label={{ value: "USD / month", angle: -90, position: "insideLeft", fontSize: 12 }} />
-          <Tooltip formatter={(v) => formatUsd(Number(v))} labelFormatter={(l) => `${l}% Spot`} />
-          <Line type="monotone" dataKey="monthlyCost" name="Fargate monthly cost" stroke="#db2777" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <CartesianGrid {...gridProps} />
+          <XAxis dataKey="spotPercent" unit="%" {...axisProps} label={axisLabel("Spot share (%)", { position: "insideBottom", offset: -8 })} />
+          <YAxis tickFormatter={(v: number) => `$${v}`} {...axisProps} label={axisLabel("USD / month", { angle: -90, position: "insideLeft" })} />
+          <Tooltip {...tooltipProps} formatter={(v) => formatUsd(Number(v))} labelFormatter={(l) => `${l}% Spot`} />
+          <Line type="monotone" dataKey="monthlyCost" name="Fargate monthly cost" stroke={chartColor.spot} strokeWidth={2} dot={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
     </ChartFrame>

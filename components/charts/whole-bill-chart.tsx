@@ -4,9 +4,10 @@ import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis
 import { formatUsd } from "@/lib/format";
 import type { BillSlice } from "@/lib/results/bill-breakdown";
 import { ChartFrame, DataTable } from "./chart-frame";
+import { axisProps, chartColor, gridProps, tooltipProps } from "./theme";
 
-const COMPUTE = "#0369a1";
-const REST = "#d97706";
+const COMPUTE = chartColor.fargate;
+const REST = chartColor.ec2;
 
 /** The whole Fargate bill: compute vs each cost beside it. */
 export function WholeBillChart({ slices }: { slices: BillSlice[] }) {
@@ -19,10 +20,10 @@ export function WholeBillChart({ slices }: { slices: BillSlice[] }) {
     >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart accessibilityLayer={false} data={slices} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
-          <XAxis type="number" tickFormatter={(v: number) => `$${v}`} tick={{ fontSize: 12 }} />
-          <YAxis type="category" dataKey="label" width={110} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(v) => formatUsd(Number(v))} />
+          <CartesianGrid {...gridProps} />
+          <XAxis type="number" tickFormatter={(v: number) => `$${v}`} {...axisProps} />
+          <YAxis type="category" dataKey="label" width={110} {...axisProps} />
+          <Tooltip {...tooltipProps} formatter={(v) => formatUsd(Number(v))} />
           <Bar dataKey="value" name="USD / month" isAnimationActive={false}>
             {slices.map((s, i) => (
               <Cell key={s.label} fill={i === 0 ? COMPUTE : REST} />

@@ -1,5 +1,6 @@
 import { Warnings } from "@/components/ui/warnings";
 import { LineItemsTable } from "@/components/results/line-items";
+import { shownEc2 } from "@/lib/export/shown-ec2";
 import { formatUsd } from "@/lib/format";
 import { describeFleet } from "@/lib/results/fleet-words";
 import type { Ec2Estimate } from "@/lib/pricing/ec2";
@@ -10,6 +11,8 @@ const fleetText = (instances: Ec2Estimate["instances"]) => instances.map((i) => 
 export function Ec2Results({ ec2 }: { ec2: Ec2Estimate & { wholeBill?: Ec2WholeBill } }) {
   const extra = ec2.wholeBill?.lineItems ?? [];
   const fleet = ec2.available && ec2.monthlyCost !== null ? describeFleet(ec2) : null;
+  // Cents that add up: each table's rows to its total, the tables to the EC2 total (lib/export/shown.ts).
+  const shown = shownEc2(ec2);
   return (
     <section aria-labelledby="ec2-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900" data-testid="ec2-results">
       <h3 id="ec2-heading" className="text-sm font-semibold">
@@ -25,7 +28,7 @@ export function Ec2Results({ ec2 }: { ec2: Ec2Estimate & { wholeBill?: Ec2WholeB
             <p className="mt-1 text-slate-700 dark:text-slate-300">{fleet.detail}</p>
           </details>
           <div className="mt-3">
-            <LineItemsTable caption="EC2 line items" items={ec2.lineItems} total={ec2.monthlyCost} testId="ec2-items" />
+            <LineItemsTable caption="EC2 line items" items={ec2.lineItems} total={ec2.monthlyCost} shown={shown?.instances} testId="ec2-items" />
           </div>
           {extra.length && ec2.wholeBill ? (
             <div className="mt-3">
@@ -33,6 +36,7 @@ export function Ec2Results({ ec2 }: { ec2: Ec2Estimate & { wholeBill?: Ec2WholeB
                 caption="Beside the instances (the services are the same as on Fargate)"
                 items={extra}
                 total={ec2.wholeBill.lineItemsMonthlyCost}
+                shown={shown?.beside}
                 testId="ec2-extra-items"
               />
             </div>

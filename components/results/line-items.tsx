@@ -1,9 +1,27 @@
-import { Warnings } from "@/components/ui/warnings";
+import { ResultNotes } from "@/components/ui/lazy-notes";
+import { shownTable, type ShownTable } from "@/lib/export/shown";
 import { formatQuantity, formatRate, formatUsd } from "@/lib/format";
 import { formatSize } from "@/lib/pricing/sizes";
 import type { LineItem, WorkloadEstimate } from "@/lib/pricing/types";
 
-export function LineItemsTable({ caption, items, total, testId }: { caption: React.ReactNode; items: LineItem[]; total: WorkloadEstimate["monthlyCost"]; testId?: string }) {
+/**
+ * A table of line items whose Monthly column adds up to its Total as shown: `shown` holds the cents allocated by
+ * largest remainder (lib/export/shown.ts, the same as the CSV); without it the table allocates its own total.
+ */
+export function LineItemsTable({
+  caption,
+  items,
+  total,
+  shown: given,
+  testId,
+}: {
+  caption: React.ReactNode;
+  items: LineItem[];
+  total: WorkloadEstimate["monthlyCost"];
+  shown?: ShownTable;
+  testId?: string;
+}) {
+  const shown = given ?? shownTable(items, total);
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm" data-testid={testId}>
@@ -25,7 +43,7 @@ export function LineItemsTable({ caption, items, total, testId }: { caption: Rea
           </tr>
         </thead>
         <tbody>
-          {items.map((li) => (
+          {items.map((li, i) => (
             <tr key={li.name} className="border-b border-slate-100 dark:border-slate-800">
               <th scope="row" className="py-1 pr-2 text-left font-normal">
                 {li.name}
@@ -34,7 +52,7 @@ export function LineItemsTable({ caption, items, total, testId }: { caption: Rea
                 {formatQuantity(li.quantity)} <span className="text-slate-500 dark:text-slate-400">{li.unit}</span>
               </td>
               <td className="hidden py-1 pr-2 text-right tabular-nums sm:table-cell">{formatRate(li.unitPrice)}</td>
-              <td className="py-1 text-right tabular-nums">{formatUsd(li.monthlyCost)}</td>
+              <td className="py-1 text-right tabular-nums">{formatUsd(shown.items[i] ?? li.monthlyCost)}</td>
             </tr>
           ))}
         </tbody>
@@ -45,7 +63,7 @@ export function LineItemsTable({ caption, items, total, testId }: { caption: Rea
             </th>
             <td className="hidden sm:table-cell" />
             <td className="py-1 text-right font-semibold tabular-nums" data-testid={testId ? `${testId}-total` : undefined}>
-              {formatUsd(total)}
+              {formatUsd(shown.total)}
             </td>
           </tr>
         </tfoot>
@@ -54,7 +72,7 @@ export function LineItemsTable({ caption, items, total, testId }: { caption: Rea
   );
 }
 
-export function WorkloadResults({ workload: w, testId }: { workload: WorkloadEstimate; testId?: string }) {
+export function WorkloadResults({ workload: w, shown, testId }: { workload: WorkloadEstimate; shown?: ShownTable; testId?: string }) {
   const resized = w.billedSize.vcpu !== w.requestedSize.vcpu || w.billedSize.memoryGiB !== w.requestedSize.memoryGiB;
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900">
@@ -62,6 +80,7 @@ export function WorkloadResults({ workload: w, testId }: { workload: WorkloadEst
         testId={testId}
         items={w.lineItems}
         total={w.monthlyCost}
+        shown={shown}
         caption={
           <>
             <span className="font-semibold">{w.name}</span>{" "}
@@ -72,7 +91,7 @@ export function WorkloadResults({ workload: w, testId }: { workload: WorkloadEst
           </>
         }
       />
-      <Warnings items={w.warnings} />
+      <ResultNotes messages={w.warnings} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { memo, useState } from "react";
+import { memo, useMemo, useState } from "react";
+import { shownFargate } from "@/lib/export/shown";
 import type { ResultsView, SpotView } from "@/lib/results/view";
 
 // Charts load after the page (recharts is the largest library here) and render from deferred values.
@@ -21,11 +22,13 @@ const SpotChart = dynamic(() => import("@/components/charts/spot-chart").then((m
 
 /** Line items, EC2 detail and charts: re-rendered from a deferred view so keystrokes update the totals first. */
 const Details = memo(function Details({ view, spot }: { view: ResultsView; spot: SpotView | null }) {
+  // Cents that add up (largest remainder), computed once for all the workload tables.
+  const shownWorkloads = useMemo(() => shownFargate(view.estimate).workloads, [view.estimate]);
   return (
     <>
       <div className="space-y-3" data-testid="line-items">
         {view.estimate.workloads.map((w, i) => (
-          <WorkloadResults key={`${i}-${w.name}`} workload={w} testId={`items-${i}`} />
+          <WorkloadResults key={`${i}-${w.name}`} workload={w} shown={shownWorkloads[i]} testId={`items-${i}`} />
         ))}
       </div>
       <ServicesResults view={view} />
@@ -36,7 +39,7 @@ const Details = memo(function Details({ view, spot }: { view: ResultsView; spot:
         <DutyCycleChart
           points={view.dutyCycle.points}
           breakEvenPercent={view.dutyCycle.breakEvenPercent}
-          note="Monthly cost (USD) of the whole scenario if its tasks ran this share of the month; EC2 per the cluster scaling setting."
+          note="Monthly compute cost (USD) of the scenario's tasks if they ran this share of the month (the services beside Fargate are not in these lines); EC2 per the cluster scaling setting."
         />
       ) : null}
       {spot ? <SpotChart points={spot.points} eligible={spot.eligible} /> : null}

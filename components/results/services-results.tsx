@@ -1,5 +1,6 @@
 import { LineItemsTable } from "@/components/results/line-items";
-import { Warnings } from "@/components/ui/warnings";
+import { ResultNotes } from "@/components/ui/lazy-notes";
+import { shownFargate } from "@/lib/export/shown";
 import type { ResultsView } from "@/lib/results/view";
 
 /** The scenario's services (load balancers, NAT, data transfer, EFS, EKS, ECR) and what the estimate leaves out. */
@@ -10,10 +11,15 @@ export function ServicesResults({ view }: { view: ResultsView }) {
     <>
       {services.lineItems.length ? (
         <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900">
-          <LineItemsTable testId="services-items" items={services.lineItems} total={services.monthlyCost} caption={<span className="font-semibold">Networking and shared services</span>} />
+          <LineItemsTable
+            testId="services-items"
+            items={services.lineItems}
+            total={services.monthlyCost}
+            shown={shownFargate(view.estimate).services}
+            caption={<span className="font-semibold">Networking and shared services</span>} />
         </div>
       ) : null}
-      {services.notes.length ? <Warnings items={services.notes} /> : null}
+      <ResultNotes messages={services.notes} />
       {whole ? (
         <aside className="rounded-md border border-slate-200 p-3 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-300" data-testid="not-included" aria-labelledby="not-included-heading">
           <h3 id="not-included-heading" className="font-semibold">

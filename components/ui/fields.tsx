@@ -38,13 +38,15 @@ export interface NumberFieldProps {
   min?: number;
   max?: number;
   testId?: string;
+  /** A control shown right of the input, on its line (a unit picker: see UnitSelect). */
+  addon?: React.ReactNode;
 }
 
 /**
  * A numeric input that never loses what was typed: the text is kept as typed, and the store receives a number
  * when the text is one, or the raw text otherwise (validation then names the problem).
  */
-export function NumberField({ label, value, onChange, error, hint, suggestions, disabled, step = "any", min, max, testId }: NumberFieldProps) {
+export function NumberField({ label, value, onChange, error, hint, suggestions, disabled, step = "any", min, max, testId, addon }: NumberFieldProps) {
   const id = useId();
   const external = value === undefined ? "" : String(value);
   const [text, setText] = useState(external);
@@ -55,33 +57,43 @@ export function NumberField({ label, value, onChange, error, hint, suggestions, 
     if (!(text.trim() !== "" && Number(text) === Number(external))) setText(external);
   }
   const listId = suggestions?.length ? `${id}-list` : undefined;
+  const input = (
+    <input
+      id={id}
+      data-testid={testId}
+      type="text"
+      inputMode="decimal"
+      autoComplete="off"
+      className={`${inputClass} ${error ? errorInputClass : ""} ${addon ? "mt-0! min-w-0 flex-1" : ""}`}
+      value={text}
+      disabled={disabled}
+      list={listId}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(id, error, hint)}
+      data-min={min}
+      data-max={max}
+      data-step={step}
+      onChange={(e) => {
+        const t = e.target.value;
+        setText(t);
+        const n = Number(t);
+        onChange(t.trim() !== "" && Number.isFinite(n) ? n : t);
+      }}
+    />
+  );
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium">
         {label}
       </label>
-      <input
-        id={id}
-        data-testid={testId}
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        className={`${inputClass} ${error ? errorInputClass : ""}`}
-        value={text}
-        disabled={disabled}
-        list={listId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        data-min={min}
-        data-max={max}
-        data-step={step}
-        onChange={(e) => {
-          const t = e.target.value;
-          setText(t);
-          const n = Number(t);
-          onChange(t.trim() !== "" && Number.isFinite(n) ? n : t);
-        }}
-      />
+      {addon ? (
+        <div className="mt-1 flex items-center gap-2">
+          {input}
+          {addon}
+        </div>
+      ) : (
+        input
+      )}
       {listId ? (
         <datalist id={listId}>
           {suggestions!.map((s) => (
@@ -108,13 +120,11 @@ export function SelectField({
   error,
   hint,
   disabled,
-  groups,
   testId,
 }: {
   label: string;
   value: string;
   options?: readonly Option[];
-  groups?: readonly { label: string; options: readonly Option[] }[];
   onChange: (value: string) => void;
   error?: string;
   hint?: string;
@@ -143,11 +153,6 @@ export function SelectField({
         onChange={(e) => onChange(e.target.value)}
       >
         {options?.map(renderOption)}
-        {groups?.map((g) => (
-          <optgroup key={g.label} label={g.label}>
-            {g.options.map(renderOption)}
-          </optgroup>
-        ))}
       </select>
       <FieldMessages id={id} error={error} hint={hint} />
     </div>

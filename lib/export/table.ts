@@ -1,9 +1,12 @@
+import { allocateCents } from "@/lib/cents";
 import { formatQuantity, formatRate, formatUsd } from "@/lib/format";
 import type { Decimal } from "@/lib/pricing/money";
 import { NOT_INCLUDED } from "@/lib/pricing/services";
 import type { FargateEstimate, LineItem } from "@/lib/pricing/types";
 import type { Ec2WholeBill } from "@/lib/pricing/whole-bill";
 import { hasWholeBill } from "./csv";
+import { shownFargate } from "./shown";
+import { shownEc2 } from "./shown-ec2";
 
 function render(rows: string[][], rightAligned: ReadonlySet<number>): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
@@ -12,7 +15,8 @@ function render(rows: string[][], rightAligned: ReadonlySet<number>): string {
     .join("\n");
 }
 
-const itemRow = (workload: string, li: LineItem) => [workload, li.name, formatQuantity(li.quantity), li.unit, formatRate(li.unitPrice), formatUsd(li.monthlyCost)];
+/** A line item with its shown cents (allocated so the rows add up to the totals below: lib/export/shown.ts). */
+const itemRow = (workload: string, li: LineItem, cents: string) => [workload, li.name, formatQuantity(li.quantity), li.unit, formatRate(li.unitPrice), formatUsd(cents)];
 
 export interface TableInput {
   fargate: FargateEstimate;
@@ -32,19 +36,26 @@ export function estimateToTable({ fargate, ec2 }: TableInput): string {
   }
   out.push("");
   const rows = [["Workload", "Line item", "Quantity", "Unit", "Unit price", "Monthly"]];
-  for (const w of fargate.workloads) for (const li of w.lineItems) rows.push(itemRow(w.name, li));
-  for (const li of fargate.services.lineItems) rows.push(itemRow("Services", li));
-  if (ec2) for (const li of ec2.lineItems) rows.push(itemRow("EC2 cluster", li));
-  if (wb && ec2?.monthlyCost != null) for (const li of wb.lineItems) rows.push(itemRow("EC2 cluster", li));
+  const f = shownFargate(fargate);
+  const e = ec2 ? shownEc2(ec2) : null;
+  fargate.workloads.forEach((w, i) => w.lineItems.forEach((li, j) => rows.push(itemRow(w.name, li, f.workloads[i]!.items[j]!))));
+  fargate.services.lineItems.forEach((li, j) => rows.push(itemRow("Services", li, f.services.items[j]!)));
+  // Without an EC2 price the line items are shown rounded on their own (there is no total to add up to).
+  if (ec2) ec2.lineItems.forEach((li, j) => rows.push(itemRow("EC2 cluster", li, e?.instances.items[j] ?? li.monthlyCost.toString())));
+  if (wb && e) wb.lineItems.forEach((li, j) => rows.push(itemRow("EC2 cluster", li, e.beside.items[j]!)));
   out.push(render(rows, new Set([2, 4, 5])));
   out.push("");
-  const ec2Cell = (v: Decimal | null | undefined) => (ec2 ? (v == null ? "n/a" : formatUsd(v)) : "-");
+  const ec2Cell = (v: string | null | undefined) => (ec2 ? (v == null ? "n/a" : formatUsd(v)) : "-");
   const totals = [["", "Fargate", "EC2"]];
+  // The split adds up to the total shown (largest remainder), like every other table.
+  const ec2Total = ec2?.monthlyCost == null ? null : (wb?.monthlyCost ?? ec2.monthlyCost);
   if (whole) {
-    totals.push(["Compute", formatUsd(fargate.totals.computeMonthlyCost), ec2Cell(ec2?.monthlyCost)]);
-    totals.push(["Beside compute", formatUsd(fargate.totals.servicesMonthlyCost), ec2Cell(ec2?.monthlyCost == null ? null : wb?.servicesMonthlyCost)]);
+    const [fc, fb] = allocateCents([fargate.totals.computeMonthlyCost, fargate.totals.servicesMonthlyCost], fargate.totals.monthlyCost);
+    const [ec, eb] = ec2?.monthlyCost != null && wb && ec2Total ? allocateCents([ec2.monthlyCost, wb.servicesMonthlyCost], ec2Total) : [null, null];
+    totals.push(["Compute", formatUsd(fc!), ec2Cell(ec)]);
+    totals.push(["Beside compute", formatUsd(fb!), ec2Cell(eb)]);
   }
-  totals.push(["Monthly total", formatUsd(fargate.totals.monthlyCost), ec2Cell(ec2?.monthlyCost == null ? null : (wb?.monthlyCost ?? ec2.monthlyCost))]);
+  totals.push(["Monthly total", formatUsd(fargate.totals.monthlyCost), ec2Cell(ec2Total == null ? null : ec2Total.toString())]);
   out.push(render(totals, new Set([1, 2])));
   const warnings = [
     ...fargate.workloads.flatMap((w) => w.warnings.map((m) => `${w.name}: ${m}`)),

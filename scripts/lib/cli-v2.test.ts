@@ -39,9 +39,17 @@ describe("estimate CLI, version 2 (the whole bill)", () => {
     expect(table).toMatch(/Monthly total\s+\$347\.98/);
     expect(table).toMatch(/Not included: CloudWatch Container Insights/);
     const csv = runCli(["v2.json", "--format", "csv"], read).stdout.split("\r\n");
-    expect(csv).toContain("Services,NAT gateway data processed,100,GB,0.045,4.50");
-    expect(csv).toContain("Total,Fargate compute,,,,108.12");
-    expect(csv).toContain("Total,Fargate total,,,,347.98");
+    expect(csv).toContain("Line item,Services,NAT gateway data processed,100,GB,0.045,4.50,nat-gateway");
+    expect(csv).toContain("Total,,Fargate compute,,,,108.12,");
+    expect(csv).toContain("Total,,Fargate total,,,,347.98,");
+    // The settings head the CSV: the services as the scenario states them, with the date of each price used.
+    expect(csv).toContain("Service setting,NAT gateways,Count,2,gateways,,,");
+    expect(csv).toContain("Workload setting,api,Public IPv4 per task,yes,,,,");
+    expect(csv.find((r) => r.startsWith("Price source,,load-balancer,"))).toMatch(/^Price source,,load-balancer,2025-06-05,published,/);
+    expect(csv.findIndex((r) => r.startsWith("Service setting,"))).toBeLessThan(csv.findIndex((r) => r.startsWith("Line item,")));
+    // Services 200.905 -> 200.91 and api 147.0703 -> 147.07 add up to the total 347.9753 -> 347.98.
+    expect(csv).toContain("Subtotal,Services,Services total,,,,200.91,");
+    expect(csv).toContain("Subtotal,api,Workload total,,,,147.07,");
   });
 
   it("refuses every bad version 2 value with its path, exit 2", () => {

@@ -29,8 +29,8 @@ describe("estimate CLI", () => {
   it("prints a table and a CSV", () => {
     expect(runCli(["ok.json", "--format", "table"], read).stdout).toMatch(/Monthly total\s+\$36\.04/);
     const csv = runCli(["ok.json", "--format=csv"], read).stdout.split("\r\n");
-    expect(csv).toContain("Total,Fargate total,,,,36.04");
-    expect(csv.at(-2)).toMatch(/^Total,EC2 total,,,,\d+\.\d\d$/);
+    expect(csv).toContain("Total,,Fargate total,,,,36.04,");
+    expect(csv.at(-2)).toMatch(/^Total,,EC2 total,,,,\d+\.\d\d,$/);
   });
 
   it("exits 2 listing every problem as path: message", () => {

@@ -141,7 +141,7 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliR
   const parsed = parseScenario(json, fargateCatalog, extrasCatalog);
   if (!parsed.ok) return fail(parsed.problems);
   const estimate = estimateAll(parsed.scenario, fargateCatalog, ec2Catalog, extrasCatalog);
-  const input = { fargate: estimate, ec2: estimate.ec2 };
+  const input = { scenario: parsed.scenario, fargate: estimate, ec2: estimate.ec2 };
   const stdout = format === "table" ? estimateToTable(input) : format === "csv" ? estimateToCsv(input) : `${JSON.stringify(estimate, null, 2)}\n`;
   return { code: 0, stdout, stderr: "" };
 }
