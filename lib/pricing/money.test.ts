@@ -86,6 +86,16 @@ describe("Decimal (BigInt-backed) against big.js", () => {
     expect(() => dec(Number.NaN)).toThrow(/Invalid number/);
   });
 
+  it("sum (per-scale accumulation) agrees with big.js adding one by one", () => {
+    fc.assert(
+      fc.property(fc.array(operand, { maxLength: 40 }), (values) => {
+        expect(sum(values.map((v) => dec(v))).toString()).toBe(values.reduce((t, v) => t.plus(v), new B(0)).toString());
+      }),
+    );
+    // Partial sums past 2^53 move to BigInt.
+    expect(sum([dec("9007199254740991"), dec(2), dec("0.5"), dec("-0.5")]).toString()).toBe("9007199254740993");
+  });
+
   it("sum, toPlain, num and rate", () => {
     expect(toPlain(sum([dec("0.1"), dec("0.2"), dec("0.0000001")]))).toBe("0.3000001");
     expect(sum([])).toBe(ZERO);
