@@ -192,8 +192,21 @@ export class FargateWorkloadEstimate implements WorkloadEstimate {
   readonly #region: FargateRegion;
   readonly #catalog: Catalog;
   readonly #extra: readonly LineItem[];
+  /** What a task-hour costs, by part: the products monthlyCost is made of (shared by workloads alike). */
+  readonly #rates: ComputeRatesUsed;
 
-  constructor(w: Workload, region: FargateRegion, catalog: Catalog, size: TaskSize, hours: Decimal, cost: Decimal, warnings: string[], extra: readonly LineItem[] = [], total = cost) {
+  constructor(
+    w: Workload,
+    region: FargateRegion,
+    catalog: Catalog,
+    size: TaskSize,
+    hours: Decimal,
+    cost: Decimal,
+    warnings: string[],
+    rates: ComputeRatesUsed,
+    extra: readonly LineItem[] = [],
+    total = cost,
+  ) {
     this.name = w.name;
     this.platform = w.platform;
     this.os = w.os;
@@ -209,6 +222,7 @@ export class FargateWorkloadEstimate implements WorkloadEstimate {
     this.#region = region;
     this.#catalog = catalog;
     this.#extra = extra;
+    this.#rates = rates;
   }
 
   /** Compute lines (vCPU, memory, OS license, Spot, storage), then the extras (public IPv4, logs). */
@@ -230,9 +244,19 @@ export class FargateWorkloadEstimate implements WorkloadEstimate {
       this.taskHours,
       this.computeMonthlyCost,
       this.warnings,
+      this.#rates,
       [...this.#extra, ...extra],
       this.monthlyCost.plus(extraCost),
     );
+  }
+
+  /**
+   * How the compute cost is made, without materializing line items (for the EC2 comparison): the meters of the
+   * regular and Spot parts (null when the part has no line), the Spot share and the billable extra storage.
+   * computeMonthlyCost = taskHours x perTaskHour exactly (regular = hours - Spot hours, Spot = hours x share).
+   */
+  get computeRates(): ComputeRatesUsed {
+    return this.#rates;
   }
 
   /** The price sources of the line items, in line order, without materializing them. */
@@ -297,6 +321,59 @@ function computeLines(w: Workload, region: FargateRegion, catalog: Catalog, size
   return parts;
 }
 
+/**
+ * The rates behind a workload's compute cost. Objects are shared (meters per region, OS, arch and plan), so
+ * workloads priced alike can be grouped by identity. spotPercent is 0 without a Spot line.
+ */
+export interface ComputeRatesUsed {
+  regular: { vcpu: string; gb: string; perTaskHour: Decimal } | null;
+  spot: { vcpu: string; gb: string; perTaskHour: Decimal } | null;
+  spotPercent: number;
+  /** Ephemeral storage above the free GiB (GB-hours per task-hour) and its rate. */
+  storage: { gib: number; rate: string } | null;
+}
+
+const perTaskHourCache = new Map<string, Decimal>();
+/**
+ * USD per task-hour of a workload's compute: (1 - share) x regular + share x Spot + storage, exact. Equal to
+ * computeMonthlyCost / taskHours whenever taskHours > 0 (the same products, grouped); cached per combination.
+ */
+export function perTaskHour(r: ComputeRatesUsed): Decimal {
+  const key = `${r.regular?.perTaskHour ?? "-"}|${r.spot?.perTaskHour ?? "-"}|${r.spotPercent}|${r.storage ? `${r.storage.gib}x${r.storage.rate}` : "-"}`;
+  let v = perTaskHourCache.get(key);
+  if (!v) {
+    const share = num(r.spotPercent).times(PERCENT);
+    v = ZERO;
+    if (r.regular) v = v.plus(r.regular.perTaskHour.times(dec(1).minus(share)));
+    if (r.spot) v = v.plus(r.spot.perTaskHour.times(share));
+    if (r.storage) v = v.plus(num(r.storage.gib).times(decRate(r.storage.rate)));
+    if (perTaskHourCache.size < 10_000) perTaskHourCache.set(key, v);
+  }
+  return v;
+}
+
+const usedCache = new WeakMap<object, Map<unknown, Map<unknown, ComputeRatesUsed>>>();
+/** One shared ComputeRatesUsed per (regular, Spot, share, storage) combination: nested maps keyed by identity. */
+function ratesUsed(regular: ComputeRatesUsed["regular"], spot: ComputeRatesUsed["spot"], spotPercent: number, storage: ComputeRatesUsed["storage"]): ComputeRatesUsed {
+  const root = regular ?? spot ?? NO_METER;
+  let a = usedCache.get(root);
+  if (!a) usedCache.set(root, (a = new Map()));
+  let b = a.get(spot);
+  if (!b) a.set(spot, (b = new Map()));
+  const key = storage ? `${spotPercent}|${storage.gib}|${storage.rate}` : spotPercent;
+  let v = b.get(key);
+  if (!v) b.set(key, (v = { regular: regular === NO_METER ? null : regular, spot, spotPercent: spot ? spotPercent : 0, storage }));
+  return v;
+}
+const NO_METER = { vcpu: "", gb: "", perTaskHour: ZERO };
+
+const sizeParts = new WeakMap<Decimal, ComputeRatesUsed["regular"]>();
+const partOf = (rates: { vcpuHour: Rate; gbHour: Rate }, perHour: Decimal) => {
+  let p = sizeParts.get(perHour);
+  if (!p) sizeParts.set(perHour, (p = { vcpu: rates.vcpuHour.usd, gb: rates.gbHour.usd, perTaskHour: perHour }));
+  return p!;
+};
+
 /** One validated workload in one region -> its estimate. Pure; every rate comes from the catalog. */
 export function priceWorkload(w: Workload, region: FargateRegion, catalog: Catalog): FargateWorkloadEstimate {
   const size = billedSize(w, catalog.eksOverheadMiB);
@@ -323,20 +400,31 @@ export function priceWorkload(w: Workload, region: FargateRegion, catalog: Catal
   }
 
   let cost = ZERO;
+  let regularPart: ComputeRatesUsed["regular"] = null;
+  let spotPart: ComputeRatesUsed["spot"] = null;
   if (hasRegular(regular, w)) {
     const m = regularMeter(w, osArch, region);
-    cost = regular.times(regularPerHour(m, size));
+    const k = regularPerHour(m, size);
+    regularPart = partOf(m.rates, k);
+    cost = regular.times(k);
     if (w.savingsPlan !== "none") warnings.push(SP_WARNINGS[w.savingsPlan][w.spotPercent > 0 ? 1 : 0]!);
     if (m.license && w.savingsPlan !== "none") warnings.push(LICENSE_WARNING);
   }
   if (w.spotPercent > 0) {
-    cost = cost.plus(spot.times(spotPerHour(spotMeter(w, osArch, region), size)));
+    const m = spotMeter(w, osArch, region);
+    const k = spotPerHour(m, size);
+    spotPart = partOf(m.rates, k);
+    cost = cost.plus(spot.times(k));
     warnings.push(SPOT_WARNING);
   }
   const extraStorage = w.storageGiB - catalog.ephemeralStorage.freeGiB;
-  if (extraStorage > 0) cost = cost.plus(num(extraStorage).times(hours).times(decRate(region.ephemeralStorageGbHour.usd)));
+  let storage: ComputeRatesUsed["storage"] = null;
+  if (extraStorage > 0) {
+    cost = cost.plus(num(extraStorage).times(hours).times(decRate(region.ephemeralStorageGbHour.usd)));
+    storage = { gib: extraStorage, rate: region.ephemeralStorageGbHour.usd };
+  }
 
-  return new FargateWorkloadEstimate(w, region, catalog, size, hours, cost, warnings);
+  return new FargateWorkloadEstimate(w, region, catalog, size, hours, cost, warnings, ratesUsed(regularPart ?? NO_METER, spotPart, w.spotPercent, storage));
 }
 
 export type { Scenario };

@@ -9,6 +9,7 @@ import type { ScenarioInput, WorkloadInput } from "@/lib/scenario/schema";
 import { FC_RUNS } from "@/test/setup-fast-check";
 import { estimateAll as legacyEstimateAll } from "@/test/legacy-engine/estimate";
 import { spotSeries as legacySpotSeries } from "@/test/legacy-engine/spot-series";
+import { mixedScenario } from "./ec2/test-helpers";
 import { estimateAll } from "./estimate";
 import { allSizes } from "./sizes";
 import { spotSeries } from "./spot-series";
@@ -150,6 +151,22 @@ describe("engine = the big.js engine, byte for byte (fast-check)", () => {
       }),
     );
     expect(priced).toBeGreaterThan(FC_RUNS / 2);
+  });
+
+  it("at scale too: 2,000 mixed workloads, both cluster scalings, with and without Spot and a commitment", () => {
+    const cases: ScenarioInput[] = [
+      mixedScenario(2000),
+      mixedScenario(2000, { scaling: "scale-with-tasks" }, true),
+      mixedScenario(2000, { scaling: "scale-with-tasks", spotPercent: 40, commitment: "1yr" }, true),
+      { ...mixedScenario(600, { networking: "bridge" }, true), workloads: mixedScenario(600, {}, true).workloads.map((w, i) => ({ ...w, spotPercent: i % 4 === 0 ? 33.3 : 0, storageGiB: 20 + (i % 3) * 30 })) },
+    ];
+    for (const input of cases) {
+      const parsed = parseScenario(input, fargateCatalog, extrasCatalog);
+      if (!parsed.ok) throw new Error(parsed.problems[0]!.message);
+      const now = estimateAll(parsed.scenario, fargateCatalog, ec2Catalog, extrasCatalog);
+      const before = legacyEstimateAll(parsed.scenario, fargateCatalog, ec2Catalog, extrasCatalog);
+      expect(JSON.stringify(now)).toBe(JSON.stringify(before));
+    }
   });
 
   it("the Spot savings series is identical", () => {

@@ -60,6 +60,19 @@ class FitTable {
     if (!this.pairs.has(key)) this.pairs.set(key, compute());
     return this.pairs.get(key)!;
   }
+  private readonly binRows = new Map<Int32Array, Map<number, Float64Array>>();
+  /** Instances of each candidate for n tasks of one size (NaN where one does not fit), shared by groups of that size and count. */
+  bins(fits: Int32Array, n: number): Float64Array {
+    let byCount = this.binRows.get(fits);
+    if (!byCount) this.binRows.set(fits, (byCount = new Map()));
+    let bins = byCount.get(n);
+    if (!bins) {
+      bins = new Float64Array(fits.length);
+      for (let t = 0; t < fits.length; t++) bins[t] = fits[t]! > 0 ? Math.ceil(n / fits[t]!) : NaN;
+      byCount.set(n, bins);
+    }
+    return bins;
+  }
   fits(item: Pick<PackItem, "cpu" | "memoryMiB">): Int32Array {
     const key = `${item.cpu}/${item.memoryMiB}`;
     let row = this.cache.get(key);
@@ -74,22 +87,23 @@ class FitTable {
 
 /** Instances of every candidate for one group (NaN where a task does not fit), with packings for multi-size groups. */
 interface Evaluation {
+  /** Read only: single-size groups share it with every group of the same size and count. */
   bins: Float64Array;
   packings: (Packing | null)[] | null;
   /** Single-size groups: the item index and tasks per instance on each candidate. */
   single: { item: number; fits: Int32Array } | null;
+  /** The cheapest candidate at `hours`, once computed (argmin). */
+  best?: { hours: number; t: number };
 }
 
 function evaluate(items: readonly PackItem[], table: FitTable): Evaluation {
   const cands = table.cands;
-  const bins = new Float64Array(cands.length);
   if (liveCount(items) === 1) {
     const k = items.findIndex((i) => i.count > 0);
     const fits = table.fits(items[k]!);
-    const n = items[k]!.count;
-    for (let t = 0; t < cands.length; t++) bins[t] = fits[t]! > 0 ? Math.ceil(n / fits[t]!) : NaN;
-    return { bins, packings: null, single: { item: k, fits } };
+    return { bins: table.bins(fits, items[k]!.count), packings: null, single: { item: k, fits } };
   }
+  const bins = new Float64Array(cands.length);
   const packings = cands.map((c, t) => {
     const p = packItems(items, c.capacity);
     bins[t] = p ? p.bins : NaN;
@@ -104,22 +118,33 @@ function packingFor(items: readonly PackItem[], ev: Evaluation, t: number, cands
 }
 
 function argmin(ev: Evaluation, hours: number, cands: readonly Ec2Candidate[]): number {
-  return cheapest(ev, hours, cands, 1)[0] ?? -1;
+  if (ev.best?.hours === hours) return ev.best.t;
+  const t = cheapest(ev, hours, cands, 1)[0] ?? -1;
+  ev.best = { hours, t };
+  return t;
 }
 
 /** Indexes of the n cheapest candidates that fit, cheapest first (ties: candidate order). */
 function cheapest(ev: Evaluation, hours: number, cands: readonly Ec2Candidate[], n: number): number[] {
-  const best: { t: number; cost: number }[] = [];
+  // Insertion into a short sorted list (n is 1 or 3): no object or sort per candidate.
+  const ts: number[] = [];
+  const costs: number[] = [];
   for (let t = 0; t < cands.length; t++) {
     const b = ev.bins[t]!;
     if (Number.isNaN(b)) continue;
     const cost = monthly(b, hours, cands[t]!);
-    if (best.length === n && cost >= best[n - 1]!.cost) continue;
-    best.push({ t, cost });
-    best.sort((x, y) => x.cost - y.cost || x.t - y.t);
-    if (best.length > n) best.pop();
+    if (ts.length === n && cost >= costs[n - 1]!) continue;
+    // Candidates come in index order, so an equal cost goes after the ones already kept (ties: candidate order).
+    let at = ts.length;
+    while (at > 0 && costs[at - 1]! > cost) at--;
+    ts.splice(at, 0, t);
+    costs.splice(at, 0, cost);
+    if (ts.length > n) {
+      ts.pop();
+      costs.pop();
+    }
   }
-  return best.map((b) => b.t);
+  return ts;
 }
 
 /** The packing of the first `bins - drop` instances (the runs minus the last `drop` instances). */

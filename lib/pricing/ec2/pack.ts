@@ -43,24 +43,39 @@ const EPS = 1e-7;
 /** Orders items by a key, largest first; ties broken by the other dimension, then by index (deterministic). */
 type Order = (items: readonly PackItem[], cap: BinCapacity) => number[];
 
-const byKeys = (keys: (i: PackItem) => [number, number]): Order => (items) =>
-  items
-    .map((_, i) => i)
-    .sort((a, b) => {
-      const [a1, a2] = keys(items[a]!);
-      const [b1, b2] = keys(items[b]!);
-      return b1 - a1 || b2 - a2 || a - b;
+/** Indexes sorted by (first key, second key) decreasing, then by index: keys computed once, nothing allocated per comparison. */
+function sortByKeys(first: Float64Array, second: Float64Array): number[] {
+  const order = new Array<number>(first.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => first[b]! - first[a]! || second[b]! - second[a]! || a - b);
+}
+
+const byKeys =
+  (first: (i: PackItem) => number, second: (i: PackItem) => number): Order =>
+  (items) => {
+    const k1 = new Float64Array(items.length);
+    const k2 = new Float64Array(items.length);
+    items.forEach((item, i) => {
+      k1[i] = first(item);
+      k2[i] = second(item);
     });
+    return sortByKeys(k1, k2);
+  };
 
 /** Decreasing dominant share (the tighter of CPU and memory relative to this instance), the usual vector-FFD key. */
-const dominantShare: Order = (items, cap) =>
-  byKeys((i) => {
-    const c = i.cpu / cap.cpu;
-    const m = i.memoryMiB / cap.memoryMiB;
-    return [Math.max(c, m), Math.min(c, m)];
-  })(items, cap);
+const dominantShare: Order = (items, cap) => {
+  const k1 = new Float64Array(items.length);
+  const k2 = new Float64Array(items.length);
+  items.forEach((item, i) => {
+    const c = item.cpu / cap.cpu;
+    const m = item.memoryMiB / cap.memoryMiB;
+    k1[i] = Math.max(c, m);
+    k2[i] = Math.min(c, m);
+  });
+  return sortByKeys(k1, k2);
+};
 
-const ORDERS: Order[] = [dominantShare, byKeys((i) => [i.cpu, i.memoryMiB]), byKeys((i) => [i.memoryMiB, i.cpu])];
+const ORDERS: Order[] = [dominantShare, byKeys((i) => i.cpu, (i) => i.memoryMiB), byKeys((i) => i.memoryMiB, (i) => i.cpu)];
 
 /** True when one task of the item fits an empty instance. */
 export function fitsEmpty(item: Pick<PackItem, "cpu" | "memoryMiB">, cap: BinCapacity): boolean {
