@@ -219,7 +219,14 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
   const selection = selectCandidates(ec2Catalog, region, settings);
   warnings.push(...selection.warnings);
   const candidates = selection.candidates;
-  const tooBig = covered.filter((w) => !candidates.some((c) => c.arch === w.arch && fitsEmpty(w, c.capacity)));
+  // Whether some candidate hosts one task, per distinct (arch, size): workloads repeat a few sizes.
+  const hostable = new Map<string, boolean>();
+  const tooBig = covered.filter((w) => {
+    const key = `${w.arch}/${w.cpu}/${w.memoryMiB}`;
+    let ok = hostable.get(key);
+    if (ok === undefined) hostable.set(key, (ok = candidates.some((c) => c.arch === w.arch && fitsEmpty(w, c.capacity))));
+    return !ok;
+  });
   if (tooBig.length) {
     const names = tooBig.map((w) => `${w.name} (${formatSize(w.fargate.billedSize)}, ${w.arch})`).join(", ");
     return unavailable(

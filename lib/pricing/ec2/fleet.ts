@@ -44,45 +44,74 @@ export interface PlanOptions {
 }
 
 const monthly = (bins: number, hours: number, c: Ec2Candidate) => bins * hours * c.rankHourly;
-const liveCount = (items: readonly PackItem[]) => items.reduce((n, i) => n + (i.count > 0 ? 1 : 0), 0);
+function liveCount(items: readonly PackItem[]): number {
+  let n = 0;
+  for (let k = 0; k < items.length; k++) if (items[k]!.count > 0) n++;
+  return n;
+}
 
 /**
  * Tasks per instance of one size on every candidate, computed once per size: per-workload groups (scaling with
  * tasks) repeat a handful of sizes a thousand times.
  */
 class FitTable {
-  private readonly cache = new Map<string, Int32Array>();
-  private readonly pairs = new Map<string, ReturnType<typeof bestPair>>();
-  constructor(readonly cands: readonly Ec2Candidate[]) {}
-  /** The best two-type fleet for n tasks of one size, computed once per size and count. */
-  pair(item: Pick<PackItem, "cpu" | "memoryMiB">, n: number, compute: () => ReturnType<typeof bestPair>): ReturnType<typeof bestPair> {
-    const key = `${item.cpu}/${item.memoryMiB}/${n}`;
-    if (!this.pairs.has(key)) this.pairs.set(key, compute());
-    return this.pairs.get(key)!;
-  }
+  private readonly rows = new Map<number, Map<number, Int32Array>>();
+  private readonly pairs = new Map<Int32Array, Map<number, ReturnType<typeof bestPair>>>();
   private readonly binRows = new Map<Int32Array, Map<number, Float64Array>>();
+  private readonly cheapestAt = new Map<Float64Array, Map<number, number>>();
+  private readonly packings = new Map<Int32Array, Map<number, Packing[]>>();
+  private readonly options = new Map<Float64Array, Map<number, Option>>();
+  /** rankHourly of each candidate, as a typed array for the hot loops. */
+  readonly rank: Float64Array;
+  constructor(readonly cands: readonly Ec2Candidate[]) {
+    this.rank = Float64Array.from(cands, (c) => c.rankHourly);
+  }
+  /** The best two-type fleet for n tasks of one size, computed once per size and count. */
+  pair(fits: Int32Array, n: number, compute: () => ReturnType<typeof bestPair>): ReturnType<typeof bestPair> {
+    const byCount = cached(this.pairs, fits, () => new Map<number, ReturnType<typeof bestPair>>());
+    if (!byCount.has(n)) byCount.set(n, compute());
+    return byCount.get(n)!;
+  }
   /** Instances of each candidate for n tasks of one size (NaN where one does not fit), shared by groups of that size and count. */
   bins(fits: Int32Array, n: number): Float64Array {
-    let byCount = this.binRows.get(fits);
-    if (!byCount) this.binRows.set(fits, (byCount = new Map()));
-    let bins = byCount.get(n);
-    if (!bins) {
-      bins = new Float64Array(fits.length);
+    const byCount = cached(this.binRows, fits, () => new Map<number, Float64Array>());
+    return cached(byCount, n, () => {
+      const bins = new Float64Array(fits.length);
       for (let t = 0; t < fits.length; t++) bins[t] = fits[t]! > 0 ? Math.ceil(n / fits[t]!) : NaN;
-      byCount.set(n, bins);
-    }
-    return bins;
+      return bins;
+    });
+  }
+  /** argmin for shared bins rows (single-size groups), once per row and hours. */
+  cheapestFor(bins: Float64Array, hours: number, compute: () => number): number {
+    return cached(cached(this.cheapestAt, bins, () => new Map<number, number>()), hours, compute);
+  }
+  /** The chosen option of a single-size group, once per (size and count) row, item index and hours. */
+  optionFor(bins: Float64Array, item: number, hours: number, compute: () => Option): Option {
+    return cached(cached(this.options, bins, () => new Map<number, Option>()), item * 1_000_003 + hours, compute);
+  }
+  /** singleSizePacking(item, n, fits[t]) shared by every group of that size, count and item index (packings are read only). */
+  singlePacking(fits: Int32Array, item: number, n: number, t: number): Packing {
+    const byCount = cached(this.packings, fits, () => new Map<number, Packing[]>());
+    const row = cached(byCount, n * 64 + item, () => new Array<Packing>(fits.length));
+    return (row[t] ??= singleSizePacking(item, n, fits[t]!));
   }
   fits(item: Pick<PackItem, "cpu" | "memoryMiB">): Int32Array {
-    const key = `${item.cpu}/${item.memoryMiB}`;
-    let row = this.cache.get(key);
-    if (!row) {
-      row = new Int32Array(this.cands.length);
+    const byMemory = cached(this.rows, item.cpu, () => new Map<number, Int32Array>());
+    return cached(byMemory, item.memoryMiB, () => {
+      const row = new Int32Array(this.cands.length);
       for (let t = 0; t < this.cands.length; t++) row[t] = Math.min(perInstance(item, this.cands[t]!.capacity), 2 ** 31 - 1);
-      this.cache.set(key, row);
-    }
-    return row;
+      return row;
+    });
   }
+}
+
+function cached<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = compute();
+    map.set(key, v);
+  }
+  return v;
 }
 
 /** Instances of every candidate for one group (NaN where a task does not fit), with packings for multi-size groups. */
@@ -99,7 +128,8 @@ interface Evaluation {
 function evaluate(items: readonly PackItem[], table: FitTable): Evaluation {
   const cands = table.cands;
   if (liveCount(items) === 1) {
-    const k = items.findIndex((i) => i.count > 0);
+    let k = 0;
+    while (items[k]!.count <= 0) k++;
     const fits = table.fits(items[k]!);
     return { bins: table.bins(fits, items[k]!.count), packings: null, single: { item: k, fits } };
   }
@@ -112,14 +142,18 @@ function evaluate(items: readonly PackItem[], table: FitTable): Evaluation {
   return { bins, packings, single: null };
 }
 
-function packingFor(items: readonly PackItem[], ev: Evaluation, t: number, cands: readonly Ec2Candidate[]): Packing {
-  if (ev.single) return singleSizePacking(ev.single.item, items[ev.single.item]!.count, ev.single.fits[t]!);
+function packingFor(items: readonly PackItem[], ev: Evaluation, t: number, cands: readonly Ec2Candidate[], table?: FitTable): Packing {
+  if (ev.single) {
+    const { item, fits } = ev.single;
+    return table ? table.singlePacking(fits, item, items[item]!.count, t) : singleSizePacking(item, items[item]!.count, fits[t]!);
+  }
   return ev.packings?.[t] ?? packItems(items, cands[t]!.capacity)!;
 }
 
-function argmin(ev: Evaluation, hours: number, cands: readonly Ec2Candidate[]): number {
+function argmin(ev: Evaluation, hours: number, cands: readonly Ec2Candidate[], table?: FitTable): number {
   if (ev.best?.hours === hours) return ev.best.t;
-  const t = cheapest(ev, hours, cands, 1)[0] ?? -1;
+  const compute = () => cheapest(ev, hours, cands, 1)[0] ?? -1;
+  const t = table && ev.single ? table.cheapestFor(ev.bins, hours, compute) : compute();
   ev.best = { hours, t };
   return t;
 }
@@ -166,8 +200,8 @@ interface Option {
   cost: number;
 }
 
-function singleOption(items: readonly PackItem[], ev: Evaluation, t: number, hours: number, cands: readonly Ec2Candidate[]): Option {
-  return { parts: [{ candidate: cands[t]!, packing: packingFor(items, ev, t, cands) }], cost: monthly(ev.bins[t]!, hours, cands[t]!) };
+function singleOption(items: readonly PackItem[], ev: Evaluation, t: number, hours: number, cands: readonly Ec2Candidate[], table?: FitTable): Option {
+  return { parts: [{ candidate: cands[t]!, packing: packingFor(items, ev, t, cands, table) }], cost: monthly(ev.bins[t]!, hours, cands[t]!) };
 }
 
 /** Relative tolerance of float cost comparisons (costs are sums of a few products of 6-decimal prices). */
@@ -260,7 +294,7 @@ function mixedOptions(items: readonly PackItem[], hours: number, table: FitTable
   if (ev.single) {
     const { item, fits } = ev.single;
     const n = items[item]!.count;
-    const pair = table.pair(items[item]!, n, () => bestPair(n, fits, table));
+    const pair = table.pair(fits, n, () => bestPair(n, fits, table));
     if (pair) {
       options.push({
         parts: [
@@ -320,11 +354,8 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
   const tables = new Map(archs.map((a) => [a, new FitTable(candidates.filter((c) => c.arch === a))]));
   const tableOf = (g: FleetGroup) => tables.get(g.arch)!;
   const evals = groups.map((g) => evaluate(g.items, tableOf(g)));
-  const unplaceable = groups.flatMap((g, i) => (argmin(evals[i]!, g.hours, tableOf(g).cands) < 0 ? [i] : []));
+  const unplaceable = groups.flatMap((g, i) => (argmin(evals[i]!, g.hours, tableOf(g).cands, tableOf(g)) < 0 ? [i] : []));
   if (unplaceable.length) return { chosen: null, singleType: [], unplaceable };
-
-  const toPlacements = (gi: number, parts: Option["parts"]): Placement[] =>
-    parts.filter((p) => p.packing.bins > 0).map((p) => ({ group: gi, candidate: p.candidate, bins: p.packing.bins, packing: p.packing }));
 
   // The chosen fleet: per group, the cheapest of its best single type and the mixed options.
   const chosenPlacements: Placement[] = [];
@@ -332,24 +363,32 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
   groups.forEach((g, gi) => {
     const table = tableOf(g);
     const ev = evals[gi]!;
-    let best = singleOption(g.items, ev, argmin(ev, g.hours, table.cands), g.hours, table.cands);
-    if (options.mixedFleets) {
-      for (const o of mixedOptions(g.items, g.hours, table, ev, liveCount(g.items) > 1)) if (o.cost < best.cost) best = o;
-    }
-    chosenPlacements.push(...toPlacements(gi, best.parts));
+    const choose = () => {
+      let best = singleOption(g.items, ev, argmin(ev, g.hours, table.cands, table), g.hours, table.cands, table);
+      if (options.mixedFleets) {
+        for (const o of mixedOptions(g.items, g.hours, table, ev, liveCount(g.items) > 1)) if (o.cost < best.cost) best = o;
+      }
+      return best;
+    };
+    // A single-size group's choice depends only on its size, count and hours: computed once per combination.
+    const best = ev.single ? table.optionFor(ev.bins, ev.single.item, g.hours, choose) : choose();
+    for (const p of best.parts) if (p.packing.bins > 0) chosenPlacements.push({ group: gi, candidate: p.candidate, bins: p.packing.bins, packing: p.packing });
     chosenCost += best.cost;
   });
 
   // Single-type fleets: per architecture, the cost of all its groups on type t.
   const singleCost = new Map(
     archs.map((a) => {
-      const cands = tables.get(a)!.cands;
+      const { cands, rank } = tables.get(a)!;
       const costs = new Float64Array(cands.length);
-      groups.forEach((g, gi) => {
-        if (g.arch !== a) return;
+      for (let gi = 0; gi < groups.length; gi++) {
+        const g = groups[gi]!;
+        if (g.arch !== a) continue;
         const bins = evals[gi]!.bins;
-        for (let t = 0; t < cands.length; t++) costs[t] = costs[t]! + monthly(bins[t]!, g.hours, cands[t]!);
-      });
+        const hours = g.hours;
+        // monthly(bins, hours, candidate), term by term in group order (the same float sums).
+        for (let t = 0; t < cands.length; t++) costs[t] = costs[t]! + bins[t]! * hours * rank[t]!;
+      }
       return [a, costs] as const;
     }),
   );
@@ -373,9 +412,10 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
   const singleType = combos.slice(0, options.singleTypeFleets).map(({ arch, t, cost }): FleetPlan => {
     const placements: Placement[] = [];
     groups.forEach((g, gi) => {
-      const cands = tableOf(g).cands;
+      const table = tableOf(g);
+      const cands = table.cands;
       const ti = g.arch === arch ? t : bestOf.get(g.arch)!;
-      const packing = packingFor(g.items, evals[gi]!, ti, cands);
+      const packing = packingFor(g.items, evals[gi]!, ti, cands, table);
       if (packing.bins > 0) placements.push({ group: gi, candidate: cands[ti]!, bins: packing.bins, packing });
     });
     return { placements, rankCost: cost };
