@@ -59,7 +59,7 @@ const unavailable = (reason: string, comparedFargate: Decimal, warnings: string[
  */
 function buildGroups(covered: readonly Covered[], mode: "peak" | "scaled"): FleetGroup[] {
   const groups: FleetGroup[] = [];
-  const shared = new Map<Ec2Architecture, { group: FleetGroup; index: Map<string, number> }>();
+  const shared = new Map<Ec2Architecture, { group: FleetGroup; index: Map<number, Map<number, number>> }>();
   for (const w of covered) {
     const hours = mode === "peak" ? HOURS_PER_MONTH : w.hours;
     if (hours === HOURS_PER_MONTH) {
@@ -69,10 +69,11 @@ function buildGroups(covered: readonly Covered[], mode: "peak" | "scaled"): Flee
         shared.set(w.arch, s);
         groups.push(s.group);
       }
-      const key = `${w.cpu}/${w.memoryMiB}`;
-      const k = s.index.get(key);
+      let byMemory = s.index.get(w.cpu);
+      if (!byMemory) s.index.set(w.cpu, (byMemory = new Map()));
+      const k = byMemory.get(w.memoryMiB);
       if (k === undefined) {
-        s.index.set(key, s.group.items.length);
+        byMemory.set(w.memoryMiB, s.group.items.length);
         s.group.items.push({ cpu: w.cpu, memoryMiB: w.memoryMiB, count: w.tasks });
       } else s.group.items[k]!.count += w.tasks;
       s.group.workloads.push(w.name);
@@ -220,11 +221,14 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
   warnings.push(...selection.warnings);
   const candidates = selection.candidates;
   // Whether some candidate hosts one task, per distinct (arch, size): workloads repeat a few sizes.
-  const hostable = new Map<string, boolean>();
+  const hostable = new Map<Ec2Architecture, Map<number, Map<number, boolean>>>();
   const tooBig = covered.filter((w) => {
-    const key = `${w.arch}/${w.cpu}/${w.memoryMiB}`;
-    let ok = hostable.get(key);
-    if (ok === undefined) hostable.set(key, (ok = candidates.some((c) => c.arch === w.arch && fitsEmpty(w, c.capacity))));
+    let byCpu = hostable.get(w.arch);
+    if (!byCpu) hostable.set(w.arch, (byCpu = new Map()));
+    let byMemory = byCpu.get(w.cpu);
+    if (!byMemory) byCpu.set(w.cpu, (byMemory = new Map()));
+    let ok = byMemory.get(w.memoryMiB);
+    if (ok === undefined) byMemory.set(w.memoryMiB, (ok = candidates.some((c) => c.arch === w.arch && fitsEmpty(w, c.capacity))));
     return !ok;
   });
   if (tooBig.length) {

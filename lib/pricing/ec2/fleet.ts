@@ -1,7 +1,7 @@
 import type { Ec2Architecture } from "@/lib/catalog/ec2-schema";
 import { MIB_PER_GIB, CPU_UNITS_PER_VCPU } from "../units";
 import type { Ec2Candidate } from "./candidates";
-import { packItems, perInstance, singleSizePacking, tailItems, type PackItem, type Packing } from "./pack";
+import { packItems, perInstance, singleSizePacking, staticOrders, tailItems, type PackItem, type Packing } from "./pack";
 
 /**
  * Tasks that share instances: one architecture, instances running `hours` in the month.
@@ -134,8 +134,9 @@ function evaluate(items: readonly PackItem[], table: FitTable): Evaluation {
     return { bins: table.bins(fits, items[k]!.count), packings: null, single: { item: k, fits } };
   }
   const bins = new Float64Array(cands.length);
+  const orders = staticOrders(items);
   const packings = cands.map((c, t) => {
-    const p = packItems(items, c.capacity);
+    const p = packItems(items, c.capacity, orders);
     bins[t] = p ? p.bins : NaN;
     return p;
   });

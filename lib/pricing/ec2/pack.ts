@@ -126,18 +126,30 @@ function packInOrder(items: readonly PackItem[], order: readonly number[], cap: 
  * (dominant share, CPU first, memory first) and keeping the fewest instances.
  * Returns null when some task does not fit an empty instance.
  */
-export function packItems(items: readonly PackItem[], cap: BinCapacity): Packing | null {
+export function packItems(items: readonly PackItem[], cap: BinCapacity, orders?: StaticOrders): Packing | null {
   const live = items.filter((i) => i.count > 0);
   if (live.length === 0) return { bins: 0, runs: [] };
   if (!live.every((i) => fitsEmpty(i, cap))) return null;
   if (live.length === 1) return singleSize(items, cap);
   let best: Packing | null = null;
-  for (const order of ORDERS) {
-    const p = packInOrder(items, order(items, cap).filter((k) => items[k]!.count > 0), cap);
+  const fixed = orders ?? staticOrders(items);
+  for (const order of [liveOrder(items, dominantShare(items, cap)), fixed.cpuFirst, fixed.memoryFirst]) {
+    const p = packInOrder(items, order, cap);
     if (!best || p.bins < best.bins) best = p;
   }
   return best;
 }
+
+/** The two orders that do not depend on the instance (CPU first, memory first), over live items: one per item list. */
+export interface StaticOrders {
+  cpuFirst: number[];
+  memoryFirst: number[];
+}
+export function staticOrders(items: readonly PackItem[]): StaticOrders {
+  return { cpuFirst: liveOrder(items, ORDERS[1]!(items, NO_CAP)), memoryFirst: liveOrder(items, ORDERS[2]!(items, NO_CAP)) };
+}
+const NO_CAP: BinCapacity = { cpu: 1, memoryMiB: 1, tasks: 1 };
+const liveOrder = (items: readonly PackItem[], order: number[]) => order.filter((k) => items[k]!.count > 0);
 
 /** Tasks of one size an empty instance holds: min(CPU fit, memory fit, task cap); 0 when one does not fit. */
 export function perInstance(item: Pick<PackItem, "cpu" | "memoryMiB">, cap: BinCapacity): number {

@@ -29,7 +29,14 @@ const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part /
 export function fleetUtilization(plan: FleetPlan, groups: readonly FleetGroup[]): Ec2Utilization {
   let taskCpu = 0;
   let taskMem = 0;
-  const used = new Set(plan.placements.map((p) => p.group));
+  // Groups in use, in first-use order (as a Set of plan.placements' groups would list them).
+  const seen = new Uint8Array(groups.length);
+  const used: number[] = [];
+  for (const p of plan.placements) {
+    if (seen[p.group]) continue;
+    seen[p.group] = 1;
+    used.push(p.group);
+  }
   for (const gi of used) {
     const g = groups[gi]!;
     for (const i of g.items) {
