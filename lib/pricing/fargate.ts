@@ -1,5 +1,5 @@
 import type { ComputeRates, DerivedRates, FargateCatalog, FargateRegion, Rate } from "@/lib/catalog/schema";
-import type { Scenario, Workload } from "@/lib/scenario/schema";
+import type { ScenarioSpec as Scenario, WorkloadSpec as Workload } from "./input";
 import { lineItem } from "./line-item";
 import { dec, num, rate as decRate, ZERO, type Decimal } from "./money";
 import { own } from "./own";

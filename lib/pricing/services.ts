@@ -1,6 +1,6 @@
 import type { ExtrasCatalog, ExtrasItem, ExtrasRegion } from "@/lib/catalog/extras-schema";
 import type { Rate } from "@/lib/catalog/schema";
-import type { Scenario, Workload } from "@/lib/scenario/schema";
+import type { ScenarioSpec as Scenario, WorkloadSpec as Workload } from "./input";
 import { FargateWorkloadEstimate } from "./fargate";
 import { lineItem } from "./line-item";
 import { num, rate as decRate, sum, toCents, ZERO, type Decimal } from "./money";

@@ -1,5 +1,5 @@
 import type { ExtrasRegion } from "@/lib/catalog/extras-schema";
-import type { Scenario } from "@/lib/scenario/schema";
+import type { ScenarioSpec as Scenario } from "./input";
 import type { Ec2Estimate } from "./ec2";
 import { lineItem } from "./line-item";
 import { dec, sum, type Decimal } from "./money";

@@ -1,5 +1,5 @@
 import type { Ec2Architecture, Ec2Catalog } from "@/lib/catalog/ec2-schema";
-import type { Scenario } from "@/lib/scenario/schema";
+import type { ScenarioSpec as Scenario } from "../input";
 import { FargateWorkloadEstimate, perTaskHour, type ComputeRatesUsed } from "../fargate";
 import { dec, DIVISION_PLACES, num, rate as decRate, ROUND_HALF_UP, Sum, sum, toCents, ZERO, type Decimal } from "../money";
 import { own } from "../own";

@@ -1,4 +1,4 @@
-import type { Schedule } from "@/lib/scenario/schema";
+import type { Schedule } from "../input";
 import { dec, ROUND_UP } from "../money";
 import { HOURS_PER_MONTH, SECONDS_PER_HOUR } from "../units";
 

@@ -1,5 +1,5 @@
 import type { Ec2Catalog, Ec2Region } from "@/lib/catalog/ec2-schema";
-import type { Ec2Settings } from "@/lib/scenario/schema";
+import type { Ec2Settings } from "../input";
 import { lineItem } from "../line-item";
 import { dec, num, rate, sum, toPlain, ZERO, type Decimal } from "../money";
 import { own } from "../own";
