@@ -125,9 +125,42 @@ const scenario = fc
     return { ...rest, name: "equivalence", ...(v2 ? { version: 2 as const } : {}), workloads, ...(s ? { services: s } : {}) };
   });
 
+/**
+ * Byte for byte, with one allowance: EC2 fleets are now ranked by the result's exact prices (issue 14) where the
+ * old engine ranked by a float copy of the formula, so among fleets of exactly equal cost the old choice and order
+ * came from float noise. The Fargate side, services and totals must match byte for byte; the EC2 part must too,
+ * unless it is such a tie: then the chosen fleet's cost, the compared Fargate cost, the whole bill and the
+ * alternatives' costs must still be equal (the instances may differ). Returns whether it was a tie.
+ */
+function expectSame(now: unknown, before: unknown): boolean {
+  const a = JSON.parse(JSON.stringify(now)) as Record<string, unknown> & { ec2?: Ec2Json };
+  const b = JSON.parse(JSON.stringify(before)) as Record<string, unknown> & { ec2?: Ec2Json };
+  const { ec2: ea, ...restA } = a;
+  const { ec2: eb, ...restB } = b;
+  expect(JSON.stringify(restA, null, 2)).toBe(JSON.stringify(restB, null, 2));
+  if (JSON.stringify(ea) === JSON.stringify(eb)) return false;
+  const costs = (e?: Ec2Json) => ({
+    monthlyCost: e?.monthlyCost,
+    compared: e?.comparedFargateMonthlyCost,
+    wholeBill: e?.wholeBill?.monthlyCost,
+    alternatives: e?.alternatives?.map((x) => x.monthlyCost).sort(),
+    breakEvenDutyCycle: e?.breakEven?.dutyCyclePercent,
+  });
+  expect(costs(ea)).toEqual(costs(eb));
+  return true;
+}
+interface Ec2Json {
+  monthlyCost: string | null;
+  comparedFargateMonthlyCost: string;
+  wholeBill?: { monthlyCost: string | null };
+  alternatives?: { monthlyCost: string }[];
+  breakEven?: { dutyCyclePercent: number | null };
+}
+
 describe("engine = the big.js engine, byte for byte (fast-check)", () => {
   it("estimateAll's JSON (CLI, API) and the CSV export are identical on random valid scenarios", () => {
     let priced = 0;
+    let ties = 0;
     fc.assert(
       fc.property(scenario, (input) => {
         const parsed = parseScenario(input, fargateCatalog, extrasCatalog);
@@ -144,13 +177,16 @@ describe("engine = the big.js engine, byte for byte (fast-check)", () => {
         expect(now.ok).toBe(before.ok);
         if (!now.ok || !before.ok) return expect(String(now.ok ? "" : now.error)).toBe(before.ok ? "" : before.error);
         priced++;
-        expect(JSON.stringify(now.value, null, 2)).toBe(JSON.stringify(before.value, null, 2));
+        const tie = expectSame(now.value, before.value);
+        if (tie) ties++;
         // The legacy values are big.js numbers: the export reads them through their strings.
-        const csv = (e: unknown) => estimateToCsv({ fargate: e as CsvInput["fargate"], ec2: (e as { ec2: CsvInput["ec2"] }).ec2 });
+        const csv = (e: unknown) => estimateToCsv({ fargate: e as CsvInput["fargate"], ec2: tie ? undefined : (e as { ec2: CsvInput["ec2"] }).ec2 });
         expect(csv(now.value)).toBe(csv(before.value));
       }),
     );
     expect(priced).toBeGreaterThan(FC_RUNS / 2);
+    // Exact-cost ties between fleets are rare: almost every scenario's EC2 part is byte for byte the same.
+    expect(ties).toBeLessThan(Math.max(3, priced / 20));
   });
 
   it("at scale too: 2,000 mixed workloads, both cluster scalings, with and without Spot and a commitment", () => {
@@ -165,7 +201,7 @@ describe("engine = the big.js engine, byte for byte (fast-check)", () => {
       if (!parsed.ok) throw new Error(parsed.problems[0]!.message);
       const now = estimateAll(parsed.scenario, fargateCatalog, ec2Catalog, extrasCatalog);
       const before = legacyEstimateAll(parsed.scenario, fargateCatalog, ec2Catalog, extrasCatalog);
-      expect(JSON.stringify(now)).toBe(JSON.stringify(before));
+      expect(expectSame(now, before)).toBe(false);
     }
   });
 

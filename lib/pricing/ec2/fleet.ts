@@ -86,8 +86,12 @@ class FitTable {
     return cached(cached(this.cheapestAt, bins, () => new Map<number, number>()), hours, compute);
   }
   /** The chosen option of a single-size group, once per (size and count) row, item index and hours. */
-  optionFor(bins: Float64Array, item: number, hours: number, compute: () => Option): Option {
-    return cached(cached(this.options, bins, () => new Map<number, Option>()), item * 1_000_003 + hours, compute);
+  cachedOption(bins: Float64Array, item: number, hours: number): Option | undefined {
+    return this.options.get(bins)?.get(item * 1_000_003 + hours);
+  }
+  storeOption(bins: Float64Array, item: number, hours: number, option: Option): Option {
+    cached(this.options, bins, () => new Map<number, Option>()).set(item * 1_000_003 + hours, option);
+    return option;
   }
   /** singleSizePacking(item, n, fits[t]) shared by every group of that size, count and item index (packings are read only). */
   singlePacking(fits: Int32Array, item: number, n: number, t: number): Packing {
@@ -121,8 +125,9 @@ interface Evaluation {
   packings: (Packing | null)[] | null;
   /** Single-size groups: the item index and tasks per instance on each candidate. */
   single: { item: number; fits: Int32Array } | null;
-  /** The cheapest candidate at `hours`, once computed (argmin). */
-  best?: { hours: number; t: number };
+  /** The cheapest candidate at bestHours, once computed (argmin); bestHours is NaN before. */
+  bestHours: number;
+  bestT: number;
 }
 
 function evaluate(items: readonly PackItem[], table: FitTable): Evaluation {
@@ -131,7 +136,7 @@ function evaluate(items: readonly PackItem[], table: FitTable): Evaluation {
     let k = 0;
     while (items[k]!.count <= 0) k++;
     const fits = table.fits(items[k]!);
-    return { bins: table.bins(fits, items[k]!.count), packings: null, single: { item: k, fits } };
+    return { bins: table.bins(fits, items[k]!.count), packings: null, single: { item: k, fits }, bestHours: NaN, bestT: -1 };
   }
   const bins = new Float64Array(cands.length);
   const orders = staticOrders(items);
@@ -140,7 +145,7 @@ function evaluate(items: readonly PackItem[], table: FitTable): Evaluation {
     bins[t] = p ? p.bins : NaN;
     return p;
   });
-  return { bins, packings, single: null };
+  return { bins, packings, single: null, bestHours: NaN, bestT: -1 };
 }
 
 function packingFor(items: readonly PackItem[], ev: Evaluation, t: number, cands: readonly Ec2Candidate[], table?: FitTable): Packing {
@@ -152,10 +157,11 @@ function packingFor(items: readonly PackItem[], ev: Evaluation, t: number, cands
 }
 
 function argmin(ev: Evaluation, hours: number, cands: readonly Ec2Candidate[], table?: FitTable): number {
-  if (ev.best?.hours === hours) return ev.best.t;
+  if (ev.bestHours === hours) return ev.bestT;
   const compute = () => cheapest(ev, hours, cands, 1)[0] ?? -1;
   const t = table && ev.single ? table.cheapestFor(ev.bins, hours, compute) : compute();
-  ev.best = { hours, t };
+  ev.bestHours = hours;
+  ev.bestT = t;
   return t;
 }
 
@@ -345,6 +351,15 @@ function mixedOptions(items: readonly PackItem[], hours: number, table: FitTable
   return options;
 }
 
+/** A group's cheapest option: its best single type, or a mixed fleet when that is cheaper. */
+function chooseOption(g: FleetGroup, ev: Evaluation, table: FitTable, mixedFleets: boolean): Option {
+  let best = singleOption(g.items, ev, argmin(ev, g.hours, table.cands, table), g.hours, table.cands, table);
+  if (mixedFleets) {
+    for (const o of mixedOptions(g.items, g.hours, table, ev, liveCount(g.items) > 1)) if (o.cost < best.cost) best = o;
+  }
+  return best;
+}
+
 /**
  * Plans the cheapest fleet: every group gets its own cheapest option (single type, or mixed when that is
  * cheaper), so the result is never dearer than running all groups of an architecture on any one type.
@@ -355,7 +370,8 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
   const tables = new Map(archs.map((a) => [a, new FitTable(candidates.filter((c) => c.arch === a))]));
   const tableOf = (g: FleetGroup) => tables.get(g.arch)!;
   const evals = groups.map((g) => evaluate(g.items, tableOf(g)));
-  const unplaceable = groups.flatMap((g, i) => (argmin(evals[i]!, g.hours, tableOf(g).cands, tableOf(g)) < 0 ? [i] : []));
+  const unplaceable: number[] = [];
+  for (let i = 0; i < groups.length; i++) if (argmin(evals[i]!, groups[i]!.hours, tableOf(groups[i]!).cands, tableOf(groups[i]!)) < 0) unplaceable.push(i);
   if (unplaceable.length) return { chosen: null, singleType: [], unplaceable };
 
   // The chosen fleet: per group, the cheapest of its best single type and the mixed options.
@@ -364,15 +380,10 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
   groups.forEach((g, gi) => {
     const table = tableOf(g);
     const ev = evals[gi]!;
-    const choose = () => {
-      let best = singleOption(g.items, ev, argmin(ev, g.hours, table.cands, table), g.hours, table.cands, table);
-      if (options.mixedFleets) {
-        for (const o of mixedOptions(g.items, g.hours, table, ev, liveCount(g.items) > 1)) if (o.cost < best.cost) best = o;
-      }
-      return best;
-    };
     // A single-size group's choice depends only on its size, count and hours: computed once per combination.
-    const best = ev.single ? table.optionFor(ev.bins, ev.single.item, g.hours, choose) : choose();
+    const best = ev.single
+      ? (table.cachedOption(ev.bins, ev.single.item, g.hours) ?? table.storeOption(ev.bins, ev.single.item, g.hours, chooseOption(g, ev, table, options.mixedFleets)))
+      : chooseOption(g, ev, table, options.mixedFleets);
     for (const p of best.parts) if (p.packing.bins > 0) chosenPlacements.push({ group: gi, candidate: p.candidate, bins: p.packing.bins, packing: p.packing });
     chosenCost += best.cost;
   });
