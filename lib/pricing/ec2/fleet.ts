@@ -1,7 +1,7 @@
 import type { Ec2Architecture } from "@/lib/catalog/ec2-schema";
 import { MIB_PER_GIB, CPU_UNITS_PER_VCPU } from "../units";
 import type { Ec2Candidate } from "./candidates";
-import { packItems, perInstance, singleSizePacking, staticOrders, tailItems, type PackItem, type Packing } from "./pack";
+import { fitsEmpty, packItems, perInstance, singleSizePacking, staticOrders, tailItems, type PackItem, type Packing } from "./pack";
 
 /**
  * Tasks that share instances: one architecture, instances running `hours` in the month.
@@ -145,6 +145,58 @@ function evaluate(items: readonly PackItem[], table: FitTable): Evaluation {
     bins[t] = p ? p.bins : NaN;
     return p;
   });
+  return { bins, packings, single: null, bestHours: NaN, bestT: -1 };
+}
+
+/**
+ * evaluate, for callers that only need the n cheapest candidates (a tail's or a shape's re-pack): candidates are
+ * packed in order of a lower bound on their cost (instances >= the tasks' total CPU, memory and count over one
+ * instance's), and packing stops once the bound exceeds the n-th cheapest cost found. A skipped candidate costs
+ * strictly more than n others, so cheapest(ev, hours, cands, n) returns exactly what the full evaluation returns
+ * (ties included: every candidate that could tie is packed). Skipped candidates read as NaN.
+ */
+function evaluateTop(items: readonly PackItem[], table: FitTable, hours: number, n: number): Evaluation {
+  if (liveCount(items) === 1) return evaluate(items, table);
+  const cands = table.cands;
+  let cpu = 0;
+  let memory = 0;
+  let tasks = 0;
+  for (const i of items) {
+    if (i.count <= 0) continue;
+    cpu += i.cpu * i.count;
+    memory += i.memoryMiB * i.count;
+    tasks += i.count;
+  }
+  const bound = new Float64Array(cands.length);
+  const order: number[] = [];
+  for (let t = 0; t < cands.length; t++) {
+    const cap = cands[t]!.capacity;
+    if (!items.every((i) => i.count <= 0 || fitsEmpty(i, cap))) {
+      bound[t] = NaN;
+      continue;
+    }
+    // Each instance holds at most its capacity (plus the packer's float tolerance) of each dimension.
+    const least = Math.max(1, Math.floor(cpu / (cap.cpu + 1e-6)), Math.floor(memory / (cap.memoryMiB + 1e-6)), Number.isFinite(cap.tasks) ? Math.floor(tasks / cap.tasks) : 0);
+    bound[t] = least * hours * table.rank[t]!;
+    order.push(t);
+  }
+  order.sort((a, b) => bound[a]! - bound[b]! || a - b);
+  const bins = new Float64Array(cands.length).fill(NaN);
+  const packings: (Packing | null)[] = new Array<Packing | null>(cands.length).fill(null);
+  const orders = staticOrders(items);
+  const best: number[] = [];
+  for (const t of order) {
+    if (best.length === n && bound[t]! > best[n - 1]!) break;
+    const p = packItems(items, cands[t]!.capacity, orders);
+    packings[t] = p;
+    if (!p) continue;
+    bins[t] = p.bins;
+    const cost = monthly(p.bins, hours, cands[t]!);
+    let at = best.length;
+    while (at > 0 && best[at - 1]! > cost) at--;
+    best.splice(at, 0, cost);
+    if (best.length > n) best.pop();
+  }
   return { bins, packings, single: null, bestHours: NaN, bestT: -1 };
 }
 
@@ -318,7 +370,7 @@ function mixedOptions(items: readonly PackItem[], hours: number, table: FitTable
     const base = packingFor(items, ev, t, cands);
     for (let k = 1; k <= Math.min(3, base.bins - 1); k++) {
       const residual = withCounts(items, tailItems(base, items.length, k));
-      const rev = evaluate(residual, table);
+      const rev = evaluateTop(residual, table, hours, 1);
       const u = argmin(rev, hours, cands);
       if (u < 0 || u === t) continue;
       const head = dropTail(base, k);
@@ -338,7 +390,7 @@ function mixedOptions(items: readonly PackItem[], hours: number, table: FitTable
       let cost = 0;
       for (const counts of nonEmpty) {
         const sub = withCounts(items, counts);
-        const subEv = evaluate(sub, table);
+        const subEv = evaluateTop(sub, table, hours, 3);
         const t = argmin(subEv, hours, cands);
         if (t < 0) return options;
         const best = [singleOption(sub, subEv, t, hours, cands), ...mixedOptions(sub, hours, table, subEv, false)].reduce((a, b) => (b.cost < a.cost ? b : a));
