@@ -1,7 +1,7 @@
 import type { Ec2Architecture } from "@/lib/catalog/ec2-schema";
 import { MIB_PER_GIB, CPU_UNITS_PER_VCPU } from "../units";
 import type { Ec2Candidate } from "./candidates";
-import { fitsEmpty, packItems, perInstance, singleSizePacking, staticOrders, tailItems, type PackItem, type Packing } from "./pack";
+import { countBins, fitsEmpty, packItems, perInstance, singleSizePacking, staticOrders, tailItems, type PackItem, type Packing } from "./pack";
 
 /**
  * Tasks that share instances: one architecture, instances running `hours` in the month.
@@ -140,12 +140,9 @@ function evaluate(items: readonly PackItem[], table: FitTable): Evaluation {
   }
   const bins = new Float64Array(cands.length);
   const orders = staticOrders(items);
-  const packings = cands.map((c, t) => {
-    const p = packItems(items, c.capacity, orders);
-    bins[t] = p ? p.bins : NaN;
-    return p;
-  });
-  return { bins, packings, single: null, bestHours: NaN, bestT: -1 };
+  // Instance counts only; packings are built on demand (packingFor) for the candidates a fleet uses.
+  for (let t = 0; t < cands.length; t++) bins[t] = countBins(items, cands[t]!.capacity, orders);
+  return { bins, packings: new Array<Packing | null>(cands.length).fill(null), single: null, bestHours: NaN, bestT: -1 };
 }
 
 /**
@@ -187,11 +184,10 @@ function evaluateTop(items: readonly PackItem[], table: FitTable, hours: number,
   const best: number[] = [];
   for (const t of order) {
     if (best.length === n && bound[t]! > best[n - 1]!) break;
-    const p = packItems(items, cands[t]!.capacity, orders);
-    packings[t] = p;
-    if (!p) continue;
-    bins[t] = p.bins;
-    const cost = monthly(p.bins, hours, cands[t]!);
+    const b = countBins(items, cands[t]!.capacity, orders);
+    if (Number.isNaN(b)) continue;
+    bins[t] = b;
+    const cost = monthly(b, hours, cands[t]!);
     let at = best.length;
     while (at > 0 && best[at - 1]! > cost) at--;
     best.splice(at, 0, cost);
@@ -205,7 +201,8 @@ function packingFor(items: readonly PackItem[], ev: Evaluation, t: number, cands
     const { item, fits } = ev.single;
     return table ? table.singlePacking(fits, item, items[item]!.count, t) : singleSizePacking(item, items[item]!.count, fits[t]!);
   }
-  return ev.packings?.[t] ?? packItems(items, cands[t]!.capacity)!;
+  if (!ev.packings) return packItems(items, cands[t]!.capacity)!;
+  return (ev.packings[t] ??= packItems(items, cands[t]!.capacity)!);
 }
 
 function argmin(ev: Evaluation, hours: number, cands: readonly Ec2Candidate[], table?: FitTable): number {

@@ -121,6 +121,84 @@ function packInOrder(items: readonly PackItem[], order: readonly number[], cap: 
   return { bins, runs };
 }
 
+/** Scratch space for binsInOrder (grown on demand; one packing at a time, no allocation per bin). */
+let scratchRemaining = new Float64Array(64);
+let scratchUsed = new Int32Array(64);
+let scratchCounts = new Float64Array(64);
+
+/** packInOrder's instance count only: the same greedy fill, step for step, without building the runs. */
+function binsInOrder(items: readonly PackItem[], order: readonly number[], cap: BinCapacity): number {
+  if (scratchRemaining.length < items.length) {
+    scratchRemaining = new Float64Array(items.length * 2);
+    scratchUsed = new Int32Array(items.length * 2);
+    scratchCounts = new Float64Array(items.length * 2);
+  }
+  const remaining = scratchRemaining;
+  let left = 0;
+  for (let k = 0; k < items.length; k++) {
+    remaining[k] = items[k]!.count;
+    left += items[k]!.count;
+  }
+  let bins = 0;
+  while (left > 0) {
+    let cpu = cap.cpu;
+    let memory = cap.memoryMiB;
+    let slots = cap.tasks;
+    let used = 0;
+    for (let o = 0; o < order.length; o++) {
+      const k = order[o]!;
+      const rem = remaining[k]!;
+      if (rem === 0) continue;
+      const item = items[k]!;
+      const n = Math.min(rem, Math.floor((cpu + EPS) / item.cpu), Math.floor((memory + EPS) / item.memoryMiB), slots);
+      if (n <= 0) continue;
+      scratchUsed[used] = k;
+      scratchCounts[used] = n;
+      used++;
+      cpu -= n * item.cpu;
+      memory -= n * item.memoryMiB;
+      slots -= n;
+      if (slots <= 0) break;
+    }
+    if (used === 0) throw new RangeError("an item does not fit an empty instance"); // guarded by the callers
+    let repeat = Infinity;
+    for (let u = 0; u < used; u++) repeat = Math.min(repeat, Math.floor(remaining[scratchUsed[u]!]! / scratchCounts[u]!));
+    let placed = 0;
+    for (let u = 0; u < used; u++) {
+      remaining[scratchUsed[u]!] = remaining[scratchUsed[u]!]! - repeat * scratchCounts[u]!;
+      placed += scratchCounts[u]!;
+    }
+    left -= repeat * placed;
+    bins += repeat;
+  }
+  return bins;
+}
+
+/**
+ * packItems(items, cap, orders)?.bins, without building the packing (NaN when a task does not fit): what ranking
+ * every candidate needs. The packing itself is built only for the few candidates a fleet uses.
+ */
+export function countBins(items: readonly PackItem[], cap: BinCapacity, orders: StaticOrders): number {
+  let live = 0;
+  for (const i of items) {
+    if (i.count <= 0) continue;
+    if (!fitsEmpty(i, cap)) return NaN;
+    live++;
+  }
+  if (live === 0) return 0;
+  if (live === 1) {
+    const k = items.findIndex((i) => i.count > 0);
+    const per = perInstance(items[k]!, cap);
+    return Math.floor(items[k]!.count / per) + (items[k]!.count % per > 0 ? 1 : 0);
+  }
+  let best = Infinity;
+  for (const order of [liveOrder(items, dominantShare(items, cap)), orders.cpuFirst, orders.memoryFirst]) {
+    const b = binsInOrder(items, order, cap);
+    if (b < best) best = b;
+  }
+  return best;
+}
+
 /**
  * Packs every task onto as few identical instances as first-fit decreasing finds, trying three orders
  * (dominant share, CPU first, memory first) and keeping the fewest instances.
