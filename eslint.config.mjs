@@ -24,6 +24,10 @@ export const pricingPurity = {
           { group: ["@aws-sdk/*", "aws-sdk", "server-only", "@/lib/aws", "@/lib/aws/*", "**/lib/aws/*"], message: "lib/pricing is pure: AWS I/O belongs in lib/aws." },
           { group: ["**/catalog/data/*"], message: "lib/pricing takes the catalog as an argument: import only types from lib/catalog/*schema." },
           { group: ["@/components/*", "**/components/*", "@/app/*", "**/app/*"], message: "lib/pricing is pure: it never imports the UI or routes." },
+          {
+            group: ["@/lib/scenario", "@/lib/scenario/*", "**/lib/scenario/*", "../scenario/*", "../../scenario/*"],
+            message: "lib/pricing owns its input (lib/pricing/input.ts): it never imports the scenario schema; lib/scenario depends on lib/pricing, not the reverse.",
+          },
           { group: ["node:*", "fs", "path", "http", "https", "child_process"], message: "lib/pricing is pure: no I/O." },
         ],
       },
@@ -49,9 +53,53 @@ export const pricingPurity = {
   },
 };
 
+/** lib/* never imports the UI or the routes (components, app): the layers point one way. */
+const NO_UI = [{ group: ["@/components", "@/components/*", "**/components/*", "@/app", "@/app/*", "**/app/*"], message: "lib/* never imports components/ or app/: the UI depends on lib, not the reverse." }];
+
+/** lib/rightsizing runs in client components: nothing server-only, no AWS, no Node, no Next. */
+export const rightsizingPurity = {
+  files: ["lib/rightsizing/**/*.{ts,tsx}"],
+  ignores: ["lib/rightsizing/**/*.test.ts"],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      {
+        patterns: [
+          { group: ["node:*", "fs", "path", "http", "https", "child_process", "crypto", "os"], message: "lib/rightsizing is browser-safe: no Node built-ins." },
+          { group: ["server-only"], message: "lib/rightsizing is browser-safe: nothing server-only." },
+          { group: ["@aws-sdk/*", "@smithy/*", "aws-sdk", "@/lib/aws", "@/lib/aws/*", "**/lib/aws/*", "../aws/*"], message: "lib/rightsizing is browser-safe: AWS I/O belongs in lib/aws." },
+          { group: ["next", "next/*"], message: "lib/rightsizing is browser-safe and framework-free: no Next.js." },
+          ...NO_UI,
+        ],
+      },
+    ],
+  },
+};
+
+/** Every other lib module: no UI, no routes (lib/pricing and lib/rightsizing have their own, stricter rules). */
+export const libLayer = {
+  files: ["lib/**/*.{ts,tsx}"],
+  ignores: ["lib/pricing/**", "lib/rightsizing/**"],
+  rules: { "no-restricted-imports": ["error", { patterns: NO_UI }] },
+};
+
+/** components/ render: AWS I/O stays in server-side adapters (lib/aws), reached through routes. */
+export const componentsLayer = {
+  files: ["components/**/*.{ts,tsx}"],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      { patterns: [{ group: ["@/lib/aws", "@/lib/aws/*", "**/lib/aws/*", "@aws-sdk/*", "aws-sdk"], message: "components/ never import lib/aws or the AWS SDK: call a route (app/api) instead." }] },
+    ],
+  },
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   pricingPurity,
+  rightsizingPurity,
+  libLayer,
+  componentsLayer,
   globalIgnores([".next/**", "out/**", "build/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "coverage/**", "test/fixtures/lint/**"]),
 ]);

@@ -1,6 +1,6 @@
 import Big from "big.js";
 import type { FargateCatalog } from "@/lib/catalog/schema";
-import { ZERO } from "@/lib/pricing/money";
+import { ZERO } from "./big";
 import { SECONDS_PER_HOUR } from "@/lib/pricing/units";
 import { BillError, FORMAT_NAMES, FORMAT_COLUMNS, mapHeader, type ColumnMap, type Field } from "./columns";
 import type { AdjustmentKind, AdjustmentLine, GroupLine, OutsideLine, Reconciliation, UsageLine } from "./types";

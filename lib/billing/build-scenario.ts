@@ -1,6 +1,6 @@
 import Big from "big.js";
 import type { FargateCatalog } from "@/lib/catalog/schema";
-import { ZERO } from "@/lib/pricing/money";
+import { ZERO } from "./big";
 import { formatSize, roundUpToValidSize, validVcpus, type TaskSize } from "@/lib/pricing/sizes";
 import { HOURS_PER_MONTH, MIB_PER_GIB } from "@/lib/pricing/units";
 import { Scenario, STORAGE_LIMITS_GIB, type WorkloadInput } from "@/lib/scenario/schema";

@@ -1,7 +1,7 @@
 import Big from "big.js";
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import { estimateScenario } from "@/lib/pricing/estimate";
-import { ZERO } from "@/lib/pricing/money";
+import { ZERO } from "./big";
 import { HOURS_PER_MONTH } from "@/lib/pricing/units";
 import type { Scenario } from "@/lib/scenario/schema";
 import type { LineItem, WorkloadEstimate } from "@/lib/pricing/types";
@@ -72,7 +72,7 @@ function fargateMeterOnly(scenario: Scenario): Scenario {
 export function compareWithScenario(recon: Reconciliation, scenario: Scenario, catalog: FargateCatalog): Comparison {
   const estimate = estimateScenario(fargateMeterOnly(scenario), catalog);
   const hours = new Big(recon.bill.periodHours ?? HOURS_PER_MONTH);
-  const scale = (d: Big) => d.times(hours).div(HOURS_PER_MONTH);
+  const scale = (d: { toString(): string }) => new Big(d.toString()).times(hours).div(HOURS_PER_MONTH);
   type Row = { region: string; platform: "ecs" | "eks"; usageType: string; unit: string; eq: Big; bq: Big; ec: Big; bc: Big };
   const rows = new Map<string, Row>();
   const row = (region: string, platform: "ecs" | "eks", usageType: string, unit: string) => {

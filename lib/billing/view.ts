@@ -1,7 +1,7 @@
 import Big from "big.js";
 import Papa from "papaparse";
 import { formatQuantity, formatUsd } from "@/lib/format";
-import { ZERO } from "@/lib/pricing/money";
+import { ZERO } from "./big";
 import type { Comparison } from "./compare";
 import { FORMAT_NAMES } from "./columns";
 import type { Reconciliation } from "./types";

@@ -2,10 +2,10 @@ import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
 import { extrasRegion } from "@/lib/catalog/extras-lookup";
 import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import type { FargateCatalog } from "@/lib/catalog/schema";
-import type { Scenario } from "@/lib/scenario/schema";
+import type { ScenarioSpec as Scenario } from "./input";
 import { estimateEc2, type Ec2Estimate } from "./ec2";
-import { ON_DEMAND_SOURCE, priceWorkload } from "./fargate";
-import { sum } from "./money";
+import { FargateWorkloadEstimate, ON_DEMAND_SOURCE, priceWorkload } from "./fargate";
+import { Sum } from "./money";
 import { own } from "./own";
 import { needsExtras, priceServices, withWorkloadExtras } from "./services";
 import type { FargateEstimate, PriceSourceSummary } from "./types";
@@ -30,7 +30,10 @@ export function estimateScenario(scenario: Scenario, catalog: FargateCatalog, ex
   const services = priceServices(scenario, xr);
 
   const used = new Set<string>([ON_DEMAND_SOURCE]);
-  for (const w of workloads) for (const li of w.lineItems) used.add(li.priceSource);
+  for (const w of workloads) {
+    if (w instanceof FargateWorkloadEstimate) for (const key of w.priceSources()) used.add(key);
+    else for (const li of w.lineItems) used.add(li.priceSource);
+  }
   for (const li of services.lineItems) used.add(li.priceSource);
   const sources: PriceSourceSummary[] = [...used].map((key) => {
     const p = own(catalog.provenance, key) ?? (extras && Object.hasOwn(extras.provenance, key) ? extras.provenance[key as keyof ExtrasCatalog["provenance"]] : undefined);
@@ -40,8 +43,14 @@ export function estimateScenario(scenario: Scenario, catalog: FargateCatalog, ex
   const main = catalog.provenance[ON_DEMAND_SOURCE]!;
 
   // Each workload's monthlyCost is the exact sum of its line items; compute is the sum of their compute parts.
-  const workloadsCost = sum(workloads.map((w) => w.monthlyCost));
-  const computeMonthlyCost = sum(workloads.map((w) => w.computeMonthlyCost));
+  const all = new Sum();
+  const compute = new Sum();
+  for (const w of workloads) {
+    all.add(w.monthlyCost);
+    compute.add(w.computeMonthlyCost);
+  }
+  const workloadsCost = all.total();
+  const computeMonthlyCost = compute.total();
   const monthlyCost = workloadsCost.plus(services.monthlyCost);
   return {
     scenario: { name: scenario.name, region: scenario.region },

@@ -1,6 +1,8 @@
 import type { ExtrasCatalog, ExtrasItem, ExtrasRegion } from "@/lib/catalog/extras-schema";
 import type { Rate } from "@/lib/catalog/schema";
-import type { Scenario, Workload } from "@/lib/scenario/schema";
+import type { ScenarioSpec as Scenario, WorkloadSpec as Workload } from "./input";
+import { FargateWorkloadEstimate } from "./fargate";
+import { lineItem } from "./line-item";
 import { num, rate as decRate, sum, toCents, ZERO, type Decimal } from "./money";
 import type { LineItem, ServicesEstimate, WorkloadEstimate } from "./types";
 import { HOURS_PER_MONTH } from "./units";
@@ -33,9 +35,8 @@ export const NOT_INCLUDED = [
   "Taxes, support plans and credits",
 ] as const;
 
-function line(name: string, unit: string, quantity: Decimal, rate: Rate, component: LineItem["component"], source: ExtrasItem): LineItem {
-  return { name, unit, quantity, unitPrice: rate.usd, monthlyCost: quantity.times(decRate(rate.usd)), component, purchase: "on-demand", priceSource: source };
-}
+const line = (name: string, unit: string, quantity: Decimal, rate: Rate, component: LineItem["component"], source: ExtrasItem): LineItem =>
+  lineItem(name, unit, quantity, rate.usd, component, "on-demand", source);
 
 function need<T>(value: T | undefined, what: string, region: string): T {
   if (value === undefined) throw new RangeError(`No ${what} price for ${region}`);
@@ -63,7 +64,9 @@ export function withWorkloadExtras(estimate: WorkloadEstimate, w: Workload, regi
     if (w.logs.storedGiB > 0) extra.push(line("CloudWatch Logs storage", "GB-months", num(w.logs.storedGiB), logs.storageGBMonth, "logs", "cloudwatch-logs"));
   }
   if (!extra.length) return estimate;
-  return { ...estimate, lineItems: [...estimate.lineItems, ...extra], monthlyCost: estimate.monthlyCost.plus(sum(extra.map((li) => li.monthlyCost))) };
+  const extraCost = sum(extra.map((li) => li.monthlyCost));
+  if (estimate instanceof FargateWorkloadEstimate) return estimate.withExtraItems(extra, extraCost);
+  return { ...estimate, lineItems: [...estimate.lineItems, ...extra], monthlyCost: estimate.monthlyCost.plus(extraCost) };
 }
 
 const tb = (gb: number) => (gb % 1024 === 0 ? `${(gb / 1024).toLocaleString("en-US")} TB` : `${gb.toLocaleString("en-US")} GB`);

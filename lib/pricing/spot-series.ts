@@ -1,5 +1,5 @@
 import type { FargateCatalog } from "@/lib/catalog/schema";
-import type { Scenario } from "@/lib/scenario/schema";
+import type { ScenarioSpec as Scenario } from "./input";
 import { estimateScenario } from "./estimate";
 import type { Decimal } from "./money";
 import { own } from "./own";

@@ -1,6 +1,7 @@
 import type { ExtrasRegion } from "@/lib/catalog/extras-schema";
-import type { Scenario } from "@/lib/scenario/schema";
+import type { ScenarioSpec as Scenario } from "./input";
 import type { Ec2Estimate } from "./ec2";
+import { lineItem } from "./line-item";
 import { dec, sum, type Decimal } from "./money";
 import type { FargateEstimate, LineItem } from "./types";
 
@@ -32,17 +33,7 @@ export function ec2WholeBill(scenario: Scenario, fargate: FargateEstimate, ec2: 
   if (publicInstances && instanceHours > 0) {
     const rate = region?.publicIpv4?.inUseHour;
     if (!rate) throw new RangeError(`No public IPv4 price for ${scenario.region}`);
-    const quantity = dec(instanceHours);
-    items.push({
-      name: "Public IPv4 address (one per instance)",
-      unit: "address-hours",
-      quantity,
-      unitPrice: rate.usd,
-      monthlyCost: quantity.times(dec(rate.usd)),
-      component: "public-ipv4",
-      purchase: "on-demand",
-      priceSource: "public-ipv4",
-    });
+    items.push(lineItem("Public IPv4 address (one per instance)", "address-hours", dec(instanceHours), rate.usd, "public-ipv4", "on-demand", "public-ipv4"));
   }
   for (const { e } of hosted) for (const li of e.lineItems) if (li.component === "logs") items.push({ ...li, name: `${li.name} (${e.name})` });
   const lineItemsMonthlyCost = sum(items.map((li) => li.monthlyCost));

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { fargateCatalog } from "@/lib/catalog";
 import { SAVINGS_PLAN_TERMS } from "@/lib/catalog/schema";
+import { EKS_OVERHEAD_MIB, STORAGE_LIMITS_GIB, type Ec2Settings as Ec2SettingsSpec, type Schedule as ScheduleSpec, type ScenarioSpec, type ServicesSpec, type WorkloadSpec } from "@/lib/pricing/input";
 import {
   formatSize,
   isValidSize,
@@ -22,13 +22,8 @@ export const SCENARIO_VERSION = 1 as const;
 /** The newest contract version: what the editor writes once a version 2 field is used. */
 export const LATEST_SCENARIO_VERSION = 2 as const;
 
-/** Ephemeral storage limits (free, ECS max, EKS max) and the EKS pod overhead: from the price catalog, never re-typed. */
-export const STORAGE_LIMITS_GIB = {
-  free: fargateCatalog.ephemeralStorage.freeGiB,
-  ecs: fargateCatalog.ephemeralStorage.maxGiB.ecs,
-  eks: fargateCatalog.ephemeralStorage.maxGiB.eks,
-} as const;
-export const EKS_OVERHEAD_MIB = fargateCatalog.eksOverheadMiB;
+/** Ephemeral storage limits (free, ECS max, EKS max) and the EKS pod overhead: the engine's billing rules (lib/pricing/input.ts). */
+export { EKS_OVERHEAD_MIB, STORAGE_LIMITS_GIB };
 
 const finite = (what: string) =>
   z.number({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} must be a number`) }).finite();
@@ -60,7 +55,7 @@ export const Schedule = z.discriminatedUnion(
     }),
   ],
   { error: 'Schedule type must be "always-on", "duty-cycle" or "batch"' },
-);
+) satisfies z.ZodType<ScheduleSpec>;
 export type Schedule = z.infer<typeof Schedule>;
 
 export const Platform = z.enum(["ecs", "eks"], { error: 'Platform must be "ecs" or "eks"' });
@@ -147,7 +142,7 @@ export function workloadRuleIssues(w: WorkloadShape): { path: (string | number)[
 
 export const Workload = WorkloadShape.superRefine((w, ctx) => {
   for (const issue of workloadRuleIssues(w)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
-});
+}) satisfies z.ZodType<WorkloadSpec>;
 export type Workload = z.infer<typeof Workload>;
 export type WorkloadInput = z.input<typeof Workload>;
 
@@ -175,7 +170,7 @@ export const Ec2Settings = z.object({
   ebsRootGiB: finite("EBS root volume").int("EBS root volume is a whole number of GiB").min(1, "EBS root volume is at least 1 GiB").max(16_384, "EBS root volume is at most 16,384 GiB").default(30),
   /** Restrict the search to these instance types (empty: every current-generation candidate). */
   instanceTypes: z.array(z.string().max(40)).max(200).default([]),
-});
+}) satisfies z.ZodType<Ec2SettingsSpec>;
 export type Ec2Settings = z.infer<typeof Ec2Settings>;
 
 const LoadBalancer = z.strictObject(
@@ -232,7 +227,7 @@ export const Services = z.strictObject(
     containerRegistry: z.strictObject({ storedGiB: gib("ECR storage").default(0) }, unknownFields("storedGiB", "containerRegistry")).optional(),
   },
   unknownFields("loadBalancers, natGateways, dataTransfer, fileSystems, eksClusters, containerRegistry", "services"),
-);
+) satisfies z.ZodType<ServicesSpec>;
 export type Services = z.infer<typeof Services>;
 export type ServicesInput = z.input<typeof Services>;
 
@@ -260,6 +255,6 @@ export const Scenario = ScenarioShape.superRefine((s, ctx) => {
     if (w.publicIp !== undefined) needs(["workloads", i, "publicIp"], "publicIp");
     if (w.logs !== undefined) needs(["workloads", i, "logs"], "logs");
   });
-});
+}) satisfies z.ZodType<ScenarioSpec>;
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;

@@ -1,4 +1,4 @@
-import type { Ec2Settings } from "@/lib/scenario/schema";
+import type { Ec2Settings } from "../input";
 import type { Decimal } from "../money";
 import { HOURS_PER_MONTH } from "../units";
 import { dutyCycleHours } from "./hours";

@@ -1,8 +1,10 @@
 import type { Ec2Architecture, Ec2Catalog, Ec2Region } from "@/lib/catalog/ec2-schema";
-import type { Ec2Settings } from "@/lib/scenario/schema";
+import type { Ec2Settings } from "../input";
 import { HOURS_PER_MONTH, CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
 import { hasOwn, own } from "../own";
+import { rate, ZERO } from "../money";
 import type { BinCapacity } from "./pack";
+import { blendedHourly } from "./price";
 
 /** One instance type that may host tasks in the scenario's region, with what it offers under the settings. */
 export interface Ec2Candidate {
@@ -18,8 +20,8 @@ export interface Ec2Candidate {
   spotSavingsPercent: number | null;
   capacity: BinCapacity;
   /**
-   * USD per instance-hour with the purchase mix (Spot share, commitment discount) and the pro-rated root volume,
-   * as a float: used only to rank fleets. Every cost shown is recomputed exactly from the catalog strings.
+   * USD per instance-hour with the purchase mix (Spot share, commitment discount) and the pro-rated root volume:
+   * the exact prices the result is priced at (price.ts blendedHourly), read as a float to rank fleets quickly.
    */
   rankHourly: number;
 }
@@ -72,17 +74,16 @@ export function selectCandidates(catalog: Ec2Catalog, region: Ec2Region, setting
       warnings.push(`${noSpot.length} instance type${noSpot.length === 1 ? "" : "s"} without a Spot Instance Advisor figure in this region left out, because part of the fleet is on Spot.`);
     types = types.filter((t) => own(region.prices, t)?.[1] !== null);
   }
-  const s = settings.spotPercent / 100;
-  const c = settings.commitment === "none" ? 0 : Number(own(catalog.commitments, settings.commitment)?.discountPercent ?? 0) / 100;
-  const ebsHourly = region.ebsGp3GbMonth === null ? 0 : (Number(region.ebsGp3GbMonth) * settings.ebsRootGiB) / HOURS_PER_MONTH;
+  // Ranked by the result's own prices: the exact blended instance rate plus the root volume per instance-hour
+  // (the EBS line is ebsRootGiB x instance-hours / HOURS_PER_MONTH GB-months), read as a float once per type.
+  const ebsHourly = region.ebsGp3GbMonth === null ? ZERO : rate(region.ebsGp3GbMonth).times(settings.ebsRootGiB).div(HOURS_PER_MONTH);
+  const ctx = { catalog, settings };
   const candidates = types.flatMap((type): Ec2Candidate[] => {
     const spec = own(catalog.types, type);
     const price = own(region.prices, type);
     if (!spec || !price) return [];
     const [vcpu, memoryGiB, arch, maxEnis, trunkingTasks] = spec;
     const [onDemandHourly, spotSavingsPercent] = price;
-    const od = Number(onDemandHourly);
-    const spot = spotSavingsPercent === null ? od : (od * (100 - spotSavingsPercent)) / 100;
     const capacity = instanceCapacity({ vcpu, memoryGiB, maxEnis, trunkingTasks }, settings);
     if (capacity.cpu <= 0 || capacity.memoryMiB <= 0 || capacity.tasks < 1) return [];
     return [
@@ -97,7 +98,7 @@ export function selectCandidates(catalog: Ec2Catalog, region: Ec2Region, setting
         onDemandHourly,
         spotSavingsPercent,
         capacity,
-        rankHourly: od * (1 - s) * (1 - c) + spot * s + ebsHourly,
+        rankHourly: blendedHourly({ onDemandHourly, spotSavingsPercent }, ctx).plus(ebsHourly).toNumber(),
       },
     ];
   });

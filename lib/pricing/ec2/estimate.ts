@@ -1,6 +1,7 @@
 import type { Ec2Architecture, Ec2Catalog } from "@/lib/catalog/ec2-schema";
-import type { Scenario } from "@/lib/scenario/schema";
-import { dec, sum, toCents, ZERO, type Decimal } from "../money";
+import type { ScenarioSpec as Scenario } from "../input";
+import { FargateWorkloadEstimate, perTaskHour, type ComputeRatesUsed } from "../fargate";
+import { dec, DIVISION_PLACES, num, rate as decRate, ROUND_HALF_UP, Sum, sum, toCents, ZERO, type Decimal } from "../money";
 import { own } from "../own";
 import { formatSize } from "../sizes";
 import type { FargateEstimate, PriceSourceSummary, WorkloadEstimate } from "../types";
@@ -14,6 +15,7 @@ import { priceFleet, type PriceContext, type PricedFleet } from "./price";
 import type { Ec2Estimate, Ec2Fleet, Ec2Options } from "./types";
 
 const DEFAULT_ALTERNATIVES = 4;
+const PERCENT = dec("0.01");
 
 /** A Linux workload with running tasks: what the EC2 cluster must host. */
 interface Covered {
@@ -57,7 +59,7 @@ const unavailable = (reason: string, comparedFargate: Decimal, warnings: string[
  */
 function buildGroups(covered: readonly Covered[], mode: "peak" | "scaled"): FleetGroup[] {
   const groups: FleetGroup[] = [];
-  const shared = new Map<Ec2Architecture, { group: FleetGroup; index: Map<string, number> }>();
+  const shared = new Map<Ec2Architecture, { group: FleetGroup; index: Map<number, Map<number, number>> }>();
   for (const w of covered) {
     const hours = mode === "peak" ? HOURS_PER_MONTH : w.hours;
     if (hours === HOURS_PER_MONTH) {
@@ -67,10 +69,11 @@ function buildGroups(covered: readonly Covered[], mode: "peak" | "scaled"): Flee
         shared.set(w.arch, s);
         groups.push(s.group);
       }
-      const key = `${w.cpu}/${w.memoryMiB}`;
-      const k = s.index.get(key);
+      let byMemory = s.index.get(w.cpu);
+      if (!byMemory) s.index.set(w.cpu, (byMemory = new Map()));
+      const k = byMemory.get(w.memoryMiB);
       if (k === undefined) {
-        s.index.set(key, s.group.items.length);
+        byMemory.set(w.memoryMiB, s.group.items.length);
         s.group.items.push({ cpu: w.cpu, memoryMiB: w.memoryMiB, count: w.tasks });
       } else s.group.items[k]!.count += w.tasks;
       s.group.workloads.push(w.name);
@@ -85,6 +88,8 @@ const toFleet = (p: PricedFleet): Ec2Fleet => ({ monthlyCost: p.monthlyCost, ins
 
 /** Fargate's effective USD per vCPU-hour and per GB-hour for an architecture (spot and savings-plan mix included). */
 function fargateRates(covered: readonly Covered[], arch: Ec2Architecture): { vcpu: Decimal; gb: Decimal } | null {
+  const mine = covered.filter((w) => w.arch === arch);
+  if (mine.every((w) => w.fargate instanceof FargateWorkloadEstimate)) return fargateRatesFromHours(mine);
   const rate = (component: "vcpu" | "memory") => {
     const items = covered.filter((w) => w.arch === arch).flatMap((w) => w.fargate.lineItems.filter((li) => li.component === component));
     const qty = sum(items.map((li) => li.quantity));
@@ -94,6 +99,72 @@ function fargateRates(covered: readonly Covered[], arch: Ec2Architecture): { vcp
   const vcpu = rate("vcpu");
   const gb = rate("memory");
   return vcpu && gb ? { vcpu, gb } : null;
+}
+
+/**
+ * fargateRates without materializing line items: sum of cost / sum of quantity over the vCPU (memory) lines, where a
+ * line is units x hours at a rate. Hours are summed per (rate, units) first, so 10,000 workloads of a few sizes
+ * make a few products: the same sums, grouped (exact).
+ */
+function fargateRatesFromHours(covered: readonly Covered[]): { vcpu: Decimal; gb: Decimal } | null {
+  // Task-hours per (rates, size): the vCPU line of a workload is vCPU x regular hours at the regular rate (and
+  // vCPU x Spot hours at the Spot rate), so a group's lines add up to vCPU x (sum of its hours) at those rates.
+  const groups = new Map<ComputeRatesUsed, Map<number, Map<number, Sum>>>();
+  for (const w of covered) {
+    const fe = w.fargate as FargateWorkloadEstimate;
+    const r = fe.computeRates;
+    let byVcpu = groups.get(r);
+    if (!byVcpu) groups.set(r, (byVcpu = new Map()));
+    let byMemory = byVcpu.get(fe.billedSize.vcpu);
+    if (!byMemory) byVcpu.set(fe.billedSize.vcpu, (byMemory = new Map()));
+    let s = byMemory.get(fe.billedSize.memoryGiB);
+    if (!s) byMemory.set(fe.billedSize.memoryGiB, (s = new Sum()));
+    s.add(fe.taskHours);
+  }
+  const qty = { vcpu: new Sum(), gb: new Sum() };
+  const cost = { vcpu: new Sum(), gb: new Sum() };
+  for (const [r, byVcpu] of groups)
+    for (const [vcpu, byMemory] of byVcpu)
+      for (const [memoryGiB, sumOfHours] of byMemory) {
+        const hours = sumOfHours.total();
+        const spot = r.spot ? hours.times(num(r.spotPercent)).times(PERCENT) : ZERO;
+        const parts = [
+          { part: r.regular, hours: r.spot ? hours.minus(spot) : hours },
+          { part: r.spot, hours: spot },
+        ];
+        for (const { part, hours: h } of parts) {
+          if (!part) continue;
+          const v = num(vcpu).times(h);
+          const g = num(memoryGiB).times(h);
+          qty.vcpu.add(v);
+          qty.gb.add(g);
+          cost.vcpu.add(v.times(decRate(part.vcpu)));
+          cost.gb.add(g.times(decRate(part.gb)));
+        }
+      }
+  const ratio = (c: Sum, q: Sum) => {
+    const total = q.total();
+    return total.gt(0) ? c.total().div(total) : null;
+  };
+  const vcpu = ratio(cost.vcpu, qty.vcpu);
+  const gb = ratio(cost.gb, qty.gb);
+  return vcpu && gb ? { vcpu, gb } : null;
+}
+
+/** Fargate USD per hour with every covered task running: the sum of (cost per task-hour x tasks), per workload. */
+function fargateHourlyOf(covered: readonly Covered[]): Decimal {
+  if (!covered.every((w) => w.fargate instanceof FargateWorkloadEstimate))
+    return sum(covered.map((w) => w.fargate.computeMonthlyCost.div(w.fargate.taskHours).times(w.tasks)));
+  // computeMonthlyCost / taskHours is exactly perTaskHour (rounded to 20 decimals as the division would round it),
+  // the same for every workload priced alike: tasks are summed per rate combination, then multiplied once.
+  const tasks = new Map<ComputeRatesUsed, number>();
+  for (const w of covered) {
+    const r = (w.fargate as FargateWorkloadEstimate).computeRates;
+    tasks.set(r, (tasks.get(r) ?? 0) + w.tasks);
+  }
+  const total = new Sum();
+  for (const [r, n] of tasks) total.add(perTaskHour(r).round(DIVISION_PLACES, ROUND_HALF_UP).times(n));
+  return total.total();
 }
 
 /**
@@ -110,14 +181,14 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
 
   const covered: Covered[] = [];
   const windows: string[] = [];
-  let comparedFargate = ZERO;
+  const comparedSum = new Sum();
   scenario.workloads.forEach((w, i) => {
     const fe = fargateEstimate.workloads[i]!;
     if (w.os === "windows") {
       windows.push(w.name);
       return;
     }
-    comparedFargate = comparedFargate.plus(fe.computeMonthlyCost);
+    comparedSum.add(fe.computeMonthlyCost);
     const hours = scaledInstanceHours(w.schedule);
     if (w.tasks === 0 || hours === 0 || fe.taskHours.lte(0)) return;
     covered.push({
@@ -130,6 +201,7 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
       fargate: fe,
     });
   });
+  const comparedFargate = comparedSum.total();
   if (windows.length) {
     const others = scenario.workloads.length - windows.length;
     warnings.push(
@@ -148,7 +220,17 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
   const selection = selectCandidates(ec2Catalog, region, settings);
   warnings.push(...selection.warnings);
   const candidates = selection.candidates;
-  const tooBig = covered.filter((w) => !candidates.some((c) => c.arch === w.arch && fitsEmpty(w, c.capacity)));
+  // Whether some candidate hosts one task, per distinct (arch, size): workloads repeat a few sizes.
+  const hostable = new Map<Ec2Architecture, Map<number, Map<number, boolean>>>();
+  const tooBig = covered.filter((w) => {
+    let byCpu = hostable.get(w.arch);
+    if (!byCpu) hostable.set(w.arch, (byCpu = new Map()));
+    let byMemory = byCpu.get(w.cpu);
+    if (!byMemory) byCpu.set(w.cpu, (byMemory = new Map()));
+    let ok = byMemory.get(w.memoryMiB);
+    if (ok === undefined) byMemory.set(w.memoryMiB, (ok = candidates.some((c) => c.arch === w.arch && fitsEmpty(w, c.capacity))));
+    return !ok;
+  });
   if (tooBig.length) {
     const names = tooBig.map((w) => `${w.name} (${formatSize(w.fargate.billedSize)}, ${w.arch})`).join(", ");
     return unavailable(
@@ -180,7 +262,7 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
   alternatives = alternatives.slice(0, nAlternatives);
 
   // Break-even: the whole scenario at duty cycle d, on the fleet that hosts every task at once.
-  const fargateHourly = sum(covered.map((w) => w.fargate.computeMonthlyCost.div(w.fargate.taskHours).times(w.tasks)));
+  const fargateHourly = fargateHourlyOf(covered);
   let fleetMonthly = chosen.monthlyCost;
   if (settings.scaling === "scale-with-tasks" && covered.some((w) => w.hours !== HOURS_PER_MONTH)) {
     const peakGroups = buildGroups(covered, "peak");
@@ -188,15 +270,23 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
     fleetMonthly = peak.chosen ? priceFleet(peak.chosen, peakGroups, ctx).monthlyCost : chosen.monthlyCost;
   }
   const rates = new Map((["x86_64", "arm64"] as const).map((a) => [a, fargateRates(covered, a)]));
+  // What Fargate would charge for the fleet's vCPU and GiB: instance-hours per type first, then one product per type.
   let fargateCapacity: Decimal | null = ZERO;
+  const instanceHours = new Map<Ec2Candidate, number>();
   for (const p of chosenPlan.placements) {
-    const r = rates.get(p.candidate.arch);
-    if (!r) {
+    if (!rates.get(p.candidate.arch)) {
       fargateCapacity = null;
       break;
     }
-    const perHour = r.vcpu.times(p.candidate.vcpu).plus(r.gb.times(p.candidate.memoryGiB));
-    fargateCapacity = fargateCapacity.plus(perHour.times(p.bins * groups[p.group]!.hours));
+    instanceHours.set(p.candidate, (instanceHours.get(p.candidate) ?? 0) + p.bins * groups[p.group]!.hours);
+  }
+  if (fargateCapacity) {
+    const capacity = new Sum();
+    for (const [c, h] of instanceHours) {
+      const r = rates.get(c.arch)!;
+      capacity.add(r.vcpu.times(c.vcpu).plus(r.gb.times(c.memoryGiB)).times(h));
+    }
+    fargateCapacity = capacity.total();
   }
 
   warnings.push(...purchaseWarnings(ec2Catalog, region.ebsGp3GbMonth, scenario.region, settings));

@@ -1,7 +1,7 @@
 import type { Ec2Architecture } from "@/lib/catalog/ec2-schema";
 import { MIB_PER_GIB, CPU_UNITS_PER_VCPU } from "../units";
 import type { Ec2Candidate } from "./candidates";
-import { packItems, perInstance, singleSizePacking, tailItems, type PackItem, type Packing } from "./pack";
+import { countBins, fitsEmpty, packItems, perInstance, singleSizePacking, staticOrders, tailItems, type PackItem, type Packing } from "./pack";
 
 /**
  * Tasks that share instances: one architecture, instances running `hours` in the month.
@@ -44,82 +44,197 @@ export interface PlanOptions {
 }
 
 const monthly = (bins: number, hours: number, c: Ec2Candidate) => bins * hours * c.rankHourly;
-const liveCount = (items: readonly PackItem[]) => items.reduce((n, i) => n + (i.count > 0 ? 1 : 0), 0);
+function liveCount(items: readonly PackItem[]): number {
+  let n = 0;
+  for (let k = 0; k < items.length; k++) if (items[k]!.count > 0) n++;
+  return n;
+}
 
 /**
  * Tasks per instance of one size on every candidate, computed once per size: per-workload groups (scaling with
  * tasks) repeat a handful of sizes a thousand times.
  */
 class FitTable {
-  private readonly cache = new Map<string, Int32Array>();
-  private readonly pairs = new Map<string, ReturnType<typeof bestPair>>();
-  constructor(readonly cands: readonly Ec2Candidate[]) {}
+  private readonly rows = new Map<number, Map<number, Int32Array>>();
+  private readonly pairs = new Map<Int32Array, Map<number, ReturnType<typeof bestPair>>>();
+  private readonly binRows = new Map<Int32Array, Map<number, Float64Array>>();
+  private readonly cheapestAt = new Map<Float64Array, Map<number, number>>();
+  private readonly packings = new Map<Int32Array, Map<number, Packing[]>>();
+  private readonly options = new Map<Float64Array, Map<number, Option>>();
+  /** rankHourly of each candidate, as a typed array for the hot loops. */
+  readonly rank: Float64Array;
+  constructor(readonly cands: readonly Ec2Candidate[]) {
+    this.rank = Float64Array.from(cands, (c) => c.rankHourly);
+  }
   /** The best two-type fleet for n tasks of one size, computed once per size and count. */
-  pair(item: Pick<PackItem, "cpu" | "memoryMiB">, n: number, compute: () => ReturnType<typeof bestPair>): ReturnType<typeof bestPair> {
-    const key = `${item.cpu}/${item.memoryMiB}/${n}`;
-    if (!this.pairs.has(key)) this.pairs.set(key, compute());
-    return this.pairs.get(key)!;
+  pair(fits: Int32Array, n: number, compute: () => ReturnType<typeof bestPair>): ReturnType<typeof bestPair> {
+    const byCount = cached(this.pairs, fits, () => new Map<number, ReturnType<typeof bestPair>>());
+    if (!byCount.has(n)) byCount.set(n, compute());
+    return byCount.get(n)!;
+  }
+  /** Instances of each candidate for n tasks of one size (NaN where one does not fit), shared by groups of that size and count. */
+  bins(fits: Int32Array, n: number): Float64Array {
+    const byCount = cached(this.binRows, fits, () => new Map<number, Float64Array>());
+    return cached(byCount, n, () => {
+      const bins = new Float64Array(fits.length);
+      for (let t = 0; t < fits.length; t++) bins[t] = fits[t]! > 0 ? Math.ceil(n / fits[t]!) : NaN;
+      return bins;
+    });
+  }
+  /** argmin for shared bins rows (single-size groups), once per row and hours. */
+  cheapestFor(bins: Float64Array, hours: number, compute: () => number): number {
+    return cached(cached(this.cheapestAt, bins, () => new Map<number, number>()), hours, compute);
+  }
+  /** The chosen option of a single-size group, once per (size and count) row, item index and hours. */
+  cachedOption(bins: Float64Array, item: number, hours: number): Option | undefined {
+    return this.options.get(bins)?.get(item * 1_000_003 + hours);
+  }
+  storeOption(bins: Float64Array, item: number, hours: number, option: Option): Option {
+    cached(this.options, bins, () => new Map<number, Option>()).set(item * 1_000_003 + hours, option);
+    return option;
+  }
+  /** singleSizePacking(item, n, fits[t]) shared by every group of that size, count and item index (packings are read only). */
+  singlePacking(fits: Int32Array, item: number, n: number, t: number): Packing {
+    const byCount = cached(this.packings, fits, () => new Map<number, Packing[]>());
+    const row = cached(byCount, n * 64 + item, () => new Array<Packing>(fits.length));
+    return (row[t] ??= singleSizePacking(item, n, fits[t]!));
   }
   fits(item: Pick<PackItem, "cpu" | "memoryMiB">): Int32Array {
-    const key = `${item.cpu}/${item.memoryMiB}`;
-    let row = this.cache.get(key);
-    if (!row) {
-      row = new Int32Array(this.cands.length);
+    const byMemory = cached(this.rows, item.cpu, () => new Map<number, Int32Array>());
+    return cached(byMemory, item.memoryMiB, () => {
+      const row = new Int32Array(this.cands.length);
       for (let t = 0; t < this.cands.length; t++) row[t] = Math.min(perInstance(item, this.cands[t]!.capacity), 2 ** 31 - 1);
-      this.cache.set(key, row);
-    }
-    return row;
+      return row;
+    });
   }
+}
+
+function cached<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = compute();
+    map.set(key, v);
+  }
+  return v;
 }
 
 /** Instances of every candidate for one group (NaN where a task does not fit), with packings for multi-size groups. */
 interface Evaluation {
+  /** Read only: single-size groups share it with every group of the same size and count. */
   bins: Float64Array;
   packings: (Packing | null)[] | null;
   /** Single-size groups: the item index and tasks per instance on each candidate. */
   single: { item: number; fits: Int32Array } | null;
+  /** The cheapest candidate at bestHours, once computed (argmin); bestHours is NaN before. */
+  bestHours: number;
+  bestT: number;
 }
 
 function evaluate(items: readonly PackItem[], table: FitTable): Evaluation {
   const cands = table.cands;
-  const bins = new Float64Array(cands.length);
   if (liveCount(items) === 1) {
-    const k = items.findIndex((i) => i.count > 0);
+    let k = 0;
+    while (items[k]!.count <= 0) k++;
     const fits = table.fits(items[k]!);
-    const n = items[k]!.count;
-    for (let t = 0; t < cands.length; t++) bins[t] = fits[t]! > 0 ? Math.ceil(n / fits[t]!) : NaN;
-    return { bins, packings: null, single: { item: k, fits } };
+    return { bins: table.bins(fits, items[k]!.count), packings: null, single: { item: k, fits }, bestHours: NaN, bestT: -1 };
   }
-  const packings = cands.map((c, t) => {
-    const p = packItems(items, c.capacity);
-    bins[t] = p ? p.bins : NaN;
-    return p;
-  });
-  return { bins, packings, single: null };
+  const bins = new Float64Array(cands.length);
+  const orders = staticOrders(items);
+  // Instance counts only; packings are built on demand (packingFor) for the candidates a fleet uses.
+  for (let t = 0; t < cands.length; t++) bins[t] = countBins(items, cands[t]!.capacity, orders);
+  return { bins, packings: new Array<Packing | null>(cands.length).fill(null), single: null, bestHours: NaN, bestT: -1 };
 }
 
-function packingFor(items: readonly PackItem[], ev: Evaluation, t: number, cands: readonly Ec2Candidate[]): Packing {
-  if (ev.single) return singleSizePacking(ev.single.item, items[ev.single.item]!.count, ev.single.fits[t]!);
-  return ev.packings?.[t] ?? packItems(items, cands[t]!.capacity)!;
+/**
+ * evaluate, for callers that only need the n cheapest candidates (a tail's or a shape's re-pack): candidates are
+ * packed in order of a lower bound on their cost (instances >= the tasks' total CPU, memory and count over one
+ * instance's), and packing stops once the bound exceeds the n-th cheapest cost found. A skipped candidate costs
+ * strictly more than n others, so cheapest(ev, hours, cands, n) returns exactly what the full evaluation returns
+ * (ties included: every candidate that could tie is packed). Skipped candidates read as NaN.
+ */
+function evaluateTop(items: readonly PackItem[], table: FitTable, hours: number, n: number): Evaluation {
+  if (liveCount(items) === 1) return evaluate(items, table);
+  const cands = table.cands;
+  let cpu = 0;
+  let memory = 0;
+  let tasks = 0;
+  for (const i of items) {
+    if (i.count <= 0) continue;
+    cpu += i.cpu * i.count;
+    memory += i.memoryMiB * i.count;
+    tasks += i.count;
+  }
+  const bound = new Float64Array(cands.length);
+  const order: number[] = [];
+  for (let t = 0; t < cands.length; t++) {
+    const cap = cands[t]!.capacity;
+    if (!items.every((i) => i.count <= 0 || fitsEmpty(i, cap))) {
+      bound[t] = NaN;
+      continue;
+    }
+    // Each instance holds at most its capacity (plus the packer's float tolerance) of each dimension.
+    const least = Math.max(1, Math.floor(cpu / (cap.cpu + 1e-6)), Math.floor(memory / (cap.memoryMiB + 1e-6)), Number.isFinite(cap.tasks) ? Math.floor(tasks / cap.tasks) : 0);
+    bound[t] = least * hours * table.rank[t]!;
+    order.push(t);
+  }
+  order.sort((a, b) => bound[a]! - bound[b]! || a - b);
+  const bins = new Float64Array(cands.length).fill(NaN);
+  const packings: (Packing | null)[] = new Array<Packing | null>(cands.length).fill(null);
+  const orders = staticOrders(items);
+  const best: number[] = [];
+  for (const t of order) {
+    if (best.length === n && bound[t]! > best[n - 1]!) break;
+    const b = countBins(items, cands[t]!.capacity, orders);
+    if (Number.isNaN(b)) continue;
+    bins[t] = b;
+    const cost = monthly(b, hours, cands[t]!);
+    let at = best.length;
+    while (at > 0 && best[at - 1]! > cost) at--;
+    best.splice(at, 0, cost);
+    if (best.length > n) best.pop();
+  }
+  return { bins, packings, single: null, bestHours: NaN, bestT: -1 };
 }
 
-function argmin(ev: Evaluation, hours: number, cands: readonly Ec2Candidate[]): number {
-  return cheapest(ev, hours, cands, 1)[0] ?? -1;
+function packingFor(items: readonly PackItem[], ev: Evaluation, t: number, cands: readonly Ec2Candidate[], table?: FitTable): Packing {
+  if (ev.single) {
+    const { item, fits } = ev.single;
+    return table ? table.singlePacking(fits, item, items[item]!.count, t) : singleSizePacking(item, items[item]!.count, fits[t]!);
+  }
+  if (!ev.packings) return packItems(items, cands[t]!.capacity)!;
+  return (ev.packings[t] ??= packItems(items, cands[t]!.capacity)!);
+}
+
+function argmin(ev: Evaluation, hours: number, cands: readonly Ec2Candidate[], table?: FitTable): number {
+  if (ev.bestHours === hours) return ev.bestT;
+  const compute = () => cheapest(ev, hours, cands, 1)[0] ?? -1;
+  const t = table && ev.single ? table.cheapestFor(ev.bins, hours, compute) : compute();
+  ev.bestHours = hours;
+  ev.bestT = t;
+  return t;
 }
 
 /** Indexes of the n cheapest candidates that fit, cheapest first (ties: candidate order). */
 function cheapest(ev: Evaluation, hours: number, cands: readonly Ec2Candidate[], n: number): number[] {
-  const best: { t: number; cost: number }[] = [];
+  // Insertion into a short sorted list (n is 1 or 3): no object or sort per candidate.
+  const ts: number[] = [];
+  const costs: number[] = [];
   for (let t = 0; t < cands.length; t++) {
     const b = ev.bins[t]!;
     if (Number.isNaN(b)) continue;
     const cost = monthly(b, hours, cands[t]!);
-    if (best.length === n && cost >= best[n - 1]!.cost) continue;
-    best.push({ t, cost });
-    best.sort((x, y) => x.cost - y.cost || x.t - y.t);
-    if (best.length > n) best.pop();
+    if (ts.length === n && cost >= costs[n - 1]!) continue;
+    // Candidates come in index order, so an equal cost goes after the ones already kept (ties: candidate order).
+    let at = ts.length;
+    while (at > 0 && costs[at - 1]! > cost) at--;
+    ts.splice(at, 0, t);
+    costs.splice(at, 0, cost);
+    if (ts.length > n) {
+      ts.pop();
+      costs.pop();
+    }
   }
-  return best.map((b) => b.t);
+  return ts;
 }
 
 /** The packing of the first `bins - drop` instances (the runs minus the last `drop` instances). */
@@ -141,8 +256,8 @@ interface Option {
   cost: number;
 }
 
-function singleOption(items: readonly PackItem[], ev: Evaluation, t: number, hours: number, cands: readonly Ec2Candidate[]): Option {
-  return { parts: [{ candidate: cands[t]!, packing: packingFor(items, ev, t, cands) }], cost: monthly(ev.bins[t]!, hours, cands[t]!) };
+function singleOption(items: readonly PackItem[], ev: Evaluation, t: number, hours: number, cands: readonly Ec2Candidate[], table?: FitTable): Option {
+  return { parts: [{ candidate: cands[t]!, packing: packingFor(items, ev, t, cands, table) }], cost: monthly(ev.bins[t]!, hours, cands[t]!) };
 }
 
 /** Relative tolerance of float cost comparisons (costs are sums of a few products of 6-decimal prices). */
@@ -235,7 +350,7 @@ function mixedOptions(items: readonly PackItem[], hours: number, table: FitTable
   if (ev.single) {
     const { item, fits } = ev.single;
     const n = items[item]!.count;
-    const pair = table.pair(items[item]!, n, () => bestPair(n, fits, table));
+    const pair = table.pair(fits, n, () => bestPair(n, fits, table));
     if (pair) {
       options.push({
         parts: [
@@ -252,7 +367,7 @@ function mixedOptions(items: readonly PackItem[], hours: number, table: FitTable
     const base = packingFor(items, ev, t, cands);
     for (let k = 1; k <= Math.min(3, base.bins - 1); k++) {
       const residual = withCounts(items, tailItems(base, items.length, k));
-      const rev = evaluate(residual, table);
+      const rev = evaluateTop(residual, table, hours, 1);
       const u = argmin(rev, hours, cands);
       if (u < 0 || u === t) continue;
       const head = dropTail(base, k);
@@ -272,7 +387,7 @@ function mixedOptions(items: readonly PackItem[], hours: number, table: FitTable
       let cost = 0;
       for (const counts of nonEmpty) {
         const sub = withCounts(items, counts);
-        const subEv = evaluate(sub, table);
+        const subEv = evaluateTop(sub, table, hours, 3);
         const t = argmin(subEv, hours, cands);
         if (t < 0) return options;
         const best = [singleOption(sub, subEv, t, hours, cands), ...mixedOptions(sub, hours, table, subEv, false)].reduce((a, b) => (b.cost < a.cost ? b : a));
@@ -285,6 +400,15 @@ function mixedOptions(items: readonly PackItem[], hours: number, table: FitTable
   return options;
 }
 
+/** A group's cheapest option: its best single type, or a mixed fleet when that is cheaper. */
+function chooseOption(g: FleetGroup, ev: Evaluation, table: FitTable, mixedFleets: boolean): Option {
+  let best = singleOption(g.items, ev, argmin(ev, g.hours, table.cands, table), g.hours, table.cands, table);
+  if (mixedFleets) {
+    for (const o of mixedOptions(g.items, g.hours, table, ev, liveCount(g.items) > 1)) if (o.cost < best.cost) best = o;
+  }
+  return best;
+}
+
 /**
  * Plans the cheapest fleet: every group gets its own cheapest option (single type, or mixed when that is
  * cheaper), so the result is never dearer than running all groups of an architecture on any one type.
@@ -295,11 +419,9 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
   const tables = new Map(archs.map((a) => [a, new FitTable(candidates.filter((c) => c.arch === a))]));
   const tableOf = (g: FleetGroup) => tables.get(g.arch)!;
   const evals = groups.map((g) => evaluate(g.items, tableOf(g)));
-  const unplaceable = groups.flatMap((g, i) => (argmin(evals[i]!, g.hours, tableOf(g).cands) < 0 ? [i] : []));
+  const unplaceable: number[] = [];
+  for (let i = 0; i < groups.length; i++) if (argmin(evals[i]!, groups[i]!.hours, tableOf(groups[i]!).cands, tableOf(groups[i]!)) < 0) unplaceable.push(i);
   if (unplaceable.length) return { chosen: null, singleType: [], unplaceable };
-
-  const toPlacements = (gi: number, parts: Option["parts"]): Placement[] =>
-    parts.filter((p) => p.packing.bins > 0).map((p) => ({ group: gi, candidate: p.candidate, bins: p.packing.bins, packing: p.packing }));
 
   // The chosen fleet: per group, the cheapest of its best single type and the mixed options.
   const chosenPlacements: Placement[] = [];
@@ -307,24 +429,27 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
   groups.forEach((g, gi) => {
     const table = tableOf(g);
     const ev = evals[gi]!;
-    let best = singleOption(g.items, ev, argmin(ev, g.hours, table.cands), g.hours, table.cands);
-    if (options.mixedFleets) {
-      for (const o of mixedOptions(g.items, g.hours, table, ev, liveCount(g.items) > 1)) if (o.cost < best.cost) best = o;
-    }
-    chosenPlacements.push(...toPlacements(gi, best.parts));
+    // A single-size group's choice depends only on its size, count and hours: computed once per combination.
+    const best = ev.single
+      ? (table.cachedOption(ev.bins, ev.single.item, g.hours) ?? table.storeOption(ev.bins, ev.single.item, g.hours, chooseOption(g, ev, table, options.mixedFleets)))
+      : chooseOption(g, ev, table, options.mixedFleets);
+    for (const p of best.parts) if (p.packing.bins > 0) chosenPlacements.push({ group: gi, candidate: p.candidate, bins: p.packing.bins, packing: p.packing });
     chosenCost += best.cost;
   });
 
   // Single-type fleets: per architecture, the cost of all its groups on type t.
   const singleCost = new Map(
     archs.map((a) => {
-      const cands = tables.get(a)!.cands;
+      const { cands, rank } = tables.get(a)!;
       const costs = new Float64Array(cands.length);
-      groups.forEach((g, gi) => {
-        if (g.arch !== a) return;
+      for (let gi = 0; gi < groups.length; gi++) {
+        const g = groups[gi]!;
+        if (g.arch !== a) continue;
         const bins = evals[gi]!.bins;
-        for (let t = 0; t < cands.length; t++) costs[t] = costs[t]! + monthly(bins[t]!, g.hours, cands[t]!);
-      });
+        const hours = g.hours;
+        // monthly(bins, hours, candidate), term by term in group order (the same float sums).
+        for (let t = 0; t < cands.length; t++) costs[t] = costs[t]! + bins[t]! * hours * rank[t]!;
+      }
       return [a, costs] as const;
     }),
   );
@@ -348,9 +473,10 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
   const singleType = combos.slice(0, options.singleTypeFleets).map(({ arch, t, cost }): FleetPlan => {
     const placements: Placement[] = [];
     groups.forEach((g, gi) => {
-      const cands = tableOf(g).cands;
+      const table = tableOf(g);
+      const cands = table.cands;
       const ti = g.arch === arch ? t : bestOf.get(g.arch)!;
-      const packing = packingFor(g.items, evals[gi]!, ti, cands);
+      const packing = packingFor(g.items, evals[gi]!, ti, cands, table);
       if (packing.bins > 0) placements.push({ group: gi, candidate: cands[ti]!, bins: packing.bins, packing });
     });
     return { placements, rankCost: cost };

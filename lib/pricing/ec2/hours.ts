@@ -1,6 +1,5 @@
-import Big from "big.js";
-import type { Schedule } from "@/lib/scenario/schema";
-import { dec } from "../money";
+import type { Schedule } from "../input";
+import { dec, ROUND_UP } from "../money";
 import { HOURS_PER_MONTH, SECONDS_PER_HOUR } from "../units";
 
 /**
@@ -19,14 +18,30 @@ export function scaledInstanceHours(schedule: Schedule): number {
     case "duty-cycle":
       return dutyCycleHours(schedule.percent);
     case "batch": {
-      const perRun = dec(schedule.secondsPerRun).div(SECONDS_PER_HOUR).round(0, Big.roundUp);
-      const total = perRun.times(schedule.runsPerMonth);
-      return total.gt(HOURS_PER_MONTH) ? HOURS_PER_MONTH : total.toNumber();
+      // Whole hours per run (an integer), times whole runs: exact in floating point far beyond a month.
+      const total = hoursPerRun(schedule.secondsPerRun) * schedule.runsPerMonth;
+      return total > HOURS_PER_MONTH ? HOURS_PER_MONTH : total;
     }
   }
 }
 
+// Thousands of workloads share a few schedules: each distinct value is computed exactly once (decimals, not floats).
+const perRunCache = new Map<number, number>();
+const dutyCache = new Map<number, number>();
+const cached = (cache: Map<number, number>, key: number, compute: () => number) => {
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = compute();
+    if (cache.size < 10_000) cache.set(key, v);
+  }
+  return v;
+};
+
+/** ceil(secondsPerRun / SECONDS_PER_HOUR), exactly. */
+const hoursPerRun = (secondsPerRun: number) =>
+  cached(perRunCache, secondsPerRun, () => dec(secondsPerRun).div(SECONDS_PER_HOUR).round(0, ROUND_UP).toNumber());
+
 /** ceil(HOURS_PER_MONTH x percent / 100), exactly. */
 export function dutyCycleHours(percent: number): number {
-  return dec(HOURS_PER_MONTH).times(percent).div(100).round(0, Big.roundUp).toNumber();
+  return cached(dutyCache, percent, () => dec(HOURS_PER_MONTH).times(percent).div(100).round(0, ROUND_UP).toNumber());
 }

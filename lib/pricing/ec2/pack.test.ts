@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { packItems, perInstance, tailItems, type BinCapacity, type PackItem, type Packing } from "./pack";
+import { countBins, packItems, staticOrders, perInstance, tailItems, type BinCapacity, type PackItem, type Packing } from "./pack";
 
 /** m6i.large with no headroom or reservations: 2 vCPU = 2048 CPU units, 8 GiB = 8192 MiB. */
 const large = (tasks = Infinity): BinCapacity => ({ cpu: 2048, memoryMiB: 8192, tasks });
@@ -111,6 +111,17 @@ describe("packItems (first-fit decreasing, in runs of identical instances)", () 
         const tasks = items.reduce((s, i) => s + i.count, 0);
         const lower = Math.max(Math.ceil(totalCpu / cap.cpu - 1e-9), Math.ceil(totalMem / cap.memoryMiB - 1e-9), Math.ceil(tasks / cap.tasks));
         expect(p!.bins).toBeGreaterThanOrEqual(lower);
+      }),
+    );
+  });
+
+  it("property: countBins (no packing built) = packItems' instance count, NaN where packItems gives null", () => {
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 10 }), capacity, (items, cap) => {
+        const p = packItems(items, cap);
+        const n = countBins(items, cap, staticOrders(items));
+        if (p === null) expect(n).toBeNaN();
+        else expect(n).toBe(p.bins);
       }),
     );
   });

@@ -43,24 +43,39 @@ const EPS = 1e-7;
 /** Orders items by a key, largest first; ties broken by the other dimension, then by index (deterministic). */
 type Order = (items: readonly PackItem[], cap: BinCapacity) => number[];
 
-const byKeys = (keys: (i: PackItem) => [number, number]): Order => (items) =>
-  items
-    .map((_, i) => i)
-    .sort((a, b) => {
-      const [a1, a2] = keys(items[a]!);
-      const [b1, b2] = keys(items[b]!);
-      return b1 - a1 || b2 - a2 || a - b;
+/** Indexes sorted by (first key, second key) decreasing, then by index: keys computed once, nothing allocated per comparison. */
+function sortByKeys(first: Float64Array, second: Float64Array): number[] {
+  const order = new Array<number>(first.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => first[b]! - first[a]! || second[b]! - second[a]! || a - b);
+}
+
+const byKeys =
+  (first: (i: PackItem) => number, second: (i: PackItem) => number): Order =>
+  (items) => {
+    const k1 = new Float64Array(items.length);
+    const k2 = new Float64Array(items.length);
+    items.forEach((item, i) => {
+      k1[i] = first(item);
+      k2[i] = second(item);
     });
+    return sortByKeys(k1, k2);
+  };
 
 /** Decreasing dominant share (the tighter of CPU and memory relative to this instance), the usual vector-FFD key. */
-const dominantShare: Order = (items, cap) =>
-  byKeys((i) => {
-    const c = i.cpu / cap.cpu;
-    const m = i.memoryMiB / cap.memoryMiB;
-    return [Math.max(c, m), Math.min(c, m)];
-  })(items, cap);
+const dominantShare: Order = (items, cap) => {
+  const k1 = new Float64Array(items.length);
+  const k2 = new Float64Array(items.length);
+  items.forEach((item, i) => {
+    const c = item.cpu / cap.cpu;
+    const m = item.memoryMiB / cap.memoryMiB;
+    k1[i] = Math.max(c, m);
+    k2[i] = Math.min(c, m);
+  });
+  return sortByKeys(k1, k2);
+};
 
-const ORDERS: Order[] = [dominantShare, byKeys((i) => [i.cpu, i.memoryMiB]), byKeys((i) => [i.memoryMiB, i.cpu])];
+const ORDERS: Order[] = [dominantShare, byKeys((i) => i.cpu, (i) => i.memoryMiB), byKeys((i) => i.memoryMiB, (i) => i.cpu)];
 
 /** True when one task of the item fits an empty instance. */
 export function fitsEmpty(item: Pick<PackItem, "cpu" | "memoryMiB">, cap: BinCapacity): boolean {
@@ -106,23 +121,113 @@ function packInOrder(items: readonly PackItem[], order: readonly number[], cap: 
   return { bins, runs };
 }
 
+/** Scratch space for binsInOrder (grown on demand; one packing at a time, no allocation per bin). */
+let scratchRemaining = new Float64Array(64);
+let scratchUsed = new Int32Array(64);
+let scratchCounts = new Float64Array(64);
+
+/** packInOrder's instance count only: the same greedy fill, step for step, without building the runs. */
+function binsInOrder(items: readonly PackItem[], order: readonly number[], cap: BinCapacity): number {
+  if (scratchRemaining.length < items.length) {
+    scratchRemaining = new Float64Array(items.length * 2);
+    scratchUsed = new Int32Array(items.length * 2);
+    scratchCounts = new Float64Array(items.length * 2);
+  }
+  const remaining = scratchRemaining;
+  let left = 0;
+  for (let k = 0; k < items.length; k++) {
+    remaining[k] = items[k]!.count;
+    left += items[k]!.count;
+  }
+  let bins = 0;
+  while (left > 0) {
+    let cpu = cap.cpu;
+    let memory = cap.memoryMiB;
+    let slots = cap.tasks;
+    let used = 0;
+    for (let o = 0; o < order.length; o++) {
+      const k = order[o]!;
+      const rem = remaining[k]!;
+      if (rem === 0) continue;
+      const item = items[k]!;
+      const n = Math.min(rem, Math.floor((cpu + EPS) / item.cpu), Math.floor((memory + EPS) / item.memoryMiB), slots);
+      if (n <= 0) continue;
+      scratchUsed[used] = k;
+      scratchCounts[used] = n;
+      used++;
+      cpu -= n * item.cpu;
+      memory -= n * item.memoryMiB;
+      slots -= n;
+      if (slots <= 0) break;
+    }
+    if (used === 0) throw new RangeError("an item does not fit an empty instance"); // guarded by the callers
+    let repeat = Infinity;
+    for (let u = 0; u < used; u++) repeat = Math.min(repeat, Math.floor(remaining[scratchUsed[u]!]! / scratchCounts[u]!));
+    let placed = 0;
+    for (let u = 0; u < used; u++) {
+      remaining[scratchUsed[u]!] = remaining[scratchUsed[u]!]! - repeat * scratchCounts[u]!;
+      placed += scratchCounts[u]!;
+    }
+    left -= repeat * placed;
+    bins += repeat;
+  }
+  return bins;
+}
+
+/**
+ * packItems(items, cap, orders)?.bins, without building the packing (NaN when a task does not fit): what ranking
+ * every candidate needs. The packing itself is built only for the few candidates a fleet uses.
+ */
+export function countBins(items: readonly PackItem[], cap: BinCapacity, orders: StaticOrders): number {
+  let live = 0;
+  for (const i of items) {
+    if (i.count <= 0) continue;
+    if (!fitsEmpty(i, cap)) return NaN;
+    live++;
+  }
+  if (live === 0) return 0;
+  if (live === 1) {
+    const k = items.findIndex((i) => i.count > 0);
+    const per = perInstance(items[k]!, cap);
+    return Math.floor(items[k]!.count / per) + (items[k]!.count % per > 0 ? 1 : 0);
+  }
+  let best = Infinity;
+  for (const order of [liveOrder(items, dominantShare(items, cap)), orders.cpuFirst, orders.memoryFirst]) {
+    const b = binsInOrder(items, order, cap);
+    if (b < best) best = b;
+  }
+  return best;
+}
+
 /**
  * Packs every task onto as few identical instances as first-fit decreasing finds, trying three orders
  * (dominant share, CPU first, memory first) and keeping the fewest instances.
  * Returns null when some task does not fit an empty instance.
  */
-export function packItems(items: readonly PackItem[], cap: BinCapacity): Packing | null {
+export function packItems(items: readonly PackItem[], cap: BinCapacity, orders?: StaticOrders): Packing | null {
   const live = items.filter((i) => i.count > 0);
   if (live.length === 0) return { bins: 0, runs: [] };
   if (!live.every((i) => fitsEmpty(i, cap))) return null;
   if (live.length === 1) return singleSize(items, cap);
   let best: Packing | null = null;
-  for (const order of ORDERS) {
-    const p = packInOrder(items, order(items, cap).filter((k) => items[k]!.count > 0), cap);
+  const fixed = orders ?? staticOrders(items);
+  for (const order of [liveOrder(items, dominantShare(items, cap)), fixed.cpuFirst, fixed.memoryFirst]) {
+    const p = packInOrder(items, order, cap);
     if (!best || p.bins < best.bins) best = p;
   }
   return best;
 }
+
+/** The two orders that do not depend on the instance (CPU first, memory first), over live items: one per item list. */
+export interface StaticOrders {
+  cpuFirst: number[];
+  memoryFirst: number[];
+}
+export function staticOrders(items: readonly PackItem[]): StaticOrders {
+  return { cpuFirst: liveOrder(items, ORDERS[1]!(items, NO_CAP)), memoryFirst: liveOrder(items, ORDERS[2]!(items, NO_CAP)) };
+}
+const NO_CAP: BinCapacity = { cpu: 1, memoryMiB: 1, tasks: 1 };
+const liveOrder = (items: readonly PackItem[], order: number[]) => order.filter((k) => items[k]!.count > 0);
 
 /** Tasks of one size an empty instance holds: min(CPU fit, memory fit, task cap); 0 when one does not fit. */
 export function perInstance(item: Pick<PackItem, "cpu" | "memoryMiB">, cap: BinCapacity): number {

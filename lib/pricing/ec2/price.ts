@@ -1,5 +1,6 @@
 import type { Ec2Catalog, Ec2Region } from "@/lib/catalog/ec2-schema";
-import type { Ec2Settings } from "@/lib/scenario/schema";
+import type { Ec2Settings } from "../input";
+import { lineItem } from "../line-item";
 import { dec, num, rate, sum, toPlain, ZERO, type Decimal } from "../money";
 import { own } from "../own";
 import type { LineItem } from "../types";
@@ -29,7 +30,14 @@ const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part /
 export function fleetUtilization(plan: FleetPlan, groups: readonly FleetGroup[]): Ec2Utilization {
   let taskCpu = 0;
   let taskMem = 0;
-  const used = new Set(plan.placements.map((p) => p.group));
+  // Groups in use, in first-use order (as a Set of plan.placements' groups would list them).
+  const seen = new Uint8Array(groups.length);
+  const used: number[] = [];
+  for (const p of plan.placements) {
+    if (seen[p.group]) continue;
+    seen[p.group] = 1;
+    used.push(p.group);
+  }
   for (const gi of used) {
     const g = groups[gi]!;
     for (const i of g.items) {
@@ -48,7 +56,7 @@ export function fleetUtilization(plan: FleetPlan, groups: readonly FleetGroup[])
 }
 
 /** Exact USD per hour for one instance bought the regular way: on-demand, or on-demand less the commitment discount. */
-export function regularHourly(c: Ec2Candidate, ctx: PriceContext): Decimal {
+export function regularHourly(c: Pick<Ec2Candidate, "onDemandHourly">, ctx: Omit<PriceContext, "region">): Decimal {
   const od = rate(c.onDemandHourly);
   if (ctx.settings.commitment === "none") return od;
   const discount = own(ctx.catalog.commitments, ctx.settings.commitment)!.discountPercent;
@@ -56,8 +64,23 @@ export function regularHourly(c: Ec2Candidate, ctx: PriceContext): Decimal {
 }
 
 /** Exact Spot estimate: on-demand x (100 - Spot Instance Advisor average savings %) / 100. */
-export function spotHourly(c: Ec2Candidate): Decimal {
+export function spotHourly(c: Pick<Ec2Candidate, "onDemandHourly" | "spotSavingsPercent">): Decimal {
   return rate(c.onDemandHourly).times(100 - (c.spotSavingsPercent ?? 0)).div(100);
+}
+
+/** The Spot and regular shares of instance-hours (exact; they sum to 1). */
+export function purchaseShares(settings: Pick<Ec2Settings, "spotPercent">): { spot: Decimal; regular: Decimal } {
+  const spot = num(settings.spotPercent).div(100);
+  return { spot, regular: dec(1).minus(spot) };
+}
+
+/**
+ * Exact USD per instance-hour with the purchase mix: regular share x regular rate + Spot share x Spot rate. The
+ * instances' hourlyPrice, and (plus the pro-rated root volume) what fleets are ranked by: the prices of the result.
+ */
+export function blendedHourly(c: Pick<Ec2Candidate, "onDemandHourly" | "spotSavingsPercent">, ctx: Omit<PriceContext, "region">): Decimal {
+  const shares = purchaseShares(ctx.settings);
+  return regularHourly(c, ctx).times(shares.regular).plus(spotHourly(c).times(shares.spot));
 }
 
 /**
@@ -75,14 +98,14 @@ export function priceFleet(plan: FleetPlan, groups: readonly FleetGroup[], ctx: 
     byType.set(p.candidate.type, row);
   }
   const rows = [...byType.values()].sort((a, b) => (a.candidate.type < b.candidate.type ? -1 : 1));
-  const spotShare = num(settings.spotPercent).div(100);
-  const regularShare = dec(1).minus(spotShare);
+  const { spot: spotShare, regular: regularShare } = purchaseShares(settings);
   const commitment = settings.commitment;
   const lineItems: LineItem[] = [];
   const costs: Decimal[] = [];
   const add = (li: Omit<LineItem, "monthlyCost" | "quantity">, quantity: Decimal) => {
-    const monthlyCost = quantity.times(rate(li.unitPrice));
+    const { monthlyCost } = lineItem(li.name, li.unit, quantity, li.unitPrice, li.component, li.purchase, li.priceSource);
     costs.push(monthlyCost);
+    // EC2 lines have always listed quantity and monthlyCost last in the JSON (CLI, API): the order is kept.
     lineItems.push({ ...li, quantity, monthlyCost });
   };
   let totalHours = ZERO;
@@ -130,7 +153,7 @@ export function priceFleet(plan: FleetPlan, groups: readonly FleetGroup[], ctx: 
     );
   }
   // Blended per-hour rate: regular share x regular rate + Spot share x Spot rate (exact; the shares sum to 1).
-  const effectiveHourly = (c: Ec2Candidate) => toPlain(regularHourly(c, ctx).times(regularShare).plus(spotHourly(c).times(spotShare)));
+  const effectiveHourly = (c: Ec2Candidate) => toPlain(blendedHourly(c, ctx));
   const instances: Ec2InstanceCount[] = rows.map((r) => ({
     type: r.candidate.type,
     count: r.count,

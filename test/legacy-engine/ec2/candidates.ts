@@ -1,0 +1,108 @@
+import type { Ec2Architecture, Ec2Catalog, Ec2Region } from "@/lib/catalog/ec2-schema";
+import type { Ec2Settings } from "@/lib/scenario/schema";
+import { HOURS_PER_MONTH, CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
+import { hasOwn, own } from "../own";
+import type { BinCapacity } from "./pack";
+
+/** One instance type that may host tasks in the scenario's region, with what it offers under the settings. */
+export interface Ec2Candidate {
+  type: string;
+  /** "large", "24xlarge": the part after the dot. */
+  size: string;
+  vcpu: number;
+  memoryGiB: number;
+  arch: Ec2Architecture;
+  maxEnis: number;
+  trunkingTasks: number | null;
+  onDemandHourly: string;
+  spotSavingsPercent: number | null;
+  capacity: BinCapacity;
+  /**
+   * USD per instance-hour with the purchase mix (Spot share, commitment discount) and the pro-rated root volume,
+   * as a float: used only to rank fleets. Every cost shown is recomputed exactly from the catalog strings.
+   */
+  rankHourly: number;
+}
+
+/**
+ * What one instance offers to tasks (ECS on EC2, pricing-rules.md):
+ * - CPU units: vCPU x 1024, minus the headroom share;
+ * - memory MiB: nominal x (1 - unregistered share) - ECS_RESERVED_MEMORY, minus the headroom share
+ *   (an 8 GiB m4.large registers about 7,985 MiB; the agent never offers the rest);
+ * - tasks: bridge networking has no ENI cap; awsvpc gives each task an ENI: max ENIs - 1 (the primary ENI is the
+ *   instance's own), or the ENI-trunking task limit when trunking is on and the size has one.
+ */
+export function instanceCapacity(
+  spec: { vcpu: number; memoryGiB: number; maxEnis: number; trunkingTasks: number | null },
+  settings: Pick<Ec2Settings, "headroomPercent" | "unregisteredMemoryPercent" | "reservedMemoryMiB" | "networking" | "eniTrunking">,
+): BinCapacity {
+  const keep = 1 - settings.headroomPercent / 100;
+  const cpu = spec.vcpu * CPU_UNITS_PER_VCPU * keep;
+  const registered = spec.memoryGiB * MIB_PER_GIB * (1 - settings.unregisteredMemoryPercent / 100);
+  const memoryMiB = Math.max(0, (registered - settings.reservedMemoryMiB) * keep);
+  const tasks =
+    settings.networking === "bridge" ? Infinity : settings.eniTrunking && spec.trunkingTasks !== null ? spec.trunkingTasks : spec.maxEnis - 1;
+  return { cpu, memoryMiB, tasks };
+}
+
+export interface CandidateSelection {
+  candidates: Ec2Candidate[];
+  warnings: string[];
+}
+
+/**
+ * The region's candidate types under the settings: restricted to `instanceTypes` when given, and to types with a
+ * Spot estimate when part of the fleet is on Spot (we do not guess a Spot price the advisor does not publish).
+ */
+export function selectCandidates(catalog: Ec2Catalog, region: Ec2Region, settings: Ec2Settings): CandidateSelection {
+  const warnings: string[] = [];
+  let types = Object.keys(region.prices);
+  if (settings.instanceTypes.length > 0) {
+    const wanted = new Set(settings.instanceTypes);
+    const unknown = settings.instanceTypes.filter((t) => !hasOwn(region.prices, t));
+    if (unknown.length)
+      warnings.push(
+        `Not in the EC2 price snapshot for this region, so left out: ${unknown.join(", ")} (the snapshot holds current-generation m, c and r types, no metal, burstable or GPU types).`,
+      );
+    types = types.filter((t) => wanted.has(t));
+  }
+  if (settings.spotPercent > 0) {
+    const noSpot = types.filter((t) => own(region.prices, t)?.[1] === null);
+    if (noSpot.length)
+      warnings.push(`${noSpot.length} instance type${noSpot.length === 1 ? "" : "s"} without a Spot Instance Advisor figure in this region left out, because part of the fleet is on Spot.`);
+    types = types.filter((t) => own(region.prices, t)?.[1] !== null);
+  }
+  const s = settings.spotPercent / 100;
+  const c = settings.commitment === "none" ? 0 : Number(own(catalog.commitments, settings.commitment)?.discountPercent ?? 0) / 100;
+  const ebsHourly = region.ebsGp3GbMonth === null ? 0 : (Number(region.ebsGp3GbMonth) * settings.ebsRootGiB) / HOURS_PER_MONTH;
+  const candidates = types.flatMap((type): Ec2Candidate[] => {
+    const spec = own(catalog.types, type);
+    const price = own(region.prices, type);
+    if (!spec || !price) return [];
+    const [vcpu, memoryGiB, arch, maxEnis, trunkingTasks] = spec;
+    const [onDemandHourly, spotSavingsPercent] = price;
+    const od = Number(onDemandHourly);
+    const spot = spotSavingsPercent === null ? od : (od * (100 - spotSavingsPercent)) / 100;
+    const capacity = instanceCapacity({ vcpu, memoryGiB, maxEnis, trunkingTasks }, settings);
+    if (capacity.cpu <= 0 || capacity.memoryMiB <= 0 || capacity.tasks < 1) return [];
+    return [
+      {
+        type,
+        size: type.slice(type.indexOf(".") + 1),
+        vcpu,
+        memoryGiB,
+        arch,
+        maxEnis,
+        trunkingTasks,
+        onDemandHourly,
+        spotSavingsPercent,
+        capacity,
+        rankHourly: od * (1 - s) * (1 - c) + spot * s + ebsHourly,
+      },
+    ];
+  });
+  // Cheapest first; ties by name, descending, so the newer generation wins a tie (m6i.large over m5.large, both
+  // 0.096 in us-east-1). Deterministic either way.
+  candidates.sort((a, b) => a.rankHourly - b.rankHourly || (a.type < b.type ? 1 : a.type > b.type ? -1 : 0));
+  return { candidates, warnings };
+}

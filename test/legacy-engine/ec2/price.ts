@@ -1,0 +1,148 @@
+import type { Ec2Catalog, Ec2Region } from "@/lib/catalog/ec2-schema";
+import type { Ec2Settings } from "@/lib/scenario/schema";
+import { dec, num, rate, sum, toPlain, ZERO, type Decimal } from "../money";
+import { own } from "../own";
+import type { LineItem } from "../types";
+import { HOURS_PER_MONTH, CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
+import type { Ec2Candidate } from "./candidates";
+import type { FleetGroup, FleetPlan } from "./fleet";
+import type { Ec2InstanceCount, Ec2Utilization } from "./types";
+
+export interface PriceContext {
+  catalog: Ec2Catalog;
+  region: Ec2Region;
+  settings: Ec2Settings;
+}
+
+export interface PricedFleet {
+  monthlyCost: Decimal;
+  instances: Ec2InstanceCount[];
+  utilization: Ec2Utilization;
+  lineItems: LineItem[];
+  /** type -> instance-hours, to tell two fleets apart. */
+  key: string;
+}
+
+const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 100 : 0);
+
+/** Hours-weighted share of the fleet's nominal vCPU and memory that the tasks request. */
+export function fleetUtilization(plan: FleetPlan, groups: readonly FleetGroup[]): Ec2Utilization {
+  let taskCpu = 0;
+  let taskMem = 0;
+  const used = new Set(plan.placements.map((p) => p.group));
+  for (const gi of used) {
+    const g = groups[gi]!;
+    for (const i of g.items) {
+      taskCpu += i.cpu * i.count * g.hours;
+      taskMem += i.memoryMiB * i.count * g.hours;
+    }
+  }
+  let capCpu = 0;
+  let capMem = 0;
+  for (const p of plan.placements) {
+    const h = groups[p.group]!.hours;
+    capCpu += p.bins * h * p.candidate.vcpu * CPU_UNITS_PER_VCPU;
+    capMem += p.bins * h * p.candidate.memoryGiB * MIB_PER_GIB;
+  }
+  return { cpuPercent: percent(taskCpu, capCpu), memoryPercent: percent(taskMem, capMem) };
+}
+
+/** Exact USD per hour for one instance bought the regular way: on-demand, or on-demand less the commitment discount. */
+export function regularHourly(c: Ec2Candidate, ctx: PriceContext): Decimal {
+  const od = rate(c.onDemandHourly);
+  if (ctx.settings.commitment === "none") return od;
+  const discount = own(ctx.catalog.commitments, ctx.settings.commitment)!.discountPercent;
+  return od.times(dec(100).minus(discount)).div(100);
+}
+
+/** Exact Spot estimate: on-demand x (100 - Spot Instance Advisor average savings %) / 100. */
+export function spotHourly(c: Ec2Candidate): Decimal {
+  return rate(c.onDemandHourly).times(100 - (c.spotSavingsPercent ?? 0)).div(100);
+}
+
+/**
+ * A plan -> exact line items. Per instance type: instance-hours = instances x hours their group runs, split into
+ * the Spot share (at the Spot estimate) and the rest (on-demand, or at the commitment discount). One EBS line:
+ * a gp3 root volume per instance, GB-months = ebsRootGiB x instance-hours / HOURS_PER_MONTH.
+ */
+export function priceFleet(plan: FleetPlan, groups: readonly FleetGroup[], ctx: PriceContext): PricedFleet {
+  const { settings, region } = ctx;
+  const byType = new Map<string, { candidate: Ec2Candidate; count: number; hours: number }>();
+  for (const p of plan.placements) {
+    const row = byType.get(p.candidate.type) ?? { candidate: p.candidate, count: 0, hours: 0 };
+    row.count += p.bins;
+    row.hours += p.bins * groups[p.group]!.hours;
+    byType.set(p.candidate.type, row);
+  }
+  const rows = [...byType.values()].sort((a, b) => (a.candidate.type < b.candidate.type ? -1 : 1));
+  const spotShare = num(settings.spotPercent).div(100);
+  const regularShare = dec(1).minus(spotShare);
+  const commitment = settings.commitment;
+  const lineItems: LineItem[] = [];
+  const costs: Decimal[] = [];
+  const add = (li: Omit<LineItem, "monthlyCost" | "quantity">, quantity: Decimal) => {
+    const monthlyCost = quantity.times(rate(li.unitPrice));
+    costs.push(monthlyCost);
+    lineItems.push({ ...li, quantity, monthlyCost });
+  };
+  let totalHours = ZERO;
+  for (const { candidate: c, hours } of rows) {
+    const h = num(hours);
+    totalHours = totalHours.plus(h);
+    if (regularShare.gt(0)) {
+      add(
+        {
+          name: commitment === "none" ? `EC2 instances (${c.type}, on-demand)` : `EC2 instances (${c.type}, ${commitment} commitment, estimate)`,
+          unit: "instance-hours",
+          unitPrice: toPlain(regularHourly(c, ctx)),
+          component: "instances",
+          purchase: commitment === "none" ? "on-demand" : "savings-plan",
+          priceSource: commitment === "none" ? region.onDemandSource : ctx.catalog.commitments[commitment]!.provenance,
+        },
+        h.times(regularShare),
+      );
+    }
+    if (spotShare.gt(0)) {
+      add(
+        {
+          name: `EC2 instances (${c.type}, Spot estimate)`,
+          unit: "instance-hours",
+          unitPrice: toPlain(spotHourly(c)),
+          component: "instances",
+          purchase: "spot",
+          priceSource: ctx.catalog.sources.spot,
+        },
+        h.times(spotShare),
+      );
+    }
+  }
+  if (region.ebsGp3GbMonth !== null && totalHours.gt(0)) {
+    add(
+      {
+        name: `EBS gp3 root volumes (${settings.ebsRootGiB} GiB per instance)`,
+        unit: "GB-months",
+        unitPrice: region.ebsGp3GbMonth,
+        component: "ebs",
+        purchase: "on-demand",
+        priceSource: ctx.catalog.sources.ebs,
+      },
+      num(settings.ebsRootGiB).times(totalHours).div(HOURS_PER_MONTH),
+    );
+  }
+  // Blended per-hour rate: regular share x regular rate + Spot share x Spot rate (exact; the shares sum to 1).
+  const effectiveHourly = (c: Ec2Candidate) => toPlain(regularHourly(c, ctx).times(regularShare).plus(spotHourly(c).times(spotShare)));
+  const instances: Ec2InstanceCount[] = rows.map((r) => ({
+    type: r.candidate.type,
+    count: r.count,
+    hourlyPrice: effectiveHourly(r.candidate),
+    onDemandHourlyPrice: r.candidate.onDemandHourly,
+    instanceHours: r.hours,
+  }));
+  return {
+    monthlyCost: sum(costs),
+    instances,
+    utilization: fleetUtilization(plan, groups),
+    lineItems,
+    key: rows.map((r) => `${r.candidate.type}:${r.hours}`).join(","),
+  };
+}

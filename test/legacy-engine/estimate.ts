@@ -1,0 +1,65 @@
+import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
+import { extrasRegion } from "@/lib/catalog/extras-lookup";
+import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
+import type { FargateCatalog } from "@/lib/catalog/schema";
+import type { Scenario } from "@/lib/scenario/schema";
+import { estimateEc2, type Ec2Estimate } from "./ec2";
+import { ON_DEMAND_SOURCE, priceWorkload } from "./fargate";
+import { sum } from "./money";
+import { own } from "./own";
+import { needsExtras, priceServices, withWorkloadExtras } from "./services";
+import type { FargateEstimate, PriceSourceSummary } from "./types";
+import { ec2WholeBill, type Ec2WholeBill } from "./whole-bill";
+
+/**
+ * A validated scenario -> its Fargate estimate. Totals are sums of line items: compute (the workloads' Fargate
+ * lines), services (the workloads' public IPv4 and logs lines, and the scenario's services) and the whole bill.
+ * Validate with parseScenario first: this throws RangeError on input the schema would have refused, and when a
+ * version 2 scenario comes without the extras catalog.
+ */
+export function estimateScenario(scenario: Scenario, catalog: FargateCatalog, extras?: ExtrasCatalog): FargateEstimate {
+  const region = own(catalog.regions, scenario.region);
+  if (!region) throw new RangeError(`Unknown region "${scenario.region}"`);
+  const v2 = needsExtras(scenario);
+  if (v2 && !extras) throw new RangeError("This scenario has version 2 items: pass the extras price catalog");
+  const xr = extras ? extrasRegion(extras, scenario.region) : undefined;
+  const workloads = scenario.workloads.map((w) => {
+    const priced = priceWorkload(w, region, catalog);
+    return v2 ? withWorkloadExtras(priced, w, xr, scenario.region) : priced;
+  });
+  const services = priceServices(scenario, xr);
+
+  const used = new Set<string>([ON_DEMAND_SOURCE]);
+  for (const w of workloads) for (const li of w.lineItems) used.add(li.priceSource);
+  for (const li of services.lineItems) used.add(li.priceSource);
+  const sources: PriceSourceSummary[] = [...used].map((key) => {
+    const p = own(catalog.provenance, key) ?? (extras && Object.hasOwn(extras.provenance, key) ? extras.provenance[key as keyof ExtrasCatalog["provenance"]] : undefined);
+    if (!p) throw new RangeError(`Unknown price source "${key}"`);
+    return { key, ...p };
+  });
+  const main = catalog.provenance[ON_DEMAND_SOURCE]!;
+
+  // Each workload's monthlyCost is the exact sum of its line items; compute is the sum of their compute parts.
+  const workloadsCost = sum(workloads.map((w) => w.monthlyCost));
+  const computeMonthlyCost = sum(workloads.map((w) => w.computeMonthlyCost));
+  const monthlyCost = workloadsCost.plus(services.monthlyCost);
+  return {
+    scenario: { name: scenario.name, region: scenario.region },
+    catalog: { source: main.source, publishedAt: main.publishedAt, region: scenario.region, regionName: region.name, sources },
+    workloads,
+    services,
+    totals: { computeMonthlyCost, servicesMonthlyCost: monthlyCost.minus(computeMonthlyCost), monthlyCost },
+    warnings: [],
+  };
+}
+
+/** The full estimate contract: the Fargate estimate plus the equivalent ECS-on-EC2 cluster and its whole bill. */
+export type Estimate = FargateEstimate & { ec2: Ec2Estimate & { wholeBill: Ec2WholeBill } };
+
+/** A validated scenario -> Fargate and EC2 side by side (the CLI's and the API's JSON). */
+export function estimateAll(scenario: Scenario, catalog: FargateCatalog, ec2: Ec2Catalog, extras?: ExtrasCatalog): Estimate {
+  const fargate = estimateScenario(scenario, catalog, extras);
+  const cluster = estimateEc2(scenario, fargate, ec2);
+  const xr = extras ? extrasRegion(extras, scenario.region) : undefined;
+  return { ...fargate, ec2: { ...cluster, wholeBill: ec2WholeBill(scenario, fargate, cluster, xr) } };
+}
