@@ -13,18 +13,18 @@
  * allocated (a table whose total row is one line of a larger table): the rows then add up to that parent.
  *
  * Pure and exact: amounts are read through their decimal string (any exact decimal's `toString()`, or a number)
- * and counted in whole cents with big.js, so it does not depend on which decimal type the engine uses. The full
+ * and counted in whole cents with the engine's exact decimal (lib/pricing/money.ts; no big.js in the browser). The full
  * precision stays in the estimate and the JSON output; this is for display and export only.
  */
-import Big from "big.js";
+import { dec, ROUND_DOWN, ROUND_HALF_UP, ZERO } from "@/lib/pricing/money";
 
 export type AmountLike = string | number | { toString(): string };
 
-const cents = (a: AmountLike) => new Big(String(a)).times(100);
+const cents = (a: AmountLike) => dec(String(a)).times(100);
 
 /** Whole cents as a fixed two-decimal string: 1234n -> "12.34", -5n -> "-0.05". */
 export function centsToString(c: bigint): string {
-  return new Big(c.toString()).div(100).toFixed(2);
+  return dec(c.toString()).div(100).toFixed(2);
 }
 
 /**
@@ -34,9 +34,9 @@ export function centsToString(c: bigint): string {
 export function allocateCents(parts: readonly AmountLike[], total?: AmountLike): string[] {
   const exact = parts.map(cents);
   // Floor toward minus infinity (roundDown truncates toward zero).
-  const floors = exact.map((e) => e.round(0, Big.roundDown)).map((t, i) => (exact[i]!.lt(t) ? t.minus(1) : t));
-  const target = (total === undefined ? exact.reduce((t, e) => t.plus(e), new Big(0)) : cents(total)).round(0, Big.roundHalfUp);
-  let missing = target.minus(floors.reduce((t, f) => t.plus(f), new Big(0))).toNumber();
+  const floors = exact.map((e) => e.round(0, ROUND_DOWN)).map((t, i) => (exact[i]!.lt(t) ? t.minus(1) : t));
+  const target = (total === undefined ? exact.reduce((t, e) => t.plus(e), ZERO) : cents(total)).round(0, ROUND_HALF_UP);
+  let missing = target.minus(floors.reduce((t, f) => t.plus(f), ZERO)).toNumber();
   const rests = exact.map((e, i) => e.minus(floors[i]!));
   // Largest remainder first; equal remainders: the earlier part first.
   const order = exact.map((_, i) => i).sort((a, b) => rests[b]!.cmp(rests[a]!) || a - b);

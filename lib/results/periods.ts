@@ -1,5 +1,4 @@
-import Big from "big.js";
-import { dec, sum, type Decimal } from "@/lib/pricing/money";
+import { dec, ROUND_HALF_UP, sum, type Decimal } from "@/lib/pricing/money";
 import { HOURS_PER_MONTH } from "@/lib/pricing/units";
 import type { Scenario } from "@/lib/scenario/schema";
 import type { ResultsView } from "./view";
@@ -23,7 +22,7 @@ export function periods(monthly: string | Decimal): PeriodFigures {
 
 /** "0.14811" -> "$0.1481": per-hour figures need more than cents to be useful. */
 export function formatUsdPerHour(amount: string | Decimal): string {
-  return `$${dec(amount).round(4, Big.roundHalfUp).toFixed(4)}`;
+  return `$${dec(amount).round(4, ROUND_HALF_UP).toFixed(4)}`;
 }
 
 export interface UpfrontPayment {
