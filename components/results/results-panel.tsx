@@ -6,7 +6,7 @@ import { shownFargate } from "@/lib/export/shown";
 import type { ResultsView, SpotView } from "@/lib/results/view";
 
 // Charts load after the page (recharts is the largest library here) and render from deferred values.
-const chartPlaceholder = () => <div className="h-80 rounded-lg border border-slate-200 dark:border-slate-700" aria-hidden="true" />;
+const chartPlaceholder = () => <div data-print="hide" className="h-80 rounded-lg border border-slate-200 dark:border-slate-700" aria-hidden="true" />;
 const BreakdownChart = dynamic(() => import("@/components/charts/breakdown-chart").then((m) => m.BreakdownChart), { ssr: false, loading: chartPlaceholder });
 const DutyCycleChart = dynamic(() => import("@/components/charts/duty-cycle-chart").then((m) => m.DutyCycleChart), { ssr: false, loading: chartPlaceholder });
 const WholeBillChart = dynamic(() => import("@/components/charts/whole-bill-chart").then((m) => m.WholeBillChart), { ssr: false, loading: chartPlaceholder });
