@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { lazy, memo, Suspense, useCallback, useEffect, useState } from "react";
 import type { RegionOption } from "@/components/scenario/region-picker";
 
 interface Props {
@@ -16,10 +16,11 @@ interface Props {
  */
 const Calculator = lazy(() =>
   import("@/components/calculator").then((m) => ({
-    default: function HydratedCalculator({ regions, onReady }: Props) {
+    // Memo: the shell's re-render when it turns ready must not re-render the calculator.
+    default: memo(function HydratedCalculator({ regions, onReady }: Props) {
       useEffect(onReady, [onReady]);
       return <m.Calculator regions={regions} />;
-    },
+    }),
   })),
 );
 
