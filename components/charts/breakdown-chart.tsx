@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { BREAKDOWN_KEYS, type BreakdownRow } from "@/lib/results/chart-data";
+import { BREAKDOWN_KEYS, chartRows, type BreakdownRow } from "@/lib/results/chart-data";
 import { formatUsd } from "@/lib/format";
 import { ChartFrame, DataTable } from "./chart-frame";
 
@@ -14,24 +14,24 @@ const COLORS: Record<(typeof BREAKDOWN_KEYS)[number], string> = {
   "Public IPv4 and logs": "#64748b",
 };
 
-/** Up to this many workloads the axis picks the names that fit by measuring them; past it, every nth name. */
-const MEASURED_TICKS = 24;
-
 export function BreakdownChart({ rows }: { rows: BreakdownRow[] }) {
   const keys = BREAKDOWN_KEYS.filter((k) => rows.some((r) => r[k] > 0));
+  const drawn = chartRows(rows);
   return (
     <ChartFrame
       testId="chart-breakdown"
       title="Cost breakdown per workload"
-      description="Monthly Fargate cost (USD) of each workload by component."
+      description={
+        drawn.length < rows.length
+          ? `Monthly Fargate cost (USD) by component of the ${drawn.length - 1} costliest workloads, the other ${rows.length - drawn.length + 1} as one bar; the table lists every workload.`
+          : "Monthly Fargate cost (USD) of each workload by component."
+      }
       table={<DataTable columns={["Workload", ...keys.map((k) => `${k} (USD)`)]} rows={rows.map((r) => [r.workload, ...keys.map((k) => formatUsd(r[k]))])} />}
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+        <BarChart accessibilityLayer={false} data={drawn} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
-          {/* Past a few dozen workloads, every nth name: left to itself the axis measures every label in the DOM
-              (hundreds of layouts, seconds at 500 workloads) to choose which fit. */}
-          <XAxis dataKey="workload" tick={{ fontSize: 12 }} interval={rows.length > MEASURED_TICKS ? Math.ceil(rows.length / MEASURED_TICKS) - 1 : undefined} />
+          <XAxis dataKey="workload" tick={{ fontSize: 12 }} />
           <YAxis tickFormatter={(v: number) => `$${v}`} tick={{ fontSize: 12 }} label={{ value: "USD / month", angle: -90, position: "insideLeft", fontSize: 12 }} />
           <Tooltip formatter={(v) => formatUsd(Number(v))} />
           <Legend />
