@@ -15,7 +15,8 @@ import { inIdleSteps } from "@/lib/browser/idle";
 import { useIdleValue } from "@/lib/browser/use-idle-value";
 import { estimateScenario } from "@/lib/pricing/estimate";
 import { stagedView } from "@/lib/results/staged";
-import { buildResults, buildSpotView } from "@/lib/results/view";
+import { spotInBackground } from "@/lib/results/spot-client";
+import { buildResults, type SpotView } from "@/lib/results/view";
 import { DEFAULT_SCENARIO } from "@/lib/scenario/defaults";
 import { createWorkloadCheckCache, evaluateDraft, type Draft } from "@/lib/scenario/draft";
 import { encodeScenario, readShareHash, SHARE_PARAM } from "@/lib/scenario/url";
@@ -147,10 +148,19 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
     // Right after the region becomes usable the deferred side has nothing yet: build it all once, urgently.
     return detailView ? stagedView(detailView, current.estimate) : buildResults(current.scenario, fargateCatalog, ec2Catalog, current.extras, current.estimate);
   }, [current, detailView, ec2Catalog]);
-  // Line items, charts, the Spot series (eleven estimates) and the bill comparison follow once typing pauses.
+  // Line items, charts, the Spot series and the bill comparison follow once typing pauses.
   const idleDetailView = useIdleValue(detailView);
   const idleScenario = useIdleValue(deferredScenario);
-  const spot = useMemo(() => (idleScenario ? buildSpotView(idleScenario, fargateCatalog) : null), [idleScenario]);
+  // The Spot series (eleven estimates) is computed in a Web Worker.
+  const [spot, setSpot] = useState<SpotView | null>(null);
+  useEffect(() => {
+    if (!idleScenario) return;
+    let live = true;
+    spotInBackground(idleScenario).then((v) => live && setSpot(v));
+    return () => {
+      live = false;
+    };
+  }, [idleScenario]);
   /** The share link exists for a complete scenario; it is encoded when needed (on idle, or on copy), not per keystroke. */
   const shareable = evaluation.complete && evaluation.priced !== null;
 
