@@ -23,7 +23,7 @@ export function BreakdownChart({ rows }: { rows: BreakdownRow[] }) {
       title="Cost breakdown per workload"
       description={
         drawn.length < rows.length
-          ? `Monthly Fargate cost (USD) by component of the ${drawn.length - 1} costliest workloads, the other ${rows.length - drawn.length + 1} as one bar; the table lists every workload.`
+          ? `Monthly Fargate cost (USD) by component of the ${drawn.length} costliest workloads (of ${rows.length}); the table lists every workload.`
           : "Monthly Fargate cost (USD) of each workload by component."
       }
       table={<DataTable columns={["Workload", ...keys.map((k) => `${k} (USD)`)]} rows={rows.map((r) => [r.workload, ...keys.map((k) => formatUsd(r[k]))])} />}

@@ -32,17 +32,17 @@ export function breakdownRows(estimate: FargateEstimate): BreakdownRow[] {
 export { chartNumber };
 
 /**
- * The rows the breakdown chart draws: all of them up to `max`, else the `max - 1` costliest and one "N other
- * workloads" bar summing the rest (hundreds of bars are unreadable, and drawing them holds the page for a second).
- * The chart's data table keeps every row. Values are dollars to the cent, as the chart shows them.
+ * The rows the breakdown chart draws: all of them up to `max`, else the `max` costliest, in their order (hundreds of
+ * bars are unreadable, and drawing them holds the page for a second). A bar summing the rest would dwarf them; the
+ * chart says how many it leaves out, and its data table keeps every row.
  */
 export function chartRows(rows: BreakdownRow[], max = 30): BreakdownRow[] {
   if (rows.length <= max) return rows;
   const total = (r: BreakdownRow) => BREAKDOWN_KEYS.reduce((s, k) => s + r[k], 0);
-  const ranked = rows.map((r, i) => ({ r, i, t: total(r) })).sort((a, b) => b.t - a.t || a.i - b.i);
-  const kept = ranked.slice(0, max - 1).sort((a, b) => a.i - b.i).map((x) => x.r);
-  const rest = ranked.slice(max - 1);
-  const other = { workload: `${rest.length} other workloads` } as BreakdownRow;
-  for (const key of BREAKDOWN_KEYS) other[key] = Math.round(rest.reduce((s, x) => s + x.r[key] * 100, 0)) / 100;
-  return [...kept, other];
+  return rows
+    .map((r, i) => ({ r, i, t: total(r) }))
+    .sort((a, b) => b.t - a.t || a.i - b.i)
+    .slice(0, max)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.r);
 }
