@@ -1,7 +1,7 @@
 /** Runs once when the server starts (Next.js instrumentation hook). */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { appendPeerAddress } = await import("./lib/aws/peer-address");
+    const { appendPeerAddress } = await import("./lib/http/peer-address");
     appendPeerAddress();
   }
 }

@@ -1,9 +1,9 @@
 import { connection } from "next/server";
-import { Calculator } from "@/components/calculator";
+import { LazyCalculator } from "@/components/calculator-lazy";
 import { catalogRegions } from "@/lib/catalog";
 
 export default async function Home() {
   // Rendered per request so Next.js can put the CSP nonce from proxy.ts on its scripts.
   await connection();
-  return <Calculator regions={catalogRegions()} />;
+  return <LazyCalculator regions={catalogRegions()} />;
 }

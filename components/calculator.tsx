@@ -13,8 +13,13 @@ import { buttonClass, primaryButtonClass } from "@/components/ui/fields";
 import { fargateCatalog } from "@/lib/catalog";
 import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
 import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
-import { buildResults, buildSpotView } from "@/lib/results/view";
-import { evaluateDraft } from "@/lib/scenario/draft";
+import { inIdleSteps } from "@/lib/browser/idle";
+import { useIdleValue } from "@/lib/browser/use-idle-value";
+import { estimateScenario } from "@/lib/pricing/estimate";
+import { stagedView } from "@/lib/results/staged";
+import { spotInBackground } from "@/lib/results/spot-client";
+import { buildResults, type SpotView } from "@/lib/results/view";
+import { createWorkloadCheckCache, evaluateDraft } from "@/lib/scenario/draft";
 import { encodeScenario, SHARE_PARAM } from "@/lib/scenario/url";
 import { useScenarioStore } from "@/lib/store/scenario-store";
 import { own } from "@/lib/pricing/own";
@@ -66,33 +71,79 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
     };
   }, []);
 
-  const evaluation = useMemo(() => evaluateDraft(draft, fargateCatalog, extrasCatalog), [draft, extrasCatalog]);
-  const view = useMemo(
-    () => (evaluation.priced ? buildResults(evaluation.priced, fargateCatalog, ec2Catalog, extrasCatalog) : null),
-    [evaluation, ec2Catalog, extrasCatalog],
+  // A keystroke changes one workload: the others' checks are remembered (by workload object) and not redone.
+  const [checks] = useState(createWorkloadCheckCache);
+  const evaluation = useMemo(() => evaluateDraft(draft, fargateCatalog, extrasCatalog, checks), [draft, extrasCatalog, checks]);
+
+  // The urgent path of a keystroke is the Fargate estimate and the totals. The rest (the EC2 estimate, line items,
+  // charts) is computed from a deferred scenario right after, in a render React can interrupt; the totals show the
+  // last EC2 figures until then (stagedView).
+  const current = useMemo(
+    () => ({
+      scenario: evaluation.priced,
+      estimate: evaluation.priced ? estimateScenario(evaluation.priced, fargateCatalog, extrasCatalog ?? undefined) : null,
+      extras: extrasCatalog,
+    }),
+    [evaluation, extrasCatalog],
   );
+  const deferred = useDeferredValue(current);
+  const deferredScenario = deferred.scenario;
+  const detailView = useMemo(
+    () => (deferred.scenario && deferred.estimate ? buildResults(deferred.scenario, fargateCatalog, ec2Catalog, deferred.extras, deferred.estimate) : null),
+    [deferred, ec2Catalog],
+  );
+  const view = useMemo(() => {
+    if (!current.scenario || !current.estimate) return null;
+    // Right after the region becomes usable the deferred side has nothing yet: build it all once, urgently.
+    return detailView ? stagedView(detailView, current.estimate) : buildResults(current.scenario, fargateCatalog, ec2Catalog, current.extras, current.estimate);
+  }, [current, detailView, ec2Catalog]);
+  // Line items, charts, the Spot series and the bill comparison follow once typing pauses.
+  const idleDetailView = useIdleValue(detailView);
+  const idleScenario = useIdleValue(deferredScenario);
+  // The Spot series (eleven estimates) is computed in a Web Worker.
+  const [spot, setSpot] = useState<SpotView | null>(null);
+  useEffect(() => {
+    if (!idleScenario) return;
+    let live = true;
+    spotInBackground(idleScenario).then((v) => live && setSpot(v));
+    return () => {
+      live = false;
+    };
+  }, [idleScenario]);
+  /** The share link exists for a complete scenario; it is encoded when needed (on idle, or on copy), not per keystroke. */
+  const shareable = evaluation.complete && evaluation.priced !== null;
 
-  // Totals follow every keystroke; line items and charts render from these deferred values right after.
-  const detailView = useDeferredValue(view);
-  const deferredScenario = useDeferredValue(evaluation.priced);
-  const spot = useMemo(() => (deferredScenario ? buildSpotView(deferredScenario, fargateCatalog) : null), [deferredScenario]);
-  const link = useMemo(() => (evaluation.complete && evaluation.priced ? encodeScenario(evaluation.priced) : null), [evaluation]);
-
-  // Keep the URL and local storage in step with the scenario (after the first load, so they never clobber a link).
+  // Keep the URL and local storage in step with the scenario (after the first load, so they never clobber a link):
+  // once typing pauses, in idle time, one step per idle period (encoding, the address bar, storage).
   useEffect(() => {
     if (!loaded.current) return;
+    const priced = shareable ? evaluation.priced : null;
+    let link: string | null = null;
+    let cancelSteps = () => {};
     const t = window.setTimeout(() => {
-      if (link && link !== lastLink.current) {
-        lastLink.current = link;
-        window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}#${SHARE_PARAM}=${link}`);
-      }
-      save(draft);
+      cancelSteps = inIdleSteps([
+        () => {
+          link = priced ? encodeScenario(priced) : null;
+        },
+        () => {
+          if (link && link !== lastLink.current) {
+            lastLink.current = link;
+            window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}#${SHARE_PARAM}=${link}`);
+          }
+        },
+        // The saved entry (its own code handles storage that is full or disabled).
+        () => save(draft),
+      ]);
     }, 150);
-    return () => window.clearTimeout(t);
-  }, [draft, link, loaded, lastLink, save]);
+    return () => {
+      window.clearTimeout(t);
+      cancelSteps();
+    };
+  }, [draft, evaluation, shareable, loaded, lastLink, save]);
 
   const copyLink = useCallback(async () => {
-    if (!link) return;
+    if (!shareable || !evaluation.priced) return;
+    const link = encodeScenario(evaluation.priced);
     const url = `${window.location.origin}${window.location.pathname}#${SHARE_PARAM}=${link}`;
     try {
       await navigator.clipboard.writeText(url);
@@ -101,7 +152,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
       window.prompt("Copy this share link:", url);
       setStatus("Share link shown for copying.");
     }
-  }, [link]);
+  }, [shareable, evaluation]);
 
   const exportCsv = useCallback(async () => {
     if (!view) return;
@@ -128,7 +179,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
           <p className="text-sm text-slate-600 dark:text-slate-400">What your containers cost on AWS Fargate, and whether ECS on EC2 is cheaper.</p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <button type="button" className={primaryButtonClass} onClick={copyLink} disabled={!link} title={link ? undefined : "Fix the highlighted fields to share this scenario"}>
+          <button type="button" className={primaryButtonClass} onClick={copyLink} disabled={!shareable} title={shareable ? undefined : "Fix the highlighted fields to share this scenario"}>
             Copy share link
           </button>
           <button type="button" className={buttonClass} onClick={exportCsv} disabled={!view || !evaluation.complete} title={evaluation.complete ? undefined : "Fix the highlighted fields to export every workload"}>
@@ -162,7 +213,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
         <div className="mt-4 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] print:block">
         <ScenarioEditor draft={draft} evaluation={evaluation} regions={regions} regionHasSpot={regionHasSpot} extras={extrasCatalog} />
         {view ? (
-          <ResultsPanel detailView={detailView ?? view} spot={spot} excluded={evaluation.excluded.map((i) => draft.workloads[i]?.name || `#${i + 1}`)} />
+          <ResultsPanel detailView={idleDetailView ?? detailView ?? view} spot={spot} excluded={evaluation.excluded.map((i) => draft.workloads[i]?.name || `#${i + 1}`)} />
         ) : (
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200">
             {evaluation.scenarioProblems.map((p) => p.message).join(" ") || "Fix the scenario to see an estimate."}
@@ -170,7 +221,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
         )}
         </div>
         </div>
-        <BillPanel scenario={deferredScenario ?? null} />
+        <BillPanel scenario={idleScenario ?? null} />
       </main>
     </div>
   );

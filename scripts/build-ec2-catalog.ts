@@ -34,6 +34,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { dec, toPlain } from "../lib/pricing/money";
 import { Ec2Catalog, type InstancePriceRow, type InstanceSpecRow } from "../lib/catalog/ec2-schema";
+import { serializeEc2Catalog } from "../lib/catalog/ec2-serialize";
 
 const args = process.argv.slice(2);
 const sourceIdx = args.indexOf("--source");
@@ -242,16 +243,7 @@ const catalog: Ec2Catalog = Ec2Catalog.parse({
   regions,
 });
 
-/** Compact but diffable: one line per type and one line per region's price table. */
-function serialize(c: Ec2Catalog): string {
-  const { types: t, regions: r, ...head } = c;
-  const headJson = JSON.stringify(head, null, 1).replace(/\n}$/, "");
-  const typeLines = Object.entries(t).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
-  const regionLines = Object.entries(r).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
-  return `${headJson},\n "types": {\n${typeLines.join(",\n")}\n },\n "regions": {\n${regionLines.join(",\n")}\n }\n}\n`;
-}
-
-const text = serialize(catalog);
+const text = serializeEc2Catalog(catalog);
 Ec2Catalog.parse(JSON.parse(text));
 writeFileSync(outFile, text);
 const priced = Object.values(regions).reduce((n, r) => n + Object.keys(r.prices).length, 0);

@@ -131,11 +131,21 @@ export function start(refs: PersistenceRefs): () => void {
   const onStorage = (e: StorageEvent) => {
     if (e.key === SAVED_KEY && refs.loaded.current) void useSavedStore.persist.rehydrate();
   };
+  // Leaving the page (a tab closed, another address typed, a phone switching apps) must not lose the last edit,
+  // which is otherwise saved once typing pauses and the browser is idle.
+  const onLeave = () => {
+    if (document.visibilityState === "hidden" || !live) flush(refs);
+  };
+  const onPageHide = () => flush(refs);
   window.addEventListener("hashchange", onHashChange);
   window.addEventListener("storage", onStorage);
+  window.addEventListener("pagehide", onPageHide);
+  document.addEventListener("visibilitychange", onLeave);
   return () => {
     live = false;
     window.removeEventListener("hashchange", onHashChange);
     window.removeEventListener("storage", onStorage);
+    window.removeEventListener("pagehide", onPageHide);
+    document.removeEventListener("visibilitychange", onLeave);
   };
 }

@@ -14,7 +14,7 @@ import { projectedMetrics, recommendationsPage1, recommendationsPage2 } from "./
 vi.mock("server-only", () => ({}));
 const route = await import("@/app/api/rightsizing/route");
 const projectedRoute = await import("@/app/api/rightsizing/projected-metrics/route");
-const { awsRouteLimiter } = await import("./route-helpers");
+const { awsRouteLimiter } = await import("@/lib/http");
 
 const co = mockClient(ComputeOptimizerClient);
 const BASE = "http://localhost/api/rightsizing";

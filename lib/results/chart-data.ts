@@ -30,3 +30,19 @@ export function breakdownRows(estimate: FargateEstimate): BreakdownRow[] {
 }
 
 export { chartNumber };
+
+/**
+ * The rows the breakdown chart draws: all of them up to `max`, else the `max` costliest, in their order (hundreds of
+ * bars are unreadable, and drawing them holds the page for a second). A bar summing the rest would dwarf them; the
+ * chart says how many it leaves out, and its data table keeps every row.
+ */
+export function chartRows(rows: BreakdownRow[], max = 30): BreakdownRow[] {
+  if (rows.length <= max) return rows;
+  const total = (r: BreakdownRow) => BREAKDOWN_KEYS.reduce((s, k) => s + r[k], 0);
+  return rows
+    .map((r, i) => ({ r, i, t: total(r) }))
+    .sort((a, b) => b.t - a.t || a.i - b.i)
+    .slice(0, max)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.r);
+}

@@ -61,8 +61,15 @@ export function buildSpotView(scenario: Scenario, catalog: FargateCatalog): Spot
  * What the results panel shows, computed once per draft change. Pure: components only render this.
  * The headline compares whole bills: each side's compute plus everything beside it (the same services on both).
  */
-export function buildResults(scenario: Scenario, catalog: FargateCatalog, ec2Catalog: Ec2Catalog | null, extras?: ExtrasCatalog | null): ResultsView {
-  const estimate = estimateScenario(scenario, catalog, extras ?? undefined);
+export function buildResults(
+  scenario: Scenario,
+  catalog: FargateCatalog,
+  ec2Catalog: Ec2Catalog | null,
+  extras?: ExtrasCatalog | null,
+  /** The scenario's Fargate estimate when already computed (for these same arguments). */
+  fargate?: FargateEstimate,
+): ResultsView {
+  const estimate = fargate ?? estimateScenario(scenario, catalog, extras ?? undefined);
   const cluster = ec2Catalog ? estimateEc2(scenario, estimate, ec2Catalog) : null;
   const ec2 = cluster ? { ...cluster, wholeBill: ec2WholeBill(scenario, estimate, cluster, extras ? extrasRegion(extras, scenario.region) : undefined) } : null;
   const wb = ec2?.wholeBill;

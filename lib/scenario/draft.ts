@@ -67,12 +67,47 @@ export interface DraftEvaluation {
   pendingExtras: boolean;
 }
 
+/** The scenario's own fields (built once: zod's omit makes a new schema each call). */
+const Head = ScenarioShape.omit({ workloads: true, ec2: true, services: true });
+
+/** One workload's check, kept for as long as the workload object is unchanged (see createWorkloadCheckCache). */
+interface WorkloadCheck {
+  region: string;
+  catalog: FargateCatalog;
+  /** The parsed workload, or null when it has problems. */
+  data: Workload | null;
+  fields: Record<string, string>;
+}
+
+/**
+ * Remembers each workload's validation by the workload object itself: the editor's store replaces only the workload
+ * being edited, so a keystroke re-validates one workload, not all of them. The check depends on the region and the
+ * catalog too, so a change of either re-validates. Pass the same cache to every evaluateDraft call of one editor.
+ */
+export type WorkloadCheckCache = WeakMap<object, WorkloadCheck>;
+export const createWorkloadCheckCache = (): WorkloadCheckCache => new WeakMap();
+
+function checkWorkload(w: DraftWorkload, region: FargateCatalog["regions"][string] | undefined, regionCode: string, catalog: FargateCatalog): WorkloadCheck {
+  const parsed = Workload.safeParse(w);
+  const fields: Record<string, string> = {};
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) fields[formatPath(i.path)] ??= i.message;
+  } else if (region) {
+    for (const p of catalogProblems({ version: SCENARIO_VERSION, name: "check", region: regionCode, workloads: [parsed.data], ec2: Ec2Settings.parse({}) }, catalog)) {
+      fields[p.path.replace(/^workloads\.0\./, "")] ??= p.message;
+    }
+  }
+  return { region: regionCode, catalog, data: parsed.success && !Object.keys(fields).length ? parsed.data : null, fields };
+}
+
 /**
  * Validates a draft field by field, so one bad field never blanks the rest of the estimate. Pure.
  * Version 2 items (public IPv4, logs, services) are priced once the extras catalog is given; the version of the
  * priced scenario follows what it uses (2 when it has a version 2 item, else the draft's own).
+ * With a cache (createWorkloadCheckCache), unchanged workloads are not validated again, and their parsed objects are
+ * the same objects as in the last evaluation.
  */
-export function evaluateDraft(draft: Draft, catalog: FargateCatalog, extras?: ExtrasCatalog | null): DraftEvaluation {
+export function evaluateDraft(draft: Draft, catalog: FargateCatalog, extras?: ExtrasCatalog | null, cache?: WorkloadCheckCache): DraftEvaluation {
   const scenarioProblems: Problem[] = [];
   const workloadProblems: Record<number, Record<string, string>> = {};
   const valid: Workload[] = [];
@@ -80,7 +115,7 @@ export function evaluateDraft(draft: Draft, catalog: FargateCatalog, extras?: Ex
   const validIndex: number[] = [];
   const excluded: number[] = [];
 
-  const head = ScenarioShape.omit({ workloads: true, ec2: true, services: true }).safeParse({ version: draft.version, name: draft.name, region: draft.region });
+  const head = Head.safeParse({ version: draft.version, name: draft.name, region: draft.region });
   if (!head.success) for (const i of head.error.issues) scenarioProblems.push({ path: formatPath(i.path), message: i.message });
   const ec2 = Ec2Settings.safeParse(draft.ec2 ?? {});
   if (!ec2.success) for (const i of ec2.error.issues) scenarioProblems.push({ path: formatPath(["ec2", ...i.path]), message: i.message });
@@ -91,20 +126,18 @@ export function evaluateDraft(draft: Draft, catalog: FargateCatalog, extras?: Ex
     scenarioProblems.push(...catalogProblems({ version: SCENARIO_VERSION, name: "check", region: regionCode, workloads: [], ec2: Ec2Settings.parse({}) }, catalog));
 
   draft.workloads.forEach((w, index) => {
-    const parsed = Workload.safeParse(w);
-    const fields: Record<string, string> = {};
-    if (!parsed.success) {
-      for (const i of parsed.error.issues) fields[formatPath(i.path)] ??= i.message;
-    } else if (region) {
-      for (const p of catalogProblems({ version: SCENARIO_VERSION, name: "check", region: regionCode, workloads: [parsed.data], ec2: Ec2Settings.parse({}) }, catalog)) {
-        fields[p.path.replace(/^workloads\.0\./, "")] ??= p.message;
-      }
+    const cacheable = cache !== undefined && typeof w === "object" && w !== null;
+    let check = cacheable ? cache.get(w) : undefined;
+    if (!check || check.region !== regionCode || check.catalog !== catalog) {
+      check = checkWorkload(w, region, regionCode, catalog);
+      if (cacheable) cache.set(w, check);
     }
-    if (Object.keys(fields).length || !parsed.success) {
-      workloadProblems[index] = fields;
+    if (check.data === null) {
+      // A copy: the cached check stays as it was whatever is added to this evaluation's problems.
+      workloadProblems[index] = { ...check.fields };
       excluded.push(index);
     } else {
-      valid.push(parsed.data);
+      valid.push(check.data);
       validIndex.push(index);
     }
   });

@@ -1,4 +1,4 @@
-import type { ImportResult } from "./import";
+import { fail, ImportError, isRecord, own, type ImportResult } from "./import-shared";
 import { STORAGE_LIMITS_GIB, type WorkloadInput } from "./schema";
 
 /**
@@ -6,14 +6,6 @@ import { STORAGE_LIMITS_GIB, type WorkloadInput } from "./schema";
  * computed as Kubernetes does (pricing-rules.md, "EKS on Fargate pod sizing"); the engine adds the 256 MiB
  * and rounds up to the billed size.
  */
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const own = (o: Record<string, unknown>, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
-
-class K8sError extends Error {}
-const fail = (message: string): never => {
-  throw new K8sError(message);
-};
 
 // ---- quantities ----
 
@@ -193,7 +185,7 @@ export function importKubernetesObject(value: unknown): ImportResult {
   try {
     return convert(value);
   } catch (error) {
-    if (error instanceof K8sError) return { ok: false, message: error.message };
+    if (error instanceof ImportError) return { ok: false, message: error.message };
     return { ok: false, message: "The Kubernetes object could not be read." };
   }
 }

@@ -1,20 +1,12 @@
 import { formatSize, isValidSize, largestSize, roundUpToValidSize } from "@/lib/pricing/sizes";
 import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "@/lib/pricing/units";
-import type { ImportResult } from "./import";
+import { fail, ImportError, isRecord, own, type ImportResult } from "./import-shared";
 import { STORAGE_LIMITS_GIB, type WorkloadInput } from "./schema";
 
 /**
  * ECS task definitions -> workloads (platform "ecs"), as `aws ecs describe-task-definition` prints them
  * (the `{ "taskDefinition": {...} }` wrapper) or as registered (`register-task-definition --cli-input-json`).
  */
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const own = (o: Record<string, unknown>, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
-
-class TaskDefinitionError extends Error {}
-const fail = (message: string): never => {
-  throw new TaskDefinitionError(message);
-};
 
 /** The task definition inside a value, unwrapping `{ taskDefinition: {...} }`; undefined when it is not one. */
 export function asTaskDefinition(value: unknown): Record<string, unknown> | undefined {
@@ -89,7 +81,7 @@ export function importTaskDefinition(value: unknown): ImportResult {
   try {
     return convert(value);
   } catch (error) {
-    if (error instanceof TaskDefinitionError) return { ok: false, message: error.message };
+    if (error instanceof ImportError) return { ok: false, message: error.message };
     return { ok: false, message: "The task definition could not be read." };
   }
 }

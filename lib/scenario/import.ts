@@ -1,6 +1,7 @@
 import { isMap, isScalar, parseAllDocuments, visit, type Document } from "yaml";
 import { importKubernetesObject, isKubernetesObject } from "./import-k8s";
 import { asTaskDefinition, importTaskDefinition } from "./import-task-definition";
+import { fail, ImportError, isRecord, type ImportResult } from "./import-shared";
 import { Workload, type WorkloadInput } from "./schema";
 
 /**
@@ -10,7 +11,7 @@ import { Workload, type WorkloadInput } from "./schema";
  * the import. Never throws.
  */
 
-export type ImportResult = { ok: true; workloads: WorkloadInput[]; warnings: string[] } | { ok: false; message: string };
+export type { ImportResult };
 
 export interface ImportOptions {
   /** Name for workloads the file does not name (no `family`, no `metadata.name`), e.g. the file's name. */
@@ -31,12 +32,6 @@ const MAX_YAML_BRACKETS = 100;
 const NAME_MAX = 120;
 
 const EXPECTED = "an ECS task definition (JSON) or Kubernetes manifests (YAML or JSON)";
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-class ImportError extends Error {}
-const fail = (message: string): never => {
-  throw new ImportError(message);
-};
 
 export function importWorkload(text: string, opts: ImportOptions = {}): ImportResult {
   try {

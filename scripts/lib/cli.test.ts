@@ -85,3 +85,18 @@ describe("estimate CLI", () => {
     expect(bad.stderr.toString()).not.toContain("    at ");
   }, 30_000);
 });
+
+describe("argument parsing (node:util parseArgs)", () => {
+  const read = () => JSON.stringify({ name: "a", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2 }] });
+  it("an option last on the line has an empty value, refused by its own check", () => {
+    const r = runCli(["ok.json", "--format"], read);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--format: must be json, table or csv \(got ""\)/);
+  });
+  it("refuses an unknown short option instead of reading it as a file", () => {
+    expect(runCli(["ok.json", "-x"], read).stderr).toMatch(/unknown option -x/);
+  });
+  it("takes - as standard input, not as an option", () => {
+    expect(runCli(["-", "--format=csv"], read).code).toBe(0);
+  });
+});

@@ -1,3 +1,4 @@
+import { parseCliArgs } from "./args";
 import { fargateCatalog } from "@/lib/catalog";
 import { ec2Catalog } from "@/lib/catalog/ec2";
 import { extrasCatalog } from "@/lib/catalog/extras";
@@ -97,19 +98,10 @@ const fail = (problems: Problem[]): CliResult => ({
 export function runCli(argv: string[], readFile: (path: string) => string): CliResult {
   if (argv[0] === "diff") return runDiff(argv.slice(1), readFile);
   if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: HELP, stderr: "" };
-  let format = "json";
-  let importFile: string | undefined;
-  let region = "us-east-1";
-  const files: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === "--format") format = argv[++i] ?? "";
-    else if (a.startsWith("--format=")) format = a.slice("--format=".length);
-    else if (a === "--import") importFile = argv[++i] ?? "";
-    else if (a === "--region") region = argv[++i] ?? "";
-    else if (a.startsWith("--") ) return fail([{ path: "arguments", message: `unknown option ${a} (see --help)` }]);
-    else files.push(a);
-  }
+  const args = parseCliArgs(argv, ["format", "import", "region"]);
+  if (!args.ok) return fail([{ path: "arguments", message: `${args.message} (see --help)` }]);
+  const { format = "json", import: importFile, region = "us-east-1" } = args.values;
+  const files = args.positionals;
   if (!["json", "table", "csv"].includes(format)) return fail([{ path: "--format", message: `must be json, table or csv (got "${format}")` }]);
   if (importFile !== undefined) {
     if (!importFile || files.length) return fail([{ path: "--import", message: "give one task definition or Kubernetes file, or - for standard input" }]);

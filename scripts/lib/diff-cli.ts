@@ -1,3 +1,4 @@
+import { parseCliArgs } from "./args";
 import { fargateCatalog } from "@/lib/catalog";
 import { extrasCatalog } from "@/lib/catalog/extras";
 import { diffScenarios, diffToJson, growsMoreThan, type CostDiff } from "@/lib/diff/diff";
@@ -84,22 +85,15 @@ export function renderDiff(diff: CostDiff, format: string, failAbove: number | u
 /** `estimate diff BASE HEAD ...` as a function of its arguments and a file reader. */
 export function runDiff(argv: string[], readFile: Reader): CliResult {
   if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: DIFF_HELP, stderr: "" };
-  let format = "json";
-  let region = "us-east-1";
+  const args = parseCliArgs(argv, ["format", "region", "fail-above"]);
+  if (!args.ok) return fail([{ path: "arguments", message: `${args.message} for diff (see estimate diff --help)` }]);
+  const { format = "json", region = "us-east-1" } = args.values;
+  const files = args.positionals;
   let failAbove: number | undefined;
-  const files: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
-    const value = () => inline ?? argv[++i];
-    if (flag === "--format") format = value() ?? "";
-    else if (flag === "--region") region = value() ?? "";
-    else if (flag === "--fail-above") {
-      const n = parseFailAbove(value());
-      if (typeof n !== "number") return fail([n]);
-      failAbove = n;
-    } else if (a.startsWith("--")) return fail([{ path: "arguments", message: `unknown option ${flag} for diff (see estimate diff --help)` }]);
-    else files.push(a);
+  if (args.values["fail-above"] !== undefined) {
+    const n = parseFailAbove(args.values["fail-above"]);
+    if (typeof n !== "number") return fail([n]);
+    failAbove = n;
   }
   if (!["json", "markdown", "table"].includes(format)) return fail([{ path: "--format", message: `must be json, markdown or table (got "${format}")` }]);
   if (!region) return fail([{ path: "--region", message: "give a region code such as us-east-1" }]);

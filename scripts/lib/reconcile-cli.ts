@@ -1,3 +1,4 @@
+import { parseCliArgs } from "./args";
 import { readFileSync } from "node:fs";
 import { fargateCatalog } from "@/lib/catalog";
 import { BillError } from "@/lib/billing/columns";
@@ -28,18 +29,10 @@ const fail = (message: string): CliResult => ({ code: 2, stdout: "", stderr: `${
 /** The reconcile CLI as a function of its arguments (tests drive it directly). */
 export async function runReconcileCli(argv: string[]): Promise<CliResult> {
   if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: RECONCILE_HELP, stderr: "" };
-  let format = "json";
-  let scenarioFile: string | undefined;
-  const files: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === "--format") format = argv[++i] ?? "";
-    else if (a.startsWith("--format=")) format = a.slice("--format=".length);
-    else if (a === "--scenario") scenarioFile = argv[++i] ?? "";
-    else if (a.startsWith("--scenario=")) scenarioFile = a.slice("--scenario=".length);
-    else if (a.startsWith("--")) return fail(`arguments: unknown option ${a} (see --help).`);
-    else files.push(a);
-  }
+  const args = parseCliArgs(argv, ["format", "scenario"]);
+  if (!args.ok) return fail(`arguments: ${args.message} (see --help).`);
+  const { format = "json", scenario: scenarioFile } = args.values;
+  const files = args.positionals;
   if (!["json", "table", "csv"].includes(format)) return fail(`--format: must be json, table or csv (got "${format}").`);
   if (files.length !== 1) return fail("arguments: give exactly one bill file (see --help).");
   if (scenarioFile === "") return fail("--scenario: give a scenario JSON file.");

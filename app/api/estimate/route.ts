@@ -1,4 +1,4 @@
-import { errorResponse, estimateRouteLimiter, internalError, json, rateLimited, readJsonBody } from "@/lib/aws/route-helpers";
+import { errorResponse, estimateRouteLimiter, internalError, json, rateLimited, readJsonBody } from "@/lib/http";
 import { fargateCatalog } from "@/lib/catalog";
 import { ec2Catalog } from "@/lib/catalog/ec2";
 import { extrasCatalog } from "@/lib/catalog/extras";

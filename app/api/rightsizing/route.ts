@@ -1,5 +1,6 @@
 import { getEcsServiceRecommendations } from "@/lib/aws/compute-optimizer";
-import { awsErrorResponse, crossSiteRefused, internalError, json, guardedJsonBody, rateLimited, zodErrorResponse } from "@/lib/aws/route-helpers";
+import { awsErrorResponse } from "@/lib/aws/error-response";
+import { crossSiteRefused, internalError, json, guardedJsonBody, rateLimited, zodErrorResponse } from "@/lib/http";
 import { MAX_BODY_BYTES, RightsizingRequest } from "@/lib/rightsizing/api";
 
 /**

@@ -1,5 +1,6 @@
 import { getEcsServiceProjectedMetrics } from "@/lib/aws/compute-optimizer";
-import { awsErrorResponse, guardedJsonBody, internalError, json, zodErrorResponse } from "@/lib/aws/route-helpers";
+import { awsErrorResponse } from "@/lib/aws/error-response";
+import { guardedJsonBody, internalError, json, zodErrorResponse } from "@/lib/http";
 import { MAX_BODY_BYTES, ProjectedMetricsRequest } from "@/lib/rightsizing/api";
 
 /**

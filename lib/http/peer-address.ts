@@ -6,7 +6,7 @@ import http from "node:http";
  * `next start` sets x-forwarded-for to the socket's address only when the request has none
  * (node_modules/next/dist/server/base-server.js: `req.headers['x-forwarded-for'] ??= socket.remoteAddress`), so a
  * client that sends its own header would choose its own rate-limit key, and a route handler never sees the socket.
- * With this, the header's last entry is always the address that connected to this server; route-helpers' clientKey
+ * With this, the header's last entry is always the address that connected to this server; lib/http's clientKey
  * takes it (or, with TRUST_PROXY_HOPS=n, the entry n places before it).
  */
 export const PEER_PATCHED = Symbol.for("fargate-estimator.peer-address");

@@ -3,7 +3,7 @@ import { HSTS_VALUE, wantsHsts } from "@/proxy";
 import { appendPeerAddress, stampPeer } from "./peer-address";
 
 vi.mock("server-only", () => ({}));
-const { RateLimiter, addressKey, clientKey, crossSiteRefused, readJsonBody, trustedProxyHops } = await import("./route-helpers");
+const { RateLimiter, addressKey, clientKey, crossSiteRefused, readJsonBody, trustedProxyHops } = await import("./index");
 
 const req = (headers: Record<string, string>, url = "http://app.example/api/rightsizing") => new Request(url, { method: "POST", headers });
 

@@ -1,0 +1,38 @@
+"use client";
+
+import { lazy, memo, Suspense, useCallback, useEffect, useState } from "react";
+import type { RegionOption } from "@/components/scenario/region-picker";
+
+interface Props {
+  regions: RegionOption[];
+  onReady: () => void;
+}
+
+/**
+ * The calculator, loaded after the first paint. The server renders it in full (the page paints with the default
+ * scenario's total); its code (editor, validation, engine, results) is a separate chunk that the browser fetches while
+ * hydrating, not one the HTML asks for up front, so the first-load JavaScript is the framework and this shell
+ * (e2e/performance.spec.ts). React.lazy, not next/dynamic: next/dynamic would preload the chunk from the HTML.
+ */
+const Calculator = lazy(() =>
+  import("@/components/calculator").then((m) => ({
+    // Memo: the shell's re-render when it turns ready must not re-render the calculator.
+    default: memo(function HydratedCalculator({ regions, onReady }: Props) {
+      useEffect(onReady, [onReady]);
+      return <m.Calculator regions={regions} />;
+    }),
+  })),
+);
+
+export function LazyCalculator({ regions }: { regions: RegionOption[] }) {
+  // Until the calculator's code has run, its server-rendered form is disabled: what is typed before then would be lost.
+  const [ready, setReady] = useState(false);
+  const onReady = useCallback(() => setReady(true), []);
+  return (
+    <fieldset disabled={!ready} aria-busy={!ready} className="m-0 min-w-0 border-0 p-0" data-testid="calculator" data-ready={ready ? "true" : undefined}>
+      <Suspense fallback={<p className="mx-auto max-w-7xl px-4 py-6 text-sm text-slate-600 dark:text-slate-400">Loading the calculator…</p>}>
+        <Calculator regions={regions} onReady={onReady} />
+      </Suspense>
+    </fieldset>
+  );
+}

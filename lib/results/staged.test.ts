@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { fargateCatalog } from "@/lib/catalog";
+import { ec2Catalog } from "@/lib/catalog/ec2";
+import { estimateScenario } from "@/lib/pricing/estimate";
+import { Scenario } from "@/lib/scenario/schema";
+import { stagedView } from "./staged";
+import { buildResults } from "./view";
+
+const scenario = (tasks: number) =>
+  Scenario.parse({ version: 1, name: "s", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks }] });
+
+describe("stagedView", () => {
+  it("is the full view itself once the full view is of the current estimate", () => {
+    const s = scenario(2);
+    const est = estimateScenario(s, fargateCatalog);
+    const full = buildResults(s, fargateCatalog, ec2Catalog, null, est);
+    expect(stagedView(full, est)).toBe(full);
+  });
+
+  it("shows the current Fargate total beside the last full view's EC2 figures until that catches up", () => {
+    const before = scenario(2);
+    const full = buildResults(before, fargateCatalog, ec2Catalog);
+    const now = estimateScenario(scenario(3), fargateCatalog);
+    const v = stagedView(full, now);
+    // 1 vCPU x 0.04048 + 2 GiB x 0.004445 = 0.04937 per task-hour; x 730 h = 36.0401 per task; x 3 tasks = 108.1203.
+    expect(v.totals.fargate).toBe("108.1203");
+    expect(full.totals.fargate).toBe("72.0802"); // 2 x 36.0401
+    expect(v.totals.ec2).toBe(full.totals.ec2);
+    expect(v.estimate).toBe(now);
+    expect(v.breakdown).toBe(full.breakdown);
+  });
+});

@@ -1,0 +1,22 @@
+import type { WorkloadInput } from "./schema";
+
+/**
+ * What the importers (import.ts, import-task-definition.ts, import-k8s.ts) share: their result, the one error they
+ * throw inside and turn into that result, and the checks they read untrusted objects with. Imports nothing of theirs,
+ * so they never import each other for it.
+ */
+
+export type ImportResult = { ok: true; workloads: WorkloadInput[]; warnings: string[] } | { ok: false; message: string };
+
+/** A plain object (not null, not an array). */
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** An own property of an untrusted object (never one inherited: "constructor", "__proto__"). */
+export const own = (o: Record<string, unknown>, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
+
+/** Thrown inside an importer with the message the user sees; the importer's entry point turns it into `{ ok: false }`. */
+export class ImportError extends Error {}
+
+export const fail = (message: string): never => {
+  throw new ImportError(message);
+};
