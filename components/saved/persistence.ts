@@ -134,7 +134,7 @@ export function start(refs: PersistenceRefs): () => void {
   // Leaving the page (a tab closed, another address typed, a phone switching apps) must not lose the last edit,
   // which is otherwise saved once typing pauses and the browser is idle.
   const onLeave = () => {
-    if (document.visibilityState === "hidden" || !live) flush(refs);
+    if (document.visibilityState === "hidden") flush(refs);
   };
   const onPageHide = () => flush(refs);
   window.addEventListener("hashchange", onHashChange);
