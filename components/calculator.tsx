@@ -121,6 +121,9 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
     let link: string | null = null;
     let cancelSteps = () => {};
     const t = window.setTimeout(() => {
+      // The draft is saved as soon as typing pauses (the work of a person is never left waiting for idle time);
+      // the share link follows in idle steps, and the entry is saved again with it.
+      save(draft);
       cancelSteps = inIdleSteps([
         () => {
           link = priced ? encodeScenario(priced) : null;
@@ -131,7 +134,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
             window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}#${SHARE_PARAM}=${link}`);
           }
         },
-        // The saved entry (its own code handles storage that is full or disabled).
+        // The saved entry with its link (its own code handles storage that is full or disabled).
         () => save(draft),
       ]);
     }, 150);
