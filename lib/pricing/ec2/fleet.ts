@@ -1,6 +1,7 @@
 import type { Ec2Architecture } from "@/lib/catalog/ec2-schema";
 import { MIB_PER_GIB, CPU_UNITS_PER_VCPU } from "../units";
 import type { Ec2Candidate } from "./candidates";
+import { percent } from "./price";
 import { countBins, fitsEmpty, packItems, perInstance, singleSizePacking, staticOrders, tailItems, type PackItem, type Packing } from "./pack";
 
 /**
@@ -24,9 +25,19 @@ export interface Placement {
 }
 
 export interface FleetPlan {
+  /** Single-type fleets build theirs on first read (only a fleet that becomes the chosen one needs them). */
   placements: Placement[];
   /** Float ranking cost (USD per month, from Ec2Candidate.rankHourly); exact costs are computed elsewhere. */
   rankCost: number;
+  /** What pricing needs, when known without the placements (single-type fleets): see price.ts fleetSummary. */
+  summary?: FleetSummary;
+}
+
+/** A fleet as pricing sees it: instances and instance-hours per type, and the utilization. */
+export interface FleetSummary {
+  /** Per instance type, in first-use order. */
+  types: { candidate: Ec2Candidate; count: number; hours: number }[];
+  utilization: { cpuPercent: number; memoryPercent: number };
 }
 
 export interface FleetResult {
@@ -57,6 +68,7 @@ function liveCount(items: readonly PackItem[]): number {
 class FitTable {
   private readonly rows = new Map<number, Map<number, Int32Array>>();
   private readonly pairs = new Map<Int32Array, Map<number, ReturnType<typeof bestPair>>>();
+  private readonly bases = new Map<Int32Array, PairBasis>();
   private readonly binRows = new Map<Int32Array, Map<number, Float64Array>>();
   private readonly cheapestAt = new Map<Float64Array, Map<number, number>>();
   private readonly packings = new Map<Int32Array, Map<number, Packing[]>>();
@@ -71,6 +83,10 @@ class FitTable {
     const byCount = cached(this.pairs, fits, () => new Map<number, ReturnType<typeof bestPair>>());
     if (!byCount.has(n)) byCount.set(n, compute());
     return byCount.get(n)!;
+  }
+  /** bestPair's frontier for one size, once per size. */
+  pairBasis(fits: Int32Array, compute: () => PairBasis): PairBasis {
+    return cached(this.bases, fits, compute);
   }
   /** Instances of each candidate for n tasks of one size (NaN where one does not fit), shared by groups of that size and count. */
   bins(fits: Int32Array, n: number): Float64Array {
@@ -263,6 +279,38 @@ function singleOption(items: readonly PackItem[], ev: Evaluation, t: number, hou
 /** Relative tolerance of float cost comparisons (costs are sums of a few products of 6-decimal prices). */
 const COST_EPS = 1e-9;
 
+/** bestPair's part that does not depend on the count: computed once per task size (and candidate list). */
+interface PairBasis {
+  /** The Pareto frontier of (tasks per instance, price), cheapest per task first. */
+  types: number[];
+  /** The lowest cost per task of any type (L). */
+  perTask: number;
+}
+
+function pairBasis(fits: Int32Array, table: FitTable): PairBasis {
+  const cands = table.cands;
+  const types: number[] = [];
+  let perTask = Infinity;
+  for (let t = 0; t < cands.length; t++) {
+    const f = fits[t]!;
+    if (f <= 0) continue;
+    types.push(t);
+    perTask = Math.min(perTask, cands[t]!.rankHourly / f);
+  }
+  // Only the Pareto frontier matters: a type with no more room per instance than another and no lower price is
+  // never needed (swap every instance of it for the other one: every task still fits, the cost does not rise).
+  types.sort((x, y) => fits[y]! - fits[x]! || cands[x]!.rankHourly - cands[y]!.rankHourly || x - y);
+  let cheapestSoFar = Infinity;
+  const frontier = types.filter((t) => {
+    if (cands[t]!.rankHourly >= cheapestSoFar) return false;
+    cheapestSoFar = cands[t]!.rankHourly;
+    return true;
+  });
+  // Cheapest per task first: good fleets are found early and tighten the bound.
+  frontier.sort((x, y) => cands[x]!.rankHourly / fits[x]! - cands[y]!.rankHourly / fits[y]! || x - y);
+  return { types: frontier, perTask };
+}
+
 /**
  * The cheapest fleet of exactly two instance types for `n` tasks of one size (fits[t] tasks per instance of
  * type t), or null when no two-type fleet beats the best single type. Exact over every pair and every count:
@@ -278,33 +326,18 @@ const COST_EPS = 1e-9;
  */
 function bestPair(n: number, fits: Int32Array, table: FitTable): { a: number; b: number; nb: number; hourly: number } | null {
   const cands = table.cands;
-  const types: number[] = [];
-  let perTask = Infinity;
+  const { types, perTask } = table.pairBasis(fits, () => pairBasis(fits, table));
+  // The best single type: over the frontier only, the same minimum (a dominated type has at least as many
+  // instances, ceil(n / f), at no lower price, and rounding is monotone: its product is never smaller).
   let single = Infinity;
-  for (let t = 0; t < cands.length; t++) {
-    const f = fits[t]!;
-    if (f <= 0) continue;
-    types.push(t);
-    perTask = Math.min(perTask, cands[t]!.rankHourly / f);
-    single = Math.min(single, Math.ceil(n / f) * cands[t]!.rankHourly);
+  for (let i = 0; i < types.length; i++) {
+    const t = types[i]!;
+    single = Math.min(single, Math.ceil(n / fits[t]!) * cands[t]!.rankHourly);
   }
-  // Only the Pareto frontier matters: a type with no more room per instance than another and no lower price is
-  // never needed (swap every instance of it for the other one: every task still fits, the cost does not rise).
-  types.sort((x, y) => fits[y]! - fits[x]! || cands[x]!.rankHourly - cands[y]!.rankHourly || x - y);
-  let cheapestSoFar = Infinity;
-  const frontier = types.filter((t) => {
-    if (cands[t]!.rankHourly >= cheapestSoFar) return false;
-    cheapestSoFar = cands[t]!.rankHourly;
-    return true;
-  });
-  types.length = 0;
-  types.push(...frontier);
   const floor = n * perTask;
   let best = single;
   let found: { a: number; b: number; nb: number; hourly: number } | null = null;
   const slack = () => best - floor + Math.abs(best) * COST_EPS;
-  // Cheapest per task first: good fleets are found early and tighten the bound.
-  types.sort((x, y) => cands[x]!.rankHourly / fits[x]! - cands[y]!.rankHourly / fits[y]! || x - y);
   for (let i = 0; i < types.length; i++) {
     const A = types[i]!;
     const fA = fits[A]!;
@@ -470,16 +503,59 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
     });
   });
   combos.sort((x, y) => x.cost - y.cost);
+  // Every group is in every single-type fleet (one type per architecture): the tasks' CPU and memory-hours are the
+  // same for all of them, summed once (as fleetUtilization sums them: groups in order, items in order).
+  let taskCpu = 0;
+  let taskMem = 0;
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi]!;
+    if (liveCount(g.items) === 0) continue;
+    for (const i of g.items) {
+      taskCpu += i.cpu * i.count * g.hours;
+      taskMem += i.memoryMiB * i.count * g.hours;
+    }
+  }
   const singleType = combos.slice(0, options.singleTypeFleets).map(({ arch, t, cost }): FleetPlan => {
-    const placements: Placement[] = [];
-    groups.forEach((g, gi) => {
-      const table = tableOf(g);
-      const cands = table.cands;
-      const ti = g.arch === arch ? t : bestOf.get(g.arch)!;
-      const packing = packingFor(g.items, evals[gi]!, ti, cands, table);
-      if (packing.bins > 0) placements.push({ group: gi, candidate: cands[ti]!, bins: packing.bins, packing });
-    });
-    return { placements, rankCost: cost };
+    const typeOf = (g: FleetGroup) => (g.arch === arch ? t : bestOf.get(g.arch)!);
+    // Instances, instance-hours and capacity-hours per type from the instance counts alone (a group's packing on
+    // type t has exactly evals[gi].bins[t] instances): sums in group order, as priceFleet and fleetUtilization add.
+    const types: FleetSummary["types"] = [];
+    const rowOf = new Map<Ec2Candidate, FleetSummary["types"][number]>();
+    let capCpu = 0;
+    let capMem = 0;
+    for (let gi = 0; gi < groups.length; gi++) {
+      const g = groups[gi]!;
+      const candidate = tableOf(g).cands[typeOf(g)]!;
+      const bins = evals[gi]!.bins[typeOf(g)]!;
+      if (!(bins > 0)) continue;
+      let row = rowOf.get(candidate);
+      if (!row) {
+        rowOf.set(candidate, (row = { candidate, count: 0, hours: 0 }));
+        types.push(row);
+      }
+      row.count += bins;
+      row.hours += bins * g.hours;
+      capCpu += bins * g.hours * candidate.vcpu * CPU_UNITS_PER_VCPU;
+      capMem += bins * g.hours * candidate.memoryGiB * MIB_PER_GIB;
+    }
+    let placements: Placement[] | undefined;
+    const build = () => {
+      const out: Placement[] = [];
+      groups.forEach((g, gi) => {
+        const table = tableOf(g);
+        const ti = typeOf(g);
+        const packing = packingFor(g.items, evals[gi]!, ti, table.cands, table);
+        if (packing.bins > 0) out.push({ group: gi, candidate: table.cands[ti]!, bins: packing.bins, packing });
+      });
+      return out;
+    };
+    return {
+      get placements() {
+        return (placements ??= build());
+      },
+      rankCost: cost,
+      summary: { types, utilization: { cpuPercent: percent(taskCpu, capCpu), memoryPercent: percent(taskMem, capMem) } },
+    };
   });
 
   return { chosen: { placements: chosenPlacements, rankCost: chosenCost }, singleType, unplaceable: [] };
