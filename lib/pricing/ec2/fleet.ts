@@ -70,7 +70,7 @@ class FitTable {
   private readonly pairs = new Map<Int32Array, Map<number, ReturnType<typeof bestPair>>>();
   private readonly bases = new Map<Int32Array, PairBasis>();
   private readonly binRows = new Map<Int32Array, Map<number, Float64Array>>();
-  private readonly cheapestAt = new Map<Float64Array, Map<number, number>>();
+  private readonly contenders = new Map<Float64Array, number[]>();
   private readonly packings = new Map<Int32Array, Map<number, Packing[]>>();
   private readonly options = new Map<Float64Array, Map<number, Option>>();
   /** rankHourly of each candidate, as a typed array for the hot loops. */
@@ -79,59 +79,94 @@ class FitTable {
     this.rank = Float64Array.from(cands, (c) => c.rankHourly);
   }
   /** The best two-type fleet for n tasks of one size, computed once per size and count. */
-  pair(fits: Int32Array, n: number, compute: () => ReturnType<typeof bestPair>): ReturnType<typeof bestPair> {
-    const byCount = cached(this.pairs, fits, () => new Map<number, ReturnType<typeof bestPair>>());
-    if (!byCount.has(n)) byCount.set(n, compute());
-    return byCount.get(n)!;
+  pair(fits: Int32Array, n: number): ReturnType<typeof bestPair> {
+    let byCount = this.pairs.get(fits);
+    if (!byCount) this.pairs.set(fits, (byCount = new Map()));
+    let p = byCount.get(n);
+    if (p === undefined) byCount.set(n, (p = bestPair(n, fits, this)));
+    return p;
   }
   /** bestPair's frontier for one size, once per size. */
-  pairBasis(fits: Int32Array, compute: () => PairBasis): PairBasis {
-    return cached(this.bases, fits, compute);
+  pairBasis(fits: Int32Array): PairBasis {
+    let b = this.bases.get(fits);
+    if (!b) this.bases.set(fits, (b = pairBasis(fits, this)));
+    return b;
   }
   /** Instances of each candidate for n tasks of one size (NaN where one does not fit), shared by groups of that size and count. */
   bins(fits: Int32Array, n: number): Float64Array {
-    const byCount = cached(this.binRows, fits, () => new Map<number, Float64Array>());
-    return cached(byCount, n, () => {
-      const bins = new Float64Array(fits.length);
+    let byCount = this.binRows.get(fits);
+    if (!byCount) this.binRows.set(fits, (byCount = new Map()));
+    let bins = byCount.get(n);
+    if (!bins) {
+      bins = new Float64Array(fits.length);
       for (let t = 0; t < fits.length; t++) bins[t] = fits[t]! > 0 ? Math.ceil(n / fits[t]!) : NaN;
-      return bins;
-    });
+      byCount.set(n, bins);
+    }
+    return bins;
   }
-  /** argmin for shared bins rows (single-size groups), once per row and hours. */
-  cheapestFor(bins: Float64Array, hours: number, compute: () => number): number {
-    return cached(cached(this.cheapestAt, bins, () => new Map<number, number>()), hours, compute);
+  /**
+   * argmin for shared bins rows (single-size groups): cheapest(ev, hours, cands, 1)[0] ?? -1, from the row's
+   * contenders. A candidate's cost is fl(fl(bins x hours) x rank), within 2u (u = 2^-53) of hours x (bins x rank):
+   * at every hours > 0 it keeps the order of bins x rank except among values within a few u of each other. So
+   * only the candidates whose cost at one hour is within 2^-48 (relative) of the lowest can be (or tie with) the
+   * cheapest at any hours; the others cost strictly more everywhere. Among the contenders, in candidate order,
+   * the first lowest cost wins, as in cheapest.
+   */
+  cheapestFor(bins: Float64Array, hours: number): number {
+    if (!(hours > 0 && hours < Infinity)) return cheapestIn(bins, hours, this.rank, 1)[0] ?? -1;
+    let list = this.contenders.get(bins);
+    if (!list) {
+      let min = Infinity;
+      for (let t = 0; t < bins.length; t++) {
+        const v = bins[t]! * this.rank[t]!;
+        if (v < min) min = v;
+      }
+      const limit = min + Math.abs(min) * 2 ** -48;
+      const ts: number[] = [];
+      for (let t = 0; t < bins.length; t++) if (bins[t]! * this.rank[t]! <= limit) ts.push(t);
+      this.contenders.set(bins, (list = ts));
+    }
+    let best = -1;
+    let bestCost = Infinity;
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i]!;
+      const cost = bins[t]! * hours * this.rank[t]!;
+      if (best < 0 || cost < bestCost) {
+        best = t;
+        bestCost = cost;
+      }
+    }
+    return best;
   }
   /** The chosen option of a single-size group, once per (size and count) row, item index and hours. */
   cachedOption(bins: Float64Array, item: number, hours: number): Option | undefined {
     return this.options.get(bins)?.get(item * 1_000_003 + hours);
   }
   storeOption(bins: Float64Array, item: number, hours: number, option: Option): Option {
-    cached(this.options, bins, () => new Map<number, Option>()).set(item * 1_000_003 + hours, option);
+    let byKey = this.options.get(bins);
+    if (!byKey) this.options.set(bins, (byKey = new Map()));
+    byKey.set(item * 1_000_003 + hours, option);
     return option;
   }
   /** singleSizePacking(item, n, fits[t]) shared by every group of that size, count and item index (packings are read only). */
   singlePacking(fits: Int32Array, item: number, n: number, t: number): Packing {
-    const byCount = cached(this.packings, fits, () => new Map<number, Packing[]>());
-    const row = cached(byCount, n * 64 + item, () => new Array<Packing>(fits.length));
+    let byCount = this.packings.get(fits);
+    if (!byCount) this.packings.set(fits, (byCount = new Map()));
+    let row = byCount.get(n * 64 + item);
+    if (!row) byCount.set(n * 64 + item, (row = new Array<Packing>(fits.length)));
     return (row[t] ??= singleSizePacking(item, n, fits[t]!));
   }
   fits(item: Pick<PackItem, "cpu" | "memoryMiB">): Int32Array {
-    const byMemory = cached(this.rows, item.cpu, () => new Map<number, Int32Array>());
-    return cached(byMemory, item.memoryMiB, () => {
-      const row = new Int32Array(this.cands.length);
+    let byMemory = this.rows.get(item.cpu);
+    if (!byMemory) this.rows.set(item.cpu, (byMemory = new Map()));
+    let row = byMemory.get(item.memoryMiB);
+    if (!row) {
+      row = new Int32Array(this.cands.length);
       for (let t = 0; t < this.cands.length; t++) row[t] = Math.min(perInstance(item, this.cands[t]!.capacity), 2 ** 31 - 1);
-      return row;
-    });
+      byMemory.set(item.memoryMiB, row);
+    }
+    return row;
   }
-}
-
-function cached<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
-  let v = map.get(key);
-  if (v === undefined) {
-    v = compute();
-    map.set(key, v);
-  }
-  return v;
 }
 
 /** Instances of every candidate for one group (NaN where a task does not fit), with packings for multi-size groups. */
@@ -221,24 +256,26 @@ function packingFor(items: readonly PackItem[], ev: Evaluation, t: number, cands
   return (ev.packings[t] ??= packItems(items, cands[t]!.capacity)!);
 }
 
-function argmin(ev: Evaluation, hours: number, cands: readonly Ec2Candidate[], table?: FitTable): number {
+function argmin(ev: Evaluation, hours: number, table: FitTable): number {
   if (ev.bestHours === hours) return ev.bestT;
-  const compute = () => cheapest(ev, hours, cands, 1)[0] ?? -1;
-  const t = table && ev.single ? table.cheapestFor(ev.bins, hours, compute) : compute();
+  const t = ev.single ? table.cheapestFor(ev.bins, hours) : (cheapestIn(ev.bins, hours, table.rank, 1)[0] ?? -1);
   ev.bestHours = hours;
   ev.bestT = t;
   return t;
 }
 
 /** Indexes of the n cheapest candidates that fit, cheapest first (ties: candidate order). */
-function cheapest(ev: Evaluation, hours: number, cands: readonly Ec2Candidate[], n: number): number[] {
+const cheapest = (ev: Evaluation, hours: number, table: FitTable, n: number): number[] => cheapestIn(ev.bins, hours, table.rank, n);
+
+/** cheapest over a bins row, with rank[t] = rankHourly of candidate t. */
+function cheapestIn(bins: Float64Array, hours: number, rank: Float64Array, n: number): number[] {
   // Insertion into a short sorted list (n is 1 or 3): no object or sort per candidate.
   const ts: number[] = [];
   const costs: number[] = [];
-  for (let t = 0; t < cands.length; t++) {
-    const b = ev.bins[t]!;
+  for (let t = 0; t < bins.length; t++) {
+    const b = bins[t]!;
     if (Number.isNaN(b)) continue;
-    const cost = monthly(b, hours, cands[t]!);
+    const cost = b * hours * rank[t]!;
     if (ts.length === n && cost >= costs[n - 1]!) continue;
     // Candidates come in index order, so an equal cost goes after the ones already kept (ties: candidate order).
     let at = ts.length;
@@ -326,7 +363,7 @@ function pairBasis(fits: Int32Array, table: FitTable): PairBasis {
  */
 function bestPair(n: number, fits: Int32Array, table: FitTable): { a: number; b: number; nb: number; hourly: number } | null {
   const cands = table.cands;
-  const { types, perTask } = table.pairBasis(fits, () => pairBasis(fits, table));
+  const { types, perTask } = table.pairBasis(fits);
   // The best single type: over the frontier only, the same minimum (a dominated type has at least as many
   // instances, ceil(n / f), at no lower price, and rounding is monotone: its product is never smaller).
   let single = Infinity;
@@ -383,7 +420,7 @@ function mixedOptions(items: readonly PackItem[], hours: number, table: FitTable
   if (ev.single) {
     const { item, fits } = ev.single;
     const n = items[item]!.count;
-    const pair = table.pair(fits, n, () => bestPair(n, fits, table));
+    const pair = table.pair(fits, n);
     if (pair) {
       options.push({
         parts: [
@@ -395,13 +432,13 @@ function mixedOptions(items: readonly PackItem[], hours: number, table: FitTable
     }
     return options;
   }
-  const bases = cheapest(ev, hours, cands, 3);
+  const bases = cheapest(ev, hours, table, 3);
   for (const t of bases) {
     const base = packingFor(items, ev, t, cands);
     for (let k = 1; k <= Math.min(3, base.bins - 1); k++) {
       const residual = withCounts(items, tailItems(base, items.length, k));
       const rev = evaluateTop(residual, table, hours, 1);
-      const u = argmin(rev, hours, cands);
+      const u = argmin(rev, hours, table);
       if (u < 0 || u === t) continue;
       const head = dropTail(base, k);
       const rest = singleOption(residual, rev, u, hours, cands);
@@ -421,7 +458,7 @@ function mixedOptions(items: readonly PackItem[], hours: number, table: FitTable
       for (const counts of nonEmpty) {
         const sub = withCounts(items, counts);
         const subEv = evaluateTop(sub, table, hours, 3);
-        const t = argmin(subEv, hours, cands);
+        const t = argmin(subEv, hours, table);
         if (t < 0) return options;
         const best = [singleOption(sub, subEv, t, hours, cands), ...mixedOptions(sub, hours, table, subEv, false)].reduce((a, b) => (b.cost < a.cost ? b : a));
         parts.push(...best.parts);
@@ -435,7 +472,7 @@ function mixedOptions(items: readonly PackItem[], hours: number, table: FitTable
 
 /** A group's cheapest option: its best single type, or a mixed fleet when that is cheaper. */
 function chooseOption(g: FleetGroup, ev: Evaluation, table: FitTable, mixedFleets: boolean): Option {
-  let best = singleOption(g.items, ev, argmin(ev, g.hours, table.cands, table), g.hours, table.cands, table);
+  let best = singleOption(g.items, ev, argmin(ev, g.hours, table), g.hours, table.cands, table);
   if (mixedFleets) {
     for (const o of mixedOptions(g.items, g.hours, table, ev, liveCount(g.items) > 1)) if (o.cost < best.cost) best = o;
   }
@@ -453,7 +490,7 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
   const tableOf = (g: FleetGroup) => tables.get(g.arch)!;
   const evals = groups.map((g) => evaluate(g.items, tableOf(g)));
   const unplaceable: number[] = [];
-  for (let i = 0; i < groups.length; i++) if (argmin(evals[i]!, groups[i]!.hours, tableOf(groups[i]!).cands, tableOf(groups[i]!)) < 0) unplaceable.push(i);
+  for (let i = 0; i < groups.length; i++) if (argmin(evals[i]!, groups[i]!.hours, tableOf(groups[i]!)) < 0) unplaceable.push(i);
   if (unplaceable.length) return { chosen: null, singleType: [], unplaceable };
 
   // The chosen fleet: per group, the cheapest of its best single type and the mixed options.
@@ -515,29 +552,32 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
       taskMem += i.memoryMiB * i.count * g.hours;
     }
   }
+  const archIndex = Int32Array.from(groups, (g) => archs.indexOf(g.arch));
   const singleType = combos.slice(0, options.singleTypeFleets).map(({ arch, t, cost }): FleetPlan => {
-    const typeOf = (g: FleetGroup) => (g.arch === arch ? t : bestOf.get(g.arch)!);
+    // The type each architecture runs on in this fleet.
+    const typeIdx = archs.map((b) => (b === arch ? t : bestOf.get(b)!));
+    const typeOf = (g: FleetGroup) => typeIdx[archs.indexOf(g.arch)]!;
+    const typeCand = archs.map((b, ai) => tables.get(b)!.cands[typeIdx[ai]!]!);
     // Instances, instance-hours and capacity-hours per type from the instance counts alone (a group's packing on
     // type t has exactly evals[gi].bins[t] instances): sums in group order, as priceFleet and fleetUtilization add.
-    const types: FleetSummary["types"] = [];
-    const rowOf = new Map<Ec2Candidate, FleetSummary["types"][number]>();
+    const counts = new Float64Array(archs.length);
+    const hours = new Float64Array(archs.length);
+    const firstUse: number[] = [];
     let capCpu = 0;
     let capMem = 0;
     for (let gi = 0; gi < groups.length; gi++) {
-      const g = groups[gi]!;
-      const candidate = tableOf(g).cands[typeOf(g)]!;
-      const bins = evals[gi]!.bins[typeOf(g)]!;
+      const ai = archIndex[gi]!;
+      const bins = evals[gi]!.bins[typeIdx[ai]!]!;
       if (!(bins > 0)) continue;
-      let row = rowOf.get(candidate);
-      if (!row) {
-        rowOf.set(candidate, (row = { candidate, count: 0, hours: 0 }));
-        types.push(row);
-      }
-      row.count += bins;
-      row.hours += bins * g.hours;
-      capCpu += bins * g.hours * candidate.vcpu * CPU_UNITS_PER_VCPU;
-      capMem += bins * g.hours * candidate.memoryGiB * MIB_PER_GIB;
+      if (counts[ai] === 0) firstUse.push(ai);
+      const h = groups[gi]!.hours;
+      const candidate = typeCand[ai]!;
+      counts[ai] = counts[ai]! + bins;
+      hours[ai] = hours[ai]! + bins * h;
+      capCpu += bins * h * candidate.vcpu * CPU_UNITS_PER_VCPU;
+      capMem += bins * h * candidate.memoryGiB * MIB_PER_GIB;
     }
+    const types: FleetSummary["types"] = firstUse.map((ai) => ({ candidate: typeCand[ai]!, count: counts[ai]!, hours: hours[ai]! }));
     let placements: Placement[] | undefined;
     const build = () => {
       const out: Placement[] = [];
