@@ -479,6 +479,85 @@ function chooseOption(g: FleetGroup, ev: Evaluation, table: FitTable, mixedFleet
   return best;
 }
 
+/** Below this many groups, every single-type cost is summed: the bound is not worth it. */
+const SUM_EVERY_TYPE_BELOW = 64;
+
+/**
+ * The cost of all of an architecture's groups on each candidate type t: sum over the groups, in group order, of
+ * monthly(bins, hours, t) as floats (the ranking's own sums), NaN where some group does not fit. With many groups
+ * (one per part-time workload) that is groups x candidates products; only the candidates that can be listed need it:
+ * - a lower bound for every t: (sum over distinct bins rows of bins[t] x the row's total hours) x rank[t], less a
+ *   relative margin of 8 (groups + rows + 8) u (u = 2^-53) that covers the rounding of both sums (all terms >= 0);
+ * - candidates are summed exactly in order of that bound until the next bound exceeds the `keep`-th lowest exact cost
+ *   (keep = fleets listed + 1, as one may be the other architecture's cheapest): every candidate left costs strictly
+ *   more than `keep` others, so it is neither the cheapest nor among the fleets listed; ties are all summed;
+ * - extend(others): fleets are ranked by cost + others (the other architectures on their cheapest type), where
+ *   rounding can make unequal costs equal: candidates whose bound + others does not exceed the keep-th cost + others
+ *   are summed too. The fleets listed, their order and costs are therefore exactly those of summing every candidate.
+ * Hours must be positive (they are: whole hours of a month); otherwise, or with few groups, every candidate is summed.
+ * When another architecture has no single type (others is NaN), every candidate is summed too.
+ */
+function singleTypeCosts(groups: readonly FleetGroup[], evals: readonly Evaluation[], arch: Ec2Architecture, table: FitTable, keep: number) {
+  const { cands, rank } = table;
+  const mine: number[] = [];
+  let positive = true;
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi]!;
+    if (g.arch !== arch) continue;
+    mine.push(gi);
+    if (!(g.hours > 0 && g.hours < Infinity)) positive = false;
+  }
+  const costs = new Float64Array(cands.length).fill(NaN);
+  // monthly(bins, hours, candidate), term by term in group order (the same float sums as summing every type).
+  const sum = (t: number) => {
+    let c = 0;
+    for (let i = 0; i < mine.length; i++) {
+      const gi = mine[i]!;
+      c = c + evals[gi]!.bins[t]! * groups[gi]!.hours * rank[t]!;
+    }
+    costs[t] = c;
+    return c;
+  };
+  if (mine.length < SUM_EVERY_TYPE_BELOW || !positive) {
+    for (let t = 0; t < cands.length; t++) sum(t);
+    return { costs, extend: (others: number) => void others };
+  }
+  const rowHours = new Map<Float64Array, number>();
+  for (const gi of mine) {
+    const bins = evals[gi]!.bins;
+    rowHours.set(bins, (rowHours.get(bins) ?? 0) + groups[gi]!.hours);
+  }
+  const instanceHours = new Float64Array(cands.length);
+  for (const [bins, hours] of rowHours) for (let t = 0; t < cands.length; t++) instanceHours[t] = instanceHours[t]! + bins[t]! * hours;
+  const margin = 1 - 8 * (mine.length + rowHours.size + 8) * 2 ** -53;
+  const bound = new Float64Array(cands.length);
+  const order: number[] = [];
+  for (let t = 0; t < cands.length; t++) {
+    bound[t] = instanceHours[t]! * rank[t]! * margin;
+    if (!Number.isNaN(bound[t]!)) order.push(t);
+  }
+  order.sort((x, y) => bound[x]! - bound[y]! || x - y);
+  // The keep lowest exact costs found so far, ascending.
+  const lowest: number[] = [];
+  const kth = () => (lowest.length >= keep ? lowest[keep - 1]! : Infinity);
+  let next = 0;
+  const take = () => {
+    const c = sum(order[next++]!);
+    let at = lowest.length;
+    while (at > 0 && lowest[at - 1]! > c) at--;
+    lowest.splice(at, 0, c);
+    if (lowest.length > keep) lowest.pop();
+  };
+  while (next < order.length && bound[order[next]!]! <= kth()) take();
+  return {
+    costs,
+    extend(others: number) {
+      // others is NaN when another architecture has no single type: every fleet then sorts as NaN, so sum them all.
+      while (next < order.length && (Number.isNaN(others) || bound[order[next]!]! + others <= kth() + others)) take();
+    },
+  };
+}
+
 /**
  * Plans the cheapest fleet: every group gets its own cheapest option (single type, or mixed when that is
  * cheaper), so the result is never dearer than running all groups of an architecture on any one type.
@@ -507,25 +586,12 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
     chosenCost += best.cost;
   });
 
-  // Single-type fleets: per architecture, the cost of all its groups on type t.
-  const singleCost = new Map(
-    archs.map((a) => {
-      const { cands, rank } = tables.get(a)!;
-      const costs = new Float64Array(cands.length);
-      for (let gi = 0; gi < groups.length; gi++) {
-        const g = groups[gi]!;
-        if (g.arch !== a) continue;
-        const bins = evals[gi]!.bins;
-        const hours = g.hours;
-        // monthly(bins, hours, candidate), term by term in group order (the same float sums).
-        for (let t = 0; t < cands.length; t++) costs[t] = costs[t]! + bins[t]! * hours * rank[t]!;
-      }
-      return [a, costs] as const;
-    }),
-  );
+  // Single-type fleets: per architecture, the cost of all its groups on type t (NaN where a group does not fit),
+  // summed exactly as before for every candidate that can be listed (see singleTypeCosts); NaN for the others.
+  const singleCost = new Map(archs.map((a) => [a, singleTypeCosts(groups, evals, a, tables.get(a)!, options.singleTypeFleets + 1)] as const));
   const bestOf = new Map(
     archs.map((a) => {
-      const costs = singleCost.get(a)!;
+      const costs = singleCost.get(a)!.costs;
       let best = -1;
       for (let t = 0; t < costs.length; t++) if (!Number.isNaN(costs[t]!) && (best < 0 || costs[t]! < costs[best]!)) best = t;
       return [a, best] as const;
@@ -534,8 +600,10 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
   // One architecture varies, the others stay on their cheapest single type (each combination listed once).
   const combos: { arch: Ec2Architecture; t: number; cost: number }[] = [];
   archs.forEach((a, ai) => {
-    const others = archs.filter((b) => b !== a).reduce((s, b) => s + singleCost.get(b)![bestOf.get(b)!]!, 0);
-    singleCost.get(a)!.forEach((cost, t) => {
+    const others = archs.filter((b) => b !== a).reduce((s, b) => s + singleCost.get(b)!.costs[bestOf.get(b)!]!, 0);
+    const single = singleCost.get(a)!;
+    single.extend(others);
+    single.costs.forEach((cost, t) => {
       if (!Number.isNaN(cost) && (ai === 0 || t !== bestOf.get(a))) combos.push({ arch: a, t, cost: cost + others });
     });
   });
