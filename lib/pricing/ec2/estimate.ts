@@ -11,7 +11,7 @@ import { selectCandidates, type Ec2Candidate } from "./candidates";
 import { planFleet, type FleetGroup, type FleetPlan } from "./fleet";
 import { scaledInstanceHours } from "./hours";
 import { fitsEmpty } from "./pack";
-import { priceFleet, type PriceContext, type PricedFleet } from "./price";
+import { fleetSummary, priceFleet, type PriceContext, type PricedFleet } from "./price";
 import type { Ec2Estimate, Ec2Fleet, Ec2Options } from "./types";
 
 const DEFAULT_ALTERNATIVES = 4;
@@ -273,12 +273,12 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
   // What Fargate would charge for the fleet's vCPU and GiB: instance-hours per type first, then one product per type.
   let fargateCapacity: Decimal | null = ZERO;
   const instanceHours = new Map<Ec2Candidate, number>();
-  for (const p of chosenPlan.placements) {
-    if (!rates.get(p.candidate.arch)) {
+  for (const row of (chosenPlan.summary ?? fleetSummary(chosenPlan, groups)).types) {
+    if (!rates.get(row.candidate.arch)) {
       fargateCapacity = null;
       break;
     }
-    instanceHours.set(p.candidate, (instanceHours.get(p.candidate) ?? 0) + p.bins * groups[p.group]!.hours);
+    instanceHours.set(row.candidate, row.hours);
   }
   if (fargateCapacity) {
     const capacity = new Sum();

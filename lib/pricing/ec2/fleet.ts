@@ -25,11 +25,11 @@ export interface Placement {
 }
 
 export interface FleetPlan {
-  /** Single-type fleets build theirs on first read (only a fleet that becomes the chosen one needs them). */
+  /** Built on first read (pricing reads the summary; the placements serve warnings and a fleet that becomes the chosen one). */
   placements: Placement[];
   /** Float ranking cost (USD per month, from Ec2Candidate.rankHourly); exact costs are computed elsewhere. */
   rankCost: number;
-  /** What pricing needs, when known without the placements (single-type fleets): see price.ts fleetSummary. */
+  /** What pricing needs, when known without the placements (planFleet's fleets): see price.ts fleetSummary. */
   summary?: FleetSummary;
 }
 
@@ -572,19 +572,63 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
   for (let i = 0; i < groups.length; i++) if (argmin(evals[i]!, groups[i]!.hours, tableOf(groups[i]!)) < 0) unplaceable.push(i);
   if (unplaceable.length) return { chosen: null, singleType: [], unplaceable };
 
-  // The chosen fleet: per group, the cheapest of its best single type and the mixed options.
-  const chosenPlacements: Placement[] = [];
+  // The chosen fleet: per group, the cheapest of its best single type and the mixed options. What pricing needs
+  // (instances and instance-hours per type, utilization) is summed here, in the order fleetSummary would sum it
+  // over the placements (groups in order, parts in order); the placements themselves are built on first read.
+  const chosenOptions = new Array<Option>(groups.length);
   let chosenCost = 0;
-  groups.forEach((g, gi) => {
+  const chosenTypes: FleetSummary["types"] = [];
+  const rowOf = new Map<Ec2Candidate, FleetSummary["types"][number]>();
+  let taskCpu = 0;
+  let taskMem = 0;
+  let capCpu = 0;
+  let capMem = 0;
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi]!;
     const table = tableOf(g);
     const ev = evals[gi]!;
     // A single-size group's choice depends only on its size, count and hours: computed once per combination.
     const best = ev.single
       ? (table.cachedOption(ev.bins, ev.single.item, g.hours) ?? table.storeOption(ev.bins, ev.single.item, g.hours, chooseOption(g, ev, table, options.mixedFleets)))
       : chooseOption(g, ev, table, options.mixedFleets);
-    for (const p of best.parts) if (p.packing.bins > 0) chosenPlacements.push({ group: gi, candidate: p.candidate, bins: p.packing.bins, packing: p.packing });
+    chosenOptions[gi] = best;
     chosenCost += best.cost;
-  });
+    let used = false;
+    for (const p of best.parts) {
+      const bins = p.packing.bins;
+      if (!(bins > 0)) continue;
+      used = true;
+      let row = rowOf.get(p.candidate);
+      if (!row) {
+        rowOf.set(p.candidate, (row = { candidate: p.candidate, count: 0, hours: 0 }));
+        chosenTypes.push(row);
+      }
+      row.count += bins;
+      row.hours += bins * g.hours;
+      capCpu += bins * g.hours * p.candidate.vcpu * CPU_UNITS_PER_VCPU;
+      capMem += bins * g.hours * p.candidate.memoryGiB * MIB_PER_GIB;
+    }
+    if (used)
+      for (const i of g.items) {
+        taskCpu += i.cpu * i.count * g.hours;
+        taskMem += i.memoryMiB * i.count * g.hours;
+      }
+  }
+  let chosenPlacements: Placement[] | undefined;
+  const buildChosen = () => {
+    const out: Placement[] = [];
+    chosenOptions.forEach((best, gi) => {
+      for (const p of best.parts) if (p.packing.bins > 0) out.push({ group: gi, candidate: p.candidate, bins: p.packing.bins, packing: p.packing });
+    });
+    return out;
+  };
+  const chosen: FleetPlan = {
+    get placements() {
+      return (chosenPlacements ??= buildChosen());
+    },
+    rankCost: chosenCost,
+    summary: { types: chosenTypes, utilization: { cpuPercent: percent(taskCpu, capCpu), memoryPercent: percent(taskMem, capMem) } },
+  };
 
   // Single-type fleets: per architecture, the cost of all its groups on type t (NaN where a group does not fit),
   // summed exactly as before for every candidate that can be listed (see singleTypeCosts); NaN for the others.
@@ -610,14 +654,14 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
   combos.sort((x, y) => x.cost - y.cost);
   // Every group is in every single-type fleet (one type per architecture): the tasks' CPU and memory-hours are the
   // same for all of them, summed once (as fleetUtilization sums them: groups in order, items in order).
-  let taskCpu = 0;
-  let taskMem = 0;
+  let allCpu = 0;
+  let allMem = 0;
   for (let gi = 0; gi < groups.length; gi++) {
     const g = groups[gi]!;
     if (liveCount(g.items) === 0) continue;
     for (const i of g.items) {
-      taskCpu += i.cpu * i.count * g.hours;
-      taskMem += i.memoryMiB * i.count * g.hours;
+      allCpu += i.cpu * i.count * g.hours;
+      allMem += i.memoryMiB * i.count * g.hours;
     }
   }
   const archIndex = Int32Array.from(groups, (g) => archs.indexOf(g.arch));
@@ -631,8 +675,8 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
     const counts = new Float64Array(archs.length);
     const hours = new Float64Array(archs.length);
     const firstUse: number[] = [];
-    let capCpu = 0;
-    let capMem = 0;
+    let fleetCpu = 0;
+    let fleetMem = 0;
     for (let gi = 0; gi < groups.length; gi++) {
       const ai = archIndex[gi]!;
       const bins = evals[gi]!.bins[typeIdx[ai]!]!;
@@ -642,8 +686,8 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
       const candidate = typeCand[ai]!;
       counts[ai] = counts[ai]! + bins;
       hours[ai] = hours[ai]! + bins * h;
-      capCpu += bins * h * candidate.vcpu * CPU_UNITS_PER_VCPU;
-      capMem += bins * h * candidate.memoryGiB * MIB_PER_GIB;
+      fleetCpu += bins * h * candidate.vcpu * CPU_UNITS_PER_VCPU;
+      fleetMem += bins * h * candidate.memoryGiB * MIB_PER_GIB;
     }
     const types: FleetSummary["types"] = firstUse.map((ai) => ({ candidate: typeCand[ai]!, count: counts[ai]!, hours: hours[ai]! }));
     let placements: Placement[] | undefined;
@@ -662,9 +706,9 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
         return (placements ??= build());
       },
       rankCost: cost,
-      summary: { types, utilization: { cpuPercent: percent(taskCpu, capCpu), memoryPercent: percent(taskMem, capMem) } },
+      summary: { types, utilization: { cpuPercent: percent(allCpu, fleetCpu), memoryPercent: percent(allMem, fleetMem) } },
     };
   });
 
-  return { chosen: { placements: chosenPlacements, rankCost: chosenCost }, singleType, unplaceable: [] };
+  return { chosen, singleType, unplaceable: [] };
 }
