@@ -71,6 +71,7 @@ class FitTable {
   private readonly bases = new Map<Int32Array, PairBasis>();
   private readonly binRows = new Map<Int32Array, Map<number, Float64Array>>();
   private readonly contenders = new Map<Float64Array, number[]>();
+  private readonly evaluations = new Map<Float64Array, Evaluation[]>();
   private readonly packings = new Map<Int32Array, Map<number, Packing[]>>();
   private readonly options = new Map<Float64Array, Map<number, Option>>();
   /** rankHourly of each candidate, as a typed array for the hot loops. */
@@ -85,6 +86,17 @@ class FitTable {
     let p = byCount.get(n);
     if (p === undefined) byCount.set(n, (p = bestPair(n, fits, this)));
     return p;
+  }
+  /**
+   * The evaluation of a single-size group (its only live item is items[item]), shared by every group of that size,
+   * count and item index: read only but for argmin's memo, which checks the hours it was computed for.
+   */
+  singleEvaluation(live: PackItem, item: number): Evaluation {
+    const fits = this.fits(live);
+    const bins = this.bins(fits, live.count);
+    let byItem = this.evaluations.get(bins);
+    if (!byItem) this.evaluations.set(bins, (byItem = []));
+    return (byItem[item] ??= { bins, packings: null, single: { item, fits }, bestHours: NaN, bestT: -1 });
   }
   /** bestPair's frontier for one size, once per size. */
   pairBasis(fits: Int32Array): PairBasis {
@@ -186,8 +198,7 @@ function evaluate(items: readonly PackItem[], table: FitTable): Evaluation {
   if (liveCount(items) === 1) {
     let k = 0;
     while (items[k]!.count <= 0) k++;
-    const fits = table.fits(items[k]!);
-    return { bins: table.bins(fits, items[k]!.count), packings: null, single: { item: k, fits }, bestHours: NaN, bestT: -1 };
+    return table.singleEvaluation(items[k]!, k);
   }
   const bins = new Float64Array(cands.length);
   const orders = staticOrders(items);
