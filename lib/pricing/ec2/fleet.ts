@@ -62,6 +62,30 @@ function liveCount(items: readonly PackItem[]): number {
 }
 
 /**
+ * n tasks of one size (fits[t] per instance of candidate t): what every single-size group of that size and count
+ * shares. Instances on candidate t are ceil(n / fits[t]) (binsAt), computed where needed rather than stored per row:
+ * one part-time workload per group makes thousands of rows.
+ */
+interface SingleRow {
+  fits: Int32Array;
+  n: number;
+  /** The candidates that can be the cheapest at some hours (see FitTable.cheapestFor); null until needed. */
+  contenders: number[] | null;
+  /** Chosen options by item index and hours. */
+  options: Map<number, Option> | null;
+  /** Evaluations by item index. */
+  evaluations: Evaluation[];
+  /** Packings by item index and candidate (read only). */
+  packings: Map<number, Packing> | null;
+}
+
+/** Instances of candidate t for a single-size row: ceil(n / fits[t]), NaN where a task does not fit. */
+const rowBins = (row: SingleRow, t: number) => (row.fits[t]! > 0 ? Math.ceil(row.n / row.fits[t]!) : NaN);
+
+/** Instances of candidate t for a group's evaluation (NaN where a task does not fit). */
+const binsAt = (ev: Evaluation, t: number) => (ev.single ? rowBins(ev.single.row, t) : ev.bins[t]!);
+
+/**
  * Tasks per instance of one size on every candidate, computed once per size: per-workload groups (scaling with
  * tasks) repeat a handful of sizes a thousand times.
  */
@@ -69,11 +93,7 @@ class FitTable {
   private readonly rows = new Map<number, Map<number, Int32Array>>();
   private readonly pairs = new Map<Int32Array, Map<number, ReturnType<typeof bestPair>>>();
   private readonly bases = new Map<Int32Array, PairBasis>();
-  private readonly binRows = new Map<Int32Array, Map<number, Float64Array>>();
-  private readonly contenders = new Map<Float64Array, number[]>();
-  private readonly evaluations = new Map<Float64Array, Evaluation[]>();
-  private readonly packings = new Map<Int32Array, Map<number, Packing[]>>();
-  private readonly options = new Map<Float64Array, Map<number, Option>>();
+  private readonly singleRows = new Map<Int32Array, Map<number, SingleRow>>();
   /** rankHourly of each candidate, as a typed array for the hot loops. */
   readonly rank: Float64Array;
   constructor(readonly cands: readonly Ec2Candidate[]) {
@@ -87,16 +107,41 @@ class FitTable {
     if (p === undefined) byCount.set(n, (p = bestPair(n, fits, this)));
     return p;
   }
+  /** The row of n tasks of one size, shared by every single-size group of that size and count. */
+  singleRow(fits: Int32Array, n: number): SingleRow {
+    let byCount = this.singleRows.get(fits);
+    if (!byCount) this.singleRows.set(fits, (byCount = new Map()));
+    let row = byCount.get(n);
+    if (!row) byCount.set(n, (row = { fits, n, contenders: null, options: null, evaluations: [], packings: null }));
+    return row;
+  }
   /**
    * The evaluation of a single-size group (its only live item is items[item]), shared by every group of that size,
-   * count and item index: read only but for argmin's memo, which checks the hours it was computed for.
+   * count and item index: read only but for argmin's memo, which checks the hours it was computed for. Its bins
+   * row is materialized only if read (binsAt computes one entry).
    */
   singleEvaluation(live: PackItem, item: number): Evaluation {
     const fits = this.fits(live);
-    const bins = this.bins(fits, live.count);
-    let byItem = this.evaluations.get(bins);
-    if (!byItem) this.evaluations.set(bins, (byItem = []));
-    return (byItem[item] ??= { bins, packings: null, single: { item, fits }, bestHours: NaN, bestT: -1 });
+    const row = this.singleRow(fits, live.count);
+    let ev = row.evaluations[item];
+    if (!ev) {
+      let bins: Float64Array | undefined;
+      ev = {
+        get bins() {
+          if (!bins) {
+            bins = new Float64Array(fits.length);
+            for (let t = 0; t < fits.length; t++) bins[t] = rowBins(row, t);
+          }
+          return bins;
+        },
+        packings: null,
+        single: { item, fits, row },
+        bestHours: NaN,
+        bestT: -1,
+      };
+      row.evaluations[item] = ev;
+    }
+    return ev;
   }
   /** bestPair's frontier for one size, once per size. */
   pairBasis(fits: Int32Array): PairBasis {
@@ -104,45 +149,39 @@ class FitTable {
     if (!b) this.bases.set(fits, (b = pairBasis(fits, this)));
     return b;
   }
-  /** Instances of each candidate for n tasks of one size (NaN where one does not fit), shared by groups of that size and count. */
-  bins(fits: Int32Array, n: number): Float64Array {
-    let byCount = this.binRows.get(fits);
-    if (!byCount) this.binRows.set(fits, (byCount = new Map()));
-    let bins = byCount.get(n);
-    if (!bins) {
-      bins = new Float64Array(fits.length);
-      for (let t = 0; t < fits.length; t++) bins[t] = fits[t]! > 0 ? Math.ceil(n / fits[t]!) : NaN;
-      byCount.set(n, bins);
-    }
-    return bins;
-  }
   /**
-   * argmin for shared bins rows (single-size groups): cheapest(ev, hours, cands, 1)[0] ?? -1, from the row's
-   * contenders. A candidate's cost is fl(fl(bins x hours) x rank), within 2u (u = 2^-53) of hours x (bins x rank):
-   * at every hours > 0 it keeps the order of bins x rank except among values within a few u of each other. So
-   * only the candidates whose cost at one hour is within 2^-48 (relative) of the lowest can be (or tie with) the
-   * cheapest at any hours; the others cost strictly more everywhere. Among the contenders, in candidate order,
-   * the first lowest cost wins, as in cheapest.
+   * argmin for a single-size row: cheapest(ev, hours, cands, 1)[0] ?? -1, from the row's contenders. A
+   * candidate's cost is fl(fl(bins x hours) x rank), within 2u (u = 2^-53) of hours x (bins x rank): at every
+   * hours > 0 it keeps the order of bins x rank except among values within a few u of each other. So only the
+   * candidates whose cost at one hour is within 2^-48 (relative) of the lowest can be (or tie with) the cheapest
+   * at any hours; the others cost strictly more everywhere. Among the contenders, in candidate order, the first
+   * lowest cost wins, as in cheapest.
    */
-  cheapestFor(bins: Float64Array, hours: number): number {
-    if (!(hours > 0 && hours < Infinity)) return cheapestIn(bins, hours, this.rank, 1)[0] ?? -1;
-    let list = this.contenders.get(bins);
+  cheapestFor(row: SingleRow, hours: number): number {
+    const rank = this.rank;
+    const n = rank.length;
+    if (!(hours > 0 && hours < Infinity)) {
+      const bins = new Float64Array(n);
+      for (let t = 0; t < n; t++) bins[t] = rowBins(row, t);
+      return cheapestIn(bins, hours, rank, 1)[0] ?? -1;
+    }
+    let list = row.contenders;
     if (!list) {
       let min = Infinity;
-      for (let t = 0; t < bins.length; t++) {
-        const v = bins[t]! * this.rank[t]!;
+      for (let t = 0; t < n; t++) {
+        const v = rowBins(row, t) * rank[t]!;
         if (v < min) min = v;
       }
       const limit = min + Math.abs(min) * 2 ** -48;
-      const ts: number[] = [];
-      for (let t = 0; t < bins.length; t++) if (bins[t]! * this.rank[t]! <= limit) ts.push(t);
-      this.contenders.set(bins, (list = ts));
+      list = [];
+      for (let t = 0; t < n; t++) if (rowBins(row, t) * rank[t]! <= limit) list.push(t);
+      row.contenders = list;
     }
     let best = -1;
     let bestCost = Infinity;
     for (let i = 0; i < list.length; i++) {
       const t = list[i]!;
-      const cost = bins[t]! * hours * this.rank[t]!;
+      const cost = rowBins(row, t) * hours * rank[t]!;
       if (best < 0 || cost < bestCost) {
         best = t;
         bestCost = cost;
@@ -151,22 +190,20 @@ class FitTable {
     return best;
   }
   /** The chosen option of a single-size group, once per (size and count) row, item index and hours. */
-  cachedOption(bins: Float64Array, item: number, hours: number): Option | undefined {
-    return this.options.get(bins)?.get(item * 1_000_003 + hours);
+  cachedOption(row: SingleRow, item: number, hours: number): Option | undefined {
+    return row.options?.get(item * 1_000_003 + hours);
   }
-  storeOption(bins: Float64Array, item: number, hours: number, option: Option): Option {
-    let byKey = this.options.get(bins);
-    if (!byKey) this.options.set(bins, (byKey = new Map()));
-    byKey.set(item * 1_000_003 + hours, option);
+  storeOption(row: SingleRow, item: number, hours: number, option: Option): Option {
+    (row.options ??= new Map()).set(item * 1_000_003 + hours, option);
     return option;
   }
   /** singleSizePacking(item, n, fits[t]) shared by every group of that size, count and item index (packings are read only). */
-  singlePacking(fits: Int32Array, item: number, n: number, t: number): Packing {
-    let byCount = this.packings.get(fits);
-    if (!byCount) this.packings.set(fits, (byCount = new Map()));
-    let row = byCount.get(n * 64 + item);
-    if (!row) byCount.set(n * 64 + item, (row = new Array<Packing>(fits.length)));
-    return (row[t] ??= singleSizePacking(item, n, fits[t]!));
+  singlePacking(row: SingleRow, item: number, t: number): Packing {
+    const packings = (row.packings ??= new Map());
+    const key = item * 65_536 + t;
+    let p = packings.get(key);
+    if (!p) packings.set(key, (p = singleSizePacking(item, row.n, row.fits[t]!)));
+    return p;
   }
   fits(item: Pick<PackItem, "cpu" | "memoryMiB">): Int32Array {
     let byMemory = this.rows.get(item.cpu);
@@ -183,11 +220,11 @@ class FitTable {
 
 /** Instances of every candidate for one group (NaN where a task does not fit), with packings for multi-size groups. */
 interface Evaluation {
-  /** Read only: single-size groups share it with every group of the same size and count. */
+  /** Instances per candidate, read only (single-size groups: built on first read; read binsAt instead). */
   bins: Float64Array;
   packings: (Packing | null)[] | null;
-  /** Single-size groups: the item index and tasks per instance on each candidate. */
-  single: { item: number; fits: Int32Array } | null;
+  /** Single-size groups: the item index, tasks per instance on each candidate, and the shared row. */
+  single: { item: number; fits: Int32Array; row: SingleRow } | null;
   /** The cheapest candidate at bestHours, once computed (argmin); bestHours is NaN before. */
   bestHours: number;
   bestT: number;
@@ -261,7 +298,7 @@ function evaluateTop(items: readonly PackItem[], table: FitTable, hours: number,
 function packingFor(items: readonly PackItem[], ev: Evaluation, t: number, cands: readonly Ec2Candidate[], table?: FitTable): Packing {
   if (ev.single) {
     const { item, fits } = ev.single;
-    return table ? table.singlePacking(fits, item, items[item]!.count, t) : singleSizePacking(item, items[item]!.count, fits[t]!);
+    return table ? table.singlePacking(ev.single.row, item, t) : singleSizePacking(item, items[item]!.count, fits[t]!);
   }
   if (!ev.packings) return packItems(items, cands[t]!.capacity)!;
   return (ev.packings[t] ??= packItems(items, cands[t]!.capacity)!);
@@ -269,7 +306,7 @@ function packingFor(items: readonly PackItem[], ev: Evaluation, t: number, cands
 
 function argmin(ev: Evaluation, hours: number, table: FitTable): number {
   if (ev.bestHours === hours) return ev.bestT;
-  const t = ev.single ? table.cheapestFor(ev.bins, hours) : (cheapestIn(ev.bins, hours, table.rank, 1)[0] ?? -1);
+  const t = ev.single ? table.cheapestFor(ev.single.row, hours) : (cheapestIn(ev.bins, hours, table.rank, 1)[0] ?? -1);
   ev.bestHours = hours;
   ev.bestT = t;
   return t;
@@ -321,7 +358,7 @@ interface Option {
 }
 
 function singleOption(items: readonly PackItem[], ev: Evaluation, t: number, hours: number, cands: readonly Ec2Candidate[], table?: FitTable): Option {
-  return { parts: [{ candidate: cands[t]!, packing: packingFor(items, ev, t, cands, table) }], cost: monthly(ev.bins[t]!, hours, cands[t]!) };
+  return { parts: [{ candidate: cands[t]!, packing: packingFor(items, ev, t, cands, table) }], cost: monthly(binsAt(ev, t), hours, cands[t]!) };
 }
 
 /** Relative tolerance of float cost comparisons (costs are sums of a few products of 6-decimal prices). */
@@ -524,7 +561,7 @@ function singleTypeCosts(groups: readonly FleetGroup[], evals: readonly Evaluati
     let c = 0;
     for (let i = 0; i < mine.length; i++) {
       const gi = mine[i]!;
-      c = c + evals[gi]!.bins[t]! * groups[gi]!.hours * rank[t]!;
+      c = c + binsAt(evals[gi]!, t) * groups[gi]!.hours * rank[t]!;
     }
     costs[t] = c;
     return c;
@@ -533,13 +570,18 @@ function singleTypeCosts(groups: readonly FleetGroup[], evals: readonly Evaluati
     for (let t = 0; t < cands.length; t++) sum(t);
     return { costs, extend: (others: number) => void others };
   }
-  const rowHours = new Map<Float64Array, number>();
+  // Total hours per distinct row (single-size groups share theirs; a multi-size group's bins are its own).
+  const rowHours = new Map<Evaluation | SingleRow, number>();
   for (const gi of mine) {
-    const bins = evals[gi]!.bins;
-    rowHours.set(bins, (rowHours.get(bins) ?? 0) + groups[gi]!.hours);
+    const ev = evals[gi]!;
+    const key = ev.single ? ev.single.row : ev;
+    rowHours.set(key, (rowHours.get(key) ?? 0) + groups[gi]!.hours);
   }
   const instanceHours = new Float64Array(cands.length);
-  for (const [bins, hours] of rowHours) for (let t = 0; t < cands.length; t++) instanceHours[t] = instanceHours[t]! + bins[t]! * hours;
+  for (const [key, hours] of rowHours) {
+    if ("fits" in key) for (let t = 0; t < cands.length; t++) instanceHours[t] = instanceHours[t]! + rowBins(key, t) * hours;
+    else for (let t = 0; t < cands.length; t++) instanceHours[t] = instanceHours[t]! + key.bins[t]! * hours;
+  }
   const margin = 1 - 8 * (mine.length + rowHours.size + 8) * 2 ** -53;
   const bound = new Float64Array(cands.length);
   const order: number[] = [];
@@ -600,7 +642,8 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
     const ev = evals[gi]!;
     // A single-size group's choice depends only on its size, count and hours: computed once per combination.
     const best = ev.single
-      ? (table.cachedOption(ev.bins, ev.single.item, g.hours) ?? table.storeOption(ev.bins, ev.single.item, g.hours, chooseOption(g, ev, table, options.mixedFleets)))
+      ? (table.cachedOption(ev.single.row, ev.single.item, g.hours) ??
+        table.storeOption(ev.single.row, ev.single.item, g.hours, chooseOption(g, ev, table, options.mixedFleets)))
       : chooseOption(g, ev, table, options.mixedFleets);
     chosenOptions[gi] = best;
     chosenCost += best.cost;
@@ -690,7 +733,7 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
     let fleetMem = 0;
     for (let gi = 0; gi < groups.length; gi++) {
       const ai = archIndex[gi]!;
-      const bins = evals[gi]!.bins[typeIdx[ai]!]!;
+      const bins = binsAt(evals[gi]!, typeIdx[ai]!);
       if (!(bins > 0)) continue;
       if (counts[ai] === 0) firstUse.push(ai);
       const h = groups[gi]!.hours;
