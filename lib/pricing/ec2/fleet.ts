@@ -77,6 +77,9 @@ interface SingleRow {
   evaluations: Evaluation[];
   /** Packings by item index and candidate (read only). */
   packings: Map<number, Packing> | null;
+  /** Single-type option parts by item index and candidate, and two-type parts by item index (read only). */
+  parts: Map<number, Option["parts"]> | null;
+  pairParts: Map<number, Option["parts"]> | null;
 }
 
 /** Instances of candidate t for a single-size row: ceil(n / fits[t]), NaN where a task does not fit. */
@@ -112,7 +115,7 @@ class FitTable {
     let byCount = this.singleRows.get(fits);
     if (!byCount) this.singleRows.set(fits, (byCount = new Map()));
     let row = byCount.get(n);
-    if (!row) byCount.set(n, (row = { fits, n, contenders: null, options: null, evaluations: [], packings: null }));
+    if (!row) byCount.set(n, (row = { fits, n, contenders: null, options: null, evaluations: [], packings: null, parts: null, pairParts: null }));
     return row;
   }
   /**
@@ -196,6 +199,14 @@ class FitTable {
   storeOption(row: SingleRow, item: number, hours: number, option: Option): Option {
     (row.options ??= new Map()).set(item * 1_000_003 + hours, option);
     return option;
+  }
+  /** The parts of a single-type option for a row's item on candidate t, shared (read only). */
+  singleParts(row: SingleRow, item: number, t: number): Option["parts"] {
+    const parts = (row.parts ??= new Map());
+    const key = item * 65_536 + t;
+    let p = parts.get(key);
+    if (!p) parts.set(key, (p = [{ candidate: this.cands[t]!, packing: this.singlePacking(row, item, t) }]));
+    return p;
   }
   /** singleSizePacking(item, n, fits[t]) shared by every group of that size, count and item index (packings are read only). */
   singlePacking(row: SingleRow, item: number, t: number): Packing {
@@ -358,7 +369,10 @@ interface Option {
 }
 
 function singleOption(items: readonly PackItem[], ev: Evaluation, t: number, hours: number, cands: readonly Ec2Candidate[], table?: FitTable): Option {
-  return { parts: [{ candidate: cands[t]!, packing: packingFor(items, ev, t, cands, table) }], cost: monthly(binsAt(ev, t), hours, cands[t]!) };
+  // Single-size rows share their parts (read only) between groups and hours: only the cost depends on the hours.
+  const parts =
+    ev.single && table ? table.singleParts(ev.single.row, ev.single.item, t) : [{ candidate: cands[t]!, packing: packingFor(items, ev, t, cands, table) }];
+  return { parts, cost: monthly(binsAt(ev, t), hours, cands[t]!) };
 }
 
 /** Relative tolerance of float cost comparisons (costs are sums of a few products of 6-decimal prices). */
@@ -466,17 +480,21 @@ function mixedOptions(items: readonly PackItem[], hours: number, table: FitTable
   const cands = table.cands;
   const options: Option[] = [];
   if (ev.single) {
-    const { item, fits } = ev.single;
+    const { item, fits, row } = ev.single;
     const n = items[item]!.count;
     const pair = table.pair(fits, n);
     if (pair) {
-      options.push({
-        parts: [
+      // The parts depend on the size, count and item only: built once per row and item (read only).
+      const pairParts = (row.pairParts ??= new Map());
+      let parts = pairParts.get(item);
+      if (!parts) {
+        parts = [
           { candidate: cands[pair.a]!, packing: singleSizePacking(item, n - Math.min(n, pair.nb * fits[pair.b]!), fits[pair.a]!) },
           { candidate: cands[pair.b]!, packing: singleSizePacking(item, Math.min(n, pair.nb * fits[pair.b]!), fits[pair.b]!) },
-        ],
-        cost: hours * pair.hourly,
-      });
+        ];
+        pairParts.set(item, parts);
+      }
+      options.push({ parts, cost: hours * pair.hourly });
     }
     return options;
   }
