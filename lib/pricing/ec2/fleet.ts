@@ -127,23 +127,7 @@ class FitTable {
     const fits = this.fits(live);
     const row = this.singleRow(fits, live.count);
     let ev = row.evaluations[item];
-    if (!ev) {
-      let bins: Float64Array | undefined;
-      ev = {
-        get bins() {
-          if (!bins) {
-            bins = new Float64Array(fits.length);
-            for (let t = 0; t < fits.length; t++) bins[t] = rowBins(row, t);
-          }
-          return bins;
-        },
-        packings: null,
-        single: { item, fits, row },
-        bestHours: NaN,
-        bestT: -1,
-      };
-      row.evaluations[item] = ev;
-    }
+    if (!ev) row.evaluations[item] = ev = new Evaluation(null, null, { item, fits, row });
     return ev;
   }
   /** bestPair's frontier for one size, once per size. */
@@ -229,16 +213,30 @@ class FitTable {
   }
 }
 
-/** Instances of every candidate for one group (NaN where a task does not fit), with packings for multi-size groups. */
-interface Evaluation {
-  /** Instances per candidate, read only (single-size groups: built on first read; read binsAt instead). */
-  bins: Float64Array;
-  packings: (Packing | null)[] | null;
-  /** Single-size groups: the item index, tasks per instance on each candidate, and the shared row. */
-  single: { item: number; fits: Int32Array; row: SingleRow } | null;
+/**
+ * Instances of every candidate for one group (NaN where a task does not fit), with packings for multi-size groups.
+ * A class: every evaluation has the same shape, so the hot loops that read them stay monomorphic.
+ */
+class Evaluation {
   /** The cheapest candidate at bestHours, once computed (argmin); bestHours is NaN before. */
-  bestHours: number;
-  bestT: number;
+  bestHours = NaN;
+  bestT = -1;
+  constructor(
+    private stored: Float64Array | null,
+    readonly packings: (Packing | null)[] | null,
+    /** Single-size groups: the item index, tasks per instance on each candidate, and the shared row. */
+    readonly single: { item: number; fits: Int32Array; row: SingleRow } | null,
+  ) {}
+  /** Instances per candidate, read only (single-size groups: built on first read; binsAt reads one entry). */
+  get bins(): Float64Array {
+    if (!this.stored) {
+      const row = this.single!.row;
+      const bins = new Float64Array(row.fits.length);
+      for (let t = 0; t < bins.length; t++) bins[t] = rowBins(row, t);
+      this.stored = bins;
+    }
+    return this.stored;
+  }
 }
 
 function evaluate(items: readonly PackItem[], table: FitTable): Evaluation {
@@ -252,7 +250,7 @@ function evaluate(items: readonly PackItem[], table: FitTable): Evaluation {
   const orders = staticOrders(items);
   // Instance counts only; packings are built on demand (packingFor) for the candidates a fleet uses.
   for (let t = 0; t < cands.length; t++) bins[t] = countBins(items, cands[t]!.capacity, orders);
-  return { bins, packings: new Array<Packing | null>(cands.length).fill(null), single: null, bestHours: NaN, bestT: -1 };
+  return new Evaluation(bins, new Array<Packing | null>(cands.length).fill(null), null);
 }
 
 /**
@@ -303,7 +301,7 @@ function evaluateTop(items: readonly PackItem[], table: FitTable, hours: number,
     best.splice(at, 0, cost);
     if (best.length > n) best.pop();
   }
-  return { bins, packings, single: null, bestHours: NaN, bestT: -1 };
+  return new Evaluation(bins, packings, null);
 }
 
 function packingFor(items: readonly PackItem[], ev: Evaluation, t: number, cands: readonly Ec2Candidate[], table?: FitTable): Packing {
@@ -563,70 +561,85 @@ const SUM_EVERY_TYPE_BELOW = 64;
  * Hours must be positive (they are: whole hours of a month); otherwise, or with few groups, every candidate is summed.
  * When another architecture has no single type (others is NaN), every candidate is summed too.
  */
-function singleTypeCosts(groups: readonly FleetGroup[], evals: readonly Evaluation[], arch: Ec2Architecture, table: FitTable, keep: number) {
-  const { cands, rank } = table;
-  const mine: number[] = [];
-  let positive = true;
-  for (let gi = 0; gi < groups.length; gi++) {
-    const g = groups[gi]!;
-    if (g.arch !== arch) continue;
-    mine.push(gi);
-    if (!(g.hours > 0 && g.hours < Infinity)) positive = false;
+class SingleTypeCosts {
+  /** Exact costs (NaN: some group does not fit, or not summed because it cannot be listed). */
+  readonly costs: Float64Array;
+  private readonly mine: number[] = [];
+  private readonly bound: Float64Array;
+  private readonly order: number[] = [];
+  /** The keep lowest exact costs found so far, ascending. */
+  private readonly lowest: number[] = [];
+  private next = 0;
+  constructor(
+    private readonly groups: readonly FleetGroup[],
+    private readonly evals: readonly Evaluation[],
+    arch: Ec2Architecture,
+    private readonly rank: Float64Array,
+    private readonly keep: number,
+  ) {
+    const n = rank.length;
+    let positive = true;
+    for (let gi = 0; gi < groups.length; gi++) {
+      const g = groups[gi]!;
+      if (g.arch !== arch) continue;
+      this.mine.push(gi);
+      if (!(g.hours > 0 && g.hours < Infinity)) positive = false;
+    }
+    this.costs = new Float64Array(n).fill(NaN);
+    this.bound = new Float64Array(n);
+    if (this.mine.length < SUM_EVERY_TYPE_BELOW || !positive) {
+      for (let t = 0; t < n; t++) this.sum(t);
+      return;
+    }
+    // Total hours per distinct row (single-size groups share theirs; a multi-size group's bins are its own).
+    const rowHours = new Map<Evaluation | SingleRow, number>();
+    for (const gi of this.mine) {
+      const ev = evals[gi]!;
+      const key = ev.single ? ev.single.row : ev;
+      rowHours.set(key, (rowHours.get(key) ?? 0) + groups[gi]!.hours);
+    }
+    const instanceHours = new Float64Array(n);
+    rowHours.forEach((hours, key) => {
+      if (key instanceof Evaluation) for (let t = 0; t < n; t++) instanceHours[t] = instanceHours[t]! + key.bins[t]! * hours;
+      else for (let t = 0; t < n; t++) instanceHours[t] = instanceHours[t]! + rowBins(key, t) * hours;
+    });
+    const margin = 1 - 8 * (this.mine.length + rowHours.size + 8) * 2 ** -53;
+    const bound = this.bound;
+    for (let t = 0; t < n; t++) {
+      bound[t] = instanceHours[t]! * rank[t]! * margin;
+      if (!Number.isNaN(bound[t]!)) this.order.push(t);
+    }
+    this.order.sort((x, y) => bound[x]! - bound[y]! || x - y);
+    while (this.next < this.order.length && bound[this.order[this.next]!]! <= this.kth()) this.take();
   }
-  const costs = new Float64Array(cands.length).fill(NaN);
-  // monthly(bins, hours, candidate), term by term in group order (the same float sums as summing every type).
-  const sum = (t: number) => {
+  /** monthly(bins, hours, candidate), term by term in group order (the same float sums as summing every type). */
+  private sum(t: number): number {
+    const { mine, evals, groups } = this;
+    const r = this.rank[t]!;
     let c = 0;
     for (let i = 0; i < mine.length; i++) {
       const gi = mine[i]!;
-      c = c + binsAt(evals[gi]!, t) * groups[gi]!.hours * rank[t]!;
+      c = c + binsAt(evals[gi]!, t) * groups[gi]!.hours * r;
     }
-    costs[t] = c;
+    this.costs[t] = c;
     return c;
-  };
-  if (mine.length < SUM_EVERY_TYPE_BELOW || !positive) {
-    for (let t = 0; t < cands.length; t++) sum(t);
-    return { costs, extend: (others: number) => void others };
   }
-  // Total hours per distinct row (single-size groups share theirs; a multi-size group's bins are its own).
-  const rowHours = new Map<Evaluation | SingleRow, number>();
-  for (const gi of mine) {
-    const ev = evals[gi]!;
-    const key = ev.single ? ev.single.row : ev;
-    rowHours.set(key, (rowHours.get(key) ?? 0) + groups[gi]!.hours);
+  private kth(): number {
+    return this.lowest.length >= this.keep ? this.lowest[this.keep - 1]! : Infinity;
   }
-  const instanceHours = new Float64Array(cands.length);
-  for (const [key, hours] of rowHours) {
-    if ("fits" in key) for (let t = 0; t < cands.length; t++) instanceHours[t] = instanceHours[t]! + rowBins(key, t) * hours;
-    else for (let t = 0; t < cands.length; t++) instanceHours[t] = instanceHours[t]! + key.bins[t]! * hours;
-  }
-  const margin = 1 - 8 * (mine.length + rowHours.size + 8) * 2 ** -53;
-  const bound = new Float64Array(cands.length);
-  const order: number[] = [];
-  for (let t = 0; t < cands.length; t++) {
-    bound[t] = instanceHours[t]! * rank[t]! * margin;
-    if (!Number.isNaN(bound[t]!)) order.push(t);
-  }
-  order.sort((x, y) => bound[x]! - bound[y]! || x - y);
-  // The keep lowest exact costs found so far, ascending.
-  const lowest: number[] = [];
-  const kth = () => (lowest.length >= keep ? lowest[keep - 1]! : Infinity);
-  let next = 0;
-  const take = () => {
-    const c = sum(order[next++]!);
+  private take(): void {
+    const c = this.sum(this.order[this.next++]!);
+    const lowest = this.lowest;
     let at = lowest.length;
     while (at > 0 && lowest[at - 1]! > c) at--;
     lowest.splice(at, 0, c);
-    if (lowest.length > keep) lowest.pop();
-  };
-  while (next < order.length && bound[order[next]!]! <= kth()) take();
-  return {
-    costs,
-    extend(others: number) {
-      // others is NaN when another architecture has no single type: every fleet then sorts as NaN, so sum them all.
-      while (next < order.length && (Number.isNaN(others) || bound[order[next]!]! + others <= kth() + others)) take();
-    },
-  };
+    if (lowest.length > this.keep) lowest.pop();
+  }
+  /** Also sums every candidate whose bound + others does not exceed the keep-th cost + others (see above). */
+  extend(others: number): void {
+    // others is NaN when another architecture has no single type: every fleet then sorts as NaN, so sum them all.
+    while (this.next < this.order.length && (Number.isNaN(others) || this.bound[this.order[this.next]!]! + others <= this.kth() + others)) this.take();
+  }
 }
 
 /**
@@ -703,8 +716,8 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
   };
 
   // Single-type fleets: per architecture, the cost of all its groups on type t (NaN where a group does not fit),
-  // summed exactly as before for every candidate that can be listed (see singleTypeCosts); NaN for the others.
-  const singleCost = new Map(archs.map((a) => [a, singleTypeCosts(groups, evals, a, tables.get(a)!, options.singleTypeFleets + 1)] as const));
+  // summed exactly as before for every candidate that can be listed (see SingleTypeCosts); NaN for the others.
+  const singleCost = new Map(archs.map((a) => [a, new SingleTypeCosts(groups, evals, a, tables.get(a)!.rank, options.singleTypeFleets + 1)] as const));
   const bestOf = new Map(
     archs.map((a) => {
       const costs = singleCost.get(a)!.costs;
