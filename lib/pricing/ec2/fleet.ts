@@ -31,6 +31,11 @@ export interface FleetPlan {
   rankCost: number;
   /** What pricing needs, when known without the placements (planFleet's fleets): see price.ts fleetSummary. */
   summary?: FleetSummary;
+  /**
+   * Per group, the instance types and packings it uses (parts with no instance included), when known without
+   * building the placements (planFleet's chosen fleet): the placements are these parts with bins > 0, in order.
+   */
+  groupParts?: readonly (readonly { candidate: Ec2Candidate; packing: Packing }[])[];
 }
 
 /** A fleet as pricing sees it: instances and instance-hours per type, and the utilization. */
@@ -713,6 +718,7 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
     },
     rankCost: chosenCost,
     summary: { types: chosenTypes, utilization: { cpuPercent: percent(taskCpu, capCpu), memoryPercent: percent(taskMem, capMem) } },
+    groupParts: chosenOptions.map((o) => o.parts),
   };
 
   // Single-type fleets: per architecture, the cost of all its groups on type t (NaN where a group does not fit),
