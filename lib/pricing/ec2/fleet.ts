@@ -2,7 +2,7 @@ import type { Ec2Architecture } from "@/lib/catalog/ec2-schema";
 import { MIB_PER_GIB, CPU_UNITS_PER_VCPU } from "../units";
 import type { Ec2Candidate } from "./candidates";
 import { percent } from "./price";
-import { countBins, fitsEmpty, packItems, perInstance, singleSizePacking, staticOrders, tailItems, type PackItem, type Packing } from "./pack";
+import { countBins, fitsEmpty, type BinCapacity, type StaticOrders, packItems, perInstance, singleSizePacking, staticOrders, tailItems, type PackItem, type Packing } from "./pack";
 
 /**
  * Tasks that share instances: one architecture, instances running `hours` in the month.
@@ -244,6 +244,23 @@ class Evaluation {
   }
 }
 
+/**
+ * countBins for one item list, once per distinct capacity: many types offer the same CPU, memory and task cap
+ * (m5.large, m6i.large, m7i.large...), and the count depends on nothing else.
+ */
+class CapacityMemo {
+  private readonly counts = new Map<number, Map<number, Map<number, number>>>();
+  countBins(items: readonly PackItem[], cap: BinCapacity, orders: StaticOrders): number {
+    let byMemory = this.counts.get(cap.cpu);
+    if (!byMemory) this.counts.set(cap.cpu, (byMemory = new Map()));
+    let byTasks = byMemory.get(cap.memoryMiB);
+    if (!byTasks) byMemory.set(cap.memoryMiB, (byTasks = new Map()));
+    let b = byTasks.get(cap.tasks);
+    if (b === undefined) byTasks.set(cap.tasks, (b = countBins(items, cap, orders)));
+    return b;
+  }
+}
+
 function evaluate(items: readonly PackItem[], table: FitTable): Evaluation {
   const cands = table.cands;
   if (liveCount(items) === 1) {
@@ -254,7 +271,8 @@ function evaluate(items: readonly PackItem[], table: FitTable): Evaluation {
   const bins = new Float64Array(cands.length);
   const orders = staticOrders(items);
   // Instance counts only; packings are built on demand (packingFor) for the candidates a fleet uses.
-  for (let t = 0; t < cands.length; t++) bins[t] = countBins(items, cands[t]!.capacity, orders);
+  const byCapacity = new CapacityMemo();
+  for (let t = 0; t < cands.length; t++) bins[t] = byCapacity.countBins(items, cands[t]!.capacity, orders);
   return new Evaluation(bins, new Array<Packing | null>(cands.length).fill(null), null);
 }
 
@@ -294,10 +312,11 @@ function evaluateTop(items: readonly PackItem[], table: FitTable, hours: number,
   const bins = new Float64Array(cands.length).fill(NaN);
   const packings: (Packing | null)[] = new Array<Packing | null>(cands.length).fill(null);
   const orders = staticOrders(items);
+  const byCapacity = new CapacityMemo();
   const best: number[] = [];
   for (const t of order) {
     if (best.length === n && bound[t]! > best[n - 1]!) break;
-    const b = countBins(items, cands[t]!.capacity, orders);
+    const b = byCapacity.countBins(items, cands[t]!.capacity, orders);
     if (Number.isNaN(b)) continue;
     bins[t] = b;
     const cost = monthly(b, hours, cands[t]!);
