@@ -9,9 +9,8 @@ import { HOURS_PER_MONTH, CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
 import { breakEven, NO_BREAK_EVEN } from "./break-even";
 import { selectCandidates, type Ec2Candidate } from "./candidates";
 import { planFleet, type FleetGroup, type FleetPlan } from "./fleet";
-import type { Packing } from "./pack";
 import { scaledInstanceHours } from "./hours";
-import { fitsEmpty } from "./pack";
+import { fitsEmpty, type Packing } from "./pack";
 import { fleetSummary, priceFleet, type PriceContext, type PricedFleet } from "./price";
 import type { Ec2Estimate, Ec2Fleet, Ec2Options } from "./types";
 
