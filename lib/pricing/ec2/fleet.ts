@@ -667,6 +667,33 @@ class SingleTypeCosts {
 }
 
 /**
+ * A single-type fleet's instances, instance-hours and capacity-hours per type from the instance counts alone (a
+ * group's packing on type t has exactly binsAt(evals[gi], t) instances): sums in group order, as priceFleet and
+ * fleetUtilization add them over the placements. typeIdx and typeCand: per architecture index, the fleet's type.
+ */
+function singleTypeSums(groups: readonly FleetGroup[], evals: readonly Evaluation[], archIndex: Int32Array, typeIdx: readonly number[], typeCand: readonly Ec2Candidate[]) {
+  const counts = new Float64Array(typeIdx.length);
+  const hours = new Float64Array(typeIdx.length);
+  const firstUse: number[] = [];
+  let fleetCpu = 0;
+  let fleetMem = 0;
+  for (let gi = 0; gi < groups.length; gi++) {
+    const ai = archIndex[gi]!;
+    const bins = binsAt(evals[gi]!, typeIdx[ai]!);
+    if (!(bins > 0)) continue;
+    if (counts[ai] === 0) firstUse.push(ai);
+    const h = groups[gi]!.hours;
+    const candidate = typeCand[ai]!;
+    counts[ai] = counts[ai]! + bins;
+    hours[ai] = hours[ai]! + bins * h;
+    fleetCpu += bins * h * candidate.vcpu * CPU_UNITS_PER_VCPU;
+    fleetMem += bins * h * candidate.memoryGiB * MIB_PER_GIB;
+  }
+  const types: FleetSummary["types"] = firstUse.map((ai) => ({ candidate: typeCand[ai]!, count: counts[ai]!, hours: hours[ai]! }));
+  return { types, fleetCpu, fleetMem };
+}
+
+/**
  * Plans the cheapest fleet: every group gets its own cheapest option (single type, or mixed when that is
  * cheaper), so the result is never dearer than running all groups of an architecture on any one type.
  * Also returns the cheapest single-type fleets (one type per architecture) for the alternatives list.
@@ -774,32 +801,14 @@ export function planFleet(groups: readonly FleetGroup[], candidates: readonly Ec
       allMem += i.memoryMiB * i.count * g.hours;
     }
   }
-  const archIndex = Int32Array.from(groups, (g) => archs.indexOf(g.arch));
+  const archIndex = new Int32Array(groups.length);
+  for (let gi = 0; gi < groups.length; gi++) archIndex[gi] = archs.indexOf(groups[gi]!.arch);
   const singleType = combos.slice(0, options.singleTypeFleets).map(({ arch, t, cost }): FleetPlan => {
     // The type each architecture runs on in this fleet.
     const typeIdx = archs.map((b) => (b === arch ? t : bestOf.get(b)!));
     const typeOf = (g: FleetGroup) => typeIdx[archs.indexOf(g.arch)]!;
     const typeCand = archs.map((b, ai) => tables.get(b)!.cands[typeIdx[ai]!]!);
-    // Instances, instance-hours and capacity-hours per type from the instance counts alone (a group's packing on
-    // type t has exactly evals[gi].bins[t] instances): sums in group order, as priceFleet and fleetUtilization add.
-    const counts = new Float64Array(archs.length);
-    const hours = new Float64Array(archs.length);
-    const firstUse: number[] = [];
-    let fleetCpu = 0;
-    let fleetMem = 0;
-    for (let gi = 0; gi < groups.length; gi++) {
-      const ai = archIndex[gi]!;
-      const bins = binsAt(evals[gi]!, typeIdx[ai]!);
-      if (!(bins > 0)) continue;
-      if (counts[ai] === 0) firstUse.push(ai);
-      const h = groups[gi]!.hours;
-      const candidate = typeCand[ai]!;
-      counts[ai] = counts[ai]! + bins;
-      hours[ai] = hours[ai]! + bins * h;
-      fleetCpu += bins * h * candidate.vcpu * CPU_UNITS_PER_VCPU;
-      fleetMem += bins * h * candidate.memoryGiB * MIB_PER_GIB;
-    }
-    const types: FleetSummary["types"] = firstUse.map((ai) => ({ candidate: typeCand[ai]!, count: counts[ai]!, hours: hours[ai]! }));
+    const { types, fleetCpu, fleetMem } = singleTypeSums(groups, evals, archIndex, typeIdx, typeCand);
     let placements: Placement[] | undefined;
     const build = () => {
       const out: Placement[] = [];
