@@ -10,8 +10,8 @@ import { breakEven, NO_BREAK_EVEN } from "./break-even";
 import { selectCandidates, type Ec2Candidate } from "./candidates";
 import { planFleet, type FleetGroup, type FleetPlan } from "./fleet";
 import { scaledInstanceHours } from "./hours";
-import { fitsEmpty } from "./pack";
-import { priceFleet, type PriceContext, type PricedFleet } from "./price";
+import { fitsEmpty, type Packing } from "./pack";
+import { fleetSummary, priceFleet, type PriceContext, type PricedFleet } from "./price";
 import type { Ec2Estimate, Ec2Fleet, Ec2Options } from "./types";
 
 const DEFAULT_ALTERNATIVES = 4;
@@ -273,12 +273,12 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
   // What Fargate would charge for the fleet's vCPU and GiB: instance-hours per type first, then one product per type.
   let fargateCapacity: Decimal | null = ZERO;
   const instanceHours = new Map<Ec2Candidate, number>();
-  for (const p of chosenPlan.placements) {
-    if (!rates.get(p.candidate.arch)) {
+  for (const row of (chosenPlan.summary ?? fleetSummary(chosenPlan, groups)).types) {
+    if (!rates.get(row.candidate.arch)) {
       fargateCapacity = null;
       break;
     }
-    instanceHours.set(p.candidate, (instanceHours.get(p.candidate) ?? 0) + p.bins * groups[p.group]!.hours);
+    instanceHours.set(row.candidate, row.hours);
   }
   if (fargateCapacity) {
     const capacity = new Sum();
@@ -333,19 +333,26 @@ function purchaseWarnings(catalog: Ec2Catalog, gp3: string | null, regionCode: s
 
 function packingWarnings(plan: FleetPlan, groups: readonly FleetGroup[], covered: readonly Covered[], settings: Scenario["ec2"]): string[] {
   const out: string[] = [];
-  const types = (pred: (c: Ec2Candidate) => boolean) => [...new Set(plan.placements.filter((p) => pred(p.candidate)).map((p) => p.candidate.type))];
+  // Types in first-use order: the chosen fleet's summary lists them so; otherwise from the placements.
+  const types = (pred: (c: Ec2Candidate) => boolean) =>
+    plan.summary
+      ? plan.summary.types.filter((r) => pred(r.candidate)).map((r) => r.candidate.type)
+      : [...new Set(plan.placements.filter((p) => pred(p.candidate)).map((p) => p.candidate.type))];
   if (settings.networking === "awsvpc") {
     // The cap binds on an instance full by task count that still has CPU and memory for another task of its group.
-    const capped = plan.placements.some((p) => {
-      const items = groups[p.group]!.items;
-      const cap = p.candidate.capacity;
-      return p.packing.runs.some((r) => {
+    const isCapped = (group: number, cap: Ec2Candidate["capacity"], packing: Packing) => {
+      const items = groups[group]!.items;
+      return packing.runs.some((r) => {
         if (r.counts.reduce((a, b) => a + b, 0) < cap.tasks) return false;
         const cpu = r.items.reduce((n, k, u) => n + items[k]!.cpu * r.counts[u]!, 0);
         const mem = r.items.reduce((n, k, u) => n + items[k]!.memoryMiB * r.counts[u]!, 0);
         return items.some((i) => i.count > 0 && cpu + i.cpu <= cap.cpu + 1e-7 && mem + i.memoryMiB <= cap.memoryMiB + 1e-7);
       });
-    });
+    };
+    // The placements are the parts with instances (read from the parts when known: no placement objects built).
+    const capped = plan.groupParts
+      ? plan.groupParts.some((parts, gi) => parts.some((p) => p.packing.bins > 0 && isCapped(gi, p.candidate.capacity, p.packing)))
+      : plan.placements.some((p) => isCapped(p.group, p.candidate.capacity, p.packing));
     if (capped && !settings.eniTrunking)
       out.push("awsvpc networking caps tasks per instance at max ENIs - 1 (2 on a large instance) and the cap is what fills some instances here: ENI trunking (10 tasks on a large) may need fewer instances.");
     else if (capped) out.push("The ENI trunking task limit is what fills some instances here; bridge networking has no such cap.");
@@ -353,8 +360,7 @@ function packingWarnings(plan: FleetPlan, groups: readonly FleetGroup[], covered
     if (noTrunk.length) out.push(`No ENI trunking figure for ${noTrunk.join(", ")}: their cap is max ENIs - 1.`);
     out.push("Max ENIs and ENI-trunking task limits are per-size estimates (AWS's price data does not carry them).");
   }
-  const partTime = covered.filter((w) => w.hours !== HOURS_PER_MONTH);
-  if (partTime.length) {
+  if (covered.some((w) => w.hours !== HOURS_PER_MONTH)) {
     if (settings.scaling === "always-on")
       out.push("The cluster stays up all month sized for every task at once (scaling: always-on), although some workloads run only part of the time.");
     else

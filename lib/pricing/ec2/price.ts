@@ -6,7 +6,7 @@ import { own } from "../own";
 import type { LineItem } from "../types";
 import { HOURS_PER_MONTH, CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
 import type { Ec2Candidate } from "./candidates";
-import type { FleetGroup, FleetPlan } from "./fleet";
+import type { FleetGroup, FleetPlan, FleetSummary } from "./fleet";
 import type { Ec2InstanceCount, Ec2Utilization } from "./types";
 
 export interface PriceContext {
@@ -24,7 +24,8 @@ export interface PricedFleet {
   key: string;
 }
 
-const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 100 : 0);
+/** part / whole in percent, two decimals (0 when whole is 0). */
+export const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 100 : 0);
 
 /** Hours-weighted share of the fleet's nominal vCPU and memory that the tasks request. */
 export function fleetUtilization(plan: FleetPlan, groups: readonly FleetGroup[]): Ec2Utilization {
@@ -83,6 +84,18 @@ export function blendedHourly(c: Pick<Ec2Candidate, "onDemandHourly" | "spotSavi
   return regularHourly(c, ctx).times(shares.regular).plus(spotHourly(c).times(shares.spot));
 }
 
+/** Instances and instance-hours per type (first-use order) and the utilization, from a plan's placements. */
+export function fleetSummary(plan: FleetPlan, groups: readonly FleetGroup[]): FleetSummary {
+  const byType = new Map<string, FleetSummary["types"][number]>();
+  for (const p of plan.placements) {
+    let row = byType.get(p.candidate.type);
+    if (!row) byType.set(p.candidate.type, (row = { candidate: p.candidate, count: 0, hours: 0 }));
+    row.count += p.bins;
+    row.hours += p.bins * groups[p.group]!.hours;
+  }
+  return { types: [...byType.values()], utilization: fleetUtilization(plan, groups) };
+}
+
 /**
  * A plan -> exact line items. Per instance type: instance-hours = instances x hours their group runs, split into
  * the Spot share (at the Spot estimate) and the rest (on-demand, or at the commitment discount). One EBS line:
@@ -90,14 +103,8 @@ export function blendedHourly(c: Pick<Ec2Candidate, "onDemandHourly" | "spotSavi
  */
 export function priceFleet(plan: FleetPlan, groups: readonly FleetGroup[], ctx: PriceContext): PricedFleet {
   const { settings, region } = ctx;
-  const byType = new Map<string, { candidate: Ec2Candidate; count: number; hours: number }>();
-  for (const p of plan.placements) {
-    const row = byType.get(p.candidate.type) ?? { candidate: p.candidate, count: 0, hours: 0 };
-    row.count += p.bins;
-    row.hours += p.bins * groups[p.group]!.hours;
-    byType.set(p.candidate.type, row);
-  }
-  const rows = [...byType.values()].sort((a, b) => (a.candidate.type < b.candidate.type ? -1 : 1));
+  const summary = plan.summary ?? fleetSummary(plan, groups);
+  const rows = [...summary.types].sort((a, b) => (a.candidate.type < b.candidate.type ? -1 : 1));
   const { spot: spotShare, regular: regularShare } = purchaseShares(settings);
   const commitment = settings.commitment;
   const lineItems: LineItem[] = [];
@@ -164,7 +171,7 @@ export function priceFleet(plan: FleetPlan, groups: readonly FleetGroup[], ctx: 
   return {
     monthlyCost: sum(costs),
     instances,
-    utilization: fleetUtilization(plan, groups),
+    utilization: summary.utilization,
     lineItems,
     key: rows.map((r) => `${r.candidate.type}:${r.hours}`).join(","),
   };
