@@ -1,6 +1,7 @@
 import { formatSize, isValidSize, largestSize, roundUpToValidSize } from "@/lib/pricing/sizes";
 import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "@/lib/pricing/units";
-import { fail, ImportError, isRecord, own, type ImportResult } from "./import-shared";
+import { ok } from "@/lib/result";
+import { fail, ImportError, isRecord, own, refused, type ImportResult } from "./import-shared";
 import { STORAGE_LIMITS_GIB, type WorkloadInput } from "./schema";
 
 /**
@@ -81,8 +82,8 @@ export function importTaskDefinition(value: unknown): ImportResult {
   try {
     return convert(value);
   } catch (error) {
-    if (error instanceof ImportError) return { ok: false, message: error.message };
-    return { ok: false, message: "The task definition could not be read." };
+    if (error instanceof ImportError) return refused(error.message);
+    return refused("The task definition could not be read.");
   }
 }
 
@@ -186,5 +187,5 @@ function convert(value: unknown): ImportResult {
   }
 
   const workload: WorkloadInput = { name: family, platform: "ecs", os, arch, vcpu: size.vcpu, memoryGiB: size.memoryGiB, storageGiB, tasks: 1 };
-  return { ok: true, workloads: [workload], warnings };
+  return ok({ workloads: [workload], warnings });
 }

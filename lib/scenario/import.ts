@@ -1,7 +1,8 @@
 import { isMap, isScalar, parseAllDocuments, visit, type Document } from "yaml";
 import { importKubernetesObject, isKubernetesObject } from "./import-k8s";
 import { asTaskDefinition, importTaskDefinition } from "./import-task-definition";
-import { fail, ImportError, isRecord, type ImportResult } from "./import-shared";
+import { ok } from "@/lib/result";
+import { fail, ImportError, isRecord, refused, type ImportResult } from "./import-shared";
 import { Workload, type WorkloadInput } from "./schema";
 
 /**
@@ -37,9 +38,9 @@ export function importWorkload(text: string, opts: ImportOptions = {}): ImportRe
   try {
     return importText(text, opts);
   } catch (error) {
-    if (error instanceof ImportError) return { ok: false, message: error.message };
-    if (error instanceof RangeError) return { ok: false, message: `The file is nested too deeply to be ${EXPECTED}.` };
-    return { ok: false, message: `The file could not be read as ${EXPECTED}.` };
+    if (error instanceof ImportError) return refused(error.message);
+    if (error instanceof RangeError) return refused(`The file is nested too deeply to be ${EXPECTED}.`);
+    return refused(`The file could not be read as ${EXPECTED}.`);
   }
 }
 
@@ -68,10 +69,10 @@ function importText(text: string, opts: ImportOptions): ImportResult {
   const warnings: string[] = [];
   for (const { value, where } of objects) {
     if (value === null || value === undefined) continue; // an empty document between "---" lines
-    const result = asTaskDefinition(value) ? importTaskDefinition(value) : isKubernetesObject(value) ? importKubernetesObject(value) : { ok: false as const, message: unrecognised(value) };
-    if (!result.ok) return fail(`${where}${result.message}${/[.!?]$/.test(result.message) ? "" : "."}`);
-    workloads.push(...result.workloads);
-    warnings.push(...result.warnings);
+    const result = asTaskDefinition(value) ? importTaskDefinition(value) : isKubernetesObject(value) ? importKubernetesObject(value) : refused(unrecognised(value));
+    if (!result.ok) return fail(`${where}${result.error.message}${/[.!?]$/.test(result.error.message) ? "" : "."}`);
+    workloads.push(...result.value.workloads);
+    warnings.push(...result.value.warnings);
   }
   if (workloads.length === 0) {
     const skipped = warnings.length ? ` (${warnings.join("; ")})` : "";
@@ -86,7 +87,7 @@ function importText(text: string, opts: ImportOptions): ImportResult {
       return fail(`"${w.name}" cannot run on Fargate as written: ${issue?.message ?? "it is not a valid workload"}.`);
     }
   }
-  return { ok: true, workloads, warnings };
+  return ok({ workloads, warnings });
 }
 
 /** JSON first (the common case, and exact); YAML otherwise, including flow-style YAML that starts like JSON. */

@@ -1,4 +1,5 @@
 import type { FargateCatalog } from "@/lib/catalog/schema";
+import { fail as failed, ok, type Result } from "@/lib/result";
 import { parseScenario } from "./parse";
 import type { Scenario } from "./schema";
 
@@ -44,7 +45,10 @@ export const SHARE_FORMAT_VERSION = 2;
 /** Longer tokens are refused before any decoding (a 20-workload scenario is about 1 KB). */
 export const MAX_SHARE_CHARS = 100_000;
 
-export type DecodeResult = { ok: true; scenario: Scenario; migratedFrom?: number } | { ok: false; message: string };
+/** An opened link: the scenario, and the legacy format it was read from when the address should be rewritten. */
+export type DecodedLink = { scenario: Scenario; migratedFrom?: number };
+export type DecodeResult = Result<DecodedLink>;
+const refuse = (message: string): DecodeResult => failed({ message });
 
 // ---- v1 dictionaries: append only (an index, once written into links, keeps its meaning) ----
 const PLATFORMS = ["ecs", "eks"] as const;
@@ -303,12 +307,12 @@ function expandScenario(compact: unknown, format: 1 | 2): Record<string, unknown
 function validated(input: unknown, catalog: FargateCatalog, migratedFrom?: number): DecodeResult {
   const parsed = parseScenario(input, catalog);
   if (!parsed.ok) {
-    const [first, ...more] = parsed.problems;
+    const [first, ...more] = parsed.error;
     const where = first?.path ? `${first.path}: ` : "";
     const extra = more.length ? ` (and ${more.length} more problem${more.length > 1 ? "s" : ""})` : "";
-    return { ok: false, message: `The shared scenario cannot be opened: ${where}${first?.message ?? "it is not valid"}${extra}.` };
+    return refuse(`The shared scenario cannot be opened: ${where}${first?.message ?? "it is not valid"}${extra}.`);
   }
-  return migratedFrom === undefined ? { ok: true, scenario: parsed.scenario } : { ok: true, scenario: parsed.scenario, migratedFrom };
+  return ok(migratedFrom === undefined ? { scenario: parsed.value } : { scenario: parsed.value, migratedFrom });
 }
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
@@ -322,9 +326,9 @@ function decodeVersioned(rest: string, catalog: FargateCatalog, format: 1 | 2): 
   const payload = dot < 0 ? rest : rest.slice(0, dot);
   const check = dot < 0 ? "" : rest.slice(dot + 1);
   if (dot < 0 || check.length < CHECK_CHARS)
-    return { ok: false, message: "The share link is incomplete: it was probably cut off when it was copied; copy the whole link again." };
+    return refuse("The share link is incomplete: it was probably cut off when it was copied; copy the whole link again.");
   if (check !== checkOf(payload, format) || !BASE64URL.test(payload))
-    return { ok: false, message: "The share link is damaged: its contents do not match its checksum, so it was changed or cut off after it was made." };
+    return refuse("The share link is damaged: its contents do not match its checksum, so it was changed or cut off after it was made.");
   return validated(expandScenario(parseJson(base64ToBytes(payload), false), format), catalog);
 }
 
@@ -332,7 +336,7 @@ function decodeV0(text: string, catalog: FargateCatalog): DecodeResult {
   // A "+" read back through URLSearchParams arrives as a space.
   const token = text.replace(/ /g, "+");
   if (!LEGACY_BASE64.test(token))
-    return { ok: false, message: `This is not a share link of this estimator: a link holds "v${SHARE_FORMAT_VERSION}." followed by letters, digits, "-" and "_".` };
+    return refuse(`This is not a share link of this estimator: a link holds "v${SHARE_FORMAT_VERSION}." followed by letters, digits, "-" and "_".`);
   const json = parseJson(base64ToBytes(token), true);
   if (!isRecord(json) || !("workloads" in json)) return fail(NOT_A_SCENARIO("it does not hold a scenario"));
   return validated(json, catalog, 0);
@@ -344,22 +348,21 @@ function decodeV0(text: string, catalog: FargateCatalog): DecodeResult {
  */
 export function decodeScenario(text: string, catalog: FargateCatalog): DecodeResult {
   try {
-    if (typeof text !== "string") return { ok: false, message: "The share link is not text." };
+    if (typeof text !== "string") return refuse("The share link is not text.");
     if (text.length > MAX_SHARE_CHARS)
-      return { ok: false, message: `The share link is too long (${text.length.toLocaleString("en-US")} characters; at most ${MAX_SHARE_CHARS.toLocaleString("en-US")}), so it was not made by this estimator.` };
+      return refuse(`The share link is too long (${text.length.toLocaleString("en-US")} characters; at most ${MAX_SHARE_CHARS.toLocaleString("en-US")}), so it was not made by this estimator.`);
     const token = text.trim();
-    if (!token) return { ok: false, message: "The share link is empty: it holds no scenario." };
+    if (!token) return refuse("The share link is empty: it holds no scenario.");
     const versioned = /^v(\d{1,6})\.(.*)$/s.exec(token);
     if (!versioned) return decodeV0(token, catalog);
     const version = Number(versioned[1]);
     if (version === 1 || version === 2) return decodeVersioned(versioned[2]!, catalog, version);
-    return {
-      ok: false,
-      message: `The share link uses format v${version}, which this version of the estimator cannot open${version > SHARE_FORMAT_VERSION ? "; it was probably made by a newer version" : ""}.`,
-    };
+    return refuse(
+      `The share link uses format v${version}, which this version of the estimator cannot open${version > SHARE_FORMAT_VERSION ? "; it was probably made by a newer version" : ""}.`,
+    );
   } catch (error) {
-    if (error instanceof LinkError) return { ok: false, message: error.message };
-    return { ok: false, message: UNEXPECTED };
+    if (error instanceof LinkError) return refuse(error.message);
+    return refuse(UNEXPECTED);
   }
 }
 
@@ -374,7 +377,7 @@ export function readShareHash(hash: string, catalog: FargateCatalog): DecodeResu
   try {
     value = new URLSearchParams(hash.replace(/^#/, "")).get(SHARE_PARAM);
   } catch {
-    return { ok: false, message: DAMAGED };
+    return refuse(DAMAGED);
   }
   return value === null ? undefined : decodeScenario(value, catalog);
 }

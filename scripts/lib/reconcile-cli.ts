@@ -30,9 +30,9 @@ const fail = (message: string): CliResult => ({ code: 2, stdout: "", stderr: `${
 export async function runReconcileCli(argv: string[]): Promise<CliResult> {
   if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: RECONCILE_HELP, stderr: "" };
   const args = parseCliArgs(argv, ["format", "scenario"]);
-  if (!args.ok) return fail(`arguments: ${args.message} (see --help).`);
-  const { format = "json", scenario: scenarioFile } = args.values;
-  const files = args.positionals;
+  if (!args.ok) return fail(`arguments: ${args.error.message} (see --help).`);
+  const { format = "json", scenario: scenarioFile } = args.value.values;
+  const files = args.value.positionals;
   if (!["json", "table", "csv"].includes(format)) return fail(`--format: must be json, table or csv (got "${format}").`);
   if (files.length !== 1) return fail("arguments: give exactly one bill file (see --help).");
   if (scenarioFile === "") return fail("--scenario: give a scenario JSON file.");
@@ -53,8 +53,8 @@ export async function runReconcileCli(argv: string[]): Promise<CliResult> {
       return fail(`${scenarioFile}: not valid JSON: ${(e as Error).message}.`);
     }
     const parsed = parseScenario(json, fargateCatalog);
-    if (!parsed.ok) return { code: 2, stdout: "", stderr: parsed.problems.map((p) => `${scenarioFile}: ${p.path || "(scenario)"}: ${p.message}`).join("\n") + "\n" };
-    scenario = parsed.scenario;
+    if (!parsed.ok) return { code: 2, stdout: "", stderr: parsed.error.map((p) => `${scenarioFile}: ${p.path || "(scenario)"}: ${p.message}`).join("\n") + "\n" };
+    scenario = parsed.value;
   }
 
   let recon;
