@@ -150,6 +150,6 @@ describe("malformed export CSVs", () => {
   });
   it("never a partial result: one bad row fails the file", () => {
     const r = parseComputeOptimizerExportCsv(withCell(3, "currentServiceConfiguration_cpu", "-"));
-    expect(r).toEqual({ ok: false, errors: ["line 4: currentServiceConfiguration_cpu '-' is not a number"] });
+    expect(r).toEqual({ ok: false, error: ["line 4: currentServiceConfiguration_cpu '-' is not a number"] });
   });
 });

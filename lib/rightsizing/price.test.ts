@@ -14,7 +14,7 @@ describe("priceRightsizing: current vs recommended with the engine", () => {
     expect(r.value.monthlySaving).toBe("63.7947");
     expect(r.value.savingPercent).toBe("50.00");
     expect(sumDecimalStrings([r.value.monthlySaving, r.value.monthlySaving])).toBe("127.5894");
-    expect(r).toMatchObject({ region: "us-east-1", regionName: "US East (N. Virginia)", tasks: 3, currency: "USD" });
+    expect(r.value).toMatchObject({ region: "us-east-1", regionName: "US East (N. Virginia)", tasks: 3, currency: "USD" });
     expect(r.value.priceSource.publishedAt).toMatch(/^\d{4}-\d{2}/);
   });
 

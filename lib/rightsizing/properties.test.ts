@@ -22,10 +22,10 @@ const csvish = fc
 
 const anyText = fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: "binary", maxLength: 200 }), csvish);
 
-function wellFormed(r: { ok: boolean; errors?: string[] }) {
+function wellFormed(r: { ok: boolean; error?: string[] }) {
   if (r.ok) return;
-  expect(r.errors!.length).toBeGreaterThan(0);
-  for (const e of r.errors!) expect(typeof e === "string" && e.trim().length > 5).toBe(true);
+  expect(r.error!.length).toBeGreaterThan(0);
+  for (const e of r.error!) expect(typeof e === "string" && e.trim().length > 5).toBe(true);
 }
 
 describe("parsers never throw and always explain a rejection", () => {

@@ -137,10 +137,10 @@ describe("malformed files: an error naming the line, never a partial result", ()
     expect(errorsOf("cpu_a,cpu_b,memory\n1,2,3\n")[0]).toMatch(/several CPU columns/);
   });
   it("not text", () => {
-    expect(parseUtilizationCsv(42 as unknown as string)).toEqual({ ok: false, errors: ["The file is not text."] });
+    expect(parseUtilizationCsv(42 as unknown as string)).toEqual({ ok: false, error: ["The file is not text."] });
   });
   it("rightsize rejects bad options before reading", () => {
     const r = rightsizeFromUtilizationCsv(lines.join("\n"), { current: { vcpu: -1, memoryGiB: 2 } });
-    expect(r).toEqual({ ok: false, errors: ["The current size needs vCPU and memory above 0."] });
+    expect(r).toEqual({ ok: false, error: ["The current size needs vCPU and memory above 0."] });
   });
 });

@@ -12,7 +12,7 @@ describe("decodeTextFile", () => {
     ["NUL bytes", Uint8Array.from([0x7b, 0x00, 0x7d]), "This is a binary file, not a text file: choose an ECS task definition (JSON) or Kubernetes YAML."],
   ])("names %s in one sentence without echoing its bytes", (_, bytes, message) => {
     const r = decodeTextFile(bytes, want);
-    expect(r).toEqual({ ok: false, message });
+    expect(r).toEqual({ ok: false, error: { message } });
     // one sentence, nothing but printable ASCII
     expect(message).toMatch(/^[\x20-\x7e]+$/);
   });
