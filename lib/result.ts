@@ -22,9 +22,3 @@ export type Result<T, E = Problem> = Ok<T> | Fail<E>;
 
 export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
 export const fail = <E>(error: E): Fail<E> => ({ ok: false, error });
-
-/** One problem with only a message (the message names the field or file itself). */
-export const problem = (message: string, path?: string): Problem => (path === undefined ? { message } : { path, message });
-
-/** The messages of a list of problems, in order. */
-export const messages = (problems: readonly Problem[]): string[] => problems.map((p) => p.message);

@@ -1,7 +1,7 @@
 import { parseCliArgs } from "./args";
 import { readFileSync } from "node:fs";
 import { fargateCatalog } from "@/lib/catalog";
-import { BillError } from "@/lib/billing/columns";
+import { billResult } from "@/lib/billing/columns";
 import { compareWithScenario } from "@/lib/billing/compare";
 import { reconcileFile } from "@/lib/billing/node";
 import { billToCsv, billToTable, billView } from "@/lib/billing/view";
@@ -57,13 +57,9 @@ export async function runReconcileCli(argv: string[]): Promise<CliResult> {
     scenario = parsed.value;
   }
 
-  let recon;
-  try {
-    recon = await reconcileFile(files[0]!, fargateCatalog);
-  } catch (e) {
-    if (e instanceof BillError) return fail(e.message);
-    throw e;
-  }
+  const read = await billResult(reconcileFile(files[0]!, fargateCatalog));
+  if (!read.ok) return fail(read.error.message);
+  const recon = read.value;
   const comparison = scenario ? compareWithScenario(recon, scenario, fargateCatalog) : undefined;
   if (format === "json") return { code: 0, stdout: `${JSON.stringify({ ...recon, ...(comparison ? { comparison } : {}) }, null, 2)}\n`, stderr: "" };
   const view = billView(recon, comparison);
