@@ -1,4 +1,4 @@
-import { fail as failed, type Result } from "@/lib/result";
+import { fail, type Result } from "@/lib/result";
 import type { WorkloadInput } from "./schema";
 
 /**
@@ -12,7 +12,7 @@ export type Imported = { workloads: WorkloadInput[]; warnings: string[] };
 export type ImportResult = Result<Imported>;
 
 /** A failed import: one sentence for the user. */
-export const refused = (message: string): ImportResult => failed({ message });
+export const refused = (message: string): ImportResult => fail({ message });
 
 /** A plain object (not null, not an array). */
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -23,6 +23,7 @@ export const own = (o: Record<string, unknown>, key: string): unknown => (Object
 /** Thrown inside an importer with the message the user sees; the importer's entry point turns it into a failed `Result` (`refused`). */
 export class ImportError extends Error {}
 
-export const fail = (message: string): never => {
+/** Stops the import with the sentence the user sees (throws ImportError). */
+export const stop = (message: string): never => {
   throw new ImportError(message);
 };

@@ -1,5 +1,5 @@
 import type { FargateCatalog } from "@/lib/catalog/schema";
-import { fail as failed, ok, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/result";
 import { parseScenario } from "./parse";
 import type { Scenario } from "./schema";
 
@@ -48,7 +48,7 @@ export const MAX_SHARE_CHARS = 100_000;
 /** An opened link: the scenario, and the legacy format it was read from when the address should be rewritten. */
 export type DecodedLink = { scenario: Scenario; migratedFrom?: number };
 export type DecodeResult = Result<DecodedLink>;
-const refuse = (message: string): DecodeResult => failed({ message });
+const refuse = (message: string): DecodeResult => fail({ message });
 
 // ---- v1 dictionaries: append only (an index, once written into links, keeps its meaning) ----
 const PLATFORMS = ["ecs", "eks"] as const;
@@ -202,8 +202,9 @@ export function shareHash(scenario: Scenario): string {
 
 // ---- decoding ----
 
+/** Thrown inside the decoder with the sentence the user sees (`stop`); decodeScenario turns it into a failed Result. */
 class LinkError extends Error {}
-const fail = (message: string): never => {
+const stop = (message: string): never => {
   throw new LinkError(message);
 };
 
@@ -214,7 +215,7 @@ const DAMAGED = "The share link is damaged: its contents cannot be read, so it w
 function base64ToBytes(text: string): Uint8Array {
   // Callers have checked the alphabet; a length of 4n+1 cannot come from any byte string.
   const standard = text.replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, "");
-  if (standard.length % 4 === 1) fail(DAMAGED);
+  if (standard.length % 4 === 1) stop(DAMAGED);
   const binary = atob(standard + "=".repeat((4 - (standard.length % 4)) % 4));
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -226,13 +227,13 @@ function parseJson(bytes: Uint8Array, latin1Fallback: boolean): unknown {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    if (!latin1Fallback) return fail(DAMAGED);
+    if (!latin1Fallback) return stop(DAMAGED);
     text = Array.from(bytes, (b) => String.fromCharCode(b)).join("");
   }
   try {
     return JSON.parse(text);
   } catch {
-    return fail(DAMAGED);
+    return stop(DAMAGED);
   }
 }
 
@@ -242,13 +243,13 @@ const NOT_A_SCENARIO = (what: string) => `The share link is damaged: ${what}, wh
 function fromDict(value: unknown, dict: readonly string[], what: string): unknown {
   if (typeof value !== "number") return value; // a full value (or a wrong type parseScenario will name)
   const v = Number.isInteger(value) ? dict[value] : undefined;
-  return v ?? fail(NOT_A_SCENARIO(`it names ${what} number ${value}`));
+  return v ?? stop(NOT_A_SCENARIO(`it names ${what} number ${value}`));
 }
 
 function expandSchedule(value: unknown, at: string): unknown {
   if (value === null || value === undefined) return { type: "always-on" };
   if (isRecord(value)) return value;
-  if (!Array.isArray(value)) return fail(NOT_A_SCENARIO(`the schedule of ${at} is ${typeof value}`));
+  if (!Array.isArray(value)) return stop(NOT_A_SCENARIO(`the schedule of ${at} is ${typeof value}`));
   const type = fromDict(value[0], SCHEDULE_TYPES, "schedule type");
   if (type === "duty-cycle") return { type, percent: value[1] };
   if (type === "batch") return { type, runsPerMonth: value[1], secondsPerRun: value[2] };
@@ -257,8 +258,8 @@ function expandSchedule(value: unknown, at: string): unknown {
 
 function expandWorkload(value: unknown, i: number, format: 1 | 2): Record<string, unknown> {
   const at = `workload ${i + 1}`;
-  if (!Array.isArray(value)) return fail(NOT_A_SCENARIO(`${at} is not a list`));
-  if (value.length < 3 || value.length > extraSlot(format) + 1) return fail(NOT_A_SCENARIO(`${at} has ${value.length} fields`));
+  if (!Array.isArray(value)) return stop(NOT_A_SCENARIO(`${at} is not a list`));
+  if (value.length < 3 || value.length > extraSlot(format) + 1) return stop(NOT_A_SCENARIO(`${at} has ${value.length} fields`));
   const out: Record<string, unknown> = { name: value[0], vcpu: value[1], memoryGiB: value[2] };
   for (const slot of SLOTS) {
     const v = value[slot.index];
@@ -270,24 +271,24 @@ function expandWorkload(value: unknown, i: number, format: 1 | 2): Record<string
     if (ip !== null && ip !== undefined) out.publicIp = ip === 1 ? true : ip;
     const logs = value[V2.logs];
     if (logs !== null && logs !== undefined) {
-      if (!Array.isArray(logs) || logs.length !== 2) return fail(NOT_A_SCENARIO(`the logs of ${at} are not a pair`));
+      if (!Array.isArray(logs) || logs.length !== 2) return stop(NOT_A_SCENARIO(`the logs of ${at} are not a pair`));
       out.logs = { ingestedGiBPerMonth: logs[0], storedGiB: logs[1] };
     }
   }
   const extra = value[extraSlot(format)];
   if (extra !== null && extra !== undefined) {
-    if (!isRecord(extra)) return fail(NOT_A_SCENARIO(`${at} has extra fields that are not an object`));
+    if (!isRecord(extra)) return stop(NOT_A_SCENARIO(`${at} has extra fields that are not an object`));
     for (const [k, v] of Object.entries(extra)) if (!Object.hasOwn(out, k) && k !== "__proto__") out[k] = v;
   }
   return out;
 }
 
 function expandScenario(compact: unknown, format: 1 | 2): Record<string, unknown> {
-  if (!isRecord(compact)) return fail(NOT_A_SCENARIO("it does not hold an object"));
+  if (!isRecord(compact)) return stop(NOT_A_SCENARIO("it does not hold an object"));
   const { w, n, r, e, ...others } = compact;
   const { x, ...rest } = format === 2 ? others : { ...others, x: undefined };
-  if (!Array.isArray(w)) return fail(NOT_A_SCENARIO("it has no list of workloads"));
-  if (e !== undefined && !isRecord(e)) return fail(NOT_A_SCENARIO("its EC2 settings are not an object"));
+  if (!Array.isArray(w)) return stop(NOT_A_SCENARIO("it has no list of workloads"));
+  if (e !== undefined && !isRecord(e)) return stop(NOT_A_SCENARIO("its EC2 settings are not an object"));
   const ec2: Record<string, unknown> = { ...V1_DEFAULTS.ec2, instanceTypes: [...V1_DEFAULTS.ec2.instanceTypes] };
   for (const [key, value] of Object.entries(e ?? {})) {
     const long = Object.hasOwn(EC2_LONG, key) ? EC2_LONG[key]! : key;
@@ -338,7 +339,7 @@ function decodeV0(text: string, catalog: FargateCatalog): DecodeResult {
   if (!LEGACY_BASE64.test(token))
     return refuse(`This is not a share link of this estimator: a link holds "v${SHARE_FORMAT_VERSION}." followed by letters, digits, "-" and "_".`);
   const json = parseJson(base64ToBytes(token), true);
-  if (!isRecord(json) || !("workloads" in json)) return fail(NOT_A_SCENARIO("it does not hold a scenario"));
+  if (!isRecord(json) || !("workloads" in json)) return stop(NOT_A_SCENARIO("it does not hold a scenario"));
   return validated(json, catalog, 0);
 }
 
