@@ -100,10 +100,7 @@ export async function getEcsServiceRecommendations(query: EcsRecommendationQuery
       if (first) error.message += ` Compute Optimizer says: ${first.message}${serviceErrors.length > 1 ? ` (and ${serviceErrors.length - 1} more)` : ""}`;
       return fail(error);
     }
-    return {
-      ok: true,
-      value: { region: query.region, ...mapped, serviceErrors, fetchedAt: (options.now?.() ?? new Date()).toISOString() },
-    };
+    return ok({ region: query.region, ...mapped, serviceErrors, fetchedAt: (options.now?.() ?? new Date()).toISOString() });
   } catch (e) {
     return fail(classifyAwsError(e, { service: SERVICE, region: query.region }));
   }
