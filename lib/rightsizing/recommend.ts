@@ -7,8 +7,8 @@
 import Big from "big.js";
 import { dec } from "@/lib/pricing/money";
 import { formatSize, isValidSize, largestSize, roundUpToValidSize, type OperatingSystem, type TaskSize } from "@/lib/pricing/sizes";
-import { compareSizes } from "./build";
 import { fail, ok } from "@/lib/result";
+import { compareSizes } from "./build";
 import { capErrors } from "./csv";
 import { emptyUtilization, type ParseOutcome, type PerformanceRisk, type RightsizingRecommendation } from "./types";
 import { parseUtilizationCsv, type UtilizationSeries } from "./utilization-csv";
