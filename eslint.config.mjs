@@ -83,6 +83,14 @@ export const libLayer = {
   rules: { "no-restricted-imports": ["error", { patterns: NO_UI }] },
 };
 
+/** lib/result.ts, the one success/failure shape, is imported by every layer (lib/pricing included): it imports nothing. */
+export const resultLeaf = {
+  files: ["lib/result.ts"],
+  rules: {
+    "no-restricted-imports": ["error", { patterns: [{ group: ["*", "**"], message: "lib/result.ts imports nothing: every layer, lib/pricing included, imports it." }] }],
+  },
+};
+
 /** components/ render: AWS I/O stays in server-side adapters (lib/aws), reached through routes. */
 export const componentsLayer = {
   files: ["components/**/*.{ts,tsx}"],
@@ -100,6 +108,7 @@ export default defineConfig([
   pricingPurity,
   rightsizingPurity,
   libLayer,
+  resultLeaf,
   componentsLayer,
   globalIgnores([".next/**", "out/**", "build/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "coverage/**", "test/fixtures/lint/**"]),
 ]);

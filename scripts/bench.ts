@@ -51,33 +51,33 @@ export function benchScenario(count: number): ScenarioInput {
 
 const input = benchScenario(10_000);
 const parsed = parseScenario(input, fargateCatalog);
-if (!parsed.ok) throw new Error(parsed.problems[0]?.message);
-const scenario = parsed.scenario;
+if (!parsed.ok) throw new Error(parsed.error[0]?.message);
+const scenario = parsed.value;
 
 const engine10k = median(() => estimateScenario(scenario, fargateCatalog), 15, 3);
 const parse10k = median(() => parseScenario(input, fargateCatalog));
 
 // EC2 search: 1,000 workloads of 24 sizes with 100-399 tasks each, against every us-east-1 candidate type.
 const ec2Parsed = parseScenario(mixedScenario(1000), fargateCatalog);
-if (!ec2Parsed.ok) throw new Error(ec2Parsed.problems[0]?.message);
-const ec2Scenario = ec2Parsed.scenario;
+if (!ec2Parsed.ok) throw new Error(ec2Parsed.error[0]?.message);
+const ec2Scenario = ec2Parsed.value;
 const ec2Fargate = estimateScenario(ec2Scenario, fargateCatalog);
 const ec2At = (input: ScenarioInput) => {
   const p = parseScenario(input, fargateCatalog);
-  if (!p.ok) throw new Error(p.problems[0]?.message);
-  return { scenario: p.scenario, fargate: estimateScenario(p.scenario, fargateCatalog) };
+  if (!p.ok) throw new Error(p.error[0]?.message);
+  return { scenario: p.value, fargate: estimateScenario(p.value, fargateCatalog) };
 };
 const ec2Big = ec2At(mixedScenario(10_000));
 const ec2BigScaled = ec2At(mixedScenario(10_000, { scaling: "scale-with-tasks" }, true));
 
 // Share links: 1,000 encode + decode (validate) round trips of a 12-workload scenario.
 const urlParsed = parseScenario(benchScenario(12), fargateCatalog);
-if (!urlParsed.ok) throw new Error(urlParsed.problems[0]?.message);
-const urlScenario = urlParsed.scenario;
+if (!urlParsed.ok) throw new Error(urlParsed.error[0]?.message);
+const urlScenario = urlParsed.value;
 function urlRoundTrips(n: number) {
   for (let i = 0; i < n; i++) {
     const decoded = decodeScenario(encodeScenario(urlScenario), fargateCatalog);
-    if (!decoded.ok) throw new Error(decoded.message);
+    if (!decoded.ok) throw new Error(decoded.error.message);
   }
 }
 

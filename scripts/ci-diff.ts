@@ -23,7 +23,7 @@ async function main(): Promise<number> {
     if (pr === undefined || !env.GITHUB_REPOSITORY) process.stderr.write("::notice::Not a pull request: the cost diff is in the job summary only.\n");
     else {
       const r = await upsertComment({ api: env.GITHUB_API_URL || "https://api.github.com", repository: env.GITHUB_REPOSITORY, pr, token, body: result.markdown, fetch });
-      process.stderr.write(`${r.ok ? "" : "::warning::"}${r.message}\n`);
+      process.stderr.write(`${r.ok ? r.value : `::warning::${r.error.message}`}\n`);
     }
   }
   return result.code;

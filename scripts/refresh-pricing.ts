@@ -133,14 +133,14 @@ async function main() {
     }
     const merged = map.mergeFargateRefresh(current, fetched.value, { today });
     if (!merged.ok) {
-      const [first, ...rest] = merged.problems;
+      const [first, ...rest] = merged.error;
       fail(`the Price List lacks rates the current snapshot has (${first}${rest.length ? `, and ${rest.length} more` : ""}); nothing was written.`);
     }
-    for (const w of merged.warnings.slice(0, 20)) process.stdout.write(`  warning: ${w}\n`);
-    for (const c of merged.changes.slice(0, 50)) process.stdout.write(`  ${c}\n`);
-    if (merged.changes.length > 50) process.stdout.write(`  ... and ${merged.changes.length - 50} more changes\n`);
-    const regions = Object.keys(merged.catalog.regions).length;
-    writes.push({ file: fargateOut, text: `${JSON.stringify(merged.catalog, null, 1)}\n`, summary: `${regions} regions, ${merged.changes.length} rate changes` });
+    for (const w of merged.value.warnings.slice(0, 20)) process.stdout.write(`  warning: ${w}\n`);
+    for (const c of merged.value.changes.slice(0, 50)) process.stdout.write(`  ${c}\n`);
+    if (merged.value.changes.length > 50) process.stdout.write(`  ... and ${merged.value.changes.length - 50} more changes\n`);
+    const regions = Object.keys(merged.value.catalog.regions).length;
+    writes.push({ file: fargateOut, text: `${JSON.stringify(merged.value.catalog, null, 1)}\n`, summary: `${regions} regions, ${merged.value.changes.length} rate changes` });
   }
 
   if (doEc2) {
@@ -175,17 +175,17 @@ async function main() {
     );
     const merged = map.mergeEc2Refresh(current, fresh, { today, publishedAt, ...(ec2Regions ? { regions: ec2Regions } : {}) });
     if (!merged.ok) {
-      const [first, ...rest] = merged.problems;
+      const [first, ...rest] = merged.error;
       fail(
         `the EC2 refresh was refused (${first}${rest.length ? `, and ${rest.length} more` : ""}); nothing was written (--regions limits the refresh to regions the Price List has).`,
       );
     }
-    const warnings = [...fetchProblems, ...merged.warnings];
+    const warnings = [...fetchProblems, ...merged.value.warnings];
     for (const w of warnings.slice(0, 20)) process.stdout.write(`  warning: ${w}\n`);
     if (warnings.length > 20) process.stdout.write(`  ... and ${warnings.length - 20} more warnings\n`);
-    for (const c of merged.changes.slice(0, 50)) process.stdout.write(`  ${c}\n`);
-    if (merged.changes.length > 50) process.stdout.write(`  ... and ${merged.changes.length - 50} more changes\n`);
-    writes.push({ file: ec2Out, text: map.serializeEc2Catalog(merged.catalog), summary: `${targets.length} regions refreshed, ${merged.changes.length} price changes` });
+    for (const c of merged.value.changes.slice(0, 50)) process.stdout.write(`  ${c}\n`);
+    if (merged.value.changes.length > 50) process.stdout.write(`  ... and ${merged.value.changes.length - 50} more changes\n`);
+    writes.push({ file: ec2Out, text: map.serializeEc2Catalog(merged.value.catalog), summary: `${targets.length} regions refreshed, ${merged.value.changes.length} price changes` });
   }
 
   if (doExtras) {
@@ -212,15 +212,15 @@ async function main() {
     );
     const merged = extrasMap.mergeExtrasRefresh(current, fresh, { today });
     if (!merged.ok) {
-      const [first, ...rest] = merged.problems;
+      const [first, ...rest] = merged.error;
       fail(`the Price List lacks rates the current extras snapshot has (${first}${rest.length ? `, and ${rest.length} more` : ""}); nothing was written.`);
     }
-    const warnings = [...merged.warnings, ...fetchProblems];
+    const warnings = [...merged.value.warnings, ...fetchProblems];
     for (const w of warnings.slice(0, 20)) process.stdout.write(`  warning: ${w}\n`);
     if (warnings.length > 20) process.stdout.write(`  ... and ${warnings.length - 20} more warnings\n`);
-    for (const c of merged.changes.slice(0, 50)) process.stdout.write(`  ${c}\n`);
-    if (merged.changes.length > 50) process.stdout.write(`  ... and ${merged.changes.length - 50} more changes\n`);
-    writes.push({ file: extrasOut, text: `${JSON.stringify(merged.catalog)}\n`, summary: `${targets.length} service prices refreshed, ${merged.changes.length} rate changes` });
+    for (const c of merged.value.changes.slice(0, 50)) process.stdout.write(`  ${c}\n`);
+    if (merged.value.changes.length > 50) process.stdout.write(`  ... and ${merged.value.changes.length - 50} more changes\n`);
+    writes.push({ file: extrasOut, text: `${JSON.stringify(merged.value.catalog)}\n`, summary: `${targets.length} service prices refreshed, ${merged.value.changes.length} rate changes` });
   }
 
   if (dryRun) {

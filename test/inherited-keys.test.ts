@@ -28,7 +28,7 @@ describe("inherited property names as user input", () => {
       // JSON.parse makes "__proto__" an own key, as it arrives from a file, a body or a link.
       const parsed = parseScenario(JSON.parse(JSON.stringify({ region, workloads })), fargateCatalog);
       expect(parsed.ok).toBe(false);
-      if (!parsed.ok) expect(parsed.problems).toEqual([{ path: "region", message: expect.stringContaining(`Unknown region "${region}"`) }]);
+      if (!parsed.ok) expect(parsed.error).toEqual([{ path: "region", message: expect.stringContaining(`Unknown region "${region}"`) }]);
     }
   });
 
@@ -66,9 +66,9 @@ describe("inherited property names as user input", () => {
     // Encode a valid scenario, then swap the region inside the compact JSON and re-sign it the way the codec does.
     const valid = parseScenario({ region: "eu-west-1", workloads: [api] }, fargateCatalog);
     if (!valid.ok) throw new Error("fixture");
-    const token = encodeScenario({ ...valid.scenario, region });
+    const token = encodeScenario({ ...valid.value, region });
     const decoded = decodeScenario(token, fargateCatalog);
-    expect(decoded).toEqual({ ok: false, message: expect.stringMatching(/^The shared scenario cannot be opened: region: Unknown region/) });
+    expect(decoded).toEqual({ ok: false, error: { message: expect.stringMatching(/^The shared scenario cannot be opened: region: Unknown region/) } });
   });
 
   it.each(INHERITED)("the editor's draft check names the region for %s and prices nothing", (region) => {
@@ -79,8 +79,8 @@ describe("inherited property names as user input", () => {
 
   it.each(INHERITED)("EC2 instance type %s is left out as unknown, never priced", (type) => {
     const parsed = parseScenario({ region: "us-east-1", workloads: [api], ec2: { instanceTypes: [type, "m6i.large"] } }, fargateCatalog);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    const est = estimateAll(parsed.scenario, fargateCatalog, ec2Catalog);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    const est = estimateAll(parsed.value, fargateCatalog, ec2Catalog);
     expect(est.ec2.warnings.join(" ")).toContain(`left out: ${type}`);
     expect(est.ec2.available).toBe(true);
     if (est.ec2.available) expect(est.ec2.instances.map((i) => i.type)).toEqual(["m6i.large"]);
@@ -90,6 +90,6 @@ describe("inherited property names as user input", () => {
     const csv = ["service,cpu,memory", ...Array.from({ length: 30 }, () => `${service},10,10`)].join("\n");
     const r = rightsizeFromUtilizationCsv(csv, { current: { vcpu: 1, memoryGiB: 2 }, currentByService: {} });
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.value[0]!.current).toEqual({ vcpu: 1, memoryGiB: 2 });
+    if (r.ok) expect(r.value.parsed[0]!.current).toEqual({ vcpu: 1, memoryGiB: 2 });
   });
 });

@@ -45,8 +45,8 @@ export function useRightsizingSource(region: string, onArrived: () => void = () 
     setProgress({ stage: "reading", loaded: 0, total: file.size, name: file.name });
     try {
       const r = await parseInBackground({ ...job, file, name: file.name }, (p) => setProgress({ ...p, name: file.name }));
-      if (!r.ok) return fail(r.message);
-      show(file.name, r.recommendations, r.warnings);
+      if (!r.ok) return fail(r.error.message);
+      show(file.name, r.value.recommendations, r.value.warnings);
     } finally {
       setProgress(null);
     }

@@ -85,20 +85,20 @@ function load(hash: string, refs: PersistenceRefs) {
   if (own) return show(own, refs);
   const decoded = readShareHash(hash, fargateCatalog);
   if (decoded?.ok) {
-    const draft = decoded.scenario as Draft;
+    const draft = decoded.value.scenario as Draft;
     const others = saved.scenarios.length;
     useUndoStore.getState().dismiss();
     saved.create(draft, token);
     replace(draft);
     refs.lastLink.current = token;
     const parts = [
-      decoded.migratedFrom !== undefined ? `This link uses an older format (v${decoded.migratedFrom}); it was opened and updated to the current one.` : "",
+      decoded.value.migratedFrom !== undefined ? `This link uses an older format (v${decoded.value.migratedFrom}); it was opened and updated to the current one.` : "",
       others ? `The shared scenario “${draft.name || "Untitled scenario"}” opened as a new entry; your ${others === 1 ? "saved scenario is" : `${others} saved scenarios are`} kept under Saved scenarios.` : "",
     ].filter(Boolean);
     setNotice(parts.length ? { kind: "info", text: parts.join(" ") } : null);
     return;
   }
-  const why = `This share link could not be opened: ${decoded?.message ?? "it is empty."}`;
+  const why = `This share link could not be opened: ${decoded?.error.message ?? "it is empty."}`;
   if (current) {
     show(current, refs);
     setNotice({ kind: "error", text: `${why} Your saved scenario “${displayName(current)}” is shown instead; nothing was replaced.` });

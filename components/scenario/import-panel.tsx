@@ -27,16 +27,16 @@ export function ImportPanel() {
     setResult(null);
     const r = await importInBackground(source).finally(() => setBusy(null));
     if (!r.ok) {
-      setResult({ kind: "error", text: `${label}: ${r.message} Nothing was added.` });
+      setResult({ kind: "error", text: `${label}: ${r.error.message} Nothing was added.` });
       return;
     }
-    const names = r.workloads.map((w) => w.name).join(", ");
+    const names = r.value.workloads.map((w) => w.name).join(", ");
     if (replaceMode) {
-      replaceWorkloads(r.workloads, `Replaced the workloads with ${names} from ${label}.`);
-      setResult({ kind: "ok", text: `Replaced the workloads with ${names} from ${label}. Undo puts the old ones back.`, warnings: r.warnings });
+      replaceWorkloads(r.value.workloads, `Replaced the workloads with ${names} from ${label}.`);
+      setResult({ kind: "ok", text: `Replaced the workloads with ${names} from ${label}. Undo puts the old ones back.`, warnings: r.value.warnings });
     } else {
-      addWorkloads(r.workloads);
-      setResult({ kind: "ok", text: `Added ${names} from ${label}.`, warnings: r.warnings });
+      addWorkloads(r.value.workloads);
+      setResult({ kind: "ok", text: `Added ${names} from ${label}.`, warnings: r.value.warnings });
     }
     setText("");
   };
@@ -81,8 +81,8 @@ export function ImportPanel() {
               setProgress({ loaded: 0, total: file.size });
               const bytes = await readFileBytes(file, (loaded, total) => setProgress({ loaded, total })).finally(() => setProgress(null));
               const decoded = decodeTextFile(bytes, "an ECS task definition (JSON) or Kubernetes YAML");
-              if (!decoded.ok) return setResult({ kind: "error", text: `${file.name}: ${decoded.message} Nothing was added.` });
-              await run(decoded.text, file.name);
+              if (!decoded.ok) return setResult({ kind: "error", text: `${file.name}: ${decoded.error.message} Nothing was added.` });
+              await run(decoded.value, file.name);
             }}
           />
         </div>

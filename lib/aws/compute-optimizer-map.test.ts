@@ -35,7 +35,7 @@ describe("Compute Optimizer -> our recommendation type", () => {
     expect(csv.ok).toBe(true);
     if (!csv.ok) return;
     const strip = (r: { source: string }) => ({ ...r, source: "x" });
-    expect(csv.value.recommendations.map(strip)).toEqual(recommendations.map(strip));
+    expect(csv.value.parsed.recommendations.map(strip)).toEqual(recommendations.map(strip));
   });
 
   it("snaps an invalid recommended size up to a valid one and notes it", () => {
@@ -43,21 +43,21 @@ describe("Compute Optimizer -> our recommendation type", () => {
     r.serviceRecommendationOptions![0]!.cpu = 384; // 0.375 vCPU: no such size -> 0.5 vCPU
     r.serviceRecommendationOptions![0]!.memory = 1536; // 1.5 GiB -> 2 GiB
     const m = mapEcsServiceRecommendation(r);
-    expect(m.ok && [m.recommendation.recommendedAsReported, m.recommendation.recommended, m.recommendation.snapped]).toEqual([
+    expect(m.ok && [m.value.recommendedAsReported, m.value.recommended, m.value.snapped]).toEqual([
       { vcpu: 0.375, memoryGiB: 1.5 },
       { vcpu: 0.5, memoryGiB: 2 },
       true,
     ]);
-    expect(m.ok && m.recommendation.notes[0]).toMatch(/rounded up to 0.5 vCPU \/ 2 GiB/);
+    expect(m.ok && m.value.notes[0]).toMatch(/rounded up to 0.5 vCPU \/ 2 GiB/);
   });
 
   it("keeps the current size when there is no option, and skips a record without a current size", () => {
     const r = recommendationsPage1().ecsServiceRecommendations![0]!;
     const noOption = mapEcsServiceRecommendation({ ...r, serviceRecommendationOptions: [] });
-    expect(noOption.ok && noOption.recommendation.recommended).toEqual({ vcpu: 1, memoryGiB: 4 });
-    expect(noOption.ok && noOption.recommendation.savings).toBeNull();
+    expect(noOption.ok && noOption.value.recommended).toEqual({ vcpu: 1, memoryGiB: 4 });
+    expect(noOption.ok && noOption.value.savings).toBeNull();
     const noCurrent = mapEcsServiceRecommendation({ ...r, currentServiceConfiguration: undefined });
-    expect(noCurrent).toEqual({ ok: false, skipped: { serviceArn: r.serviceArn, code: null, reason: expect.stringMatching(/no current task CPU and memory/) } });
+    expect(noCurrent).toEqual({ ok: false, error: { serviceArn: r.serviceArn, code: null, reason: expect.stringMatching(/no current task CPU and memory/) } });
   });
 
   it("maps per-service errors", () => {

@@ -15,6 +15,7 @@ import type { ProjectedMetricsResponse, RecommendationError } from "@/lib/rights
 import { amountString, buildFromComputeOptimizer } from "@/lib/rightsizing/build";
 import type { Bounds, ReportedSavings, RightsizingRecommendation, SkippedService } from "@/lib/rightsizing/types";
 import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "@/lib/pricing/units";
+import { fail, type Result } from "@/lib/result";
 
 type DateLike = Date | string | number | undefined | null;
 
@@ -54,7 +55,8 @@ export function bestOption(options: ECSServiceRecommendationOption[] | undefined
   return options?.find((o) => finite(o.cpu) !== null && finite(o.memory) !== null) ?? options?.[0];
 }
 
-export function mapEcsServiceRecommendation(r: ECSServiceRecommendation): { ok: true; recommendation: RightsizingRecommendation } | { ok: false; skipped: SkippedService } {
+/** The recommendation, or the service skipped with the reason. */
+export function mapEcsServiceRecommendation(r: ECSServiceRecommendation): Result<RightsizingRecommendation, SkippedService> {
   const option = bestOption(r.serviceRecommendationOptions);
   const built = buildFromComputeOptimizer(
     {
@@ -81,7 +83,7 @@ export function mapEcsServiceRecommendation(r: ECSServiceRecommendation): { ok: 
     "compute-optimizer",
   );
   if (built.ok) return built;
-  return { ok: false, skipped: { serviceArn: r.serviceArn ?? null, code: null, reason: built.reason } };
+  return fail({ serviceArn: r.serviceArn ?? null, code: null, reason: built.error.message });
 }
 
 export function mapEcsServiceRecommendations(list: ECSServiceRecommendation[]): { recommendations: RightsizingRecommendation[]; skipped: SkippedService[] } {
@@ -89,8 +91,8 @@ export function mapEcsServiceRecommendations(list: ECSServiceRecommendation[]): 
   const skipped: SkippedService[] = [];
   for (const r of list) {
     const m = mapEcsServiceRecommendation(r);
-    if (m.ok) recommendations.push(m.recommendation);
-    else skipped.push(m.skipped);
+    if (m.ok) recommendations.push(m.value);
+    else skipped.push(m.error);
   }
   return { recommendations, skipped };
 }

@@ -11,13 +11,13 @@ import type { Finding } from "@/lib/rightsizing/types";
 import type { ProjectedMetricsResponse, RightsizingResponse } from "@/lib/rightsizing/api";
 import { mapEcsServiceRecommendations, mapProjectedMetrics, mapRecommendationErrors } from "./compute-optimizer-map";
 import { AWS_CALL_TIMEOUT_MS, withDeadline } from "./deadline";
-import { classifyAwsError, noRecommendationsError, type AwsErrorInfo } from "./errors";
+import { fail, ok } from "@/lib/result";
+import { classifyAwsError, noRecommendationsError, type AwsResult } from "./errors";
 
 /**
  * Compute Optimizer adapter (ECS services on Fargate). Credentials: the SDK's default chain on the server
  * (env, shared config/SSO, container or instance role). Returns mapped data or a classified error; never throws.
  */
-export type AdapterResult<T> = { ok: true; value: T } | { ok: false; error: AwsErrorInfo };
 
 const SERVICE = "Compute Optimizer";
 /** Safety stop for the nextToken loop (100 pages is far more than any account has). */
@@ -56,7 +56,7 @@ export interface CallOptions {
   now?: () => Date;
 }
 
-export async function getEcsServiceRecommendations(query: EcsRecommendationQuery, options: CallOptions = {}): Promise<AdapterResult<RightsizingResponse>> {
+export async function getEcsServiceRecommendations(query: EcsRecommendationQuery, options: CallOptions = {}): Promise<AwsResult<RightsizingResponse>> {
   const client = options.client ?? computeOptimizerClient(query.region);
   const filters: ECSServiceRecommendationFilter[] = query.findings?.length ? [{ name: "Finding", values: [...query.findings] }] : [];
   try {
@@ -98,14 +98,11 @@ export async function getEcsServiceRecommendations(query: EcsRecommendationQuery
       const error = noRecommendationsError(filtered, query.region);
       const first = serviceErrors[0];
       if (first) error.message += ` Compute Optimizer says: ${first.message}${serviceErrors.length > 1 ? ` (and ${serviceErrors.length - 1} more)` : ""}`;
-      return { ok: false, error };
+      return fail(error);
     }
-    return {
-      ok: true,
-      value: { region: query.region, ...mapped, serviceErrors, fetchedAt: (options.now?.() ?? new Date()).toISOString() },
-    };
+    return ok({ region: query.region, ...mapped, serviceErrors, fetchedAt: (options.now?.() ?? new Date()).toISOString() });
   } catch (e) {
-    return { ok: false, error: classifyAwsError(e, { service: SERVICE, region: query.region }) };
+    return fail(classifyAwsError(e, { service: SERVICE, region: query.region }));
   }
 }
 
@@ -119,7 +116,7 @@ export interface ProjectedMetricsQuery {
   stat: "Maximum" | "Average";
 }
 
-export async function getEcsServiceProjectedMetrics(query: ProjectedMetricsQuery, options: CallOptions = {}): Promise<AdapterResult<ProjectedMetricsResponse>> {
+export async function getEcsServiceProjectedMetrics(query: ProjectedMetricsQuery, options: CallOptions = {}): Promise<AwsResult<ProjectedMetricsResponse>> {
   const client = options.client ?? computeOptimizerClient(query.region);
   try {
     const out = await withDeadline(
@@ -137,8 +134,8 @@ export async function getEcsServiceProjectedMetrics(query: ProjectedMetricsQuery
       options.timeoutMs ?? AWS_CALL_TIMEOUT_MS,
       options.signal,
     );
-    return { ok: true, value: mapProjectedMetrics(out, query.region, query.serviceArn) };
+    return ok(mapProjectedMetrics(out, query.region, query.serviceArn));
   } catch (e) {
-    return { ok: false, error: classifyAwsError(e, { service: SERVICE, region: query.region }) };
+    return fail(classifyAwsError(e, { service: SERVICE, region: query.region }));
   }
 }

@@ -1,7 +1,8 @@
 /** Price List items -> EC2 on-demand instance prices, and their merge into the embedded snapshot (ec2.json). */
 import { Ec2Catalog } from "@/lib/catalog/ec2-schema";
 import { dec } from "@/lib/pricing/money";
-import { normaliseUsd, onDemandRate, type PriceListItem } from "./price-list";
+import { fail, ok, type Result } from "@/lib/result";
+import { normaliseUsd, onDemandRate, type PriceListItem, type CatalogRefresh } from "./price-list";
 
 export interface Ec2OnDemandPrice {
   instanceType: string;
@@ -16,26 +17,23 @@ export interface Ec2OnDemandPrice {
 }
 
 /** One AmazonEC2 GetProducts item -> its on-demand hourly price (Reserved terms are ignored). */
-export function mapEc2OnDemandItem(item: PriceListItem): { ok: true; price: Ec2OnDemandPrice } | { ok: false; problem: string } {
+export function mapEc2OnDemandItem(item: PriceListItem): Result<Ec2OnDemandPrice, string> {
   const a = item.product.attributes;
-  if (!a.instanceType) return { ok: false, problem: `SKU ${item.product.sku}: not an instance (no instanceType)` };
+  if (!a.instanceType) return fail(`SKU ${item.product.sku}: not an instance (no instanceType)`);
   const r = onDemandRate(item);
-  if ("problem" in r) return { ok: false, problem: r.problem };
+  if (!r.ok) return r;
   const memory = /^([\d.,]+)\s*GiB$/i.exec(a.memory ?? "");
   const vcpu = Number(a.vcpu);
-  return {
-    ok: true,
-    price: {
-      instanceType: a.instanceType,
-      regionCode: a.regionCode ?? null,
-      location: a.location ?? null,
-      operatingSystem: a.operatingSystem ?? null,
-      vcpu: Number.isFinite(vcpu) && vcpu > 0 ? vcpu : null,
-      memoryGiB: memory ? Number(memory[1]!.replace(/,/g, "")) : null,
-      onDemandHourly: r.rate.usd,
-      sku: item.product.sku,
-    },
-  };
+  return ok({
+    instanceType: a.instanceType,
+    regionCode: a.regionCode ?? null,
+    location: a.location ?? null,
+    operatingSystem: a.operatingSystem ?? null,
+    vcpu: Number.isFinite(vcpu) && vcpu > 0 ? vcpu : null,
+    memoryGiB: memory ? Number(memory[1]!.replace(/,/g, "")) : null,
+    onDemandHourly: r.value.usd,
+    sku: item.product.sku,
+  });
 }
 
 /** One fresh EC2 on-demand Linux price: USD per hour as a plain decimal string, and its Price List SKU. */
@@ -76,20 +74,20 @@ export function mapEc2RegionItems(items: PriceListItem[], regionCode: string): E
     }
     const m = mapEc2OnDemandItem(item);
     if (!m.ok) {
-      if (a.instanceType) out.problems.push(`${regionCode} ${a.instanceType}: ${m.problem}`);
+      if (a.instanceType) out.problems.push(`${regionCode} ${a.instanceType}: ${m.error}`);
       else out.ignored++;
       continue;
     }
-    const type = m.price.instanceType;
+    const type = m.value.instanceType;
     if (conflicted.has(type)) continue;
     const existing = out.prices[type];
-    if (existing && existing.usd !== m.price.onDemandHourly) {
-      out.problems.push(`${regionCode} ${type}: two prices (${existing.sku} ${existing.usd}, ${m.price.sku} ${m.price.onDemandHourly}); left out`);
+    if (existing && existing.usd !== m.value.onDemandHourly) {
+      out.problems.push(`${regionCode} ${type}: two prices (${existing.sku} ${existing.usd}, ${m.value.sku} ${m.value.onDemandHourly}); left out`);
       conflicted.add(type);
       delete out.prices[type];
       continue;
     }
-    out.prices[type] ??= { usd: m.price.onDemandHourly, sku: m.price.sku };
+    out.prices[type] ??= { usd: m.value.onDemandHourly, sku: m.value.sku };
     const published = item.publicationDate?.slice(0, 10);
     if (published && /^\d{4}-\d{2}-\d{2}$/.test(published) && (!out.publishedAt || published > out.publishedAt)) out.publishedAt = published;
   }
@@ -99,9 +97,7 @@ export function mapEc2RegionItems(items: PriceListItem[], regionCode: string): E
 /** Provenance key of on-demand EC2 prices refreshed by scripts/refresh-pricing.ts. */
 export const EC2_REFRESH_PROVENANCE = "ec2-on-demand-price-list-api";
 
-export type Ec2RefreshMerge =
-  | { ok: true; catalog: Ec2Catalog; changes: string[]; warnings: string[] }
-  | { ok: false; problems: string[] };
+export type Ec2RefreshMerge = CatalogRefresh<Ec2Catalog>;
 
 export interface Ec2MergeOptions {
   /** YYYY-MM-DD of the refresh. */
@@ -127,12 +123,12 @@ export function mergeEc2Refresh(current: Ec2Catalog, fresh: Record<string, Recor
   const changes: string[] = [];
   const warnings: string[] = [];
   const targets = options.regions ? [...new Set(options.regions)] : Object.keys(current.regions);
-  if (targets.length === 0) return { ok: false, problems: ["no region to refresh"] };
+  if (targets.length === 0) return fail(["no region to refresh"]);
   for (const code of targets) {
     if (!Object.hasOwn(current.regions, code)) problems.push(`${code}: not a region of the EC2 snapshot`);
     else if (!Object.hasOwn(fresh, code) || Object.keys(fresh[code]!).length === 0) problems.push(`${code}: no EC2 on-demand prices in the Price List`);
   }
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return fail(problems);
 
   const regions: Ec2Catalog["regions"] = {};
   let kept = 0;
@@ -205,6 +201,6 @@ export function mergeEc2Refresh(current: Ec2Catalog, fresh: Record<string, Recor
     regions,
   };
   const checked = Ec2Catalog.safeParse(candidate);
-  if (!checked.success) return { ok: false, problems: checked.error.issues.slice(0, 10).map((i) => `${i.path.join(".")}: ${i.message}`) };
-  return { ok: true, catalog: checked.data, changes, warnings };
+  if (!checked.success) return fail(checked.error.issues.slice(0, 10).map((i) => `${i.path.join(".")}: ${i.message}`));
+  return ok({ catalog: checked.data, changes, warnings });
 }

@@ -2,6 +2,7 @@
  * AWS SDK failures -> one clear user sentence, a stable code and an HTTP status. Pure: matches on the error's
  * `name` / `code` (the SDK's exception classes set `name`), so it needs no SDK import and never leaks a stack.
  */
+import type { Result } from "@/lib/result";
 
 export type AwsErrorCode =
   | "NO_CREDENTIALS"
@@ -31,6 +32,9 @@ export interface AwsErrorInfo {
   /** The AWS exception name, for logs. */
   awsName?: string;
 }
+
+/** What an AWS adapter answers: the mapped data, or the classified error (never a throw). */
+export type AwsResult<T> = Result<T, AwsErrorInfo>;
 
 export interface ErrorContext {
   /** "Compute Optimizer" or "the AWS Price List API". */

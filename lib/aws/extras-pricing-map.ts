@@ -1,7 +1,8 @@
 import type { ExtrasCatalog, ExtrasItem, ExtrasRegion } from "@/lib/catalog/extras-schema";
 import type { Rate } from "@/lib/catalog/schema";
 import { dec } from "@/lib/pricing/money";
-import { onDemandRate, type PriceListItem } from "./pricing-map";
+import { fail, ok } from "@/lib/result";
+import { onDemandRate, type CatalogRefresh, type PriceListItem } from "./pricing-map";
 
 /**
  * Maps Price List items of the "whole bill" services to our extras snapshot, by SKU. Pure (no SDK): the adapter in
@@ -48,8 +49,8 @@ export function mapSkuRates(items: PriceListItem[]): SkuRates {
   for (const item of items) {
     const r = onDemandRate(item);
     // Tiered products (custom metrics, endpoint tiers) are not in our snapshot: note them, do not fail.
-    if ("problem" in r) problems.push(r.problem);
-    else if (!Object.hasOwn(rates, item.product.sku)) rates[item.product.sku] = r.rate.usd;
+    if (!r.ok) problems.push(r.error);
+    else if (!Object.hasOwn(rates, item.product.sku)) rates[item.product.sku] = r.value.usd;
   }
   return { rates, problems };
 }
@@ -57,7 +58,7 @@ export function mapSkuRates(items: PriceListItem[]): SkuRates {
 /** Fresh rates: item -> region -> SKU -> USD. */
 export type FreshExtras = Partial<Record<RefreshableItem, Record<string, Record<string, string>>>>;
 
-export type ExtrasMerge = { ok: true; catalog: ExtrasCatalog; changes: string[]; warnings: string[] } | { ok: false; problems: string[] };
+export type ExtrasMerge = CatalogRefresh<ExtrasCatalog>;
 
 /** The regions and items of the snapshot that have rates to refresh. */
 export function refreshTargets(current: ExtrasCatalog): { item: RefreshableItem; region: string }[] {
@@ -115,7 +116,7 @@ export function mergeExtrasRefresh(current: ExtrasCatalog, fresh: FreshExtras, o
     }
     regions[code] = next;
   }
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return fail(problems);
   warnings.push(`Internet egress tiers have no SKU in our data: kept from ${current.provenance["internet-egress"].publishedAt} (npm run catalog:extras).`);
   const provenance = { ...current.provenance };
   for (const item of REFRESHABLE_ITEMS) {
@@ -127,5 +128,5 @@ export function mergeExtrasRefresh(current: ExtrasCatalog, fresh: FreshExtras, o
       ...(current.provenance[item].note ? { note: current.provenance[item].note } : {}),
     };
   }
-  return { ok: true, catalog: { ...current, generatedFrom: `${current.generatedFrom}; SKU rates refreshed from the AWS Price List API ${options.today}`, provenance, regions }, changes, warnings };
+  return ok({ catalog: { ...current, generatedFrom: `${current.generatedFrom}; SKU rates refreshed from the AWS Price List API ${options.today}`, provenance, regions }, changes, warnings });
 }

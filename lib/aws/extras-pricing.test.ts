@@ -95,14 +95,14 @@ describe("merging a whole-bill refresh into the snapshot", () => {
     const m = mergeExtrasRefresh(extrasCatalog, fresh, { today: "2026-12-02" });
     expect(m.ok).toBe(true);
     if (!m.ok) return;
-    expect(ExtrasCatalog.safeParse(m.catalog).success).toBe(true);
-    expect(m.catalog.regions["us-east-1"]!.natGateway!.hour).toEqual({ usd: "0.05", sku: "M2YSHUBETB3JX4M4" });
-    expect(m.changes).toEqual(["eu-west-1 ecr storageGBMonth: 0.1 -> 0.2", "us-east-1 nat-gateway hour: 0.045 -> 0.05"]);
-    expect(m.warnings).toContain("eu-west-1 ecr storageGBMonth changed by more than 50% (0.1 -> 0.2): check it");
-    expect(m.warnings.join(" ")).toMatch(/Internet egress tiers have no SKU in our data: kept from 2025-06-18/);
-    expect(m.catalog.provenance["nat-gateway"]).toMatchObject({ source: "AWS Price List API (AmazonEC2)", publishedAt: "2026-12-02" });
-    expect(m.catalog.provenance["internet-egress"]).toEqual(extrasCatalog.provenance["internet-egress"]);
-    expect(m.catalog.regions["us-east-1"]!.internetEgress).toEqual(extrasCatalog.regions["us-east-1"]!.internetEgress);
+    expect(ExtrasCatalog.safeParse(m.value.catalog).success).toBe(true);
+    expect(m.value.catalog.regions["us-east-1"]!.natGateway!.hour).toEqual({ usd: "0.05", sku: "M2YSHUBETB3JX4M4" });
+    expect(m.value.changes).toEqual(["eu-west-1 ecr storageGBMonth: 0.1 -> 0.2", "us-east-1 nat-gateway hour: 0.045 -> 0.05"]);
+    expect(m.value.warnings).toContain("eu-west-1 ecr storageGBMonth changed by more than 50% (0.1 -> 0.2): check it");
+    expect(m.value.warnings.join(" ")).toMatch(/Internet egress tiers have no SKU in our data: kept from 2025-06-18/);
+    expect(m.value.catalog.provenance["nat-gateway"]).toMatchObject({ source: "AWS Price List API (AmazonEC2)", publishedAt: "2026-12-02" });
+    expect(m.value.catalog.provenance["internet-egress"]).toEqual(extrasCatalog.provenance["internet-egress"]);
+    expect(m.value.catalog.regions["us-east-1"]!.internetEgress).toEqual(extrasCatalog.regions["us-east-1"]!.internetEgress);
   });
 
   it("refuses, changing nothing, when the Price List lacks a rate the snapshot has", () => {
@@ -111,6 +111,6 @@ describe("merging a whole-bill refresh into the snapshot", () => {
     const m = mergeExtrasRefresh(extrasCatalog, fresh, { today: "2026-12-02" });
     expect(m.ok).toBe(false);
     if (m.ok) return;
-    expect(m.problems.sort()).toEqual(["ap-south-1: no eks prices from the Price List", "eu-west-1 inter-az gbEachSide: SKU F8E5RBBTWDY6X6HP is not in the Price List"]);
+    expect(m.error.sort()).toEqual(["ap-south-1: no eks prices from the Price List", "eu-west-1 inter-az gbEachSide: SKU F8E5RBBTWDY6X6HP is not in the Price List"]);
   });
 });

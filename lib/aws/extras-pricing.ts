@@ -1,7 +1,9 @@
 import "server-only";
 import type { Filter } from "@aws-sdk/client-pricing";
 import { EXTRAS_SERVICE_CODES, mapSkuRates, type RefreshableItem, type SkuRates } from "./extras-pricing-map";
-import { getAllProducts, type FetchOptions, type PricingResult } from "./pricing";
+import { ok } from "@/lib/result";
+import type { AwsResult } from "./errors";
+import { getAllProducts, type FetchOptions } from "./pricing";
 
 /**
  * AWS Price List adapter for the "whole bill" services (public IPv4, NAT, ELB, CloudWatch, EFS, EKS, ECR, inter-AZ
@@ -16,9 +18,9 @@ export function extrasFilters(item: RefreshableItem, regionCode: string): Filter
   return [termMatch("regionCode", regionCode)];
 }
 
-export async function fetchExtrasSkuRates(item: RefreshableItem, regionCode: string, options: FetchOptions = {}): Promise<PricingResult<SkuRates & { pages: number }>> {
+export async function fetchExtrasSkuRates(item: RefreshableItem, regionCode: string, options: FetchOptions = {}): Promise<AwsResult<SkuRates & { pages: number }>> {
   const all = await getAllProducts(EXTRAS_SERVICE_CODES[item], extrasFilters(item, regionCode), options);
   if (!all.ok) return all;
   const mapped = mapSkuRates(all.value.items);
-  return { ok: true, value: { ...mapped, problems: [...all.value.problems, ...mapped.problems], pages: all.value.pages } };
+  return ok({ ...mapped, problems: [...all.value.problems, ...mapped.problems], pages: all.value.pages });
 }

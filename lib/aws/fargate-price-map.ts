@@ -1,7 +1,8 @@
 /** Price List items -> the per-region Fargate rates, and their merge into the embedded snapshot (fargate.json). */
 import { FargateCatalog, type ComputeRates, type FargateRegion, type Rate } from "@/lib/catalog/schema";
 import { dec, toPlain } from "@/lib/pricing/money";
-import { onDemandRate, type PriceListItem } from "./price-list";
+import { fail, ok } from "@/lib/result";
+import { onDemandRate, type PriceListItem, type CatalogRefresh } from "./price-list";
 
 /** Fargate usage types by suffix (the region prefix varies: "USE1-", "EU-", "APS3-", none). */
 export const FARGATE_USAGE_SUFFIXES = {
@@ -50,27 +51,26 @@ export function mapFargatePriceItems(items: PriceListItem[]): FargatePriceListRa
       continue;
     }
     const r = onDemandRate(item);
-    if ("problem" in r) {
-      out.problems.push(`${region} ${attrs.usagetype}: ${r.problem}`);
+    if (!r.ok) {
+      out.problems.push(`${region} ${attrs.usagetype}: ${r.error}`);
       continue;
     }
+    const rate = r.value;
     const entry = (out.regions[region] ??= {});
     if (attrs.location) entry.location ??= attrs.location;
     const existing = entry[slot];
-    if (existing && existing.usd !== r.rate.usd) {
-      out.problems.push(`${region} ${slot}: two prices (${existing.sku} ${existing.usd}, ${r.rate.sku} ${r.rate.usd}); kept the first`);
+    if (existing && existing.usd !== rate.usd) {
+      out.problems.push(`${region} ${slot}: two prices (${existing.sku} ${existing.usd}, ${rate.sku} ${rate.usd}); kept the first`);
       continue;
     }
-    entry[slot] ??= r.rate;
+    entry[slot] ??= rate;
     const published = item.publicationDate?.slice(0, 10);
     if (published && /^\d{4}-\d{2}-\d{2}$/.test(published) && (!out.publishedAt || published > out.publishedAt)) out.publishedAt = published;
   }
   return out;
 }
 
-export type RefreshMerge =
-  | { ok: true; catalog: FargateCatalog; changes: string[]; warnings: string[] }
-  | { ok: false; problems: string[] };
+export type RefreshMerge = CatalogRefresh<FargateCatalog>;
 
 export interface MergeOptions {
   /** YYYY-MM-DD of the refresh. */
@@ -169,7 +169,7 @@ export function mergeFargateRefresh(current: FargateCatalog, fresh: FargatePrice
   }
   const extra = Object.keys(fresh.regions).filter((c) => !current.regions[c]);
   if (extra.length) warnings.push(`Not added (no name, Spot or Savings Plans data in the snapshot; run catalog:build first): ${extra.sort().join(", ")}`);
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return fail(problems);
 
   const candidate = {
     ...current,
@@ -187,6 +187,6 @@ export function mergeFargateRefresh(current: FargateCatalog, fresh: FargatePrice
     regions,
   };
   const checked = FargateCatalog.safeParse(candidate);
-  if (!checked.success) return { ok: false, problems: checked.error.issues.slice(0, 10).map((i) => `${i.path.join(".")}: ${i.message}`) };
-  return { ok: true, catalog: checked.data, changes, warnings };
+  if (!checked.success) return fail(checked.error.issues.slice(0, 10).map((i) => `${i.path.join(".")}: ${i.message}`));
+  return ok({ catalog: checked.data, changes, warnings });
 }

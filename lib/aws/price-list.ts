@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Rate } from "@/lib/catalog/schema";
 import { dec, toPlain } from "@/lib/pricing/money";
+import { fail, ok, type Result } from "@/lib/result";
 
 const PriceDimension = z.object({
   unit: z.string().optional(),
@@ -75,14 +76,20 @@ export function normaliseUsd(value: string | undefined): string | undefined {
   return toPlain(dec(value.trim()));
 }
 
+/**
+ * A refreshed snapshot: the new catalog, the changes made (for the log and the diff) and what looks suspicious; or
+ * the problems that stopped the refresh (the snapshot is then left as it is).
+ */
+export type CatalogRefresh<C> = Result<{ catalog: C; changes: string[]; warnings: string[] }, string[]>;
+
 /** The single OnDemand USD rate of an item (the dimension that starts at 0); an error text when there is none or several. */
-export function onDemandRate(item: PriceListItem): { rate: Rate } | { problem: string } {
+export function onDemandRate(item: PriceListItem): Result<Rate, string> {
   const terms = Object.values(item.terms.OnDemand ?? {});
-  if (terms.length !== 1) return { problem: `SKU ${item.product.sku}: ${terms.length} OnDemand terms (expected 1)` };
+  if (terms.length !== 1) return fail(`SKU ${item.product.sku}: ${terms.length} OnDemand terms (expected 1)`);
   const dims = Object.values(terms[0]!.priceDimensions);
   const flat = dims.length === 1 ? dims : dims.filter((d) => (d.beginRange ?? "0") === "0" && (d.endRange ?? "Inf") === "Inf");
-  if (flat.length !== 1) return { problem: `SKU ${item.product.sku}: tiered or missing OnDemand price (${dims.length} price dimensions)` };
+  if (flat.length !== 1) return fail(`SKU ${item.product.sku}: tiered or missing OnDemand price (${dims.length} price dimensions)`);
   const usd = normaliseUsd(flat[0]!.pricePerUnit.USD);
-  if (usd === undefined) return { problem: `SKU ${item.product.sku}: OnDemand price ${JSON.stringify(flat[0]!.pricePerUnit.USD ?? null)} is not a USD decimal` };
-  return { rate: { usd, sku: item.product.sku } };
+  if (usd === undefined) return fail(`SKU ${item.product.sku}: OnDemand price ${JSON.stringify(flat[0]!.pricePerUnit.USD ?? null)} is not a USD decimal`);
+  return ok({ usd, sku: item.product.sku });
 }

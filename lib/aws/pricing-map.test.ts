@@ -104,7 +104,7 @@ describe("EC2 instance price (fixture: m5.large us-east-1, OnDemand + 12 Reserve
     const item = PriceListItem.parse(ec2Item);
     expect(mapEc2OnDemandItem(item)).toEqual({
       ok: true,
-      price: {
+      value: {
         instanceType: "m5.large",
         regionCode: null, // this 2021 item predates the regionCode attribute
         location: "US East (N. Virginia)",
@@ -127,7 +127,7 @@ describe("mergeFargateRefresh", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const old = fargateCatalog.regions["us-east-1"]!;
-    const region = r.catalog.regions["us-east-1"]!;
+    const region = r.value.catalog.regions["us-east-1"]!;
     expect(region.linux.x86_64).toEqual({ vcpuHour: { usd: "0.04048", sku: "8CESGAFWKAJ98PME" }, gbHour: { usd: "0.004445", sku: "PBZNQUSEXZUC34C9" } });
     expect(region.windows!.vcpuHour.usd).toBe("0.09148"); // the 2022 fixture predates the Windows price cut
     expect(region.spot).toEqual(old.spot);
@@ -137,22 +137,22 @@ describe("mergeFargateRefresh", () => {
     expect(region.savingsPlans["1yr-all-upfront"]!.arm64).toEqual(old.savingsPlans["1yr-all-upfront"]!.arm64);
     expect(region.savingsPlans["1yr-no-upfront"]!.windows!.vcpuHour.usd).toBe("0.073184");
     expect([region.name, region.group]).toEqual([old.name, old.group]);
-    expect(r.catalog.provenance["fargate-on-demand"]).toMatchObject({ source: "AWS Price List API", publishedAt: "2026-11-27", estimate: false });
-    expect(r.catalog.provenance["fargate-on-demand"]!.note).toMatch(/published 2022-11-21/);
-    expect(r.catalog.provenance["spot-reading"]).toEqual(fargateCatalog.provenance["spot-reading"]);
-    expect(r.changes).toEqual(["us-east-1 Windows vCPU-hour: 0.046552 -> 0.09148", "us-east-1 Windows GB-hour: 0.00511175 -> 0.01005"]);
-    expect(r.warnings.join("\n")).toMatch(/Windows vCPU-hour changed by more than 50%/);
+    expect(r.value.catalog.provenance["fargate-on-demand"]).toMatchObject({ source: "AWS Price List API", publishedAt: "2026-11-27", estimate: false });
+    expect(r.value.catalog.provenance["fargate-on-demand"]!.note).toMatch(/published 2022-11-21/);
+    expect(r.value.catalog.provenance["spot-reading"]).toEqual(fargateCatalog.provenance["spot-reading"]);
+    expect(r.value.changes).toEqual(["us-east-1 Windows vCPU-hour: 0.046552 -> 0.09148", "us-east-1 Windows GB-hour: 0.00511175 -> 0.01005"]);
+    expect(r.value.warnings.join("\n")).toMatch(/Windows vCPU-hour changed by more than 50%/);
   });
 
   it("refuses when the Price List lacks what the snapshot has, naming it", () => {
     const r = mergeFargateRefresh(fargateCatalog, fresh, { today: "2026-11-27" });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems).toHaveLength(Object.keys(fargateCatalog.regions).length - 1);
-    expect(r.problems).toContain("eu-west-1: no Fargate rates in the Price List");
+    expect(r.error).toHaveLength(Object.keys(fargateCatalog.regions).length - 1);
+    expect(r.error).toContain("eu-west-1: no Fargate rates in the Price List");
     const noWindows = { ...fresh, regions: { "us-east-1": { ...fresh.regions["us-east-1"], windowsOs: undefined } } };
     const w = mergeFargateRefresh(onlyUsEast1, noWindows, { today: "2026-11-27" });
-    expect(!w.ok && w.problems).toEqual(["us-east-1: no Fargate-Windows-OS-Hours:perCPU rate"]);
+    expect(!w.ok && w.error).toEqual(["us-east-1: no Fargate-Windows-OS-Hours:perCPU rate"]);
   });
 });
 
@@ -214,36 +214,36 @@ describe("mergeEc2Refresh", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const oldEu = current.regions["eu-west-1"]!;
-    expect(r.catalog.regions["eu-west-1"]!.prices["m6i.large"]).toEqual(["0.1", oldEu.prices["m6i.large"]![1]]);
-    expect(r.catalog.regions["us-east-1"]!.prices["m7g.xlarge"]).toEqual(["0.3264", 62]);
-    expect(r.changes).toEqual([`eu-west-1 m6i.large: ${oldEu.prices["m6i.large"]![0]} -> 0.1`, "us-east-1 m7g.xlarge: 0.1632 -> 0.3264"]);
-    expect(r.warnings).toEqual(["us-east-1 m7g.xlarge changed by more than 50% (0.1632 -> 0.3264): check it"]);
-    for (const [code, region] of Object.entries(r.catalog.regions)) {
+    expect(r.value.catalog.regions["eu-west-1"]!.prices["m6i.large"]).toEqual(["0.1", oldEu.prices["m6i.large"]![1]]);
+    expect(r.value.catalog.regions["us-east-1"]!.prices["m7g.xlarge"]).toEqual(["0.3264", 62]);
+    expect(r.value.changes).toEqual([`eu-west-1 m6i.large: ${oldEu.prices["m6i.large"]![0]} -> 0.1`, "us-east-1 m7g.xlarge: 0.1632 -> 0.3264"]);
+    expect(r.value.warnings).toEqual(["us-east-1 m7g.xlarge changed by more than 50% (0.1632 -> 0.3264): check it"]);
+    for (const [code, region] of Object.entries(r.value.catalog.regions)) {
       const old = current.regions[code]!;
       expect(region.onDemandSource).toBe(EC2_REFRESH_PROVENANCE);
       expect([region.name, region.ebsGp3GbMonth]).toEqual([old.name, old.ebsGp3GbMonth]);
       expect(Object.keys(region.prices)).toEqual(Object.keys(old.prices));
       expect(Object.values(region.prices).map((p) => p[1])).toEqual(Object.values(old.prices).map((p) => p[1]));
     }
-    expect(r.catalog.types).toEqual(current.types);
-    expect([r.catalog.eniLimits, r.catalog.eniTrunking, r.catalog.commitments, r.catalog.candidates, r.catalog.sources]).toEqual([
+    expect(r.value.catalog.types).toEqual(current.types);
+    expect([r.value.catalog.eniLimits, r.value.catalog.eniTrunking, r.value.catalog.commitments, r.value.catalog.candidates, r.value.catalog.sources]).toEqual([
       current.eniLimits,
       current.eniTrunking,
       current.commitments,
       current.candidates,
       current.sources,
     ]);
-    expect(r.catalog.provenance[EC2_REFRESH_PROVENANCE]).toMatchObject({ source: "AWS Price List API", publishedAt: today, estimate: false });
-    expect(r.catalog.provenance[EC2_REFRESH_PROVENANCE]!.note).toMatch(/published 2026-11-20\.$/);
+    expect(r.value.catalog.provenance[EC2_REFRESH_PROVENANCE]).toMatchObject({ source: "AWS Price List API", publishedAt: today, estimate: false });
+    expect(r.value.catalog.provenance[EC2_REFRESH_PROVENANCE]!.note).toMatch(/published 2026-11-20\.$/);
     // The sources no region uses any more go; the others stay.
-    expect(r.catalog.provenance["ec2-on-demand-pricing-page"]).toBeUndefined();
-    expect(r.catalog.provenance["ec2-on-demand-price-list"]).toBeUndefined();
-    expect(r.catalog.provenance["ec2-spot-advisor"]).toEqual(current.provenance["ec2-spot-advisor"]);
-    expect(Ec2Catalog.safeParse(r.catalog).success).toBe(true);
+    expect(r.value.catalog.provenance["ec2-on-demand-pricing-page"]).toBeUndefined();
+    expect(r.value.catalog.provenance["ec2-on-demand-price-list"]).toBeUndefined();
+    expect(r.value.catalog.provenance["ec2-spot-advisor"]).toEqual(current.provenance["ec2-spot-advisor"]);
+    expect(Ec2Catalog.safeParse(r.value.catalog).success).toBe(true);
     // A second refresh replaces the generatedFrom note instead of stacking it.
-    const again = mergeEc2Refresh(r.catalog, fresh, { today: "2026-12-01" });
-    expect(again.ok && again.catalog.generatedFrom).toBe(`${current.generatedFrom}; on-demand prices refreshed from the AWS Price List API via scripts/refresh-pricing.ts (2026-12-01)`);
-    expect(again.ok && again.changes).toEqual([]);
+    const again = mergeEc2Refresh(r.value.catalog, fresh, { today: "2026-12-01" });
+    expect(again.ok && again.value.catalog.generatedFrom).toBe(`${current.generatedFrom}; on-demand prices refreshed from the AWS Price List API via scripts/refresh-pricing.ts (2026-12-01)`);
+    expect(again.ok && again.value.changes).toEqual([]);
   });
 
   it("keeps the old price of a type the Price List lacks and counts it per region", () => {
@@ -254,15 +254,15 @@ describe("mergeEc2Refresh", () => {
     const r = mergeEc2Refresh(current, fresh, { today });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.catalog.regions["eu-west-1"]!.prices["m5.large"]).toEqual(current.regions["eu-west-1"]!.prices["m5.large"]);
-    expect(r.catalog.regions["eu-west-1"]!.prices["r6i.large"]).toEqual(current.regions["eu-west-1"]!.prices["r6i.large"]);
+    expect(r.value.catalog.regions["eu-west-1"]!.prices["m5.large"]).toEqual(current.regions["eu-west-1"]!.prices["m5.large"]);
+    expect(r.value.catalog.regions["eu-west-1"]!.prices["r6i.large"]).toEqual(current.regions["eu-west-1"]!.prices["r6i.large"]);
     const total = Object.keys(current.regions["eu-west-1"]!.prices).length;
-    expect(r.warnings).toEqual([
+    expect(r.value.warnings).toEqual([
       expect.stringMatching(/^eu-west-1 r6i\.large: Price List price "0" is not a positive decimal; kept /),
       `eu-west-1: 3 of ${total} types not in the Price List, previous prices kept (c5.large, m5.large, r6i.large)`,
     ]);
-    expect(r.catalog.provenance[EC2_REFRESH_PROVENANCE]!.note).toMatch(/3 region prices the Price List lacked were kept/);
-    expect(r.changes).toEqual([]);
+    expect(r.value.catalog.provenance[EC2_REFRESH_PROVENANCE]!.note).toMatch(/3 region prices the Price List lacked were kept/);
+    expect(r.value.changes).toEqual([]);
   });
 
   it("refuses when a region has no prices at all, unless the refresh is limited to other regions", () => {
@@ -270,21 +270,21 @@ describe("mergeEc2Refresh", () => {
     delete fresh["us-gov-west-1"];
     fresh["ap-east-2"] = {};
     const r = mergeEc2Refresh(current, fresh, { today });
-    expect(r).toEqual({ ok: false, problems: ["ap-east-2: no EC2 on-demand prices in the Price List", "us-gov-west-1: no EC2 on-demand prices in the Price List"] });
+    expect(r).toEqual({ ok: false, error: ["ap-east-2: no EC2 on-demand prices in the Price List", "us-gov-west-1: no EC2 on-demand prices in the Price List"] });
 
     const limited = mergeEc2Refresh(current, same(["eu-west-1", "us-east-1"]), { today, regions: ["eu-west-1", "us-east-1"] });
     expect(limited.ok).toBe(true);
     if (!limited.ok) return;
-    expect(limited.catalog.regions["eu-west-1"]!.onDemandSource).toBe(EC2_REFRESH_PROVENANCE);
-    expect(limited.catalog.regions["us-east-1"]!.onDemandSource).toBe(EC2_REFRESH_PROVENANCE);
-    expect(limited.catalog.regions["eu-central-1"]).toEqual(current.regions["eu-central-1"]);
-    expect(limited.catalog.regions["us-gov-west-1"]).toEqual(current.regions["us-gov-west-1"]);
+    expect(limited.value.catalog.regions["eu-west-1"]!.onDemandSource).toBe(EC2_REFRESH_PROVENANCE);
+    expect(limited.value.catalog.regions["us-east-1"]!.onDemandSource).toBe(EC2_REFRESH_PROVENANCE);
+    expect(limited.value.catalog.regions["eu-central-1"]).toEqual(current.regions["eu-central-1"]);
+    expect(limited.value.catalog.regions["us-gov-west-1"]).toEqual(current.regions["us-gov-west-1"]);
     // Both old sources are still in use (GovCloud; every other region).
-    expect(limited.catalog.provenance["ec2-on-demand-price-list"]).toEqual(current.provenance["ec2-on-demand-price-list"]);
-    expect(limited.catalog.provenance["ec2-on-demand-pricing-page"]).toEqual(current.provenance["ec2-on-demand-pricing-page"]);
+    expect(limited.value.catalog.provenance["ec2-on-demand-price-list"]).toEqual(current.provenance["ec2-on-demand-price-list"]);
+    expect(limited.value.catalog.provenance["ec2-on-demand-pricing-page"]).toEqual(current.provenance["ec2-on-demand-pricing-page"]);
 
     const wrong = mergeEc2Refresh(current, same(["eu-west-1"]), { today, regions: ["eu-west-1", "xx-nowhere-1", "us-east-2"] });
-    expect(wrong).toEqual({ ok: false, problems: ["xx-nowhere-1: not a region of the EC2 snapshot", "us-east-2: no EC2 on-demand prices in the Price List"] });
+    expect(wrong).toEqual({ ok: false, error: ["xx-nowhere-1: not a region of the EC2 snapshot", "us-east-2: no EC2 on-demand prices in the Price List"] });
   });
 
   it("warns about regions and candidate types it does not add", () => {
@@ -297,12 +297,12 @@ describe("mergeEc2Refresh", () => {
     const r = mergeEc2Refresh(current, fresh, { today, regions: ["eu-west-1"] });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.warnings).toEqual([
+    expect(r.value.warnings).toEqual([
       ...(notInEu ? [`eu-west-1: 1 candidate types now priced but not added (run catalog:ec2): ${notInEu}`] : []),
       "Not added (no name, Spot or EBS data in the snapshot; run catalog:ec2 first): xx-new-1",
       "Ignored (outside the regions to refresh): us-east-1",
     ]);
-    expect(r.catalog.regions["us-east-1"]).toEqual(current.regions["us-east-1"]);
+    expect(r.value.catalog.regions["us-east-1"]).toEqual(current.regions["us-east-1"]);
   });
 
   it("serialises in the layout catalog:ec2 writes (byte for byte for the committed file)", () => {

@@ -1,7 +1,8 @@
 import "server-only";
 import { GetProductsCommand, PricingClient, type Filter } from "@aws-sdk/client-pricing";
 import { withDeadline } from "./deadline";
-import { classifyAwsError, type AwsErrorInfo } from "./errors";
+import { fail, ok } from "@/lib/result";
+import { classifyAwsError, type AwsResult } from "./errors";
 import {
   mapEc2OnDemandItem,
   mapEc2RegionItems,
@@ -23,8 +24,6 @@ export type PricingApiRegion = (typeof PRICING_API_REGIONS)[number];
 const SERVICE = "the AWS Price List API";
 export const PAGE_SIZE = 100;
 export const MAX_PAGES = 500;
-
-export type PricingResult<T> = { ok: true; value: T } | { ok: false; error: AwsErrorInfo };
 
 export function pricingClient(endpointRegion: PricingApiRegion = "us-east-1"): PricingClient {
   return new PricingClient({
@@ -52,7 +51,7 @@ export async function getAllProducts(
   serviceCode: string,
   filters: Filter[],
   options: FetchOptions = {},
-): Promise<PricingResult<{ items: PriceListItem[]; problems: string[]; pages: number }>> {
+): Promise<AwsResult<{ items: PriceListItem[]; problems: string[]; pages: number }>> {
   const client = options.client ?? pricingClient();
   const items: PriceListItem[] = [];
   const problems: string[] = [];
@@ -81,19 +80,19 @@ export async function getAllProducts(
       if (nextToken && seen.has(nextToken)) break;
       if (nextToken) seen.add(nextToken);
     } while (nextToken && pages < MAX_PAGES);
-    return { ok: true, value: { items, problems, pages } };
+    return ok({ items, problems, pages });
   } catch (e) {
-    return { ok: false, error: classifyAwsError(e, { service: SERVICE }) };
+    return fail(classifyAwsError(e, { service: SERVICE }));
   }
 }
 
 /** Fargate on-demand rates for every region (or one), mapped by usage-type suffix. */
-export async function fetchFargateOnDemandRates(options: FetchOptions & { regionCode?: string } = {}): Promise<PricingResult<FargatePriceListRates & { pages: number }>> {
+export async function fetchFargateOnDemandRates(options: FetchOptions & { regionCode?: string } = {}): Promise<AwsResult<FargatePriceListRates & { pages: number }>> {
   const filters = options.regionCode ? [termMatch("regionCode", options.regionCode)] : [];
   const all = await getAllProducts("AmazonECS", filters, options);
   if (!all.ok) return all;
   const mapped = mapFargatePriceItems(all.value.items);
-  return { ok: true, value: { ...mapped, problems: [...all.value.problems, ...mapped.problems], pages: all.value.pages } };
+  return ok({ ...mapped, problems: [...all.value.problems, ...mapped.problems], pages: all.value.pages });
 }
 
 /** GetProducts filters for on-demand Linux EC2 in one region (attribute names as in the AmazonEC2 items). */
@@ -109,14 +108,14 @@ export function ec2LinuxFilters(regionCode: string): Filter[] {
 }
 
 /** On-demand hourly price of one EC2 instance type (Linux, shared tenancy, no pre-installed software). */
-export async function fetchEc2OnDemandPrice(instanceType: string, regionCode: string, options: FetchOptions = {}): Promise<PricingResult<Ec2OnDemandPrice | null>> {
+export async function fetchEc2OnDemandPrice(instanceType: string, regionCode: string, options: FetchOptions = {}): Promise<AwsResult<Ec2OnDemandPrice | null>> {
   const all = await getAllProducts("AmazonEC2", [termMatch("instanceType", instanceType), ...ec2LinuxFilters(regionCode)], options);
   if (!all.ok) return all;
   for (const item of all.value.items) {
     const m = mapEc2OnDemandItem(item);
-    if (m.ok) return { ok: true, value: m.price };
+    if (m.ok) return ok(m.value);
   }
-  return { ok: true, value: null };
+  return ok(null);
 }
 
 /**
@@ -124,9 +123,9 @@ export async function fetchEc2OnDemandPrice(instanceType: string, regionCode: st
  * software, capacity status Used), paginated: instanceType -> { usd, sku }. Parse and mapping problems are
  * returned, not thrown; an item the filters should have excluded is skipped (see mapEc2RegionItems).
  */
-export async function fetchEc2OnDemandPrices(regionCode: string, options: FetchOptions = {}): Promise<PricingResult<Ec2RegionPriceList & { pages: number }>> {
+export async function fetchEc2OnDemandPrices(regionCode: string, options: FetchOptions = {}): Promise<AwsResult<Ec2RegionPriceList & { pages: number }>> {
   const all = await getAllProducts("AmazonEC2", ec2LinuxFilters(regionCode), options);
   if (!all.ok) return all;
   const mapped = mapEc2RegionItems(all.value.items, regionCode);
-  return { ok: true, value: { ...mapped, problems: [...all.value.problems, ...mapped.problems], pages: all.value.pages } };
+  return ok({ ...mapped, problems: [...all.value.problems, ...mapped.problems], pages: all.value.pages });
 }

@@ -5,6 +5,7 @@
  */
 import { fargateCatalog } from "@/lib/catalog";
 import { reconcileBlob } from "./browser";
+import { billResult } from "./columns";
 
 export type WorkerRequest = { file: File };
 export type WorkerReply = { type: "progress"; share: number } | { type: "done"; result: import("./types").Reconciliation } | { type: "error"; message: string };
@@ -17,16 +18,17 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   if (!(file instanceof Blob)) return post({ type: "error", message: "No file was given." });
   let last = 0;
   try {
-    const result = await reconcileBlob(file, file.name || "bill", fargateCatalog, (share) => {
-      // At most one message per percent: a 500 MB file has tens of thousands of chunks.
-      if (share - last >= 0.01 || share === 1) {
-        last = share;
-        post({ type: "progress", share });
-      }
-    });
-    post({ type: "done", result });
+    const read = await billResult(
+      reconcileBlob(file, file.name || "bill", fargateCatalog, (share) => {
+        // At most one message per percent: a 500 MB file has tens of thousands of chunks.
+        if (share - last >= 0.01 || share === 1) {
+          last = share;
+          post({ type: "progress", share });
+        }
+      }),
+    );
+    post(read.ok ? { type: "done", result: read.value } : { type: "error", message: read.error.message });
   } catch (err) {
-    const message = err instanceof Error && err.name === "BillError" ? err.message : `${file.name || "The file"} could not be read: ${err instanceof Error ? err.message : String(err)}`;
-    post({ type: "error", message });
+    post({ type: "error", message: `${file.name || "The file"} could not be read: ${err instanceof Error ? err.message : String(err)}` });
   }
 };

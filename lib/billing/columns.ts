@@ -3,6 +3,8 @@
  * (real exports carry many more columns). Mapping: ../shared/pricing-data/README-extras.md, "Columns a
  * reconciliation needs"; AWS CUR 2.0 table dictionary and the legacy CUR data dictionary.
  */
+import { fail, ok, type Result } from "@/lib/result";
+
 export type BillFormat = "focus" | "cur2" | "cur";
 
 export type Field =
@@ -109,10 +111,26 @@ export interface ColumnMap {
   serviceTagColumns: number[];
 }
 
+/** Bad input, thrown inside the streaming reader with the one sentence (naming the file) the user sees. */
 export class BillError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "BillError";
+  }
+}
+
+const isBillError = (e: unknown): e is BillError => e instanceof Error && e.name === "BillError";
+
+/**
+ * A bill read as a Result, for the CLI and the Web Worker: a BillError becomes the failure (its sentence as the
+ * message); anything else is a bug, not bad input, and is thrown on.
+ */
+export async function billResult<T>(reading: Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await reading);
+  } catch (e) {
+    if (isBillError(e)) return fail({ message: e.message });
+    throw e;
   }
 }
 

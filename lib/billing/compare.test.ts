@@ -9,8 +9,8 @@ import { fixture } from "./test-helpers";
 
 const scenario = (input: unknown) => {
   const p = parseScenario(input, fargateCatalog);
-  if (!p.ok) throw new Error(JSON.stringify(p.problems));
-  return p.scenario;
+  if (!p.ok) throw new Error(JSON.stringify(p.error));
+  return p.value;
 };
 
 describe("comparison with a scenario over the bill's period", () => {
@@ -18,8 +18,8 @@ describe("comparison with a scenario over the bill's period", () => {
     const { extrasCatalog } = await import("@/lib/catalog/extras");
     const recon = await reconcileFile(fixture("cur2-fargate.csv"), fargateCatalog, "cur2.csv");
     const p = parseScenario({ version: 2, name: "shop", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, publicIp: true }], services: { natGateways: { count: 1 } } }, fargateCatalog, extrasCatalog);
-    if (!p.ok) throw new Error(JSON.stringify(p.problems));
-    const vcpu = compareWithScenario(recon, p.scenario, fargateCatalog).lines.find((l) => l.platform === "ecs" && l.usageType === "Fargate-vCPU-Hours:perCPU")!;
+    if (!p.ok) throw new Error(JSON.stringify(p.error));
+    const vcpu = compareWithScenario(recon, p.value, fargateCatalog).lines.find((l) => l.platform === "ecs" && l.usageType === "Fargate-vCPU-Hours:perCPU")!;
     // The same 1 vCPU task as below: 720 h x 0.04048 = 29.1456 over the bill's 720 hours.
     expect(vcpu.estimatedCost).toBe("29.1456");
   });

@@ -8,7 +8,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog";
 import { BillAccumulator } from "./accumulate";
-import { BillError } from "./columns";
+import { BillError, billResult } from "./columns";
 import { reconcileFile } from "./node";
 import { fixture, reconcileCsvText } from "./test-helpers";
 import { clusterOf, serviceFromTags } from "./accumulate";
@@ -63,6 +63,15 @@ describe("bad input: one sentence naming the file and what is missing", () => {
     await expect(reconcileFile(path.join(dir, "empty.csv"), fargateCatalog, "empty.csv")).rejects.toThrow("empty.csv is empty: it has no header row.");
     await expect(reconcileFile(path.join(dir, "broken.csv.gz"), fargateCatalog, "broken.csv.gz")).rejects.toThrow(/^broken\.csv\.gz is not a valid gzip file/);
     await expect(reconcileFile(path.join(dir, "nope.csv"), fargateCatalog, "nope.csv")).rejects.toThrow("nope.csv was not found: check the path.");
+  });
+
+  it("billResult: bad input is a failed Result with the same sentence; a bug is thrown on", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bill-"));
+    writeFileSync(path.join(dir, "empty.csv"), "");
+    expect(await billResult(reconcileFile(path.join(dir, "empty.csv"), fargateCatalog, "empty.csv"))).toEqual({ ok: false, error: { message: "empty.csv is empty: it has no header row." } });
+    const read = await billResult(reconcileFile(fixture("cur2-fargate.csv"), fargateCatalog, "cur2.csv"));
+    expect(read.ok && read.value.bill.format).toBe("cur2");
+    await expect(billResult(Promise.reject(new TypeError("a bug")))).rejects.toThrow("a bug");
   });
 });
 

@@ -11,14 +11,14 @@ import { besidePath, loadSide } from "./source";
 
 const scenario = (input: unknown): Scenario => {
   const r = parseScenario(input, fargateCatalog);
-  if (!r.ok) throw new Error(JSON.stringify(r.problems));
-  return r.scenario;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
 };
 const json = (d: ReturnType<typeof diffScenarios>) => diffToJson(d) as { base: { monthlyCost: string }; head: { monthlyCost: string }; difference: { monthlyCost: string; percent: string | null }; workloads: { name: string; change: string; baseMonthlyCost: string | null; headMonthlyCost: string | null; difference: string; reasons: string[] }[] };
 const load = (path: string, text: string, beside?: string, region = "us-east-1") => {
   const r = loadSide({ file: { path, text }, beside: beside === undefined ? undefined : { path: besidePath(path), text: beside } }, { region }, fargateCatalog);
-  if (!r.ok) throw new Error(JSON.stringify(r.problems));
-  return r.scenario;
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value.scenario;
 };
 
 describe("diff of two scenario files", () => {
@@ -249,7 +249,7 @@ describe("loading a side: clear errors", () => {
   const td = JSON.stringify({ family: "web", cpu: "256", memory: "512", containerDefinitions: [{ name: "web" }] });
   const problems = (path: string, text: string, beside?: string) => {
     const r = loadSide({ file: { path, text }, beside: beside === undefined ? undefined : { path: besidePath(path), text: beside } }, { region: "us-east-1" }, fargateCatalog);
-    return r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message}`);
+    return r.ok ? [] : r.error.map((p) => `${p.path}: ${p.message}`);
   };
 
   it.each([
@@ -281,8 +281,8 @@ describe("diff of version 2 scenarios (the whole bill)", () => {
     const { extrasCatalog } = await import("@/lib/catalog/extras");
     const side = (doc: unknown) => {
       const r = loadSide({ file: { path: "cost.json", text: JSON.stringify(doc) } }, { region: "us-east-1" }, fargateCatalog, extrasCatalog);
-      if (!r.ok) throw new Error(JSON.stringify(r.problems));
-      return r.scenario;
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.value.scenario;
     };
     const base = side({ region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 2 }] });
     const head = side({ version: 2, region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 2, publicIp: true }], services: { natGateways: { count: 1 } } });

@@ -21,8 +21,8 @@ describe("what users can send to estimate diff", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), value.map((v) => JSON.stringify(v)), fc.constant(td)), fc.option(beside, { nil: undefined }), (text, besideText) => {
         const r = loadSide({ file: { path: "f.json", text }, beside: besideText === undefined ? undefined : { path: "f.scenario.json", text: besideText } }, { region: "us-east-1" }, fargateCatalog);
-        if (r.ok) expect(() => diffToMarkdown([{ diff: diffScenarios(null, r.scenario, fargateCatalog) }])).not.toThrow();
-        else for (const p of r.problems) expect(p.message.length).toBeGreaterThan(5);
+        if (r.ok) expect(() => diffToMarkdown([{ diff: diffScenarios(null, r.value.scenario, fargateCatalog) }])).not.toThrow();
+        else for (const p of r.error) expect(p.message.length).toBeGreaterThan(5);
       }),
       { numRuns: runs },
     );
@@ -34,7 +34,7 @@ describe("what users can send to estimate diff", () => {
     const t0 = performance.now();
     const r = loadSide({ file: { path: "td.json", text: td }, beside: { path: "td.scenario.json", text: big } }, { region: "us-east-1" }, fargateCatalog);
     expect(performance.now() - t0).toBeLessThan(1000);
-    expect(r.ok ? "" : r.problems[0]!.message).toBe('"w1" matches no workload in td.json (it has: web): use one of those names');
+    expect(r.ok ? "" : r.error[0]!.message).toBe('"w1" matches no workload in td.json (it has: web): use one of those names');
   });
 });
 

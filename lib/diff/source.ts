@@ -1,5 +1,6 @@
 import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import type { FargateCatalog } from "@/lib/catalog/schema";
+import { fail, ok, type Fail, type Result } from "@/lib/result";
 import { importWorkload } from "@/lib/scenario/import";
 import { parseScenario, type Problem } from "@/lib/scenario/parse";
 import type { Scenario } from "@/lib/scenario/schema";
@@ -23,9 +24,9 @@ export interface SideInput {
   beside?: SourceFile;
 }
 
-export type SideResult =
-  | { ok: true; scenario: Scenario; kind: "scenario" | "import"; warnings: string[] }
-  | { ok: false; problems: Problem[] };
+/** One side, validated: the scenario, whether it was a scenario file or imported, and the importer's warnings. */
+export type LoadedSide = { scenario: Scenario; kind: "scenario" | "import"; warnings: string[] };
+export type SideResult = Result<LoadedSide, Problem[]>;
 
 /** Fields a scenario beside a task definition or manifest may set per workload; everything else comes from the file. */
 export const BESIDE_FIELDS = ["tasks", "schedule", "spotPercent", "savingsPlan", "publicIp", "logs"] as const;
@@ -54,13 +55,13 @@ export function isScenarioText(text: string): boolean {
 }
 
 const at = (file: string, problems: Problem[]): Problem[] => problems.map((p) => ({ path: p.path ? `${file}: ${p.path}` : file, message: p.message }));
-const problem = (path: string, message: string): SideResult => ({ ok: false, problems: [{ path, message }] });
+const problem = (path: string, message: string): Fail<Problem[]> => fail([{ path, message }]);
 
-function parseJson(file: SourceFile): { ok: true; value: unknown } | { ok: false; result: SideResult } {
+function parseJson(file: SourceFile): Result<unknown, Problem[]> {
   try {
-    return { ok: true, value: JSON.parse(file.text.replace(/^\uFEFF/, "")) };
+    return ok(JSON.parse(file.text.replace(/^\uFEFF/, "")));
   } catch (e) {
-    return { ok: false, result: problem(file.path, `not valid JSON: ${(e as Error).message}`) };
+    return problem(file.path, `not valid JSON: ${(e as Error).message}`);
   }
 }
 
@@ -69,25 +70,25 @@ export function loadSide(input: SideInput, opts: { region: string }, catalog: Fa
   const { file, beside } = input;
   if (isScenarioText(file.text)) {
     const json = parseJson(file);
-    if (!json.ok) return json.result;
+    if (!json.ok) return json;
     const parsed = parseScenario(json.value, catalog, extras);
-    return parsed.ok ? { ok: true, scenario: parsed.scenario, kind: "scenario", warnings: [] } : { ok: false, problems: at(file.path, parsed.problems) };
+    return parsed.ok ? ok({ scenario: parsed.value, kind: "scenario", warnings: [] }) : fail(at(file.path, parsed.error));
   }
 
   const imported = importWorkload(file.text, { name: file.path.split(/[\\/]/).pop() });
-  if (!imported.ok) return problem(file.path, imported.message);
-  let raw: Record<string, unknown> = { name: file.path, region: opts.region, workloads: imported.workloads };
+  if (!imported.ok) return problem(file.path, imported.error.message);
+  let raw: Record<string, unknown> = { name: file.path, region: opts.region, workloads: imported.value.workloads };
 
   if (beside) {
     const json = parseJson(beside);
-    if (!json.ok) return json.result;
-    const merged = mergeBeside(json.value, imported.workloads, file.path, beside.path);
-    if (!merged.ok) return merged.result;
-    raw = { ...merged.scenario, name: own(merged.scenario, "name") ?? file.path, region: own(merged.scenario, "region") ?? opts.region };
+    if (!json.ok) return json;
+    const merged = mergeBeside(json.value, imported.value.workloads, file.path, beside.path);
+    if (!merged.ok) return merged;
+    raw = { ...merged.value, name: own(merged.value, "name") ?? file.path, region: own(merged.value, "region") ?? opts.region };
   }
   const parsed = parseScenario(raw, catalog, extras);
-  if (!parsed.ok) return { ok: false, problems: at(beside ? `${file.path} (with ${beside.path})` : file.path, parsed.problems) };
-  return { ok: true, scenario: parsed.scenario, kind: "import", warnings: imported.warnings };
+  if (!parsed.ok) return fail(at(beside ? `${file.path} (with ${beside.path})` : file.path, parsed.error));
+  return ok({ scenario: parsed.value, kind: "import", warnings: imported.value.warnings });
 }
 
 function mergeBeside(
@@ -95,26 +96,26 @@ function mergeBeside(
   workloads: readonly Record<string, unknown>[],
   filePath: string,
   besidePathName: string,
-): { ok: true; scenario: Record<string, unknown> } | { ok: false; result: SideResult } {
-  const fail = (path: string, message: string) => ({ ok: false as const, result: problem(path ? `${besidePathName}: ${path}` : besidePathName, message) });
-  if (!isRecord(value)) return fail("", `expected a scenario object beside ${filePath} (with "workloads" giving tasks, schedule, spotPercent or savingsPlan by name)`);
+): Result<Record<string, unknown>, Problem[]> {
+  const refuse = (path: string, message: string) => problem(path ? `${besidePathName}: ${path}` : besidePathName, message);
+  if (!isRecord(value)) return refuse("", `expected a scenario object beside ${filePath} (with "workloads" giving tasks, schedule, spotPercent or savingsPlan by name)`);
   const list = own(value, "workloads") ?? [];
-  if (!Array.isArray(list)) return fail("workloads", "must be a list of workloads, each with a name");
+  if (!Array.isArray(list)) return refuse("workloads", "must be a list of workloads, each with a name");
   const names = new Set(workloads.map((w) => String(w.name)));
   const overrides = new Map<string, Record<string, unknown>>();
   for (const [i, w] of list.entries()) {
-    if (!isRecord(w)) return fail(`workloads.${i}`, "must be an object with a name");
+    if (!isRecord(w)) return refuse(`workloads.${i}`, "must be an object with a name");
     const name = own(w, "name");
-    if (typeof name !== "string" || !name.trim()) return fail(`workloads.${i}.name`, `name the workload of ${filePath} this entry applies to`);
+    if (typeof name !== "string" || !name.trim()) return refuse(`workloads.${i}.name`, `name the workload of ${filePath} this entry applies to`);
     const key = name.trim();
     if (!names.has(key)) {
       const found = [...names].slice(0, 10).join(", ");
-      return fail(`workloads.${i}.name`, `"${key}" matches no workload in ${filePath} (it has: ${found}): use one of those names`);
+      return refuse(`workloads.${i}.name`, `"${key}" matches no workload in ${filePath} (it has: ${found}): use one of those names`);
     }
-    if (overrides.has(key)) return fail(`workloads.${i}.name`, `"${key}" is listed twice: give each workload once`);
+    if (overrides.has(key)) return refuse(`workloads.${i}.name`, `"${key}" is listed twice: give each workload once`);
     for (const field of Object.keys(w)) {
       if (field !== "name" && !(BESIDE_FIELDS as readonly string[]).includes(field))
-        return fail(`workloads.${i}.${field}`, `the size and platform come from ${filePath}: beside it, set only ${BESIDE_FIELDS.join(", ")}`);
+        return refuse(`workloads.${i}.${field}`, `the size and platform come from ${filePath}: beside it, set only ${BESIDE_FIELDS.join(", ")}`);
     }
     overrides.set(key, w);
   }
@@ -125,5 +126,5 @@ function mergeBeside(
     for (const field of BESIDE_FIELDS) if (Object.hasOwn(o, field)) out[field] = o[field];
     return out;
   });
-  return { ok: true, scenario: { ...value, workloads: merged } };
+  return ok({ ...value, workloads: merged });
 }

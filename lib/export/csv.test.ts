@@ -13,9 +13,9 @@ import { csvFileName, estimateToCsv, neutralizeCell } from "./csv";
 /** Parses and prices like the CLI does, so the CSV gets the scenario's settings too. */
 function priced(input: ScenarioInput) {
   const parsed = parseScenario(input, fargateCatalog, extrasCatalog);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join("; "));
-  const all = estimateAll(parsed.scenario, fargateCatalog, ec2Catalog, extrasCatalog);
-  return { scenario: parsed.scenario, fargate: all, ec2: all.ec2 };
+  if (!parsed.ok) throw new Error(parsed.error.map((p) => p.message).join("; "));
+  const all = estimateAll(parsed.value, fargateCatalog, ec2Catalog, extrasCatalog);
+  return { scenario: parsed.value, fargate: all, ec2: all.ec2 };
 }
 const rowsOf = (csv: string) => Papa.parse<string[]>(csv.trimEnd(), { newline: "\r\n" }).data;
 const cents = (s: string) => Math.round(Number(s) * 100);

@@ -11,8 +11,8 @@ import { shownEc2 } from "./shown-ec2";
 
 function priced(input: ScenarioInput) {
   const parsed = parseScenario(input, fargateCatalog, extrasCatalog);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join("; "));
-  return estimateAll(parsed.scenario, fargateCatalog, ec2Catalog, extrasCatalog);
+  if (!parsed.ok) throw new Error(parsed.error.map((p) => p.message).join("; "));
+  return estimateAll(parsed.value, fargateCatalog, ec2Catalog, extrasCatalog);
 }
 const c = (s: string) => Math.round(Number(s) * 100);
 const total = (xs: string[]) => xs.reduce((t, x) => t + c(x), 0);

@@ -9,8 +9,8 @@ import { estimateToTable } from "./table";
 
 function table(input: ScenarioInput) {
   const parsed = parseScenario(input, fargateCatalog, extrasCatalog);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join("; "));
-  const all = estimateAll(parsed.scenario, fargateCatalog, ec2Catalog, extrasCatalog);
+  if (!parsed.ok) throw new Error(parsed.error.map((p) => p.message).join("; "));
+  const all = estimateAll(parsed.value, fargateCatalog, ec2Catalog, extrasCatalog);
   return estimateToTable({ fargate: all, ec2: all.ec2 });
 }
 const dollars = (line: string) => Math.round(Number(line.trim().split(/\s+/).at(-1)!.replace(/[$,]/g, "")) * 100);

@@ -1,26 +1,25 @@
 import "server-only";
 import { trustedProxyHops, rateLimited } from "./rate-limit";
+import { fail, ok, type Result } from "@/lib/result";
 import { errorResponse } from "./responses";
 
 // ---- body size limit --------------------------------------------------------------------------------------
 
-export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
+/** The parsed body, or the error answer to send as it is (413, 415, 400, or the cross-site / rate-limit refusal). */
+export type BodyResult = Result<unknown, Response>;
 
 /** Reads a JSON body of at most `limit` bytes: Content-Length is checked first, then the stream is counted. */
 export async function readJsonBody(request: Request, limit: number): Promise<BodyResult> {
   // Connection: close, so the unread rest of an oversized body is never taken as the next request on a kept-alive
   // socket (Node then closes the connection after the 413 instead of waiting for the body to end).
-  const tooLarge = () => ({
-    ok: false as const,
-    response: errorResponse("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(limit / 1024)} KB.`, 413, {}, { Connection: "close" }),
-  });
+  const tooLarge = () => fail(errorResponse("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(limit / 1024)} KB.`, 413, {}, { Connection: "close" }));
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) return tooLarge();
   const type = request.headers.get("content-type") ?? "";
   if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
-    return { ok: false, response: errorResponse("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON (Content-Type: application/json).", 415) };
+    return fail(errorResponse("UNSUPPORTED_MEDIA_TYPE", "Send the request body as JSON (Content-Type: application/json).", 415));
   }
-  if (!request.body) return { ok: true, value: {} };
+  if (!request.body) return ok({});
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -36,7 +35,7 @@ export async function readJsonBody(request: Request, limit: number): Promise<Bod
       chunks.push(value);
     }
   } catch {
-    return { ok: false, response: errorResponse("INVALID_REQUEST", "The request body could not be read.", 400) };
+    return fail(errorResponse("INVALID_REQUEST", "The request body could not be read.", 400));
   }
   const bytes = new Uint8Array(size);
   let offset = 0;
@@ -45,11 +44,11 @@ export async function readJsonBody(request: Request, limit: number): Promise<Bod
     offset += c.byteLength;
   }
   const text = new TextDecoder().decode(bytes);
-  if (text.trim() === "") return { ok: true, value: {} };
+  if (text.trim() === "") return ok({});
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return ok(JSON.parse(text) as unknown);
   } catch {
-    return { ok: false, response: errorResponse("INVALID_REQUEST", "The request body is not valid JSON.", 400) };
+    return fail(errorResponse("INVALID_REQUEST", "The request body is not valid JSON.", 400));
   }
 }
 
@@ -88,6 +87,6 @@ export function crossSiteRefused(request: Request): Response | null {
  */
 export async function guardedJsonBody(request: Request, limit: number): Promise<BodyResult> {
   const refused = crossSiteRefused(request) ?? (await rateLimited(request));
-  if (refused) return { ok: false, response: refused };
+  if (refused) return fail(refused);
   return readJsonBody(request, limit);
 }

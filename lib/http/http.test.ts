@@ -105,8 +105,8 @@ describe("413 closes the connection (issue 10 item 6)", () => {
     for (const r of [declared, streamed]) {
       expect(r.ok).toBe(false);
       if (!r.ok) {
-        expect(r.response.status).toBe(413);
-        expect(r.response.headers.get("connection")).toBe("close");
+        expect(r.error.status).toBe(413);
+        expect(r.error.headers.get("connection")).toBe("close");
       }
     }
   });

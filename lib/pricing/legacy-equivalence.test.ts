@@ -167,7 +167,7 @@ describe("engine = the big.js engine, byte for byte (fast-check)", () => {
         if (!parsed.ok) return; // e.g. a region without an extras price for an item: the schema refuses it first
         const run = (f: typeof estimateAll) => {
           try {
-            return { ok: true as const, value: f(parsed.scenario, fargateCatalog, ec2Catalog, extrasCatalog) };
+            return { ok: true as const, value: f(parsed.value, fargateCatalog, ec2Catalog, extrasCatalog) };
           } catch (e) {
             return { ok: false as const, error: String(e) };
           }
@@ -198,9 +198,9 @@ describe("engine = the big.js engine, byte for byte (fast-check)", () => {
     ];
     for (const input of cases) {
       const parsed = parseScenario(input, fargateCatalog, extrasCatalog);
-      if (!parsed.ok) throw new Error(parsed.problems[0]!.message);
-      const now = estimateAll(parsed.scenario, fargateCatalog, ec2Catalog, extrasCatalog);
-      const before = legacyEstimateAll(parsed.scenario, fargateCatalog, ec2Catalog, extrasCatalog);
+      if (!parsed.ok) throw new Error(parsed.error[0]!.message);
+      const now = estimateAll(parsed.value, fargateCatalog, ec2Catalog, extrasCatalog);
+      const before = legacyEstimateAll(parsed.value, fargateCatalog, ec2Catalog, extrasCatalog);
       expect(expectSame(now, before)).toBe(false);
     }
   });
@@ -210,7 +210,7 @@ describe("engine = the big.js engine, byte for byte (fast-check)", () => {
       fc.property(scenario, (input) => {
         const parsed = parseScenario(input, fargateCatalog, extrasCatalog);
         if (!parsed.ok) return;
-        expect(JSON.stringify(spotSeries(parsed.scenario, fargateCatalog))).toBe(JSON.stringify(legacySpotSeries(parsed.scenario, fargateCatalog)));
+        expect(JSON.stringify(spotSeries(parsed.value, fargateCatalog))).toBe(JSON.stringify(legacySpotSeries(parsed.value, fargateCatalog)));
       }),
       { numRuns: 50 },
     );

@@ -35,8 +35,8 @@ describe("one line-item constructor", () => {
       fargateCatalog,
       extrasCatalog,
     );
-    if (!parsed.ok) throw new Error(parsed.problems[0]!.message);
-    const e = estimateAll(parsed.scenario, fargateCatalog, ec2Catalog, extrasCatalog);
+    if (!parsed.ok) throw new Error(parsed.error[0]!.message);
+    const e = estimateAll(parsed.value, fargateCatalog, ec2Catalog, extrasCatalog);
     const lines = [...e.workloads.flatMap((w) => w.lineItems), ...e.services.lineItems, ...e.ec2.lineItems, ...e.ec2.wholeBill.lineItems];
     expect(lines.length).toBeGreaterThan(12);
     for (const li of lines) expect(li.monthlyCost.eq(li.quantity.times(li.unitPrice)), li.name).toBe(true);

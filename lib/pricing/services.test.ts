@@ -181,7 +181,7 @@ describe("version 1 scenarios price exactly as before", () => {
   it("prices without the extras catalog", () => {
     const parsed = parseScenario({ workloads: [base] }, fargateCatalog);
     expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(estimateScenario(parsed.scenario, fargateCatalog).totals.monthlyCost.toString()).toBe("108.1203");
+    if (parsed.ok) expect(estimateScenario(parsed.value, fargateCatalog).totals.monthlyCost.toString()).toBe("108.1203");
   });
 });
 
@@ -206,8 +206,8 @@ describe("regions without a price refuse that item, not the scenario's other ite
 describe("the EC2 side's whole bill", () => {
   const all = (input: ScenarioInput) => {
     const parsed = parseScenario(input, fargateCatalog, extrasCatalog);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    return estimateAll(parsed.scenario, fargateCatalog, ec2Catalog, extrasCatalog);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    return estimateAll(parsed.value, fargateCatalog, ec2Catalog, extrasCatalog);
   };
   it("prices the same services and logs, and one public IPv4 per public instance-hour", () => {
     const e = all({ ...wholeBill("us-east-1"), ec2: { instanceTypes: ["m6i.large"] } });

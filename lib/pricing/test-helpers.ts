@@ -11,11 +11,11 @@ export function estimateOne(workload: Partial<WorkloadInput>, region = "us-east-
 
 export function estimateScenarioInput(input: ScenarioInput) {
   const parsed = parseScenario(input, fargateCatalog, extrasCatalog);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => `${p.path}: ${p.message}`).join("; "));
-  return estimateScenario(parsed.scenario, fargateCatalog, extrasCatalog);
+  if (!parsed.ok) throw new Error(parsed.error.map((p) => `${p.path}: ${p.message}`).join("; "));
+  return estimateScenario(parsed.value, fargateCatalog, extrasCatalog);
 }
 
 export function problemsOf(input: unknown) {
   const parsed = parseScenario(input, fargateCatalog, extrasCatalog);
-  return parsed.ok ? [] : parsed.problems;
+  return parsed.ok ? [] : parsed.error;
 }

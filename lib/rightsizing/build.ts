@@ -6,6 +6,7 @@
 import { dec, toPlain } from "@/lib/pricing/money";
 import { formatSize, roundUpToValidSize, type TaskSize } from "@/lib/pricing/sizes";
 import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "@/lib/pricing/units";
+import { fail, ok, type Result } from "@/lib/result";
 import {
   emptyUtilization,
   FINDING_REASON_CODES,
@@ -44,7 +45,8 @@ export interface ComputeOptimizerRecord {
   lastRefreshed: string | null;
 }
 
-export type BuildResult = { ok: true; recommendation: RightsizingRecommendation } | { ok: false; reason: string };
+/** The recommendation, or why the record cannot be one (a sentence that starts with the service ARN). */
+export type BuildResult = Result<RightsizingRecommendation>;
 
 /** "arn:aws:ecs:us-east-1:123456789012:service/prod-cluster/orders-api" -> cluster and service names (old ARNs have no cluster). */
 export function parseServiceArn(arn: string): { serviceName: string; clusterName: string | null; accountId: string | null } {
@@ -83,10 +85,10 @@ const positive = (n: number | null): n is number => n !== null && Number.isFinit
 export function buildFromComputeOptimizer(r: ComputeOptimizerRecord, source: RecommendationSource): BuildResult {
   const label = r.serviceArn ?? "a service";
   if (!positive(r.currentCpuUnits) || !positive(r.currentMemoryMiB)) {
-    return { ok: false, reason: `${label}: no current task CPU and memory in the recommendation` };
+    return fail({ message: `${label}: no current task CPU and memory in the recommendation` });
   }
   const reported = normaliseFinding(r.finding);
-  if (r.finding && !reported) return { ok: false, reason: `${label}: finding "${r.finding}" is not one of ${FINDINGS.join(", ")}` };
+  if (r.finding && !reported) return fail({ message: `${label}: finding "${r.finding}" is not one of ${FINDINGS.join(", ")}` });
 
   const notes: string[] = [];
   const current = toSize(r.currentCpuUnits, r.currentMemoryMiB);
@@ -98,7 +100,7 @@ export function buildFromComputeOptimizer(r: ComputeOptimizerRecord, source: Rec
     notes.push("Compute Optimizer gave no recommendation option: the current size is kept.");
   }
   const snappedSize = roundUpToValidSize(asReported, "linux");
-  if (!snappedSize) return { ok: false, reason: `${label}: the recommended ${formatSize(asReported)} is above the largest Fargate size` };
+  if (!snappedSize) return fail({ message: `${label}: the recommended ${formatSize(asReported)} is above the largest Fargate size` });
   const snapped = snappedSize.vcpu !== asReported.vcpu || snappedSize.memoryGiB !== asReported.memoryGiB;
   if (snapped) notes.push(`Compute Optimizer recommended ${formatSize(asReported)}, not a valid Fargate task size: rounded up to ${formatSize(snappedSize)}.`);
 
@@ -120,38 +122,35 @@ export function buildFromComputeOptimizer(r: ComputeOptimizerRecord, source: Rec
   const risk = normaliseRisk(r.performanceRisk);
   if (r.performanceRisk && !risk) notes.push(`Unknown performance risk "${r.performanceRisk}".`);
 
-  return {
-    ok: true,
-    recommendation: {
-      source,
-      serviceArn: r.serviceArn,
-      serviceName: arn?.serviceName ?? "service",
-      clusterName: arn?.clusterName ?? null,
-      accountId: r.accountId ?? arn?.accountId ?? null,
-      finding,
-      findingReasonCodes: reasonCodes,
-      current,
-      recommended: snappedSize,
-      recommendedAsReported: asReported,
-      snapped,
-      notes,
-      utilization: {
-        ...emptyUtilization(),
-        cpuMaxPercent: r.cpuMaxPercent,
-        memoryMaxPercent: r.memoryMaxPercent,
-        cpuAveragePercent: r.cpuAveragePercent,
-        memoryAveragePercent: r.memoryAveragePercent,
-        projectedCpuMaxPercent: r.projectedCpuMax,
-        projectedMemoryMaxPercent: r.projectedMemoryMax,
-      },
-      performanceRisk: risk,
-      lookbackPeriodInDays: r.lookbackPeriodInDays,
-      savings: r.savings,
-      savingsAfterDiscounts: r.savingsAfterDiscounts,
-      lastRefreshed: r.lastRefreshed,
-      headroomPercent: null,
+  return ok({
+    source,
+    serviceArn: r.serviceArn,
+    serviceName: arn?.serviceName ?? "service",
+    clusterName: arn?.clusterName ?? null,
+    accountId: r.accountId ?? arn?.accountId ?? null,
+    finding,
+    findingReasonCodes: reasonCodes,
+    current,
+    recommended: snappedSize,
+    recommendedAsReported: asReported,
+    snapped,
+    notes,
+    utilization: {
+      ...emptyUtilization(),
+      cpuMaxPercent: r.cpuMaxPercent,
+      memoryMaxPercent: r.memoryMaxPercent,
+      cpuAveragePercent: r.cpuAveragePercent,
+      memoryAveragePercent: r.memoryAveragePercent,
+      projectedCpuMaxPercent: r.projectedCpuMax,
+      projectedMemoryMaxPercent: r.projectedMemoryMax,
     },
-  };
+    performanceRisk: risk,
+    lookbackPeriodInDays: r.lookbackPeriodInDays,
+    savings: r.savings,
+    savingsAfterDiscounts: r.savingsAfterDiscounts,
+    lastRefreshed: r.lastRefreshed,
+    headroomPercent: null,
+  });
 }
 
 /** A reported double (63.8) as a decimal string ("63.8"); null when absent or not finite. */

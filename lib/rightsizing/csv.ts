@@ -3,6 +3,7 @@
  * of every record (for "line 7: ..." messages), limits, and number parsing. Never throws.
  */
 import Papa from "papaparse";
+import { fail, ok, type Result } from "@/lib/result";
 
 export interface CsvRow {
   /** 1-based physical line where the record starts. */
@@ -10,7 +11,8 @@ export interface CsvRow {
   cells: string[];
 }
 
-export type CsvRead = { ok: true; rows: CsvRow[] } | { ok: false; errors: string[] };
+/** The rows, or the errors (each naming its line). */
+export type CsvRead = Result<CsvRow[], string[]>;
 
 /** Browsers hold the whole file as a string: refuse more than this (about 50 MB). */
 export const MAX_CSV_CHARS = 50_000_000;
@@ -19,10 +21,10 @@ export const MAX_CSV_ROWS = 1_000_000;
 export const MAX_LISTED_ERRORS = 10;
 
 export function readCsv(text: unknown, options: { delimiters?: string[] } = {}): CsvRead {
-  if (typeof text !== "string") return { ok: false, errors: ["The file is not text."] };
-  if (text.length > MAX_CSV_CHARS) return { ok: false, errors: [`The file is larger than ${MAX_CSV_CHARS / 1_000_000} MB.`] };
+  if (typeof text !== "string") return fail(["The file is not text."]);
+  if (text.length > MAX_CSV_CHARS) return fail([`The file is larger than ${MAX_CSV_CHARS / 1_000_000} MB.`]);
   const input = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, "\n");
-  if (input.trim() === "") return { ok: false, errors: ["The file is empty."] };
+  if (input.trim() === "") return fail(["The file is empty."]);
 
   const rows: CsvRow[] = [];
   const errors: string[] = [];
@@ -56,12 +58,12 @@ export function readCsv(text: unknown, options: { delimiters?: string[] } = {}):
       },
     });
   } catch {
-    return { ok: false, errors: ["The file could not be read as CSV."] };
+    return fail(["The file could not be read as CSV."]);
   }
-  if (tooMany) return { ok: false, errors: [`The file has more than ${MAX_CSV_ROWS.toLocaleString("en-US")} rows.`] };
-  if (errors.length) return { ok: false, errors: capErrors(errors) };
-  if (rows.length === 0) return { ok: false, errors: ["The file is empty."] };
-  return { ok: true, rows };
+  if (tooMany) return fail([`The file has more than ${MAX_CSV_ROWS.toLocaleString("en-US")} rows.`]);
+  if (errors.length) return fail(capErrors(errors));
+  if (rows.length === 0) return fail(["The file is empty."]);
+  return ok(rows);
 }
 
 export function capErrors(errors: string[]): string[] {

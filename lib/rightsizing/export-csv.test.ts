@@ -9,21 +9,21 @@ const toCsv = (rows: string[][], quotes = false) => Papa.unparse(rows, { quotes,
 
 function parsed(text: string) {
   const r = parseComputeOptimizerExportCsv(text);
-  if (!r.ok) throw new Error(r.errors.join("; "));
+  if (!r.ok) throw new Error(r.error.join("; "));
   return r;
 }
 function errorsOf(text: string) {
   const r = parseComputeOptimizerExportCsv(text);
   expect(r.ok).toBe(false);
-  return r.ok ? [] : r.errors;
+  return r.ok ? [] : r.error;
 }
 
 describe("ExportECSServiceRecommendations CSV (fixture: 114 columns, 3 services)", () => {
   it("maps every service to our recommendation type", () => {
     const r = parsed(csv);
-    expect(r.warnings).toEqual([]);
-    expect(r.value.skipped).toEqual([]);
-    const [orders, payments, web] = r.value.recommendations;
+    expect(r.value.warnings).toEqual([]);
+    expect(r.value.parsed.skipped).toEqual([]);
+    const [orders, payments, web] = r.value.parsed.recommendations;
     expect(orders).toEqual({
       source: "compute-optimizer-export",
       serviceArn: "arn:aws:ecs:us-east-1:123456789012:service/prod-cluster/orders-api",
@@ -73,8 +73,8 @@ describe("ExportECSServiceRecommendations CSV (fixture: 114 columns, 3 services)
     // Reverse the column order and add an unknown column (real exports gained EffectiveRecommendationPreferencesLookBackPeriod).
     const shuffled = [[...header].reverse().concat("EffectiveRecommendationPreferencesLookBackPeriod"), ...rows.slice(1).map((r) => [...r].reverse().concat("DAYS_14"))];
     const r = parsed(toCsv(shuffled, true));
-    const original = parsed(csv).value.recommendations;
-    expect(r.value.recommendations).toEqual(original);
+    const original = parsed(csv).value.parsed.recommendations;
+    expect(r.value.parsed.recommendations).toEqual(original);
   });
 
   it("tolerates missing optional columns (fieldsToExport) and derives the finding when absent", () => {
@@ -82,8 +82,8 @@ describe("ExportECSServiceRecommendations CSV (fixture: 114 columns, 3 services)
     const keep = ["serviceArn", "currentServiceConfiguration_cpu", "currentServiceConfiguration_memory", "recommendationOptions_1_cpu", "recommendationOptions_1_memory"];
     const idx = keep.map((k) => rows[0]!.indexOf(k));
     const r = parsed(toCsv(rows.map((row) => idx.map((i) => row[i]!))));
-    expect(r.warnings).toEqual(["The file has no finding column: findings are derived from the current and recommended sizes."]);
-    expect(r.value.recommendations.map((x) => [x.serviceName, x.finding, x.accountId])).toEqual([
+    expect(r.value.warnings).toEqual(["The file has no finding column: findings are derived from the current and recommended sizes."]);
+    expect(r.value.parsed.recommendations.map((x) => [x.serviceName, x.finding, x.accountId])).toEqual([
       ["orders-api", "Overprovisioned", "123456789012"], // account from the ARN
       ["payments-worker", "Underprovisioned", "123456789012"],
       ["web-frontend", "Optimized", "123456789012"],
@@ -94,7 +94,7 @@ describe("ExportECSServiceRecommendations CSV (fixture: 114 columns, 3 services)
     const rows = table();
     const mem = rows[0]!.indexOf("recommendationOptions_1_memory");
     rows[1]![mem] = "1536"; // 0.5 vCPU / 1.5 GiB is not valid -> 0.5 vCPU / 2 GiB
-    const orders = parsed(toCsv(rows)).value.recommendations[0]!;
+    const orders = parsed(toCsv(rows)).value.parsed.recommendations[0]!;
     expect(orders.recommendedAsReported).toEqual({ vcpu: 0.5, memoryGiB: 1.5 });
     expect(orders.recommended).toEqual({ vcpu: 0.5, memoryGiB: 2 });
     expect(orders.snapped).toBe(true);
@@ -109,8 +109,8 @@ describe("ExportECSServiceRecommendations CSV (fixture: 114 columns, 3 services)
     row[h.indexOf("errorCode")] = "InsufficientData";
     row[h.indexOf("errorMessage")] = "Not enough data";
     const r = parsed(toCsv([...rows, row]));
-    expect(r.value.recommendations).toHaveLength(3);
-    expect(r.value.skipped).toEqual([{ serviceArn: "arn:aws:ecs:us-east-1:123456789012:service/staging/batch", code: "InsufficientData", reason: "Not enough data" }]);
+    expect(r.value.parsed.recommendations).toHaveLength(3);
+    expect(r.value.parsed.skipped).toEqual([{ serviceArn: "arn:aws:ecs:us-east-1:123456789012:service/staging/batch", code: "InsufficientData", reason: "Not enough data" }]);
   });
 
   it("accepts OVER_PROVISIONED spelling, lower-case booleans and scientific numbers", () => {
@@ -119,7 +119,7 @@ describe("ExportECSServiceRecommendations CSV (fixture: 114 columns, 3 services)
     rows[1]![h.indexOf("finding")] = "OVER_PROVISIONED";
     rows[1]![h.indexOf("findingReasonCodes_isCpuOverprovisioned")] = "true";
     rows[1]![h.indexOf("utilizationMetrics_Cpu_Maximum")] = "2.14E+01";
-    const orders = parsed(toCsv(rows)).value.recommendations[0]!;
+    const orders = parsed(toCsv(rows)).value.parsed.recommendations[0]!;
     expect(orders.finding).toBe("Overprovisioned");
     expect(orders.utilization.cpuMaxPercent).toBe(21.4);
   });
@@ -150,6 +150,6 @@ describe("malformed export CSVs", () => {
   });
   it("never a partial result: one bad row fails the file", () => {
     const r = parseComputeOptimizerExportCsv(withCell(3, "currentServiceConfiguration_cpu", "-"));
-    expect(r).toEqual({ ok: false, errors: ["line 4: currentServiceConfiguration_cpu '-' is not a number"] });
+    expect(r).toEqual({ ok: false, error: ["line 4: currentServiceConfiguration_cpu '-' is not a number"] });
   });
 });

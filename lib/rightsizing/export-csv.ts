@@ -3,6 +3,7 @@
  * Columns are matched by name, case-insensitively (the export's capitalisation is partly unconfirmed and
  * `fieldsToExport` can drop columns); unknown columns are ignored. All or nothing: never throws.
  */
+import { fail, ok, type Result } from "@/lib/result";
 import { amountString, buildFromComputeOptimizer, type ComputeOptimizerRecord } from "./build";
 import { capErrors, parseNumberCell, quote, readCsv, type CsvRow } from "./csv";
 import type { ParseOutcome, ReportedSavings, RightsizingRecommendation, SkippedService } from "./types";
@@ -58,7 +59,7 @@ const FALSE = new Set(["false", "0", "no", "n", ""]);
 export function parseComputeOptimizerExportCsv(text: unknown): ParseOutcome<ExportParseResult> {
   const read = readCsv(text, { delimiters: [","] });
   if (!read.ok) return read;
-  const [header, ...rows] = read.rows;
+  const [header, ...rows] = read.value;
   const index = new Map<string, number>();
   header!.cells.forEach((name, i) => {
     const key = name.trim().toLowerCase();
@@ -70,14 +71,11 @@ export function parseComputeOptimizerExportCsv(text: unknown): ParseOutcome<Expo
     [COL.memory, "currentServiceConfiguration_memory"],
   ].filter(([k]) => !index.has(k!));
   if (missing.length) {
-    return {
-      ok: false,
-      errors: [
-        `line ${header!.line}: the header has no ${missing.map(([, n]) => n).join(", ")} column${missing.length > 1 ? "s" : ""}: is this a Compute Optimizer ECS service export (ExportECSServiceRecommendations)?`,
-      ],
-    };
+    return fail([
+      `line ${header!.line}: the header has no ${missing.map(([, n]) => n).join(", ")} column${missing.length > 1 ? "s" : ""}: is this a Compute Optimizer ECS service export (ExportECSServiceRecommendations)?`,
+    ]);
   }
-  if (rows.length === 0) return { ok: false, errors: ["The file has a header but no services."] };
+  if (rows.length === 0) return fail(["The file has a header but no services."]);
 
   const warnings: string[] = [];
   if (!index.has(COL.finding)) warnings.push("The file has no finding column: findings are derived from the current and recommended sizes.");
@@ -88,16 +86,17 @@ export function parseComputeOptimizerExportCsv(text: unknown): ParseOutcome<Expo
   const skipped: SkippedService[] = [];
   for (const row of rows) {
     const outcome = parseRow(row, header!.cells, index);
-    if ("error" in outcome) errors.push(...outcome.error);
-    else if ("skip" in outcome) skipped.push(outcome.skip);
-    else recommendations.push(outcome.recommendation);
+    if (!outcome.ok) errors.push(...outcome.error);
+    else if ("skip" in outcome.value) skipped.push(outcome.value.skip);
+    else recommendations.push(outcome.value.recommendation);
   }
-  if (errors.length) return { ok: false, errors: capErrors(errors) };
-  if (recommendations.length === 0 && skipped.length === 0) return { ok: false, errors: ["The file has a header but no services."] };
-  return { ok: true, value: { recommendations, skipped }, warnings };
+  if (errors.length) return fail(capErrors(errors));
+  if (recommendations.length === 0 && skipped.length === 0) return fail(["The file has a header but no services."]);
+  return ok({ parsed: { recommendations, skipped }, warnings });
 }
 
-type RowOutcome = { error: string[] } | { skip: SkippedService } | { recommendation: RightsizingRecommendation };
+/** A row: a recommendation, a service the export skipped (its errorCode), or the row's errors. */
+type RowOutcome = Result<{ skip: SkippedService } | { recommendation: RightsizingRecommendation }, string[]>;
 
 function parseRow(row: CsvRow, header: string[], index: Map<string, number>): RowOutcome {
   const at = `line ${row.line}`;
@@ -108,7 +107,7 @@ function parseRow(row: CsvRow, header: string[], index: Map<string, number>): Ro
     return i === undefined ? fallback : header[i]!.trim();
   };
   const extra = row.cells.slice(headerWidth);
-  if (extra.some((c) => c.trim() !== "")) return { error: [`${at}: has ${row.cells.length} fields but the header has ${headerWidth} (check the quoting)`] };
+  if (extra.some((c) => c.trim() !== "")) return fail([`${at}: has ${row.cells.length} fields but the header has ${headerWidth} (check the quoting)`]);
   const text = (key: string): string => {
     const i = index.get(key);
     return i === undefined ? "" : (row.cells[i] ?? "").trim();
@@ -127,7 +126,7 @@ function parseRow(row: CsvRow, header: string[], index: Map<string, number>): Ro
   const serviceArn = text(COL.serviceArn);
   const errorCode = text(COL.errorCode);
   if (errorCode) {
-    return { skip: { serviceArn: serviceArn || null, code: errorCode, reason: text(COL.errorMessage) || `Compute Optimizer reported ${errorCode}` } };
+    return ok({ skip: { serviceArn: serviceArn || null, code: errorCode, reason: text(COL.errorMessage) || `Compute Optimizer reported ${errorCode}` } });
   }
   if (!serviceArn) errors.push(`${at}: serviceArn is empty`);
   else if (!/^arn:aws[a-z-]*:ecs:/.test(serviceArn)) errors.push(`${at}: serviceArn ${quote(serviceArn)} is not an ECS service ARN`);
@@ -170,7 +169,7 @@ function parseRow(row: CsvRow, header: string[], index: Map<string, number>): Ro
   // Some exports may carry the codes in one list column.
   for (const code of text(COL.reasonCodes).split(/[,;|\s]+/)) if (code) reasonCodes.push(code);
 
-  if (errors.length) return { error: errors };
+  if (errors.length) return fail(errors);
 
   const savings = (pct: number | null, value: number | null, currencyKey: string): ReportedSavings | null =>
     pct === null && value === null ? null : { percent: pct, monthlyUsd: amountString(value), currency: text(currencyKey) || null };
@@ -197,6 +196,6 @@ function parseRow(row: CsvRow, header: string[], index: Map<string, number>): Ro
     lastRefreshed: text(COL.lastRefresh) || null,
   };
   const built = buildFromComputeOptimizer(record, "compute-optimizer-export");
-  if (!built.ok) return { error: [`${at}: ${built.reason}`] };
-  return { recommendation: built.recommendation };
+  if (!built.ok) return fail([`${at}: ${built.error.message}`]);
+  return ok({ recommendation: built.value });
 }

@@ -16,6 +16,6 @@ export {
   rightsizeFromUtilizationCsv,
   type UtilizationOptions,
 } from "./recommend";
-export { priceRightsizing, sumDecimalStrings, type PriceRightsizingInput, type PriceRightsizingResult, type PricedSize } from "./price";
+export { priceRightsizing, sumDecimalStrings, type PriceRightsizingInput, type PriceRightsizingResult, type PricedRightsizing, type PricedSize } from "./price";
 export { compareSizes, parseServiceArn } from "./build";
 export type { ApiError, ProjectedMetricsResponse, RecommendationError, RightsizingRequestInput, RightsizingResponse } from "./api";

@@ -1,3 +1,4 @@
+import { fail } from "@/lib/result";
 import type { FileProgress, RightsizingFileJob, RightsizingFileResult } from "./parse-file";
 
 interface Pending {
@@ -23,7 +24,7 @@ function startWorker(): Worker | null {
       }
     };
     w.onerror = () => {
-      for (const p of pending.values()) p.resolve({ ok: false, message: "The file could not be read: the reader stopped unexpectedly. Try again." });
+      for (const p of pending.values()) p.resolve(fail({ message: "The file could not be read: the reader stopped unexpectedly. Try again." }));
       pending.clear();
       worker?.terminate();
       worker = null;

@@ -9,39 +9,36 @@ describe("priceRightsizing: current vs recommended with the engine", () => {
     // 730 h x 3 tasks = 2190 task-hours.
     // current: 2190 x (1 x 0.04048 + 4 x 0.004445) = 2190 x 0.05826 = 127.5894
     // recommended: 2190 x (0.5 x 0.04048 + 2 x 0.004445) = 2190 x 0.02913 = 63.7947
-    expect(r.current.monthlyCost).toBe("127.5894");
-    expect(r.recommended.monthlyCost).toBe("63.7947");
-    expect(r.monthlySaving).toBe("63.7947");
-    expect(r.savingPercent).toBe("50.00");
-    expect(sumDecimalStrings([r.monthlySaving, r.monthlySaving])).toBe("127.5894");
-    expect(r).toMatchObject({ region: "us-east-1", regionName: "US East (N. Virginia)", tasks: 3, currency: "USD" });
-    expect(r.priceSource.publishedAt).toMatch(/^\d{4}-\d{2}/);
+    expect(r.value.current.monthlyCost).toBe("127.5894");
+    expect(r.value.recommended.monthlyCost).toBe("63.7947");
+    expect(r.value.monthlySaving).toBe("63.7947");
+    expect(r.value.savingPercent).toBe("50.00");
+    expect(sumDecimalStrings([r.value.monthlySaving, r.value.monthlySaving])).toBe("127.5894");
+    expect(r.value).toMatchObject({ region: "us-east-1", regionName: "US East (N. Virginia)", tasks: 3, currency: "USD" });
+    expect(r.value.priceSource.publishedAt).toMatch(/^\d{4}-\d{2}/);
   });
 
   it("defaults to one task; up-sizing gives a negative saving", () => {
     const r = priceRightsizing({ current: { vcpu: 0.5, memoryGiB: 1 }, recommended: { vcpu: 0.5, memoryGiB: 2 }, region: "us-east-1" });
     // current 730 x (0.5 x 0.04048 + 1 x 0.004445) = 730 x 0.024685 = 18.02005
     // recommended 730 x (0.02024 + 0.00889) = 730 x 0.02913 = 21.2649; saving -3.24485 (-18.01%)
-    expect(r.ok && [r.tasks, r.current.monthlyCost, r.recommended.monthlyCost, r.monthlySaving, r.savingPercent]).toEqual([1, "18.02005", "21.2649", "-3.24485", "-18.01"]);
+    expect(r.ok && [r.value.tasks, r.value.current.monthlyCost, r.value.recommended.monthlyCost, r.value.monthlySaving, r.value.savingPercent]).toEqual([1, "18.02005", "21.2649", "-3.24485", "-18.01"]);
   });
 
   it("ARM and Windows use their rates", () => {
     // ARM: 730 x (1 x 0.03238 + 2 x 0.00356) = 730 x 0.0395 = 28.835
     const arm = priceRightsizing({ current: { vcpu: 1, memoryGiB: 2 }, recommended: { vcpu: 1, memoryGiB: 2 }, region: "us-east-1", arch: "arm64" });
-    expect(arm.ok && [arm.current.monthlyCost, arm.monthlySaving, arm.savingPercent]).toEqual(["28.835", "0", "0.00"]);
+    expect(arm.ok && [arm.value.current.monthlyCost, arm.value.monthlySaving, arm.value.savingPercent]).toEqual(["28.835", "0", "0.00"]);
     const win = priceRightsizing({ current: { vcpu: 2, memoryGiB: 4 }, recommended: { vcpu: 1, memoryGiB: 2 }, region: "us-east-1", os: "windows" });
-    expect(win.ok && win.savingPercent).toBe("50.00");
+    expect(win.ok && win.value.savingPercent).toBe("50.00");
   });
 
   it("explains what cannot be priced, without throwing", () => {
-    expect(priceRightsizing({ current: { vcpu: 1, memoryGiB: 2 }, recommended: { vcpu: 1, memoryGiB: 2 }, region: "mars-1" })).toEqual({
-      ok: false,
-      errors: [expect.stringMatching(/Unknown region "mars-1"/)],
-    });
+    expect(priceRightsizing({ current: { vcpu: 1, memoryGiB: 2 }, recommended: { vcpu: 1, memoryGiB: 2 }, region: "mars-1" })).toEqual({ ok: false, error: [expect.stringMatching(/Unknown region "mars-1"/)] });
     const bad = priceRightsizing({ current: { vcpu: 1, memoryGiB: 10 }, recommended: { vcpu: 1, memoryGiB: 2 }, region: "us-east-1" });
-    expect(bad.ok ? [] : bad.errors).toEqual([expect.stringMatching(/^current size: 1 vCPU \/ 10 GiB is not a valid Fargate task size/)]);
+    expect(bad.ok ? [] : bad.error).toEqual([expect.stringMatching(/^current size: 1 vCPU \/ 10 GiB is not a valid Fargate task size/)]);
     const win = priceRightsizing({ current: { vcpu: 1, memoryGiB: 2 }, recommended: { vcpu: 0.5, memoryGiB: 1 }, region: "us-east-1", os: "windows" });
-    expect(win.ok ? [] : win.errors).toEqual([expect.stringMatching(/^recommended size: Windows containers on Fargate need at least 1 vCPU/)]);
+    expect(win.ok ? [] : win.error).toEqual([expect.stringMatching(/^recommended size: Windows containers on Fargate need at least 1 vCPU/)]);
     const tasks = priceRightsizing({ current: { vcpu: 1, memoryGiB: 2 }, recommended: { vcpu: 1, memoryGiB: 2 }, region: "us-east-1", tasks: 1.5 });
     expect(tasks.ok).toBe(false);
   });

@@ -7,6 +7,7 @@ import type { FargateCatalog } from "@/lib/catalog/schema";
 import { estimateScenario } from "@/lib/pricing/estimate";
 import { dec, toPlain } from "@/lib/pricing/money";
 import type { TaskSize } from "@/lib/pricing/sizes";
+import { fail, ok, type Result } from "@/lib/result";
 import { parseScenario } from "@/lib/scenario/parse";
 
 export interface PriceRightsizingInput {
@@ -26,22 +27,22 @@ export interface PricedSize {
   monthlyCost: string;
 }
 
-export type PriceRightsizingResult =
-  | {
-      ok: true;
-      region: string;
-      regionName: string;
-      tasks: number;
-      currency: "USD";
-      current: PricedSize;
-      recommended: PricedSize;
-      /** current - recommended; negative when the recommendation costs more. Exact decimal string. */
-      monthlySaving: string;
-      /** Saving as a percent of the current cost, 2 decimals ("50.00"); "0.00" when the current cost is 0. */
-      savingPercent: string;
-      priceSource: { source: string; publishedAt: string };
-    }
-  | { ok: false; errors: string[] };
+export interface PricedRightsizing {
+  region: string;
+  regionName: string;
+  tasks: number;
+  currency: "USD";
+  current: PricedSize;
+  recommended: PricedSize;
+  /** current - recommended; negative when the recommendation costs more. Exact decimal string. */
+  monthlySaving: string;
+  /** Saving as a percent of the current cost, 2 decimals ("50.00"); "0.00" when the current cost is 0. */
+  savingPercent: string;
+  priceSource: { source: string; publishedAt: string };
+}
+
+/** The two sizes priced, or the errors (each naming "current size" or "recommended size"). */
+export type PriceRightsizingResult = Result<PricedRightsizing, string[]>;
 
 export function priceRightsizing(input: PriceRightsizingInput, catalog: FargateCatalog = fargateCatalog): PriceRightsizingResult {
   const tasks = input.tasks ?? 1;
@@ -60,22 +61,20 @@ export function priceRightsizing(input: PriceRightsizingInput, catalog: FargateC
     catalog,
   );
   if (!parsed.ok) {
-    return {
-      ok: false,
-      errors: parsed.problems.map((p) => {
+    return fail(
+      parsed.error.map((p) => {
         const m = /^workloads\.(\d)\.?(.*)$/.exec(p.path);
         const which = m ? (m[1] === "0" ? "current size" : "recommended size") : p.path;
         return which ? `${which}: ${p.message}` : p.message;
       }),
-    };
+    );
   }
   try {
-    const estimate = estimateScenario(parsed.scenario, catalog);
+    const estimate = estimateScenario(parsed.value, catalog);
     const [cur, rec] = estimate.workloads;
     const saving = cur!.monthlyCost.minus(rec!.monthlyCost);
     const percent = cur!.monthlyCost.gt(0) ? saving.times(100).div(cur!.monthlyCost).round(2).toFixed(2) : "0.00";
-    return {
-      ok: true,
+    return ok({
       region: estimate.catalog.region,
       regionName: estimate.catalog.regionName,
       tasks,
@@ -85,9 +84,9 @@ export function priceRightsizing(input: PriceRightsizingInput, catalog: FargateC
       monthlySaving: toPlain(saving),
       savingPercent: percent === "-0.00" ? "0.00" : percent,
       priceSource: { source: estimate.catalog.source, publishedAt: estimate.catalog.publishedAt },
-    };
+    });
   } catch (e) {
-    return { ok: false, errors: [e instanceof Error ? e.message : "The sizes could not be priced."] };
+    return fail([e instanceof Error ? e.message : "The sizes could not be priced."]);
   }
 }
 

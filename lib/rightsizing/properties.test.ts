@@ -22,10 +22,10 @@ const csvish = fc
 
 const anyText = fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: "binary", maxLength: 200 }), csvish);
 
-function wellFormed(r: { ok: boolean; errors?: string[] }) {
+function wellFormed(r: { ok: boolean; error?: string[] }) {
   if (r.ok) return;
-  expect(r.errors!.length).toBeGreaterThan(0);
-  for (const e of r.errors!) expect(typeof e === "string" && e.trim().length > 5).toBe(true);
+  expect(r.error!.length).toBeGreaterThan(0);
+  for (const e of r.error!) expect(typeof e === "string" && e.trim().length > 5).toBe(true);
 }
 
 describe("parsers never throw and always explain a rejection", () => {
@@ -63,12 +63,12 @@ describe("the recommendation rule", () => {
           const r = recommendFromSeries({ serviceName: "s", cpuPercent: cpu, memoryPercent: mem, firstTimestamp: null, lastTimestamp: null }, { current, headroomPercent: headroom });
           expect(r.ok).toBe(true);
           if (!r.ok) return;
-          const rec = r.value.recommended;
+          const rec = r.value.parsed.recommended;
           expect(isValidSize(rec, "linux")).toBe(true);
           // The p99 by the nearest-rank rule, computed here: sorted ascending, the value at rank ceil(0.99 x n).
           const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.max(1, Math.ceil((99 * xs.length) / 100)) - 1]!;
-          expect(r.value.utilization.cpuPercentileValue).toBe(p99(cpu));
-          expect(r.value.utilization.memoryPercentileValue).toBe(p99(mem));
+          expect(r.value.parsed.utilization.cpuPercentileValue).toBe(p99(cpu));
+          expect(r.value.parsed.utilization.memoryPercentileValue).toBe(p99(mem));
           const needV = (current.vcpu * p99(cpu) * (100 + headroom)) / 10000;
           const needM = (current.memoryGiB * p99(mem) * (100 + headroom)) / 10000;
           const tooBig = needV > 32 || needM > 244;

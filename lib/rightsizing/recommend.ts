@@ -7,6 +7,7 @@
 import Big from "big.js";
 import { dec } from "@/lib/pricing/money";
 import { formatSize, isValidSize, largestSize, roundUpToValidSize, type OperatingSystem, type TaskSize } from "@/lib/pricing/sizes";
+import { fail, ok } from "@/lib/result";
 import { compareSizes } from "./build";
 import { capErrors } from "./csv";
 import { emptyUtilization, type ParseOutcome, type PerformanceRisk, type RightsizingRecommendation } from "./types";
@@ -61,8 +62,8 @@ const round = (n: number, digits = 4) => Number(n.toFixed(digits));
 /** One service's series -> a recommendation. Options are validated; invalid options give errors, never a throw. */
 export function recommendFromSeries(series: UtilizationSeries, options: UtilizationOptions): ParseOutcome<RightsizingRecommendation> {
   const errors = optionErrors(options);
-  if (errors.length) return { ok: false, errors };
-  if (series.cpuPercent.length === 0 || series.memoryPercent.length === 0) return { ok: false, errors: [`${series.serviceName}: needs CPU and memory values`] };
+  if (errors.length) return fail(errors);
+  if (series.cpuPercent.length === 0 || series.memoryPercent.length === 0) return fail([`${series.serviceName}: needs CPU and memory values`]);
   const os = options.os ?? "linux";
   const p = options.percentile ?? DEFAULT_PERCENTILE;
   const headroom = options.headroomPercent ?? DEFAULT_HEADROOM_PERCENT;
@@ -108,10 +109,9 @@ export function recommendFromSeries(series: UtilizationSeries, options: Utilizat
   }
 
   const { finding, findingReasonCodes } = compareSizes(current, recommended);
-  return {
-    ok: true,
+  return ok({
     warnings,
-    value: {
+    parsed: {
       source: "utilization",
       serviceArn: null,
       serviceName: series.serviceName,
@@ -142,24 +142,24 @@ export function recommendFromSeries(series: UtilizationSeries, options: Utilizat
       lastRefreshed: series.lastTimestamp,
       headroomPercent: headroom,
     },
-  };
+  });
 }
 
 /** The whole offline flow: utilization CSV text + the user's current size -> one recommendation per service. */
 export function rightsizeFromUtilizationCsv(text: unknown, options: UtilizationOptions): ParseOutcome<RightsizingRecommendation[]> {
   const optionProblems = optionErrors(options);
-  if (optionProblems.length) return { ok: false, errors: optionProblems };
+  if (optionProblems.length) return fail(optionProblems);
   const parsed = parseUtilizationCsv(text, { defaultServiceName: options.defaultServiceName });
   if (!parsed.ok) return parsed;
   const out: RightsizingRecommendation[] = [];
-  const warnings = [...parsed.warnings];
+  const warnings = [...parsed.value.warnings];
   const errors: string[] = [];
-  for (const series of parsed.value) {
+  for (const series of parsed.value.parsed) {
     const r = recommendFromSeries(series, options);
     if (r.ok) {
-      out.push(r.value);
-      warnings.push(...r.warnings);
-    } else errors.push(...r.errors);
+      out.push(r.value.parsed);
+      warnings.push(...r.value.warnings);
+    } else errors.push(...r.error);
   }
-  return errors.length ? { ok: false, errors: capErrors(errors) } : { ok: true, value: out, warnings };
+  return errors.length ? fail(capErrors(errors)) : ok({ parsed: out, warnings });
 }

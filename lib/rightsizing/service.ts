@@ -68,14 +68,14 @@ export function priceService(rec: RightsizingRecommendation, scenarioRegion: str
   const arnRegion = regionFromArn(rec.serviceArn);
   const region = arnRegion ?? scenarioRegion;
   const one = priceRightsizing({ current: rec.current, recommended: rec.recommended, region });
-  if (!one.ok) return { ok: false, region, errors: one.errors };
+  if (!one.ok) return { ok: false, region, errors: one.error };
   const reported = rec.savings?.monthlyUsd ?? null;
-  const inferred = tasks === undefined ? inferTaskCount(reported, one.monthlySaving) : null;
+  const inferred = tasks === undefined ? inferTaskCount(reported, one.value.monthlySaving) : null;
   const count = tasks ?? inferred ?? 1;
   const all = count === 1 ? one : priceRightsizing({ current: rec.current, recommended: rec.recommended, region, tasks: count });
-  if (!all.ok) return { ok: false, region, errors: all.errors };
-  const current = toCents(dec(all.current.monthlyCost));
-  const recommended = toCents(dec(all.recommended.monthlyCost));
+  if (!all.ok) return { ok: false, region, errors: all.error };
+  const current = toCents(dec(all.value.current.monthlyCost));
+  const recommended = toCents(dec(all.value.recommended.monthlyCost));
   return {
     ok: true,
     region,
@@ -85,7 +85,7 @@ export function priceService(rec: RightsizingRecommendation, scenarioRegion: str
     current,
     recommended,
     saving: toCents(dec(current).minus(dec(recommended))),
-    perTask: { current: toCents(dec(one.current.monthlyCost)), recommended: toCents(dec(one.recommended.monthlyCost)) },
+    perTask: { current: toCents(dec(one.value.current.monthlyCost)), recommended: toCents(dec(one.value.recommended.monthlyCost)) },
     reportedSaving: reported !== null ? toCents(dec(reported)) : null,
   };
 }

@@ -3,6 +3,7 @@
  * and the browser. Pure data, no AWS SDK types: everything here is JSON-serialisable.
  */
 import type { TaskSize } from "@/lib/pricing/sizes";
+import type { Result } from "@/lib/result";
 
 export type { TaskSize };
 
@@ -88,8 +89,15 @@ export interface SkippedService {
   reason: string;
 }
 
-/** Every parser in lib/rightsizing returns this: all or nothing, never a throw, never a partial result. */
-export type ParseOutcome<T> = { ok: true; value: T; warnings: string[] } | { ok: false; errors: string[] };
+/** What a parser read, and what it skipped or assumed on the way. */
+export type Parsed<T> = { parsed: T; warnings: string[] };
+
+/**
+ * Every parser in lib/rightsizing returns this: all or nothing, never a throw, never a partial result. The errors
+ * are sentences that name their line and column themselves ("line 7: CPU % 'abc' is not a number"), at most 10 and
+ * a count of the rest.
+ */
+export type ParseOutcome<T> = Result<Parsed<T>, string[]>;
 
 export const emptyUtilization = (): Utilization => ({
   cpuMaxPercent: null,

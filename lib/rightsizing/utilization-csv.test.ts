@@ -8,7 +8,7 @@ const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`,
 function errorsOf(text: string) {
   const r = parseUtilizationCsv(text);
   expect(r.ok).toBe(false);
-  return r.ok ? [] : r.errors;
+  return r.ok ? [] : r.error;
 }
 
 describe("rightsizeFromUtilizationCsv with the fixtures", () => {
@@ -18,13 +18,13 @@ describe("rightsizeFromUtilizationCsv with the fixtures", () => {
     const r = rightsizeFromUtilizationCsv(fixture("utilization-hourly.csv"), { current: { vcpu: 1, memoryGiB: 4 } });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value).toHaveLength(1);
-    const [rec] = r.value;
+    expect(r.value.parsed).toHaveLength(1);
+    const [rec] = r.value.parsed;
     expect(rec!.serviceName).toBe("service");
     expect(rec!.recommended).toEqual({ vcpu: 0.5, memoryGiB: 2 });
     expect(rec!.utilization).toMatchObject({ cpuPercentileValue: 30, memoryPercentileValue: 40, cpuMaxPercent: 35, memoryMaxPercent: 45, samples: 100 });
     expect(rec!.lastRefreshed).toBe("2025-06-05T03:00:00Z");
-    expect(r.warnings).toEqual([]);
+    expect(r.value.warnings).toEqual([]);
   });
 
   it("CloudWatch-style export: title lines, Label column, Average + Maximum columns, a gap, CRLF", () => {
@@ -33,14 +33,14 @@ describe("rightsizeFromUtilizationCsv with the fixtures", () => {
     const r = rightsizeFromUtilizationCsv(fixture("utilization-cloudwatch.csv"), { current: { vcpu: 1, memoryGiB: 2 }, defaultServiceName: "orders-api" });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value[0]!.serviceName).toBe("orders-api");
-    expect(r.value[0]!.recommended).toEqual({ vcpu: 0.25, memoryGiB: 2 });
-    expect(r.value[0]!.utilization.cpuPercentileValue).toBe(18);
-    expect(r.value[0]!.utilization.memoryPercentileValue).toBe(58);
+    expect(r.value.parsed[0]!.serviceName).toBe("orders-api");
+    expect(r.value.parsed[0]!.recommended).toEqual({ vcpu: 0.25, memoryGiB: 2 });
+    expect(r.value.parsed[0]!.utilization.cpuPercentileValue).toBe(18);
+    expect(r.value.parsed[0]!.utilization.memoryPercentileValue).toBe(58);
     // Peaks: 0.18 of 0.25 vCPU = 72%, 1.16 of 2 GiB = 58% -> Low.
-    expect(r.value[0]!.performanceRisk).toBe("Low");
-    expect(r.warnings.join(" ")).toMatch(/Skipped 2 lines before the header/);
-    expect(r.warnings.join(" ")).toMatch(/using the maximum, "CPUUtilization \(Maximum\)"/);
+    expect(r.value.parsed[0]!.performanceRisk).toBe("Low");
+    expect(r.value.warnings.join(" ")).toMatch(/Skipped 2 lines before the header/);
+    expect(r.value.warnings.join(" ")).toMatch(/using the maximum, "CPUUtilization \(Maximum\)"/);
   });
 
   it("a service column gives one recommendation per service", () => {
@@ -50,7 +50,7 @@ describe("rightsizeFromUtilizationCsv with the fixtures", () => {
     const r = rightsizeFromUtilizationCsv(fixture("utilization-two-services.csv"), { current: { vcpu: 0.5, memoryGiB: 1 } });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.map((x) => [x.serviceName, x.recommended, x.finding])).toEqual([
+    expect(r.value.parsed.map((x) => [x.serviceName, x.recommended, x.finding])).toEqual([
       ["orders-api", { vcpu: 0.25, memoryGiB: 0.5 }, "Overprovisioned"],
       ["payments-worker", { vcpu: 1, memoryGiB: 2 }, "Underprovisioned"],
     ]);
@@ -62,14 +62,14 @@ describe("rightsizeFromUtilizationCsv with the fixtures", () => {
       currentByService: { "orders-api": { vcpu: 2, memoryGiB: 4 } },
     });
     // orders-api at 2 vCPU / 4 GiB: 2 x 0.29 x 1.2 = 0.696 -> 1 vCPU; 4 x 0.34 x 1.2 = 1.632 -> 2 GiB.
-    expect(r.ok && r.value[0]!.recommended).toEqual({ vcpu: 1, memoryGiB: 2 });
+    expect(r.ok && r.value.parsed[0]!.recommended).toEqual({ vcpu: 1, memoryGiB: 2 });
   });
 
   it("long format (Timestamp, MetricName, Value)", () => {
     // CPU 40..63%, memory 10..33% (24 points each). 1 x 0.63 x 1.2 = 0.756 -> 1 vCPU; 2 x 0.33 x 1.2 = 0.792 -> 2 GiB.
     const r = rightsizeFromUtilizationCsv(fixture("utilization-long.csv"), { current: { vcpu: 1, memoryGiB: 2 } });
-    expect(r.ok && r.value[0]!.recommended).toEqual({ vcpu: 1, memoryGiB: 2 });
-    expect(r.ok && r.value[0]!.finding).toBe("Optimized");
+    expect(r.ok && r.value.parsed[0]!.recommended).toEqual({ vcpu: 1, memoryGiB: 2 });
+    expect(r.ok && r.value.parsed[0]!.finding).toBe("Optimized");
   });
 });
 
@@ -87,12 +87,12 @@ describe("header variants", () => {
     const row = (c: number, m: number) => (cols === 3 ? ["2025-06-01T00:00:00Z", `${c}`, `${m}`] : [`${c}`, `${m}`]).join(sep);
     const r = parseUtilizationCsv(`${header}\n${row(10, 20)}\n${row(30, 40)}\n`);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.value[0]).toMatchObject({ cpuPercent: [10, 30], memoryPercent: [20, 40] });
+    if (r.ok) expect(r.value.parsed[0]).toMatchObject({ cpuPercent: [10, 30], memoryPercent: [20, 40] });
   });
 
   it("accepts a trailing % on values", () => {
     const r = parseUtilizationCsv("cpu,memory\n30%,40 %\n");
-    expect(r.ok && r.value[0]!.cpuPercent).toEqual([30]);
+    expect(r.ok && r.value.parsed[0]!.cpuPercent).toEqual([30]);
   });
 });
 
@@ -137,10 +137,10 @@ describe("malformed files: an error naming the line, never a partial result", ()
     expect(errorsOf("cpu_a,cpu_b,memory\n1,2,3\n")[0]).toMatch(/several CPU columns/);
   });
   it("not text", () => {
-    expect(parseUtilizationCsv(42 as unknown as string)).toEqual({ ok: false, errors: ["The file is not text."] });
+    expect(parseUtilizationCsv(42 as unknown as string)).toEqual({ ok: false, error: ["The file is not text."] });
   });
   it("rightsize rejects bad options before reading", () => {
     const r = rightsizeFromUtilizationCsv(lines.join("\n"), { current: { vcpu: -1, memoryGiB: 2 } });
-    expect(r).toEqual({ ok: false, errors: ["The current size needs vCPU and memory above 0."] });
+    expect(r).toEqual({ ok: false, error: ["The current size needs vCPU and memory above 0."] });
   });
 });

@@ -9,6 +9,7 @@
  * Empty cells are missing data points and are skipped. All or nothing: never throws.
  */
 import { capErrors, parseNumberCell, quote, readCsv, type CsvRow } from "./csv";
+import { fail, ok, type Result } from "@/lib/result";
 import type { ParseOutcome } from "./types";
 
 export interface UtilizationSeries {
@@ -46,16 +47,17 @@ interface Layout {
   long?: { metric: number; value: number };
 }
 
-function pick(cells: string[], candidates: number[], what: string): { index: number; warning?: string } | { error: string } {
-  if (candidates.length === 1) return { index: candidates[0]! };
+function pick(cells: string[], candidates: number[], what: string): Result<{ index: number; warning?: string }, string> {
+  if (candidates.length === 1) return ok({ index: candidates[0]! });
   const max = candidates.filter((i) => /max/.test(key(cells[i]!)));
   if (max.length === 1) {
-    return { index: max[0]!, warning: `Several ${what} columns (${candidates.map((i) => cells[i]!.trim()).join(", ")}): using the maximum, "${cells[max[0]!]!.trim()}".` };
+    return ok({ index: max[0]!, warning: `Several ${what} columns (${candidates.map((i) => cells[i]!.trim()).join(", ")}): using the maximum, "${cells[max[0]!]!.trim()}".` });
   }
-  return { error: `several ${what} columns (${candidates.map((i) => `"${cells[i]!.trim()}"`).join(", ")}): keep one` };
+  return fail(`several ${what} columns (${candidates.map((i) => `"${cells[i]!.trim()}"`).join(", ")}): keep one`);
 }
 
-function findLayout(rows: CsvRow[]): Layout | { error: string } {
+/** The header row and which columns hold what; the error names the line. */
+function findLayout(rows: CsvRow[]): Result<Layout, string> {
   let firstProblem: string | null = null;
   for (let r = 0; r < Math.min(rows.length, HEADER_SEARCH_LINES); r++) {
     const cells = rows[r]!.cells;
@@ -76,41 +78,44 @@ function findLayout(rows: CsvRow[]): Layout | { error: string } {
           : cpuPct.length === 0
             ? ' (looked for a header with "cpu", e.g. CPUUtilization or cpu_percent)'
             : ' (looked for a header with "mem", e.g. MemoryUtilization or memory_percent)';
-        return { error: `${at}: no ${missing} column${hint}` };
+        return fail(`${at}: no ${missing} column${hint}`);
       }
-      const c = pick(cells, cpuPct, "CPU");
-      if ("error" in c) return { error: `${at}: ${c.error}` };
-      const m = pick(cells, memPct, "memory");
-      if ("error" in m) return { error: `${at}: ${m.error}` };
+      const cpuPick = pick(cells, cpuPct, "CPU");
+      if (!cpuPick.ok) return fail(`${at}: ${cpuPick.error}`);
+      const memoryPick = pick(cells, memPct, "memory");
+      if (!memoryPick.ok) return fail(`${at}: ${memoryPick.error}`);
+      const c = cpuPick.value;
+      const m = memoryPick.value;
       const warnings = [c.warning, m.warning].filter((w): w is string => !!w);
       if (r > 0) warnings.unshift(`Skipped ${r} line${r > 1 ? "s" : ""} before the header (line ${rows[r]!.line}).`);
-      return {
+      return ok({
         headerIndex: r,
         timestamp: timestampIdx >= 0 ? timestampIdx : null,
         service: serviceIdx >= 0 && serviceIdx !== c.index && serviceIdx !== m.index ? serviceIdx : null,
         warnings,
         wide: { cpu: c.index, memory: m.index, cpuName: cells[c.index]!.trim(), memoryName: cells[m.index]!.trim() },
-      };
+      });
     }
     const metric = keys.findIndex(isMetricName);
     const value = keys.findIndex(isValue);
     if (metric >= 0 && value >= 0 && metric !== value) {
       const warnings = r > 0 ? [`Skipped ${r} line${r > 1 ? "s" : ""} before the header (line ${rows[r]!.line}).`] : [];
       const service = serviceIdx >= 0 && serviceIdx !== metric ? serviceIdx : null;
-      return { headerIndex: r, timestamp: timestampIdx >= 0 && timestampIdx !== metric ? timestampIdx : null, service, warnings, long: { metric, value } };
+      return ok({ headerIndex: r, timestamp: timestampIdx >= 0 && timestampIdx !== metric ? timestampIdx : null, service, warnings, long: { metric, value } });
     }
     firstProblem ??= `line ${rows[r]!.line}`;
   }
-  return {
-    error: `${firstProblem ?? "line 1"}: no header with CPU and memory columns found (expected e.g. "timestamp,cpu_percent,memory_percent" or "CPUUtilization,MemoryUtilization")`,
-  };
+  return fail(
+    `${firstProblem ?? "line 1"}: no header with CPU and memory columns found (expected e.g. "timestamp,cpu_percent,memory_percent" or "CPUUtilization,MemoryUtilization")`,
+  );
 }
 
 export function parseUtilizationCsv(text: unknown, options: { defaultServiceName?: string } = {}): ParseOutcome<UtilizationSeries[]> {
   const read = readCsv(text);
   if (!read.ok) return read;
-  const layout = findLayout(read.rows);
-  if ("error" in layout) return { ok: false, errors: [layout.error] };
+  const found = findLayout(read.value);
+  if (!found.ok) return fail([found.error]);
+  const layout = found.value;
   const defaultName = options.defaultServiceName?.trim() || DEFAULT_SERVICE_NAME;
   const series = new Map<string, UtilizationSeries>();
   const errors: string[] = [];
@@ -132,7 +137,7 @@ export function parseUtilizationCsv(text: unknown, options: { defaultServiceName
     return null;
   };
 
-  for (const row of read.rows.slice(layout.headerIndex + 1)) {
+  for (const row of read.value.slice(layout.headerIndex + 1)) {
     const name = (layout.service !== null ? row.cells[layout.service]?.trim() : "") || defaultName;
     const timestamp = layout.timestamp !== null ? row.cells[layout.timestamp]?.trim() || null : null;
     let cpu: number | null = null;
@@ -155,13 +160,13 @@ export function parseUtilizationCsv(text: unknown, options: { defaultServiceName
       s.lastTimestamp = timestamp;
     }
   }
-  if (errors.length) return { ok: false, errors: capErrors(errors) };
-  if (series.size === 0) return { ok: false, errors: ["The file has no CPU or memory values below its header."] };
+  if (errors.length) return fail(capErrors(errors));
+  if (series.size === 0) return fail(["The file has no CPU or memory values below its header."]);
   for (const s of series.values()) {
     const label = series.size > 1 || s.serviceName !== defaultName ? `${s.serviceName}: ` : "";
     if (s.cpuPercent.length === 0) errors.push(`${label}no CPU % values`);
     if (s.memoryPercent.length === 0) errors.push(`${label}no memory % values`);
   }
-  if (errors.length) return { ok: false, errors: capErrors(errors) };
-  return { ok: true, value: [...series.values()], warnings: layout.warnings };
+  if (errors.length) return fail(capErrors(errors));
+  return ok({ parsed: [...series.values()], warnings: layout.warnings });
 }

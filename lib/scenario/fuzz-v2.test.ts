@@ -49,10 +49,10 @@ describe("version 2 fuzzing", () => {
     fc.assert(
       fc.property(fc.constantFrom(...paths), junk, (path, value) => {
         const r = parseScenario(withValue(path, value), fargateCatalog, extrasCatalog);
-        if (r.ok) expect(() => estimateScenario(r.scenario, fargateCatalog, extrasCatalog)).not.toThrow();
+        if (r.ok) expect(() => estimateScenario(r.value, fargateCatalog, extrasCatalog)).not.toThrow();
         else {
           const top = path.slice(0, path[0] === "workloads" ? 3 : 1).join(".");
-          expect(r.problems.some((p) => p.path.startsWith(top)), JSON.stringify(r.problems)).toBe(true);
+          expect(r.error.some((p) => p.path.startsWith(top)), JSON.stringify(r.error)).toBe(true);
         }
         // The editor never throws on the same junk either.
         expect(() => evaluateDraft(withValue(path, value) as Draft, fargateCatalog, extrasCatalog)).not.toThrow();
@@ -73,7 +73,7 @@ describe("version 2 fuzzing", () => {
     const t0 = performance.now();
     const r = parseScenario(JSON.parse(text), fargateCatalog, extrasCatalog);
     expect(r.ok).toBe(true);
-    if (r.ok) estimateScenario(r.scenario, fargateCatalog, extrasCatalog);
+    if (r.ok) estimateScenario(r.value, fargateCatalog, extrasCatalog);
     expect(performance.now() - t0).toBeLessThan(3_000);
   });
 });

@@ -21,7 +21,7 @@ describe("scenario schema fuzzing", () => {
     fc.assert(
       fc.property(fc.oneof(fc.anything(), fc.json().map((j) => JSON.parse(j) as unknown)), (input) => {
         const r = parseScenario(input, fargateCatalog);
-        if (!r.ok) for (const p of r.problems) expect(p.message.length).toBeGreaterThan(3);
+        if (!r.ok) for (const p of r.error) expect(p.message.length).toBeGreaterThan(3);
       }),
     );
   });
@@ -33,15 +33,15 @@ describe("scenario schema fuzzing", () => {
         const workload = { ...DEFAULT_SCENARIO.workloads[0]!, [field]: value };
         const r = parseScenario({ ...DEFAULT_SCENARIO, workloads: [workload] }, fargateCatalog);
         if (r.ok) {
-          expect(() => estimateScenario(r.scenario, fargateCatalog)).not.toThrow();
+          expect(() => estimateScenario(r.value, fargateCatalog)).not.toThrow();
         } else {
-          expect(r.problems.length).toBeGreaterThan(0);
-          for (const p of r.problems) expect(p.message.length).toBeGreaterThan(3);
+          expect(r.error.length).toBeGreaterThan(0);
+          for (const p of r.error) expect(p.message.length).toBeGreaterThan(3);
           // The refusal is on the field that was replaced (a size rule may name vCPU or memory for either of them).
-          const paths = r.problems.map((p) => p.path);
+          const paths = r.error.map((p) => p.path);
           const onField = paths.some((p) => p === `workloads.0.${field}` || p.startsWith(`workloads.0.${field}.`));
           const sizeRule = (field === "vcpu" || field === "memoryGiB") && paths.some((p) => p === "workloads.0.vcpu" || p === "workloads.0.memoryGiB");
-          expect(onField || sizeRule, `${field} = ${JSON.stringify(value)}: ${JSON.stringify(r.problems)}`).toBe(true);
+          expect(onField || sizeRule, `${field} = ${JSON.stringify(value)}: ${JSON.stringify(r.error)}`).toBe(true);
           refused++;
         }
         // The editor's per-field evaluation never throws on the same input either.
@@ -58,6 +58,6 @@ describe("scenario schema fuzzing", () => {
     const r = parseScenario({ workloads }, fargateCatalog);
     expect(performance.now() - t0).toBeLessThan(2_000);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]!.message).toBe("At most 20,000 workloads");
+    if (!r.ok) expect(r.error[0]!.message).toBe("At most 20,000 workloads");
   });
 });

@@ -2,6 +2,7 @@
  * Uploaded files are read as bytes first: a PNG or a gzip uploaded by mistake gets one plain sentence, never its
  * bytes decoded as text (mojibake) in an error message. Shared by the workload import and the right-sizing uploads.
  */
+import { fail, ok, type Result } from "@/lib/result";
 
 /** Well-known binary signatures (magic numbers) and what to call them. */
 const SIGNATURES: { bytes: number[]; kind: string }[] = [
@@ -19,7 +20,7 @@ const SIGNATURES: { bytes: number[]; kind: string }[] = [
   { bytes: [0x4d, 0x5a], kind: "a program (Windows)" },
 ];
 
-export type TextFileResult = { ok: true; text: string } | { ok: false; message: string };
+export type TextFileResult = Result<string>;
 
 const startsWith = (bytes: Uint8Array, sig: number[]) => sig.length <= bytes.length && sig.every((b, i) => bytes[i] === b);
 
@@ -39,10 +40,10 @@ export function binaryKind(bytes: Uint8Array): string | null {
  */
 export function decodeTextFile(bytes: Uint8Array, expected: string): TextFileResult {
   const kind = binaryKind(bytes);
-  if (kind) return { ok: false, message: `This is ${kind}, not a text file: choose ${expected}.` };
+  if (kind) return fail({ message: `This is ${kind}, not a text file: choose ${expected}.` });
   try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes) };
+    return ok(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes));
   } catch {
-    return { ok: false, message: `This file is not UTF-8 text (it may be binary or in another encoding): choose ${expected}, saved as UTF-8.` };
+    return fail({ message: `This file is not UTF-8 text (it may be binary or in another encoding): choose ${expected}, saved as UTF-8.` });
   }
 }

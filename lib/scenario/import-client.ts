@@ -1,4 +1,5 @@
 import type { ImportResult } from "./import";
+import { refused } from "./import-shared";
 
 let worker: Worker | null = null;
 let nextId = 0;
@@ -13,7 +14,7 @@ function startWorker(): Worker | null {
       pending.delete(e.data.id);
     };
     w.onerror = () => {
-      for (const resolve of pending.values()) resolve({ ok: false, message: "The file could not be read: the importer stopped unexpectedly. Try again." });
+      for (const resolve of pending.values()) resolve(refused("The file could not be read: the importer stopped unexpectedly. Try again."));
       pending.clear();
       worker?.terminate();
       worker = null;

@@ -4,11 +4,11 @@ import { parseQuantity, toBytes, toMillicores } from "./import-k8s";
 
 const millicores = (v: unknown) => {
   const q = parseQuantity(v);
-  return q.ok ? toMillicores(q.quantity) : q.reason;
+  return q.ok ? toMillicores(q.value) : q.error;
 };
 const bytes = (v: unknown) => {
   const q = parseQuantity(v);
-  return q.ok ? toBytes(q.quantity) : q.reason;
+  return q.ok ? toBytes(q.value) : q.error;
 };
 
 describe("parseQuantity: every form Kubernetes accepts", () => {
@@ -78,7 +78,7 @@ describe("parseQuantity: every form Kubernetes accepts", () => {
     [null, "is not a quantity"],
     [{ cpu: 1 }, "is not a quantity"],
   ])("%j is refused: %s", (text, reason) => {
-    expect(parseQuantity(text)).toEqual({ ok: false, reason });
+    expect(parseQuantity(text)).toEqual({ ok: false, error: reason });
   });
 
   it("never throws, and agrees with integer arithmetic for whole numbers with a suffix", () => {

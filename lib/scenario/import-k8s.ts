@@ -1,4 +1,5 @@
-import { fail, ImportError, isRecord, own, type ImportResult } from "./import-shared";
+import { fail, ok, type Result } from "@/lib/result";
+import { ImportError, isRecord, own, refused, stop, type ImportResult } from "./import-shared";
 import { STORAGE_LIMITS_GIB, type WorkloadInput } from "./schema";
 
 /**
@@ -27,30 +28,30 @@ const MAX_EXPONENT = 40;
  * 128974848, "129e6", "1.5Gi", "500M". Returns a reason instead for anything else, negative values included
  * ("1e3Mi" is not a quantity: a quantity has an exponent or a suffix, not both).
  */
-export function parseQuantity(value: unknown): { ok: true; quantity: Quantity } | { ok: false; reason: string } {
+export function parseQuantity(value: unknown): Result<Quantity, string> {
   let text: string;
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return { ok: false, reason: "is not a finite number" };
+    if (!Number.isFinite(value)) return fail("is not a finite number");
     text = String(value);
   } else if (typeof value === "string") {
     text = value.trim();
   } else {
-    return { ok: false, reason: "is not a quantity" };
+    return fail("is not a quantity");
   }
   const m = QUANTITY.exec(text);
-  if (!m) return { ok: false, reason: "is not a Kubernetes quantity" };
+  if (!m) return fail("is not a Kubernetes quantity");
   const [, sign, number, binary, exponent, decimal] = m;
   const [whole = "", fraction = ""] = number!.split(".");
   const digits = (whole + fraction).replace(/^0+(?=\d)/, "");
   const zero = /^0*$/.test(digits);
-  if (sign === "-" && !zero) return { ok: false, reason: "cannot be negative" };
-  if (digits.length > MAX_DIGITS) return { ok: false, reason: "has too many digits" };
+  if (sign === "-" && !zero) return fail("cannot be negative");
+  if (digits.length > MAX_DIGITS) return fail("has too many digits");
   let power = -fraction.length;
   if (exponent !== undefined) {
     const e = Number(exponent);
-    if (e > MAX_EXPONENT) return { ok: false, reason: "is out of range" };
+    if (e > MAX_EXPONENT) return fail("is out of range");
     // Far below a byte or a millicore: any positive amount that small rounds up to 1 byte / 1m.
-    if (e < -MAX_EXPONENT) return { ok: true, quantity: zero ? { num: 0n, den: 1n } : { num: 1n, den: 10n ** BigInt(2 * MAX_EXPONENT) } };
+    if (e < -MAX_EXPONENT) return ok(zero ? { num: 0n, den: 1n } : { num: 1n, den: 10n ** BigInt(2 * MAX_EXPONENT) });
     power += e;
   }
   if (decimal !== undefined) power += DECIMAL_EXPONENT[decimal]!;
@@ -59,7 +60,7 @@ export function parseQuantity(value: unknown): { ok: true; quantity: Quantity } 
   if (power >= 0) num *= 10n ** BigInt(power);
   else den = 10n ** BigInt(-power);
   if (binary !== undefined) num *= 1024n ** BINARY_POWER[binary]!;
-  return { ok: true, quantity: { num, den } };
+  return ok({ num, den });
 }
 
 const ceilDiv = (a: bigint, b: bigint) => (a + b - 1n) / b;
@@ -119,18 +120,18 @@ function dig(o: Record<string, unknown>, path: string[]): unknown {
 function count(value: unknown, what: string, label: string): number {
   if (value === undefined || value === null) return 1;
   if (typeof value === "number" && Number.isInteger(value) && value >= 0) return value;
-  return fail(`${label}: ${what} is ${show(value)}; expected a whole number of at least 0`);
+  return stop(`${label}: ${what} is ${show(value)}; expected a whole number of at least 0`);
 }
 
 function containerAmounts(c: unknown, where: string, label: string): Amounts & { sidecar: boolean; any: Record<Resource, boolean> } {
-  if (!isRecord(c)) return fail(`${label}: ${where} is ${show(c)}, not a container`);
+  if (!isRecord(c)) return stop(`${label}: ${where} is ${show(c)}, not a container`);
   const n = own(c, "name");
   const who = typeof n === "string" && n ? `container "${n}"` : where;
   const resources = own(c, "resources");
-  if (resources !== undefined && resources !== null && !isRecord(resources)) fail(`${label}: ${who} has resources ${show(resources)}, not an object`);
+  if (resources !== undefined && resources !== null && !isRecord(resources)) stop(`${label}: ${who} has resources ${show(resources)}, not an object`);
   const section = (key: "requests" | "limits") => {
     const s = isRecord(resources) ? own(resources, key) : undefined;
-    if (s !== undefined && s !== null && !isRecord(s)) fail(`${label}: ${who} has resources.${key} ${show(s)}, not an object`);
+    if (s !== undefined && s !== null && !isRecord(s)) stop(`${label}: ${who} has resources.${key} ${show(s)}, not an object`);
     return isRecord(s) ? s : {};
   };
   const requests = section("requests");
@@ -143,8 +144,8 @@ function containerAmounts(c: unknown, where: string, label: string): Amounts & {
     if (raw === undefined || raw === null) continue;
     const kindOf = fromRequest !== undefined && fromRequest !== null ? "request" : "limit";
     const parsed = parseQuantity(raw);
-    if (!parsed.ok) return fail(`${label}: ${who} has ${r} ${kindOf} ${show(raw)}, which ${parsed.reason}; expected a quantity such as ${EXAMPLES[r]}`);
-    out[r] = r === "cpu" ? toMillicores(parsed.quantity) : toBytes(parsed.quantity);
+    if (!parsed.ok) return stop(`${label}: ${who} has ${r} ${kindOf} ${show(raw)}, which ${parsed.error}; expected a quantity such as ${EXAMPLES[r]}`);
+    out[r] = r === "cpu" ? toMillicores(parsed.value) : toBytes(parsed.value);
     out.any[r] = true;
   }
   return out;
@@ -157,9 +158,9 @@ function containerAmounts(c: unknown, where: string, label: string): Amounts & {
  */
 function podRequests(spec: Record<string, unknown>, label: string) {
   const containers = own(spec, "containers");
-  if (!Array.isArray(containers) || containers.length === 0) fail(`${label} has no containers (expected a non-empty list at spec.containers of the pod)`);
+  if (!Array.isArray(containers) || containers.length === 0) stop(`${label} has no containers (expected a non-empty list at spec.containers of the pod)`);
   const initRaw = own(spec, "initContainers");
-  if (initRaw !== undefined && initRaw !== null && !Array.isArray(initRaw)) fail(`${label}: initContainers is ${show(initRaw)}, not a list`);
+  if (initRaw !== undefined && initRaw !== null && !Array.isArray(initRaw)) stop(`${label}: initContainers is ${show(initRaw)}, not a list`);
   const inits = (Array.isArray(initRaw) ? initRaw : []).map((c, i) => containerAmounts(c, `initContainers[${i}]`, label));
   const mains = (containers as unknown[]).map((c, i) => containerAmounts(c, `containers[${i}]`, label));
   const total: Amounts = { cpu: 0n, memory: 0n, "ephemeral-storage": 0n };
@@ -185,13 +186,13 @@ export function importKubernetesObject(value: unknown): ImportResult {
   try {
     return convert(value);
   } catch (error) {
-    if (error instanceof ImportError) return { ok: false, message: error.message };
-    return { ok: false, message: "The Kubernetes object could not be read." };
+    if (error instanceof ImportError) return refused(error.message);
+    return refused("The Kubernetes object could not be read.");
   }
 }
 
 function convert(value: unknown): ImportResult {
-  if (!isKubernetesObject(value)) return fail('Expected a Kubernetes object: an object with "apiVersion" and "kind"');
+  if (!isKubernetesObject(value)) return stop('Expected a Kubernetes object: an object with "apiVersion" and "kind"');
   const kind = own(value, "kind") as string;
   const name = nameOf(value);
   const label = name ? `${kind} "${name}"` : `The ${kind}`;
@@ -201,13 +202,13 @@ function convert(value: unknown): ImportResult {
   if (!path) {
     // Workload kinds we do not know (an Argo Rollout, an OpenKruise CloneSet...) with a pod template: read like a Deployment.
     if (!isRecord(dig(value, ["spec", "template", "spec"]))) {
-      return { ok: true, workloads: [], warnings: [`Skipped ${label}: it runs no pods`] };
+      return ok({ workloads: [], warnings: [`Skipped ${label}: it runs no pods`] });
     }
     path = ["spec", "template", "spec"];
     warnings.push(`${label} is not a kind this importer knows: read as a Deployment (spec.replicas pods of spec.template)`);
   }
   const spec = dig(value, path);
-  if (!isRecord(spec)) return fail(`${label} has no pod spec (expected an object at ${path.join(".")})`);
+  if (!isRecord(spec)) return stop(`${label} has no pod spec (expected an object at ${path.join(".")})`);
 
   let tasks = 1;
   const spec0 = own(value, "spec");
@@ -258,5 +259,5 @@ function convert(value: unknown): ImportResult {
   }
 
   const workload: WorkloadInput = { name, platform: "eks", os: "linux", arch: "x86_64", vcpu, memoryGiB, storageGiB, tasks };
-  return { ok: true, workloads: [workload], warnings };
+  return ok({ workloads: [workload], warnings });
 }

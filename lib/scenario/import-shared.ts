@@ -1,3 +1,4 @@
+import { fail, type Result } from "@/lib/result";
 import type { WorkloadInput } from "./schema";
 
 /**
@@ -6,7 +7,12 @@ import type { WorkloadInput } from "./schema";
  * so they never import each other for it.
  */
 
-export type ImportResult = { ok: true; workloads: WorkloadInput[]; warnings: string[] } | { ok: false; message: string };
+/** What an import gives: the workloads, and what was skipped or changed on the way. */
+export type Imported = { workloads: WorkloadInput[]; warnings: string[] };
+export type ImportResult = Result<Imported>;
+
+/** A failed import: one sentence for the user. */
+export const refused = (message: string): ImportResult => fail({ message });
 
 /** A plain object (not null, not an array). */
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -14,9 +20,10 @@ export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v =
 /** An own property of an untrusted object (never one inherited: "constructor", "__proto__"). */
 export const own = (o: Record<string, unknown>, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
 
-/** Thrown inside an importer with the message the user sees; the importer's entry point turns it into `{ ok: false }`. */
+/** Thrown inside an importer with the message the user sees; the importer's entry point turns it into a failed `Result` (`refused`). */
 export class ImportError extends Error {}
 
-export const fail = (message: string): never => {
+/** Stops the import with the sentence the user sees (throws ImportError). */
+export const stop = (message: string): never => {
   throw new ImportError(message);
 };

@@ -57,8 +57,8 @@ describe("ECS cpu and memory in every form AWS accepts", () => {
         const r = importTaskDefinition({ family: "f", cpu, memory, containerDefinitions: [container] });
         if (!r.ok) {
           // A refusal that names what is wrong, never the catch-all an unforeseen exception falls into.
-          expect(r.message).not.toBe("The task definition could not be read.");
-          expect(r.message).toMatch(/cpu|memory|container|size|vCPU|GB/i);
+          expect(r.error.message).not.toBe("The task definition could not be read.");
+          expect(r.error.message).toMatch(/cpu|memory|container|size|vCPU|GB/i);
         }
       }),
     );

@@ -1,6 +1,7 @@
 import { formatSize, isValidSize, largestSize, roundUpToValidSize } from "@/lib/pricing/sizes";
 import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "@/lib/pricing/units";
-import { fail, ImportError, isRecord, own, type ImportResult } from "./import-shared";
+import { ok } from "@/lib/result";
+import { ImportError, isRecord, own, refused, stop, type ImportResult } from "./import-shared";
 import { STORAGE_LIMITS_GIB, type WorkloadInput } from "./schema";
 
 /**
@@ -62,7 +63,7 @@ function osOf(platform: Record<string, unknown> | undefined, label: string): "li
     if (f === "LINUX") return "linux";
     if (f.startsWith("WINDOWS_SERVER_")) return "windows";
   }
-  return fail(`${label}: runtimePlatform.operatingSystemFamily is ${show(family)}; expected LINUX or a WINDOWS_SERVER_… value such as WINDOWS_SERVER_2022_CORE`);
+  return stop(`${label}: runtimePlatform.operatingSystemFamily is ${show(family)}; expected LINUX or a WINDOWS_SERVER_… value such as WINDOWS_SERVER_2022_CORE`);
 }
 
 function archOf(platform: Record<string, unknown> | undefined, label: string): "x86_64" | "arm64" {
@@ -73,7 +74,7 @@ function archOf(platform: Record<string, unknown> | undefined, label: string): "
     if (a === "X86_64") return "x86_64";
     if (a === "ARM64") return "arm64";
   }
-  return fail(`${label}: runtimePlatform.cpuArchitecture is ${show(arch)}; expected X86_64 or ARM64`);
+  return stop(`${label}: runtimePlatform.cpuArchitecture is ${show(arch)}; expected X86_64 or ARM64`);
 }
 
 /** One task definition (or the describe-task-definition wrapper) as one ECS workload. Never throws. */
@@ -81,22 +82,22 @@ export function importTaskDefinition(value: unknown): ImportResult {
   try {
     return convert(value);
   } catch (error) {
-    if (error instanceof ImportError) return { ok: false, message: error.message };
-    return { ok: false, message: "The task definition could not be read." };
+    if (error instanceof ImportError) return refused(error.message);
+    return refused("The task definition could not be read.");
   }
 }
 
 function convert(value: unknown): ImportResult {
-  const td = asTaskDefinition(value) ?? fail('Expected an ECS task definition: an object with "containerDefinitions"');
+  const td = asTaskDefinition(value) ?? stop('Expected an ECS task definition: an object with "containerDefinitions"');
   const familyRaw = own(td, "family");
   const family = typeof familyRaw === "string" ? familyRaw.trim() : "";
   const label = family ? `Task definition "${family}"` : "The task definition";
   const warnings: string[] = [];
 
   const containers = own(td, "containerDefinitions") as unknown[];
-  if (containers.length === 0) fail(`${label} has no containers (containerDefinitions is empty)`);
+  if (containers.length === 0) stop(`${label} has no containers (containerDefinitions is empty)`);
   containers.forEach((c, i) => {
-    if (!isRecord(c)) fail(`${label}: containerDefinitions[${i}] is ${show(c)}, not a container definition`);
+    if (!isRecord(c)) stop(`${label}: containerDefinitions[${i}] is ${show(c)}, not a container definition`);
   });
   const defs = containers as Record<string, unknown>[];
   const containerName = (c: Record<string, unknown>, i: number) => {
@@ -105,7 +106,7 @@ function convert(value: unknown): ImportResult {
   };
 
   const platformRaw = own(td, "runtimePlatform");
-  if (platformRaw !== undefined && platformRaw !== null && !isRecord(platformRaw)) fail(`${label}: runtimePlatform is ${show(platformRaw)}, not an object`);
+  if (platformRaw !== undefined && platformRaw !== null && !isRecord(platformRaw)) stop(`${label}: runtimePlatform is ${show(platformRaw)}, not an object`);
   const platform = isRecord(platformRaw) ? platformRaw : undefined;
   const os = osOf(platform, label);
   const arch = archOf(platform, label);
@@ -115,15 +116,15 @@ function convert(value: unknown): ImportResult {
   let vcpu: number;
   let fromContainers = false;
   if (taskCpu !== undefined && taskCpu !== null) {
-    vcpu = parseTaskCpu(taskCpu) ?? fail(`${label}: cpu ${show(taskCpu)} is not a CPU size; expected CPU units such as 1024 or "1024", or vCPU such as "1 vCPU" or "0.5 vcpu"`);
-    if (!(vcpu > 0)) fail(`${label}: cpu must be more than 0 (it is ${show(taskCpu)})`);
+    vcpu = parseTaskCpu(taskCpu) ?? stop(`${label}: cpu ${show(taskCpu)} is not a CPU size; expected CPU units such as 1024 or "1024", or vCPU such as "1 vCPU" or "0.5 vcpu"`);
+    if (!(vcpu > 0)) stop(`${label}: cpu must be more than 0 (it is ${show(taskCpu)})`);
   } else {
     fromContainers = true;
     vcpu = 0;
     defs.forEach((c, i) => {
       const cpu = own(c, "cpu");
       if (cpu === undefined || cpu === null) return;
-      vcpu += parseTaskCpu(cpu) ?? fail(`${label}: ${containerName(c, i)} has cpu ${show(cpu)}; expected a whole number of CPU units such as 256`);
+      vcpu += parseTaskCpu(cpu) ?? stop(`${label}: ${containerName(c, i)} has cpu ${show(cpu)}; expected a whole number of CPU units such as 256`);
     });
   }
 
@@ -131,8 +132,8 @@ function convert(value: unknown): ImportResult {
   const taskMemory = own(td, "memory");
   let mib: number;
   if (taskMemory !== undefined && taskMemory !== null) {
-    mib = parseTaskMemory(taskMemory) ?? fail(`${label}: memory ${show(taskMemory)} is not a memory size; expected MiB such as 2048 or "2048", or GB such as "2 GB"`);
-    if (!(mib > 0)) fail(`${label}: memory must be more than 0 (it is ${show(taskMemory)})`);
+    mib = parseTaskMemory(taskMemory) ?? stop(`${label}: memory ${show(taskMemory)} is not a memory size; expected MiB such as 2048 or "2048", or GB such as "2 GB"`);
+    if (!(mib > 0)) stop(`${label}: memory must be more than 0 (it is ${show(taskMemory)})`);
   } else {
     fromContainers = true;
     mib = 0;
@@ -140,11 +141,11 @@ function convert(value: unknown): ImportResult {
       for (const key of ["memory", "memoryReservation"]) {
         const m = own(c, key);
         if (m === undefined || m === null) continue;
-        mib += parseTaskMemory(m) ?? fail(`${label}: ${containerName(c, i)} has ${key} ${show(m)}; expected a whole number of MiB such as 512`);
+        mib += parseTaskMemory(m) ?? stop(`${label}: ${containerName(c, i)} has ${key} ${show(m)}; expected a whole number of MiB such as 512`);
         return;
       }
     });
-    if (!(mib > 0)) fail(`${label} sets no memory: expected a task-level "memory", or "memory" or "memoryReservation" on its containers`);
+    if (!(mib > 0)) stop(`${label} sets no memory: expected a task-level "memory", or "memory" or "memoryReservation" on its containers`);
   }
 
   if (fromContainers) {
@@ -159,7 +160,7 @@ function convert(value: unknown): ImportResult {
   if (!(vcpu > 0) || !isValidSize(request, os)) {
     const covering = roundUpToValidSize(request, os);
     const asWritten = `cpu ${fmt(vcpu * CPU_UNITS_PER_VCPU)} / memory ${fmt(mib)} MiB`;
-    if (!covering) fail(`${label}: ${asWritten} is above the largest Fargate ${os === "windows" ? "Windows " : ""}size (${formatSize(largestSize(os))})`);
+    if (!covering) stop(`${label}: ${asWritten} is above the largest Fargate ${os === "windows" ? "Windows " : ""}size (${formatSize(largestSize(os))})`);
     size = covering!;
     warnings.push(`${label}: ${asWritten} is not a valid Fargate ${os === "windows" ? "Windows " : ""}size; imported as ${formatSize(size)}, the smallest valid size that covers it`);
   }
@@ -177,7 +178,7 @@ function convert(value: unknown): ImportResult {
   if (eph !== undefined && eph !== null) {
     const raw = isRecord(eph) ? own(eph, "sizeInGiB") : eph;
     const n = typeof raw === "number" ? raw : typeof raw === "string" && /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : NaN;
-    if (!Number.isFinite(n) || n < 0) fail(`${label}: ephemeralStorage.sizeInGiB is ${show(raw)}; expected a whole number of GiB from 21 to 200`);
+    if (!Number.isFinite(n) || n < 0) stop(`${label}: ephemeralStorage.sizeInGiB is ${show(raw)}; expected a whole number of GiB from 21 to 200`);
     storageGiB = Math.max(STORAGE_LIMITS_GIB.free, Math.ceil(n));
     if (os === "windows" && storageGiB > STORAGE_LIMITS_GIB.free) {
       warnings.push(`${label} asks for ${storageGiB} GiB of ephemeral storage, which Windows tasks on Fargate cannot configure: imported with the ${STORAGE_LIMITS_GIB.free} GiB included`);
@@ -186,5 +187,5 @@ function convert(value: unknown): ImportResult {
   }
 
   const workload: WorkloadInput = { name: family, platform: "ecs", os, arch, vcpu: size.vcpu, memoryGiB: size.memoryGiB, storageGiB, tasks: 1 };
-  return { ok: true, workloads: [workload], warnings };
+  return ok({ workloads: [workload], warnings });
 }

@@ -16,7 +16,7 @@ const MiB = 2 ** 20;
 /** Every successful import must be a valid scenario as it stands. */
 function expectValidScenario(workloads: WorkloadInput[]) {
   const parsed = parseScenario({ workloads }, fargateCatalog);
-  expect(parsed.ok, parsed.ok ? "" : JSON.stringify(parsed.problems)).toBe(true);
+  expect(parsed.ok, parsed.ok ? "" : JSON.stringify(parsed.error)).toBe(true);
 }
 
 const ecs = (w: Partial<WorkloadInput>) => ({ platform: "ecs", os: "linux", arch: "x86_64", storageGiB: 20, tasks: 1, ...w });
@@ -106,11 +106,11 @@ describe("importWorkload: fixtures", () => {
 
   it.each(cases)("$file", ({ file, workloads, warnings }) => {
     const result = importWorkload(fixture(file));
-    if (!result.ok) throw new Error(result.message);
-    expect(result.workloads).toEqual(workloads);
-    expect(result.warnings).toHaveLength(warnings.length);
-    warnings.forEach((w, i) => expect(result.warnings[i]).toMatch(w));
-    expectValidScenario(result.workloads);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.workloads).toEqual(workloads);
+    expect(result.value.warnings).toHaveLength(warnings.length);
+    warnings.forEach((w, i) => expect(result.value.warnings[i]).toMatch(w));
+    expectValidScenario(result.value.workloads);
   });
 
   it("reads the same task definition with and without the describe-task-definition wrapper", () => {
@@ -123,7 +123,7 @@ describe("importWorkload: fixtures", () => {
     const td = JSON.parse(fixture("ecs-arm64.json"));
     expect(importWorkload(stringify(td))).toEqual(importWorkload(JSON.stringify(td)));
     const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: { containers: [{ name: "c", resources: { requests: { cpu: "1", memory: "2Gi" } } }] } };
-    expect(importWorkload(JSON.stringify(pod))).toMatchObject({ ok: true, workloads: [{ name: "p", vcpu: 1, memoryGiB: 2 }] });
+    expect(importWorkload(JSON.stringify(pod))).toMatchObject({ ok: true, value: { workloads: [{ name: "p", vcpu: 1, memoryGiB: 2 }] } });
   });
 });
 
@@ -144,31 +144,31 @@ describe("importWorkload: ECS values", () => {
     ["32768", "249856", 32, 244],
   ])("cpu %j / memory %j -> %d vCPU / %d GiB", (cpu, memory, vcpu, memoryGiB) => {
     const r = importWorkload(td({ cpu, memory }));
-    expect(r).toMatchObject({ ok: true, workloads: [{ vcpu, memoryGiB }] });
+    expect(r).toMatchObject({ ok: true, value: { workloads: [{ vcpu, memoryGiB }] } });
   });
 
   it("Windows below 1 vCPU is raised to the smallest Windows size", () => {
     // 512 units = 0.5 vCPU; Windows starts at 1 vCPU (2-8 GiB): 1 vCPU / 2 GiB.
     const r = importWorkload(td({ cpu: "512", memory: "1024", runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_FULL" } }));
-    expect(r).toMatchObject({ ok: true, workloads: [{ os: "windows", arch: "x86_64", vcpu: 1, memoryGiB: 2 }] });
-    if (r.ok) expect(r.warnings.join(" ")).toMatch(/not a valid Fargate Windows size; imported as 1 vCPU \/ 2 GiB/);
+    expect(r).toMatchObject({ ok: true, value: { workloads: [{ os: "windows", arch: "x86_64", vcpu: 1, memoryGiB: 2 }] } });
+    if (r.ok) expect(r.value.warnings.join(" ")).toMatch(/not a valid Fargate Windows size; imported as 1 vCPU \/ 2 GiB/);
   });
 
   it("Windows extra ephemeral storage falls back to the included 20 GiB with a warning", () => {
     const r = importWorkload(td({ cpu: "1024", memory: "2048", ephemeralStorage: { sizeInGiB: 60 }, runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2019_FULL" } }));
-    expect(r).toMatchObject({ ok: true, workloads: [{ storageGiB: 20 }] });
-    if (r.ok) expect(r.warnings.join(" ")).toMatch(/Windows tasks on Fargate cannot configure/);
+    expect(r).toMatchObject({ ok: true, value: { workloads: [{ storageGiB: 20 }] } });
+    if (r.ok) expect(r.value.warnings.join(" ")).toMatch(/Windows tasks on Fargate cannot configure/);
   });
 
   it("warns when FARGATE is not listed at all", () => {
     const r = importWorkload(JSON.stringify({ family: "t", cpu: "256", memory: "512", containerDefinitions: [{ name: "c" }] }));
-    expect(r.ok && r.warnings).toEqual([expect.stringMatching(/does not list FARGATE in requiresCompatibilities \(it lists none\)/)]);
+    expect(r.ok && r.value.warnings).toEqual([expect.stringMatching(/does not list FARGATE in requiresCompatibilities \(it lists none\)/)]);
   });
 
   it("names an unnamed task definition after the file, or a default", () => {
     const text = JSON.stringify({ cpu: "256", memory: "512", requiresCompatibilities: ["FARGATE"], containerDefinitions: [{ name: "c" }] });
-    expect(importWorkload(text, { name: "my-task.json" })).toMatchObject({ ok: true, workloads: [{ name: "my-task.json" }] });
-    expect(importWorkload(text)).toMatchObject({ ok: true, workloads: [{ name: "Imported workload" }] });
+    expect(importWorkload(text, { name: "my-task.json" })).toMatchObject({ ok: true, value: { workloads: [{ name: "my-task.json" }] } });
+    expect(importWorkload(text)).toMatchObject({ ok: true, value: { workloads: [{ name: "Imported workload" }] } });
   });
 });
 
@@ -188,35 +188,35 @@ describe("importWorkload: Kubernetes values", () => {
     [{ cpu: "1", memory: "500M" }, 1, 5e8 / GiB],
     [{ cpu: "0.0001", memory: "1Gi" }, 0.001, 1], // Kubernetes keeps CPU to the millicore, rounding up
   ])("requests %j -> %d vCPU / %d GiB", (requests, vcpu, memoryGiB) => {
-    expect(importWorkload(pod({ requests }))).toMatchObject({ ok: true, workloads: [{ vcpu, memoryGiB }] });
+    expect(importWorkload(pod({ requests }))).toMatchObject({ ok: true, value: { workloads: [{ vcpu, memoryGiB }] } });
   });
 
   it("CPU without memory keeps the CPU and warns", () => {
     const r = importWorkload(pod({ requests: { cpu: "2" } }));
-    expect(r).toMatchObject({ ok: true, workloads: [{ vcpu: 2, memoryGiB: 1 / 1024 }] });
-    if (r.ok) expect(r.warnings[0]).toMatch(/requests no memory: Fargate sizes it on its CPU alone/);
+    expect(r).toMatchObject({ ok: true, value: { workloads: [{ vcpu: 2, memoryGiB: 1 / 1024 }] } });
+    if (r.ok) expect(r.value.warnings[0]).toMatch(/requests no memory: Fargate sizes it on its CPU alone/);
   });
 
   it("ephemeral storage is rounded up to whole GiB, at least 20", () => {
-    expect(importWorkload(pod({ requests: { cpu: "1", memory: "1Gi", "ephemeral-storage": "10Gi" } }))).toMatchObject({ ok: true, workloads: [{ storageGiB: 20 }] });
-    expect(importWorkload(pod({ requests: { cpu: "1", memory: "1Gi", "ephemeral-storage": "30.5Gi" } }))).toMatchObject({ ok: true, workloads: [{ storageGiB: 31 }] });
+    expect(importWorkload(pod({ requests: { cpu: "1", memory: "1Gi", "ephemeral-storage": "10Gi" } }))).toMatchObject({ ok: true, value: { workloads: [{ storageGiB: 20 }] } });
+    expect(importWorkload(pod({ requests: { cpu: "1", memory: "1Gi", "ephemeral-storage": "30.5Gi" } }))).toMatchObject({ ok: true, value: { workloads: [{ storageGiB: 31 }] } });
   });
 
   it("warns about arm64 and Windows node selectors, which EKS on Fargate cannot honour", () => {
     const r = importWorkload(pod({ requests: { cpu: "1", memory: "1Gi" } }, { nodeSelector: { "kubernetes.io/arch": "arm64" } }));
-    expect(r).toMatchObject({ ok: true, workloads: [{ arch: "x86_64" }] });
-    if (r.ok) expect(r.warnings[0]).toMatch(/runs x86_64 only/);
+    expect(r).toMatchObject({ ok: true, value: { workloads: [{ arch: "x86_64" }] } });
+    if (r.ok) expect(r.value.warnings[0]).toMatch(/runs x86_64 only/);
   });
 
   it("reads an unknown workload kind with a pod template like a Deployment", () => {
     const rollout = { apiVersion: "argoproj.io/v1alpha1", kind: "Rollout", metadata: { name: "r" }, spec: { replicas: 5, template: { spec: { containers: [{ name: "c", resources: { requests: { cpu: "1", memory: "2Gi" } } }] } } } };
     const r = importWorkload(JSON.stringify(rollout));
-    expect(r).toMatchObject({ ok: true, workloads: [{ name: "r", tasks: 5, vcpu: 1, memoryGiB: 2 }] });
+    expect(r).toMatchObject({ ok: true, value: { workloads: [{ name: "r", tasks: 5, vcpu: 1, memoryGiB: 2 }] } });
   });
 
   it("replicas: 0 imports zero pods", () => {
     const d = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d" }, spec: { replicas: 0, template: { spec: { containers: [{ name: "c" }] } } } };
-    expect(importWorkload(JSON.stringify(d))).toMatchObject({ ok: true, workloads: [{ tasks: 0 }] });
+    expect(importWorkload(JSON.stringify(d))).toMatchObject({ ok: true, value: { workloads: [{ tasks: 0 }] } });
   });
 
   it("YAML merge keys and a few aliases are fine", () => {
@@ -231,7 +231,7 @@ spec:
     - <<: *base
       name: b
 `;
-    expect(importWorkload(yaml)).toMatchObject({ ok: true, workloads: [{ vcpu: 0.5, memoryGiB: 0.5 }] });
+    expect(importWorkload(yaml)).toMatchObject({ ok: true, value: { workloads: [{ vcpu: 0.5, memoryGiB: 0.5 }] } });
   });
 });
 
@@ -286,14 +286,14 @@ g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
   it.each(cases)("$what", ({ text, message }) => {
     const r = importWorkload(text);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(message);
+    if (!r.ok) expect(r.error.message).toMatch(message);
   });
 
   it("one bad document fails the whole file (no partial result) and says which", () => {
     const good = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, resources: {requests: {cpu: 1, memory: 1Gi}}}]}\n";
     const bad = "apiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec: {containers: [{name: c, resources: {requests: {cpu: 1, memory: 12 GB}}}]}\n";
     const r = importWorkload(`${good}---\n${bad}`);
-    expect(r).toEqual({ ok: false, message: expect.stringMatching(/^Document 2: Pod "b": container "c" has memory request "12 GB", which is not a Kubernetes quantity; expected a quantity such as 512Mi, 1Gi, 2.5G or 1073741824\.$/) });
+    expect(r).toEqual({ ok: false, error: { message: expect.stringMatching(/^Document 2: Pod "b": container "c" has memory request "12 GB", which is not a Kubernetes quantity; expected a quantity such as 512Mi, 1Gi, 2.5G or 1073741824\.$/) } });
   });
 
   it("refuses oversized input quickly", () => {
@@ -304,7 +304,7 @@ g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
   });
 
   it("non-string input is refused, not thrown", () => {
-    expect(importWorkload(undefined as unknown as string)).toEqual({ ok: false, message: expect.stringMatching(/Expected the text/) });
+    expect(importWorkload(undefined as unknown as string)).toEqual({ ok: false, error: { message: expect.stringMatching(/Expected the text/) } });
   });
 });
 
@@ -314,11 +314,11 @@ describe("importWorkload properties (fast-check)", () => {
     const r = importWorkload(text);
     if (r.ok) {
       imported++;
-      expectValidScenario(r.workloads);
+      expectValidScenario(r.value.workloads);
     } else {
-      expect(r.message.trim().length).toBeGreaterThan(0);
+      expect(r.error.message.trim().length).toBeGreaterThan(0);
       // Never the catch-all that only an unforeseen exception reaches (importWorkload catches everything).
-      expect(r.message).not.toMatch(/^The file could not be read as /);
+      expect(r.error.message).not.toMatch(/^The file could not be read as /);
     }
   };
   /** The generators must reach the success path often enough for "every success is valid" to mean something. */

@@ -1,7 +1,8 @@
 import { isMap, isScalar, parseAllDocuments, visit, type Document } from "yaml";
 import { importKubernetesObject, isKubernetesObject } from "./import-k8s";
 import { asTaskDefinition, importTaskDefinition } from "./import-task-definition";
-import { fail, ImportError, isRecord, type ImportResult } from "./import-shared";
+import { ok } from "@/lib/result";
+import { ImportError, isRecord, refused, stop, type ImportResult } from "./import-shared";
 import { Workload, type WorkloadInput } from "./schema";
 
 /**
@@ -37,25 +38,25 @@ export function importWorkload(text: string, opts: ImportOptions = {}): ImportRe
   try {
     return importText(text, opts);
   } catch (error) {
-    if (error instanceof ImportError) return { ok: false, message: error.message };
-    if (error instanceof RangeError) return { ok: false, message: `The file is nested too deeply to be ${EXPECTED}.` };
-    return { ok: false, message: `The file could not be read as ${EXPECTED}.` };
+    if (error instanceof ImportError) return refused(error.message);
+    if (error instanceof RangeError) return refused(`The file is nested too deeply to be ${EXPECTED}.`);
+    return refused(`The file could not be read as ${EXPECTED}.`);
   }
 }
 
 function importText(text: string, opts: ImportOptions): ImportResult {
-  if (typeof text !== "string") return fail(`Expected the text of ${EXPECTED}.`);
+  if (typeof text !== "string") return stop(`Expected the text of ${EXPECTED}.`);
   if (text.length > MAX_IMPORT_CHARS)
-    return fail(`The file is too large (${(text.length / 1024 / 1024).toFixed(1)} MB; at most 1 MB) to be ${EXPECTED}.`);
+    return stop(`The file is too large (${(text.length / 1024 / 1024).toFixed(1)} MB; at most 1 MB) to be ${EXPECTED}.`);
   const source = text.replace(/^\uFEFF/, "");
-  if (!source.trim()) return fail(`The file is empty: expected ${EXPECTED}.`);
+  if (!source.trim()) return stop(`The file is empty: expected ${EXPECTED}.`);
   // Binary content (an image or archive read as text) is named in one sentence, never echoed back as mojibake.
-  if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(source.slice(0, 65_536))) return fail(`This is not text (it looks like a binary file, such as an image or an archive): expected ${EXPECTED}.`);
+  if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(source.slice(0, 65_536))) return stop(`This is not text (it looks like a binary file, such as an image or an archive): expected ${EXPECTED}.`);
 
   const documents = parseDocuments(source);
   const objects: { value: unknown; where: string }[] = [];
   documents.forEach((value, i) => {
-    if (tooDeep(value)) fail(`${documents.length > 1 ? `Document ${i + 1} is` : "The file is"} nested more than ${MAX_IMPORT_DEPTH} levels deep: expected ${EXPECTED}.`);
+    if (tooDeep(value)) stop(`${documents.length > 1 ? `Document ${i + 1} is` : "The file is"} nested more than ${MAX_IMPORT_DEPTH} levels deep: expected ${EXPECTED}.`);
     const doc = documents.length > 1 ? `Document ${i + 1}` : "";
     const items = expand(value);
     items.forEach((item, j) => {
@@ -68,14 +69,14 @@ function importText(text: string, opts: ImportOptions): ImportResult {
   const warnings: string[] = [];
   for (const { value, where } of objects) {
     if (value === null || value === undefined) continue; // an empty document between "---" lines
-    const result = asTaskDefinition(value) ? importTaskDefinition(value) : isKubernetesObject(value) ? importKubernetesObject(value) : { ok: false as const, message: unrecognised(value) };
-    if (!result.ok) return fail(`${where}${result.message}${/[.!?]$/.test(result.message) ? "" : "."}`);
-    workloads.push(...result.workloads);
-    warnings.push(...result.warnings);
+    const result = asTaskDefinition(value) ? importTaskDefinition(value) : isKubernetesObject(value) ? importKubernetesObject(value) : refused(unrecognised(value));
+    if (!result.ok) return stop(`${where}${result.error.message}${/[.!?]$/.test(result.error.message) ? "" : "."}`);
+    workloads.push(...result.value.workloads);
+    warnings.push(...result.value.warnings);
   }
   if (workloads.length === 0) {
     const skipped = warnings.length ? ` (${warnings.join("; ")})` : "";
-    return fail(`The file has no workloads: expected an ECS task definition or a Kubernetes Pod, Deployment, StatefulSet, ReplicaSet, Job, CronJob or DaemonSet${skipped}.`);
+    return stop(`The file has no workloads: expected an ECS task definition or a Kubernetes Pod, Deployment, StatefulSet, ReplicaSet, Job, CronJob or DaemonSet${skipped}.`);
   }
 
   nameWorkloads(workloads, warnings, opts);
@@ -83,10 +84,10 @@ function importText(text: string, opts: ImportOptions): ImportResult {
     const parsed = Workload.safeParse(w);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return fail(`"${w.name}" cannot run on Fargate as written: ${issue?.message ?? "it is not a valid workload"}.`);
+      return stop(`"${w.name}" cannot run on Fargate as written: ${issue?.message ?? "it is not a valid workload"}.`);
     }
   }
-  return { ok: true, workloads, warnings };
+  return ok({ workloads, warnings });
 }
 
 /** JSON first (the common case, and exact); YAML otherwise, including flow-style YAML that starts like JSON. */
@@ -101,27 +102,27 @@ function parseDocuments(source: string): unknown[] {
     }
   }
   const yamlGuard = yamlTooDeep(source);
-  if (yamlGuard) return fail(jsonError ? `The file is not valid JSON (${jsonError}): expected ${EXPECTED}.` : yamlGuard);
+  if (yamlGuard) return stop(jsonError ? `The file is not valid JSON (${jsonError}): expected ${EXPECTED}.` : yamlGuard);
   // uniqueKeys: false. The library's own duplicate-key check compares every key with every other key of its
   // mapping (a 40,000-key Pod took 7.9 s); duplicateKey below does the same check in one pass.
   const docs = parseAllDocuments(source, { merge: true, prettyErrors: true, uniqueKeys: false });
   if (!Array.isArray(docs)) return [];
-  if (docs.length > MAX_IMPORT_DOCUMENTS) return fail(`The file has ${docs.length} YAML documents; at most ${MAX_IMPORT_DOCUMENTS} can be imported at once.`);
+  if (docs.length > MAX_IMPORT_DOCUMENTS) return stop(`The file has ${docs.length} YAML documents; at most ${MAX_IMPORT_DOCUMENTS} can be imported at once.`);
   return docs.map((doc, i) => {
     const error = doc.errors[0];
     if (error) {
       const where = docs.length > 1 ? ` (document ${i + 1})` : "";
-      if (jsonError) return fail(`The file is not valid JSON (${jsonError}): expected ${EXPECTED}.`);
-      return fail(`The file is not valid YAML${where}: ${firstLine(error.message)}; expected ${EXPECTED}.`);
+      if (jsonError) return stop(`The file is not valid JSON (${jsonError}): expected ${EXPECTED}.`);
+      return stop(`The file is not valid YAML${where}: ${firstLine(error.message)}; expected ${EXPECTED}.`);
     }
     const duplicate = duplicateKey(doc, source);
-    if (duplicate) return fail(`The file is not valid YAML${docs.length > 1 ? ` (document ${i + 1})` : ""}: ${duplicate}; expected ${EXPECTED}.`);
+    if (duplicate) return stop(`The file is not valid YAML${docs.length > 1 ? ` (document ${i + 1})` : ""}: ${duplicate}; expected ${EXPECTED}.`);
     try {
       return doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (e) {
-      if (e instanceof ReferenceError && /alias/i.test(e.message)) return fail(`The YAML uses more than ${MAX_ALIASES} aliases (*name), which a manifest never needs: refused as a possible "billion laughs" document.`);
-      if (e instanceof RangeError) return fail(`The file is nested too deeply to be ${EXPECTED}.`);
-      return fail(`The file is not valid YAML: ${firstLine(e instanceof Error ? e.message : String(e))}; expected ${EXPECTED}.`);
+      if (e instanceof ReferenceError && /alias/i.test(e.message)) return stop(`The YAML uses more than ${MAX_ALIASES} aliases (*name), which a manifest never needs: refused as a possible "billion laughs" document.`);
+      if (e instanceof RangeError) return stop(`The file is nested too deeply to be ${EXPECTED}.`);
+      return stop(`The file is not valid YAML: ${firstLine(e instanceof Error ? e.message : String(e))}; expected ${EXPECTED}.`);
     }
   });
 }

@@ -3,15 +3,13 @@ import { extrasRegion, regionsWith } from "@/lib/catalog/extras-lookup";
 import type { ExtrasCatalog, ExtrasRegion } from "@/lib/catalog/extras-schema";
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import { own } from "@/lib/pricing/own";
+import { fail, ok, type FieldProblem, type Result } from "@/lib/result";
 import { Scenario } from "./schema";
 
-export interface Problem {
-  /** Dotted path into the scenario ("workloads.0.vcpu"); empty for the whole document. */
-  path: string;
-  message: string;
-}
+/** A scenario problem: its path is the dotted field ("workloads.0.vcpu"); empty for the whole document. */
+export type Problem = FieldProblem;
 
-export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+export type ParseResult = Result<Scenario, Problem[]>;
 
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.map(String).join(".");
@@ -85,8 +83,8 @@ export function extrasProblems(scenario: Pick<Scenario, "region" | "workloads" |
  */
 export function parseScenario(input: unknown, catalog: FargateCatalog, extras?: ExtrasCatalog): ParseResult {
   const parsed = Scenario.safeParse(input);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error) };
+  if (!parsed.success) return fail(zodProblems(parsed.error));
   const problems = catalogProblems(parsed.data, catalog);
   if (extras && !problems.some((p) => p.path === "region")) problems.push(...extrasProblems(parsed.data, extras));
-  return problems.length ? { ok: false, problems } : { ok: true, scenario: parsed.data };
+  return problems.length ? fail(problems) : ok(parsed.data);
 }

@@ -8,8 +8,8 @@ import { decodeScenario, encodeScenario } from "./url";
 
 const parse = (input: ScenarioInput) => {
   const p = parseScenario(input, fargateCatalog, extrasCatalog);
-  if (!p.ok) throw new Error(JSON.stringify(p.problems));
-  return p.scenario;
+  if (!p.ok) throw new Error(JSON.stringify(p.error));
+  return p.value;
 };
 const whole: ScenarioInput = {
   version: 2,
@@ -24,16 +24,16 @@ describe("share links, format v2", () => {
     const token = encodeScenario(s);
     expect(token.startsWith("v2.")).toBe(true);
     const back = decodeScenario(token, fargateCatalog);
-    expect(back.ok && back.scenario).toEqual(s);
+    expect(back.ok && back.value.scenario).toEqual(s);
   });
 
   it("a pinned v2 link keeps opening and pricing the same (written by this version)", () => {
     const token =
       "v2.eyJ3IjpbWyJhcGkiLDEsMiwzLG51bGwsbnVsbCxudWxsLG51bGwsbnVsbCxudWxsLG51bGwsMSxbNTAsMF1dXSwibiI6Indob2xlIiwieCI6eyJsb2FkQmFsYW5jZXJzIjpbeyJuYW1lIjoid2ViIiwidHlwZSI6ImFwcGxpY2F0aW9uIiwiY2FwYWNpdHlVbml0cyI6MiwiaW50ZXJuZXRGYWNpbmciOnRydWUsImF6cyI6Mn1dLCJuYXRHYXRld2F5cyI6eyJjb3VudCI6MiwicHJvY2Vzc2VkR2lCUGVyTW9udGgiOjEwMH19fQ.1kr2eon";
     const back = decodeScenario(token, fargateCatalog);
-    if (!back.ok) throw new Error(back.message);
-    expect(back.scenario.version).toBe(2);
-    const e = estimateScenario(back.scenario, fargateCatalog, extrasCatalog);
+    if (!back.ok) throw new Error(back.error.message);
+    expect(back.value.scenario.version).toBe(2);
+    const e = estimateScenario(back.value.scenario, fargateCatalog, extrasCatalog);
     // compute 3 x 730 x 0.04937 = 108.1203; IPv4 2190 x 0.005 = 10.95; logs 50 x 0.5 = 25
     // ALB 730 x 0.0225 + 1460 x 0.008 + 1460 x 0.005 = 35.405; NAT 1460 x 0.045 + 100 x 0.045 + 1460 x 0.005 = 77.5
     // 108.1203 + 10.95 + 25 + 35.405 + 77.5 = 256.9753
@@ -46,7 +46,7 @@ describe("share links, format v2", () => {
     for (const edited of [`v2${v1.slice(2)}`, `v1${v2.slice(2)}`]) {
       const r = decodeScenario(edited, fargateCatalog);
       expect(r.ok).toBe(false);
-      expect(!r.ok && r.message).toMatch(/damaged/);
+      expect(!r.ok && r.error.message).toMatch(/damaged/);
     }
   });
 
@@ -55,7 +55,7 @@ describe("share links, format v2", () => {
     expect(token).toBe(encodeScenario(parse({ version: 1, name: "checkout", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 3 }] })));
     expect(token.startsWith("v1.")).toBe(true);
     const back = decodeScenario(token, fargateCatalog);
-    expect(back.ok && back.scenario.version).toBe(1);
+    expect(back.ok && back.value.scenario.version).toBe(1);
   });
 
   it("a damaged v2 link is refused with one sentence", () => {
@@ -63,14 +63,14 @@ describe("share links, format v2", () => {
     const broken = token.slice(0, 20) + (token[20] === "A" ? "B" : "A") + token.slice(21);
     const r = decodeScenario(broken, fargateCatalog);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.message).toMatch(/damaged/);
-    expect(decodeScenario("v3.abc.0000000", fargateCatalog)).toMatchObject({ ok: false, message: expect.stringMatching(/format v3.*newer version/) });
+    expect(!r.ok && r.error.message).toMatch(/damaged/);
+    expect(decodeScenario("v3.abc.0000000", fargateCatalog)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/format v3.*newer version/) } });
   });
 
   it("a v2 link with a bad service value names its path", () => {
     const s = parse(whole);
     const bad = { ...s, services: { natGateways: { count: -1, processedGiBPerMonth: 0 } } };
     const r = decodeScenario(encodeScenario(bad as typeof s), fargateCatalog);
-    expect(!r.ok && r.message).toMatch(/services\.natGateways\.count: NAT gateways cannot be negative/);
+    expect(!r.ok && r.error.message).toMatch(/services\.natGateways\.count: NAT gateways cannot be negative/);
   });
 });

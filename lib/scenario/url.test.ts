@@ -12,8 +12,8 @@ const catalog = fargateCatalog;
 
 function scenario(input: ScenarioInput): Scenario {
   const parsed = parseScenario(input, catalog);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  return parsed.scenario;
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+  return parsed.value;
 }
 
 const checkout = scenario({
@@ -32,8 +32,8 @@ function expectRejected(text: string, message?: RegExp) {
   const r = decodeScenario(text, catalog);
   expect(r.ok).toBe(false);
   if (!r.ok) {
-    expectSentence(r.message);
-    if (message) expect(r.message).toMatch(message);
+    expectSentence(r.error.message);
+    if (message) expect(r.error.message).toMatch(message);
   }
 }
 
@@ -59,11 +59,11 @@ describe("share links: format", () => {
     expect(SHARE_PARAM).toBe("s");
     const hash = shareHash(checkout);
     expect(hash).toBe(`#s=${encodeScenario(checkout)}`);
-    expect(readShareHash(hash, catalog)).toEqual({ ok: true, scenario: checkout });
-    expect(readShareHash(`#tab=ec2&s=${encodeScenario(checkout)}`, catalog)).toEqual({ ok: true, scenario: checkout });
+    expect(readShareHash(hash, catalog)).toEqual({ ok: true, value: { scenario: checkout } });
+    expect(readShareHash(`#tab=ec2&s=${encodeScenario(checkout)}`, catalog)).toEqual({ ok: true, value: { scenario: checkout } });
     expect(readShareHash("", catalog)).toBeUndefined();
     expect(readShareHash("#tab=ec2", catalog)).toBeUndefined();
-    expect(readShareHash("#s=", catalog)).toMatchObject({ ok: false, message: expect.stringMatching(/empty/) });
+    expect(readShareHash("#s=", catalog)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/empty/) } });
   });
 
   it("keeps the v1 defaults equal to the schema's (if the schema's change, the v1 ones stay and links keep their meaning)", () => {
@@ -82,7 +82,7 @@ describe("share links: format", () => {
     const json = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0))));
     expect(json.w[0][11]).toEqual({ team: "payments" });
     // Today's schema drops the unknown field; the rest decodes unchanged.
-    expect(decodeScenario(token, catalog)).toEqual({ ok: true, scenario: { ...checkout, workloads: [checkout.workloads[0]] } });
+    expect(decodeScenario(token, catalog)).toEqual({ ok: true, value: { scenario: { ...checkout, workloads: [checkout.workloads[0]] } } });
   });
 });
 
@@ -94,7 +94,7 @@ describe("share links: round trip", () => {
     });
     const token = encodeScenario(evil);
     expect(token).not.toMatch(/[<>"'&]/);
-    expect(decodeScenario(token, catalog)).toEqual({ ok: true, scenario: evil });
+    expect(decodeScenario(token, catalog)).toEqual({ ok: true, value: { scenario: evil } });
   });
 
   it("decode(encode(s)) equals s for valid scenarios (fast-check)", () => {
@@ -153,9 +153,9 @@ describe("share links: round trip", () => {
         fc.pre(parsed.ok); // e.g. a name of only spaces
         if (!parsed.ok) return;
         checked++;
-        const token = encodeScenario(parsed.scenario);
+        const token = encodeScenario(parsed.value);
         expect(token.length).toBeLessThanOrEqual(MAX_SHARE_CHARS);
-        expect(decodeScenario(token, catalog)).toEqual({ ok: true, scenario: parsed.scenario });
+        expect(decodeScenario(token, catalog)).toEqual({ ok: true, value: { scenario: parsed.value } });
       }),
     );
     expect(checked).toBeGreaterThan(runs / 2);
@@ -210,9 +210,9 @@ describe("share links: bad links are refused in one sentence, never thrown", () 
       fc.property(text, (t) => {
         const r = decodeScenario(t, catalog);
         if (!r.ok) {
-          expectSentence(r.message);
+          expectSentence(r.error.message);
           // A deliberate refusal, never the catch-all that only an unforeseen exception reaches.
-          expect(r.message).not.toBe(UNEXPECTED);
+          expect(r.error.message).not.toBe(UNEXPECTED);
         }
       }),
     );
@@ -236,24 +236,24 @@ describe("share links: v0 (legacy) links still open", () => {
   const utf8Base64 = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
 
   it("opens a v0 link and says it was migrated", () => {
-    expect(decodeScenario(utf8Base64(JSON.stringify(legacy)), catalog)).toEqual({ ok: true, scenario: scenario(legacy), migratedFrom: 0 });
+    expect(decodeScenario(utf8Base64(JSON.stringify(legacy)), catalog)).toEqual({ ok: true, value: { scenario: scenario(legacy), migratedFrom: 0 } });
   });
 
   it("opens v0 links in base64url, without padding, with '+' read back as a space, or Latin-1", () => {
     const std = utf8Base64(JSON.stringify({ ...legacy, name: "a>>?b" })); // ">>?" puts "+" and "/" in the base64
     expect(std).toMatch(/[+/]/);
-    const expected = { ok: true, scenario: scenario({ ...legacy, name: "a>>?b" }), migratedFrom: 0 };
+    const expected = { ok: true, value: { scenario: scenario({ ...legacy, name: "a>>?b" }), migratedFrom: 0 } };
     expect(decodeScenario(std.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""), catalog)).toEqual(expected);
     expect(decodeScenario(std.replace(/\+/g, " "), catalog)).toEqual(expected);
     expect(readShareHash(`#s=${std}`, catalog)).toEqual(expected);
     const latin1 = btoa(JSON.stringify({ ...legacy, name: "Caf\u00e9" }));
-    expect(decodeScenario(latin1, catalog)).toMatchObject({ ok: true, scenario: { name: "Café" }, migratedFrom: 0 });
+    expect(decodeScenario(latin1, catalog)).toMatchObject({ ok: true, value: { scenario: { name: "Café" }, migratedFrom: 0 } });
   });
 
   it("re-encoding a migrated scenario gives a v1 link to the same scenario", () => {
     const r = decodeScenario(utf8Base64(JSON.stringify(legacy)), catalog);
-    if (!r.ok) throw new Error(r.message);
-    expect(decodeScenario(encodeScenario(r.scenario), catalog)).toEqual({ ok: true, scenario: r.scenario });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(decodeScenario(encodeScenario(r.value.scenario), catalog)).toEqual({ ok: true, value: { scenario: r.value.scenario } });
   });
 
   it("an invalid v0 scenario names the problem", () => {

@@ -1,4 +1,5 @@
 import type { FargateCatalog } from "@/lib/catalog/schema";
+import { fail, ok, type Result } from "@/lib/result";
 import { parseScenario } from "./parse";
 import type { Scenario } from "./schema";
 
@@ -44,7 +45,10 @@ export const SHARE_FORMAT_VERSION = 2;
 /** Longer tokens are refused before any decoding (a 20-workload scenario is about 1 KB). */
 export const MAX_SHARE_CHARS = 100_000;
 
-export type DecodeResult = { ok: true; scenario: Scenario; migratedFrom?: number } | { ok: false; message: string };
+/** An opened link: the scenario, and the legacy format it was read from when the address should be rewritten. */
+export type DecodedLink = { scenario: Scenario; migratedFrom?: number };
+export type DecodeResult = Result<DecodedLink>;
+const refuse = (message: string): DecodeResult => fail({ message });
 
 // ---- v1 dictionaries: append only (an index, once written into links, keeps its meaning) ----
 const PLATFORMS = ["ecs", "eks"] as const;
@@ -198,8 +202,9 @@ export function shareHash(scenario: Scenario): string {
 
 // ---- decoding ----
 
+/** Thrown inside the decoder with the sentence the user sees (`stop`); decodeScenario turns it into a failed Result. */
 class LinkError extends Error {}
-const fail = (message: string): never => {
+const stop = (message: string): never => {
   throw new LinkError(message);
 };
 
@@ -210,7 +215,7 @@ const DAMAGED = "The share link is damaged: its contents cannot be read, so it w
 function base64ToBytes(text: string): Uint8Array {
   // Callers have checked the alphabet; a length of 4n+1 cannot come from any byte string.
   const standard = text.replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, "");
-  if (standard.length % 4 === 1) fail(DAMAGED);
+  if (standard.length % 4 === 1) stop(DAMAGED);
   const binary = atob(standard + "=".repeat((4 - (standard.length % 4)) % 4));
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -222,13 +227,13 @@ function parseJson(bytes: Uint8Array, latin1Fallback: boolean): unknown {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    if (!latin1Fallback) return fail(DAMAGED);
+    if (!latin1Fallback) return stop(DAMAGED);
     text = Array.from(bytes, (b) => String.fromCharCode(b)).join("");
   }
   try {
     return JSON.parse(text);
   } catch {
-    return fail(DAMAGED);
+    return stop(DAMAGED);
   }
 }
 
@@ -238,13 +243,13 @@ const NOT_A_SCENARIO = (what: string) => `The share link is damaged: ${what}, wh
 function fromDict(value: unknown, dict: readonly string[], what: string): unknown {
   if (typeof value !== "number") return value; // a full value (or a wrong type parseScenario will name)
   const v = Number.isInteger(value) ? dict[value] : undefined;
-  return v ?? fail(NOT_A_SCENARIO(`it names ${what} number ${value}`));
+  return v ?? stop(NOT_A_SCENARIO(`it names ${what} number ${value}`));
 }
 
 function expandSchedule(value: unknown, at: string): unknown {
   if (value === null || value === undefined) return { type: "always-on" };
   if (isRecord(value)) return value;
-  if (!Array.isArray(value)) return fail(NOT_A_SCENARIO(`the schedule of ${at} is ${typeof value}`));
+  if (!Array.isArray(value)) return stop(NOT_A_SCENARIO(`the schedule of ${at} is ${typeof value}`));
   const type = fromDict(value[0], SCHEDULE_TYPES, "schedule type");
   if (type === "duty-cycle") return { type, percent: value[1] };
   if (type === "batch") return { type, runsPerMonth: value[1], secondsPerRun: value[2] };
@@ -253,8 +258,8 @@ function expandSchedule(value: unknown, at: string): unknown {
 
 function expandWorkload(value: unknown, i: number, format: 1 | 2): Record<string, unknown> {
   const at = `workload ${i + 1}`;
-  if (!Array.isArray(value)) return fail(NOT_A_SCENARIO(`${at} is not a list`));
-  if (value.length < 3 || value.length > extraSlot(format) + 1) return fail(NOT_A_SCENARIO(`${at} has ${value.length} fields`));
+  if (!Array.isArray(value)) return stop(NOT_A_SCENARIO(`${at} is not a list`));
+  if (value.length < 3 || value.length > extraSlot(format) + 1) return stop(NOT_A_SCENARIO(`${at} has ${value.length} fields`));
   const out: Record<string, unknown> = { name: value[0], vcpu: value[1], memoryGiB: value[2] };
   for (const slot of SLOTS) {
     const v = value[slot.index];
@@ -266,24 +271,24 @@ function expandWorkload(value: unknown, i: number, format: 1 | 2): Record<string
     if (ip !== null && ip !== undefined) out.publicIp = ip === 1 ? true : ip;
     const logs = value[V2.logs];
     if (logs !== null && logs !== undefined) {
-      if (!Array.isArray(logs) || logs.length !== 2) return fail(NOT_A_SCENARIO(`the logs of ${at} are not a pair`));
+      if (!Array.isArray(logs) || logs.length !== 2) return stop(NOT_A_SCENARIO(`the logs of ${at} are not a pair`));
       out.logs = { ingestedGiBPerMonth: logs[0], storedGiB: logs[1] };
     }
   }
   const extra = value[extraSlot(format)];
   if (extra !== null && extra !== undefined) {
-    if (!isRecord(extra)) return fail(NOT_A_SCENARIO(`${at} has extra fields that are not an object`));
+    if (!isRecord(extra)) return stop(NOT_A_SCENARIO(`${at} has extra fields that are not an object`));
     for (const [k, v] of Object.entries(extra)) if (!Object.hasOwn(out, k) && k !== "__proto__") out[k] = v;
   }
   return out;
 }
 
 function expandScenario(compact: unknown, format: 1 | 2): Record<string, unknown> {
-  if (!isRecord(compact)) return fail(NOT_A_SCENARIO("it does not hold an object"));
+  if (!isRecord(compact)) return stop(NOT_A_SCENARIO("it does not hold an object"));
   const { w, n, r, e, ...others } = compact;
   const { x, ...rest } = format === 2 ? others : { ...others, x: undefined };
-  if (!Array.isArray(w)) return fail(NOT_A_SCENARIO("it has no list of workloads"));
-  if (e !== undefined && !isRecord(e)) return fail(NOT_A_SCENARIO("its EC2 settings are not an object"));
+  if (!Array.isArray(w)) return stop(NOT_A_SCENARIO("it has no list of workloads"));
+  if (e !== undefined && !isRecord(e)) return stop(NOT_A_SCENARIO("its EC2 settings are not an object"));
   const ec2: Record<string, unknown> = { ...V1_DEFAULTS.ec2, instanceTypes: [...V1_DEFAULTS.ec2.instanceTypes] };
   for (const [key, value] of Object.entries(e ?? {})) {
     const long = Object.hasOwn(EC2_LONG, key) ? EC2_LONG[key]! : key;
@@ -303,12 +308,12 @@ function expandScenario(compact: unknown, format: 1 | 2): Record<string, unknown
 function validated(input: unknown, catalog: FargateCatalog, migratedFrom?: number): DecodeResult {
   const parsed = parseScenario(input, catalog);
   if (!parsed.ok) {
-    const [first, ...more] = parsed.problems;
+    const [first, ...more] = parsed.error;
     const where = first?.path ? `${first.path}: ` : "";
     const extra = more.length ? ` (and ${more.length} more problem${more.length > 1 ? "s" : ""})` : "";
-    return { ok: false, message: `The shared scenario cannot be opened: ${where}${first?.message ?? "it is not valid"}${extra}.` };
+    return refuse(`The shared scenario cannot be opened: ${where}${first?.message ?? "it is not valid"}${extra}.`);
   }
-  return migratedFrom === undefined ? { ok: true, scenario: parsed.scenario } : { ok: true, scenario: parsed.scenario, migratedFrom };
+  return ok(migratedFrom === undefined ? { scenario: parsed.value } : { scenario: parsed.value, migratedFrom });
 }
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
@@ -322,9 +327,9 @@ function decodeVersioned(rest: string, catalog: FargateCatalog, format: 1 | 2): 
   const payload = dot < 0 ? rest : rest.slice(0, dot);
   const check = dot < 0 ? "" : rest.slice(dot + 1);
   if (dot < 0 || check.length < CHECK_CHARS)
-    return { ok: false, message: "The share link is incomplete: it was probably cut off when it was copied; copy the whole link again." };
+    return refuse("The share link is incomplete: it was probably cut off when it was copied; copy the whole link again.");
   if (check !== checkOf(payload, format) || !BASE64URL.test(payload))
-    return { ok: false, message: "The share link is damaged: its contents do not match its checksum, so it was changed or cut off after it was made." };
+    return refuse("The share link is damaged: its contents do not match its checksum, so it was changed or cut off after it was made.");
   return validated(expandScenario(parseJson(base64ToBytes(payload), false), format), catalog);
 }
 
@@ -332,9 +337,9 @@ function decodeV0(text: string, catalog: FargateCatalog): DecodeResult {
   // A "+" read back through URLSearchParams arrives as a space.
   const token = text.replace(/ /g, "+");
   if (!LEGACY_BASE64.test(token))
-    return { ok: false, message: `This is not a share link of this estimator: a link holds "v${SHARE_FORMAT_VERSION}." followed by letters, digits, "-" and "_".` };
+    return refuse(`This is not a share link of this estimator: a link holds "v${SHARE_FORMAT_VERSION}." followed by letters, digits, "-" and "_".`);
   const json = parseJson(base64ToBytes(token), true);
-  if (!isRecord(json) || !("workloads" in json)) return fail(NOT_A_SCENARIO("it does not hold a scenario"));
+  if (!isRecord(json) || !("workloads" in json)) return stop(NOT_A_SCENARIO("it does not hold a scenario"));
   return validated(json, catalog, 0);
 }
 
@@ -344,22 +349,21 @@ function decodeV0(text: string, catalog: FargateCatalog): DecodeResult {
  */
 export function decodeScenario(text: string, catalog: FargateCatalog): DecodeResult {
   try {
-    if (typeof text !== "string") return { ok: false, message: "The share link is not text." };
+    if (typeof text !== "string") return refuse("The share link is not text.");
     if (text.length > MAX_SHARE_CHARS)
-      return { ok: false, message: `The share link is too long (${text.length.toLocaleString("en-US")} characters; at most ${MAX_SHARE_CHARS.toLocaleString("en-US")}), so it was not made by this estimator.` };
+      return refuse(`The share link is too long (${text.length.toLocaleString("en-US")} characters; at most ${MAX_SHARE_CHARS.toLocaleString("en-US")}), so it was not made by this estimator.`);
     const token = text.trim();
-    if (!token) return { ok: false, message: "The share link is empty: it holds no scenario." };
+    if (!token) return refuse("The share link is empty: it holds no scenario.");
     const versioned = /^v(\d{1,6})\.(.*)$/s.exec(token);
     if (!versioned) return decodeV0(token, catalog);
     const version = Number(versioned[1]);
     if (version === 1 || version === 2) return decodeVersioned(versioned[2]!, catalog, version);
-    return {
-      ok: false,
-      message: `The share link uses format v${version}, which this version of the estimator cannot open${version > SHARE_FORMAT_VERSION ? "; it was probably made by a newer version" : ""}.`,
-    };
+    return refuse(
+      `The share link uses format v${version}, which this version of the estimator cannot open${version > SHARE_FORMAT_VERSION ? "; it was probably made by a newer version" : ""}.`,
+    );
   } catch (error) {
-    if (error instanceof LinkError) return { ok: false, message: error.message };
-    return { ok: false, message: UNEXPECTED };
+    if (error instanceof LinkError) return refuse(error.message);
+    return refuse(UNEXPECTED);
   }
 }
 
@@ -374,7 +378,7 @@ export function readShareHash(hash: string, catalog: FargateCatalog): DecodeResu
   try {
     value = new URLSearchParams(hash.replace(/^#/, "")).get(SHARE_PARAM);
   } catch {
-    return { ok: false, message: DAMAGED };
+    return refuse(DAMAGED);
   }
   return value === null ? undefined : decodeScenario(value, catalog);
 }

@@ -1,8 +1,7 @@
 import { parseArgs } from "node:util";
+import { fail, ok, type Result } from "@/lib/result";
 
-export type ParsedArgs =
-  | { ok: true; values: Record<string, string | undefined>; positionals: string[] }
-  | { ok: false; message: string };
+export type ParsedArgs = Result<{ values: Record<string, string | undefined>; positionals: string[] }>;
 
 /**
  * The CLIs' arguments, by node:util parseArgs (strict): the named options all take a value (`--name value` or
@@ -25,12 +24,12 @@ export function parseCliArgs(argv: string[], options: readonly string[]): Parsed
       allowPositionals: true,
       strict: true,
     });
-    return { ok: true, values: values as Record<string, string | undefined>, positionals };
+    return ok({ values: values as Record<string, string | undefined>, positionals });
   } catch (e) {
     const code = (e as { code?: string }).code;
     const option = /'(-[^' <]*)/.exec((e as Error).message)?.[1] ?? "an option";
-    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return { ok: false, message: `unknown option ${option}` };
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return { ok: false, message: `${option} needs a value (one that starts with a dash goes as ${option}=-value)` };
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return fail({ message: `unknown option ${option}` });
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return fail({ message: `${option} needs a value (one that starts with a dash goes as ${option}=-value)` });
     throw e;
   }
 }

@@ -179,7 +179,7 @@ describe("the pull-request comment", () => {
 
   it("creates one comment, then updates it on later runs", async () => {
     const first = fake([{ id: 1, body: "LGTM" }]);
-    expect(await upsertComment({ ...opts, fetch: first.fetch })).toEqual({ ok: true, message: "commented on the pull request" });
+    expect(await upsertComment({ ...opts, fetch: first.fetch })).toEqual({ ok: true, value: "commented on the pull request" });
     expect(first.calls.map((c) => [c.method, c.url])).toEqual([
       ["GET", "https://api.github.com/repos/acme/shop/issues/7/comments?per_page=100&page=1"],
       ["POST", "https://api.github.com/repos/acme/shop/issues/7/comments"],
@@ -187,7 +187,7 @@ describe("the pull-request comment", () => {
     expect(JSON.parse(first.calls[1]!.body!).body).toBe(opts.body);
     expect(first.calls[1]!.auth).toBe("Bearer t0k");
     const again = fake([{ id: 1, body: "LGTM" }, { id: 42, body: `${MARKDOWN_MARKER}\nold` }]);
-    expect(await upsertComment({ ...opts, fetch: again.fetch })).toEqual({ ok: true, message: "updated comment 42" });
+    expect(await upsertComment({ ...opts, fetch: again.fetch })).toEqual({ ok: true, value: "updated comment 42" });
     expect(again.calls[1]).toMatchObject({ method: "PATCH", url: "https://api.github.com/repos/acme/shop/issues/comments/42" });
   });
 
@@ -195,7 +195,7 @@ describe("the pull-request comment", () => {
     const denied = fake([], 403);
     expect(await upsertComment({ ...opts, fetch: denied.fetch })).toEqual({
       ok: false,
-      message: 'could not list the pull request\'s comments (403 Resource not accessible by integration): give the job "pull-requests: write" permission',
+      error: { message: 'could not list the pull request\'s comments (403 Resource not accessible by integration): give the job "pull-requests: write" permission' },
     });
   });
 });

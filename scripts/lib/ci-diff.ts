@@ -7,6 +7,7 @@ import { diffScenarios, percentOf, totalGrowsMoreThan, type CostDiff } from "@/l
 import { diffToMarkdown, MARKDOWN_MARKER, type DiffSection } from "@/lib/diff/render";
 import { besidePath, isScenarioText, loadSide } from "@/lib/diff/source";
 import { sum } from "@/lib/pricing/money";
+import { fail as failed, ok, type Result } from "@/lib/result";
 import type { Problem } from "@/lib/scenario/parse";
 import { parseFailAbove } from "./diff-cli";
 
@@ -32,18 +33,19 @@ export interface CiResult {
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const COMMENT_LIMIT = 65_000; // GitHub refuses comment bodies over 65,536 characters
 
-function git(repo: string, args: string[]): { ok: boolean; out: string } {
+/** git's output, or what it said on stderr when it failed. */
+function git(repo: string, args: string[]): Result<string, string> {
   const r = spawnSync("git", ["-C", repo, ...args], { encoding: "utf8", maxBuffer: MAX_FILE_BYTES });
-  return { ok: r.status === 0, out: r.status === 0 ? r.stdout : (r.stderr || String(r.error ?? "")).trim() };
+  return r.status === 0 ? ok(r.stdout) : failed((r.stderr || String(r.error ?? "")).trim());
 }
 
-/** The file's text at a commit, null when the commit does not have it. */
-function fileAt(repo: string, commit: string, file: string): { text: string | null } | { problem: string } {
+/** The file's text at a commit, null when the commit does not have it; the problem names what is wrong with the path. */
+function fileAt(repo: string, commit: string, file: string): Result<string | null, Problem> {
   const type = git(repo, ["cat-file", "-t", `${commit}:${file}`]);
-  if (!type.ok) return { text: null };
-  if (type.out.trim() !== "blob") return { problem: `is a ${type.out.trim() === "tree" ? "folder" : type.out.trim()} at ${commit.slice(0, 12)}: list the files themselves` };
+  if (!type.ok) return ok(null);
+  if (type.value.trim() !== "blob") return failed({ path: file, message: `is a ${type.value.trim() === "tree" ? "folder" : type.value.trim()} at ${commit.slice(0, 12)}: list the files themselves` });
   const blob = git(repo, ["cat-file", "blob", `${commit}:${file}`]);
-  return blob.ok ? { text: blob.out } : { problem: `cannot be read at ${commit.slice(0, 12)} (${blob.out.split("\n")[0]})` };
+  return blob.ok ? blob : failed({ path: file, message: `cannot be read at ${commit.slice(0, 12)} (${blob.error.split("\n")[0]})` });
 }
 
 export function splitPaths(value: string | undefined): string[] {
@@ -73,8 +75,8 @@ export function runCiDiff(env: CiEnv): CiResult {
   let failAbove: number | undefined;
   if (env.INPUT_FAIL_ABOVE?.trim()) {
     const n = parseFailAbove(env.INPUT_FAIL_ABOVE);
-    if (typeof n !== "number") return fail([{ path: "fail-above", message: n.message }]);
-    failAbove = n;
+    if (!n.ok) return fail([{ path: "fail-above", message: n.error.message }]);
+    failAbove = n.value;
   }
   const paths = splitPaths(env.INPUT_PATHS);
   if (!paths.length) return fail([{ path: "paths", message: "list the scenario files, task definitions or manifests to compare, one per line" }]);
@@ -84,7 +86,7 @@ export function runCiDiff(env: CiEnv): CiResult {
   for (const side of ["base", "head"] as const) {
     const r = git(repo, ["rev-parse", "--verify", "--quiet", `${commits[side]}^{commit}`]);
     if (!r.ok) return fail([{ path: side, message: `commit "${commits[side]}" is not in this checkout: give actions/checkout fetch-depth: 0` }]);
-    commits[side] = r.out.trim();
+    commits[side] = r.value.trim();
   }
 
   const sections: DiffSection[] = [];
@@ -98,29 +100,30 @@ export function runCiDiff(env: CiEnv): CiResult {
     let missing = 0;
     for (const side of ["base", "head"] as const) {
       const main = fileAt(repo, commits[side], file);
-      if ("problem" in main) {
-        problems.push({ path: file, message: main.problem });
+      if (!main.ok) {
+        problems.push(main.error);
         continue;
       }
-      if (main.text === null) {
+      const text = main.value;
+      if (text === null) {
         missing++;
         continue;
       }
       let beside: { path: string; text: string } | undefined;
-      if (!isScenarioText(main.text)) {
+      if (!isScenarioText(text)) {
         const b = fileAt(repo, commits[side], besidePath(file));
-        if ("problem" in b) problems.push({ path: besidePath(file), message: b.problem });
-        else if (b.text !== null) beside = { path: besidePath(file), text: b.text };
+        if (!b.ok) problems.push(b.error);
+        else if (b.value !== null) beside = { path: besidePath(file), text: b.value };
       }
-      sides[side] = loadSide({ file: { path: `${file} (${side})`, text: main.text }, beside: beside && { path: `${beside.path} (${side})`, text: beside.text } }, { region }, fargateCatalog, extrasCatalog);
+      sides[side] = loadSide({ file: { path: `${file} (${side})`, text }, beside: beside && { path: `${beside.path} (${side})`, text: beside.text } }, { region }, fargateCatalog, extrasCatalog);
     }
     if (missing === 2) {
       problems.push({ path: file, message: `not found at the base (${commits.base.slice(0, 12)}) or the head (${commits.head.slice(0, 12)}): check the path` });
       continue;
     }
-    for (const s of [sides.base, sides.head]) if (s && !s.ok) problems.push(...s.problems);
-    const base = sides.base?.ok ? sides.base.scenario : null;
-    const head = sides.head?.ok ? sides.head.scenario : null;
+    for (const s of [sides.base, sides.head]) if (s && !s.ok) problems.push(...s.error);
+    const base = sides.base?.ok ? sides.base.value.scenario : null;
+    const head = sides.head?.ok ? sides.head.value.scenario : null;
     if ((sides.base && !sides.base.ok) || (sides.head && !sides.head.ok)) continue;
     sections.push({ title: file, diff: diffScenarios(base, head, fargateCatalog, extrasCatalog) });
   }
@@ -145,7 +148,7 @@ function total(diffs: CostDiff[]) {
 type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
 /** Creates the pull request's cost comment, or updates the one an earlier run left (found by its hidden marker). */
-export async function upsertComment(opts: { api: string; repository: string; pr: number; token: string; body: string; fetch: Fetch }): Promise<{ ok: boolean; message: string }> {
+export async function upsertComment(opts: { api: string; repository: string; pr: number; token: string; body: string; fetch: Fetch }): Promise<Result<string>> {
   const headers = { Authorization: `Bearer ${opts.token}`, Accept: "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28", "User-Agent": "fargate-estimator" };
   const body = opts.body.length > COMMENT_LIMIT ? `${opts.body.slice(0, COMMENT_LIMIT)}\n\n… (cut to fit a comment: the job summary has it all)\n` : opts.body;
   const base = `${opts.api.replace(/\/$/, "")}/repos/${opts.repository}`;
@@ -156,7 +159,7 @@ export async function upsertComment(opts: { api: string; repository: string; pr:
   let existing: number | undefined;
   for (let page = 1; page <= 10 && existing === undefined; page++) {
     const r = await opts.fetch(`${base}/issues/${opts.pr}/comments?per_page=100&page=${page}`, { method: "GET", headers });
-    if (!r.ok) return { ok: false, message: `could not list the pull request's comments (${await why(r)}): give the job "pull-requests: write" permission` };
+    if (!r.ok) return failed({ message: `could not list the pull request's comments (${await why(r)}): give the job "pull-requests: write" permission` });
     const list = (await r.json()) as { id: number; body?: string }[];
     existing = list.find((c) => typeof c.body === "string" && c.body.includes(MARKDOWN_MARKER))?.id;
     if (list.length < 100) break;
@@ -164,8 +167,8 @@ export async function upsertComment(opts: { api: string; repository: string; pr:
   const r = existing
     ? await opts.fetch(`${base}/issues/comments/${existing}`, { method: "PATCH", headers, body: JSON.stringify({ body }) })
     : await opts.fetch(`${base}/issues/${opts.pr}/comments`, { method: "POST", headers, body: JSON.stringify({ body }) });
-  if (!r.ok) return { ok: false, message: `could not ${existing ? "update" : "write"} the comment (${await why(r)}): give the job "pull-requests: write" permission` };
-  return { ok: true, message: existing ? `updated comment ${existing}` : "commented on the pull request" };
+  if (!r.ok) return failed({ message: `could not ${existing ? "update" : "write"} the comment (${await why(r)}): give the job "pull-requests: write" permission` });
+  return ok(existing ? `updated comment ${existing}` : "commented on the pull request");
 }
 
 /** The pull request's number, from the event payload GitHub writes for the job. */

@@ -99,9 +99,9 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliR
   if (argv[0] === "diff") return runDiff(argv.slice(1), readFile);
   if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: HELP, stderr: "" };
   const args = parseCliArgs(argv, ["format", "import", "region"]);
-  if (!args.ok) return fail([{ path: "arguments", message: `${args.message} (see --help)` }]);
-  const { format = "json", import: importFile, region = "us-east-1" } = args.values;
-  const files = args.positionals;
+  if (!args.ok) return fail([{ path: "arguments", message: `${args.error.message} (see --help)` }]);
+  const { format = "json", import: importFile, region = "us-east-1" } = args.value.values;
+  const files = args.value.positionals;
   if (!["json", "table", "csv"].includes(format)) return fail([{ path: "--format", message: `must be json, table or csv (got "${format}")` }]);
   if (importFile !== undefined) {
     if (!importFile || files.length) return fail([{ path: "--import", message: "give one task definition or Kubernetes file, or - for standard input" }]);
@@ -120,9 +120,9 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliR
   let json: unknown;
   if (importFile !== undefined) {
     const imported = importWorkload(text);
-    if (!imported.ok) return fail([{ path: file, message: imported.message }]);
-    const names = imported.workloads.map((w) => w.name).join(", ");
-    json = { name: names.length > 120 ? `${names.slice(0, 117)}...` : names, region, workloads: imported.workloads };
+    if (!imported.ok) return fail([{ path: file, message: imported.error.message }]);
+    const names = imported.value.workloads.map((w) => w.name).join(", ");
+    json = { name: names.length > 120 ? `${names.slice(0, 117)}...` : names, region, workloads: imported.value.workloads };
   } else {
     try {
       json = JSON.parse(text);
@@ -131,9 +131,9 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliR
     }
   }
   const parsed = parseScenario(json, fargateCatalog, extrasCatalog);
-  if (!parsed.ok) return fail(parsed.problems);
-  const estimate = estimateAll(parsed.scenario, fargateCatalog, ec2Catalog, extrasCatalog);
-  const input = { scenario: parsed.scenario, fargate: estimate, ec2: estimate.ec2 };
+  if (!parsed.ok) return fail(parsed.error);
+  const estimate = estimateAll(parsed.value, fargateCatalog, ec2Catalog, extrasCatalog);
+  const input = { scenario: parsed.value, fargate: estimate, ec2: estimate.ec2 };
   const stdout = format === "table" ? estimateToTable(input) : format === "csv" ? estimateToCsv(input) : `${JSON.stringify(estimate, null, 2)}\n`;
   return { code: 0, stdout, stderr: "" };
 }

@@ -4,6 +4,7 @@ import { extrasCatalog } from "@/lib/catalog/extras";
 import { diffScenarios, diffToJson, growsMoreThan, type CostDiff } from "@/lib/diff/diff";
 import { diffToMarkdown, diffToTable } from "@/lib/diff/render";
 import { besidePath, isScenarioText, loadSide, type SourceFile } from "@/lib/diff/source";
+import { fail as failed, ok, type Result } from "@/lib/result";
 import type { Problem } from "@/lib/scenario/parse";
 import type { Scenario } from "@/lib/scenario/schema";
 import type { CliResult } from "./cli";
@@ -34,40 +35,41 @@ const fail = (problems: Problem[]): CliResult => ({
 });
 
 type Reader = (path: string) => string;
-type Read = { ok: true; text: string | null } | { ok: false; problem: Problem };
+/** The file's text; null for an optional file that is not there. */
+type Read = Result<string | null, Problem>;
 
 function read(readFile: Reader, path: string, optional: boolean): Read {
   try {
-    return { ok: true, text: readFile(path) };
+    return ok(readFile(path));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" && optional) return { ok: true, text: null };
-    if (code === "EISDIR") return { ok: false, problem: { path, message: "is a directory: give a file" } };
-    return { ok: false, problem: { path, message: code === "ENOENT" ? "file not found" : `cannot read the file (${code ?? "error"})` } };
+    if (code === "ENOENT" && optional) return ok(null);
+    if (code === "EISDIR") return failed({ path, message: "is a directory: give a file" });
+    return failed({ path, message: code === "ENOENT" ? "file not found" : `cannot read the file (${code ?? "error"})` });
   }
 }
 
 /** Reads BASE or HEAD (and the scenario beside it, when there is one) into a validated scenario. */
-export function loadFile(path: string, region: string, readFile: Reader): { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] } {
+export function loadFile(path: string, region: string, readFile: Reader): Result<Scenario, Problem[]> {
   const main = read(readFile, path, false);
-  if (!main.ok) return { ok: false, problems: [main.problem] };
-  const file: SourceFile = { path, text: main.text ?? "" };
+  if (!main.ok) return failed([main.error]);
+  const file: SourceFile = { path, text: main.value ?? "" };
   let beside: SourceFile | undefined;
   if (!isScenarioText(file.text)) {
     const p = besidePath(path);
     const b = read(readFile, p, true);
-    if (!b.ok) return { ok: false, problems: [b.problem] };
-    if (b.text !== null) beside = { path: p, text: b.text };
+    if (!b.ok) return failed([b.error]);
+    if (b.value !== null) beside = { path: p, text: b.value };
   }
   const side = loadSide({ file, beside }, { region }, fargateCatalog, extrasCatalog);
-  return side.ok ? { ok: true, scenario: side.scenario } : side;
+  return side.ok ? ok(side.value.scenario) : side;
 }
 
-export function parseFailAbove(value: string | undefined): number | Problem {
+export function parseFailAbove(value: string | undefined): Result<number, Problem> {
   const s = (value ?? "").trim().replace(/%$/, "");
   const n = Number(s);
-  if (!s || !Number.isFinite(n) || n < 0) return { path: "--fail-above", message: `must be a percentage of at least 0, such as 10 (got "${value ?? ""}")` };
-  return n;
+  if (!s || !Number.isFinite(n) || n < 0) return failed({ path: "--fail-above", message: `must be a percentage of at least 0, such as 10 (got "${value ?? ""}")` });
+  return ok(n);
 }
 
 export function renderDiff(diff: CostDiff, format: string, failAbove: number | undefined): CliResult {
@@ -86,14 +88,14 @@ export function renderDiff(diff: CostDiff, format: string, failAbove: number | u
 export function runDiff(argv: string[], readFile: Reader): CliResult {
   if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: DIFF_HELP, stderr: "" };
   const args = parseCliArgs(argv, ["format", "region", "fail-above"]);
-  if (!args.ok) return fail([{ path: "arguments", message: `${args.message} for diff (see estimate diff --help)` }]);
-  const { format = "json", region = "us-east-1" } = args.values;
-  const files = args.positionals;
+  if (!args.ok) return fail([{ path: "arguments", message: `${args.error.message} for diff (see estimate diff --help)` }]);
+  const { format = "json", region = "us-east-1" } = args.value.values;
+  const files = args.value.positionals;
   let failAbove: number | undefined;
-  if (args.values["fail-above"] !== undefined) {
-    const n = parseFailAbove(args.values["fail-above"]);
-    if (typeof n !== "number") return fail([n]);
-    failAbove = n;
+  if (args.value.values["fail-above"] !== undefined) {
+    const n = parseFailAbove(args.value.values["fail-above"]);
+    if (!n.ok) return fail([n.error]);
+    failAbove = n.value;
   }
   if (!["json", "markdown", "table"].includes(format)) return fail([{ path: "--format", message: `must be json, markdown or table (got "${format}")` }]);
   if (!region) return fail([{ path: "--region", message: "give a region code such as us-east-1" }]);
@@ -101,7 +103,7 @@ export function runDiff(argv: string[], readFile: Reader): CliResult {
 
   const base = loadFile(files[0]!, region, readFile);
   const head = loadFile(files[1]!, region, readFile);
-  const problems = [...(base.ok ? [] : base.problems), ...(head.ok ? [] : head.problems)];
+  const problems = [...(base.ok ? [] : base.error), ...(head.ok ? [] : head.error)];
   if (!base.ok || !head.ok) return fail(problems);
-  return renderDiff(diffScenarios(base.scenario, head.scenario, fargateCatalog, extrasCatalog), format, failAbove);
+  return renderDiff(diffScenarios(base.value, head.value, fargateCatalog, extrasCatalog), format, failAbove);
 }

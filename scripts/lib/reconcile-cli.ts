@@ -1,7 +1,7 @@
 import { parseCliArgs } from "./args";
 import { readFileSync } from "node:fs";
 import { fargateCatalog } from "@/lib/catalog";
-import { BillError } from "@/lib/billing/columns";
+import { billResult } from "@/lib/billing/columns";
 import { compareWithScenario } from "@/lib/billing/compare";
 import { reconcileFile } from "@/lib/billing/node";
 import { billToCsv, billToTable, billView } from "@/lib/billing/view";
@@ -30,9 +30,9 @@ const fail = (message: string): CliResult => ({ code: 2, stdout: "", stderr: `${
 export async function runReconcileCli(argv: string[]): Promise<CliResult> {
   if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: RECONCILE_HELP, stderr: "" };
   const args = parseCliArgs(argv, ["format", "scenario"]);
-  if (!args.ok) return fail(`arguments: ${args.message} (see --help).`);
-  const { format = "json", scenario: scenarioFile } = args.values;
-  const files = args.positionals;
+  if (!args.ok) return fail(`arguments: ${args.error.message} (see --help).`);
+  const { format = "json", scenario: scenarioFile } = args.value.values;
+  const files = args.value.positionals;
   if (!["json", "table", "csv"].includes(format)) return fail(`--format: must be json, table or csv (got "${format}").`);
   if (files.length !== 1) return fail("arguments: give exactly one bill file (see --help).");
   if (scenarioFile === "") return fail("--scenario: give a scenario JSON file.");
@@ -53,17 +53,13 @@ export async function runReconcileCli(argv: string[]): Promise<CliResult> {
       return fail(`${scenarioFile}: not valid JSON: ${(e as Error).message}.`);
     }
     const parsed = parseScenario(json, fargateCatalog);
-    if (!parsed.ok) return { code: 2, stdout: "", stderr: parsed.problems.map((p) => `${scenarioFile}: ${p.path || "(scenario)"}: ${p.message}`).join("\n") + "\n" };
-    scenario = parsed.scenario;
+    if (!parsed.ok) return { code: 2, stdout: "", stderr: parsed.error.map((p) => `${scenarioFile}: ${p.path || "(scenario)"}: ${p.message}`).join("\n") + "\n" };
+    scenario = parsed.value;
   }
 
-  let recon;
-  try {
-    recon = await reconcileFile(files[0]!, fargateCatalog);
-  } catch (e) {
-    if (e instanceof BillError) return fail(e.message);
-    throw e;
-  }
+  const read = await billResult(reconcileFile(files[0]!, fargateCatalog));
+  if (!read.ok) return fail(read.error.message);
+  const recon = read.value;
   const comparison = scenario ? compareWithScenario(recon, scenario, fargateCatalog) : undefined;
   if (format === "json") return { code: 0, stdout: `${JSON.stringify({ ...recon, ...(comparison ? { comparison } : {}) }, null, 2)}\n`, stderr: "" };
   const view = billView(recon, comparison);

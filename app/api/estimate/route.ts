@@ -22,7 +22,7 @@ export async function POST(request: Request): Promise<Response> {
     const limited = await rateLimited(request, estimateRouteLimiter);
     if (limited) return limited;
     const body = await readJsonBody(request, MAX_ESTIMATE_BODY_BYTES);
-    if (!body.ok) return body.response;
+    if (!body.ok) return body.error;
     // Counted before validation: validating 20,000 workloads alone would cost more than the whole budget.
     const workloads = typeof body.value === "object" && body.value !== null && "workloads" in body.value ? body.value.workloads : undefined;
     if (Array.isArray(workloads) && workloads.length > MAX_API_WORKLOADS) {
@@ -30,8 +30,8 @@ export async function POST(request: Request): Promise<Response> {
       return errorResponse("INVALID_SCENARIO", "The scenario is not valid: see issues.", 400, { issues: [{ path: "workloads", message }] });
     }
     const parsed = parseScenario(body.value, fargateCatalog, extrasCatalog);
-    if (!parsed.ok) return errorResponse("INVALID_SCENARIO", "The scenario is not valid: see issues.", 400, { issues: parsed.problems });
-    return json(estimateAll(parsed.scenario, fargateCatalog, ec2Catalog, extrasCatalog));
+    if (!parsed.ok) return errorResponse("INVALID_SCENARIO", "The scenario is not valid: see issues.", 400, { issues: parsed.error });
+    return json(estimateAll(parsed.value, fargateCatalog, ec2Catalog, extrasCatalog));
   } catch (e) {
     return internalError(e, "estimate");
   }

@@ -47,7 +47,7 @@ export async function GET(request: Request): Promise<Response> {
 export async function POST(request: Request): Promise<Response> {
   try {
     const body = await guardedJsonBody(request, MAX_BODY_BYTES);
-    if (!body.ok) return body.response;
+    if (!body.ok) return body.error;
     return await handle(body.value);
   } catch (e) {
     return internalError(e, "rightsizing");

@@ -16,8 +16,8 @@ export function runEc2(input: ScenarioInput, options?: Ec2Options, catalog: Ec2C
 
 export function parsed(input: ScenarioInput): Scenario {
   const p = parseScenario(input, fargateCatalog);
-  if (!p.ok) throw new Error(p.problems.map((x) => `${x.path}: ${x.message}`).join("; "));
-  return p.scenario;
+  if (!p.ok) throw new Error(p.error.map((x) => `${x.path}: ${x.message}`).join("; "));
+  return p.value;
 }
 
 /**

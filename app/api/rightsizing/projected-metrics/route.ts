@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   try {
     const body = await guardedJsonBody(request, MAX_BODY_BYTES);
-    if (!body.ok) return body.response;
+    if (!body.ok) return body.error;
     const parsed = ProjectedMetricsRequest.safeParse(body.value);
     if (!parsed.success) return zodErrorResponse(parsed.error);
     const result = await getEcsServiceProjectedMetrics(parsed.data);
