@@ -1,4 +1,4 @@
-// `npm test`: the whole gate. Typecheck, lint, unit tests, build, browser tests; then one closing line
+// `npm test`: the whole gate. Typecheck, lint, format, unit tests, build, browser tests; then one closing line
 // `N passed, N failed, N skipped` summed over vitest and Playwright (a failed gate step counts as one failure).
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -48,6 +48,7 @@ const gate = (name, cmd, args) =>
 
 gate("typecheck", "npx", ["tsc", "--noEmit"]);
 gate("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
+gate("format", "npx", ["prettier", "--check", "."]);
 
 step("unit tests (vitest)", () => {
   const out = path.join(reports, "vitest.json");
