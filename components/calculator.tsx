@@ -21,6 +21,7 @@ import { spotInBackground } from "@/lib/results/spot-client";
 import { buildResults, type SpotView } from "@/lib/results/view";
 import { createWorkloadCheckCache, evaluateDraft } from "@/lib/scenario/draft";
 import { encodeScenario, SHARE_PARAM } from "@/lib/scenario/url";
+import { replaceHash } from "@/lib/browser/replace-hash";
 import { useScenarioStore } from "@/lib/store/scenario-store";
 import { own } from "@/lib/pricing/own";
 
@@ -131,7 +132,7 @@ export function Calculator({ regions }: { regions: RegionOption[] }) {
         () => {
           if (link && link !== lastLink.current) {
             lastLink.current = link;
-            window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}#${SHARE_PARAM}=${link}`);
+            replaceHash(`#${SHARE_PARAM}=${link}`);
           }
         },
         // The saved entry with its link (its own code handles storage that is full or disabled).
