@@ -1,6 +1,6 @@
 "use client";
 
-import { useDeferredValue, useEffect, useMemo, useState } from "react";
+import { startTransition, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { fargateCatalog } from "@/lib/catalog";
 import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
 import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
@@ -49,7 +49,9 @@ export function useEstimates(draft: Draft, ec2Catalog: Ec2Catalog | null, extras
   useEffect(() => {
     if (!idleScenario) return;
     let live = true;
-    spotInBackground(idleScenario).then((v) => live && setSpot(v));
+    // In a transition: the chart's update is a render React can interrupt (a plain update from the worker's message
+    // would re-render the results in one uninterruptible task).
+    spotInBackground(idleScenario).then((v) => live && startTransition(() => setSpot(v)));
     return () => {
       live = false;
     };

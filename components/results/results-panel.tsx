@@ -22,17 +22,25 @@ const itemsPlaceholder = () => <div className="h-48 rounded-lg border border-sla
 const WorkloadResults = dynamic(() => import("@/components/results/line-items").then((m) => m.WorkloadResults), { ssr: false, loading: itemsPlaceholder });
 const SpotChart = memo(dynamic(() => import("@/components/charts/spot-chart").then((m) => m.SpotChart), { ssr: false, loading: chartPlaceholder }), sameChartProps);
 
+/** One table per workload: re-rendered only for a new estimate (not when the Spot series arrives), and then only the
+ * tables whose figures changed (WorkloadResults compares by value). */
+const WorkloadTables = memo(function WorkloadTables({ estimate }: { estimate: ResultsView["estimate"] }) {
+  // Cents that add up (largest remainder), computed once for all the workload tables.
+  const shownWorkloads = useMemo(() => shownFargate(estimate).workloads, [estimate]);
+  return (
+    <div className="space-y-3" data-testid="line-items">
+      {estimate.workloads.map((w, i) => (
+        <WorkloadResults key={`${i}-${w.name}`} workload={w} shown={shownWorkloads[i]} testId={`items-${i}`} />
+      ))}
+    </div>
+  );
+});
+
 /** Line items, EC2 detail and charts: re-rendered from a deferred view so keystrokes update the totals first. */
 const Details = memo(function Details({ view, spot }: { view: ResultsView; spot: SpotView | null }) {
-  // Cents that add up (largest remainder), computed once for all the workload tables.
-  const shownWorkloads = useMemo(() => shownFargate(view.estimate).workloads, [view.estimate]);
   return (
     <>
-      <div className="space-y-3" data-testid="line-items">
-        {view.estimate.workloads.map((w, i) => (
-          <WorkloadResults key={`${i}-${w.name}`} workload={w} shown={shownWorkloads[i]} testId={`items-${i}`} />
-        ))}
-      </div>
+      <WorkloadTables estimate={view.estimate} />
       <ServicesResults view={view} />
       {view.ec2 ? <Ec2Results ec2={view.ec2} /> : null}
       {view.whole ? <WholeBillChart slices={view.whole.slices} /> : null}
