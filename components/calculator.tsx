@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { memo, useState } from "react";
 import { CalculatorHeader } from "@/components/calculator/calculator-header";
 import { NoticeBar } from "@/components/calculator/notice-bar";
 import { useCsvExport } from "@/components/calculator/use-csv-export";
@@ -10,7 +10,7 @@ import { useLazyCatalogs } from "@/components/calculator/use-lazy-catalogs";
 import { useShareLink } from "@/components/calculator/use-share-link";
 import { ResultsPanel } from "@/components/results/results-panel";
 import { Summary } from "@/components/results/summary";
-import { RightsizingPanel } from "@/components/rightsizing/rightsizing-panel";
+import { RightsizingPanel as RightsizingPanelView } from "@/components/rightsizing/rightsizing-panel";
 import type { RegionOption } from "@/components/scenario/region-picker";
 import { useScenarioPersistence } from "@/components/saved/use-scenario-persistence";
 import { ScenarioEditor } from "@/components/scenario/scenario-editor";
@@ -19,23 +19,27 @@ import { useScenarioStore } from "@/lib/store/scenario-store";
 import { own } from "@/lib/pricing/own";
 
 // The saved-scenarios list is folded at first: it loads after the page; until then its summary stands in.
-const SavedScenarios = dynamic(() => import("@/components/saved/saved-scenarios").then((m) => m.SavedScenarios), {
+const SavedScenarios = memo(dynamic(() => import("@/components/saved/saved-scenarios").then((m) => m.SavedScenarios), {
   ssr: false,
   loading: () => (
     <details className="mb-4 rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm print:hidden dark:border-slate-700 dark:bg-slate-900">
       <summary className="cursor-pointer text-sm font-semibold">Saved scenarios</summary>
     </details>
   ),
-});
+}));
 
 // The undo bar shows only after a destructive action: it loads after the page.
-const UndoBar = dynamic(() => import("@/components/saved/undo-bar").then((m) => m.UndoBar), { ssr: false });
+const UndoBar = memo(dynamic(() => import("@/components/saved/undo-bar").then((m) => m.UndoBar), { ssr: false }));
 
 // The bill panel (and its worker, papaparse and hyparquet) loads after the page, outside the first-load budget.
-const BillPanel = dynamic(() => import("@/components/billing/bill-panel"), {
+const BillPanel = memo(dynamic(() => import("@/components/billing/bill-panel"), {
   ssr: false,
   loading: () => <p className="mt-8 text-sm text-slate-600 dark:text-slate-400">Loading the bill reader…</p>,
-});
+}));
+
+// The parts around the estimate are memoized (their props are stable while typing): a keystroke re-renders only
+// what shows the draft and its figures.
+const RightsizingPanel = memo(RightsizingPanelView);
 
 /**
  * The page: header and actions, the saved scenarios, right-sizing, the sticky summary, the editor beside the results,

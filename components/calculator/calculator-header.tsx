@@ -1,10 +1,11 @@
 "use client";
 
+import { memo } from "react";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { buttonClass, primaryButtonClass } from "@/components/ui/fields";
 
 /** The title and the page's actions: copy the share link, export CSV, the theme. */
-export function CalculatorHeader({
+export const CalculatorHeader = memo(function CalculatorHeader({
   shareable,
   canExport,
   complete,
@@ -35,4 +36,4 @@ export function CalculatorHeader({
       </div>
     </header>
   );
-}
+});

@@ -1,9 +1,10 @@
 "use client";
 
+import { memo } from "react";
 import { useScenarioStore } from "@/lib/store/scenario-store";
 
 /** The store's notice (a link that could not be read, a scenario opened, ...), until dismissed. */
-export function NoticeBar() {
+export const NoticeBar = memo(function NoticeBar() {
   const notice = useScenarioStore((s) => s.notice);
   const setNotice = useScenarioStore((s) => s.setNotice);
   if (!notice) return null;
@@ -19,4 +20,4 @@ export function NoticeBar() {
       </button>
     </div>
   );
-}
+});
