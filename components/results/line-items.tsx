@@ -1,7 +1,9 @@
+import { memo } from "react";
 import { ResultNotes } from "@/components/ui/lazy-notes";
 import { shownTable, type ShownTable } from "@/lib/export/shown";
 import { formatQuantity, formatRate, formatUsd } from "@/lib/format";
 import { formatSize } from "@/lib/pricing/sizes";
+import { sameWorkloadTable } from "@/lib/results/same-table";
 import type { LineItem, WorkloadEstimate } from "@/lib/pricing/types";
 
 /**
@@ -72,10 +74,18 @@ export function LineItemsTable({
   );
 }
 
-export function WorkloadResults({ workload: w, shown, testId }: { workload: WorkloadEstimate; shown?: ShownTable; testId?: string }) {
+type WorkloadResultsProps = { workload: WorkloadEstimate; shown?: ShownTable; testId?: string };
+
+/**
+ * One workload's table. A keystroke re-prices every workload into new objects: only the tables whose figures
+ * changed re-render (the others compare equal by value), and those off screen are not laid out or painted.
+ */
+export const WorkloadResults = memo(WorkloadResultsView, (a, b) => a.testId === b.testId && sameWorkloadTable(a, b));
+
+function WorkloadResultsView({ workload: w, shown, testId }: WorkloadResultsProps) {
   const resized = w.billedSize.vcpu !== w.requestedSize.vcpu || w.billedSize.memoryGiB !== w.requestedSize.memoryGiB;
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900">
+    <div className="offscreen-skip rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900">
       <LineItemsTable
         testId={testId}
         items={w.lineItems}

@@ -3,13 +3,15 @@
 import dynamic from "next/dynamic";
 import { memo, useMemo, useState } from "react";
 import { shownFargate } from "@/lib/export/shown";
+import { sameChartProps } from "@/lib/results/same-data";
 import type { ResultsView, SpotView } from "@/lib/results/view";
 
-// Charts load after the page (recharts is the largest library here) and render from deferred values.
+// Charts load after the page (recharts is the largest library here) and render from deferred values; a chart
+// re-renders only when its data changed by value (recharts re-renders in uninterruptible store updates).
 const chartPlaceholder = () => <div data-print="hide" className="h-80 rounded-lg border border-slate-200 dark:border-slate-700" aria-hidden="true" />;
-const BreakdownChart = dynamic(() => import("@/components/charts/breakdown-chart").then((m) => m.BreakdownChart), { ssr: false, loading: chartPlaceholder });
-const DutyCycleChart = dynamic(() => import("@/components/charts/duty-cycle-chart").then((m) => m.DutyCycleChart), { ssr: false, loading: chartPlaceholder });
-const WholeBillChart = dynamic(() => import("@/components/charts/whole-bill-chart").then((m) => m.WholeBillChart), { ssr: false, loading: chartPlaceholder });
+const BreakdownChart = memo(dynamic(() => import("@/components/charts/breakdown-chart").then((m) => m.BreakdownChart), { ssr: false, loading: chartPlaceholder }), sameChartProps);
+const DutyCycleChart = memo(dynamic(() => import("@/components/charts/duty-cycle-chart").then((m) => m.DutyCycleChart), { ssr: false, loading: chartPlaceholder }), sameChartProps);
+const WholeBillChart = memo(dynamic(() => import("@/components/charts/whole-bill-chart").then((m) => m.WholeBillChart), { ssr: false, loading: chartPlaceholder }), sameChartProps);
 // The EC2 cluster shows once the EC2 prices have loaded (after the page), and so does its code; the services (their
 // prices load after the page too) and the price sources follow (first-load budget).
 const Ec2Results = dynamic(() => import("@/components/results/ec2-results").then((m) => m.Ec2Results), { ssr: false });
@@ -18,19 +20,27 @@ const CatalogInfo = dynamic(() => import("@/components/results/catalog-info").th
 // Line items render from the deferred view after the summary; their table code loads right after the page.
 const itemsPlaceholder = () => <div className="h-48 rounded-lg border border-slate-200 dark:border-slate-700" aria-hidden="true" />;
 const WorkloadResults = dynamic(() => import("@/components/results/line-items").then((m) => m.WorkloadResults), { ssr: false, loading: itemsPlaceholder });
-const SpotChart = dynamic(() => import("@/components/charts/spot-chart").then((m) => m.SpotChart), { ssr: false, loading: chartPlaceholder });
+const SpotChart = memo(dynamic(() => import("@/components/charts/spot-chart").then((m) => m.SpotChart), { ssr: false, loading: chartPlaceholder }), sameChartProps);
+
+/** One table per workload: re-rendered only for a new estimate (not when the Spot series arrives), and then only the
+ * tables whose figures changed (WorkloadResults compares by value). */
+const WorkloadTables = memo(function WorkloadTables({ estimate }: { estimate: ResultsView["estimate"] }) {
+  // Cents that add up (largest remainder), computed once for all the workload tables.
+  const shownWorkloads = useMemo(() => shownFargate(estimate).workloads, [estimate]);
+  return (
+    <div className="space-y-3" data-testid="line-items">
+      {estimate.workloads.map((w, i) => (
+        <WorkloadResults key={`${i}-${w.name}`} workload={w} shown={shownWorkloads[i]} testId={`items-${i}`} />
+      ))}
+    </div>
+  );
+});
 
 /** Line items, EC2 detail and charts: re-rendered from a deferred view so keystrokes update the totals first. */
 const Details = memo(function Details({ view, spot }: { view: ResultsView; spot: SpotView | null }) {
-  // Cents that add up (largest remainder), computed once for all the workload tables.
-  const shownWorkloads = useMemo(() => shownFargate(view.estimate).workloads, [view.estimate]);
   return (
     <>
-      <div className="space-y-3" data-testid="line-items">
-        {view.estimate.workloads.map((w, i) => (
-          <WorkloadResults key={`${i}-${w.name}`} workload={w} shown={shownWorkloads[i]} testId={`items-${i}`} />
-        ))}
-      </div>
+      <WorkloadTables estimate={view.estimate} />
       <ServicesResults view={view} />
       {view.ec2 ? <Ec2Results ec2={view.ec2} /> : null}
       {view.whole ? <WholeBillChart slices={view.whole.slices} /> : null}

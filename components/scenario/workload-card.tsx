@@ -45,7 +45,7 @@ function WorkloadCardView({ index, workload: w, problems, regionHasSpot, canRemo
   const parts = { w, m, p, set };
   return (
     <fieldset
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+      className="offscreen-skip rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900"
       data-testid={`workload-${index}`}
       aria-label={`Workload ${index + 1}: ${w.name}`}
     >

@@ -8,7 +8,7 @@ const unitSelectClass =
 /** A compact unit picker beside a number (seconds / minutes, per day / week / month), named by its aria-label. */
 export function UnitSelect({ label, value, options, onChange, testId }: { label: string; value: string; options: readonly Option[]; onChange: (value: string) => void; testId?: string }) {
   return (
-    <select aria-label={label} data-testid={testId} className={unitSelectClass} value={value} onChange={(e) => onChange(e.target.value)}>
+    <select aria-label={label} data-testid={testId} autoComplete="off" className={unitSelectClass} value={value} onChange={(e) => onChange(e.target.value)}>
       {options.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}

@@ -12,6 +12,16 @@ import type { FargateEstimate, PriceSourceSummary } from "./types";
 import { ec2WholeBill, type Ec2WholeBill } from "./whole-bill";
 
 /**
+ * Each workload's estimate, remembered by its (validated, never mutated) input object and what priced it: a keystroke
+ * in the calculator changes one workload, and the editor keeps the others' parsed objects, so only that one is priced
+ * again. Estimates are never mutated after pricing, so sharing one between two scenario estimates is safe.
+ */
+const workloadCache = new WeakMap<
+  object,
+  { region: object; catalog: FargateCatalog; xr: object | undefined; v2: boolean; regionCode: string; estimate: FargateEstimate["workloads"][number] }
+>();
+
+/**
  * A validated scenario -> its Fargate estimate. Totals are sums of line items: compute (the workloads' Fargate
  * lines), services (the workloads' public IPv4 and logs lines, and the scenario's services) and the whole bill.
  * Validate with parseScenario first: this throws RangeError on input the schema would have refused, and when a
@@ -24,8 +34,12 @@ export function estimateScenario(scenario: Scenario, catalog: FargateCatalog, ex
   if (v2 && !extras) throw new RangeError("This scenario has version 2 items: pass the extras price catalog");
   const xr = extras ? extrasRegion(extras, scenario.region) : undefined;
   const workloads = scenario.workloads.map((w) => {
+    const hit = workloadCache.get(w);
+    if (hit && hit.region === region && hit.catalog === catalog && hit.xr === xr && hit.v2 === v2 && hit.regionCode === scenario.region) return hit.estimate;
     const priced = priceWorkload(w, region, catalog);
-    return v2 ? withWorkloadExtras(priced, w, xr, scenario.region) : priced;
+    const estimate = v2 ? withWorkloadExtras(priced, w, xr, scenario.region) : priced;
+    workloadCache.set(w, { region, catalog, xr, v2, regionCode: scenario.region, estimate });
+    return estimate;
   });
   const services = priceServices(scenario, xr);
 

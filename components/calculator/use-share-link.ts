@@ -1,0 +1,64 @@
+"use client";
+
+import { useCallback, useEffect } from "react";
+import type { useScenarioPersistence } from "@/components/saved/use-scenario-persistence";
+import { inIdleSteps } from "@/lib/browser/idle";
+import { replaceHash } from "@/lib/browser/replace-hash";
+import type { Draft, DraftEvaluation } from "@/lib/scenario/draft";
+import { encodeScenario, SHARE_PARAM } from "@/lib/scenario/url";
+
+type Persistence = Pick<ReturnType<typeof useScenarioPersistence>, "loaded" | "lastLink" | "save">;
+
+/**
+ * The share link: it exists for a complete scenario, and is encoded when needed (on idle, or on copy), not per
+ * keystroke. Keeps the address bar and the saved entry in step with the scenario (after the first load, so they never
+ * clobber a link): once typing pauses, the draft is saved; the link follows in idle steps (encoding, the address bar,
+ * the entry again with its link). `copyLink` puts the link on the clipboard and says so through `setStatus`.
+ */
+export function useShareLink(draft: Draft, evaluation: DraftEvaluation, { loaded, lastLink, save }: Persistence, setStatus: (s: string) => void) {
+  const shareable = evaluation.complete && evaluation.priced !== null;
+
+  useEffect(() => {
+    if (!loaded.current) return;
+    const priced = shareable ? evaluation.priced : null;
+    let link: string | null = null;
+    let cancelSteps = () => {};
+    const t = window.setTimeout(() => {
+      // The draft is saved as soon as typing pauses (the work of a person is never left waiting for idle time);
+      // the share link follows in idle steps, and the entry is saved again with it.
+      save(draft);
+      cancelSteps = inIdleSteps([
+        () => {
+          link = priced ? encodeScenario(priced) : null;
+        },
+        () => {
+          if (link && link !== lastLink.current) {
+            lastLink.current = link;
+            replaceHash(`#${SHARE_PARAM}=${link}`);
+          }
+        },
+        // The saved entry with its link (its own code handles storage that is full or disabled).
+        () => save(draft),
+      ]);
+    }, 150);
+    return () => {
+      window.clearTimeout(t);
+      cancelSteps();
+    };
+  }, [draft, evaluation, shareable, loaded, lastLink, save]);
+
+  const copyLink = useCallback(async () => {
+    if (!shareable || !evaluation.priced) return;
+    const link = encodeScenario(evaluation.priced);
+    const url = `${window.location.origin}${window.location.pathname}#${SHARE_PARAM}=${link}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      setStatus("Share link copied to the clipboard.");
+    } catch {
+      window.prompt("Copy this share link:", url);
+      setStatus("Share link shown for copying.");
+    }
+  }, [shareable, evaluation, setStatus]);
+
+  return { shareable, copyLink };
+}
