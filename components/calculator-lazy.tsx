@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, memo, Suspense, useCallback, useEffect, useState } from "react";
+import { lazy, memo, Suspense, useCallback, useState } from "react";
 import type { RegionOption } from "@/components/scenario/region-picker";
 
 interface Props {
@@ -17,15 +17,17 @@ interface Props {
 const Calculator = lazy(() =>
   import("@/components/calculator").then((m) => ({
     // Memo: the shell's re-render when it turns ready must not re-render the calculator.
+    // Ready once the first load is done (the saved scenarios, then the address bar's link): what is typed before
+    // then would be replaced by what that load opens.
     default: memo(function HydratedCalculator({ regions, onReady }: Props) {
-      useEffect(onReady, [onReady]);
-      return <m.Calculator regions={regions} />;
+      return <m.Calculator regions={regions} onLoaded={onReady} />;
     }),
   })),
 );
 
 export function LazyCalculator({ regions }: { regions: RegionOption[] }) {
-  // Until the calculator's code has run, its server-rendered form is disabled: what is typed before then would be lost.
+  // Until the calculator's code has run and opened the scenario, its server-rendered form is disabled: what is typed
+  // before then would be lost.
   const [ready, setReady] = useState(false);
   const onReady = useCallback(() => setReady(true), []);
   return (

@@ -46,11 +46,11 @@ const RightsizingPanel = memo(RightsizingPanelView);
  * and the bill reader. The estimates and their staging (useEstimates), the share link (useShareLink), the catalogs
  * that load after the page (useLazyCatalogs) and the CSV export (useCsvExport) are hooks in ./calculator/.
  */
-export function Calculator({ regions }: { regions: RegionOption[] }) {
+export function Calculator({ regions, onLoaded }: { regions: RegionOption[]; onLoaded?: () => void }) {
   const draft = useScenarioStore((s) => s.draft);
   const [status, setStatus] = useState("");
   // Loading (share link, saved scenarios) and keeping the saved list in step: see the hook.
-  const persistence = useScenarioPersistence();
+  const persistence = useScenarioPersistence(onLoaded);
   const { ec2Catalog, extrasCatalog } = useLazyCatalogs();
   const { evaluation, view, detailView, idleDetailView, idleScenario, spot } = useEstimates(draft, ec2Catalog, extrasCatalog);
   const { shareable, copyLink } = useShareLink(draft, evaluation, persistence, setStatus);

@@ -19,7 +19,7 @@ export function ChartFrame({ title, description, children, table, testId }: { ti
         <h3 className="text-sm font-semibold">{title}</h3>
         <p className="text-xs text-slate-600 dark:text-slate-400">{description}</p>
       </figcaption>
-      <div ref={area} className="mt-2 h-64 w-full" aria-hidden="true">
+      <div ref={area} className="mt-2 h-64 w-full overflow-hidden" aria-hidden="true">
         {drawing}
       </div>
       <details className="mt-2 text-xs">

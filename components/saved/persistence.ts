@@ -110,12 +110,13 @@ function load(hash: string, refs: PersistenceRefs) {
 }
 
 /** Loads the saved list and the address bar's link, then follows pasted links and other tabs; returns a stop function. */
-export function start(refs: PersistenceRefs): () => void {
+export function start(refs: PersistenceRefs, onLoaded?: () => void): () => void {
   let live = true;
   Promise.resolve(useSavedStore.persist.rehydrate()).finally(() => {
     if (!live) return;
     load(window.location.hash, refs);
     refs.loaded.current = true;
+    onLoaded?.();
   });
   // The event's own URL, not the address bar: a pending update of ours may have rewritten it meanwhile.
   const onHashChange = (e: HashChangeEvent) => {

@@ -10,7 +10,12 @@ type Persistence = typeof import("./persistence");
  * stays small). `lastLink` is the share token in the address bar for what is on screen; `loaded` turns true once the
  * first load (saved list, then the address bar's link) is done, so nothing is written before it.
  */
-export function useScenarioPersistence() {
+export function useScenarioPersistence(onLoaded?: () => void) {
+  // The latest callback, read when the first load is done (the effect below runs once).
+  const loadedCallback = useRef(onLoaded);
+  useEffect(() => {
+    loadedCallback.current = onLoaded;
+  }, [onLoaded]);
   const loaded = useRef(false);
   const lastLink = useRef<string | null>(null);
   const mod = useRef<Persistence | null>(null);
@@ -19,11 +24,19 @@ export function useScenarioPersistence() {
   useEffect(() => {
     let live = true;
     let stop = () => {};
-    import("./persistence").then((m) => {
-      if (!live) return;
-      mod.current = m;
-      stop = m.start(refs);
-    });
+    const done = () => loadedCallback.current?.();
+    import("./persistence").then(
+      (m) => {
+        if (!live) return;
+        mod.current = m;
+        stop = m.start(refs, done);
+      },
+      // Its code did not arrive (offline, a new deployment): the editor still works, without the saved list.
+      () => {
+        refs.loaded.current = true;
+        done();
+      },
+    );
     return () => {
       live = false;
       stop();
