@@ -21,12 +21,16 @@ export const pricingPurity = {
         patterns: [
           { group: ["react", "react/*", "react-dom", "react-dom/*"], message: "lib/pricing is pure: no React." },
           { group: ["next", "next/*"], message: "lib/pricing is pure: no Next.js." },
-          { group: ["@aws-sdk/*", "aws-sdk", "server-only", "@/lib/aws", "@/lib/aws/*", "**/lib/aws/*"], message: "lib/pricing is pure: AWS I/O belongs in lib/aws." },
+          {
+            group: ["@aws-sdk/*", "aws-sdk", "server-only", "@/lib/aws", "@/lib/aws/*", "**/lib/aws/*"],
+            message: "lib/pricing is pure: AWS I/O belongs in lib/aws.",
+          },
           { group: ["**/catalog/data/*"], message: "lib/pricing takes the catalog as an argument: import only types from lib/catalog/*schema." },
           { group: ["@/components/*", "**/components/*", "@/app/*", "**/app/*"], message: "lib/pricing is pure: it never imports the UI or routes." },
           {
             group: ["@/lib/scenario", "@/lib/scenario/*", "**/lib/scenario/*", "../scenario/*", "../../scenario/*"],
-            message: "lib/pricing owns its input (lib/pricing/input.ts): it never imports the scenario schema; lib/scenario depends on lib/pricing, not the reverse.",
+            message:
+              "lib/pricing owns its input (lib/pricing/input.ts): it never imports the scenario schema; lib/scenario depends on lib/pricing, not the reverse.",
           },
           { group: ["node:*", "fs", "path", "http", "https", "child_process"], message: "lib/pricing is pure: no I/O." },
         ],
@@ -41,10 +45,7 @@ export const pricingPurity = {
       { name: "document", message: "lib/pricing is pure: no browser globals." },
       { name: "localStorage", message: "lib/pricing is pure: no storage." },
     ],
-    "no-restricted-syntax": [
-      "error",
-      { selector: "NewExpression[callee.name='Date']", message: "lib/pricing is pure: no clock; pass the time in." },
-    ],
+    "no-restricted-syntax": ["error", { selector: "NewExpression[callee.name='Date']", message: "lib/pricing is pure: no clock; pass the time in." }],
     "no-restricted-properties": [
       "error",
       { object: "Date", property: "now", message: "lib/pricing is pure: no clock; pass the time in." },
@@ -54,7 +55,12 @@ export const pricingPurity = {
 };
 
 /** lib/* never imports the UI or the routes (components, app): the layers point one way. */
-const NO_UI = [{ group: ["@/components", "@/components/*", "**/components/*", "@/app", "@/app/*", "**/app/*"], message: "lib/* never imports components/ or app/: the UI depends on lib, not the reverse." }];
+const NO_UI = [
+  {
+    group: ["@/components", "@/components/*", "**/components/*", "@/app", "@/app/*", "**/app/*"],
+    message: "lib/* never imports components/ or app/: the UI depends on lib, not the reverse.",
+  },
+];
 
 /** lib/rightsizing runs in client components: nothing server-only, no AWS, no Node, no Next. */
 export const rightsizingPurity = {
@@ -67,7 +73,10 @@ export const rightsizingPurity = {
         patterns: [
           { group: ["node:*", "fs", "path", "http", "https", "child_process", "crypto", "os"], message: "lib/rightsizing is browser-safe: no Node built-ins." },
           { group: ["server-only"], message: "lib/rightsizing is browser-safe: nothing server-only." },
-          { group: ["@aws-sdk/*", "@smithy/*", "aws-sdk", "@/lib/aws", "@/lib/aws/*", "**/lib/aws/*", "../aws/*"], message: "lib/rightsizing is browser-safe: AWS I/O belongs in lib/aws." },
+          {
+            group: ["@aws-sdk/*", "@smithy/*", "aws-sdk", "@/lib/aws", "@/lib/aws/*", "**/lib/aws/*", "../aws/*"],
+            message: "lib/rightsizing is browser-safe: AWS I/O belongs in lib/aws.",
+          },
           { group: ["next", "next/*"], message: "lib/rightsizing is browser-safe and framework-free: no Next.js." },
           ...NO_UI,
         ],
@@ -87,7 +96,10 @@ export const libLayer = {
 export const resultLeaf = {
   files: ["lib/result.ts"],
   rules: {
-    "no-restricted-imports": ["error", { patterns: [{ group: ["*", "**"], message: "lib/result.ts imports nothing: every layer, lib/pricing included, imports it." }] }],
+    "no-restricted-imports": [
+      "error",
+      { patterns: [{ group: ["*", "**"], message: "lib/result.ts imports nothing: every layer, lib/pricing included, imports it." }] },
+    ],
   },
 };
 
@@ -97,7 +109,14 @@ export const componentsLayer = {
   rules: {
     "no-restricted-imports": [
       "error",
-      { patterns: [{ group: ["@/lib/aws", "@/lib/aws/*", "**/lib/aws/*", "@aws-sdk/*", "aws-sdk"], message: "components/ never import lib/aws or the AWS SDK: call a route (app/api) instead." }] },
+      {
+        patterns: [
+          {
+            group: ["@/lib/aws", "@/lib/aws/*", "**/lib/aws/*", "@aws-sdk/*", "aws-sdk"],
+            message: "components/ never import lib/aws or the AWS SDK: call a route (app/api) instead.",
+          },
+        ],
+      },
     ],
   },
 };
@@ -110,5 +129,15 @@ export default defineConfig([
   libLayer,
   resultLeaf,
   componentsLayer,
-  globalIgnores([".next/**", "out/**", "build/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "coverage/**", "test/fixtures/lint/**"]),
+  globalIgnores([
+    ".next/**",
+    "out/**",
+    "build/**",
+    "node_modules/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+    "coverage/**",
+    "test/fixtures/lint/**",
+  ]),
 ]);

@@ -37,7 +37,10 @@ export function wantsHsts(headers: Headers, env: Record<string, string | undefin
   if (mode === "off") return false;
   const hops = Number(env.TRUST_PROXY_HOPS ?? "0");
   if (!(Number.isInteger(hops) && hops > 0 && hops <= 20)) return false;
-  const protos = (headers.get("x-forwarded-proto") ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const protos = (headers.get("x-forwarded-proto") ?? "")
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   // The entry the outermost trusted proxy wrote (each hop may append its own).
   const proto = protos[Math.max(0, protos.length - hops)];
   return proto === "https";

@@ -19,23 +19,27 @@ import { useScenarioStore } from "@/lib/store/scenario-store";
 import { own } from "@/lib/pricing/own";
 
 // The saved-scenarios list is folded at first: it loads after the page; until then its summary stands in.
-const SavedScenarios = memo(dynamic(() => import("@/components/saved/saved-scenarios").then((m) => m.SavedScenarios), {
-  ssr: false,
-  loading: () => (
-    <details className="mb-4 rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm print:hidden dark:border-slate-700 dark:bg-slate-900">
-      <summary className="cursor-pointer text-sm font-semibold">Saved scenarios</summary>
-    </details>
-  ),
-}));
+const SavedScenarios = memo(
+  dynamic(() => import("@/components/saved/saved-scenarios").then((m) => m.SavedScenarios), {
+    ssr: false,
+    loading: () => (
+      <details className="mb-4 rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm print:hidden dark:border-slate-700 dark:bg-slate-900">
+        <summary className="cursor-pointer text-sm font-semibold">Saved scenarios</summary>
+      </details>
+    ),
+  }),
+);
 
 // The undo bar shows only after a destructive action: it loads after the page.
 const UndoBar = memo(dynamic(() => import("@/components/saved/undo-bar").then((m) => m.UndoBar), { ssr: false }));
 
 // The bill panel (and its worker, papaparse and hyparquet) loads after the page, outside the first-load budget.
-const BillPanel = memo(dynamic(() => import("@/components/billing/bill-panel"), {
-  ssr: false,
-  loading: () => <p className="mt-8 text-sm text-slate-600 dark:text-slate-400">Loading the bill reader…</p>,
-}));
+const BillPanel = memo(
+  dynamic(() => import("@/components/billing/bill-panel"), {
+    ssr: false,
+    loading: () => <p className="mt-8 text-sm text-slate-600 dark:text-slate-400">Loading the bill reader…</p>,
+  }),
+);
 
 // The parts around the estimate are memoized (their props are stable while typing): a keystroke re-renders only
 // what shows the draft and its figures.
@@ -59,7 +63,13 @@ export function Calculator({ regions, onLoaded }: { regions: RegionOption[]; onL
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-6">
-      <CalculatorHeader shareable={shareable} canExport={Boolean(view) && evaluation.complete} complete={evaluation.complete} onCopyLink={copyLink} onExportCsv={exportCsv} />
+      <CalculatorHeader
+        shareable={shareable}
+        canExport={Boolean(view) && evaluation.complete}
+        complete={evaluation.complete}
+        onCopyLink={copyLink}
+        onExportCsv={exportCsv}
+      />
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-slate-700 dark:text-slate-300" data-testid="status">
         {status}
       </p>
@@ -70,17 +80,24 @@ export function Calculator({ regions, onLoaded }: { regions: RegionOption[]; onL
         <RightsizingPanel region={evaluation.priced?.region ?? draft.region ?? "us-east-1"} />
         {/* The summary stays in view (sticky) while the scenario and its results scroll beneath it. */}
         <div>
-        <Summary view={view} evaluation={evaluation} draft={draft} />
-        <div className="mt-4 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] print:block">
-        <ScenarioEditor draft={draft} evaluation={evaluation} regions={regions} regionHasSpot={regionHasSpot} extras={extrasCatalog} />
-        {view ? (
-          <ResultsPanel detailView={idleDetailView ?? detailView ?? view} spot={spot} excluded={evaluation.excluded.map((i) => draft.workloads[i]?.name || `#${i + 1}`)} />
-        ) : (
-          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200">
-            {evaluation.scenarioProblems.map((p) => p.message).join(" ") || "Fix the scenario to see an estimate."}
-          </p>
-        )}
-        </div>
+          <Summary view={view} evaluation={evaluation} draft={draft} />
+          <div className="mt-4 grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] print:block">
+            <ScenarioEditor draft={draft} evaluation={evaluation} regions={regions} regionHasSpot={regionHasSpot} extras={extrasCatalog} />
+            {view ? (
+              <ResultsPanel
+                detailView={idleDetailView ?? detailView ?? view}
+                spot={spot}
+                excluded={evaluation.excluded.map((i) => draft.workloads[i]?.name || `#${i + 1}`)}
+              />
+            ) : (
+              <p
+                role="alert"
+                className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200"
+              >
+                {evaluation.scenarioProblems.map((p) => p.message).join(" ") || "Fix the scenario to see an estimate."}
+              </p>
+            )}
+          </div>
         </div>
         <BillPanel scenario={idleScenario ?? null} />
       </main>

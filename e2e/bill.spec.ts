@@ -39,7 +39,10 @@ test.describe("bill panel", () => {
     await page.getByRole("button", { name: "Build a scenario from this bill" }).click();
     await expect(page.getByTestId("bill-built")).toContainText("5 workloads in us-east-1");
     await expect(page.getByTestId("bill-built")).toContainText("largest hourly rate of one task in the bill is 1 vCPU / 2 GB");
-    const names = await page.locator('[data-testid^="workload-"]').getByLabel("Name").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const names = await page
+      .locator('[data-testid^="workload-"]')
+      .getByLabel("Name")
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(names.sort()).toEqual(["prod-eks", "shop/api", "shop/arm-api", "shop/worker", "win/iis"]);
     // The comparison now uses the built scenario: no usage type is missing from it any more.
     await expect(page.getByTestId("bill-findings")).not.toContainText("the scenario does not estimate");

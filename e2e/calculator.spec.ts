@@ -107,7 +107,9 @@ test.describe("calculator", () => {
     await fresh(page);
     await workload(page).getByLabel("Tasks").fill("2");
     await expect(page.getByTestId("fargate-total")).toHaveText("$72.08"); // 2 x 36.0401
-    const other = Buffer.from(JSON.stringify({ version: 1, name: "pasted", region: "us-east-1", workloads: [{ name: "big", vcpu: 2, memoryGiB: 4, tasks: 3 }] })).toString("base64");
+    const other = Buffer.from(
+      JSON.stringify({ version: 1, name: "pasted", region: "us-east-1", workloads: [{ name: "big", vcpu: 2, memoryGiB: 4, tasks: 3 }] }),
+    ).toString("base64");
     await page.evaluate((h) => (window.location.hash = h), `s=${other}`);
     // 3 x 730 x (2 x 0.04048 + 4 x 0.004445) = 3 x 730 x 0.09874 = 216.2406
     await expect(page.getByTestId("scenario-name")).toHaveValue("pasted");
@@ -125,7 +127,9 @@ test.describe("calculator", () => {
     expect(lines[0]).toBe("Section,Workload,Item,Quantity or value,Unit,Unit price (USD),Monthly cost (USD),Source or note");
     expect(lines[1]).toBe("Scenario,,Name,csv test,,,,");
     // 3 tasks x 730 h = 2190 vCPU-hours x 0.04048 = 88.6512
-    expect(lines.find((l) => l.startsWith("Line item,"))).toBe('Line item,api,"Fargate vCPU (on-demand, Linux/x86_64)",2190,vCPU-hours,0.04048,88.65,fargate-on-demand');
+    expect(lines.find((l) => l.startsWith("Line item,"))).toBe(
+      'Line item,api,"Fargate vCPU (on-demand, Linux/x86_64)",2190,vCPU-hours,0.04048,88.65,fargate-on-demand',
+    );
     const screenTotal = (await page.getByTestId("fargate-total").textContent())!.replace("$", "");
     expect(lines).toContain(`Total,,Fargate total,,,,${screenTotal},`);
     await expect(page.getByTestId("items-0")).toContainText("$88.65");

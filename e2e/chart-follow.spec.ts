@@ -9,7 +9,7 @@ function tallScenario(): string {
 test("a chart far off screen keeps its table current and redraws as it comes into view", async ({ page }) => {
   await page.goto(`/#s=${tallScenario()}`);
   const chart = page.getByTestId("chart-breakdown");
-  const ticks = chart.locator(".recharts-cartesian-axis-tick-value") // the axes' labels (the Y axis: "$0", "$2", ...);
+  const ticks = chart.locator(".recharts-cartesian-axis-tick-value"); // the axes' labels (the Y axis: "$0", "$2", ...);
   await expect(ticks.first()).toBeAttached({ timeout: 30_000 });
   await page.waitForTimeout(1000); // the page settles (idle work done)
   const before = await ticks.allTextContents();

@@ -132,7 +132,13 @@ test.describe("the answer at a glance", () => {
   });
 
   test("a region without Fargate Spot keeps the estimate and offers to set the Spot share to 0", async ({ page }) => {
-    await open(page, { name: "spot", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 3, spotPercent: 50 }, { name: "db", vcpu: 1, memoryGiB: 2, tasks: 1 }] });
+    await open(page, {
+      name: "spot",
+      workloads: [
+        { name: "api", vcpu: 1, memoryGiB: 2, tasks: 3, spotPercent: 50 },
+        { name: "db", vcpu: 1, memoryGiB: 2, tasks: 1 },
+      ],
+    });
     // api: 1095 h on-demand x 0.04937 = 54.06015 + 1095 h Spot x (0.01288871 + 2 x 0.00141527) = 17.21257875;
     // db: 730 x 0.04937 = 36.0401. Total 107.31282875.
     await expect(page.getByTestId("fargate-total")).toHaveText("$107.31");
@@ -243,7 +249,9 @@ test.describe("the answer at a glance", () => {
     await expect(page.getByTestId("ec2-total")).toContainText("$", { timeout: 15_000 });
     await page.waitForLoadState("networkidle");
     expect(failed).toEqual([]);
-    const icons = await page.evaluate(() => [...document.querySelectorAll('link[rel="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]')].map((l) => (l as HTMLLinkElement).href));
+    const icons = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]')].map((l) => (l as HTMLLinkElement).href),
+    );
     expect(icons.length).toBeGreaterThanOrEqual(4);
     for (const [path, type] of [
       ["/favicon.ico", /image\/(x-icon|vnd\.microsoft\.icon)/],

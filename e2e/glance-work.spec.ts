@@ -10,7 +10,10 @@ import { expect, test } from "./fixtures";
  */
 const exportCsv = path.join(__dirname, "..", "lib", "rightsizing", "__fixtures__", "ecs-export.csv");
 const taskDefinition = path.join(__dirname, "..", "lib", "scenario", "__fixtures__", "ecs-describe-task-definition.json");
-const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f0b1ee0000000049454e44ae426082", "hex");
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f0b1ee0000000049454e44ae426082",
+  "hex",
+);
 
 async function fresh(page: Page) {
   await page.goto("/");
@@ -22,7 +25,9 @@ async function fresh(page: Page) {
 const workload = (page: Page, i = 0) => page.getByTestId(`workload-${i}`);
 const entries = (page: Page) => page.getByTestId("saved-entry");
 const serious = async (page: Page) =>
-  (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.target}`);
+  (await new AxeBuilder({ page }).analyze()).violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes[0]?.target}`);
 
 /** Waits until the editor's last change is saved (the save runs 150 ms after the last edit). */
 const settle = (page: Page) => page.waitForTimeout(500);
@@ -134,7 +139,12 @@ test.describe("saved scenarios (item 3)", () => {
     await page.goto("/");
     await page.evaluate(() => {
       window.localStorage.clear();
-      const draft = { version: 1, name: "old one", region: "us-east-1", workloads: [{ name: "legacy", platform: "ecs", os: "linux", arch: "x86_64", vcpu: 1, memoryGiB: 2, tasks: 2 }] };
+      const draft = {
+        version: 1,
+        name: "old one",
+        region: "us-east-1",
+        workloads: [{ name: "legacy", platform: "ecs", os: "linux", arch: "x86_64", vcpu: 1, memoryGiB: 2, tasks: 2 }],
+      };
       window.localStorage.setItem("fargate-estimator:draft:v2", JSON.stringify({ draft, link: null }));
     });
     await page.goto("about:blank");
@@ -199,7 +209,9 @@ test.describe("undo (item 3)", () => {
 /** The fixture export with orders-api running in eu-central-1 and the saving Compute Optimizer would report there. */
 function exportInFrankfurt(): Buffer {
   const [header, orders, ...rest] = readFileSync(exportCsv, "utf8").split("\n");
-  const moved = orders!.replace("arn:aws:ecs:us-east-1:123456789012:service/prod-cluster/orders-api", "arn:aws:ecs:eu-central-1:123456789012:service/prod-cluster/orders-api").replace(",USD,63.8,", ",USD,73.37,");
+  const moved = orders!
+    .replace("arn:aws:ecs:us-east-1:123456789012:service/prod-cluster/orders-api", "arn:aws:ecs:eu-central-1:123456789012:service/prod-cluster/orders-api")
+    .replace(",USD,63.8,", ",USD,73.37,");
   return Buffer.from([header, moved, ...rest].join("\n"));
 }
 
@@ -304,7 +316,9 @@ test.describe("big and binary files (item 11)", () => {
     writeFileSync(file, csv);
     await page.getByTestId("utilization-file").setInputFiles(file);
     // p99 of CPU 10..19 -> 19% of 1 vCPU x 1.2 = 0.228 -> 0.25 vCPU; memory 34% of 4 GiB x 1.2 = 1.632 -> 2 GiB
-    await expect(page.getByTestId("rightsizing-table").getByRole("row", { name: /busy/ })).toContainText("1 vCPU / 4 GiB → 0.25 vCPU / 2 GiB", { timeout: 60_000 });
+    await expect(page.getByTestId("rightsizing-table").getByRole("row", { name: /busy/ })).toContainText("1 vCPU / 4 GiB → 0.25 vCPU / 2 GiB", {
+      timeout: 60_000,
+    });
     const seen = await page.evaluate(() => {
       const w = window as unknown as { sawProgress: boolean; maxGap: number };
       return { sawProgress: w.sawProgress, maxGap: w.maxGap };
@@ -322,8 +336,14 @@ test.describe("big and binary files (item 11)", () => {
       "diagram.png: This is a PNG image, not a text file: choose an ECS task definition (JSON) or Kubernetes YAML. Nothing was added.",
     );
     await page.getByTestId("rightsizing").locator("summary").click();
-    await page.getByTestId("co-export-file").setInputFiles({ name: "export.csv.gz", mimeType: "application/gzip", buffer: Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xff, 0xfe]) });
-    await expect(page.getByTestId("rightsizing-error")).toHaveText("export.csv.gz: This is a gzip archive, not a text file: choose the CSV written by ExportECSServiceRecommendations.");
+    await page.getByTestId("co-export-file").setInputFiles({
+      name: "export.csv.gz",
+      mimeType: "application/gzip",
+      buffer: Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xff, 0xfe]),
+    });
+    await expect(page.getByTestId("rightsizing-error")).toHaveText(
+      "export.csv.gz: This is a gzip archive, not a text file: choose the CSV written by ExportECSServiceRecommendations.",
+    );
     await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
   });
 });
@@ -336,7 +356,11 @@ test.describe("looks (light, dark, phone) and axe", () => {
     await page.getByTestId("rightsizing").locator("summary").click();
     await page.getByTestId("co-export-file").setInputFiles(exportCsv);
     await expect(page.getByTestId("rightsizing-table")).toContainText("3 services");
-    await page.getByTestId("rightsizing-table").getByRole("row", { name: /orders-api/ }).getByRole("button", { name: /Add to scenario/ }).click();
+    await page
+      .getByTestId("rightsizing-table")
+      .getByRole("row", { name: /orders-api/ })
+      .getByRole("button", { name: /Add to scenario/ })
+      .click();
     await expect(page.getByTestId("undo-bar")).toBeVisible();
     expect(await serious(page)).toEqual([]);
     await page.getByTestId("rightsizing").screenshot({ path: "test-results/screenshots/glance-rightsizing-light.png" });

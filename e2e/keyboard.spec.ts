@@ -20,7 +20,8 @@ const labelled = (text: string, nth = 0) =>
      const all = [...document.querySelectorAll('label')].filter(l => l.textContent.trim() === ${JSON.stringify(text)});
      return all.indexOf(labels[0]) === ${nth};`,
   ) as (el: Element) => boolean;
-const button = (name: string) => new Function("el", `return !!el && el.tagName === 'BUTTON' && el.textContent.trim() === ${JSON.stringify(name)};`) as (el: Element) => boolean;
+const button = (name: string) =>
+  new Function("el", `return !!el && el.tagName === 'BUTTON' && el.textContent.trim() === ${JSON.stringify(name)};`) as (el: Element) => boolean;
 
 test("keyboard only: build a scenario, share it and export CSV", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);

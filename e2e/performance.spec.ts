@@ -83,7 +83,10 @@ async function keystrokes(page: Page, count: number, samples = 7) {
       return { ms: w.__end - w.__start, long: w.__longTasks.filter((t) => t.start >= w.__start && t.start < w.__start + windowMs) };
     }, LONG_TASK_WINDOW_MS);
     times.push(r.ms);
-    for (const t of r.long) longTasks.push(`keystroke ${i}: ${Math.round(t.duration)} ms task at +${Math.round(t.start - (await page.evaluate(() => (window as unknown as { __start: number }).__start)))} ms`);
+    for (const t of r.long)
+      longTasks.push(
+        `keystroke ${i}: ${Math.round(t.duration)} ms task at +${Math.round(t.start - (await page.evaluate(() => (window as unknown as { __start: number }).__start)))} ms`,
+      );
   }
   times.sort((a, b) => a - b);
   const median = Math.round(times[Math.floor(times.length / 2)]! * 10) / 10;
@@ -118,16 +121,22 @@ test.describe("performance budgets", () => {
 
   test(`a keystroke on a 50-workload scenario updates the total in under ${BUDGET_KEYSTROKE_50_MS} ms`, async ({ page }) => {
     const { median, times, longTasks } = await keystrokes(page, 50, 5);
-    console.log(`keystroke -> total (50 workloads): median ${median} ms, samples ${times.map((s) => s.toFixed(1)).join(", ")}; long tasks: ${longTasks.join("; ") || "none"}`);
+    console.log(
+      `keystroke -> total (50 workloads): median ${median} ms, samples ${times.map((s) => s.toFixed(1)).join(", ")}; long tasks: ${longTasks.join("; ") || "none"}`,
+    );
     test.info().annotations.push({ type: "keystrokeMs50", description: String(median) });
     expect(median).toBeLessThan(BUDGET_KEYSTROKE_50_MS);
     // The long tasks are logged here; the budget on them is the 500-workload test's.
   });
 
-  test(`a keystroke on a 500-workload scenario updates the total in under ${BUDGET_KEYSTROKE_MS} ms, with no long task in the second after`, async ({ page }) => {
+  test(`a keystroke on a 500-workload scenario updates the total in under ${BUDGET_KEYSTROKE_MS} ms, with no long task in the second after`, async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     const { median, times, longTasks } = await keystrokes(page, 500);
-    console.log(`keystroke -> total (500 workloads): median ${median} ms, samples ${times.map((s) => s.toFixed(1)).join(", ")}; long tasks: ${longTasks.join("; ") || "none"}`);
+    console.log(
+      `keystroke -> total (500 workloads): median ${median} ms, samples ${times.map((s) => s.toFixed(1)).join(", ")}; long tasks: ${longTasks.join("; ") || "none"}`,
+    );
     test.info().annotations.push({ type: "keystrokeMs", description: String(median) });
     expect(median).toBeLessThan(BUDGET_KEYSTROKE_MS);
     expect(longTasks).toEqual([]);

@@ -31,7 +31,15 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const child: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", AWS_EC2_METADATA_DISABLED: "true", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", TRUST_PROXY_HOPS: "", HSTS: "", ...env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      AWS_EC2_METADATA_DISABLED: "true",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      TRUST_PROXY_HOPS: "",
+      HSTS: "",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -110,7 +118,11 @@ test.describe("the real server, facing clients directly (TRUST_PROXY_HOPS unset)
 
   test("item 7: a cross-site Origin without Sec-Fetch-Site is refused (403); the server's own origin and scripts pass", async () => {
     const post = (headers: Record<string, string>) =>
-      fetch(`${server.url}/api/rightsizing`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ region: "us-east-1" }) });
+      fetch(`${server.url}/api/rightsizing`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ region: "us-east-1" }),
+      });
     const evil = await post({ origin: "https://evil.example" });
     expect(evil.status).toBe(403);
     expect((await evil.json()).error.code).toBe("CROSS_SITE_REQUEST");

@@ -33,7 +33,8 @@ async function waitForHealth(timeoutMs: number) {
   throw new Error(`server.js did not answer /api/health in ${timeoutMs} ms:\n${log}`);
 }
 
-const healthcheck = () => spawnSync(final.healthcheck![0]!, final.healthcheck!.slice(1), { env: { ...process.env, PORT: String(port) }, timeout: 10_000 }).status;
+const healthcheck = () =>
+  spawnSync(final.healthcheck![0]!, final.healthcheck!.slice(1), { env: { ...process.env, PORT: String(port) }, timeout: 10_000 }).status;
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
@@ -47,7 +48,14 @@ test.beforeAll(async () => {
   expect(existsSync(path.join(dir, "server.js"))).toBe(true);
   const [cmd, ...args] = final.cmd!;
   // The image's environment only (ENV lines), plus PATH to find node: nothing from this machine leaks in.
-  const env: NodeJS.ProcessEnv = { NODE_ENV: "production", PATH: process.env.PATH, ...final.env, PORT: String(port), HOSTNAME: "127.0.0.1", AWS_EC2_METADATA_DISABLED: "true" };
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: "production",
+    PATH: process.env.PATH,
+    ...final.env,
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
   const child = spawn(cmd!, args, { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.on("data", (d) => (log += d));
   child.stderr.on("data", (d) => (log += d));

@@ -13,7 +13,9 @@ async function fresh(page: Page) {
 async function buildService(page: Page) {
   const section = page.getByTestId("services-section");
   await section.locator("summary").click();
-  await expect(section.getByTestId("services-nat")).toContainText("Each NAT gateway costs $32.85/month plus $3.65 for its public IPv4, and $0.045 per GB it processes.");
+  await expect(section.getByTestId("services-nat")).toContainText(
+    "Each NAT gateway costs $32.85/month plus $3.65 for its public IPv4, and $0.045 per GB it processes.",
+  );
   await section.getByTestId("add-load-balancer").click();
   await section.getByTestId("lb-lcu-0").fill("2");
   await section.getByTestId("nat-count").fill("2");

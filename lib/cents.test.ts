@@ -75,7 +75,12 @@ describe("allocateCents (largest remainder)", () => {
         expect(allocateCents(parts)).toEqual(allocateCents([...parts]));
         // Every row that got a cent above its floor has a remainder at least as large as every row that did not.
         const out = allocateCents(parts);
-        const floor = (p: string) => new Big(p).times(100).round(0, Big.roundDown).minus(new Big(p).lt(0) && !new Big(p).mod("0.01").eq(0) ? 1 : 0).div(100);
+        const floor = (p: string) =>
+          new Big(p)
+            .times(100)
+            .round(0, Big.roundDown)
+            .minus(new Big(p).lt(0) && !new Big(p).mod("0.01").eq(0) ? 1 : 0)
+            .div(100);
         const rest = (i: number) => new Big(parts[i]!).minus(floor(parts[i]!));
         const up = parts.map((p, i) => new Big(out[i]!).gt(floor(p)));
         for (let i = 0; i < parts.length; i++) for (let j = 0; j < parts.length; j++) if (up[i] && !up[j]) expect(rest(i).gte(rest(j))).toBe(true);

@@ -4,7 +4,10 @@ import { fail, ok, type Result } from "./result";
 describe("Result: the lib's one success/failure shape", () => {
   it("is { ok, value } or { ok, error }, and nothing else", () => {
     expect(ok(3)).toEqual({ ok: true, value: 3 });
-    expect(fail({ path: "workloads.0.vcpu", message: "must be a number" })).toEqual({ ok: false, error: { path: "workloads.0.vcpu", message: "must be a number" } });
+    expect(fail({ path: "workloads.0.vcpu", message: "must be a number" })).toEqual({
+      ok: false,
+      error: { path: "workloads.0.vcpu", message: "must be a number" },
+    });
     expect(Object.keys(ok(null))).toEqual(["ok", "value"]);
     expect(Object.keys(fail("x"))).toEqual(["ok", "error"]);
   });

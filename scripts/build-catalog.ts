@@ -34,7 +34,9 @@ interface RawRegion {
   storage: { ephemeral: { gbHour: number; skus?: Record<string, string> } };
 }
 
-const onDemand: { _source: { hawkFilePublicationDate: string }; regions: Record<string, RawRegion> } = readJson("fargate/fargate-ondemand-by-region-2025-10-27.json");
+const onDemand: { _source: { hawkFilePublicationDate: string }; regions: Record<string, RawRegion> } = readJson(
+  "fargate/fargate-ondemand-by-region-2025-10-27.json",
+);
 const spot = readJson("fargate/fargate-spot-x86-2021-01.json");
 const sp = readJson("fargate/fargate-compute-savings-plan-datapoints.json");
 const locations: Record<string, { code: string; continent: string }> = readJson("ec2/aws-locations.json");
@@ -185,4 +187,6 @@ const catalog: FargateCatalog = FargateCatalog.parse({
 });
 
 writeFileSync(outFile, `${JSON.stringify(catalog, null, 1)}\n`);
-console.log(`wrote ${path.relative(process.cwd(), outFile)}: ${Object.keys(regions).length} regions, ${Object.values(regions).filter((r) => r.spot).length} with Spot`);
+console.log(
+  `wrote ${path.relative(process.cwd(), outFile)}: ${Object.keys(regions).length} regions, ${Object.values(regions).filter((r) => r.spot).length} with Spot`,
+);

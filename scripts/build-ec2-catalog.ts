@@ -65,22 +65,57 @@ const families = [...FAMILIES.generalPurpose, ...FAMILIES.compute, ...FAMILIES.m
 
 const ENI_PROFILES: Record<string, Record<string, number>> = {
   nitro: {
-    medium: 2, large: 3, xlarge: 4, "2xlarge": 4, "4xlarge": 8, "8xlarge": 8, "9xlarge": 8, "12xlarge": 8,
-    "16xlarge": 15, "18xlarge": 15, "24xlarge": 15, "32xlarge": 15, "48xlarge": 15,
+    medium: 2,
+    large: 3,
+    xlarge: 4,
+    "2xlarge": 4,
+    "4xlarge": 8,
+    "8xlarge": 8,
+    "9xlarge": 8,
+    "12xlarge": 8,
+    "16xlarge": 15,
+    "18xlarge": 15,
+    "24xlarge": 15,
+    "32xlarge": 15,
+    "48xlarge": 15,
   },
   "gen8-intel": {
-    large: 3, xlarge: 4, "2xlarge": 4, "4xlarge": 8, "8xlarge": 10, "12xlarge": 12, "16xlarge": 16, "24xlarge": 16,
-    "32xlarge": 24, "48xlarge": 24, "96xlarge": 24,
+    large: 3,
+    xlarge: 4,
+    "2xlarge": 4,
+    "4xlarge": 8,
+    "8xlarge": 10,
+    "12xlarge": 12,
+    "16xlarge": 16,
+    "24xlarge": 16,
+    "32xlarge": 24,
+    "48xlarge": 24,
+    "96xlarge": 24,
   },
 };
 const profileOf = (family: string) => (["m8i", "c8i", "r8i"].includes(family) ? "gen8-intel" : "nitro");
 const TRUNKING_TASKS: Record<string, number> = {
-  large: 10, xlarge: 20, "2xlarge": 40, "4xlarge": 60, "8xlarge": 90, "9xlarge": 90, "12xlarge": 90,
-  "16xlarge": 120, "18xlarge": 120, "24xlarge": 120, "32xlarge": 120, "48xlarge": 120, "96xlarge": 120,
+  large: 10,
+  xlarge: 20,
+  "2xlarge": 40,
+  "4xlarge": 60,
+  "8xlarge": 90,
+  "9xlarge": 90,
+  "12xlarge": 90,
+  "16xlarge": 120,
+  "18xlarge": 120,
+  "24xlarge": 120,
+  "32xlarge": 120,
+  "48xlarge": 120,
+  "96xlarge": 120,
 };
 
-const specs = readJson<{ instanceTypes: Record<string, { vcpu: number; memoryGiB: number; gpu: number; arch: string }> }>("ec2/ec2-instance-specs-2026-01-22.json");
-const pricingPage = readJson<{ regions: Record<string, { location: string; prices: Record<string, number> }> }>("ec2/ec2-ondemand-linux-by-region-2025-11.json");
+const specs = readJson<{ instanceTypes: Record<string, { vcpu: number; memoryGiB: number; gpu: number; arch: string }> }>(
+  "ec2/ec2-instance-specs-2026-01-22.json",
+);
+const pricingPage = readJson<{ regions: Record<string, { location: string; prices: Record<string, number> }> }>(
+  "ec2/ec2-ondemand-linux-by-region-2025-11.json",
+);
 const karpenter = readJson<{ regions: Record<string, Record<string, number>> }>("ec2/ec2-ondemand-linux-karpenter-2026-07-20.json");
 const advisor = readJson<{ regions: Record<string, Record<string, { savingsPct: number }>> }>("ec2/ec2-spot-advisor-savings-linux-2025-07.json");
 const ebs = readJson<{ regions: Record<string, { gp3GbMonth: number }> }>("ebs/ebs-by-region-2021-05-13.json");
@@ -99,7 +134,8 @@ const isCandidate = (type: string) => {
 const riOnDemand = Object.values(riItem.terms.OnDemand).flatMap((t) => Object.values(t.priceDimensions))[0]!.pricePerUnit.USD;
 function riDiscount(term: "1yr" | "3yr"): { pct: string; rate: string } {
   const offer = Object.values(riItem.terms.Reserved).find(
-    (t) => t.termAttributes.LeaseContractLength === term && t.termAttributes.OfferingClass === "convertible" && t.termAttributes.PurchaseOption === "No Upfront",
+    (t) =>
+      t.termAttributes.LeaseContractLength === term && t.termAttributes.OfferingClass === "convertible" && t.termAttributes.PurchaseOption === "No Upfront",
   );
   if (!offer) throw new Error(`no ${term} convertible no-upfront term in the m5.large item`);
   const rate = Object.values(offer.priceDimensions).find((d) => d.unit === "Hrs")?.pricePerUnit.USD;
@@ -220,7 +256,8 @@ if (mismatches.length) throw new Error(`rows differ from ec2-catalog-joined.json
 const usedFamilies = new Set(Object.keys(types).map((t) => t.split(".")[0]!));
 const catalog: Ec2Catalog = Ec2Catalog.parse({
   schemaVersion: 1,
-  generatedFrom: "shared/pricing-data (ec2/ec2-instance-specs, ec2-ondemand-linux-*, ec2-spot-advisor-savings-linux, ebs/ebs-by-region, fixtures/ec2-getproducts-item-m5.large)",
+  generatedFrom:
+    "shared/pricing-data (ec2/ec2-instance-specs, ec2-ondemand-linux-*, ec2-spot-advisor-savings-linux, ebs/ebs-by-region, fixtures/ec2-getproducts-item-m5.large)",
   candidates: {
     families,
     note: "Current-generation general purpose (m), compute (c) and memory (r) optimized, Intel/AMD x86_64 and Graviton arm64, 5th generation on, no metal. Excluded: t*, previous generation, GPU/storage/HPC, d/n/b/zn variants, -flex, m8a/c8a/r8a (ENI limits unverified).",

@@ -15,7 +15,14 @@ const sourceDir = path.resolve(sourceIdx >= 0 ? args[sourceIdx + 1]! : path.join
 const outFile = path.join(__dirname, "..", "lib", "catalog", "data", "extras.json");
 
 interface Feed {
-  _source: Record<string, unknown> & { publicationDate?: string; fileLastChangedDate?: string; commitDate?: string; path?: string; upstreamRepo?: string; publisher?: string };
+  _source: Record<string, unknown> & {
+    publicationDate?: string;
+    fileLastChangedDate?: string;
+    commitDate?: string;
+    path?: string;
+    upstreamRepo?: string;
+    publisher?: string;
+  };
   regions: Record<string, Record<string, unknown> & { location: string; skus?: Record<string, string>; sku?: string }>;
 }
 const FILES: Record<ExtrasItem, string> = {
@@ -48,12 +55,16 @@ const PAGES: Record<ExtrasItem, { label: string; url: string }> = {
   eks: { label: "Amazon EKS pricing page data (cluster fee)", url: "https://aws.amazon.com/eks/pricing/" },
   ecr: { label: "Amazon ECR pricing page data (storage)", url: "https://aws.amazon.com/ecr/pricing/" },
   "internet-egress": { label: "AWS data transfer pricing page data (out to the internet)", url: "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer" },
-  "inter-az": { label: "AWS bill line items (FOCUS 1.0 sample, regional data transfer)", url: "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer_within_the_same_AWS_Region" },
+  "inter-az": {
+    label: "AWS bill line items (FOCUS 1.0 sample, regional data transfer)",
+    url: "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer_within_the_same_AWS_Region",
+  },
 };
 const NOTES: Partial<Record<ExtrasItem, string>> = {
   "public-ipv4": "Any free-tier allowance for public IPv4 is not applied.",
   efs: "Standard-IA is priced at its Elastic Throughput rate, the throughput mode whose reads and writes are priced here.",
-  "internet-egress": "The feed's publication date was not preserved: this is its state as read on 2025-06-18 (file last changed 2025-06-05). The account-wide free allowance (100 GB a month) is not applied.",
+  "internet-egress":
+    "The feed's publication date was not preserved: this is its state as read on 2025-06-18 (file last changed 2025-06-05). The account-wide free allowance (100 GB a month) is not applied.",
   "inter-az": "Read from real bill rows of 2024-09; only 5 regions. Billed on each side of a cross-AZ transfer.",
 };
 
@@ -97,7 +108,9 @@ for (const feed of Object.values(feeds)) for (const code of Object.keys(feed.reg
 const regions: Record<string, ExtrasRegion> = {};
 for (const code of [...codes].sort()) {
   const at = (item: ExtrasItem): Raw | undefined => (Object.hasOwn(feeds[item].regions, code) ? feeds[item].regions[code] : undefined);
-  const name = Object.keys(FILES).map((i) => at(i as ExtrasItem)?.location).find(Boolean)!;
+  const name = Object.keys(FILES)
+    .map((i) => at(i as ExtrasItem)?.location)
+    .find(Boolean)!;
   const r: ExtrasRegion = { name };
   const ip = at("public-ipv4");
   if (has(ip, "inUsePerHour", "idlePerHour")) r.publicIpv4 = { inUseHour: rate(ip, "inUsePerHour"), idleHour: rate(ip, "idlePerHour") };
@@ -105,12 +118,27 @@ for (const code of [...codes].sort()) {
   if (has(nat, "perHour", "perGBProcessed")) r.natGateway = { hour: rate(nat, "perHour"), gbProcessed: rate(nat, "perGBProcessed") };
   const lb = at("load-balancer");
   if (has(lb, "albPerHour", "albPerLCUHour", "nlbPerHour", "nlbPerNLCUHour"))
-    r.loadBalancer = { albHour: rate(lb, "albPerHour"), albLcuHour: rate(lb, "albPerLCUHour"), nlbHour: rate(lb, "nlbPerHour"), nlbNlcuHour: rate(lb, "nlbPerNLCUHour") };
+    r.loadBalancer = {
+      albHour: rate(lb, "albPerHour"),
+      albLcuHour: rate(lb, "albPerLCUHour"),
+      nlbHour: rate(lb, "nlbPerHour"),
+      nlbNlcuHour: rate(lb, "nlbPerNLCUHour"),
+    };
   const cw = at("cloudwatch-logs");
   if (has(cw, "logsStandardIngestionPerGB", "logsStoragePerGBMonth"))
     r.logs = { standardIngestionGB: rate(cw, "logsStandardIngestionPerGB"), storageGBMonth: rate(cw, "logsStoragePerGBMonth") };
   const efs = at("efs");
-  const efsKeys = ["standardPerGBMonth", "standardIAPerGBMonthElasticThroughput", "archivePerGBMonth", "iaReadPerGB", "iaWritePerGB", "archiveReadPerGB", "archiveWritePerGB", "elasticThroughputReadPerGB", "elasticThroughputWritePerGB"];
+  const efsKeys = [
+    "standardPerGBMonth",
+    "standardIAPerGBMonthElasticThroughput",
+    "archivePerGBMonth",
+    "iaReadPerGB",
+    "iaWritePerGB",
+    "archiveReadPerGB",
+    "archiveWritePerGB",
+    "elasticThroughputReadPerGB",
+    "elasticThroughputWritePerGB",
+  ];
   if (has(efs, ...efsKeys))
     r.efs = {
       standardGBMonth: rate(efs, "standardPerGBMonth"),
@@ -131,8 +159,7 @@ for (const code of [...codes].sort()) {
   const ecr = at("ecr");
   if (has(ecr, "storagePerGBMonth")) r.ecr = { storageGBMonth: rate(ecr, "storagePerGBMonth") };
   const eg = at("internet-egress");
-  if (has(eg, ...TIER_KEYS))
-    r.internetEgress = { tiers: TIER_KEYS.map((k) => ({ upToGB: tiersGB[k]![1], perGB: { usd: s(eg[k]) } })) };
+  if (has(eg, ...TIER_KEYS)) r.internetEgress = { tiers: TIER_KEYS.map((k) => ({ upToGB: tiersGB[k]![1], perGB: { usd: s(eg[k]) } })) };
   const az = at("inter-az");
   if (has(az, "perGBEachDirection")) r.interAz = { gbEachSide: { usd: s(az.perGBEachDirection), ...(az.sku ? { sku: az.sku } : {}) } };
   regions[code] = r;

@@ -15,14 +15,26 @@ async function main(): Promise<number> {
   const command = (line: string) => line.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   for (const line of result.log) process.stderr.write(result.code === 2 ? `::error::${command(line)}\n` : `${line}\n`);
   appendTo(env.GITHUB_STEP_SUMMARY, `${result.markdown}\n`);
-  appendTo(env.GITHUB_OUTPUT, Object.entries(result.outputs).map(([k, v]) => `${k}=${v}\n`).join(""));
+  appendTo(
+    env.GITHUB_OUTPUT,
+    Object.entries(result.outputs)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(""),
+  );
 
   const token = env.INPUT_TOKEN?.trim();
   if (token && result.code !== 2) {
     const pr = pullRequestNumber(env);
     if (pr === undefined || !env.GITHUB_REPOSITORY) process.stderr.write("::notice::Not a pull request: the cost diff is in the job summary only.\n");
     else {
-      const r = await upsertComment({ api: env.GITHUB_API_URL || "https://api.github.com", repository: env.GITHUB_REPOSITORY, pr, token, body: result.markdown, fetch });
+      const r = await upsertComment({
+        api: env.GITHUB_API_URL || "https://api.github.com",
+        repository: env.GITHUB_REPOSITORY,
+        pr,
+        token,
+        body: result.markdown,
+        fetch,
+      });
       process.stderr.write(`${r.ok ? r.value : `::warning::${r.error.message}`}\n`);
     }
   }

@@ -19,7 +19,16 @@ const gz = (text: string) => gzipSync(Buffer.from(text, "utf8"), { level: 9 });
 writeFileSync(path.join(dir, "cur2-fargate.csv.gz"), gz(source));
 
 // CUR 2.0 Parquet: numbers as DOUBLE and dates as TIMESTAMP, as AWS Data Exports types them.
-const doubles = new Set(["line_item_usage_amount", "line_item_unblended_rate", "line_item_unblended_cost", "line_item_net_unblended_cost", "pricing_public_on_demand_rate", "pricing_public_on_demand_cost", "savings_plan_savings_plan_rate", "savings_plan_savings_plan_effective_cost"]);
+const doubles = new Set([
+  "line_item_usage_amount",
+  "line_item_unblended_rate",
+  "line_item_unblended_cost",
+  "line_item_net_unblended_cost",
+  "pricing_public_on_demand_rate",
+  "pricing_public_on_demand_cost",
+  "savings_plan_savings_plan_rate",
+  "savings_plan_savings_plan_effective_cost",
+]);
 const timestamps = new Set(["bill_billing_period_start_date", "bill_billing_period_end_date", "line_item_usage_start_date", "line_item_usage_end_date"]);
 const columnData = header.map((name, c) => {
   const values = rows.map((r) => r[c] ?? "");

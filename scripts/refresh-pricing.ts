@@ -72,7 +72,10 @@ async function main() {
   const doExtras = parts.includes("extras") || parts.includes("all");
   const regionsArg = argValue("--regions");
   if (regionsArg !== undefined && !doEc2) fail("--regions limits the EC2 refresh only; drop it or use --only ec2 or all.");
-  const ec2Regions = regionsArg?.split(",").map((r) => r.trim()).filter(Boolean);
+  const ec2Regions = regionsArg
+    ?.split(",")
+    .map((r) => r.trim())
+    .filter(Boolean);
   if (ec2Regions && (ec2Regions.length === 0 || ec2Regions.some((r) => !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(r)))) {
     fail("--regions takes region codes separated by commas, like us-east-1,eu-west-1.");
   }
@@ -108,7 +111,9 @@ async function main() {
   }
   const client = pricing.pricingClient(endpoint as (typeof pricing.PRICING_API_REGIONS)[number]);
   const noCredentials = () =>
-    fail("no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (on EC2, set AWS_EC2_METADATA_DISABLED=false) and run it again.");
+    fail(
+      "no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (on EC2, set AWS_EC2_METADATA_DISABLED=false) and run it again.",
+    );
   const readSnapshot = <T>(file: string, parse: (v: unknown) => T, build: string): T => {
     try {
       return parse(JSON.parse(readFileSync(file, "utf8")));
@@ -140,7 +145,11 @@ async function main() {
     for (const c of merged.value.changes.slice(0, 50)) process.stdout.write(`  ${c}\n`);
     if (merged.value.changes.length > 50) process.stdout.write(`  ... and ${merged.value.changes.length - 50} more changes\n`);
     const regions = Object.keys(merged.value.catalog.regions).length;
-    writes.push({ file: fargateOut, text: `${JSON.stringify(merged.value.catalog, null, 1)}\n`, summary: `${regions} regions, ${merged.value.changes.length} rate changes` });
+    writes.push({
+      file: fargateOut,
+      text: `${JSON.stringify(merged.value.catalog, null, 1)}\n`,
+      summary: `${regions} regions, ${merged.value.changes.length} rate changes`,
+    });
   }
 
   if (doEc2) {
@@ -163,7 +172,9 @@ async function main() {
       if (r.value.publishedAt && (!publishedAt || r.value.publishedAt > publishedAt)) publishedAt = r.value.publishedAt;
       const wanted = Object.keys(current.regions[code]!.prices);
       const priced = wanted.filter((t) => Object.hasOwn(r.value.prices, t)).length;
-      process.stdout.write(`  ${code}: ${Object.keys(r.value.prices).length} types in ${r.value.pages} pages; ${priced} of ${wanted.length} snapshot types priced\n`);
+      process.stdout.write(
+        `  ${code}: ${Object.keys(r.value.prices).length} types in ${r.value.pages} pages; ${priced} of ${wanted.length} snapshot types priced\n`,
+      );
     };
     // The first region alone (fails fast without credentials), then a few at a time.
     await fetchRegion(targets[0]!, true);
@@ -185,13 +196,19 @@ async function main() {
     if (warnings.length > 20) process.stdout.write(`  ... and ${warnings.length - 20} more warnings\n`);
     for (const c of merged.value.changes.slice(0, 50)) process.stdout.write(`  ${c}\n`);
     if (merged.value.changes.length > 50) process.stdout.write(`  ... and ${merged.value.changes.length - 50} more changes\n`);
-    writes.push({ file: ec2Out, text: map.serializeEc2Catalog(merged.value.catalog), summary: `${targets.length} regions refreshed, ${merged.value.changes.length} price changes` });
+    writes.push({
+      file: ec2Out,
+      text: map.serializeEc2Catalog(merged.value.catalog),
+      summary: `${targets.length} regions refreshed, ${merged.value.changes.length} price changes`,
+    });
   }
 
   if (doExtras) {
     const current = readSnapshot(path.join(dataDir, "extras.json"), (v) => extrasSchema.ExtrasCatalog.parse(v), "catalog:extras");
     const targets = extrasMap.refreshTargets(current);
-    process.stdout.write(`Reading ${targets.length} service prices (${extrasMap.REFRESHABLE_ITEMS.length} services x their regions) from the AWS Price List API (${endpoint})...\n`);
+    process.stdout.write(
+      `Reading ${targets.length} service prices (${extrasMap.REFRESHABLE_ITEMS.length} services x their regions) from the AWS Price List API (${endpoint})...\n`,
+    );
     const fresh: import("../lib/aws/extras-pricing-map").FreshExtras = {};
     const fetchProblems: string[] = [];
     const fetchOne = async (t: (typeof targets)[number], first: boolean) => {
@@ -220,7 +237,11 @@ async function main() {
     if (warnings.length > 20) process.stdout.write(`  ... and ${warnings.length - 20} more warnings\n`);
     for (const c of merged.value.changes.slice(0, 50)) process.stdout.write(`  ${c}\n`);
     if (merged.value.changes.length > 50) process.stdout.write(`  ... and ${merged.value.changes.length - 50} more changes\n`);
-    writes.push({ file: extrasOut, text: `${JSON.stringify(merged.value.catalog)}\n`, summary: `${targets.length} service prices refreshed, ${merged.value.changes.length} rate changes` });
+    writes.push({
+      file: extrasOut,
+      text: `${JSON.stringify(merged.value.catalog)}\n`,
+      summary: `${targets.length} service prices refreshed, ${merged.value.changes.length} rate changes`,
+    });
   }
 
   if (dryRun) {

@@ -52,7 +52,9 @@ describe("Dockerfile", () => {
   });
 
   it("never sends node_modules, the build output or secrets to the build", () => {
-    const ignored = readFileSync(path.join(root, ".dockerignore"), "utf8").split("\n").map((l) => l.trim());
+    const ignored = readFileSync(path.join(root, ".dockerignore"), "utf8")
+      .split("\n")
+      .map((l) => l.trim());
     for (const p of ["node_modules", ".next", ".env", ".env*.local", ".git"]) expect(ignored).toContain(p);
   });
 
@@ -60,6 +62,8 @@ describe("Dockerfile", () => {
     const fake = mkdtempSync(path.join(tmpdir(), "docker-layout-"));
     mkdirSync(path.join(fake, ".next", "standalone"), { recursive: true });
     writeFileSync(path.join(fake, ".next", "standalone", "server.js"), "");
-    expect(() => assembleFinalStage(text, fake, path.join(fake, "out"))).toThrow("COPY --from=builder /app/.next/static: .next/static does not exist after the build");
+    expect(() => assembleFinalStage(text, fake, path.join(fake, "out"))).toThrow(
+      "COPY --from=builder /app/.next/static: .next/static does not exist after the build",
+    );
   });
 });

@@ -18,7 +18,18 @@ import { runCli } from "@/scripts/lib/cli";
 vi.mock("server-only", () => ({}));
 const { POST } = await import("@/app/api/estimate/route");
 
-const INHERITED = ["constructor", "__proto__", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "__defineGetter__", "__lookupSetter__"];
+const INHERITED = [
+  "constructor",
+  "__proto__",
+  "toString",
+  "valueOf",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toLocaleString",
+  "__defineGetter__",
+  "__lookupSetter__",
+];
 const root = path.resolve(__dirname, "..");
 const api = { name: "api", vcpu: 1, memoryGiB: 2 };
 

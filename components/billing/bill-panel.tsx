@@ -17,7 +17,21 @@ import { useScenarioStore } from "@/lib/store/scenario-store";
 const th = "py-1 pr-3 font-semibold";
 const num = "py-1 pr-3 text-right tabular-nums";
 
-function Table({ caption, head, rows, foot, testId, right }: { caption: string; head: string[]; rows: { key: string; cells: React.ReactNode[] }[]; foot?: React.ReactNode[]; testId: string; right: ReadonlySet<number> }) {
+function Table({
+  caption,
+  head,
+  rows,
+  foot,
+  testId,
+  right,
+}: {
+  caption: string;
+  head: string[];
+  rows: { key: string; cells: React.ReactNode[] }[];
+  foot?: React.ReactNode[];
+  testId: string;
+  right: ReadonlySet<number>;
+}) {
   return (
     <div className="mt-4 overflow-x-auto">
       <table className="w-full text-sm" data-testid={testId}>
@@ -34,14 +48,34 @@ function Table({ caption, head, rows, foot, testId, right }: { caption: string; 
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} className="border-b border-slate-100 dark:border-slate-800">
-              {r.cells.map((c, i) => (i === 0 ? <th key={i} scope="row" className="py-1 pr-3 text-left font-normal">{c}</th> : <td key={i} className={right.has(i) ? num : "py-1 pr-3"}>{c}</td>))}
+              {r.cells.map((c, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row" className="py-1 pr-3 text-left font-normal">
+                    {c}
+                  </th>
+                ) : (
+                  <td key={i} className={right.has(i) ? num : "py-1 pr-3"}>
+                    {c}
+                  </td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>
         {foot ? (
           <tfoot>
             <tr>
-              {foot.map((c, i) => (i === 0 ? <th key={i} scope="row" className="py-1 pr-3 text-left">{c}</th> : <td key={i} className={right.has(i) ? `${num} font-semibold` : "py-1 pr-3"}>{c}</td>))}
+              {foot.map((c, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row" className="py-1 pr-3 text-left">
+                    {c}
+                  </th>
+                ) : (
+                  <td key={i} className={right.has(i) ? `${num} font-semibold` : "py-1 pr-3"}>
+                    {c}
+                  </td>
+                ),
+              )}
             </tr>
           </tfoot>
         ) : null}
@@ -109,18 +143,31 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
   };
 
   return (
-    <section aria-labelledby="bill-heading" className="mt-8 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900" data-testid="bill-panel">
+    <section
+      aria-labelledby="bill-heading"
+      className="mt-8 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+      data-testid="bill-panel"
+    >
       <h2 id="bill-heading" className="text-lg font-semibold">
         Your bill
       </h2>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Upload an AWS Data Exports file (FOCUS, CUR 2.0 as CSV, .csv.gz or Parquet, or a legacy Cost and Usage Report) to see what Fargate actually cost, and how it compares with this scenario. The file is read in your browser; nothing is uploaded to a server.
+        Upload an AWS Data Exports file (FOCUS, CUR 2.0 as CSV, .csv.gz or Parquet, or a legacy Cost and Usage Report) to see what Fargate actually cost, and
+        how it compares with this scenario. The file is read in your browser; nothing is uploaded to a server.
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <label htmlFor={fileId} className="text-sm font-medium">
           Bill export
         </label>
-        <input id={fileId} type="file" accept=".csv,.gz,.parquet,text/csv,application/gzip" className="text-sm" data-testid="bill-file" onChange={(e) => read(e.currentTarget)} disabled={progress !== null} />
+        <input
+          id={fileId}
+          type="file"
+          accept=".csv,.gz,.parquet,text/csv,application/gzip"
+          className="text-sm"
+          data-testid="bill-file"
+          onChange={(e) => read(e.currentTarget)}
+          disabled={progress !== null}
+        />
         {progress ? (
           <div className="flex items-center gap-2 text-sm" data-testid="bill-progress">
             <progress max={1} value={progress.share} aria-label={`Reading ${progress.name}`} className="h-2 w-40" />
@@ -130,7 +177,11 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
       </div>
 
       {error ? (
-        <p role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200" data-testid="bill-error">
+        <p
+          role="alert"
+          className="mt-3 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200"
+          data-testid="bill-error"
+        >
           {error}
         </p>
       ) : null}
@@ -145,7 +196,10 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
             caption="Fargate usage by usage type"
             head={["Usage type", "Region", "Platform", "Quantity", "List (on-demand)", "Paid"]}
             right={new Set([3, 4, 5])}
-            rows={view.usage.map((u) => ({ key: u.key, cells: [u.usageType, u.region, u.platform, `${u.quantity} ${u.unit}`, formatUsd(u.listCost), formatUsd(u.effectiveCost)] }))}
+            rows={view.usage.map((u) => ({
+              key: u.key,
+              cells: [u.usageType, u.region, u.platform, `${u.quantity} ${u.unit}`, formatUsd(u.listCost), formatUsd(u.effectiveCost)],
+            }))}
             foot={["Total", "", "", "", formatUsd(view.usageTotal.listCost), formatUsd(view.usageTotal.effectiveCost)]}
           />
           <Table
@@ -187,9 +241,25 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
                 right={new Set([2, 3, 4, 5, 6])}
                 rows={view.comparison.lines.map((l) => ({
                   key: l.key,
-                  cells: [`${l.usageType}${l.platform === "EKS" ? " (EKS)" : ""}`, l.region, `${l.estimatedQuantity}`, `${l.billedQuantity} ${l.unit}`, formatUsd(l.estimatedCost), formatUsd(l.billedCost), `${formatUsd(l.difference)} (${l.differencePercent})`],
+                  cells: [
+                    `${l.usageType}${l.platform === "EKS" ? " (EKS)" : ""}`,
+                    l.region,
+                    `${l.estimatedQuantity}`,
+                    `${l.billedQuantity} ${l.unit}`,
+                    formatUsd(l.estimatedCost),
+                    formatUsd(l.billedCost),
+                    `${formatUsd(l.difference)} (${l.differencePercent})`,
+                  ],
                 }))}
-                foot={["Total", "", "", "", formatUsd(view.comparison.totals.estimatedCost), formatUsd(view.comparison.totals.billedCost), `${formatUsd(view.comparison.totals.difference)} (${view.comparison.totals.differencePercent})`]}
+                foot={[
+                  "Total",
+                  "",
+                  "",
+                  "",
+                  formatUsd(view.comparison.totals.estimatedCost),
+                  formatUsd(view.comparison.totals.billedCost),
+                  `${formatUsd(view.comparison.totals.difference)} (${view.comparison.totals.differencePercent})`,
+                ]}
               />
               {view.comparison.findings.length ? (
                 <ul className="mt-2 list-disc space-y-1 pl-5 text-sm" data-testid="bill-findings">
@@ -224,7 +294,8 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
           {built ? (
             <div role="status" className="mt-3 text-sm" data-testid="bill-built">
               <p>
-                The editor now holds &ldquo;{built.scenario.name}&rdquo;: {built.scenario.workloads.length} workload{built.scenario.workloads.length === 1 ? "" : "s"} in {built.scenario.region}, inferred as follows. Edit them above.
+                The editor now holds &ldquo;{built.scenario.name}&rdquo;: {built.scenario.workloads.length} workload
+                {built.scenario.workloads.length === 1 ? "" : "s"} in {built.scenario.region}, inferred as follows. Edit them above.
               </p>
               <ul className="mt-1 list-disc space-y-1 pl-5 text-xs text-slate-700 dark:text-slate-300">
                 {built.explanations.map((e) => (

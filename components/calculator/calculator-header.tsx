@@ -26,10 +26,22 @@ export const CalculatorHeader = memo(function CalculatorHeader({
         <p className="text-sm text-slate-600 dark:text-slate-400">What your containers cost on AWS Fargate, and whether ECS on EC2 is cheaper.</p>
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={primaryButtonClass} onClick={onCopyLink} disabled={!shareable} title={shareable ? undefined : "Fix the highlighted fields to share this scenario"}>
+        <button
+          type="button"
+          className={primaryButtonClass}
+          onClick={onCopyLink}
+          disabled={!shareable}
+          title={shareable ? undefined : "Fix the highlighted fields to share this scenario"}
+        >
           Copy share link
         </button>
-        <button type="button" className={buttonClass} onClick={onExportCsv} disabled={!canExport} title={complete ? undefined : "Fix the highlighted fields to export every workload"}>
+        <button
+          type="button"
+          className={buttonClass}
+          onClick={onExportCsv}
+          disabled={!canExport}
+          title={complete ? undefined : "Fix the highlighted fields to export every workload"}
+        >
           Export CSV
         </button>
         <ThemeToggle />

@@ -10,11 +10,26 @@ import { CHART_THEME_CLASS } from "./theme";
  * the viewport: far below 500 workloads' tables, redrawing it on each pause in typing cost ~30 ms in tasks React
  * cannot interrupt (recharts' store updates). It catches up as it comes near, before it is in view.
  */
-export function ChartFrame({ title, description, children, table, testId }: { title: string; description: string; children: ReactNode; table: ReactNode; testId?: string }) {
+export function ChartFrame({
+  title,
+  description,
+  children,
+  table,
+  testId,
+}: {
+  title: string;
+  description: string;
+  children: ReactNode;
+  table: ReactNode;
+  testId?: string;
+}) {
   const area = useRef<HTMLDivElement>(null);
   const drawing = useHeldWhileNotLive(children, useNearViewport(area));
   return (
-    <figure className={`${CHART_THEME_CLASS} rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900`} data-testid={testId}>
+    <figure
+      className={`${CHART_THEME_CLASS} rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900`}
+      data-testid={testId}
+    >
       <figcaption>
         <h3 className="text-sm font-semibold">{title}</h3>
         <p className="text-xs text-slate-600 dark:text-slate-400">{description}</p>

@@ -1,6 +1,12 @@
 import type { FargateEstimate } from "@/lib/pricing/types";
 
-export function CatalogInfo({ catalog, extra }: { catalog: FargateEstimate["catalog"]; extra?: { key: string; source: string; publishedAt: string; estimate: boolean }[] }) {
+export function CatalogInfo({
+  catalog,
+  extra,
+}: {
+  catalog: FargateEstimate["catalog"];
+  extra?: { key: string; source: string; publishedAt: string; estimate: boolean }[];
+}) {
   const sources = [...catalog.sources, ...(extra ?? [])];
   return (
     <section aria-labelledby="prices-heading" className="text-xs text-slate-600 dark:text-slate-400" data-testid="catalog-info">

@@ -14,7 +14,11 @@ export function Ec2Results({ ec2 }: { ec2: Ec2Estimate & { wholeBill?: Ec2WholeB
   // Cents that add up: each table's rows to its total, the tables to the EC2 total (lib/export/shown.ts).
   const shown = shownEc2(ec2);
   return (
-    <section aria-labelledby="ec2-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900" data-testid="ec2-results">
+    <section
+      aria-labelledby="ec2-heading"
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+      data-testid="ec2-results"
+    >
       <h3 id="ec2-heading" className="text-sm font-semibold">
         Equivalent ECS-on-EC2 cluster
       </h3>

@@ -9,9 +9,18 @@ import type { ResultsView, SpotView } from "@/lib/results/view";
 // Charts load after the page (recharts is the largest library here) and render from deferred values; a chart
 // re-renders only when its data changed by value (recharts re-renders in uninterruptible store updates).
 const chartPlaceholder = () => <div data-print="hide" className="h-80 rounded-lg border border-slate-200 dark:border-slate-700" aria-hidden="true" />;
-const BreakdownChart = memo(dynamic(() => import("@/components/charts/breakdown-chart").then((m) => m.BreakdownChart), { ssr: false, loading: chartPlaceholder }), sameChartProps);
-const DutyCycleChart = memo(dynamic(() => import("@/components/charts/duty-cycle-chart").then((m) => m.DutyCycleChart), { ssr: false, loading: chartPlaceholder }), sameChartProps);
-const WholeBillChart = memo(dynamic(() => import("@/components/charts/whole-bill-chart").then((m) => m.WholeBillChart), { ssr: false, loading: chartPlaceholder }), sameChartProps);
+const BreakdownChart = memo(
+  dynamic(() => import("@/components/charts/breakdown-chart").then((m) => m.BreakdownChart), { ssr: false, loading: chartPlaceholder }),
+  sameChartProps,
+);
+const DutyCycleChart = memo(
+  dynamic(() => import("@/components/charts/duty-cycle-chart").then((m) => m.DutyCycleChart), { ssr: false, loading: chartPlaceholder }),
+  sameChartProps,
+);
+const WholeBillChart = memo(
+  dynamic(() => import("@/components/charts/whole-bill-chart").then((m) => m.WholeBillChart), { ssr: false, loading: chartPlaceholder }),
+  sameChartProps,
+);
 // The EC2 cluster shows once the EC2 prices have loaded (after the page), and so does its code; the services (their
 // prices load after the page too) and the price sources follow (first-load budget).
 const Ec2Results = dynamic(() => import("@/components/results/ec2-results").then((m) => m.Ec2Results), { ssr: false });
@@ -20,7 +29,10 @@ const CatalogInfo = dynamic(() => import("@/components/results/catalog-info").th
 // Line items render from the deferred view after the summary; their table code loads right after the page.
 const itemsPlaceholder = () => <div className="h-48 rounded-lg border border-slate-200 dark:border-slate-700" aria-hidden="true" />;
 const WorkloadResults = dynamic(() => import("@/components/results/line-items").then((m) => m.WorkloadResults), { ssr: false, loading: itemsPlaceholder });
-const SpotChart = memo(dynamic(() => import("@/components/charts/spot-chart").then((m) => m.SpotChart), { ssr: false, loading: chartPlaceholder }), sameChartProps);
+const SpotChart = memo(
+  dynamic(() => import("@/components/charts/spot-chart").then((m) => m.SpotChart), { ssr: false, loading: chartPlaceholder }),
+  sameChartProps,
+);
 
 /** One table per workload: re-rendered only for a new estimate (not when the Spot series arrives), and then only the
  * tables whose figures changed (WorkloadResults compares by value). */
@@ -75,9 +87,12 @@ export function ResultsPanel({ detailView, spot, excluded }: { detailView: Resul
         Results
       </h2>
       {nothingPriced ? (
-        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200" data-testid="details-paused">
-          Out of date: {kept ? "the details below are from before the change. They" : "The line items, the EC2 cluster and the charts"} come back up to date once {excluded.join(", ")}{" "}
-          {excluded.length === 1 ? "is" : "are"} fixed.
+        <p
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+          data-testid="details-paused"
+        >
+          Out of date: {kept ? "the details below are from before the change. They" : "The line items, the EC2 cluster and the charts"} come back up to date
+          once {excluded.join(", ")} {excluded.length === 1 ? "is" : "are"} fixed.
         </p>
       ) : null}
       {nothingPriced && !kept ? null : <Details view={shown.view} spot={shown.spot} />}

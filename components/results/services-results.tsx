@@ -16,12 +16,17 @@ export function ServicesResults({ view }: { view: ResultsView }) {
             items={services.lineItems}
             total={services.monthlyCost}
             shown={shownFargate(view.estimate).services}
-            caption={<span className="font-semibold">Networking and shared services</span>} />
+            caption={<span className="font-semibold">Networking and shared services</span>}
+          />
         </div>
       ) : null}
       <ResultNotes messages={services.notes} />
       {whole ? (
-        <aside className="rounded-md border border-slate-200 p-3 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-300" data-testid="not-included" aria-labelledby="not-included-heading">
+        <aside
+          className="rounded-md border border-slate-200 p-3 text-xs text-slate-700 dark:border-slate-700 dark:text-slate-300"
+          data-testid="not-included"
+          aria-labelledby="not-included-heading"
+        >
           <h3 id="not-included-heading" className="font-semibold">
             Not included
           </h3>

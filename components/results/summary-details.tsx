@@ -35,40 +35,50 @@ export function SummaryDetails({ shown, stale }: { shown: Priced | null; stale: 
     <>
       <p className="mt-2 hidden text-sm print:block" data-testid="print-scenario">
         <span className="font-semibold">{shown.scenario.name}</span> · {shown.view.estimate.catalog.regionName} ({shown.scenario.region}) ·{" "}
-        {shown.scenario.workloads.length === 1 ? "1 workload" : `${shown.scenario.workloads.length} workloads`} · per year: Fargate {formatUsd(periods(shown.view.totals.fargate).perYear)}
+        {shown.scenario.workloads.length === 1 ? "1 workload" : `${shown.scenario.workloads.length} workloads`} · per year: Fargate{" "}
+        {formatUsd(periods(shown.view.totals.fargate).perYear)}
         {shown.view.totals.ec2 !== null ? `, ECS on EC2 ${formatUsd(periods(shown.view.totals.ec2).perYear)}` : ""}
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1.5 text-sm" data-testid="comparison-row">
-          {like.sentence ? (
-            <p className="text-slate-800 dark:text-slate-200" data-testid="comparison">
-              {like.sentence}
-            </p>
-          ) : (
-            // Holds the line while the EC2 prices load, so nothing below moves when the sentence arrives.
-            <p className="text-slate-600 dark:text-slate-400">{shown.view.ec2 ? "No like-for-like EC2 comparison for this scenario." : "Comparing with an ECS-on-EC2 cluster…"}</p>
-          )}
-          {like.match ? (
-            <button
-              type="button"
-              className={smallButton}
-              data-testid="match-purchase"
-              disabled={stale}
-              title={wait ?? `EC2: Spot for ${like.match.spotPercent}% of instance-hours, commitment ${like.match.commitment}`}
-              onClick={() => updateEc2({ spotPercent: like.match!.spotPercent, commitment: like.match!.commitment })}
-            >
-              Match purchase options on EC2{like.match.mixed ? " (weighted)" : ""}
-            </button>
-          ) : null}
-          {like.partTime.length && like.scaling === "always-on" ? (
-            <button type="button" className={smallButton} data-testid="follow-schedules" disabled={stale} title={wait} onClick={() => updateEc2({ scaling: "scale-with-tasks" })}>
-              Let the cluster follow {followLabel}
-            </button>
-          ) : null}
-          {like.partTime.length && like.scaling === "scale-with-tasks" ? (
-            <button type="button" className={smallButton} disabled={stale} title={wait} onClick={() => updateEc2({ scaling: "always-on" })}>
-              Keep the cluster up all month
-            </button>
-          ) : null}
+        {like.sentence ? (
+          <p className="text-slate-800 dark:text-slate-200" data-testid="comparison">
+            {like.sentence}
+          </p>
+        ) : (
+          // Holds the line while the EC2 prices load, so nothing below moves when the sentence arrives.
+          <p className="text-slate-600 dark:text-slate-400">
+            {shown.view.ec2 ? "No like-for-like EC2 comparison for this scenario." : "Comparing with an ECS-on-EC2 cluster…"}
+          </p>
+        )}
+        {like.match ? (
+          <button
+            type="button"
+            className={smallButton}
+            data-testid="match-purchase"
+            disabled={stale}
+            title={wait ?? `EC2: Spot for ${like.match.spotPercent}% of instance-hours, commitment ${like.match.commitment}`}
+            onClick={() => updateEc2({ spotPercent: like.match!.spotPercent, commitment: like.match!.commitment })}
+          >
+            Match purchase options on EC2{like.match.mixed ? " (weighted)" : ""}
+          </button>
+        ) : null}
+        {like.partTime.length && like.scaling === "always-on" ? (
+          <button
+            type="button"
+            className={smallButton}
+            data-testid="follow-schedules"
+            disabled={stale}
+            title={wait}
+            onClick={() => updateEc2({ scaling: "scale-with-tasks" })}
+          >
+            Let the cluster follow {followLabel}
+          </button>
+        ) : null}
+        {like.partTime.length && like.scaling === "scale-with-tasks" ? (
+          <button type="button" className={smallButton} disabled={stale} title={wait} onClick={() => updateEc2({ scaling: "always-on" })}>
+            Keep the cluster up all month
+          </button>
+        ) : null}
       </div>
       <Periods shown={shown} />
     </>
@@ -78,7 +88,10 @@ export function SummaryDetails({ shown, stale }: { shown: Priced | null; stale: 
 /** Per hour, per month, per year, and any upfront payment: one click away. */
 function Periods({ shown }: { shown: Priced }) {
   const totals = shown.view.totals;
-  const rows = useMemo(() => [{ side: "Fargate", p: periods(totals.fargate) }, ...(totals.ec2 !== null ? [{ side: "ECS on EC2", p: periods(totals.ec2) }] : [])], [totals]);
+  const rows = useMemo(
+    () => [{ side: "Fargate", p: periods(totals.fargate) }, ...(totals.ec2 !== null ? [{ side: "ECS on EC2", p: periods(totals.ec2) }] : [])],
+    [totals],
+  );
   const upfront = useMemo(() => upfrontPayments(shown.view, shown.scenario), [shown]);
   return (
     <details className="mt-1 text-sm" data-testid="periods">

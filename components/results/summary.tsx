@@ -62,12 +62,17 @@ export function Summary({ view, evaluation, draft }: { view: ResultsView | null;
             Monthly cost{shown?.view.whole ? " (the whole bill)" : ""}
           </h2>
           {stale ? (
-            <span data-testid="out-of-date" className="rounded-full border border-amber-400 bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-200">
+            <span
+              data-testid="out-of-date"
+              className="rounded-full border border-amber-400 bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-200"
+            >
               Out of date
             </span>
           ) : null}
           {g.state === "partial" ? (
-            <span className="rounded-full border border-amber-400 bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-200">Partial</span>
+            <span className="rounded-full border border-amber-400 bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-200">
+              Partial
+            </span>
           ) : null}
         </div>
         <Totals view={shown?.view.totals ?? null} whole={shown?.view.whole} stale={stale} />

@@ -19,9 +19,19 @@ export function RightsizingBody({ region, onArrived }: { region: string; onArriv
         Most Fargate tasks are over-provisioned. Load Compute Optimizer&apos;s recommendations for your ECS services, or upload your own data; each service is
         priced in the region of its ARN.
       </p>
-      <RightsizingSources busy={source.busy} progress={source.progress} onFetch={source.fetchLive} onExport={source.fromExport} onUtilization={source.fromUtilization} />
+      <RightsizingSources
+        busy={source.busy}
+        progress={source.progress}
+        onFetch={source.fetchLive}
+        onExport={source.fromExport}
+        onUtilization={source.fromUtilization}
+      />
       {source.error ? (
-        <p role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200" data-testid="rightsizing-error">
+        <p
+          role="alert"
+          className="mt-3 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-700 dark:bg-red-950 dark:text-red-200"
+          data-testid="rightsizing-error"
+        >
           {source.error}
         </p>
       ) : null}

@@ -33,7 +33,9 @@ export function RightsizingSources({
       <div className="mt-3 grid grid-cols-1 gap-4 md:grid-cols-3">
         <div className="space-y-2">
           <h3 className="text-sm font-semibold">From AWS Compute Optimizer</h3>
-          <p className="text-xs text-slate-600 dark:text-slate-400">Uses the server&apos;s AWS credentials (default credential chain); needs the account opted in.</p>
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            Uses the server&apos;s AWS credentials (default credential chain); needs the account opted in.
+          </p>
           <button type="button" className={primaryButtonClass} onClick={onFetch} disabled={busy}>
             {busy ? "Loading…" : "Load recommendations"}
           </button>
@@ -43,7 +45,18 @@ export function RightsizingSources({
           <label htmlFor={exportId} className="block text-xs text-slate-600 dark:text-slate-400">
             Upload the CSV written by ExportECSServiceRecommendations
           </label>
-          <input id={exportId} type="file" accept=".csv,text/csv" className="max-w-full text-sm" data-testid="co-export-file" disabled={progress !== null} onChange={(e) => { const f = take(e.currentTarget); if (f) onExport(f); }} />
+          <input
+            id={exportId}
+            type="file"
+            accept=".csv,text/csv"
+            className="max-w-full text-sm"
+            data-testid="co-export-file"
+            disabled={progress !== null}
+            onChange={(e) => {
+              const f = take(e.currentTarget);
+              if (f) onExport(f);
+            }}
+          />
         </div>
         <div className="space-y-2">
           <h3 className="text-sm font-semibold">Utilization data</h3>
@@ -56,7 +69,18 @@ export function RightsizingSources({
           <label htmlFor={utilId} className="block text-xs text-slate-600 dark:text-slate-400">
             Upload a CSV of timestamp, CPU %, memory % (per service optional)
           </label>
-          <input id={utilId} type="file" accept=".csv,text/csv" className="max-w-full text-sm" data-testid="utilization-file" disabled={progress !== null} onChange={(e) => { const f = take(e.currentTarget); if (f) onUtilization(f, numbers); }} />
+          <input
+            id={utilId}
+            type="file"
+            accept=".csv,text/csv"
+            className="max-w-full text-sm"
+            data-testid="utilization-file"
+            disabled={progress !== null}
+            onChange={(e) => {
+              const f = take(e.currentTarget);
+              if (f) onUtilization(f, numbers);
+            }}
+          />
         </div>
       </div>
       {progress ? (

@@ -19,7 +19,11 @@ interface RowEdit {
 
 const cell = "py-1 pr-2";
 const small = "block text-xs font-normal text-slate-600 dark:text-slate-400";
-const tasksNote: Record<string, string> = { "compute-optimizer": "from Compute Optimizer's saving", default: "Compute Optimizer gave no count", entered: "as entered" };
+const tasksNote: Record<string, string> = {
+  "compute-optimizer": "from Compute Optimizer's saving",
+  default: "Compute Optimizer gave no count",
+  entered: "as entered",
+};
 
 /** An entered task count: a whole number 1..100,000, else an error message. */
 function readTasks(text: string | undefined): number | string | undefined {
@@ -28,7 +32,21 @@ function readTasks(text: string | undefined): number | string | undefined {
   return text.trim() !== "" && Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : "Tasks must be a whole number from 1 to 100,000";
 }
 
-function Row({ r, i, price, edit, setEdit, onApply }: { r: RightsizingRecommendation; i: number; price: ServicePrice; edit: RowEdit; setEdit: (e: RowEdit) => void; onApply: Apply }) {
+function Row({
+  r,
+  i,
+  price,
+  edit,
+  setEdit,
+  onApply,
+}: {
+  r: RightsizingRecommendation;
+  i: number;
+  price: ServicePrice;
+  edit: RowEdit;
+  setEdit: (e: RowEdit) => void;
+  onApply: Apply;
+}) {
   const workloads = useScenarioStore((s) => s.draft.workloads);
   const match = matchingWorkload(r, workloads);
   const target = edit.target !== undefined && (edit.target === "beside" || edit.target < workloads.length) ? edit.target : match >= 0 ? match : "beside";
@@ -107,11 +125,17 @@ function Row({ r, i, price, edit, setEdit, onApply }: { r: RightsizingRecommenda
           className={buttonClass}
           disabled={!price.ok || tasksError !== null}
           onClick={() => price.ok && onApply(r, tasks, target, price.region)}
-          aria-label={target === "beside" ? `Add to scenario: ${name} at ${formatSize(r.recommended)}` : `Replace workload ${target + 1} with ${name} at ${formatSize(r.recommended)}`}
+          aria-label={
+            target === "beside"
+              ? `Add to scenario: ${name} at ${formatSize(r.recommended)}`
+              : `Replace workload ${target + 1} with ${name} at ${formatSize(r.recommended)}`
+          }
         >
           {target === "beside" ? "Add to scenario" : "Replace in scenario"}
         </button>
-        {applied?.kind === "unchanged" ? <span className="mt-1 block text-xs text-emerald-800 dark:text-emerald-300">✓ In the scenario as workload {applied.index + 1}</span> : null}
+        {applied?.kind === "unchanged" ? (
+          <span className="mt-1 block text-xs text-emerald-800 dark:text-emerald-300">✓ In the scenario as workload {applied.index + 1}</span>
+        ) : null}
       </td>
     </tr>
   );
@@ -141,18 +165,40 @@ export function RightsizingTable({ loaded, scenarioRegion }: { loaded: LoadedRec
         </caption>
         <thead>
           <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600 dark:border-slate-700 dark:text-slate-400">
-            <th scope="col" className={cell}>Service</th>
-            <th scope="col" className={cell}>Finding</th>
-            <th scope="col" className={cell}>Current → recommended</th>
-            <th scope="col" className={cell}>Tasks</th>
-            <th scope="col" className={`${cell} text-right`}>Per month (current → recommended)</th>
-            <th scope="col" className={`${cell} text-right`}>Saving (ours / Compute Optimizer)</th>
-            <th scope="col" className="py-1">Into the scenario</th>
+            <th scope="col" className={cell}>
+              Service
+            </th>
+            <th scope="col" className={cell}>
+              Finding
+            </th>
+            <th scope="col" className={cell}>
+              Current → recommended
+            </th>
+            <th scope="col" className={cell}>
+              Tasks
+            </th>
+            <th scope="col" className={`${cell} text-right`}>
+              Per month (current → recommended)
+            </th>
+            <th scope="col" className={`${cell} text-right`}>
+              Saving (ours / Compute Optimizer)
+            </th>
+            <th scope="col" className="py-1">
+              Into the scenario
+            </th>
           </tr>
         </thead>
         <tbody>
           {loaded.recommendations.map((r, i) => (
-            <Row key={`${loaded.id}-${i}`} r={r} i={i} price={prices[i]!} edit={rows[i] ?? {}} setEdit={(e) => setEdits({ id: loaded.id, rows: { ...rows, [i]: e } })} onApply={onApply} />
+            <Row
+              key={`${loaded.id}-${i}`}
+              r={r}
+              i={i}
+              price={prices[i]!}
+              edit={rows[i] ?? {}}
+              setEdit={(e) => setEdits({ id: loaded.id, rows: { ...rows, [i]: e } })}
+              onApply={onApply}
+            />
           ))}
         </tbody>
         {total.count > 1 ? (

@@ -92,8 +92,12 @@ function load(hash: string, refs: PersistenceRefs) {
     replace(draft);
     refs.lastLink.current = token;
     const parts = [
-      decoded.value.migratedFrom !== undefined ? `This link uses an older format (v${decoded.value.migratedFrom}); it was opened and updated to the current one.` : "",
-      others ? `The shared scenario “${draft.name || "Untitled scenario"}” opened as a new entry; your ${others === 1 ? "saved scenario is" : `${others} saved scenarios are`} kept under Saved scenarios.` : "",
+      decoded.value.migratedFrom !== undefined
+        ? `This link uses an older format (v${decoded.value.migratedFrom}); it was opened and updated to the current one.`
+        : "",
+      others
+        ? `The shared scenario “${draft.name || "Untitled scenario"}” opened as a new entry; your ${others === 1 ? "saved scenario is" : `${others} saved scenarios are`} kept under Saved scenarios.`
+        : "",
     ].filter(Boolean);
     setNotice(parts.length ? { kind: "info", text: parts.join(" ") } : null);
     return;

@@ -41,7 +41,14 @@ function SavedRow({ entry, current, onOpen, onDelete }: { entry: SavedScenario; 
           <label htmlFor={inputId} className="sr-only">
             New name for {name}
           </label>
-          <input id={inputId} autoFocus value={editing} maxLength={120} onChange={(e) => setEditing(e.target.value)} className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-950" />
+          <input
+            id={inputId}
+            autoFocus
+            value={editing}
+            maxLength={120}
+            onChange={(e) => setEditing(e.target.value)}
+            className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-950"
+          />
           <button type="submit" className={smallButton}>
             Save name
           </button>
@@ -57,8 +64,7 @@ function SavedRow({ entry, current, onOpen, onDelete }: { entry: SavedScenario; 
             aria-current={current ? "true" : undefined}
             className={`min-w-0 basis-full truncate text-left text-sm sm:basis-auto sm:flex-1 underline-offset-2 hover:underline ${current ? "font-semibold" : "text-sky-800 dark:text-sky-300"}`}
           >
-            {name}{" "}
-            {current ? <span className="ml-2 text-xs font-normal text-slate-600 dark:text-slate-400">(open)</span> : null}
+            {name} {current ? <span className="ml-2 text-xs font-normal text-slate-600 dark:text-slate-400">(open)</span> : null}
           </button>
           <span className="text-xs text-slate-600 dark:text-slate-400">{savedAtText(entry.savedAt)}</span>
           <button type="button" className={smallButton} onClick={() => setEditing(name)} aria-label={`Rename ${name}`}>
@@ -105,7 +111,10 @@ export function SavedScenarios({ onOpen, onNew }: { onOpen: (id: string) => void
   };
 
   return (
-    <details className="mb-4 rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm print:hidden dark:border-slate-700 dark:bg-slate-900" data-testid="saved-scenarios">
+    <details
+      className="mb-4 rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm print:hidden dark:border-slate-700 dark:bg-slate-900"
+      data-testid="saved-scenarios"
+    >
       <summary className="cursor-pointer text-sm font-semibold">
         Saved scenarios <span className="font-normal text-slate-600 dark:text-slate-400">({scenarios.length} in this browser)</span>
       </summary>

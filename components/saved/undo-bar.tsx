@@ -27,11 +27,20 @@ export function UndoBar() {
         >
           <span>{offer.label}</span>
           {offer.restore ? (
-          <button type="button" className="rounded px-2 py-1 font-semibold text-sky-300 underline hover:text-sky-200 focus:outline-none focus:ring-2 focus:ring-sky-400 dark:text-sky-800 dark:hover:text-sky-900" onClick={undo}>
-            Undo
-          </button>
+            <button
+              type="button"
+              className="rounded px-2 py-1 font-semibold text-sky-300 underline hover:text-sky-200 focus:outline-none focus:ring-2 focus:ring-sky-400 dark:text-sky-800 dark:hover:text-sky-900"
+              onClick={undo}
+            >
+              Undo
+            </button>
           ) : null}
-          <button type="button" aria-label="Dismiss" className="rounded px-1 text-slate-300 hover:text-white focus:outline-none focus:ring-2 focus:ring-sky-400 dark:text-slate-600 dark:hover:text-slate-900" onClick={dismiss}>
+          <button
+            type="button"
+            aria-label="Dismiss"
+            className="rounded px-1 text-slate-300 hover:text-white focus:outline-none focus:ring-2 focus:ring-sky-400 dark:text-slate-600 dark:hover:text-slate-900"
+            onClick={dismiss}
+          >
             ×
           </button>
         </div>

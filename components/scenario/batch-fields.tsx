@@ -35,11 +35,29 @@ function useTyped(stored: N, toStored: (v: N) => N, fromStored: (v: N) => N) {
 type BatchSchedule = Extract<DraftSchedule, { type: "batch" }>;
 
 /** Runs (per day, week or month) and duration (seconds or minutes) of a batch schedule. */
-export function BatchFields({ schedule, m, p, set }: { schedule: BatchSchedule; m: WorkloadCardModel; p: Record<string, string>; set: (s: BatchSchedule) => void }) {
+export function BatchFields({
+  schedule,
+  m,
+  p,
+  set,
+}: {
+  schedule: BatchSchedule;
+  m: WorkloadCardModel;
+  p: Record<string, string>;
+  set: (s: BatchSchedule) => void;
+}) {
   const [period, setPeriod] = useState<RunsPeriod>("month");
   const [unit, setUnit] = useState<DurationUnit>(() => naturalDurationUnit(schedule.secondsPerRun));
-  const runs = useTyped(schedule.runsPerMonth, (v) => toRunsPerMonth(v, period), (v) => fromRunsPerMonth(v, period));
-  const duration = useTyped(schedule.secondsPerRun, (v) => toSeconds(v, unit), (v) => fromSeconds(v, unit));
+  const runs = useTyped(
+    schedule.runsPerMonth,
+    (v) => toRunsPerMonth(v, period),
+    (v) => fromRunsPerMonth(v, period),
+  );
+  const duration = useTyped(
+    schedule.secondsPerRun,
+    (v) => toSeconds(v, unit),
+    (v) => fromSeconds(v, unit),
+  );
   const Unit = unit === "minutes" ? "Minutes" : "Seconds";
   return (
     <>

@@ -43,8 +43,20 @@ export function Ec2SettingsEditor({ settings, evaluation }: { settings: Settings
             ENI trunking (more awsvpc tasks per instance)
           </label>
         </div>
-        <NumberField label="Headroom (%)" value={s.headroomPercent ?? 5} onChange={(v) => set({ headroomPercent: v })} error={problem("headroomPercent")} hint="CPU and memory kept free on each instance." />
-        <NumberField label="Reserved memory (MiB)" value={s.reservedMemoryMiB ?? 256} onChange={(v) => set({ reservedMemoryMiB: v })} error={problem("reservedMemoryMiB")} hint="ECS_RESERVED_MEMORY per instance." />
+        <NumberField
+          label="Headroom (%)"
+          value={s.headroomPercent ?? 5}
+          onChange={(v) => set({ headroomPercent: v })}
+          error={problem("headroomPercent")}
+          hint="CPU and memory kept free on each instance."
+        />
+        <NumberField
+          label="Reserved memory (MiB)"
+          value={s.reservedMemoryMiB ?? 256}
+          onChange={(v) => set({ reservedMemoryMiB: v })}
+          error={problem("reservedMemoryMiB")}
+          hint="ECS_RESERVED_MEMORY per instance."
+        />
         <SelectField
           label="Cluster scaling"
           value={s.scaling ?? "always-on"}
@@ -56,7 +68,13 @@ export function Ec2SettingsEditor({ settings, evaluation }: { settings: Settings
             { value: "scale-with-tasks", label: "Scales with the tasks (hourly)" },
           ]}
         />
-        <NumberField label="EC2 Spot share (%)" value={s.spotPercent ?? 0} onChange={(v) => set({ spotPercent: v })} error={problem("spotPercent")} hint="Share of instance-hours on Spot (estimate)." />
+        <NumberField
+          label="EC2 Spot share (%)"
+          value={s.spotPercent ?? 0}
+          onChange={(v) => set({ spotPercent: v })}
+          error={problem("spotPercent")}
+          hint="Share of instance-hours on Spot (estimate)."
+        />
         <SelectField
           label="Commitment"
           value={s.commitment ?? "none"}
@@ -69,7 +87,13 @@ export function Ec2SettingsEditor({ settings, evaluation }: { settings: Settings
             { value: "3yr", label: "3 years" },
           ]}
         />
-        <NumberField label="EBS root volume (GiB)" value={s.ebsRootGiB ?? 30} onChange={(v) => set({ ebsRootGiB: v })} error={problem("ebsRootGiB")} hint="gp3, per instance." />
+        <NumberField
+          label="EBS root volume (GiB)"
+          value={s.ebsRootGiB ?? 30}
+          onChange={(v) => set({ ebsRootGiB: v })}
+          error={problem("ebsRootGiB")}
+          hint="gp3, per instance."
+        />
       </div>
     </details>
   );

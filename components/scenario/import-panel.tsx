@@ -102,7 +102,11 @@ export function ImportPanel() {
           </p>
         ) : null}
         {result ? (
-          <div role={result.kind === "error" ? "alert" : "status"} data-testid="import-result" className={`text-sm ${result.kind === "error" ? "text-red-700 dark:text-red-300" : "text-emerald-800 dark:text-emerald-300"}`}>
+          <div
+            role={result.kind === "error" ? "alert" : "status"}
+            data-testid="import-result"
+            className={`text-sm ${result.kind === "error" ? "text-red-700 dark:text-red-300" : "text-emerald-800 dark:text-emerald-300"}`}
+          >
             <p>{result.text}</p>
             <Warnings items={result.warnings} />
           </div>

@@ -15,7 +15,17 @@ const labelOf = (r: RegionOption) => `${r.name} (${r.code})`;
  * by code, name or area ("Frank" finds eu-central-1); Down/Up move through the list, Enter picks, Escape closes and
  * restores the current region; a click picks too. The scenario changes only when a region is picked.
  */
-export function RegionCombobox({ regions, value, onChange, error }: { regions: RegionOption[]; value: string; onChange: (code: string) => void; error?: string }) {
+export function RegionCombobox({
+  regions,
+  value,
+  onChange,
+  error,
+}: {
+  regions: RegionOption[];
+  value: string;
+  onChange: (code: string) => void;
+  error?: string;
+}) {
   const id = useId();
   const listId = `${id}-list`;
   const current = regions.find((r) => r.code === value);
@@ -75,7 +85,12 @@ export function RegionCombobox({ regions, value, onChange, error }: { regions: R
             e.preventDefault();
             if (!open) {
               setOpen(true);
-              setActive(Math.max(0, matches.findIndex((r) => r.code === value)));
+              setActive(
+                Math.max(
+                  0,
+                  matches.findIndex((r) => r.code === value),
+                ),
+              );
             } else move(active + 1);
           } else if (e.key === "ArrowUp") {
             e.preventDefault();

@@ -10,7 +10,17 @@ import type { WorkloadCardModel } from "./use-workload-card";
 const BatchFields = dynamic(() => import("./batch-fields").then((m) => m.BatchFields));
 
 /** Tasks (pods on EKS) and when they run: always, part of the month, or batch runs. */
-export function ScheduleFields({ w, m, p, set }: { w: DraftWorkload; m: WorkloadCardModel; p: Record<string, string>; set: (patch: Partial<DraftWorkload>) => void }) {
+export function ScheduleFields({
+  w,
+  m,
+  p,
+  set,
+}: {
+  w: DraftWorkload;
+  m: WorkloadCardModel;
+  p: Record<string, string>;
+  set: (patch: Partial<DraftWorkload>) => void;
+}) {
   const { schedule } = m;
   const setSchedule = (type: string) => {
     if (type === "always-on") set({ schedule: { type: "always-on" } });

@@ -46,7 +46,12 @@ describe("getEcsServiceRecommendations", () => {
   it("follows nextToken: page 1 then page 2 (with a per-service error)", async () => {
     co.on(GetECSServiceRecommendationsCommand).resolvesOnce(recommendationsPage1()).resolvesOnce(recommendationsPage2());
     const r = await getEcsServiceRecommendations(
-      { region: "us-east-1", serviceArns: requestFixture.serviceArns, findings: ["Overprovisioned", "Underprovisioned", "Optimized"], accountIds: ["123456789012"] },
+      {
+        region: "us-east-1",
+        serviceArns: requestFixture.serviceArns,
+        findings: ["Overprovisioned", "Underprovisioned", "Optimized"],
+        accountIds: ["123456789012"],
+      },
       { client, now },
     );
     const calls = co.commandCalls(GetECSServiceRecommendationsCommand);
@@ -76,7 +81,14 @@ describe("getEcsServiceRecommendations", () => {
   it("no recommendations yet: the 24-hours-of-metrics message", async () => {
     co.on(GetECSServiceRecommendationsCommand).resolves({ ecsServiceRecommendations: [], errors: [] });
     const r = await getEcsServiceRecommendations({ region: "eu-west-1" }, { client });
-    expect(r).toEqual({ ok: false, error: { code: "NO_RECOMMENDATIONS", status: 404, message: expect.stringMatching(/no ECS service recommendations in eu-west-1 yet: it needs at least 24 hours of metrics/) } });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: "NO_RECOMMENDATIONS",
+        status: 404,
+        message: expect.stringMatching(/no ECS service recommendations in eu-west-1 yet: it needs at least 24 hours of metrics/),
+      },
+    });
   });
 
   it("no recommendations with per-service errors quotes Compute Optimizer", async () => {
@@ -89,13 +101,33 @@ describe("getEcsServiceRecommendations", () => {
     ["not opted in", new OptInRequiredException(opts("The account is not opted in to Compute Optimizer.")), "OPT_IN_REQUIRED", 403],
     ["access denied", new AccessDeniedException(opts("You do not have sufficient access to perform this action.")), "ACCESS_DENIED", 403],
     ["throttled", new ThrottlingException(opts("The request was denied due to request throttling.")), "THROTTLED", 429],
-    ["invalid parameter", new InvalidParameterValueException(opts("The value supplied for the input parameter is out of range or not valid.")), "INVALID_PARAMETER", 400],
-    ["service unavailable", new ServiceUnavailableException(opts("The request has failed due to a temporary failure of the server.")), "SERVICE_UNAVAILABLE", 503],
-    ["missing authentication token", new MissingAuthenticationToken(opts("The request must contain either a valid (registered) Amazon Web Services access key ID or X.509 certificate.")), "MISSING_AUTHENTICATION_TOKEN", 401],
+    [
+      "invalid parameter",
+      new InvalidParameterValueException(opts("The value supplied for the input parameter is out of range or not valid.")),
+      "INVALID_PARAMETER",
+      400,
+    ],
+    [
+      "service unavailable",
+      new ServiceUnavailableException(opts("The request has failed due to a temporary failure of the server.")),
+      "SERVICE_UNAVAILABLE",
+      503,
+    ],
+    [
+      "missing authentication token",
+      new MissingAuthenticationToken(opts("The request must contain either a valid (registered) Amazon Web Services access key ID or X.509 certificate.")),
+      "MISSING_AUTHENTICATION_TOKEN",
+      401,
+    ],
     ["not found", new ResourceNotFoundException(opts("A resource that is required for the action doesn't exist.")), "RESOURCE_NOT_FOUND", 404],
     ["internal error", new InternalServerException(opts("An internal error has occurred. Try your call again.")), "AWS_INTERNAL_ERROR", 502],
     ["no credentials", Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" }), "NO_CREDENTIALS", 401],
-    ["region without Compute Optimizer", Object.assign(new Error("getaddrinfo ENOTFOUND compute-optimizer.ap-southeast-7.amazonaws.com"), { code: "ENOTFOUND" }), "REGION_NOT_SUPPORTED", 400],
+    [
+      "region without Compute Optimizer",
+      Object.assign(new Error("getaddrinfo ENOTFOUND compute-optimizer.ap-southeast-7.amazonaws.com"), { code: "ENOTFOUND" }),
+      "REGION_NOT_SUPPORTED",
+      400,
+    ],
   ])("%s", async (_, error, code, status) => {
     co.on(GetECSServiceRecommendationsCommand).rejects(error);
     const r = await getEcsServiceRecommendations({ region: "us-east-1" }, { client });
@@ -106,7 +138,9 @@ describe("getEcsServiceRecommendations", () => {
   });
 
   it("an error on page 2 fails the whole call (never a partial list)", async () => {
-    co.on(GetECSServiceRecommendationsCommand).resolvesOnce(recommendationsPage1()).rejectsOnce(new ThrottlingException(opts("slow down")));
+    co.on(GetECSServiceRecommendationsCommand)
+      .resolvesOnce(recommendationsPage1())
+      .rejectsOnce(new ThrottlingException(opts("slow down")));
     const r = await getEcsServiceRecommendations({ region: "us-east-1" }, { client });
     expect(!r.ok && r.error.code).toBe("THROTTLED");
   });
@@ -150,7 +184,13 @@ describe("getEcsServiceProjectedMetrics", () => {
   it("sends the fixture request and maps the series", async () => {
     co.on(GetECSServiceRecommendationProjectedMetricsCommand).resolves(projectedMetrics());
     const r = await getEcsServiceProjectedMetrics(query, { client });
-    expect(co.commandCalls(GetECSServiceRecommendationProjectedMetricsCommand)[0]!.args[0].input).toEqual({ serviceArn: query.serviceArn, stat: "Maximum", period: 86_400, startTime: query.startTime, endTime: query.endTime });
+    expect(co.commandCalls(GetECSServiceRecommendationProjectedMetricsCommand)[0]!.args[0].input).toEqual({
+      serviceArn: query.serviceArn,
+      stat: "Maximum",
+      period: 86_400,
+      startTime: query.startTime,
+      endTime: query.endTime,
+    });
     expect(r.ok && r.value.options[0]!.series[1]!.points).toHaveLength(14);
   });
   it("classifies its errors too", async () => {

@@ -160,10 +160,15 @@ export function mergeEc2Refresh(current: Ec2Catalog, fresh: Record<string, Recor
     if (missing.length) {
       kept += missing.length;
       const shown = missing.slice(0, 5).join(", ");
-      warnings.push(`${code}: ${missing.length} of ${Object.keys(old.prices).length} types not in the Price List, previous prices kept (${shown}${missing.length > 5 ? ", ..." : ""})`);
+      warnings.push(
+        `${code}: ${missing.length} of ${Object.keys(old.prices).length} types not in the Price List, previous prices kept (${shown}${missing.length > 5 ? ", ..." : ""})`,
+      );
     }
     const added = Object.keys(got).filter((t) => current.types[t] && !old.prices[t]);
-    if (added.length) warnings.push(`${code}: ${added.length} candidate types now priced but not added (run catalog:ec2): ${added.sort().slice(0, 5).join(", ")}${added.length > 5 ? ", ..." : ""}`);
+    if (added.length)
+      warnings.push(
+        `${code}: ${added.length} candidate types now priced but not added (run catalog:ec2): ${added.sort().slice(0, 5).join(", ")}${added.length > 5 ? ", ..." : ""}`,
+      );
     regions[code] = { ...old, onDemandSource: EC2_REFRESH_PROVENANCE, prices };
   }
   const extra = Object.keys(fresh).filter((c) => !current.regions[c]);

@@ -40,11 +40,21 @@ describe("classifyAwsError: every modelled Compute Optimizer exception (fixture)
 
 describe("classifyAwsError: failures outside the model", () => {
   it.each([
-    ["no credentials (CredentialsProviderError)", Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" }), "NO_CREDENTIALS", 401],
+    [
+      "no credentials (CredentialsProviderError)",
+      Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" }),
+      "NO_CREDENTIALS",
+      401,
+    ],
     ["no credentials (message only)", new Error("Could not load credentials from any providers"), "NO_CREDENTIALS", 401],
     ["unknown key", { name: "UnrecognizedClientException", message: "The security token included in the request is invalid." }, "INVALID_CREDENTIALS", 401],
     ["expired token", { name: "ExpiredTokenException", message: "expired" }, "INVALID_CREDENTIALS", 401],
-    ["region without Compute Optimizer (DNS)", Object.assign(new Error("getaddrinfo ENOTFOUND compute-optimizer.ap-east-2.amazonaws.com"), { code: "ENOTFOUND" }), "REGION_NOT_SUPPORTED", 400],
+    [
+      "region without Compute Optimizer (DNS)",
+      Object.assign(new Error("getaddrinfo ENOTFOUND compute-optimizer.ap-east-2.amazonaws.com"), { code: "ENOTFOUND" }),
+      "REGION_NOT_SUPPORTED",
+      400,
+    ],
     ["UnknownEndpoint", { name: "UnknownEndpoint", message: "Inaccessible host" }, "REGION_NOT_SUPPORTED", 400],
     ["timeout", new AwsTimeoutError(15_000), "TIMEOUT", 504],
     ["abort", Object.assign(new Error("Request aborted"), { name: "AbortError" }), "TIMEOUT", 504],
@@ -56,10 +66,18 @@ describe("classifyAwsError: failures outside the model", () => {
     expect([info.code, info.status]).toEqual([code, status]);
   });
   it("DNS failure without a region (Price List API) is a network error", () => {
-    expect(classifyAwsError(Object.assign(new Error("getaddrinfo ENOTFOUND api.pricing.us-east-1.amazonaws.com"), { code: "ENOTFOUND" }), { service: "the AWS Price List API" }).code).toBe("NETWORK_ERROR");
+    expect(
+      classifyAwsError(Object.assign(new Error("getaddrinfo ENOTFOUND api.pricing.us-east-1.amazonaws.com"), { code: "ENOTFOUND" }), {
+        service: "the AWS Price List API",
+      }).code,
+    ).toBe("NETWORK_ERROR");
   });
   it("no recommendations: the 24-hour rule, or the filters", () => {
-    expect(noRecommendationsError(false, "us-east-1")).toMatchObject({ code: "NO_RECOMMENDATIONS", status: 404, message: expect.stringMatching(/24 hours of metrics from the last 14 days/) });
+    expect(noRecommendationsError(false, "us-east-1")).toMatchObject({
+      code: "NO_RECOMMENDATIONS",
+      status: 404,
+      message: expect.stringMatching(/24 hours of metrics from the last 14 days/),
+    });
     expect(noRecommendationsError(true, "us-east-1").message).toMatch(/match these filters/);
   });
 });

@@ -75,7 +75,16 @@ export function classifyAwsError(e: unknown, ctx: ErrorContext): AwsErrorInfo {
   if (name === "MissingAuthenticationToken" || name === "MissingAuthenticationTokenException") {
     return info("MISSING_AUTHENTICATION_TOKEN", 401, `The request to ${ctx.service} carried no valid AWS access key: check the server's AWS credentials.`);
   }
-  if (["UnrecognizedClientException", "InvalidClientTokenId", "InvalidSignatureException", "SignatureDoesNotMatch", "ExpiredTokenException", "ExpiredToken"].includes(name)) {
+  if (
+    [
+      "UnrecognizedClientException",
+      "InvalidClientTokenId",
+      "InvalidSignatureException",
+      "SignatureDoesNotMatch",
+      "ExpiredTokenException",
+      "ExpiredToken",
+    ].includes(name)
+  ) {
     return info("INVALID_CREDENTIALS", 401, "AWS rejected the server's credentials (unknown, expired or wrong secret key): refresh them and try again.");
   }
   if (name === "OptInRequiredException") {
@@ -98,7 +107,13 @@ export function classifyAwsError(e: unknown, ctx: ErrorContext): AwsErrorInfo {
     return info("THROTTLED", 429, `AWS is throttling requests to ${ctx.service}: wait a minute and try again.`);
   }
   if (name === "LimitExceededException") return info("LIMIT_EXCEEDED", 429, `A ${ctx.service} limit was reached: wait and try again.`);
-  if (name === "InvalidParameterValueException" || name === "InvalidParameterException" || name === "InvalidNextTokenException" || name === "ExpiredNextTokenException" || name === "ValidationException") {
+  if (
+    name === "InvalidParameterValueException" ||
+    name === "InvalidParameterException" ||
+    name === "InvalidNextTokenException" ||
+    name === "ExpiredNextTokenException" ||
+    name === "ValidationException"
+  ) {
     return info("INVALID_PARAMETER", 400, `${ctx.service} refused a parameter of the request${message ? ` (${message.replace(/\.$/, "")})` : ""}.`);
   }
   if (name === "ResourceNotFoundException" || name === "NotFoundException") {
@@ -113,7 +128,8 @@ export function classifyAwsError(e: unknown, ctx: ErrorContext): AwsErrorInfo {
   if (e instanceof AwsTimeoutError || name === "AwsTimeoutError" || name === "AbortError" || name === "TimeoutError" || code === "ABORT_ERR") {
     return info("TIMEOUT", 504, `${ctx.service} did not answer in time: try again.`);
   }
-  const endpointMissing = name === "UnknownEndpoint" || name === "EndpointError" || code === "ENOTFOUND" || /ENOTFOUND|UnknownEndpoint|Could not resolve endpoint/i.test(message);
+  const endpointMissing =
+    name === "UnknownEndpoint" || name === "EndpointError" || code === "ENOTFOUND" || /ENOTFOUND|UnknownEndpoint|Could not resolve endpoint/i.test(message);
   if (endpointMissing && !ctx.region) {
     return info("NETWORK_ERROR", 502, `The address of ${ctx.service} could not be resolved: check the network connection (DNS) and try again.`);
   }

@@ -128,5 +128,9 @@ export function mergeExtrasRefresh(current: ExtrasCatalog, fresh: FreshExtras, o
       ...(current.provenance[item].note ? { note: current.provenance[item].note } : {}),
     };
   }
-  return ok({ catalog: { ...current, generatedFrom: `${current.generatedFrom}; SKU rates refreshed from the AWS Price List API ${options.today}`, provenance, regions }, changes, warnings });
+  return ok({
+    catalog: { ...current, generatedFrom: `${current.generatedFrom}; SKU rates refreshed from the AWS Price List API ${options.today}`, provenance, regions },
+    changes,
+    warnings,
+  });
 }

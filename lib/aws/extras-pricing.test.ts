@@ -21,7 +21,10 @@ const item = (sku: string, usd: string, extraDims: { usd: string; begin: string;
       OnDemand: {
         [`${sku}.JRTCKXETXF`]: {
           priceDimensions: Object.fromEntries(
-            [{ usd, begin: "0", end: extraDims.length ? "10" : "Inf" }, ...extraDims].map((d, i) => [`${sku}.JRTCKXETXF.${i}`, { unit: "Hrs", beginRange: d.begin, endRange: d.end, pricePerUnit: { USD: d.usd } }]),
+            [{ usd, begin: "0", end: extraDims.length ? "10" : "Inf" }, ...extraDims].map((d, i) => [
+              `${sku}.JRTCKXETXF.${i}`,
+              { unit: "Hrs", beginRange: d.begin, endRange: d.end, pricePerUnit: { USD: d.usd } },
+            ]),
           ),
         },
       },
@@ -55,7 +58,13 @@ describe("whole-bill Price List adapter (GetProducts via the SDK)", () => {
     await fetchExtrasSkuRates("inter-az", "eu-west-1", { client });
     await fetchExtrasSkuRates("load-balancer", "eu-west-1", { client });
     const inputs = pricing.commandCalls(GetProductsCommand).map((c) => c.args[0].input);
-    expect(inputs[0]).toMatchObject({ ServiceCode: "AWSDataTransfer", Filters: [{ Field: "fromRegionCode", Value: "eu-west-1" }, { Field: "toRegionCode", Value: "eu-west-1" }] });
+    expect(inputs[0]).toMatchObject({
+      ServiceCode: "AWSDataTransfer",
+      Filters: [
+        { Field: "fromRegionCode", Value: "eu-west-1" },
+        { Field: "toRegionCode", Value: "eu-west-1" },
+      ],
+    });
     expect(inputs[1]).toMatchObject({ ServiceCode: "AWSELB", Filters: [{ Field: "regionCode", Value: "eu-west-1" }] });
   });
 
@@ -68,16 +77,26 @@ describe("whole-bill Price List adapter (GetProducts via the SDK)", () => {
 
 /** Fresh rates equal to the snapshot's, from its own SKUs; `change` edits some. */
 function freshFromSnapshot(change: (item: string, region: string, sku: string, usd: string) => string | undefined = (_i, _r, _s, usd) => usd): FreshExtras {
-  const blocks = { "public-ipv4": "publicIpv4", "nat-gateway": "natGateway", "load-balancer": "loadBalancer", "cloudwatch-logs": "logs", efs: "efs", eks: "eks", ecr: "ecr", "inter-az": "interAz" } as const;
+  const blocks = {
+    "public-ipv4": "publicIpv4",
+    "nat-gateway": "natGateway",
+    "load-balancer": "loadBalancer",
+    "cloudwatch-logs": "logs",
+    efs: "efs",
+    eks: "eks",
+    ecr: "ecr",
+    "inter-az": "interAz",
+  } as const;
   const fresh: FreshExtras = {};
   for (const { item, region } of refreshTargets(extrasCatalog)) {
     const block = extrasCatalog.regions[region]![blocks[item]] as Record<string, { usd: string; sku?: string }>;
     const skus: Record<string, string> = {};
-    for (const rate of Object.values(block)) if (rate.sku) {
-      const usd = change(item, region, rate.sku, rate.usd);
-      if (usd !== undefined) skus[rate.sku] = usd;
-    }
-    ((fresh[item] ??= {})[region] = skus);
+    for (const rate of Object.values(block))
+      if (rate.sku) {
+        const usd = change(item, region, rate.sku, rate.usd);
+        if (usd !== undefined) skus[rate.sku] = usd;
+      }
+    (fresh[item] ??= {})[region] = skus;
   }
   return fresh;
 }
@@ -86,12 +105,19 @@ describe("merging a whole-bill refresh into the snapshot", () => {
   it("covers every item and region with prices: 8 refreshable items, the regions each feed has", () => {
     const targets = refreshTargets(extrasCatalog);
     expect(new Set(targets.map((t) => t.item))).toEqual(new Set(REFRESHABLE_ITEMS));
-    expect(targets.filter((t) => t.item === "inter-az").map((t) => t.region).sort()).toEqual(["eu-central-1", "eu-west-1", "us-east-1", "us-east-2", "us-west-2"]);
+    expect(
+      targets
+        .filter((t) => t.item === "inter-az")
+        .map((t) => t.region)
+        .sort(),
+    ).toEqual(["eu-central-1", "eu-west-1", "us-east-1", "us-east-2", "us-west-2"]);
     expect(targets.filter((t) => t.item === "load-balancer")).toHaveLength(35);
   });
 
   it("replaces SKU rates, dates the refreshed sources, keeps egress tiers and warns on big moves", () => {
-    const fresh = freshFromSnapshot((item, region, sku, usd) => (region === "us-east-1" && sku === "M2YSHUBETB3JX4M4" ? "0.05" : region === "eu-west-1" && item === "ecr" ? "0.2" : usd));
+    const fresh = freshFromSnapshot((item, region, sku, usd) =>
+      region === "us-east-1" && sku === "M2YSHUBETB3JX4M4" ? "0.05" : region === "eu-west-1" && item === "ecr" ? "0.2" : usd,
+    );
     const m = mergeExtrasRefresh(extrasCatalog, fresh, { today: "2026-12-02" });
     expect(m.ok).toBe(true);
     if (!m.ok) return;
@@ -111,6 +137,9 @@ describe("merging a whole-bill refresh into the snapshot", () => {
     const m = mergeExtrasRefresh(extrasCatalog, fresh, { today: "2026-12-02" });
     expect(m.ok).toBe(false);
     if (m.ok) return;
-    expect(m.error.sort()).toEqual(["ap-south-1: no eks prices from the Price List", "eu-west-1 inter-az gbEachSide: SKU F8E5RBBTWDY6X6HP is not in the Price List"]);
+    expect(m.error.sort()).toEqual([
+      "ap-south-1: no eks prices from the Price List",
+      "eu-west-1 inter-az gbEachSide: SKU F8E5RBBTWDY6X6HP is not in the Price List",
+    ]);
   });
 });

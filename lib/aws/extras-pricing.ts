@@ -18,7 +18,11 @@ export function extrasFilters(item: RefreshableItem, regionCode: string): Filter
   return [termMatch("regionCode", regionCode)];
 }
 
-export async function fetchExtrasSkuRates(item: RefreshableItem, regionCode: string, options: FetchOptions = {}): Promise<AwsResult<SkuRates & { pages: number }>> {
+export async function fetchExtrasSkuRates(
+  item: RefreshableItem,
+  regionCode: string,
+  options: FetchOptions = {},
+): Promise<AwsResult<SkuRates & { pages: number }>> {
   const all = await getAllProducts(EXTRAS_SERVICE_CODES[item], extrasFilters(item, regionCode), options);
   if (!all.ok) return all;
   const mapped = mapSkuRates(all.value.items);

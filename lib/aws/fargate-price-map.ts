@@ -141,7 +141,9 @@ export function mergeFargateRefresh(current: FargateCatalog, fresh: FargatePrice
     const rescale = (rate: Rate, before: Rate, after: Rate): Rate =>
       before.usd === after.usd || !dec(before.usd).gt(0) ? rate : { usd: toPlain(dec(rate.usd).times(after.usd).div(before.usd).round(8)) };
     const follow = <T extends { vcpuHour: Rate; gbHour: Rate; provenance: string }>(d: T, derivedKey: string, before: ComputeRates, after: ComputeRates): T =>
-      d.provenance === derivedKey ? { ...d, vcpuHour: rescale(d.vcpuHour, before.vcpuHour, after.vcpuHour), gbHour: rescale(d.gbHour, before.gbHour, after.gbHour) } : d;
+      d.provenance === derivedKey
+        ? { ...d, vcpuHour: rescale(d.vcpuHour, before.vcpuHour, after.vcpuHour), gbHour: rescale(d.gbHour, before.gbHour, after.gbHour) }
+        : d;
     const spot = old.spot && {
       x86_64: follow(old.spot.x86_64, "spot-ratio", old.linux.x86_64, x86),
       arm64: follow(old.spot.arm64, "spot-ratio", old.linux.arm64, arm),
@@ -173,7 +175,9 @@ export function mergeFargateRefresh(current: FargateCatalog, fresh: FargatePrice
 
   const candidate = {
     ...current,
-    generatedFrom: options.generatedFrom ?? "AWS Price List API (GetProducts, AmazonECS) via scripts/refresh-pricing.ts; Spot and Savings Plans kept from the previous snapshot",
+    generatedFrom:
+      options.generatedFrom ??
+      "AWS Price List API (GetProducts, AmazonECS) via scripts/refresh-pricing.ts; Spot and Savings Plans kept from the previous snapshot",
     provenance: {
       ...current.provenance,
       "fargate-on-demand": {

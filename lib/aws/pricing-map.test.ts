@@ -203,7 +203,9 @@ describe("mergeEc2Refresh", () => {
   const current = Ec2Catalog.parse(JSON.parse(ec2Text));
   /** Fresh prices equal to the snapshot's, for every region (or the ones given). */
   const same = (codes = Object.keys(current.regions)): Record<string, Record<string, Ec2FreshPrice>> =>
-    Object.fromEntries(codes.map((code) => [code, Object.fromEntries(Object.entries(current.regions[code]!.prices).map(([t, [usd]]) => [t, { usd, sku: `${code}-${t}` }]))]));
+    Object.fromEntries(
+      codes.map((code) => [code, Object.fromEntries(Object.entries(current.regions[code]!.prices).map(([t, [usd]]) => [t, { usd, sku: `${code}-${t}` }]))]),
+    );
   const today = "2026-11-27";
 
   it("replaces changed prices, keeps Spot savings, specs, EBS and ENI tables, and points every region to a dated source", () => {
@@ -242,7 +244,9 @@ describe("mergeEc2Refresh", () => {
     expect(Ec2Catalog.safeParse(r.value.catalog).success).toBe(true);
     // A second refresh replaces the generatedFrom note instead of stacking it.
     const again = mergeEc2Refresh(r.value.catalog, fresh, { today: "2026-12-01" });
-    expect(again.ok && again.value.catalog.generatedFrom).toBe(`${current.generatedFrom}; on-demand prices refreshed from the AWS Price List API via scripts/refresh-pricing.ts (2026-12-01)`);
+    expect(again.ok && again.value.catalog.generatedFrom).toBe(
+      `${current.generatedFrom}; on-demand prices refreshed from the AWS Price List API via scripts/refresh-pricing.ts (2026-12-01)`,
+    );
     expect(again.ok && again.value.changes).toEqual([]);
   });
 
@@ -270,7 +274,10 @@ describe("mergeEc2Refresh", () => {
     delete fresh["us-gov-west-1"];
     fresh["ap-east-2"] = {};
     const r = mergeEc2Refresh(current, fresh, { today });
-    expect(r).toEqual({ ok: false, error: ["ap-east-2: no EC2 on-demand prices in the Price List", "us-gov-west-1: no EC2 on-demand prices in the Price List"] });
+    expect(r).toEqual({
+      ok: false,
+      error: ["ap-east-2: no EC2 on-demand prices in the Price List", "us-gov-west-1: no EC2 on-demand prices in the Price List"],
+    });
 
     const limited = mergeEc2Refresh(current, same(["eu-west-1", "us-east-1"]), { today, regions: ["eu-west-1", "us-east-1"] });
     expect(limited.ok).toBe(true);

@@ -122,7 +122,10 @@ describe("GetProducts adapter", () => {
     pricing.reset();
     pricing.on(GetProductsCommand).callsFake(() => new Promise(() => undefined));
     const t0 = Date.now();
-    expect(await getAllProducts("AmazonECS", [], { client, firstPageTimeoutMs: 50 })).toEqual({ ok: false, error: expect.objectContaining({ code: "TIMEOUT" }) });
+    expect(await getAllProducts("AmazonECS", [], { client, firstPageTimeoutMs: 50 })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: "TIMEOUT" }),
+    });
     expect(Date.now() - t0).toBeLessThan(2_000);
   });
 });

@@ -65,7 +65,13 @@ export async function getAllProducts(
       const out = await withDeadline(
         (signal) =>
           client.send(
-            new GetProductsCommand({ ServiceCode: serviceCode, Filters: filters, FormatVersion: "aws_v1", MaxResults: PAGE_SIZE, ...(token ? { NextToken: token } : {}) }),
+            new GetProductsCommand({
+              ServiceCode: serviceCode,
+              Filters: filters,
+              FormatVersion: "aws_v1",
+              MaxResults: PAGE_SIZE,
+              ...(token ? { NextToken: token } : {}),
+            }),
             { abortSignal: signal },
           ),
         timeout,
@@ -87,7 +93,9 @@ export async function getAllProducts(
 }
 
 /** Fargate on-demand rates for every region (or one), mapped by usage-type suffix. */
-export async function fetchFargateOnDemandRates(options: FetchOptions & { regionCode?: string } = {}): Promise<AwsResult<FargatePriceListRates & { pages: number }>> {
+export async function fetchFargateOnDemandRates(
+  options: FetchOptions & { regionCode?: string } = {},
+): Promise<AwsResult<FargatePriceListRates & { pages: number }>> {
   const filters = options.regionCode ? [termMatch("regionCode", options.regionCode)] : [];
   const all = await getAllProducts("AmazonECS", filters, options);
   if (!all.ok) return all;

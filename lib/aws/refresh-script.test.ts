@@ -36,7 +36,9 @@ describe("npm run pricing:refresh without credentials", () => {
     const r = run(["--conditions=react-server"]);
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split("\n");
-    expect(lines).toEqual([expect.stringMatching(/^pricing:refresh failed: no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY .*\.$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^pricing:refresh failed: no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY .*\.$/),
+    ]);
     expect(r.stderr).not.toMatch(/\bat\s/);
     expect(r.ms).toBeLessThan(10_000);
     expect(existsSync(r.out)).toBe(false);
@@ -62,13 +64,23 @@ describe("npm run pricing:refresh without credentials", () => {
   });
   it("rejects a bad --only and --regions without the EC2 refresh", () => {
     expect(run(["--conditions=react-server"], {}, ["--only", "ecs"]).stderr.trim()).toBe("pricing:refresh failed: --only must be fargate, ec2, extras or all.");
-    expect(run(["--conditions=react-server"], {}, ["--only", "fargate", "--regions", "eu-west-1"]).stderr.trim()).toMatch(/^pricing:refresh failed: --regions limits the EC2 refresh only/);
-    expect(run(["--conditions=react-server"], {}, ["--regions", "eu-west-1,Mars"]).stderr.trim()).toMatch(/^pricing:refresh failed: --regions takes region codes/);
+    expect(run(["--conditions=react-server"], {}, ["--only", "fargate", "--regions", "eu-west-1"]).stderr.trim()).toMatch(
+      /^pricing:refresh failed: --regions limits the EC2 refresh only/,
+    );
+    expect(run(["--conditions=react-server"], {}, ["--regions", "eu-west-1,Mars"]).stderr.trim()).toMatch(
+      /^pricing:refresh failed: --regions takes region codes/,
+    );
   });
   it("rejects an endpoint the Price List API does not have", () => {
-    const bad = spawnSync(tsx, ["--conditions=react-server", "scripts/refresh-pricing.ts", "--endpoint", "eu-west-1", "--dry-run"], { cwd: root, encoding: "utf8", env: cleanEnv({ HOME: tmpdir() }) });
+    const bad = spawnSync(tsx, ["--conditions=react-server", "scripts/refresh-pricing.ts", "--endpoint", "eu-west-1", "--dry-run"], {
+      cwd: root,
+      encoding: "utf8",
+      env: cleanEnv({ HOME: tmpdir() }),
+    });
     expect(bad.status).toBe(1);
-    expect(bad.stderr.trim()).toBe("pricing:refresh failed: --endpoint must be one of us-east-1, eu-central-1, ap-south-1 (the Price List API has no other endpoints).");
+    expect(bad.stderr.trim()).toBe(
+      "pricing:refresh failed: --endpoint must be one of us-east-1, eu-central-1, ap-south-1 (the Price List API has no other endpoints).",
+    );
   });
 });
 
@@ -77,7 +89,14 @@ function item(region: string, usageType: string, usd: string, sku: string) {
   return JSON.stringify({
     product: { productFamily: "Compute", attributes: { regionCode: region, usagetype: usageType, servicecode: "AmazonECS" }, sku },
     serviceCode: "AmazonECS",
-    terms: { OnDemand: { [`${sku}.JRTCKXETXF`]: { sku, priceDimensions: { [`${sku}.JRTCKXETXF.6YS6EN2CT7`]: { unit: "hours", beginRange: "0", endRange: "Inf", pricePerUnit: { USD: `${usd}000` } } } } } },
+    terms: {
+      OnDemand: {
+        [`${sku}.JRTCKXETXF`]: {
+          sku,
+          priceDimensions: { [`${sku}.JRTCKXETXF.6YS6EN2CT7`]: { unit: "hours", beginRange: "0", endRange: "Inf", pricePerUnit: { USD: `${usd}000` } } },
+        },
+      },
+    },
     publicationDate: "2026-11-20T00:00:00Z",
   });
 }
@@ -182,7 +201,9 @@ describe("npm run pricing:refresh against a local Price List endpoint", () => {
   it("refreshes both compute snapshots (--only fargate,ec2): EC2 one region at a time, changed prices in, missing types kept", async () => {
     const fargate = fargateItems();
     const api = await priceListServer((body) =>
-      body.ServiceCode === "AmazonECS" ? fargate : ec2Items(regionOf(body), regionOf(body) === "us-east-1" ? { "m6i.large": "0.1000000000" } : {}, regionOf(body) === "eu-west-1" ? ["m5.large"] : []),
+      body.ServiceCode === "AmazonECS"
+        ? fargate
+        : ec2Items(regionOf(body), regionOf(body) === "us-east-1" ? { "m6i.large": "0.1000000000" } : {}, regionOf(body) === "eu-west-1" ? ["m5.large"] : []),
     );
     const fargateOut = path.join(api.home, "fargate.json");
     const ec2Out = path.join(api.home, "ec2.json");
@@ -201,7 +222,11 @@ describe("npm run pricing:refresh against a local Price List endpoint", () => {
       expect(written.regions["us-east-1"]!.prices["m6i.large"]).toEqual(["0.1", 63]);
       expect(written.regions["eu-west-1"]!.prices["m5.large"]).toEqual(ec2Catalog.regions["eu-west-1"]!.prices["m5.large"]);
       expect(written.regions["eu-west-1"]!.onDemandSource).toBe("ec2-on-demand-price-list-api");
-      expect(written.provenance["ec2-on-demand-price-list-api"]).toMatchObject({ source: "AWS Price List API", publishedAt: new Date().toISOString().slice(0, 10), estimate: false });
+      expect(written.provenance["ec2-on-demand-price-list-api"]).toMatchObject({
+        source: "AWS Price List API",
+        publishedAt: new Date().toISOString().slice(0, 10),
+        estimate: false,
+      });
       expect(written.types).toEqual(ec2Catalog.types);
     } finally {
       api.close();

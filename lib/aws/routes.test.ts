@@ -21,8 +21,13 @@ const BASE = "http://localhost/api/rightsizing";
 let ip = 0;
 /** A fresh client address per request unless one is given, so the rate limit only bites where tested. */
 const post = (body: unknown, headers: Record<string, string> = {}, url = BASE) =>
-  new Request(url, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": `10.0.0.${++ip}`, ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
-const get = (query: string, headers: Record<string, string> = {}) => new Request(`${BASE}?${query}`, { headers: { "x-forwarded-for": `10.0.1.${++ip}`, ...headers } });
+  new Request(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": `10.0.0.${++ip}`, ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+const get = (query: string, headers: Record<string, string> = {}) =>
+  new Request(`${BASE}?${query}`, { headers: { "x-forwarded-for": `10.0.1.${++ip}`, ...headers } });
 
 beforeEach(() => {
   co.reset();
@@ -55,7 +60,10 @@ describe("/api/rightsizing", () => {
     expect(body.recommendations).toHaveLength(3);
     expect(body.recommendations[0]).toMatchObject({ serviceName: "orders-api", current: { vcpu: 1, memoryGiB: 4 }, recommended: { vcpu: 0.5, memoryGiB: 2 } });
     expect(body.serviceErrors).toHaveLength(1);
-    expect(co.commandCalls(GetECSServiceRecommendationsCommand)[0]!.args[0].input).toEqual({ accountIds: ["123456789012"], filters: [{ name: "Finding", values: ["Overprovisioned"] }] });
+    expect(co.commandCalls(GetECSServiceRecommendationsCommand)[0]!.args[0].input).toEqual({
+      accountIds: ["123456789012"],
+      filters: [{ name: "Finding", values: ["Overprovisioned"] }],
+    });
   });
 
   it("GET accepts repeated and comma-separated lists", async () => {
@@ -96,7 +104,12 @@ describe("/api/rightsizing", () => {
         c.close();
       },
     });
-    const streamed = new Request(BASE, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "10.9.9.9" }, body: stream, duplex: "half" } as RequestInit);
+    const streamed = new Request(BASE, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": "10.9.9.9" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
     expect(streamed.headers.get("content-length")).toBeNull();
     await expectError(await route.POST(streamed), 413, "PAYLOAD_TOO_LARGE");
     await expectError(await route.POST(post("region=us-east-1", { "content-type": "application/x-www-form-urlencoded" })), 415, "UNSUPPORTED_MEDIA_TYPE");
@@ -128,7 +141,12 @@ describe("/api/rightsizing", () => {
     ["throttled", new ThrottlingException({ message: "slow down", $metadata: {} }), 429, "THROTTLED"],
     ["unavailable", new ServiceUnavailableException({ message: "down", $metadata: {} }), 503, "SERVICE_UNAVAILABLE"],
     ["no credentials", Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" }), 401, "NO_CREDENTIALS"],
-    ["region without Compute Optimizer", Object.assign(new Error("getaddrinfo ENOTFOUND compute-optimizer.ap-east-2.amazonaws.com"), { code: "ENOTFOUND" }), 400, "REGION_NOT_SUPPORTED"],
+    [
+      "region without Compute Optimizer",
+      Object.assign(new Error("getaddrinfo ENOTFOUND compute-optimizer.ap-east-2.amazonaws.com"), { code: "ENOTFOUND" }),
+      400,
+      "REGION_NOT_SUPPORTED",
+    ],
   ])("AWS error: %s", async (_, error, status, code) => {
     co.on(GetECSServiceRecommendationsCommand).rejects(error);
     await expectError(await route.POST(post({ region: "us-east-1" })), status, code);
@@ -166,7 +184,11 @@ describe("/api/rightsizing/projected-metrics", () => {
     expect(input.endTime!.getTime() - input.startTime!.getTime()).toBe(14 * 86_400_000);
   });
   it("validates its body", async () => {
-    await expectError(await projectedRoute.POST(post({ region: "us-east-1", serviceArn: arn, startTime: "2025-06-17T00:00:00Z", endTime: "2025-06-04T00:00:00Z" })), 400, "INVALID_REQUEST");
+    await expectError(
+      await projectedRoute.POST(post({ region: "us-east-1", serviceArn: arn, startTime: "2025-06-17T00:00:00Z", endTime: "2025-06-04T00:00:00Z" })),
+      400,
+      "INVALID_REQUEST",
+    );
     await expectError(await projectedRoute.POST(post({ region: "us-east-1" })), 400, "INVALID_REQUEST");
   });
 });

@@ -4,7 +4,15 @@ import { ZERO } from "./big";
 import { SECONDS_PER_HOUR } from "@/lib/pricing/units";
 import { BillError, FORMAT_NAMES, FORMAT_COLUMNS, mapHeader, type ColumnMap, type Field } from "./columns";
 import type { AdjustmentKind, AdjustmentLine, GroupLine, OutsideLine, Reconciliation, UsageLine } from "./types";
-import { FARGATE_USAGE_TYPES, fargateMeter, fargateSkuIndex, isFargateUsageType, stripRegionPrefix, usageTypeFromDescription, type SkuInfo } from "./usage-type";
+import {
+  FARGATE_USAGE_TYPES,
+  fargateMeter,
+  fargateSkuIndex,
+  isFargateUsageType,
+  stripRegionPrefix,
+  usageTypeFromDescription,
+  type SkuInfo,
+} from "./usage-type";
 
 /** One cell as a reader hands it over: CSV gives text; Parquet gives numbers, dates, maps. */
 export type Cell = string | number | bigint | boolean | Date | null | undefined | object;
@@ -26,7 +34,8 @@ interface Group {
 // Products whose charges a Fargate service causes beside the Fargate meter (README-extras.md, pricing-rules.md).
 const RELATED_CUR_PRODUCTS = new Set(["AmazonECS", "AmazonEKS", "AmazonVPC", "AWSELB", "AmazonCloudWatch", "AWSDataTransfer", "AmazonEFS", "AmazonECR"]);
 const RELATED_EC2_USAGE = /NatGateway|DataTransfer|-Bytes$|PublicIPv4|VpcEndpoint|LoadBalancer|LCUUsage/;
-const RELATED_FOCUS_SERVICES = /Elastic Container Service|Elastic Kubernetes Service|Virtual Private Cloud|Elastic Load Balancing|CloudWatch|Elastic File System|Container Registry|Data Transfer/i;
+const RELATED_FOCUS_SERVICES =
+  /Elastic Container Service|Elastic Kubernetes Service|Virtual Private Cloud|Elastic Load Balancing|CloudWatch|Elastic File System|Container Registry|Data Transfer/i;
 const RELATED_EC2_DESCRIPTION = /NAT Gateway|data transfer|public IPv4|VPC endpoint|PrivateLink|load ?balancer/i;
 
 const MAX_RESOURCES = 100_000;
@@ -118,7 +127,7 @@ export class BillAccumulator {
   header(columns: readonly string[]): ColumnMap {
     this.map = mapHeader(columns, this.fileName);
     if (this.map.index.resourceId < 0) {
-      this.notes.add("The bill has no resource IDs, so usage cannot be split by cluster or sized per task: export it with \"Include resource IDs\".");
+      this.notes.add('The bill has no resource IDs, so usage cannot be split by cluster or sized per task: export it with "Include resource IDs".');
     }
     return this.map;
   }
@@ -142,7 +151,9 @@ export class BillAccumulator {
       return new Big(s);
     } catch {
       const column = FORMAT_COLUMNS[this.map!.format][field]?.column ?? field;
-      throw new BillError(`${this.fileName}, line ${this.rows + 1}: ${column} is "${s.slice(0, 40)}", which is not a number; the file may be damaged or not a bill export.`);
+      throw new BillError(
+        `${this.fileName}, line ${this.rows + 1}: ${column} is "${s.slice(0, 40)}", which is not a number; the file may be damaged or not a bill export.`,
+      );
     }
   }
 
@@ -211,7 +222,9 @@ export class BillAccumulator {
     if (type === "SavingsPlanCoveredUsage") {
       if (this.map!.index.spEffectiveCost < 0) {
         const col = FORMAT_COLUMNS[this.map!.format].spEffectiveCost!.column;
-        throw new BillError(`${this.fileName} has Savings Plan covered usage but no ${col} column, so what those rows cost cannot be known: export it with the Savings Plans columns.`);
+        throw new BillError(
+          `${this.fileName} has Savings Plan covered usage but no ${col} column, so what those rows cost cannot be known: export it with the Savings Plans columns.`,
+        );
       }
       cost = this.decimal("spEffectiveCost");
     } else {
@@ -250,7 +263,12 @@ export class BillAccumulator {
     if (/^unused$/i.test(this.str("commitmentStatus"))) return this.adjust("fee", product, cost);
     const description = this.str("description");
     const serviceCode = this.str("serviceCode");
-    const platform = /Kubernetes|^AmazonEKS$/i.test(product) || serviceCode === "AmazonEKS" ? "eks" : /Elastic Container Service|^AmazonECS$/i.test(product) || serviceCode === "AmazonECS" ? "ecs" : null;
+    const platform =
+      /Kubernetes|^AmazonEKS$/i.test(product) || serviceCode === "AmazonEKS"
+        ? "eks"
+        : /Elastic Container Service|^AmazonECS$/i.test(product) || serviceCode === "AmazonECS"
+          ? "ecs"
+          : null;
     let usageType = this.str("usageType") ? stripRegionPrefix(this.str("usageType")) : "";
     if (!usageType && platform) {
       const sku = this.str("sku");
@@ -261,7 +279,9 @@ export class BillAccumulator {
     const region = this.str("region");
     if (platform && isFargateUsageType(usageType)) {
       if (/savings plan/i.test(this.str("commitmentType")) && /^used$/i.test(this.str("commitmentStatus"))) {
-        this.notes.add("FOCUS: usage covered by a Savings Plan is billed at 0 (BilledCost); the plan's own charge is its Purchase row, listed under fees. EffectiveCost is not used: AWS's sample rounds it.");
+        this.notes.add(
+          "FOCUS: usage covered by a Savings Plan is billed at 0 (BilledCost); the plan's own charge is its Purchase row, listed under fees. EffectiveCost is not used: AWS's sample rounds it.",
+        );
       }
       this.fargate(region, platform, usageType, this.str("unit"), quantity, this.decimal("listCost"), cost, start, end);
     } else if (RELATED_FOCUS_SERVICES.test(product) || (/Elastic Compute Cloud/i.test(product) && RELATED_EC2_DESCRIPTION.test(description))) {
@@ -271,7 +291,17 @@ export class BillAccumulator {
     }
   }
 
-  private fargate(region: string, platform: "ecs" | "eks", usageType: string, rawUnit: string, quantity: Big, listCost: Big, cost: Big, start: number, end: number) {
+  private fargate(
+    region: string,
+    platform: "ecs" | "eks",
+    usageType: string,
+    rawUnit: string,
+    quantity: Big,
+    listCost: Big,
+    cost: Big,
+    start: number,
+    end: number,
+  ) {
     this.fargateRows++;
     const meter = fargateMeter(usageType);
     const unit = meter?.unit ?? rawUnit;
@@ -294,7 +324,12 @@ export class BillAccumulator {
     const gkey = [region, platform, cluster, service].join("\u0000");
     let g = this.groups.get(gkey);
     if (!g) {
-      g = { line: { region, platform, cluster, service, os: "linux", arch: "x86_64", rows: 0 }, usage: new Map(), peak: { vcpu: null, memoryGB: null, storageGB: null }, resources: new Set() };
+      g = {
+        line: { region, platform, cluster, service, os: "linux", arch: "x86_64", rows: 0 },
+        usage: new Map(),
+        peak: { vcpu: null, memoryGB: null, storageGB: null },
+        resources: new Set(),
+      };
       this.groups.set(gkey, g);
     }
     // A group's OS and architecture come from its compute meters (ephemeral storage has one meter for all).
@@ -330,14 +365,28 @@ export class BillAccumulator {
     const byUsage = (a: { usageType: string }, b: { usageType: string }) => rank(a.usageType) - rank(b.usageType) || a.usageType.localeCompare(b.usageType);
     const usage: UsageLine[] = [...this.usage.values()]
       .sort((a, b) => a.region.localeCompare(b.region) || a.platform.localeCompare(b.platform) || byUsage(a, b))
-      .map((u) => ({ region: u.region, platform: u.platform, usageType: u.usageType, quantity: u.quantity.toString(), unit: u.unit, listCost: u.listCost.toString(), effectiveCost: u.effectiveCost.toString() }));
+      .map((u) => ({
+        region: u.region,
+        platform: u.platform,
+        usageType: u.usageType,
+        quantity: u.quantity.toString(),
+        unit: u.unit,
+        listCost: u.listCost.toString(),
+        effectiveCost: u.effectiveCost.toString(),
+      }));
     const groups: GroupLine[] = [...this.groups.values()].map((g) => {
       const items = [...g.usage.entries()].map(([usageType, s]) => ({ usageType, ...s })).sort(byUsage);
       const list = items.reduce((t, i) => t.plus(i.listCost), ZERO);
       const eff = items.reduce((t, i) => t.plus(i.effectiveCost), ZERO);
       return {
         ...g.line,
-        usage: items.map((i) => ({ usageType: i.usageType, quantity: i.quantity.toString(), unit: i.unit, listCost: i.listCost.toString(), effectiveCost: i.effectiveCost.toString() })),
+        usage: items.map((i) => ({
+          usageType: i.usageType,
+          quantity: i.quantity.toString(),
+          unit: i.unit,
+          listCost: i.listCost.toString(),
+          effectiveCost: i.effectiveCost.toString(),
+        })),
         listCost: list.toString(),
         effectiveCost: eff.toString(),
         peak: { vcpu: g.peak.vcpu?.toString() ?? null, memoryGB: g.peak.memoryGB?.toString() ?? null, storageGB: g.peak.storageGB?.toString() ?? null },
@@ -357,7 +406,8 @@ export class BillAccumulator {
     if (!Number.isFinite(start) || !Number.isFinite(end)) {
       start = this.usageStart;
       end = this.usageEnd;
-      if (Number.isFinite(start) && Number.isFinite(end)) this.notes.add("The bill has no billing-period columns: its period is taken from the first and last usage hours.");
+      if (Number.isFinite(start) && Number.isFinite(end))
+        this.notes.add("The bill has no billing-period columns: its period is taken from the first and last usage hours.");
     }
     const dated = Number.isFinite(start) && Number.isFinite(end) && end > start;
     const sumOf = (xs: Iterable<Big>) => {

@@ -9,7 +9,12 @@ import type { Reconciliation } from "./types";
  * Reconciles a File or Blob in the browser (a Web Worker): CSV streams from file.stream() (gzip through
  * DecompressionStream) into papaparse; Parquet is read by row group from file slices. onProgress gets 0..1.
  */
-export async function reconcileBlob(file: Blob, fileName: string, catalog: FargateCatalog, onProgress: (share: number) => void = () => {}): Promise<Reconciliation> {
+export async function reconcileBlob(
+  file: Blob,
+  fileName: string,
+  catalog: FargateCatalog,
+  onProgress: (share: number) => void = () => {},
+): Promise<Reconciliation> {
   const acc = new BillAccumulator(fileName, catalog);
   const kind = sniff(new Uint8Array(await file.slice(0, 4).arrayBuffer()), fileName);
   if (kind === "parquet") {

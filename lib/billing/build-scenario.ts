@@ -37,7 +37,9 @@ function inferSize(g: GroupLine, vcpuHours: Big, gbHours: Big): { size: TaskSize
     const memory = g.peak.memoryGB ? Number(new Big(g.peak.memoryGB).times(TOLERANCE)) : 0;
     const size = roundUpToValidSize({ vcpu: Math.max(vcpu, os === "windows" ? 1 : 0), memoryGiB: memory }, os);
     if (size) {
-      const seen = [g.peak.vcpu ? `${fmt(new Big(g.peak.vcpu))} vCPU` : null, g.peak.memoryGB ? `${fmt(new Big(g.peak.memoryGB))} GB` : null].filter(Boolean).join(" / ");
+      const seen = [g.peak.vcpu ? `${fmt(new Big(g.peak.vcpu))} vCPU` : null, g.peak.memoryGB ? `${fmt(new Big(g.peak.memoryGB))} GB` : null]
+        .filter(Boolean)
+        .join(" / ");
       return { size, how: `the largest hourly rate of one task in the bill is ${seen}, rounded up to the valid size ${formatSize(size)}` };
     }
   }
@@ -45,7 +47,8 @@ function inferSize(g: GroupLine, vcpuHours: Big, gbHours: Big): { size: TaskSize
     const ratio = gbHours.div(vcpuHours);
     for (const v of validVcpus(os)) {
       const size = roundUpToValidSize({ vcpu: v, memoryGiB: Number(ratio.times(v).times(TOLERANCE)) }, os);
-      if (size && size.vcpu === v) return { size, how: `no resource IDs, so the size is assumed: ${fmt(ratio, 2)} GB per vCPU-hour fits ${formatSize(size)} first` };
+      if (size && size.vcpu === v)
+        return { size, how: `no resource IDs, so the size is assumed: ${fmt(ratio, 2)} GB per vCPU-hour fits ${formatSize(size)} first` };
     }
   }
   return null;
@@ -96,7 +99,9 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
       // Per task: its hourly rate when the bill has resource IDs, else the storage GB-hours over the task-hours.
       const extra = g.peak.storageGB ? new Big(g.peak.storageGB) : storageHours.div(taskHours);
       storageGiB = Math.min(g.platform === "eks" ? STORAGE_LIMITS_GIB.eks : STORAGE_LIMITS_GIB.ecs, STORAGE_LIMITS_GIB.free + Math.round(Number(extra)));
-      storageHow = g.peak.storageGB ? `${fmt(extra)} GB of extra ephemeral storage per task-hour` : `${fmt(storageHours)} extra ephemeral GB-hours over ${fmt(taskHours)} task-hours`;
+      storageHow = g.peak.storageGB
+        ? `${fmt(extra)} GB of extra ephemeral storage per task-hour`
+        : `${fmt(storageHours)} extra ephemeral GB-hours over ${fmt(taskHours)} task-hours`;
     }
     let request = size;
     let eksNote = "";

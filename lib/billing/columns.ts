@@ -168,19 +168,48 @@ export function mapHeader(header: readonly string[], fileName: string): ColumnMa
   for (const [field, s] of Object.entries(spec) as [Field, FieldSpec][]) {
     const at = positions.get(s.column);
     if (at === undefined && s.required) {
-      throw new BillError(`${fileName} looks like a ${FORMAT_NAMES[format]} export but has no ${s.column} column, which the reconciliation needs: export it again with that column included.`);
+      throw new BillError(
+        `${fileName} looks like a ${FORMAT_NAMES[format]} export but has no ${s.column} column, which the reconciliation needs: export it again with that column included.`,
+      );
     }
     index[field] = at ?? -1;
   }
-  for (const f of ["usageType", "lineItemType", "productCode", "quantity", "quantityAlt", "unit", "cost", "listCost", "spEffectiveCost", "resourceId", "region", "regionAlt", "start", "end", "periodStart", "periodEnd", "description", "sku", "tags", "commitmentType", "commitmentStatus", "serviceCode"] as Field[]) {
+  for (const f of [
+    "usageType",
+    "lineItemType",
+    "productCode",
+    "quantity",
+    "quantityAlt",
+    "unit",
+    "cost",
+    "listCost",
+    "spEffectiveCost",
+    "resourceId",
+    "region",
+    "regionAlt",
+    "start",
+    "end",
+    "periodStart",
+    "periodEnd",
+    "description",
+    "sku",
+    "tags",
+    "commitmentType",
+    "commitmentStatus",
+    "serviceCode",
+  ] as Field[]) {
     if (!Object.hasOwn(index, f)) index[f] = -1;
   }
   if (format === "focus" && index.quantity < 0 && index.quantityAlt < 0) {
-    throw new BillError(`${fileName} looks like a FOCUS export but has neither ConsumedQuantity nor PricingQuantity, which the reconciliation needs for usage quantities.`);
+    throw new BillError(
+      `${fileName} looks like a FOCUS export but has neither ConsumedQuantity nor PricingQuantity, which the reconciliation needs for usage quantities.`,
+    );
   }
   if (format !== "focus" && index.region < 0 && index.regionAlt < 0) {
     const col = format === "cur2" ? "product_region_code" : "product/regionCode";
-    throw new BillError(`${fileName} looks like a ${FORMAT_NAMES[format]} export but has no ${col} column, which the reconciliation needs to tell regions apart.`);
+    throw new BillError(
+      `${fileName} looks like a ${FORMAT_NAMES[format]} export but has no ${col} column, which the reconciliation needs to tell regions apart.`,
+    );
   }
   // Legacy CUR has one column per activated cost-allocation tag: resourceTags/aws:ecs:serviceName.
   const serviceTagColumns: number[] = [];

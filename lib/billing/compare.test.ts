@@ -17,7 +17,17 @@ describe("comparison with a scenario over the bill's period", () => {
   it("compares a version 2 scenario on its Fargate meter alone (public IPv4, logs and services left aside)", async () => {
     const { extrasCatalog } = await import("@/lib/catalog/extras");
     const recon = await reconcileFile(fixture("cur2-fargate.csv"), fargateCatalog, "cur2.csv");
-    const p = parseScenario({ version: 2, name: "shop", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, publicIp: true }], services: { natGateways: { count: 1 } } }, fargateCatalog, extrasCatalog);
+    const p = parseScenario(
+      {
+        version: 2,
+        name: "shop",
+        region: "us-east-1",
+        workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, publicIp: true }],
+        services: { natGateways: { count: 1 } },
+      },
+      fargateCatalog,
+      extrasCatalog,
+    );
     if (!p.ok) throw new Error(JSON.stringify(p.error));
     const vcpu = compareWithScenario(recon, p.value, fargateCatalog).lines.find((l) => l.platform === "ecs" && l.usageType === "Fargate-vCPU-Hours:perCPU")!;
     // The same 1 vCPU task as below: 720 h x 0.04048 = 29.1456 over the bill's 720 hours.
@@ -42,7 +52,11 @@ describe("comparison with a scenario over the bill's period", () => {
     // Memory: 2 GB x 720 h = 1440 GB-hours estimated, 4 billed: 0.0028x.
     expect(c.findings.join("\n")).toMatch(/Billed vCPU is 0\.0028× the estimate \(us-east-1\): fewer or smaller tasks ran/);
     // Billed but not estimated: Windows, ARM, Spot, storage and the EKS pod each get a sentence.
-    expect(c.findings.some((f) => /The bill has Windows license usage \(Fargate-Windows-OS-Hours:perCPU, us-east-1, \$0\.05\) that the scenario does not estimate/.test(f))).toBe(true);
+    expect(
+      c.findings.some((f) =>
+        /The bill has Windows license usage \(Fargate-Windows-OS-Hours:perCPU, us-east-1, \$0\.05\) that the scenario does not estimate/.test(f),
+      ),
+    ).toBe(true);
     expect(c.findings.some((f) => /Spot memory usage \(SpotUsage-Fargate-GB-Hours/.test(f))).toBe(true);
     expect(c.findings.some((f) => /us-east-1, EKS/.test(f))).toBe(true);
     // Totals: estimate 720 x (0.04048 + 2 x 0.004445) = 720 x 0.04937 = 35.5464; billed = the bill's effective total.
@@ -55,7 +69,11 @@ describe("comparison with a scenario over the bill's period", () => {
     // 2 tasks of 0.5 vCPU / 2 GB running 2/720 of the time: over 720 h, vCPU 2 x 0.5 x 2 = 2 vCPU-hours (as billed),
     // memory 2 x 2 x 2 = 8 GB-hours against 4 billed: 0.5x.
     const percent = (2 / 720) * 100;
-    const s = scenario({ name: "shop", region: "us-east-1", workloads: [{ name: "api", vcpu: 0.5, memoryGiB: 2, tasks: 2, schedule: { type: "duty-cycle", percent } }] });
+    const s = scenario({
+      name: "shop",
+      region: "us-east-1",
+      workloads: [{ name: "api", vcpu: 0.5, memoryGiB: 2, tasks: 2, schedule: { type: "duty-cycle", percent } }],
+    });
     const c = compareWithScenario(recon, s, fargateCatalog);
     const mem = c.lines.find((l) => l.platform === "ecs" && l.usageType === "Fargate-GB-Hours")!;
     expect(Number(mem.estimatedQuantity)).toBeCloseTo(8, 9);
@@ -73,13 +91,23 @@ describe("a scenario built from the bill", () => {
     expect(Object.keys(w).sort()).toEqual(["prod-eks", "shop/api", "shop/arm-api", "shop/worker", "win/iis"]);
     // api: 1 vCPU / 2 GB per task-hour, 2 vCPU-hours / 1 vCPU = 2 task-hours over 720 h = 0.2778% of one task;
     // storage: 30 GB per hour above the free 20 -> 50 GiB.
-    expect(w["shop/api"]).toMatchObject({ vcpu: 1, memoryGiB: 2, tasks: 1, schedule: { type: "duty-cycle", percent: 0.28 }, storageGiB: 50, spotPercent: 0, arch: "x86_64" });
+    expect(w["shop/api"]).toMatchObject({
+      vcpu: 1,
+      memoryGiB: 2,
+      tasks: 1,
+      schedule: { type: "duty-cycle", percent: 0.28 },
+      storageGiB: 50,
+      spotPercent: 0,
+      arch: "x86_64",
+    });
     expect(w["shop/worker"]).toMatchObject({ vcpu: 0.5, memoryGiB: 1, spotPercent: 100 });
     expect(w["shop/arm-api"]).toMatchObject({ vcpu: 0.25, memoryGiB: 0.5, arch: "arm64" });
     expect(w["win/iis"]).toMatchObject({ vcpu: 1, memoryGiB: 2, os: "windows" });
     // EKS pod billed 0.25 vCPU / 0.5 GB: requests 0.25 GiB so that + 256 MiB rounds up to the billed size.
     expect(w["prod-eks"]).toMatchObject({ platform: "eks", vcpu: 0.25, memoryGiB: 0.25 });
-    expect(built.explanations.find((e) => e.workload === "shop/api")!.how).toMatch(/largest hourly rate of one task in the bill is 1 vCPU \/ 2 GB.*2 task-hours over the bill's 720 hours/);
+    expect(built.explanations.find((e) => e.workload === "shop/api")!.how).toMatch(
+      /largest hourly rate of one task in the bill is 1 vCPU \/ 2 GB.*2 task-hours over the bill's 720 hours/,
+    );
     expect(built.explanations.find((e) => e.workload === "shop/api")!.how).toMatch(/a Savings Plan covered part of it/);
     // The built scenario re-estimated over the bill's 720 hours gives back the bill's on-demand usage:
     // api vCPU 730 x 0.28% x 1 = 2.044 vCPU-hours per month = 2.016 over 720 h (percent rounded to 2 decimals).

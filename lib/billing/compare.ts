@@ -36,7 +36,8 @@ export interface Comparison {
 
 /** The usage type an estimate line item would be billed under. */
 export function usageTypeOfLineItem(w: Pick<WorkloadEstimate, "os" | "arch">, li: Pick<LineItem, "component" | "purchase">): string | undefined {
-  const resource = li.component === "vcpu" || li.component === "memory" || li.component === "os-license" || li.component === "storage" ? li.component : undefined;
+  const resource =
+    li.component === "vcpu" || li.component === "memory" || li.component === "os-license" || li.component === "storage" ? li.component : undefined;
   if (!resource) return undefined;
   return usageTypeOf({ resource, os: w.os, arch: w.arch, spot: li.purchase === "spot" });
 }
@@ -49,7 +50,9 @@ function what(usageType: string): string {
   const m = fargateMeter(usageType);
   if (!m) return usageType;
   const base = m.resource === "vcpu" ? "vCPU" : m.resource === "memory" ? "memory" : m.resource === "storage" ? "ephemeral storage" : "Windows license";
-  const qualifiers = [m.spot ? "Spot" : "", m.resource === "os-license" ? "" : m.os === "windows" ? "Windows" : m.arch === "arm64" ? "ARM" : ""].filter(Boolean).join(" ");
+  const qualifiers = [m.spot ? "Spot" : "", m.resource === "os-license" ? "" : m.os === "windows" ? "Windows" : m.arch === "arm64" ? "ARM" : ""]
+    .filter(Boolean)
+    .join(" ");
   return qualifiers ? `${qualifiers} ${base}` : base;
 }
 
@@ -95,30 +98,49 @@ export function compareWithScenario(recon: Reconciliation, scenario: Scenario, c
     r.bq = r.bq.plus(u.quantity);
     r.bc = r.bc.plus(u.effectiveCost);
   }
-  const sorted = [...rows.values()].sort((a, b) => a.region.localeCompare(b.region) || a.platform.localeCompare(b.platform) || a.usageType.localeCompare(b.usageType));
+  const sorted = [...rows.values()].sort(
+    (a, b) => a.region.localeCompare(b.region) || a.platform.localeCompare(b.platform) || a.usageType.localeCompare(b.usageType),
+  );
   const findings: { size: Big; text: string }[] = [];
   const money = (d: Big) => `$${d.abs().round(2).toFixed(2)}`;
   for (const r of sorted) {
     const where = `${r.region}${r.platform === "eks" ? ", EKS" : ""}`;
     const diff = r.bc.minus(r.ec);
     if (r.eq.eq(0) && r.bq.gt(0)) {
-      findings.push({ size: diff.abs(), text: `The bill has ${what(r.usageType)} usage (${r.usageType}, ${where}, ${money(r.bc)}) that the scenario does not estimate: add a workload for it, or check the region.` });
+      findings.push({
+        size: diff.abs(),
+        text: `The bill has ${what(r.usageType)} usage (${r.usageType}, ${where}, ${money(r.bc)}) that the scenario does not estimate: add a workload for it, or check the region.`,
+      });
     } else if (r.bq.eq(0) && r.eq.gt(0)) {
-      findings.push({ size: diff.abs(), text: `The scenario estimates ${what(r.usageType)} (${r.usageType}, ${where}, ${money(r.ec)}) but the bill has none: that workload may not run, or runs elsewhere or with another architecture.` });
+      findings.push({
+        size: diff.abs(),
+        text: `The scenario estimates ${what(r.usageType)} (${r.usageType}, ${where}, ${money(r.ec)}) but the bill has none: that workload may not run, or runs elsewhere or with another architecture.`,
+      });
     } else if (r.eq.gt(0)) {
       const ratio = r.bq.div(r.eq);
       // "2.1×"; small ratios keep two significant digits ("0.0028×") rather than reading "0.0×".
       const factor = ratio.gte("0.1") ? ratio.round(1).toFixed(1) : ratio.toPrecision(2);
       const m = fargateMeter(r.usageType);
       if (ratio.gte(HIGH)) {
-        const why = m?.resource === "memory" ? "tasks may be larger, or run longer, than the scenario says" : m?.resource === "storage" ? "tasks may configure more ephemeral storage than the scenario says" : "more tasks, larger tasks or longer hours ran than the scenario says";
+        const why =
+          m?.resource === "memory"
+            ? "tasks may be larger, or run longer, than the scenario says"
+            : m?.resource === "storage"
+              ? "tasks may configure more ephemeral storage than the scenario says"
+              : "more tasks, larger tasks or longer hours ran than the scenario says";
         findings.push({ size: diff.abs(), text: `Billed ${what(r.usageType)} is ${factor}× the estimate (${where}): ${why}.` });
       } else if (ratio.lte(LOW)) {
-        findings.push({ size: diff.abs(), text: `Billed ${what(r.usageType)} is ${factor}× the estimate (${where}): fewer or smaller tasks ran than the scenario says, or for fewer hours.` });
+        findings.push({
+          size: diff.abs(),
+          text: `Billed ${what(r.usageType)} is ${factor}× the estimate (${where}): fewer or smaller tasks ran than the scenario says, or for fewer hours.`,
+        });
       } else if (r.ec.gt(0)) {
         const costRatio = r.bc.div(r.ec);
         if (costRatio.gte(HIGH) || costRatio.lte(LOW)) {
-          findings.push({ size: diff.abs(), text: `${what(r.usageType)} (${where}): the usage matches but the bill paid ${costRatio.round(1).toFixed(1)}× the estimated cost: check the Savings Plan and Spot settings of the scenario.` });
+          findings.push({
+            size: diff.abs(),
+            text: `${what(r.usageType)} (${where}): the usage matches but the bill paid ${costRatio.round(1).toFixed(1)}× the estimated cost: check the Savings Plan and Spot settings of the scenario.`,
+          });
         }
       }
     }

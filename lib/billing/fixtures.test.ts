@@ -12,7 +12,15 @@ describe("FOCUS 1.0 sample (real, anonymized AWS bill, CC BY 4.0)", () => {
 
   it("finds the 12 Fargate rows and sums them per usage type exactly (BilledCost, ListCost, quantity)", async () => {
     const r = await reconcileFile(fixture("focus-1.0-sample-fargate.csv"), fargateCatalog, "focus.csv");
-    expect(r.bill).toEqual({ file: "focus.csv", format: "focus", rows: 61, fargateRows: 12, periodStart: "2024-09-01T00:00:00Z", periodEnd: "2024-10-01T00:00:00Z", periodHours: "720" });
+    expect(r.bill).toEqual({
+      file: "focus.csv",
+      format: "focus",
+      rows: 61,
+      fargateRows: 12,
+      periodStart: "2024-09-01T00:00:00Z",
+      periodEnd: "2024-10-01T00:00:00Z",
+      periodHours: "720",
+    });
     const u = byType(r);
     // Usage type derived from SkuId via the snapshot's SKUs (EKCCQUSFCBDDTKTS = us-west-2 x86 vCPU, ...).
     expect(Object.keys(u)).toEqual(["Fargate-vCPU-Hours:perCPU", "Fargate-GB-Hours", "Fargate-ARM-GB-Hours"]);
@@ -39,7 +47,15 @@ describe("FOCUS 1.0 sample (real, anonymized AWS bill, CC BY 4.0)", () => {
     // 28 ECS data-transfer rows, BilledCost 0.0000364313 in total (expected.json fargateTaskDataTransfer).
     expect(sum(ecsTransfer.map((o) => o.cost))).toBeCloseTo(Number(expected.fargateTaskDataTransfer.totalBilledCost), 12);
     const products = new Set(r.outsideFargate.map((o) => o.product));
-    for (const p of ["Elastic Load Balancing", "Amazon Virtual Private Cloud", "AmazonCloudWatch", "Amazon Elastic File System", "Amazon EC2 Container Registry (ECR)", "Amazon Elastic Container Service for Kubernetes"]) expect(products).toContain(p);
+    for (const p of [
+      "Elastic Load Balancing",
+      "Amazon Virtual Private Cloud",
+      "AmazonCloudWatch",
+      "Amazon Elastic File System",
+      "Amazon EC2 Container Registry (ECR)",
+      "Amazon Elastic Container Service for Kubernetes",
+    ])
+      expect(products).toContain(p);
     const nat = r.outsideFargate.find((o) => o.usageType === "$0.045 per NAT Gateway Hour" && o.region === "us-west-2");
     expect(nat?.cost).toBe("0.045");
     expect(r.adjustments).toEqual([expect.objectContaining({ kind: "credit", cost: "-2.6137" })]);
@@ -50,7 +66,14 @@ describe("FOCUS 1.0 sample (real, anonymized AWS bill, CC BY 4.0)", () => {
   it("groups by cluster from the (anonymized) task ARN", async () => {
     const r = await reconcileFile(fixture("focus-1.0-sample-fargate.csv"), fargateCatalog, "focus.csv");
     const clusters = r.groups.map((g) => g.cluster).sort();
-    expect(clusters).toEqual(["aute0-lmuster-staging", "faferlSfimmAnsifme-prol1", "faferlSfimmEmi-prol1", "faferlSfimmTerraborc-prol1", "levelsstalfB47B9DEE-megenlElsCmuster6C3FB7F4-US7YFY9ZX6VP", "smalfin"]);
+    expect(clusters).toEqual([
+      "aute0-lmuster-staging",
+      "faferlSfimmAnsifme-prol1",
+      "faferlSfimmEmi-prol1",
+      "faferlSfimmTerraborc-prol1",
+      "levelsstalfB47B9DEE-megenlElsCmuster6C3FB7F4-US7YFY9ZX6VP",
+      "smalfin",
+    ]);
     const sum = r.groups.reduce((t, g) => t + Number(g.effectiveCost), 0);
     expect(sum).toBeCloseTo(0.02044738, 12);
     expect(r.groups.find((g) => g.cluster === "aute0-lmuster-staging")).toMatchObject({ arch: "arm64", effectiveCost: "0.00356" });
@@ -65,7 +88,14 @@ const CUR_FILES = ["cur2-fargate.csv", "cur2-fargate.csv.gz", "cur2-fargate.parq
 describe.each(CUR_FILES)("CUR fixture %s", (file) => {
   it("sums each usage type: Usage at unblended cost, covered usage at the Savings Plan effective cost, negations not twice", async () => {
     const r = await reconcileFile(fixture(file), fargateCatalog, file);
-    expect(r.bill).toMatchObject({ format: file.startsWith("cur2") ? "cur2" : "cur", rows: 25, fargateRows: 16, periodStart: "2026-09-01T00:00:00Z", periodEnd: "2026-10-01T00:00:00Z", periodHours: "720" });
+    expect(r.bill).toMatchObject({
+      format: file.startsWith("cur2") ? "cur2" : "cur",
+      rows: 25,
+      fargateRows: 16,
+      periodStart: "2026-09-01T00:00:00Z",
+      periodEnd: "2026-10-01T00:00:00Z",
+      periodHours: "720",
+    });
     const u = byType(r);
     // vCPU: 1 h on-demand (0.04048) + 1 h covered (SP effective 1 x 0.032384); the negation row (-0.04048) is not counted.
     // quantity 1 + 1 = 2; list 0.04048 + 0.04048 = 0.08096; effective 0.04048 + 0.032384 = 0.072864.

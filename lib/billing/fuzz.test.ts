@@ -9,7 +9,25 @@ const HEADERS = [
   "lineItem/LineItemType,lineItem/ProductCode,lineItem/UsageType,lineItem/UsageAmount,lineItem/UnblendedCost,pricing/publicOnDemandCost,product/regionCode",
   "BilledCost,ListCost,ChargeCategory,ServiceName,RegionId,ChargeDescription,ConsumedQuantity,SkuId,ResourceId,Tags,ChargePeriodStart,ChargePeriodEnd",
 ];
-const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("Usage", "SavingsPlanCoveredUsage", "AmazonECS", "USE1-Fargate-GB-Hours", "1.5", "-0.2", "1e-7", "NULL", "", '{"aws:ecs:serviceName":"x"}', "arn:aws:ecs:us-east-1:1:task/c/t", "2026-09-01T00:00:00Z", "EKCCQUSFCBDDTKTS", "AWS Fargate - vCPU"));
+const cell = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom(
+    "Usage",
+    "SavingsPlanCoveredUsage",
+    "AmazonECS",
+    "USE1-Fargate-GB-Hours",
+    "1.5",
+    "-0.2",
+    "1e-7",
+    "NULL",
+    "",
+    '{"aws:ecs:serviceName":"x"}',
+    "arn:aws:ecs:us-east-1:1:task/c/t",
+    "2026-09-01T00:00:00Z",
+    "EKCCQUSFCBDDTKTS",
+    "AWS Fargate - vCPU",
+  ),
+);
 
 // Whatever a user uploads under a real header, the reader answers with a result or one BillError sentence:
 // never a TypeError, never a stack trace.

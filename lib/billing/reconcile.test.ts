@@ -28,7 +28,9 @@ describe("bad input: one sentence naming the file and what is missing", () => {
   };
 
   it("a file that is not a bill", async () => {
-    expect(await errorOf("name,vcpu\napi,1\n", "scenario.csv")).toMatch(/^scenario\.csv is not a bill export: .*line_item_usage_type.*lineItem\/UsageType.*BilledCost/);
+    expect(await errorOf("name,vcpu\napi,1\n", "scenario.csv")).toMatch(
+      /^scenario\.csv is not a bill export: .*line_item_usage_type.*lineItem\/UsageType.*BilledCost/,
+    );
   });
 
   it("a CUR 2.0 file without a column the reconciliation needs", async () => {
@@ -68,7 +70,10 @@ describe("bad input: one sentence naming the file and what is missing", () => {
   it("billResult: bad input is a failed Result with the same sentence; a bug is thrown on", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "bill-"));
     writeFileSync(path.join(dir, "empty.csv"), "");
-    expect(await billResult(reconcileFile(path.join(dir, "empty.csv"), fargateCatalog, "empty.csv"))).toEqual({ ok: false, error: { message: "empty.csv is empty: it has no header row." } });
+    expect(await billResult(reconcileFile(path.join(dir, "empty.csv"), fargateCatalog, "empty.csv"))).toEqual({
+      ok: false,
+      error: { message: "empty.csv is empty: it has no header row." },
+    });
     const read = await billResult(reconcileFile(fixture("cur2-fargate.csv"), fargateCatalog, "cur2.csv"));
     expect(read.ok && read.value.bill.format).toBe("cur2");
     await expect(billResult(Promise.reject(new TypeError("a bug")))).rejects.toThrow("a bug");
@@ -103,7 +108,14 @@ describe("helpers", () => {
 
 // Property: whatever the row order and the column order, the effective cost is what the bill charged for the
 // Fargate rows: unblended cost of Usage rows + Savings Plan effective cost of covered rows (negations ignored).
-const TYPES = ["USE1-Fargate-vCPU-Hours:perCPU", "USE1-Fargate-GB-Hours", "USE1-SpotUsage-Fargate-GB-Hours", "USE1-Fargate-ARM-vCPU-Hours:perCPU", "USE1-Fargate-EphemeralStorage-GB-Hours", "USE1-NatGateway-Hours"];
+const TYPES = [
+  "USE1-Fargate-vCPU-Hours:perCPU",
+  "USE1-Fargate-GB-Hours",
+  "USE1-SpotUsage-Fargate-GB-Hours",
+  "USE1-Fargate-ARM-vCPU-Hours:perCPU",
+  "USE1-Fargate-EphemeralStorage-GB-Hours",
+  "USE1-NatGateway-Hours",
+];
 const money = fc.integer({ min: 0, max: 10_000_000 }).map((n) => new Big(n).div(1_000_000).toString());
 const rowArb = fc.record({
   kind: fc.constantFrom("Usage", "SavingsPlanCoveredUsage", "SavingsPlanNegation", "Tax"),
@@ -114,7 +126,18 @@ const rowArb = fc.record({
   list: money,
   sp: money,
 });
-const HEADER = ["line_item_line_item_type", "line_item_product_code", "line_item_usage_type", "line_item_usage_amount", "line_item_unblended_cost", "pricing_public_on_demand_cost", "savings_plan_savings_plan_effective_cost", "product_region_code", "line_item_resource_id", "x_extra"];
+const HEADER = [
+  "line_item_line_item_type",
+  "line_item_product_code",
+  "line_item_usage_type",
+  "line_item_usage_amount",
+  "line_item_unblended_cost",
+  "pricing_public_on_demand_cost",
+  "savings_plan_savings_plan_effective_cost",
+  "product_region_code",
+  "line_item_resource_id",
+  "x_extra",
+];
 
 describe("property: effective cost = what the bill charged, whatever the row and column order", () => {
   it("holds over random CUR 2.0 bills, shuffled rows and columns, read through the CSV stream", async () => {
@@ -128,7 +151,18 @@ describe("property: effective cost = what the bill charged, whatever the row and
           if (fargate && r.kind === "SavingsPlanCoveredUsage") expected = expected.plus(r.sp);
           if (fargate && (r.kind === "Usage" || r.kind === "SavingsPlanCoveredUsage")) expectedList = expectedList.plus(r.list);
           const negated = r.kind === "SavingsPlanNegation" ? `-${r.cost}` : r.cost;
-          return [r.kind, r.product, r.usageType, r.amount, negated, r.list, r.kind === "SavingsPlanCoveredUsage" ? r.sp : "", "us-east-1", "arn:aws:ecs:us-east-1:1:task/c/t", "x,\"y\""];
+          return [
+            r.kind,
+            r.product,
+            r.usageType,
+            r.amount,
+            negated,
+            r.list,
+            r.kind === "SavingsPlanCoveredUsage" ? r.sp : "",
+            "us-east-1",
+            "arn:aws:ecs:us-east-1:1:task/c/t",
+            'x,"y"',
+          ];
         });
         const it = rand[Symbol.iterator]();
         const next = () => it.next().value as number;

@@ -47,7 +47,19 @@ export interface BillView {
   comparison: null | {
     scenario: string;
     periodHours: string;
-    lines: { key: string; region: string; platform: string; usageType: string; unit: string; estimatedQuantity: string; billedQuantity: string; estimatedCost: string; billedCost: string; difference: string; differencePercent: string }[];
+    lines: {
+      key: string;
+      region: string;
+      platform: string;
+      usageType: string;
+      unit: string;
+      estimatedQuantity: string;
+      billedQuantity: string;
+      estimatedCost: string;
+      billedCost: string;
+      difference: string;
+      differencePercent: string;
+    }[];
     totals: { estimatedCost: string; billedCost: string; difference: string; differencePercent: string };
     findings: string[];
   };
@@ -86,13 +98,27 @@ export function billView(r: Reconciliation, comparison?: Comparison | null): Bil
         difference: diff(bill.rows[i]!, est.rows[i]!),
         differencePercent: pct(l.differencePercent),
       })),
-      totals: { estimatedCost: est.total, billedCost: bill.total, difference: diff(bill.total, est.total), differencePercent: pct(comparison.totals.differencePercent) },
+      totals: {
+        estimatedCost: est.total,
+        billedCost: bill.total,
+        difference: diff(bill.total, est.total),
+        differencePercent: pct(comparison.totals.differencePercent),
+      },
       findings: comparison.findings,
     };
   }
   return {
     title: `${r.bill.file}: ${FORMAT_NAMES[r.bill.format]}, ${r.bill.rows.toLocaleString("en-US")} rows (${r.bill.fargateRows.toLocaleString("en-US")} Fargate), ${period}`,
-    usage: r.usage.map((x, i) => ({ key: `${x.region}|${x.platform}|${x.usageType}`, region: x.region, platform: PLATFORM[x.platform], usageType: x.usageType, quantity: formatQuantity(x.quantity), unit: x.unit, listCost: u.list.rows[i]!, effectiveCost: u.eff.rows[i]! })),
+    usage: r.usage.map((x, i) => ({
+      key: `${x.region}|${x.platform}|${x.usageType}`,
+      region: x.region,
+      platform: PLATFORM[x.platform],
+      usageType: x.usageType,
+      quantity: formatQuantity(x.quantity),
+      unit: x.unit,
+      listCost: u.list.rows[i]!,
+      effectiveCost: u.eff.rows[i]!,
+    })),
     usageTotal: { listCost: u.list.total, effectiveCost: u.eff.total },
     groups: r.groups.map((x, i) => ({
       key: `${x.region}|${x.platform}|${x.cluster}|${x.service}`,
@@ -104,7 +130,15 @@ export function billView(r: Reconciliation, comparison?: Comparison | null): Bil
       effectiveCost: g.eff.rows[i]!,
     })),
     groupsTotal: { listCost: g.list.total, effectiveCost: g.eff.total },
-    outside: r.outsideFargate.map((x, i) => ({ key: `${x.product}|${x.usageType}|${x.region}|${x.unit}`, product: x.product, usageType: x.usageType, region: x.region, quantity: formatQuantity(x.quantity), unit: x.unit, cost: o.rows[i]! })),
+    outside: r.outsideFargate.map((x, i) => ({
+      key: `${x.product}|${x.usageType}|${x.region}|${x.unit}`,
+      product: x.product,
+      usageType: x.usageType,
+      region: x.region,
+      quantity: formatQuantity(x.quantity),
+      unit: x.unit,
+      cost: o.rows[i]!,
+    })),
     outsideTotal: o.total,
     adjustments: r.adjustments.map((x, i) => ({ key: `${x.kind}|${x.product}`, kind: x.kind, product: x.product, cost: a.rows[i]! })),
     adjustmentsTotal: a.total,
@@ -116,26 +150,77 @@ export function billView(r: Reconciliation, comparison?: Comparison | null): Bil
 
 function render(rows: string[][], right: ReadonlySet<number>): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
-  return rows.map((r) => r.map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 /** The CLI's readable table. */
 export function billToTable(v: BillView): string {
   const out: string[] = [v.title, "", "Fargate usage by usage type"];
-  out.push(render([["Region", "Platform", "Usage type", "Quantity", "Unit", "List", "Paid"], ...v.usage.map((x) => [x.region, x.platform, x.usageType, x.quantity, x.unit, usd(x.listCost), usd(x.effectiveCost)]), ["Total", "", "", "", "", usd(v.usageTotal.listCost), usd(v.usageTotal.effectiveCost)]], new Set([3, 5, 6])));
+  out.push(
+    render(
+      [
+        ["Region", "Platform", "Usage type", "Quantity", "Unit", "List", "Paid"],
+        ...v.usage.map((x) => [x.region, x.platform, x.usageType, x.quantity, x.unit, usd(x.listCost), usd(x.effectiveCost)]),
+        ["Total", "", "", "", "", usd(v.usageTotal.listCost), usd(v.usageTotal.effectiveCost)],
+      ],
+      new Set([3, 5, 6]),
+    ),
+  );
   out.push("", "By cluster and service");
-  out.push(render([["Group", "Region", "Platform", "OS/arch", "List", "Paid"], ...v.groups.map((x) => [x.name, x.region, x.platform, x.kind, usd(x.listCost), usd(x.effectiveCost)]), ["Total", "", "", "", usd(v.groupsTotal.listCost), usd(v.groupsTotal.effectiveCost)]], new Set([4, 5])));
+  out.push(
+    render(
+      [
+        ["Group", "Region", "Platform", "OS/arch", "List", "Paid"],
+        ...v.groups.map((x) => [x.name, x.region, x.platform, x.kind, usd(x.listCost), usd(x.effectiveCost)]),
+        ["Total", "", "", "", usd(v.groupsTotal.listCost), usd(v.groupsTotal.effectiveCost)],
+      ],
+      new Set([4, 5]),
+    ),
+  );
   out.push("", "Outside the Fargate meter");
-  out.push(render([["Product", "Usage type", "Region", "Quantity", "Unit", "Cost"], ...v.outside.map((x) => [x.product, x.usageType, x.region, x.quantity, x.unit, usd(x.cost)]), ["Total", "", "", "", "", usd(v.outsideTotal)]], new Set([3, 5])));
+  out.push(
+    render(
+      [
+        ["Product", "Usage type", "Region", "Quantity", "Unit", "Cost"],
+        ...v.outside.map((x) => [x.product, x.usageType, x.region, x.quantity, x.unit, usd(x.cost)]),
+        ["Total", "", "", "", "", usd(v.outsideTotal)],
+      ],
+      new Set([3, 5]),
+    ),
+  );
   out.push("", "Taxes, credits and fees");
-  out.push(render([["Kind", "Product", "Cost"], ...v.adjustments.map((x) => [x.kind, x.product, usd(x.cost)]), ["Total", "", usd(v.adjustmentsTotal)]], new Set([2])));
+  out.push(
+    render([["Kind", "Product", "Cost"], ...v.adjustments.map((x) => [x.kind, x.product, usd(x.cost)]), ["Total", "", usd(v.adjustmentsTotal)]], new Set([2])),
+  );
   out.push("", `Other charges on the bill (not caused by Fargate): ${usd(v.other)}`);
   if (v.comparison) {
     const c = v.comparison;
     out.push("", `Compared with the scenario "${c.scenario}" over the bill's ${c.periodHours} hours`);
     out.push(
       render(
-        [["Region", "Platform", "Usage type", "Estimated", "Billed", "Unit", "Estimated $", "Billed $", "Difference", "%"], ...c.lines.map((l) => [l.region, l.platform, l.usageType, l.estimatedQuantity, l.billedQuantity, l.unit, usd(l.estimatedCost), usd(l.billedCost), usd(l.difference), l.differencePercent]), ["Total", "", "", "", "", "", usd(c.totals.estimatedCost), usd(c.totals.billedCost), usd(c.totals.difference), c.totals.differencePercent]],
+        [
+          ["Region", "Platform", "Usage type", "Estimated", "Billed", "Unit", "Estimated $", "Billed $", "Difference", "%"],
+          ...c.lines.map((l) => [
+            l.region,
+            l.platform,
+            l.usageType,
+            l.estimatedQuantity,
+            l.billedQuantity,
+            l.unit,
+            usd(l.estimatedCost),
+            usd(l.billedCost),
+            usd(l.difference),
+            l.differencePercent,
+          ]),
+          ["Total", "", "", "", "", "", usd(c.totals.estimatedCost), usd(c.totals.billedCost), usd(c.totals.difference), c.totals.differencePercent],
+        ],
         new Set([3, 4, 6, 7, 8, 9]),
       ),
     );
@@ -150,7 +235,19 @@ const FORMULA = /^(?!-?\d+(\.\d+)?$)[=+\-@\t\r]/;
 
 /** One CSV table: a section column, then the rows of every table (RFC 4180, formula-safe). */
 export function billToCsv(v: BillView): string {
-  const fields = ["Section", "Region", "Platform", "Product or group", "Usage type", "Quantity", "Unit", "List (USD)", "Paid or cost (USD)", "Estimated (USD)", "Difference (USD)"];
+  const fields = [
+    "Section",
+    "Region",
+    "Platform",
+    "Product or group",
+    "Usage type",
+    "Quantity",
+    "Unit",
+    "List (USD)",
+    "Paid or cost (USD)",
+    "Estimated (USD)",
+    "Difference (USD)",
+  ];
   const rows: string[][] = [];
   for (const x of v.usage) rows.push(["Fargate usage", x.region, x.platform, "", x.usageType, x.quantity, x.unit, x.listCost, x.effectiveCost, "", ""]);
   rows.push(["Fargate usage total", "", "", "", "", "", "", v.usageTotal.listCost, v.usageTotal.effectiveCost, "", ""]);
@@ -160,8 +257,33 @@ export function billToCsv(v: BillView): string {
   for (const x of v.adjustments) rows.push([`Adjustment (${x.kind})`, "", "", x.product, "", "", "", "", x.cost, "", ""]);
   rows.push(["Other charges", "", "", "", "", "", "", "", v.other, "", ""]);
   if (v.comparison) {
-    for (const l of v.comparison.lines) rows.push(["Comparison", l.region, l.platform, v.comparison.scenario, l.usageType, l.billedQuantity, l.unit, "", l.billedCost, l.estimatedCost, l.difference]);
-    rows.push(["Comparison total", "", "", v.comparison.scenario, "", "", "", "", v.comparison.totals.billedCost, v.comparison.totals.estimatedCost, v.comparison.totals.difference]);
+    for (const l of v.comparison.lines)
+      rows.push([
+        "Comparison",
+        l.region,
+        l.platform,
+        v.comparison.scenario,
+        l.usageType,
+        l.billedQuantity,
+        l.unit,
+        "",
+        l.billedCost,
+        l.estimatedCost,
+        l.difference,
+      ]);
+    rows.push([
+      "Comparison total",
+      "",
+      "",
+      v.comparison.scenario,
+      "",
+      "",
+      "",
+      "",
+      v.comparison.totals.billedCost,
+      v.comparison.totals.estimatedCost,
+      v.comparison.totals.difference,
+    ]);
   }
   return Papa.unparse({ fields, data: rows }, { escapeFormulae: FORMULA, newline: "\r\n", quotes: false }) + "\r\n";
 }

@@ -7,10 +7,13 @@ export function watchNearViewport(el: Element, onChange: (near: boolean) => void
     onChange(true);
     return () => {};
   }
-  const io = new IntersectionObserver((entries) => {
-    const last = entries[entries.length - 1];
-    if (last) onChange(last.isIntersecting);
-  }, { rootMargin: `${marginPx}px 0px` });
+  const io = new IntersectionObserver(
+    (entries) => {
+      const last = entries[entries.length - 1];
+      if (last) onChange(last.isIntersecting);
+    },
+    { rootMargin: `${marginPx}px 0px` },
+  );
   io.observe(el);
   return () => io.disconnect();
 }

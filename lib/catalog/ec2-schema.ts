@@ -81,10 +81,7 @@ export const Ec2Catalog = z
       tasksBySize: SizeTable,
     }),
     /** Commitment (Compute Savings Plans / RI) discounts on the on-demand price: estimates. */
-    commitments: z.record(
-      z.enum(COMMITMENT_TERMS),
-      z.object({ discountPercent: DecimalString, provenance: z.string() }),
-    ),
+    commitments: z.record(z.enum(COMMITMENT_TERMS), z.object({ discountPercent: DecimalString, provenance: z.string() })),
     typeColumns: z.tuple([z.literal("vcpu"), z.literal("memoryGiB"), z.literal("arch"), z.literal("maxEnis"), z.literal("trunkingTasks")]),
     priceColumns: z.tuple([z.literal("onDemandHourly"), z.literal("spotSavingsPercent")]),
     types: z.record(z.string(), InstanceSpecRow),
@@ -113,7 +110,8 @@ export const Ec2Catalog = z
       const enis = profile === undefined || size === undefined ? undefined : c.eniLimits.profiles[profile]?.[size];
       if (enis !== row[3]) ctx.addIssue({ code: "custom", path: ["types", type, 3], message: `maxEnis ${row[3]} disagrees with eniLimits (${enis})` });
       const trunk = size === undefined ? undefined : c.eniTrunking.tasksBySize[size];
-      if ((trunk ?? null) !== row[4]) ctx.addIssue({ code: "custom", path: ["types", type, 4], message: `trunkingTasks ${row[4]} disagrees with eniTrunking (${trunk})` });
+      if ((trunk ?? null) !== row[4])
+        ctx.addIssue({ code: "custom", path: ["types", type, 4], message: `trunkingTasks ${row[4]} disagrees with eniTrunking (${trunk})` });
     }
   });
 export type Ec2Catalog = z.infer<typeof Ec2Catalog>;

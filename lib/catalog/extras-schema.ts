@@ -8,17 +8,7 @@ import { Provenance, Rate } from "./schema";
  * 35, EFS One Zone: 24), and an item without a price in a region is refused, never guessed.
  * Each block names its provenance key (a feed and its publication date).
  */
-export const EXTRAS_ITEMS = [
-  "public-ipv4",
-  "nat-gateway",
-  "load-balancer",
-  "cloudwatch-logs",
-  "efs",
-  "eks",
-  "ecr",
-  "internet-egress",
-  "inter-az",
-] as const;
+export const EXTRAS_ITEMS = ["public-ipv4", "nat-gateway", "load-balancer", "cloudwatch-logs", "efs", "eks", "ecr", "internet-egress", "inter-az"] as const;
 export type ExtrasItem = (typeof EXTRAS_ITEMS)[number];
 
 /** One internet-egress tier: the rate for GB above the previous tier's `upToGB`, up to this one (null: no limit). */

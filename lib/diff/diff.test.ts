@@ -14,7 +14,13 @@ const scenario = (input: unknown): Scenario => {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
 };
-const json = (d: ReturnType<typeof diffScenarios>) => diffToJson(d) as { base: { monthlyCost: string }; head: { monthlyCost: string }; difference: { monthlyCost: string; percent: string | null }; workloads: { name: string; change: string; baseMonthlyCost: string | null; headMonthlyCost: string | null; difference: string; reasons: string[] }[] };
+const json = (d: ReturnType<typeof diffScenarios>) =>
+  diffToJson(d) as {
+    base: { monthlyCost: string };
+    head: { monthlyCost: string };
+    difference: { monthlyCost: string; percent: string | null };
+    workloads: { name: string; change: string; baseMonthlyCost: string | null; headMonthlyCost: string | null; difference: string; reasons: string[] }[];
+  };
 const load = (path: string, text: string, beside?: string, region = "us-east-1") => {
   const r = loadSide({ file: { path, text }, beside: beside === undefined ? undefined : { path: besidePath(path), text: beside } }, { region }, fargateCatalog);
   if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -51,9 +57,20 @@ describe("diff of two scenario files", () => {
     expect(api).toMatchObject({ change: "changed", baseMonthlyCost: "72.0802", headMonthlyCost: "142.5454575", difference: "70.4652575" });
     expect(api.reasons).toEqual(["vCPU 1 → 2", "memory 2 GiB → 4 GiB", "tasks 2 → 3", "Spot 0% → 50%"]);
     // worker (removed): 730 x (0.5 x 0.04048 + 1 x 0.004445) = 730 x 0.024685 = 18.02005
-    expect(j.workloads.find((w) => w.name === "worker")).toMatchObject({ change: "removed", baseMonthlyCost: "18.02005", headMonthlyCost: null, difference: "-18.02005" });
+    expect(j.workloads.find((w) => w.name === "worker")).toMatchObject({
+      change: "removed",
+      baseMonthlyCost: "18.02005",
+      headMonthlyCost: null,
+      difference: "-18.02005",
+    });
     // static: 730 x (0.25 x 0.04048 + 0.5 x 0.004445) = 730 x 0.0123425 = 9.010025 on both sides
-    expect(j.workloads.find((w) => w.name === "static")).toMatchObject({ change: "unchanged", baseMonthlyCost: "9.010025", headMonthlyCost: "9.010025", difference: "0", reasons: [] });
+    expect(j.workloads.find((w) => w.name === "static")).toMatchObject({
+      change: "unchanged",
+      baseMonthlyCost: "9.010025",
+      headMonthlyCost: "9.010025",
+      difference: "0",
+      reasons: [],
+    });
     // report (added): 1000 runs, each 10 s billed as the 60 s Linux minimum: 60,000 s = 16.6666... h (20 decimals)
     //   x (0.04048 + 2 x 0.004445 = 0.04937) = 0.8228333... -> $0.82
     const report = j.workloads.find((w) => w.name === "report")!;
@@ -103,7 +120,10 @@ describe("diff of two scenario files", () => {
   it("rounded rows always add up to the rounded total shown (largest remainder)", () => {
     // Three workloads of 0.25 vCPU / 0.5 GB x 1 task at 50% duty cycle: 365 h x 0.0123425 = 4.5050125 each -> $4.51.
     // Total 13.5150375 -> $13.52, but 3 x $4.51 = $13.53: one row shows $4.50 so the column adds up.
-    const small = (n: number) => scenario({ workloads: Array.from({ length: n }, (_, i) => ({ name: `w${i}`, vcpu: 0.25, memoryGiB: 0.5, schedule: { type: "duty-cycle", percent: 50 } })) });
+    const small = (n: number) =>
+      scenario({
+        workloads: Array.from({ length: n }, (_, i) => ({ name: `w${i}`, vcpu: 0.25, memoryGiB: 0.5, schedule: { type: "duty-cycle", percent: 50 } })),
+      });
     const md = diffToMarkdown([{ diff: diffScenarios(null, small(3), fargateCatalog) }]);
     const heads = [...md.matchAll(/^\| w\d \| added \| – \| \$(\d+\.\d\d) \|/gm)].map((m) => m[1]);
     expect(heads.sort()).toEqual(["4.50", "4.51", "4.51"]);
@@ -116,16 +136,35 @@ describe("diff of two scenario files", () => {
     const a = scenario({ region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2 }] });
     const b = scenario({ region: "eu-central-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2 }] });
     const r = json(diffScenarios(a, b, fargateCatalog));
-    expect(r.workloads[0]).toMatchObject({ change: "changed", baseMonthlyCost: "36.0401", headMonthlyCost: "41.4494", difference: "5.4093", reasons: ["region us-east-1 → eu-central-1"] });
+    expect(r.workloads[0]).toMatchObject({
+      change: "changed",
+      baseMonthlyCost: "36.0401",
+      headMonthlyCost: "41.4494",
+      difference: "5.4093",
+      reasons: ["region us-east-1 → eu-central-1"],
+    });
     // 5.4093 / 36.0401 = 15.0091...%
     expect(r.difference.percent).toBe("15.01");
   });
 
   it("the same name twice matches in order, and says which", () => {
-    const a = scenario({ workloads: [{ name: "api", vcpu: 1, memoryGiB: 2 }, { name: "api", vcpu: 1, memoryGiB: 2 }] });
-    const b = scenario({ workloads: [{ name: "api", vcpu: 1, memoryGiB: 2 }, { name: "api", vcpu: 1, memoryGiB: 3 }] });
+    const a = scenario({
+      workloads: [
+        { name: "api", vcpu: 1, memoryGiB: 2 },
+        { name: "api", vcpu: 1, memoryGiB: 2 },
+      ],
+    });
+    const b = scenario({
+      workloads: [
+        { name: "api", vcpu: 1, memoryGiB: 2 },
+        { name: "api", vcpu: 1, memoryGiB: 3 },
+      ],
+    });
     const r = json(diffScenarios(a, b, fargateCatalog));
-    expect(r.workloads.map((w) => [w.name, w.change])).toEqual([["api", "unchanged"], ["api (2)", "changed"]]);
+    expect(r.workloads.map((w) => [w.name, w.change])).toEqual([
+      ["api", "unchanged"],
+      ["api (2)", "changed"],
+    ]);
     // 730 x 1 GB x 0.004445 = 3.24485
     expect(r.workloads[1]!.difference).toBe("3.24485");
   });
@@ -138,7 +177,11 @@ describe("diff of two scenario files", () => {
     const b = scenario({ workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 1, savingsPlan: "1yr-no-upfront" }] });
     const down = diffScenarios(a, b, fargateCatalog);
     // HEAD: 730 x (0.032384 + 2 x 0.003556) = 730 x 0.039496 = 28.83208; -43.24812 of 72.0802 = -60.00%
-    expect(json(down).workloads[0]).toMatchObject({ headMonthlyCost: "28.83208", difference: "-43.24812", reasons: ["tasks 2 → 1", "Savings Plan none → 1yr no upfront"] });
+    expect(json(down).workloads[0]).toMatchObject({
+      headMonthlyCost: "28.83208",
+      difference: "-43.24812",
+      reasons: ["tasks 2 → 1", "Savings Plan none → 1yr no upfront"],
+    });
     expect(json(down).difference.percent).toBe("-60.00");
     expect(growsMoreThan(down, 0)).toBe(false);
     expect(diffToMarkdown([{ diff: down }]).split("\n")[1]).toBe("### Fargate cost: -$43.25 a month (-60.00%)");
@@ -153,7 +196,8 @@ describe("diff of two scenario files", () => {
 });
 
 describe("diff of ECS task definitions, with a scenario beside them", () => {
-  const taskDef = (cpu: string, memory: string) => JSON.stringify({ family: "web", requiresCompatibilities: ["FARGATE"], cpu, memory, containerDefinitions: [{ name: "web", image: "nginx" }] });
+  const taskDef = (cpu: string, memory: string) =>
+    JSON.stringify({ family: "web", requiresCompatibilities: ["FARGATE"], cpu, memory, containerDefinitions: [{ name: "web", image: "nginx" }] });
 
   it("sizes come from the task definition, tasks from the scenario beside it", () => {
     const beside = JSON.stringify({ workloads: [{ name: "web", tasks: 2 }] });
@@ -163,7 +207,14 @@ describe("diff of ECS task definitions, with a scenario beside them", () => {
     // BASE 2 x 730 = 1460 h x (0.5 x 0.04048 + 1 x 0.004445 = 0.024685) = 36.0401
     // HEAD 1460 h x (1 x 0.04048 + 2 x 0.004445 = 0.04937) = 72.0802; +100%
     expect(r.workloads).toEqual([
-      expect.objectContaining({ name: "web", change: "changed", baseMonthlyCost: "36.0401", headMonthlyCost: "72.0802", difference: "36.0401", reasons: ["vCPU 0.5 → 1", "memory 1 GiB → 2 GiB"] }),
+      expect.objectContaining({
+        name: "web",
+        change: "changed",
+        baseMonthlyCost: "36.0401",
+        headMonthlyCost: "72.0802",
+        difference: "36.0401",
+        reasons: ["vCPU 0.5 → 1", "memory 1 GiB → 2 GiB"],
+      }),
     ]);
     expect(r.difference.percent).toBe("100.00");
   });
@@ -223,17 +274,30 @@ ${secondsPerRun ? "" : ""}`;
     const r = json(diffScenarios(base, head, fargateCatalog));
     // api: 0.5 vCPU / 1 GiB + 0.25 GiB = 1.25 GiB -> billed 0.5 vCPU / 2 GB; per pod 730 x (0.5 x 0.04048 + 2 x 0.004445)
     //   = 730 x 0.02913 = 21.2649; BASE 2 pods 42.5298, HEAD 3 pods 63.7947
-    expect(r.workloads[0]).toMatchObject({ name: "api", change: "changed", baseMonthlyCost: "42.5298", headMonthlyCost: "63.7947", difference: "21.2649", reasons: ["tasks 2 → 3"] });
+    expect(r.workloads[0]).toMatchObject({
+      name: "api",
+      change: "changed",
+      baseMonthlyCost: "42.5298",
+      headMonthlyCost: "63.7947",
+      difference: "21.2649",
+      reasons: ["tasks 2 → 3"],
+    });
     // report: 1 vCPU / 2 GiB + 0.25 GiB -> billed 1 vCPU / 3 GB at 0.04048 + 3 x 0.004445 = 0.053815 an hour;
     //   BASE 30 runs x 600 s = 5 h -> 0.269075; HEAD 30 x 1200 s = 10 h -> 0.53815
-    expect(r.workloads[1]).toMatchObject({ name: "report", baseMonthlyCost: "0.269075", headMonthlyCost: "0.53815", reasons: ["schedule batch 30 runs × 600 s → batch 30 runs × 1,200 s"] });
+    expect(r.workloads[1]).toMatchObject({
+      name: "report",
+      baseMonthlyCost: "0.269075",
+      headMonthlyCost: "0.53815",
+      reasons: ["schedule batch 30 runs × 600 s → batch 30 runs × 1,200 s"],
+    });
     // BASE 42.5298 + 0.269075 = 42.798875; HEAD 63.7947 + 0.53815 = 64.33285
     expect(r.base.monthlyCost).toBe("42.798875");
     expect(r.head.monthlyCost).toBe("64.33285");
   });
 
   it("an EKS request change names the billed size too", () => {
-    const pod = (memory: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, resources: {requests: {cpu: "1", memory: ${memory}}}}]}\n`;
+    const pod = (memory: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: c, resources: {requests: {cpu: "1", memory: ${memory}}}}]}\n`;
     const r = json(diffScenarios(load("p.yaml", pod("2Gi")), load("p.yaml", pod("7Gi")), fargateCatalog));
     // 1 vCPU / 2 GiB -> billed 1 / 3 GB (730 x 0.053815 = 39.28495); 1 vCPU / 7 GiB + 0.25 -> 1 / 8 GB
     //   (730 x (0.04048 + 8 x 0.004445 = 0.07604) = 55.5092)
@@ -248,14 +312,30 @@ ${secondsPerRun ? "" : ""}`;
 describe("loading a side: clear errors", () => {
   const td = JSON.stringify({ family: "web", cpu: "256", memory: "512", containerDefinitions: [{ name: "web" }] });
   const problems = (path: string, text: string, beside?: string) => {
-    const r = loadSide({ file: { path, text }, beside: beside === undefined ? undefined : { path: besidePath(path), text: beside } }, { region: "us-east-1" }, fargateCatalog);
+    const r = loadSide(
+      { file: { path, text }, beside: beside === undefined ? undefined : { path: besidePath(path), text: beside } },
+      { region: "us-east-1" },
+      fargateCatalog,
+    );
     return r.ok ? [] : r.error.map((p) => `${p.path}: ${p.message}`);
   };
 
   it.each([
-    ["a workload the file does not have", JSON.stringify({ workloads: [{ name: "wbe", tasks: 2 }] }), 'td.scenario.json: workloads.0.name: "wbe" matches no workload in td.json (it has: web): use one of those names'],
-    ["a size beside a task definition", JSON.stringify({ workloads: [{ name: "web", vcpu: 2 }] }), "td.scenario.json: workloads.0.vcpu: the size and platform come from td.json: beside it, set only tasks, schedule, spotPercent, savingsPlan"],
-    ["a bad value", JSON.stringify({ workloads: [{ name: "web", tasks: -1 }] }), "td.json (with td.scenario.json): workloads.0.tasks: Tasks cannot be negative"],
+    [
+      "a workload the file does not have",
+      JSON.stringify({ workloads: [{ name: "wbe", tasks: 2 }] }),
+      'td.scenario.json: workloads.0.name: "wbe" matches no workload in td.json (it has: web): use one of those names',
+    ],
+    [
+      "a size beside a task definition",
+      JSON.stringify({ workloads: [{ name: "web", vcpu: 2 }] }),
+      "td.scenario.json: workloads.0.vcpu: the size and platform come from td.json: beside it, set only tasks, schedule, spotPercent, savingsPlan",
+    ],
+    [
+      "a bad value",
+      JSON.stringify({ workloads: [{ name: "web", tasks: -1 }] }),
+      "td.json (with td.scenario.json): workloads.0.tasks: Tasks cannot be negative",
+    ],
     ["broken JSON", "{", "td.scenario.json: not valid JSON"],
     ["not an object", "[1]", "td.scenario.json: expected a scenario object beside td.json"],
     ["twice the same name", JSON.stringify({ workloads: [{ name: "web" }, { name: "web" }] }), 'td.scenario.json: workloads.1.name: "web" is listed twice'],
@@ -265,7 +345,9 @@ describe("loading a side: clear errors", () => {
 
   it("a bad file names itself", () => {
     expect(problems("deploy.yaml", "kind: [")[0]).toMatch(/^deploy\.yaml: The file is not valid YAML/);
-    expect(problems("s.json", JSON.stringify({ workloads: [{ name: "a", vcpu: 1, memoryGiB: 10 }] }))[0]).toBe("s.json: workloads.0.memoryGiB: 1 vCPU / 10 GiB is not a valid Fargate task size; nearest valid: 1 vCPU / 8 GiB, 2 vCPU / 10 GiB");
+    expect(problems("s.json", JSON.stringify({ workloads: [{ name: "a", vcpu: 1, memoryGiB: 10 }] }))[0]).toBe(
+      "s.json: workloads.0.memoryGiB: 1 vCPU / 10 GiB is not a valid Fargate task size; nearest valid: 1 vCPU / 8 GiB, 2 vCPU / 10 GiB",
+    );
   });
 
   it("besidePath", () => {
@@ -285,7 +367,12 @@ describe("diff of version 2 scenarios (the whole bill)", () => {
       return r.value.scenario;
     };
     const base = side({ region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 2 }] });
-    const head = side({ version: 2, region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 2, publicIp: true }], services: { natGateways: { count: 1 } } });
+    const head = side({
+      version: 2,
+      region: "us-east-1",
+      workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 2, publicIp: true }],
+      services: { natGateways: { count: 1 } },
+    });
     const d = json(diffScenarios(base, head, fargateCatalog, extrasCatalog));
     // Fargate: 2 tasks x 730 h x (1 x 0.04048 + 2 x 0.004445) = 59.1008 + 12.9794 = 72.0802
     expect(d.base.monthlyCost).toBe("72.0802");

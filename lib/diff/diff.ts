@@ -100,7 +100,10 @@ function lineItemDiffs(base: WorkloadEstimate | null, head: WorkloadEstimate | n
   const names: string[] = [];
   const b = new Map<string, Decimal>();
   const h = new Map<string, Decimal>();
-  for (const [side, est] of [[b, base], [h, head]] as const) {
+  for (const [side, est] of [
+    [b, base],
+    [h, head],
+  ] as const) {
     for (const li of est?.lineItems ?? []) {
       if (!b.has(li.name) && !h.has(li.name)) names.push(li.name);
       side.set(li.name, (side.get(li.name) ?? ZERO).plus(li.monthlyCost));
@@ -170,7 +173,12 @@ export function diffScenarios(base: Scenario | null, head: Scenario | null, cata
 /** The JSON contract of `estimate diff --format json` (decimals as full-precision strings). */
 export function diffToJson(diff: CostDiff): unknown {
   const s = (d: Decimal | null) => (d === null ? null : d.toString());
-  const side = (x: SideSummary) => ({ name: x.name, region: x.region, monthlyCost: s(x.monthlyCost), ...(x.otherMonthlyCost.eq(0) ? {} : { otherMonthlyCost: s(x.otherMonthlyCost) }) });
+  const side = (x: SideSummary) => ({
+    name: x.name,
+    region: x.region,
+    monthlyCost: s(x.monthlyCost),
+    ...(x.otherMonthlyCost.eq(0) ? {} : { otherMonthlyCost: s(x.otherMonthlyCost) }),
+  });
   return {
     base: side(diff.base),
     head: side(diff.head),
@@ -182,7 +190,12 @@ export function diffToJson(diff: CostDiff): unknown {
       headMonthlyCost: s(w.headMonthlyCost),
       difference: s(w.difference),
       reasons: w.reasons,
-      lineItems: w.lineItems.map((li) => ({ name: li.name, baseMonthlyCost: s(li.baseMonthlyCost), headMonthlyCost: s(li.headMonthlyCost), difference: s(li.difference) })),
+      lineItems: w.lineItems.map((li) => ({
+        name: li.name,
+        baseMonthlyCost: s(li.baseMonthlyCost),
+        headMonthlyCost: s(li.headMonthlyCost),
+        difference: s(li.difference),
+      })),
     })),
   };
 }

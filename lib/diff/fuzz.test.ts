@@ -16,14 +16,35 @@ describe("what users can send to estimate diff", () => {
     const beside = fc.oneof(
       fc.string(),
       value.map((v) => JSON.stringify(v)),
-      fc.record({ workloads: fc.array(fc.record({ name: fc.constantFrom("web", "x", ""), tasks: value, schedule: value, spotPercent: value, savingsPlan: value }, { requiredKeys: ["name"] })) }).map((v) => JSON.stringify(v)),
+      fc
+        .record({
+          workloads: fc.array(
+            fc.record(
+              { name: fc.constantFrom("web", "x", ""), tasks: value, schedule: value, spotPercent: value, savingsPlan: value },
+              { requiredKeys: ["name"] },
+            ),
+          ),
+        })
+        .map((v) => JSON.stringify(v)),
     );
     fc.assert(
-      fc.property(fc.oneof(fc.string(), value.map((v) => JSON.stringify(v)), fc.constant(td)), fc.option(beside, { nil: undefined }), (text, besideText) => {
-        const r = loadSide({ file: { path: "f.json", text }, beside: besideText === undefined ? undefined : { path: "f.scenario.json", text: besideText } }, { region: "us-east-1" }, fargateCatalog);
-        if (r.ok) expect(() => diffToMarkdown([{ diff: diffScenarios(null, r.value.scenario, fargateCatalog) }])).not.toThrow();
-        else for (const p of r.error) expect(p.message.length).toBeGreaterThan(5);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          value.map((v) => JSON.stringify(v)),
+          fc.constant(td),
+        ),
+        fc.option(beside, { nil: undefined }),
+        (text, besideText) => {
+          const r = loadSide(
+            { file: { path: "f.json", text }, beside: besideText === undefined ? undefined : { path: "f.scenario.json", text: besideText } },
+            { region: "us-east-1" },
+            fargateCatalog,
+          );
+          if (r.ok) expect(() => diffToMarkdown([{ diff: diffScenarios(null, r.value.scenario, fargateCatalog) }])).not.toThrow();
+          else for (const p of r.error) expect(p.message.length).toBeGreaterThan(5);
+        },
+      ),
       { numRuns: runs },
     );
   });
@@ -47,7 +68,9 @@ describe("Markdown of costs no workload accounts for", () => {
       base: side("36.0401", "0"),
       head: side("50.005", "13.9649"),
       difference: { monthlyCost: dec("13.9649"), percent: "38.75" },
-      workloads: [{ name: "api", change: "unchanged", baseMonthlyCost: dec("36.0401"), headMonthlyCost: dec("36.0401"), difference: ZERO, reasons: [], lineItems: [] }],
+      workloads: [
+        { name: "api", change: "unchanged", baseMonthlyCost: dec("36.0401"), headMonthlyCost: dec("36.0401"), difference: ZERO, reasons: [], lineItems: [] },
+      ],
     };
     const md = diffToMarkdown([{ diff }]);
     expect(md).toContain("| api | unchanged | $36.04 | $36.04 | $0.00 |  |");

@@ -66,25 +66,65 @@ function sectionView(section: DiffSection, targets: { base: Decimal; head: Decim
   if (exact.length > MAX_ROWS) {
     const rest = exact.splice(MAX_ROWS - 1);
     const side = (pick: (r: Row) => Decimal | null) => (rest.some((r) => pick(r) !== null) ? sum(rest.map((r) => pick(r) ?? ZERO)) : null);
-    exact.push({ name: `${rest.length} more workloads`, change: "", base: side((r) => r.base), head: side((r) => r.head), reasons: ["see the JSON output for each"], lineItems: [] });
+    exact.push({
+      name: `${rest.length} more workloads`,
+      change: "",
+      base: side((r) => r.base),
+      head: side((r) => r.head),
+      reasons: ["see the JSON output for each"],
+      lineItems: [],
+    });
   }
   if (unchanged.length > 1) {
     const cost = sum(unchanged.map((w) => w.baseMonthlyCost ?? ZERO));
-    exact.push({ name: `${unchanged.length} unchanged workloads`, change: "unchanged", base: cost, head: sum(unchanged.map((w) => w.headMonthlyCost ?? ZERO)), reasons: [], lineItems: [] });
+    exact.push({
+      name: `${unchanged.length} unchanged workloads`,
+      change: "unchanged",
+      base: cost,
+      head: sum(unchanged.map((w) => w.headMonthlyCost ?? ZERO)),
+      reasons: [],
+      lineItems: [],
+    });
   }
   if (!diff.base.otherMonthlyCost.eq(0) || !diff.head.otherMonthlyCost.eq(0)) {
-    exact.push({ name: "Other items (not per workload)", change: "", base: diff.base.otherMonthlyCost, head: diff.head.otherMonthlyCost, reasons: [], lineItems: [] });
+    exact.push({
+      name: "Other items (not per workload)",
+      change: "",
+      base: diff.base.otherMonthlyCost,
+      head: diff.head.otherMonthlyCost,
+      reasons: [],
+      lineItems: [],
+    });
   }
-  const bases = allocateSide(exact.map((r) => r.base), targets.base);
-  const heads = allocateSide(exact.map((r) => r.head), targets.head);
+  const bases = allocateSide(
+    exact.map((r) => r.base),
+    targets.base,
+  );
+  const heads = allocateSide(
+    exact.map((r) => r.head),
+    targets.head,
+  );
   const rows = exact.map((r, i) => {
     const base = bases[i]!;
     const head = heads[i]!;
-    const liBase = allocateSide(r.lineItems.map((li) => li.base), base ?? ZERO);
-    const liHead = allocateSide(r.lineItems.map((li) => li.head), head ?? ZERO);
+    const liBase = allocateSide(
+      r.lineItems.map((li) => li.base),
+      base ?? ZERO,
+    );
+    const liHead = allocateSide(
+      r.lineItems.map((li) => li.head),
+      head ?? ZERO,
+    );
     return { ...r, base, head, lineItems: r.lineItems.map((li, j) => ({ name: li.name, base: liBase[j]!, head: liHead[j]! })) };
   });
-  return { title: section.title, rows, total: targets, region: diff.head.region ?? diff.base.region ?? "", prices: diff.head.prices ?? diff.base.prices, percent: diff.difference.percent };
+  return {
+    title: section.title,
+    rows,
+    total: targets,
+    region: diff.head.region ?? diff.base.region ?? "",
+    prices: diff.head.prices ?? diff.base.prices,
+    percent: diff.difference.percent,
+  };
 }
 
 /** Rounded totals of the whole report, and each section's share of them (so section totals add up too). */
@@ -135,7 +175,8 @@ export function diffToMarkdown(sections: DiffSection[], opts: { failAbove?: numb
   for (const v of all.views) {
     if (all.views.length > 1) out.push("", `#### ${escapeMarkdown(v.title ?? "")}: ${headline(v.total.base, v.total.head, v.percent)}`);
     out.push("", "| Workload | Change | Base | Head | Difference | Why |", "| --- | --- | ---: | ---: | ---: | --- |");
-    for (const r of v.rows) out.push(`| ${escapeMarkdown(r.name)} | ${r.change} | ${money(r.base)} | ${money(r.head)} | ${delta(r)} | ${r.reasons.map(escapeMarkdown).join("; ")} |`);
+    for (const r of v.rows)
+      out.push(`| ${escapeMarkdown(r.name)} | ${r.change} | ${money(r.base)} | ${money(r.head)} | ${delta(r)} | ${r.reasons.map(escapeMarkdown).join("; ")} |`);
     out.push(`| **Total** | | **${formatUsd(v.total.base)}** | **${formatUsd(v.total.head)}** | **${delta(v.total)}** | |`);
     const items = v.rows.flatMap((r) => r.lineItems.map((li) => ({ ...li, workload: r.name })));
     if (items.length) {
@@ -143,20 +184,28 @@ export function diffToMarkdown(sections: DiffSection[], opts: { failAbove?: numb
       details.push("", "| Workload | Line item | Base | Head | Difference |", "| --- | --- | ---: | ---: | ---: |");
       const shown = items.slice(0, Math.max(0, MAX_LINE_ITEMS - detailCount));
       detailCount += shown.length;
-      for (const li of shown) details.push(`| ${escapeMarkdown(li.workload)} | ${escapeMarkdown(li.name)} | ${money(li.base)} | ${money(li.head)} | ${delta(li)} |`);
+      for (const li of shown)
+        details.push(`| ${escapeMarkdown(li.workload)} | ${escapeMarkdown(li.name)} | ${money(li.base)} | ${money(li.head)} | ${delta(li)} |`);
       if (shown.length < items.length) details.push(`| ${items.length - shown.length} more line items | | | | |`);
     }
   }
   if (details.length) out.push("", "<details><summary>Line items of the changed workloads</summary>", ...details, "", "</details>");
   const prices = first?.prices;
-  if (prices) out.push("", `<sub>Fargate compute and storage at list prices (${escapeMarkdown(prices)}), 730-hour month; estimated by fargate-estimator.</sub>`);
+  if (prices)
+    out.push("", `<sub>Fargate compute and storage at list prices (${escapeMarkdown(prices)}), 730-hour month; estimated by fargate-estimator.</sub>`);
   return `${out.join("\n")}\n`;
 }
 
-
 function render(rows: string[][], right: ReadonlySet<number>): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
-  return rows.map((r) => r.map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 /** The terminal table of `estimate diff --format table`. */

@@ -98,7 +98,8 @@ function mergeBeside(
   besidePathName: string,
 ): Result<Record<string, unknown>, Problem[]> {
   const refuse = (path: string, message: string) => problem(path ? `${besidePathName}: ${path}` : besidePathName, message);
-  if (!isRecord(value)) return refuse("", `expected a scenario object beside ${filePath} (with "workloads" giving tasks, schedule, spotPercent or savingsPlan by name)`);
+  if (!isRecord(value))
+    return refuse("", `expected a scenario object beside ${filePath} (with "workloads" giving tasks, schedule, spotPercent or savingsPlan by name)`);
   const list = own(value, "workloads") ?? [];
   if (!Array.isArray(list)) return refuse("workloads", "must be a list of workloads, each with a name");
   const names = new Set(workloads.map((w) => String(w.name)));

@@ -53,8 +53,24 @@ describe("CSV export", () => {
         name: "describe me",
         region: "eu-central-1",
         workloads: [
-          { name: "web", vcpu: 0.5, memoryGiB: 1, tasks: 4, spotPercent: 50, savingsPlan: "none", publicIp: true, logs: { ingestedGiBPerMonth: 10, storedGiB: 30 } },
-          { name: "nightly", vcpu: 1, memoryGiB: 2, tasks: 2, savingsPlan: "1yr-no-upfront", schedule: { type: "batch", runsPerMonth: 30, secondsPerRun: 900 } },
+          {
+            name: "web",
+            vcpu: 0.5,
+            memoryGiB: 1,
+            tasks: 4,
+            spotPercent: 50,
+            savingsPlan: "none",
+            publicIp: true,
+            logs: { ingestedGiBPerMonth: 10, storedGiB: 30 },
+          },
+          {
+            name: "nightly",
+            vcpu: 1,
+            memoryGiB: 2,
+            tasks: 2,
+            savingsPlan: "1yr-no-upfront",
+            schedule: { type: "batch", runsPerMonth: 30, secondsPerRun: 900 },
+          },
           { name: "pods", platform: "eks", vcpu: 1, memoryGiB: 2, tasks: 5 },
         ],
         services: { natGateways: { count: 1, processedGiBPerMonth: 10 }, loadBalancers: [{ name: "edge", type: "network", capacityUnits: 3 }] },
@@ -119,7 +135,10 @@ describe("CSV export", () => {
         { name: "a", vcpu: 0.25, memoryGiB: 0.5, tasks: 7, publicIp: true, logs: { ingestedGiBPerMonth: 0.37, storedGiB: 1.11 } },
         { name: "b", vcpu: 2, memoryGiB: 5, tasks: 3, schedule: { type: "batch", runsPerMonth: 777, secondsPerRun: 333 } },
       ],
-      services: { loadBalancers: [{ name: "x", type: "application", capacityUnits: 1.3 }], dataTransfer: { internetOutGiBPerMonth: 123.45, interAzGiBPerMonth: 9.99 } },
+      services: {
+        loadBalancers: [{ name: "x", type: "application", capacityUnits: 1.3 }],
+        dataTransfer: { internetOutGiBPerMonth: 123.45, interAzGiBPerMonth: 9.99 },
+      },
     });
     const rows = rowsOf(estimateToCsv({ scenario, fargate, ec2 }));
     const sum = (rs: string[][]) => rs.reduce((t, r) => t + cents(r[6]!), 0);
@@ -134,7 +153,7 @@ describe("CSV export", () => {
     expect(sum(rows.filter((r) => r[0] === "Subtotal" && r[1] === "EC2 cluster"))).toBe(cents(rows.find((r) => r[2] === "EC2 total")![6]!));
   });
 
-  it.each(["=HYPERLINK(\"http://x\")", "+1+1", "-2", "@SUM(A1)", "\tcmd", "\rcmd"])("neutralises a formula-like name %j", (name) => {
+  it.each(['=HYPERLINK("http://x")', "+1+1", "-2", "@SUM(A1)", "\tcmd", "\rcmd"])("neutralises a formula-like name %j", (name) => {
     const fargate = estimateScenarioInput({ workloads: [{ name: "w", vcpu: 1, memoryGiB: 2 }] });
     // Set after validation: the schema trims names, but the exporter must be safe on any string.
     fargate.workloads[0]!.name = name;
@@ -142,18 +161,14 @@ describe("CSV export", () => {
     expect(cell.startsWith("'")).toBe(true);
   });
 
-  it.each([
-    '=HYPERLINK("http://evil.example","x")\n&""',
-    "=1+1\n+0",
-    "-1\r\n+1",
-    "+1\n",
-    "@SUM(A1)\r\nx",
-    "\t=1\n2",
-  ])("neutralises a multi-line formula %j from a name, a share link or an import (issue 10 item 10)", (name) => {
-    const fargate = estimateScenarioInput({ workloads: [{ name: "w", vcpu: 1, memoryGiB: 2 }] });
-    fargate.workloads[0]!.name = name;
-    expect(firstItem(estimateToCsv({ fargate }))[1]).toBe(`'${name}`);
-  });
+  it.each(['=HYPERLINK("http://evil.example","x")\n&""', "=1+1\n+0", "-1\r\n+1", "+1\n", "@SUM(A1)\r\nx", "\t=1\n2"])(
+    "neutralises a multi-line formula %j from a name, a share link or an import (issue 10 item 10)",
+    (name) => {
+      const fargate = estimateScenarioInput({ workloads: [{ name: "w", vcpu: 1, memoryGiB: 2 }] });
+      fargate.workloads[0]!.name = name;
+      expect(firstItem(estimateToCsv({ fargate }))[1]).toBe(`'${name}`);
+    },
+  );
 
   it("neutralises a multi-line formula that arrives through the scenario schema (file, API, share link)", () => {
     const fargate = estimateScenarioInput({ workloads: [{ name: '=HYPERLINK("http://evil.example","x")\n&""', vcpu: 1, memoryGiB: 2 }] });
@@ -176,7 +191,13 @@ describe("CSV export", () => {
     expect(neutralizeCell("not available", true)).toBe("not available");
     const fargate = estimateScenarioInput({ workloads: [{ name: "w", vcpu: 1, memoryGiB: 2 }] });
     const li = fargate.workloads[0]!.lineItems[0]!;
-    fargate.workloads[0]!.lineItems.push({ ...li, name: "Discount (test)", unitPrice: "-0.01", quantity: li.quantity.times(0).plus(1235), monthlyCost: li.monthlyCost.times(0).minus("12.35") });
+    fargate.workloads[0]!.lineItems.push({
+      ...li,
+      name: "Discount (test)",
+      unitPrice: "-0.01",
+      quantity: li.quantity.times(0).plus(1235),
+      monthlyCost: li.monthlyCost.times(0).minus("12.35"),
+    });
     // Keep the estimate consistent (a discount lowers its workload and the total), so the rows still add up.
     const w0 = fargate.workloads[0]!;
     w0.monthlyCost = w0.monthlyCost.minus("12.35");

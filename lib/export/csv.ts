@@ -215,6 +215,10 @@ export function estimateToCsv({ scenario, fargate, ec2 }: CsvInput): string {
 
 /** A safe file name from a scenario name: "<name>.csv". */
 export function csvFileName(scenarioName: string): string {
-  const base = scenarioName.normalize("NFKD").replace(/[^\w.-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80);
+  const base = scenarioName
+    .normalize("NFKD")
+    .replace(/[^\w.-]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80);
   return `${base || "scenario"}.csv`;
 }

@@ -23,7 +23,13 @@ describe("shown cents (tables that add up)", () => {
     // Each table rounded alone: 1802.01 + 1802.01 = 3604.02, a cent above the total. Allocated: 1802.01 + 1802.00
     // (equal remainders: the earlier table gets the cent). The second table's rows: vCPU 50 x 29.5504 = 1477.52,
     // memory 50 x 6.4897 = 324.485; floors 1477.52 + 324.48 = 1802.00, nothing left to add.
-    const e = priced({ name: "t", workloads: [{ name: "a", vcpu: 1, memoryGiB: 2, tasks: 50 }, { name: "b", vcpu: 1, memoryGiB: 2, tasks: 50 }] });
+    const e = priced({
+      name: "t",
+      workloads: [
+        { name: "a", vcpu: 1, memoryGiB: 2, tasks: 50 },
+        { name: "b", vcpu: 1, memoryGiB: 2, tasks: 50 },
+      ],
+    });
     const s = shownFargate(e);
     expect(s.total).toBe("3604.01");
     expect(s.workloads.map((w) => w.total)).toEqual(["1802.01", "1802.00"]);

@@ -26,8 +26,13 @@ export interface ShownFargate {
   total: string;
 }
 
-
-export const table = (items: readonly LineItem[], total: string): ShownTable => ({ items: allocateCents(items.map((li) => li.monthlyCost), total), total });
+export const table = (items: readonly LineItem[], total: string): ShownTable => ({
+  items: allocateCents(
+    items.map((li) => li.monthlyCost),
+    total,
+  ),
+  total,
+});
 
 const fargateCache = new WeakMap<FargateEstimate, ShownFargate>();
 

@@ -35,7 +35,14 @@ describe("CLI table", () => {
       workloads: [{ name: "api", vcpu: 0.25, memoryGiB: 0.5, tasks: 7, publicIp: true, logs: { ingestedGiBPerMonth: 0.37, storedGiB: 1.11 } }],
       services: { loadBalancers: [{ name: "x", type: "application", capacityUnits: 1.3 }], dataTransfer: { internetOutGiBPerMonth: 123.45 } },
     });
-    const row = (label: string) => out.split("\n").find((l) => l.startsWith(label))!.slice(label.length).trim().split(/\s+/).map((c) => Math.round(Number(c.replace(/[$,]/g, "")) * 100));
+    const row = (label: string) =>
+      out
+        .split("\n")
+        .find((l) => l.startsWith(label))!
+        .slice(label.length)
+        .trim()
+        .split(/\s+/)
+        .map((c) => Math.round(Number(c.replace(/[$,]/g, "")) * 100));
     const [fc, ec] = row("Compute");
     const [fb, eb] = row("Beside compute");
     const [ft, et] = row("Monthly total");

@@ -11,12 +11,24 @@ import { shownEc2 } from "./shown-ec2";
 function render(rows: string[][], rightAligned: ReadonlySet<number>): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
   return rows
-    .map((r) => r.map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ").trimEnd())
+    .map((r) =>
+      r
+        .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+        .join("  ")
+        .trimEnd(),
+    )
     .join("\n");
 }
 
 /** A line item with its shown cents (allocated so the rows add up to the totals below: lib/export/shown.ts). */
-const itemRow = (workload: string, li: LineItem, cents: string) => [workload, li.name, formatQuantity(li.quantity), li.unit, formatRate(li.unitPrice), formatUsd(cents)];
+const itemRow = (workload: string, li: LineItem, cents: string) => [
+  workload,
+  li.name,
+  formatQuantity(li.quantity),
+  li.unit,
+  formatRate(li.unitPrice),
+  formatUsd(cents),
+];
 
 export interface TableInput {
   fargate: FargateEstimate;

@@ -12,7 +12,8 @@ export type BodyResult = Result<unknown, Response>;
 export async function readJsonBody(request: Request, limit: number): Promise<BodyResult> {
   // Connection: close, so the unread rest of an oversized body is never taken as the next request on a kept-alive
   // socket (Node then closes the connection after the 413 instead of waiting for the body to end).
-  const tooLarge = () => fail(errorResponse("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(limit / 1024)} KB.`, 413, {}, { Connection: "close" }));
+  const tooLarge = () =>
+    fail(errorResponse("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(limit / 1024)} KB.`, 413, {}, { Connection: "close" }));
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) return tooLarge();
   const type = request.headers.get("content-type") ?? "";

@@ -40,7 +40,10 @@ describe("clientKey: the client cannot choose its own key (issue 10 item 4)", ()
     const bare = { headers: {} as Record<string, string>, socket: { remoteAddress: "10.0.0.1" } };
     stampPeer(bare as never);
     expect(bare.headers["x-forwarded-for"]).toBe("10.0.0.1");
-    const long = { headers: { "x-forwarded-for": Array.from({ length: 2000 }, (_, i) => `10.0.${i >> 8}.${i & 255}`).join(", ") }, socket: { remoteAddress: "10.9.9.9" } };
+    const long = {
+      headers: { "x-forwarded-for": Array.from({ length: 2000 }, (_, i) => `10.0.${i >> 8}.${i & 255}`).join(", ") },
+      socket: { remoteAddress: "10.9.9.9" },
+    };
     stampPeer(long as never);
     expect(long.headers["x-forwarded-for"].length).toBeLessThan(2100);
     expect(long.headers["x-forwarded-for"].endsWith(", 10.9.9.9")).toBe(true);

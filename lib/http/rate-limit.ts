@@ -81,7 +81,10 @@ export function addressKey(address: string): string {
   const h = head ? head.split(":") : [];
   const t = tail ? tail.split(":") : [];
   const groups = address.includes("::") ? [...h, ...Array<string>(Math.max(0, 8 - h.length - t.length)).fill("0"), ...t] : h;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /**
@@ -97,7 +100,13 @@ export function clientKey(request: Request, hops: number = trustedProxyHops()): 
 export async function rateLimited(request: Request, limiter: RateLimiter = awsRouteLimiter): Promise<Response | null> {
   const wait = await limiter.take(clientKey(request));
   if (wait === 0) return null;
-  return errorResponse("RATE_LIMITED", `Too many requests: at most ${limiter.limit} a minute; try again in ${wait} seconds.`, 429, {}, { "Retry-After": String(wait) });
+  return errorResponse(
+    "RATE_LIMITED",
+    `Too many requests: at most ${limiter.limit} a minute; try again in ${wait} seconds.`,
+    429,
+    {},
+    { "Retry-After": String(wait) },
+  );
 }
 
 /** The estimate route runs no AWS call but prices up to MAX_API_WORKLOADS workloads: a looser limit of its own. */

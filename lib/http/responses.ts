@@ -10,7 +10,13 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
 }
 
-export function errorResponse(code: string, message: string, status: number, extra: Partial<ApiError["error"]> = {}, headers: Record<string, string> = {}): Response {
+export function errorResponse(
+  code: string,
+  message: string,
+  status: number,
+  extra: Partial<ApiError["error"]> = {},
+  headers: Record<string, string> = {},
+): Response {
   const body: ApiError = { error: { code, message, ...extra } };
   return json(body, status, headers);
 }

@@ -31,7 +31,9 @@ describe("estimateScenario remembers each workload's estimate by its input objec
 
   it("prices the same workload object again in another region", () => {
     const east = estimateScenario(base, fargateCatalog);
-    const other = Object.keys(fargateCatalog.regions).find((r) => r !== "us-east-1" && fargateCatalog.regions[r]!.linux.x86_64.vcpuHour !== fargateCatalog.regions["us-east-1"]!.linux.x86_64.vcpuHour);
+    const other = Object.keys(fargateCatalog.regions).find(
+      (r) => r !== "us-east-1" && fargateCatalog.regions[r]!.linux.x86_64.vcpuHour !== fargateCatalog.regions["us-east-1"]!.linux.x86_64.vcpuHour,
+    );
     expect(other).toBeDefined();
     const there = estimateScenario({ ...base, region: other! }, fargateCatalog);
     expect(there.workloads[0]).not.toBe(east.workloads[0]);

@@ -50,7 +50,9 @@ export function estimateScenario(scenario: Scenario, catalog: FargateCatalog, ex
   }
   for (const li of services.lineItems) used.add(li.priceSource);
   const sources: PriceSourceSummary[] = [...used].map((key) => {
-    const p = own(catalog.provenance, key) ?? (extras && Object.hasOwn(extras.provenance, key) ? extras.provenance[key as keyof ExtrasCatalog["provenance"]] : undefined);
+    const p =
+      own(catalog.provenance, key) ??
+      (extras && Object.hasOwn(extras.provenance, key) ? extras.provenance[key as keyof ExtrasCatalog["provenance"]] : undefined);
     if (!p) throw new RangeError(`Unknown price source "${key}"`);
     return { key, ...p };
   });

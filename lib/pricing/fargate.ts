@@ -156,7 +156,11 @@ const regularPerHour = (m: RegularMeter, size: TaskSize) =>
     return m.license ? c.plus(vcpu.times(decRate(m.license.usd))) : c;
   });
 const spotPerHour = (m: SpotMeter, size: TaskSize) =>
-  perHour(m.perHour, size, () => num(size.vcpu).times(decRate(m.rates.vcpuHour.usd)).plus(num(size.memoryGiB).times(decRate(m.rates.gbHour.usd))));
+  perHour(m.perHour, size, () =>
+    num(size.vcpu)
+      .times(decRate(m.rates.vcpuHour.usd))
+      .plus(num(size.memoryGiB).times(decRate(m.rates.gbHour.usd))),
+  );
 
 /** Hours split between the regular part and Fargate Spot. */
 function splitHours(hours: Decimal, spotPercent: number): { regular: Decimal; spot: Decimal } {
@@ -306,7 +310,8 @@ function computeLines(w: Workload, region: FargateRegion, catalog: Catalog, size
     const m = regularMeter(w, osArch, region);
     parts.push(lineItem(m.names.vcpu, "vCPU-hours", vcpu.times(regular), m.rates.vcpuHour.usd, "vcpu", m.purchase, m.source));
     parts.push(lineItem(m.names.memory, "GB-hours", memory.times(regular), m.rates.gbHour.usd, "memory", m.purchase, m.source));
-    if (m.license) parts.push(lineItem("Windows OS license (on-demand)", "vCPU-hours", vcpu.times(regular), m.license.usd, "os-license", "on-demand", ON_DEMAND_SOURCE));
+    if (m.license)
+      parts.push(lineItem("Windows OS license (on-demand)", "vCPU-hours", vcpu.times(regular), m.license.usd, "os-license", "on-demand", ON_DEMAND_SOURCE));
   }
   if (w.spotPercent > 0) {
     const m = spotMeter(w, osArch, region);
@@ -354,7 +359,12 @@ export function perTaskHour(r: ComputeRatesUsed): Decimal {
 
 const usedCache = new WeakMap<object, Map<unknown, Map<unknown, ComputeRatesUsed>>>();
 /** One shared ComputeRatesUsed per (regular, Spot, share, storage) combination: nested maps keyed by identity. */
-function ratesUsed(regular: ComputeRatesUsed["regular"], spot: ComputeRatesUsed["spot"], spotPercent: number, storage: ComputeRatesUsed["storage"]): ComputeRatesUsed {
+function ratesUsed(
+  regular: ComputeRatesUsed["regular"],
+  spot: ComputeRatesUsed["spot"],
+  spotPercent: number,
+  storage: ComputeRatesUsed["storage"],
+): ComputeRatesUsed {
   const root = regular ?? spot ?? NO_METER;
   let a = usedCache.get(root);
   if (!a) usedCache.set(root, (a = new Map()));
@@ -384,8 +394,10 @@ export function priceWorkload(w: Workload, region: FargateRegion, catalog: Catal
 
   if (w.platform === "eks" && (size.vcpu !== w.vcpu || size.memoryGiB !== w.memoryGiB)) {
     warnings.push(
-      memo(`eks|${size.vcpu}|${size.memoryGiB}|${w.vcpu}|${w.memoryGiB}`, () =>
-        `Billed as ${formatSize(size)}: EKS adds ${catalog.eksOverheadMiB} MiB to the pod's requests (${formatSize(w)}) and rounds up to the next valid Fargate size.`,
+      memo(
+        `eks|${size.vcpu}|${size.memoryGiB}|${w.vcpu}|${w.memoryGiB}`,
+        () =>
+          `Billed as ${formatSize(size)}: EKS adds ${catalog.eksOverheadMiB} MiB to the pod's requests (${formatSize(w)}) and rounds up to the next valid Fargate size.`,
       ),
     );
   }
@@ -393,8 +405,10 @@ export function priceWorkload(w: Workload, region: FargateRegion, catalog: Catal
     const min = catalog.minimumBillableSeconds[w.os];
     const secondsPerRun = w.schedule.secondsPerRun;
     warnings.push(
-      memo(`min|${secondsPerRun}|${w.os}|${min}`, () =>
-        `Each ${secondsPerRun}-second run is billed as ${min} s: the ${w.os === "windows" ? "Windows" : "Linux"} minimum charge per task is ${min / 60} minute${min === 60 ? "" : "s"}.`,
+      memo(
+        `min|${secondsPerRun}|${w.os}|${min}`,
+        () =>
+          `Each ${secondsPerRun}-second run is billed as ${min} s: the ${w.os === "windows" ? "Windows" : "Linux"} minimum charge per task is ${min / 60} minute${min === 60 ? "" : "s"}.`,
       ),
     );
   }

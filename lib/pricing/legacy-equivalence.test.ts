@@ -70,7 +70,10 @@ const windowsTask = fc.record({
 const eksPod = fc.record({
   ...common,
   platform: fc.constant("eks" as const),
-  size: fc.record({ vcpu: fc.constantFrom(0.1, 0.25, 0.3, 0.5, 1, 1.5, 2, 3.7, 4, 8, 16), memoryGiB: fc.constantFrom(0.2, 0.5, 1, 1.75, 2, 3, 7.75, 8, 30, 60, 100) }),
+  size: fc.record({
+    vcpu: fc.constantFrom(0.1, 0.25, 0.3, 0.5, 1, 1.5, 2, 3.7, 4, 8, 16),
+    memoryGiB: fc.constantFrom(0.2, 0.5, 1, 1.75, 2, 3, 7.75, 8, 30, 60, 100),
+  }),
   storageGiB: fc.integer({ min: 20, max: 175 }),
   savingsPlan: fc.constantFrom("none" as const, "3yr-no-upfront" as const),
 });
@@ -81,11 +84,20 @@ const workload = fc
 const services = fc.record(
   {
     loadBalancers: fc.array(
-      fc.record({ name: fc.constantFrom("web", "api"), type: fc.constantFrom("application" as const, "network" as const), capacityUnits: decimal(50, 2), internetFacing: fc.boolean(), azs: fc.integer({ min: 1, max: 6 }) }),
+      fc.record({
+        name: fc.constantFrom("web", "api"),
+        type: fc.constantFrom("application" as const, "network" as const),
+        capacityUnits: decimal(50, 2),
+        internetFacing: fc.boolean(),
+        azs: fc.integer({ min: 1, max: 6 }),
+      }),
       { maxLength: 2 },
     ),
     natGateways: fc.record({ count: fc.integer({ min: 0, max: 4 }), processedGiBPerMonth: decimal(5000, 1) }),
-    dataTransfer: fc.record({ internetOutGiBPerMonth: fc.oneof(decimal(20_000, 1), fc.integer({ min: 0, max: 600_000 })), interAzGiBPerMonth: decimal(5000, 2) }),
+    dataTransfer: fc.record({
+      internetOutGiBPerMonth: fc.oneof(decimal(20_000, 1), fc.integer({ min: 0, max: 600_000 })),
+      interAzGiBPerMonth: decimal(5000, 2),
+    }),
     fileSystems: fc.array(
       fc.record({
         name: fc.constant("fs"),
@@ -113,7 +125,10 @@ const ec2 = fc.record(
     spotPercent: fc.oneof(fc.constantFrom(0, 30, 100), decimal(100, 1)),
     commitment: fc.constantFrom("none" as const, "1yr" as const, "3yr" as const),
     ebsRootGiB: fc.integer({ min: 1, max: 200 }),
-    instanceTypes: fc.oneof(fc.constant([] as string[]), fc.subarray(["m6i.large", "m6i.xlarge", "c6i.2xlarge", "r6i.large", "m7g.large", "c7g.xlarge", "m5.24xlarge"], { minLength: 1 })),
+    instanceTypes: fc.oneof(
+      fc.constant([] as string[]),
+      fc.subarray(["m6i.large", "m6i.xlarge", "c6i.2xlarge", "r6i.large", "m7g.large", "c7g.xlarge", "m5.24xlarge"], { minLength: 1 }),
+    ),
   },
   { requiredKeys: [] },
 );
@@ -194,7 +209,10 @@ describe("engine = the big.js engine, byte for byte (fast-check)", () => {
       mixedScenario(2000),
       mixedScenario(2000, { scaling: "scale-with-tasks" }, true),
       mixedScenario(2000, { scaling: "scale-with-tasks", spotPercent: 40, commitment: "1yr" }, true),
-      { ...mixedScenario(600, { networking: "bridge" }, true), workloads: mixedScenario(600, {}, true).workloads.map((w, i) => ({ ...w, spotPercent: i % 4 === 0 ? 33.3 : 0, storageGiB: 20 + (i % 3) * 30 })) },
+      {
+        ...mixedScenario(600, { networking: "bridge" }, true),
+        workloads: mixedScenario(600, {}, true).workloads.map((w, i) => ({ ...w, spotPercent: i % 4 === 0 ? 33.3 : 0, storageGiB: 20 + (i % 3) * 30 })),
+      },
     ];
     for (const input of cases) {
       const parsed = parseScenario(input, fargateCatalog, extrasCatalog);

@@ -18,7 +18,11 @@ const decimalString = fc
     fc.oneof(fc.constant(""), fc.stringMatching(/^[0-9]{1,10}$/), fc.stringMatching(/^[0-9]{1,30}$/)),
   )
   .map(([negative, int, frac]) => `${negative ? "-" : ""}${int || "0"}${frac ? `.${frac}` : ""}`);
-const operand = fc.oneof(decimalString, fc.integer({ min: -1_000_000, max: 1_000_000 }).map(String), fc.double({ min: -1e6, max: 1e6, noNaN: true }).map(String));
+const operand = fc.oneof(
+  decimalString,
+  fc.integer({ min: -1_000_000, max: 1_000_000 }).map(String),
+  fc.double({ min: -1e6, max: 1e6, noNaN: true }).map(String),
+);
 
 describe("Decimal (BigInt-backed) against big.js", () => {
   it("plus, minus, times, div, cmp and toString agree with big.js byte for byte", () => {

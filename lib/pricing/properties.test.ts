@@ -7,12 +7,18 @@ import { allSizes, isValidSize } from "./sizes";
 import { estimateOne, estimateScenarioInput } from "./test-helpers";
 
 const linuxSizes = allSizes("linux");
-const spotRegions = Object.entries(fargateCatalog.regions).filter(([, r]) => r.spot).map(([c]) => c);
+const spotRegions = Object.entries(fargateCatalog.regions)
+  .filter(([, r]) => r.spot)
+  .map(([c]) => c);
 
 const schedule = fc.oneof(
   fc.constant({ type: "always-on" as const }),
   fc.record({ type: fc.constant("duty-cycle" as const), percent: fc.integer({ min: 0, max: 100 }) }),
-  fc.record({ type: fc.constant("batch" as const), runsPerMonth: fc.integer({ min: 0, max: 100_000 }), secondsPerRun: fc.double({ min: 0.5, max: 86_400, noNaN: true }) }),
+  fc.record({
+    type: fc.constant("batch" as const),
+    runsPerMonth: fc.integer({ min: 0, max: 100_000 }),
+    secondsPerRun: fc.double({ min: 0.5, max: 86_400, noNaN: true }),
+  }),
 );
 
 const ecsWorkload = fc.record({
@@ -42,20 +48,26 @@ describe("engine properties (fast-check)", () => {
 
   it("cost never decreases when storage, tasks or time grow", () => {
     fc.assert(
-      fc.property(ecsWorkload, fc.integer({ min: 0, max: 180 }), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 100 }), (g, moreStorage, moreTasks, moreTime) => {
-        const w = toInput(g);
-        const base = cost(w);
-        expect(cost({ ...w, storageGiB: Math.min(200, g.storageGiB + moreStorage) }).gte(base)).toBe(true);
-        expect(cost({ ...w, tasks: g.tasks + moreTasks }).gte(base)).toBe(true);
-        const s = g.schedule;
-        const longer =
-          s.type === "duty-cycle"
-            ? { ...s, percent: Math.min(100, s.percent + moreTime) }
-            : s.type === "batch"
-              ? { ...s, runsPerMonth: s.runsPerMonth + moreTime, secondsPerRun: s.secondsPerRun + moreTime }
-              : s;
-        expect(cost({ ...w, schedule: longer }).gte(base)).toBe(true);
-      }),
+      fc.property(
+        ecsWorkload,
+        fc.integer({ min: 0, max: 180 }),
+        fc.integer({ min: 0, max: 50 }),
+        fc.integer({ min: 0, max: 100 }),
+        (g, moreStorage, moreTasks, moreTime) => {
+          const w = toInput(g);
+          const base = cost(w);
+          expect(cost({ ...w, storageGiB: Math.min(200, g.storageGiB + moreStorage) }).gte(base)).toBe(true);
+          expect(cost({ ...w, tasks: g.tasks + moreTasks }).gte(base)).toBe(true);
+          const s = g.schedule;
+          const longer =
+            s.type === "duty-cycle"
+              ? { ...s, percent: Math.min(100, s.percent + moreTime) }
+              : s.type === "batch"
+                ? { ...s, runsPerMonth: s.runsPerMonth + moreTime, secondsPerRun: s.secondsPerRun + moreTime }
+                : s;
+          expect(cost({ ...w, schedule: longer }).gte(base)).toBe(true);
+        },
+      ),
     );
   });
 

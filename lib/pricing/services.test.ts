@@ -65,7 +65,10 @@ describe("workload extras, hand-computed", () => {
   });
 
   it("a batch workload's public IP is billed for its task-hours (1,000 runs x 60 s = 16.67 h)", () => {
-    const w = estimateScenarioInput({ version: 2, workloads: [{ ...base, tasks: 1, publicIp: true, schedule: { type: "batch", runsPerMonth: 1000, secondsPerRun: 10 } }] }).workloads[0]!;
+    const w = estimateScenarioInput({
+      version: 2,
+      workloads: [{ ...base, tasks: 1, publicIp: true, schedule: { type: "batch", runsPerMonth: 1000, secondsPerRun: 10 } }],
+    }).workloads[0]!;
     // 60,000 s / 3600 = 16.666... h x 0.005 = 0.08333...
     const ip = w.lineItems.find((l) => l.component === "public-ipv4")!;
     expect(ip.quantity.round(4).toString()).toBe("16.6667");
@@ -148,13 +151,21 @@ describe("scenario services, hand-computed", () => {
   });
 
   it("EFS Standard-IA adds the IA access charges: 1,000 GB x 0.016 + 100 read x (0.03 + 0.01) + 10 written x (0.06 + 0.01) = 20.7", () => {
-    const e = estimateScenarioInput({ version: 2, workloads: [base], services: { fileSystems: [{ name: "cold", storageClass: "standard-ia", storedGiB: 1000, readGiBPerMonth: 100, writeGiBPerMonth: 10 }] } });
+    const e = estimateScenarioInput({
+      version: 2,
+      workloads: [base],
+      services: { fileSystems: [{ name: "cold", storageClass: "standard-ia", storedGiB: 1000, readGiBPerMonth: 100, writeGiBPerMonth: 10 }] },
+    });
     expect(e.services.monthlyCost.toString()).toBe("20.7");
     expect(e.services.lineItems.map((l) => l.name)).toContain("EFS IA data access, reads (cold)");
   });
 
   it("an internal network load balancer has no public IPv4: 730 x 0.0225 + 0.5 NLCU x 730 x 0.006 = 16.425 + 2.19", () => {
-    const e = estimateScenarioInput({ version: 2, workloads: [base], services: { loadBalancers: [{ name: "grpc", type: "network", capacityUnits: 0.5, internetFacing: false }] } });
+    const e = estimateScenarioInput({
+      version: 2,
+      workloads: [base],
+      services: { loadBalancers: [{ name: "grpc", type: "network", capacityUnits: 0.5, internetFacing: false }] },
+    });
     expect(e.services.lineItems.map((l) => [l.name, l.monthlyCost.toString()])).toEqual([
       ["Network Load Balancer (grpc)", "16.425"],
       ["NLCUs (grpc)", "2.19"],
@@ -187,19 +198,34 @@ describe("version 1 scenarios price exactly as before", () => {
 
 describe("regions without a price refuse that item, not the scenario's other items", () => {
   it("inter-AZ outside its 5 regions", () => {
-    const problems = problemsOf({ version: 2, region: "ap-south-1", workloads: [base], services: { dataTransfer: { internetOutGiBPerMonth: 10, interAzGiBPerMonth: 100 } } });
+    const problems = problemsOf({
+      version: 2,
+      region: "ap-south-1",
+      workloads: [base],
+      services: { dataTransfer: { internetOutGiBPerMonth: 10, interAzGiBPerMonth: 100 } },
+    });
     expect(problems).toHaveLength(1);
     expect(problems[0]!.path).toBe("services.dataTransfer.interAzGiBPerMonth");
-    expect(problems[0]!.message).toMatch(/no inter-AZ data transfer price for ap-south-1 .*5 regions \(eu-central-1, eu-west-1, us-east-1, us-east-2, us-west-2\)/);
+    expect(problems[0]!.message).toMatch(
+      /no inter-AZ data transfer price for ap-south-1 .*5 regions \(eu-central-1, eu-west-1, us-east-1, us-east-2, us-west-2\)/,
+    );
   });
   it("EFS One Zone outside its 24 regions, ELB and ECR in ap-southeast-6", () => {
     const problems = problemsOf({
       version: 2,
       region: "ap-southeast-6",
       workloads: [base],
-      services: { fileSystems: [{ name: "f", storageClass: "one-zone", storedGiB: 1 }], loadBalancers: [{ name: "web", type: "application" }], containerRegistry: { storedGiB: 5 } },
+      services: {
+        fileSystems: [{ name: "f", storageClass: "one-zone", storedGiB: 1 }],
+        loadBalancers: [{ name: "web", type: "application" }],
+        containerRegistry: { storedGiB: 5 },
+      },
     });
-    expect(problems.map((p) => p.path).sort()).toEqual(["services.containerRegistry.storedGiB", "services.fileSystems.0.storageClass", "services.loadBalancers.0.type"]);
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      "services.containerRegistry.storedGiB",
+      "services.fileSystems.0.storageClass",
+      "services.loadBalancers.0.type",
+    ]);
   });
 });
 
@@ -214,7 +240,12 @@ describe("the EC2 side's whole bill", () => {
     const wb = e.ec2.wholeBill;
     // 3 tasks of 1 vCPU on m6i.large (2 vCPU less 5% headroom holds one): 3 instances x 730 h = 2190 address-hours x 0.005 = 10.95
     expect(e.ec2.instances.map((i) => [i.type, i.count, i.instanceHours])).toEqual([["m6i.large", 3, 2190]]);
-    expect(line(wb.lineItems, "Public IPv4 address (one per instance)")).toEqual({ quantity: "2190", unitPrice: "0.005", cost: "10.95", source: "public-ipv4" });
+    expect(line(wb.lineItems, "Public IPv4 address (one per instance)")).toEqual({
+      quantity: "2190",
+      unitPrice: "0.005",
+      cost: "10.95",
+      source: "public-ipv4",
+    });
     // logs: 25 + 3, the same as on Fargate
     expect(line(wb.lineItems, "CloudWatch Logs ingestion (Standard) (api)").cost).toBe("25");
     // services 638.905 + IPv4 10.95 + logs 28 = 677.855

@@ -89,7 +89,13 @@ function egressLines(gib: number, tiers: NonNullable<ExtrasRegion["internetEgres
   return out;
 }
 
-const EFS_CLASS_LABEL = { standard: "Standard", "standard-ia": "Standard-IA", archive: "Archive", "one-zone": "One Zone", "one-zone-ia": "One Zone-IA" } as const;
+const EFS_CLASS_LABEL = {
+  standard: "Standard",
+  "standard-ia": "Standard-IA",
+  archive: "Archive",
+  "one-zone": "One Zone",
+  "one-zone-ia": "One Zone-IA",
+} as const;
 
 /** The scenario's services (v2) in one region -> line items, their sum and the notes that go with them. */
 export function priceServices(scenario: Pick<Scenario, "region" | "services" | "workloads">, region: ExtrasRegion | undefined): ServicesEstimate {
@@ -105,7 +111,16 @@ export function priceServices(scenario: Pick<Scenario, "region" | "services" | "
     const kind = alb ? "Application Load Balancer" : "Network Load Balancer";
     items.push(line(`${kind} (${lb.name})`, "LB-hours", MONTH, alb ? rates.albHour : rates.nlbHour, "load-balancer", "load-balancer"));
     if (lb.capacityUnits > 0)
-      items.push(line(`${alb ? "LCUs" : "NLCUs"} (${lb.name})`, alb ? "LCU-hours" : "NLCU-hours", num(lb.capacityUnits).times(MONTH), alb ? rates.albLcuHour : rates.nlbNlcuHour, "load-balancer", "load-balancer"));
+      items.push(
+        line(
+          `${alb ? "LCUs" : "NLCUs"} (${lb.name})`,
+          alb ? "LCU-hours" : "NLCU-hours",
+          num(lb.capacityUnits).times(MONTH),
+          alb ? rates.albLcuHour : rates.nlbNlcuHour,
+          "load-balancer",
+          "load-balancer",
+        ),
+      );
     if (lb.internetFacing)
       items.push(line(`Public IPv4 address (${lb.name}, one per AZ)`, "address-hours", num(lb.azs).times(MONTH), ipv4(), "public-ipv4", "public-ipv4"));
   }
@@ -114,14 +129,18 @@ export function priceServices(scenario: Pick<Scenario, "region" | "services" | "
   if (nat && (nat.count > 0 || nat.processedGiBPerMonth > 0)) {
     const rates = need(region?.natGateway, "NAT gateway", code);
     if (nat.count > 0) items.push(line("NAT gateway", "gateway-hours", num(nat.count).times(MONTH), rates.hour, "nat-gateway", "nat-gateway"));
-    if (nat.processedGiBPerMonth > 0) items.push(line("NAT gateway data processed", "GB", num(nat.processedGiBPerMonth), rates.gbProcessed, "nat-gateway", "nat-gateway"));
-    if (nat.count > 0) items.push(line("Public IPv4 address (one per NAT gateway)", "address-hours", num(nat.count).times(MONTH), ipv4(), "public-ipv4", "public-ipv4"));
+    if (nat.processedGiBPerMonth > 0)
+      items.push(line("NAT gateway data processed", "GB", num(nat.processedGiBPerMonth), rates.gbProcessed, "nat-gateway", "nat-gateway"));
+    if (nat.count > 0)
+      items.push(line("Public IPv4 address (one per NAT gateway)", "address-hours", num(nat.count).times(MONTH), ipv4(), "public-ipv4", "public-ipv4"));
   }
 
   const dt = s?.dataTransfer;
   if (dt?.internetOutGiBPerMonth) {
     items.push(...egressLines(dt.internetOutGiBPerMonth, need(region?.internetEgress, "internet data transfer", code).tiers));
-    notes.push("Internet egress is priced by AWS's published tiers without the account-wide free allowance (100 GB a month, shared by every service in the account).");
+    notes.push(
+      "Internet egress is priced by AWS's published tiers without the account-wide free allowance (100 GB a month, shared by every service in the account).",
+    );
   }
   if (dt?.interAzGiBPerMonth) {
     const rate = need(region?.interAz, "inter-AZ data transfer", code).gbEachSide;
@@ -139,8 +158,14 @@ export function priceServices(scenario: Pick<Scenario, "region" | "services" | "
       "one-zone-ia": efs.oneZoneIaGBMonth,
     }[fs.storageClass];
     const label = EFS_CLASS_LABEL[fs.storageClass];
-    if (fs.storedGiB > 0) items.push(line(`EFS storage (${label}, ${fs.name})`, "GB-months", num(fs.storedGiB), need(storage, `EFS ${label}`, code), "efs", "efs"));
-    const access = fs.storageClass === "archive" ? { read: efs.archiveReadGB, write: efs.archiveWriteGB, what: "Archive" } : fs.storageClass.endsWith("-ia") ? { read: efs.iaReadGB, write: efs.iaWriteGB, what: "IA" } : null;
+    if (fs.storedGiB > 0)
+      items.push(line(`EFS storage (${label}, ${fs.name})`, "GB-months", num(fs.storedGiB), need(storage, `EFS ${label}`, code), "efs", "efs"));
+    const access =
+      fs.storageClass === "archive"
+        ? { read: efs.archiveReadGB, write: efs.archiveWriteGB, what: "Archive" }
+        : fs.storageClass.endsWith("-ia")
+          ? { read: efs.iaReadGB, write: efs.iaWriteGB, what: "IA" }
+          : null;
     if (fs.readGiBPerMonth > 0) {
       items.push(line(`EFS Elastic Throughput reads (${fs.name})`, "GB", num(fs.readGiBPerMonth), efs.elasticReadGB, "efs", "efs"));
       if (access) items.push(line(`EFS ${access.what} data access, reads (${fs.name})`, "GB", num(fs.readGiBPerMonth), access.read, "efs", "efs"));
@@ -156,9 +181,13 @@ export function priceServices(scenario: Pick<Scenario, "region" | "services" | "
     const rates = need(region?.eks, "EKS", code);
     items.push(line("EKS cluster", "cluster-hours", num(eks.count).times(MONTH), rates.clusterHour, "eks-cluster", "eks"));
     if (eks.extendedSupport)
-      items.push(line("EKS extended support surcharge", "cluster-hours", num(eks.count).times(MONTH), rates.extendedSupportSurchargeHour, "eks-cluster", "eks"));
+      items.push(
+        line("EKS extended support surcharge", "cluster-hours", num(eks.count).times(MONTH), rates.extendedSupportSurchargeHour, "eks-cluster", "eks"),
+      );
   } else if (scenario.workloads.some((w) => w.platform === "eks")) {
-    const fee = region?.eks ? ` ($${region.eks.clusterHour.usd} per cluster-hour in ${code}, $${toCents(MONTH.times(decRate(region.eks.clusterHour.usd)))} a month)` : "";
+    const fee = region?.eks
+      ? ` ($${region.eks.clusterHour.usd} per cluster-hour in ${code}, $${toCents(MONTH.times(decRate(region.eks.clusterHour.usd)))} a month)`
+      : "";
     notes.push(`The EKS cluster fee${fee} is not included: add services.eksClusters with the number of clusters.`);
   }
 

@@ -20,7 +20,11 @@ export function spotSeries(scenario: Scenario, catalog: FargateCatalog, step = 1
   const count = scenario.workloads.filter(eligible).length;
   const points: SpotPoint[] = [];
   for (let p = 0; p <= 100; p += step) {
-    const s = { ...scenario, services: undefined, workloads: scenario.workloads.map((w) => ({ ...w, publicIp: undefined, logs: undefined, ...(eligible(w) ? { spotPercent: p } : {}) })) };
+    const s = {
+      ...scenario,
+      services: undefined,
+      workloads: scenario.workloads.map((w) => ({ ...w, publicIp: undefined, logs: undefined, ...(eligible(w) ? { spotPercent: p } : {}) })),
+    };
     points.push({ spotPercent: p, monthlyCost: estimateScenario(s, catalog).totals.computeMonthlyCost });
   }
   return { eligible: count, points };

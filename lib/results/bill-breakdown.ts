@@ -23,8 +23,8 @@ const SLICES: { label: string; components: readonly Component[] }[] = [
 /** The Fargate whole bill by kind: compute vs the rest (slices with a cost only; compute always). */
 export function billBreakdown(estimate: FargateEstimate): BillSlice[] {
   const items = [...estimate.workloads.flatMap((w) => w.lineItems), ...estimate.services.lineItems];
-  return SLICES.map((s) => ({ label: s.label, value: chartNumber(sum(items.filter((li) => s.components.includes(li.component)).map((li) => li.monthlyCost))) })).filter(
-    (s, i) => i === 0 || s.value > 0,
-  );
+  return SLICES.map((s) => ({
+    label: s.label,
+    value: chartNumber(sum(items.filter((li) => s.components.includes(li.component)).map((li) => li.monthlyCost))),
+  })).filter((s, i) => i === 0 || s.value > 0);
 }
-

@@ -16,7 +16,13 @@ function priced(input: ScenarioInput) {
 
 const api = { name: "api", vcpu: 1, memoryGiB: 2, tasks: 3 };
 const nightly = { name: "nightly", vcpu: 2, memoryGiB: 4, tasks: 2, schedule: { type: "batch" as const, runsPerMonth: 30, secondsPerRun: 1800 } };
-const scenario = (workloads: ScenarioInput["workloads"], ec2: ScenarioInput["ec2"] = {}): ScenarioInput => ({ version: 1, name: "t", region: "us-east-1", workloads, ec2 });
+const scenario = (workloads: ScenarioInput["workloads"], ec2: ScenarioInput["ec2"] = {}): ScenarioInput => ({
+  version: 1,
+  name: "t",
+  region: "us-east-1",
+  workloads,
+  ec2,
+});
 
 describe("matchPurchaseOptions", () => {
   it("copies one workload's Spot share and Savings Plan term", () => {
@@ -75,7 +81,12 @@ describe("matchPurchaseOptions", () => {
 describe("partTimeWorkloads", () => {
   it("names the hosted workloads that run only part of the month", () => {
     const { scenario: s, view } = priced(
-      scenario([api, nightly, { name: "half", vcpu: 1, memoryGiB: 2, schedule: { type: "duty-cycle", percent: 50 } }, { name: "full", vcpu: 1, memoryGiB: 2, schedule: { type: "duty-cycle", percent: 100 } }]),
+      scenario([
+        api,
+        nightly,
+        { name: "half", vcpu: 1, memoryGiB: 2, schedule: { type: "duty-cycle", percent: 50 } },
+        { name: "full", vcpu: 1, memoryGiB: 2, schedule: { type: "duty-cycle", percent: 100 } },
+      ]),
     );
     expect(partTimeWorkloads(s, view.estimate)).toEqual(["nightly", "half"]);
   });
@@ -85,14 +96,18 @@ describe("comparisonSentence", () => {
   it("like for like, Fargate cheaper: says how full the instance is", () => {
     // 3 tasks of 1 vCPU / 2 GiB on one c6a.xlarge (4 vCPU / 8 GiB): 75% full. Fargate 108.12 < EC2 114.09.
     const { scenario: s, view } = priced(scenario([api]));
-    expect(comparisonSentence(s, view)).toBe("Both sides on-demand, always on: Fargate is cheaper because the tasks fill only 75% of one c6a.xlarge, and EC2 bills whole instances.");
+    expect(comparisonSentence(s, view)).toBe(
+      "Both sides on-demand, always on: Fargate is cheaper because the tasks fill only 75% of one c6a.xlarge, and EC2 bills whole instances.",
+    );
   });
 
   it("like for like, EC2 cheaper: says what fits where", () => {
     // 10 x 2 vCPU / 8 GiB: Fargate 10 x 730 x (2 x 0.04048 + 8 x 0.004445) = 850.596; EC2 758.16.
     const { scenario: s, view } = priced(scenario([{ name: "api", vcpu: 2, memoryGiB: 8, tasks: 10 }]));
     expect(view.totals.cheaper).toBe("ec2");
-    expect(comparisonSentence(s, view)).toBe("Both sides on-demand, always on: EC2 is cheaper because the 10 tasks fit on 2 instances (1 × m5a.2xlarge + 1 × m5a.4xlarge).");
+    expect(comparisonSentence(s, view)).toBe(
+      "Both sides on-demand, always on: EC2 is cheaper because the 10 tasks fit on 2 instances (1 × m5a.2xlarge + 1 × m5a.4xlarge).",
+    );
   });
 
   it("names awsvpc's task cap when it, not CPU or memory, fills the instances", () => {
@@ -119,7 +134,9 @@ describe("comparisonSentence", () => {
   it("different purchase options are called out, and go away once matched", () => {
     const w = { ...api, spotPercent: 50, savingsPlan: "1yr-no-upfront" as const };
     const { scenario: s, view } = priced(scenario([w]));
-    expect(comparisonSentence(s, view)).toBe("Not like for like: Fargate uses Spot for 50% of task-hours and a 1-year Savings Plan on the rest, while the EC2 cluster is on-demand.");
+    expect(comparisonSentence(s, view)).toBe(
+      "Not like for like: Fargate uses Spot for 50% of task-hours and a 1-year Savings Plan on the rest, while the EC2 cluster is on-demand.",
+    );
     const matched = priced(scenario([w], { spotPercent: 50, commitment: "1yr" }));
     expect(comparisonSentence(matched.scenario, matched.view)).toMatch(/^Both sides on Spot for 50%, with a 1-year commitment on the rest, always on: /);
   });

@@ -69,7 +69,11 @@ export function partTimeWorkloads(scenario: Scenario, estimate: FargateEstimate)
 
 const termWords = (t: Commitment) => (t === "1yr" ? "1-year" : "3-year");
 const list = (names: readonly string[]) =>
-  names.length <= 1 ? (names[0] ?? "") : names.length <= 3 ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}` : `${names.slice(0, 2).join(", ")} and ${names.length - 2} more`;
+  names.length <= 1
+    ? (names[0] ?? "")
+    : names.length <= 3
+      ? `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`
+      : `${names.slice(0, 2).join(", ")} and ${names.length - 2} more`;
 
 /** "on-demand", "Spot for 50% of task-hours and a 1-year Savings Plan on the rest", ... */
 function fargatePurchase(m: PurchaseMatch): string {
@@ -137,7 +141,10 @@ export function comparisonSentence(scenario: Scenario, view: Pick<ResultsView, "
   const tasks = covered(scenario, view.estimate).reduce((n, { w }) => n + w.tasks, 0);
   if (cheaper === "ec2") {
     const n = instanceCount(ec2.instances);
-    const fit = n === 1 ? `${tasks === 1 ? "1 task fits" : `${tasks} tasks fit`} on ${fleetWords(ec2.instances)}` : `the ${tasks} tasks fit on ${fleetWords(ec2.instances)}`;
+    const fit =
+      n === 1
+        ? `${tasks === 1 ? "1 task fits" : `${tasks} tasks fit`} on ${fleetWords(ec2.instances)}`
+        : `the ${tasks} tasks fit on ${fleetWords(ec2.instances)}`;
     return `${lead}: EC2 is cheaper because ${fit}.`;
   }
   const fill = Math.max(ec2.utilization.cpuPercent, ec2.utilization.memoryPercent);

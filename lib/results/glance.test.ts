@@ -150,7 +150,13 @@ describe("periods and upfront payments", () => {
   });
 
   it("an all-upfront Savings Plan is paid for the whole term at purchase", () => {
-    const draft: Draft = { ...base, workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 3, savingsPlan: "1yr-all-upfront" }, { name: "web", vcpu: 1, memoryGiB: 2, tasks: 1 }] };
+    const draft: Draft = {
+      ...base,
+      workloads: [
+        { name: "api", vcpu: 1, memoryGiB: 2, tasks: 3, savingsPlan: "1yr-all-upfront" },
+        { name: "web", vcpu: 1, memoryGiB: 2, tasks: 1 },
+      ],
+    };
     const { current } = at(draft);
     // api: 3 x 730 h x (0.0295504 + 2 x 0.00324485) = 2190 x 0.0360401 = 78.927819 a month; x 12 = 947.133828 upfront.
     expect(upfrontPayments(current!.view, current!.scenario)).toEqual([{ amount: "947.133828", label: "1-year all-upfront Compute Savings Plan (api)" }]);

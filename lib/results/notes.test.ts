@@ -5,8 +5,13 @@ import { splitNotes } from "./notes";
 describe("notes vs warnings", () => {
   it("classes the engine's own notes: billing rules as information, cautions as warnings", () => {
     const eks = estimateOne({ platform: "eks", vcpu: 1, memoryGiB: 2 }).workloads[0]!.warnings;
-    const windowsShort = estimateOne({ os: "windows", vcpu: 1, memoryGiB: 2, savingsPlan: "1yr-no-upfront", schedule: { type: "batch", runsPerMonth: 10, secondsPerRun: 120 } })
-      .workloads[0]!.warnings;
+    const windowsShort = estimateOne({
+      os: "windows",
+      vcpu: 1,
+      memoryGiB: 2,
+      savingsPlan: "1yr-no-upfront",
+      schedule: { type: "batch", runsPerMonth: 10, secondsPerRun: 120 },
+    }).workloads[0]!.warnings;
     const spot = estimateOne({ spotPercent: 50 }).workloads[0]!.warnings;
     expect(splitNotes(eks)).toEqual({ info: [expect.stringMatching(/^Billed as 1 vCPU \/ 3 GiB/)], warnings: [] });
     const w = splitNotes(windowsShort);

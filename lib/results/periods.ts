@@ -53,7 +53,9 @@ export function upfrontPayments(view: ResultsView, scenario: Scenario): UpfrontP
     });
     if (!names.length) continue;
     out.push({
-      amount: sum(monthly).times(MONTHS_PER_YEAR * years).toString(),
+      amount: sum(monthly)
+        .times(MONTHS_PER_YEAR * years)
+        .toString(),
       label: `${years}-year all-upfront Compute Savings Plan (${names.join(", ")})`,
     });
   }

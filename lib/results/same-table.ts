@@ -16,10 +16,7 @@ const sameItem = (a: LineItem, b: LineItem) =>
  * notes. A keystroke re-prices every workload into new objects; this lets the tables of the unchanged ones skip
  * re-rendering. Pure; cheap next to rendering a table (a few comparisons per row).
  */
-export function sameWorkloadTable(
-  a: { workload: WorkloadEstimate; shown?: ShownTable },
-  b: { workload: WorkloadEstimate; shown?: ShownTable },
-): boolean {
+export function sameWorkloadTable(a: { workload: WorkloadEstimate; shown?: ShownTable }, b: { workload: WorkloadEstimate; shown?: ShownTable }): boolean {
   const x = a.workload;
   const y = b.workload;
   if (x !== y) {

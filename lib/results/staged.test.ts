@@ -6,8 +6,7 @@ import { Scenario } from "@/lib/scenario/schema";
 import { stagedView } from "./staged";
 import { buildResults } from "./view";
 
-const scenario = (tasks: number) =>
-  Scenario.parse({ version: 1, name: "s", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks }] });
+const scenario = (tasks: number) => Scenario.parse({ version: 1, name: "s", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks }] });
 
 describe("stagedView", () => {
   it("is the full view itself once the full view is of the current estimate", () => {

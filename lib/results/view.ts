@@ -105,7 +105,11 @@ export function buildResults(
     },
     breakdown: breakdownRows(estimate),
     dutyCycle: {
-      points: (ec2?.breakEven.series ?? []).map((p) => ({ dutyCyclePercent: p.dutyCyclePercent, fargate: chartNumber(p.fargateMonthlyCost), ec2: chartNumber(p.ec2MonthlyCost) })),
+      points: (ec2?.breakEven.series ?? []).map((p) => ({
+        dutyCyclePercent: p.dutyCyclePercent,
+        fargate: chartNumber(p.fargateMonthlyCost),
+        ec2: chartNumber(p.ec2MonthlyCost),
+      })),
       breakEvenPercent: ec2?.breakEven.dutyCyclePercent ?? null,
     },
   };

@@ -30,7 +30,9 @@ export function serviceHints(extras: ExtrasCatalog | null, region: string): Serv
   const ip = r?.publicIpv4?.inUseHour.usd;
   const ipMonth = ip ? month(ip) : null;
   return {
-    publicIp: ip ? `Each running task with a public IP pays ${ipMonth}/month in ${region} (${rate(ip)} per address-hour).` : none("public IPv4", (x) => !!x.publicIpv4),
+    publicIp: ip
+      ? `Each running task with a public IP pays ${ipMonth}/month in ${region} (${rate(ip)} per address-hour).`
+      : none("public IPv4", (x) => !!x.publicIpv4),
     logs: r?.logs
       ? `CloudWatch Logs in ${region}: ${rate(r.logs.standardIngestionGB.usd)} per GB ingested, ${rate(r.logs.storageGBMonth.usd)} per GB-month stored.`
       : none("CloudWatch Logs", (x) => !!x.logs),
@@ -52,6 +54,8 @@ export function serviceHints(extras: ExtrasCatalog | null, region: string): Serv
     eks: r?.eks
       ? `Each EKS cluster costs ${month(r.eks.clusterHour.usd)}/month; a Kubernetes version in extended support adds ${month(r.eks.extendedSupportSurchargeHour.usd)}.`
       : none("EKS", (x) => !!x.eks),
-    ecr: r?.ecr ? `ECR stores images at ${rate(r.ecr.storageGBMonth.usd)} per GB-month; pulls in the same region are free (through NAT they pay its processing).` : none("ECR", (x) => !!x.ecr),
+    ecr: r?.ecr
+      ? `ECR stores images at ${rate(r.ecr.storageGBMonth.usd)} per GB-month; pulls in the same region are free (through NAT they pay its processing).`
+      : none("ECR", (x) => !!x.ecr),
   };
 }

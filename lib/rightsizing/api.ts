@@ -22,7 +22,13 @@ export const RightsizingRequest = z.strictObject(
   {
     region: knownRegion,
     accountIds: z
-      .array(z.string().trim().regex(/^\d{12}$/, "each account ID is 12 digits"), { error: "accountIds must be a list of 12-digit account IDs" })
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^\d{12}$/, "each account ID is 12 digits"),
+        { error: "accountIds must be a list of 12-digit account IDs" },
+      )
       .max(MAX_ACCOUNT_IDS, `at most ${MAX_ACCOUNT_IDS} account IDs`)
       .default([]),
     findings: z
@@ -36,7 +42,10 @@ export const RightsizingRequest = z.strictObject(
       .max(MAX_SERVICE_ARNS, `at most ${MAX_SERVICE_ARNS} service ARNs`)
       .default([]),
   },
-  { error: (iss) => (iss.code === "unrecognized_keys" ? `unknown field${iss.keys.length > 1 ? "s" : ""}: ${iss.keys.join(", ")}` : "the request must be a JSON object") },
+  {
+    error: (iss) =>
+      iss.code === "unrecognized_keys" ? `unknown field${iss.keys.length > 1 ? "s" : ""}: ${iss.keys.join(", ")}` : "the request must be a JSON object",
+  },
 );
 export type RightsizingRequest = z.infer<typeof RightsizingRequest>;
 export type RightsizingRequestInput = z.input<typeof RightsizingRequest>;
@@ -54,7 +63,10 @@ export const ProjectedMetricsRequest = z
       period: z.number().int().min(60).max(86_400).default(86_400),
       stat: z.enum(["Maximum", "Average"]).default("Maximum"),
     },
-    { error: (iss) => (iss.code === "unrecognized_keys" ? `unknown field${iss.keys.length > 1 ? "s" : ""}: ${iss.keys.join(", ")}` : "the request must be a JSON object") },
+    {
+      error: (iss) =>
+        iss.code === "unrecognized_keys" ? `unknown field${iss.keys.length > 1 ? "s" : ""}: ${iss.keys.join(", ")}` : "the request must be a JSON object",
+    },
   )
   .transform((r, ctx) => {
     const end = r.endTime ? new Date(r.endTime) : new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);

@@ -167,10 +167,6 @@ export function compareSizes(current: TaskSize, recommended: TaskSize): { findin
   if (recommended.vcpu < current.vcpu) codes.push("CPUOverprovisioned");
   if (recommended.memoryGiB > current.memoryGiB) codes.push("MemoryUnderprovisioned");
   if (recommended.memoryGiB < current.memoryGiB) codes.push("MemoryOverprovisioned");
-  const finding: Finding = codes.some((c) => c.endsWith("Underprovisioned"))
-    ? "Underprovisioned"
-    : codes.length > 0
-      ? "Overprovisioned"
-      : "Optimized";
+  const finding: Finding = codes.some((c) => c.endsWith("Underprovisioned")) ? "Underprovisioned" : codes.length > 0 ? "Overprovisioned" : "Optimized";
   return { finding, findingReasonCodes: codes };
 }

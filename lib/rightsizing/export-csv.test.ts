@@ -64,14 +64,22 @@ describe("ExportECSServiceRecommendations CSV (fixture: 114 columns, 3 services)
       { vcpu: 0.5, memoryGiB: 2 },
       "Medium",
     ]);
-    expect([web!.finding, web!.findingReasonCodes, web!.current, web!.recommended]).toEqual(["Optimized", [], { vcpu: 0.25, memoryGiB: 0.5 }, { vcpu: 0.25, memoryGiB: 0.5 }]);
+    expect([web!.finding, web!.findingReasonCodes, web!.current, web!.recommended]).toEqual([
+      "Optimized",
+      [],
+      { vcpu: 0.25, memoryGiB: 0.5 },
+      { vcpu: 0.25, memoryGiB: 0.5 },
+    ]);
   });
 
   it("matches columns case-insensitively, in any order, with extra columns and every field quoted", () => {
     const rows = table();
     const header = rows[0]!.map((h) => h.toUpperCase());
     // Reverse the column order and add an unknown column (real exports gained EffectiveRecommendationPreferencesLookBackPeriod).
-    const shuffled = [[...header].reverse().concat("EffectiveRecommendationPreferencesLookBackPeriod"), ...rows.slice(1).map((r) => [...r].reverse().concat("DAYS_14"))];
+    const shuffled = [
+      [...header].reverse().concat("EffectiveRecommendationPreferencesLookBackPeriod"),
+      ...rows.slice(1).map((r) => [...r].reverse().concat("DAYS_14")),
+    ];
     const r = parsed(toCsv(shuffled, true));
     const original = parsed(csv).value.parsed.recommendations;
     expect(r.value.parsed.recommendations).toEqual(original);
@@ -79,7 +87,13 @@ describe("ExportECSServiceRecommendations CSV (fixture: 114 columns, 3 services)
 
   it("tolerates missing optional columns (fieldsToExport) and derives the finding when absent", () => {
     const rows = table();
-    const keep = ["serviceArn", "currentServiceConfiguration_cpu", "currentServiceConfiguration_memory", "recommendationOptions_1_cpu", "recommendationOptions_1_memory"];
+    const keep = [
+      "serviceArn",
+      "currentServiceConfiguration_cpu",
+      "currentServiceConfiguration_memory",
+      "recommendationOptions_1_cpu",
+      "recommendationOptions_1_memory",
+    ];
     const idx = keep.map((k) => rows[0]!.indexOf(k));
     const r = parsed(toCsv(rows.map((row) => idx.map((i) => row[i]!))));
     expect(r.value.warnings).toEqual(["The file has no finding column: findings are derived from the current and recommended sizes."]);
@@ -110,7 +124,9 @@ describe("ExportECSServiceRecommendations CSV (fixture: 114 columns, 3 services)
     row[h.indexOf("errorMessage")] = "Not enough data";
     const r = parsed(toCsv([...rows, row]));
     expect(r.value.parsed.recommendations).toHaveLength(3);
-    expect(r.value.parsed.skipped).toEqual([{ serviceArn: "arn:aws:ecs:us-east-1:123456789012:service/staging/batch", code: "InsufficientData", reason: "Not enough data" }]);
+    expect(r.value.parsed.skipped).toEqual([
+      { serviceArn: "arn:aws:ecs:us-east-1:123456789012:service/staging/batch", code: "InsufficientData", reason: "Not enough data" },
+    ]);
   });
 
   it("accepts OVER_PROVISIONED spelling, lower-case booleans and scientific numbers", () => {
@@ -138,15 +154,21 @@ describe("malformed export CSVs", () => {
   });
   it("bad finding, boolean and ARN", () => {
     expect(errorsOf(withCell(1, "finding", "Great"))[0]).toMatch(/^line 2: .*finding "Great" is not one of Overprovisioned, Underprovisioned, Optimized/);
-    expect(errorsOf(withCell(1, "findingReasonCodes_isCpuOverprovisioned", "maybe"))[0]).toBe("line 2: findingReasonCodes_isCpuOverprovisioned 'maybe' is not TRUE or FALSE");
+    expect(errorsOf(withCell(1, "findingReasonCodes_isCpuOverprovisioned", "maybe"))[0]).toBe(
+      "line 2: findingReasonCodes_isCpuOverprovisioned 'maybe' is not TRUE or FALSE",
+    );
     expect(errorsOf(withCell(1, "serviceArn", "orders-api"))[0]).toBe("line 2: serviceArn 'orders-api' is not an ECS service ARN");
   });
   it("a file that is not an ECS export", () => {
-    expect(errorsOf("instanceArn,finding\nx,y\n")[0]).toMatch(/^line 1: the header has no serviceArn, currentServiceConfiguration_cpu, currentServiceConfiguration_memory columns/);
+    expect(errorsOf("instanceArn,finding\nx,y\n")[0]).toMatch(
+      /^line 1: the header has no serviceArn, currentServiceConfiguration_cpu, currentServiceConfiguration_memory columns/,
+    );
     expect(errorsOf(table()[0]!.join(","))).toEqual(["The file has a header but no services."]);
   });
   it("a row with more fields than the header (bad quoting)", () => {
-    expect(errorsOf(`${csv.trim()}\n${toCsv([[...table()[1]!, "extra", "cells"]])}`)).toEqual(["line 5: has 116 fields but the header has 114 (check the quoting)"]);
+    expect(errorsOf(`${csv.trim()}\n${toCsv([[...table()[1]!, "extra", "cells"]])}`)).toEqual([
+      "line 5: has 116 fields but the header has 114 (check the quoting)",
+    ]);
   });
   it("never a partial result: one bad row fails the file", () => {
     const r = parseComputeOptimizerExportCsv(withCell(3, "currentServiceConfiguration_cpu", "-"));

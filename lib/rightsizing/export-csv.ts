@@ -79,7 +79,8 @@ export function parseComputeOptimizerExportCsv(text: unknown): ParseOutcome<Expo
 
   const warnings: string[] = [];
   if (!index.has(COL.finding)) warnings.push("The file has no finding column: findings are derived from the current and recommended sizes.");
-  if (!index.has(COL.recCpu) || !index.has(COL.recMemory)) warnings.push("The file has no recommendationOptions_1_cpu / _memory columns: current sizes are kept.");
+  if (!index.has(COL.recCpu) || !index.has(COL.recMemory))
+    warnings.push("The file has no recommendationOptions_1_cpu / _memory columns: current sizes are kept.");
 
   const errors: string[] = [];
   const recommendations: RightsizingRecommendation[] = [];

@@ -22,7 +22,13 @@ describe("priceRightsizing: current vs recommended with the engine", () => {
     const r = priceRightsizing({ current: { vcpu: 0.5, memoryGiB: 1 }, recommended: { vcpu: 0.5, memoryGiB: 2 }, region: "us-east-1" });
     // current 730 x (0.5 x 0.04048 + 1 x 0.004445) = 730 x 0.024685 = 18.02005
     // recommended 730 x (0.02024 + 0.00889) = 730 x 0.02913 = 21.2649; saving -3.24485 (-18.01%)
-    expect(r.ok && [r.value.tasks, r.value.current.monthlyCost, r.value.recommended.monthlyCost, r.value.monthlySaving, r.value.savingPercent]).toEqual([1, "18.02005", "21.2649", "-3.24485", "-18.01"]);
+    expect(r.ok && [r.value.tasks, r.value.current.monthlyCost, r.value.recommended.monthlyCost, r.value.monthlySaving, r.value.savingPercent]).toEqual([
+      1,
+      "18.02005",
+      "21.2649",
+      "-3.24485",
+      "-18.01",
+    ]);
   });
 
   it("ARM and Windows use their rates", () => {
@@ -34,7 +40,10 @@ describe("priceRightsizing: current vs recommended with the engine", () => {
   });
 
   it("explains what cannot be priced, without throwing", () => {
-    expect(priceRightsizing({ current: { vcpu: 1, memoryGiB: 2 }, recommended: { vcpu: 1, memoryGiB: 2 }, region: "mars-1" })).toEqual({ ok: false, error: [expect.stringMatching(/Unknown region "mars-1"/)] });
+    expect(priceRightsizing({ current: { vcpu: 1, memoryGiB: 2 }, recommended: { vcpu: 1, memoryGiB: 2 }, region: "mars-1" })).toEqual({
+      ok: false,
+      error: [expect.stringMatching(/Unknown region "mars-1"/)],
+    });
     const bad = priceRightsizing({ current: { vcpu: 1, memoryGiB: 10 }, recommended: { vcpu: 1, memoryGiB: 2 }, region: "us-east-1" });
     expect(bad.ok ? [] : bad.error).toEqual([expect.stringMatching(/^current size: 1 vCPU \/ 10 GiB is not a valid Fargate task size/)]);
     const win = priceRightsizing({ current: { vcpu: 1, memoryGiB: 2 }, recommended: { vcpu: 0.5, memoryGiB: 1 }, region: "us-east-1", os: "windows" });

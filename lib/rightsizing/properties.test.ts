@@ -11,7 +11,14 @@ const csvish = fc
     fc.oneof(
       fc.constantFrom(",", ";", "\t", "\n", "\r\n", '"', '""', " ", "%", "-", ".", "e5", "1E+3"),
       fc.constantFrom("timestamp", "cpu", "CPUUtilization", "memory", "MemoryUtilization", "service", "Label", "MetricName", "Value", "CpuUtilized", "Maximum"),
-      fc.constantFrom("serviceArn", "currentServiceConfiguration_cpu", "currentServiceConfiguration_memory", "finding", "errorCode", "arn:aws:ecs:us-east-1:123456789012:service/c/s"),
+      fc.constantFrom(
+        "serviceArn",
+        "currentServiceConfiguration_cpu",
+        "currentServiceConfiguration_memory",
+        "finding",
+        "errorCode",
+        "arn:aws:ecs:us-east-1:123456789012:service/c/s",
+      ),
       fc.integer({ min: -5, max: 5000 }).map(String),
       fc.double({ noNaN: false }).map(String),
       fc.string({ maxLength: 8 }),
@@ -60,7 +67,10 @@ describe("the recommendation rule", () => {
         fc.array(pct, { minLength: 1, maxLength: 50 }),
         fc.integer({ min: 0, max: 100 }),
         (current, cpu, mem, headroom) => {
-          const r = recommendFromSeries({ serviceName: "s", cpuPercent: cpu, memoryPercent: mem, firstTimestamp: null, lastTimestamp: null }, { current, headroomPercent: headroom });
+          const r = recommendFromSeries(
+            { serviceName: "s", cpuPercent: cpu, memoryPercent: mem, firstTimestamp: null, lastTimestamp: null },
+            { current, headroomPercent: headroom },
+          );
           expect(r.ok).toBe(true);
           if (!r.ok) return;
           const rec = r.value.parsed.recommended;
@@ -76,7 +86,9 @@ describe("the recommendation rule", () => {
             expect(rec.vcpu).toBeGreaterThanOrEqual(needV - 1e-9);
             expect(rec.memoryGiB).toBeGreaterThanOrEqual(needM - 1e-9);
             // No smaller valid size covers both.
-            const smaller = sizes.filter((s) => s.vcpu >= needV - 1e-9 && s.memoryGiB >= needM - 1e-9 && (s.vcpu < rec.vcpu || (s.vcpu === rec.vcpu && s.memoryGiB < rec.memoryGiB)));
+            const smaller = sizes.filter(
+              (s) => s.vcpu >= needV - 1e-9 && s.memoryGiB >= needM - 1e-9 && (s.vcpu < rec.vcpu || (s.vcpu === rec.vcpu && s.memoryGiB < rec.memoryGiB)),
+            );
             expect(smaller).toEqual([]);
           }
         },

@@ -15,7 +15,9 @@ describe("lib/rightsizing is browser-safe", () => {
     const results = await eslint.lintFiles(["lib/rightsizing/**/*.ts"]);
     const shipped = results.filter((r) => !r.filePath.endsWith(".test.ts"));
     expect(shipped.length).toBeGreaterThan(3);
-    const bad = shipped.flatMap((r) => r.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => `${path.relative(root, r.filePath)}: ${m.message}`));
+    const bad = shipped.flatMap((r) =>
+      r.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => `${path.relative(root, r.filePath)}: ${m.message}`),
+    );
     expect(bad).toEqual([]);
   }, 60_000);
 });

@@ -43,7 +43,14 @@ describe("recommendFromSeries: smallest valid size covering p99 + 20% headroom",
     expect(r.parsed.recommended).toEqual({ vcpu: 0.5, memoryGiB: 2 });
     expect(r.parsed.finding).toBe("Overprovisioned");
     expect(r.parsed.findingReasonCodes).toEqual(["CPUOverprovisioned", "MemoryOverprovisioned"]);
-    expect(r.parsed.utilization).toMatchObject({ percentile: 99, cpuPercentileValue: 30, memoryPercentileValue: 40, cpuMaxPercent: 35, memoryMaxPercent: 45, samples: 100 });
+    expect(r.parsed.utilization).toMatchObject({
+      percentile: 99,
+      cpuPercentileValue: 30,
+      memoryPercentileValue: 40,
+      cpuMaxPercent: 35,
+      memoryMaxPercent: 45,
+      samples: 100,
+    });
     // Peaks: CPU 1 x 35% = 0.35 of 0.5 = 70%; memory 4 x 45% = 1.8 of 2 = 90% -> Medium (80-100%).
     expect(r.parsed.performanceRisk).toBe("Medium");
     expect(r.parsed.notes.join(" ")).toMatch(/observed peak memory would use 90% of the new size/);

@@ -84,7 +84,9 @@ export function recommendFromSeries(series: UtilizationSeries, options: Utilizat
   let recommended = roundUpToValidSize(need, os);
   if (!recommended) {
     recommended = largestSize(os);
-    notes.push(`The p${p} use plus ${headroom}% headroom (${need.vcpu.toFixed(2)} vCPU / ${need.memoryGiB.toFixed(2)} GiB) is above the largest Fargate size: showing ${formatSize(recommended)}.`);
+    notes.push(
+      `The p${p} use plus ${headroom}% headroom (${need.vcpu.toFixed(2)} vCPU / ${need.memoryGiB.toFixed(2)} GiB) is above the largest Fargate size: showing ${formatSize(recommended)}.`,
+    );
   }
   notes.push(
     `p${p} CPU ${cpuP}% of ${current.vcpu} vCPU = ${round(dec(current.vcpu).times(cpuP).div(100).toNumber())} vCPU, +${headroom}% = ${round(need.vcpu)} vCPU; ` +
@@ -105,7 +107,9 @@ export function recommendFromSeries(series: UtilizationSeries, options: Utilizat
   );
   const samples = Math.max(series.cpuPercent.length, series.memoryPercent.length);
   if (Math.min(series.cpuPercent.length, series.memoryPercent.length) < MIN_RECOMMENDED_SAMPLES) {
-    warnings.push(`${series.serviceName}: only ${Math.min(series.cpuPercent.length, series.memoryPercent.length)} data points; use at least ${MIN_RECOMMENDED_SAMPLES} hourly points (ideally 14 days) for a dependable recommendation.`);
+    warnings.push(
+      `${series.serviceName}: only ${Math.min(series.cpuPercent.length, series.memoryPercent.length)} data points; use at least ${MIN_RECOMMENDED_SAMPLES} hourly points (ideally 14 days) for a dependable recommendation.`,
+    );
   }
 
   const { finding, findingReasonCodes } = compareSizes(current, recommended);

@@ -52,7 +52,13 @@ describe("inferTaskCount", () => {
 
 describe("priceService", () => {
   it("prices per service, in the ARN's region, and the saving is the difference of the prices shown", () => {
-    const r = priceService(rec({ serviceArn: "arn:aws:ecs:eu-central-1:123456789012:service/prod-cluster/orders-api", savings: { percent: 50, monthlyUsd: "73.37", currency: "USD" } }), "us-east-1");
+    const r = priceService(
+      rec({
+        serviceArn: "arn:aws:ecs:eu-central-1:123456789012:service/prod-cluster/orders-api",
+        savings: { percent: 50, monthlyUsd: "73.37", currency: "USD" },
+      }),
+      "us-east-1",
+    );
     // eu-central-1: 0.04656 per vCPU-hour, 0.00511 per GB-hour.
     // one task: current 730 x (0.04656 + 4 x 0.00511) = 730 x 0.067 = 48.91; recommended 730 x (0.02328 + 0.01022) = 24.455
     // tasks: 73.37 / (48.91 - 24.455 = 24.455) = 3.0002 -> 3
@@ -75,9 +81,26 @@ describe("priceService", () => {
   it("uses the scenario's region without an ARN, one task without a reported saving, and the count entered", () => {
     const r = priceService(rec({ serviceArn: null, savings: null }), "us-east-1");
     // 730 x 0.05826 = 42.5298 -> 42.53; 730 x 0.02913 = 21.2649 -> 21.26; 42.53 - 21.26 = 21.27 (not 21.2649 -> 21.26)
-    expect(r).toMatchObject({ ok: true, region: "us-east-1", regionFromArn: false, tasks: 1, tasksSource: "default", current: "42.53", recommended: "21.26", saving: "21.27", reportedSaving: null });
+    expect(r).toMatchObject({
+      ok: true,
+      region: "us-east-1",
+      regionFromArn: false,
+      tasks: 1,
+      tasksSource: "default",
+      current: "42.53",
+      recommended: "21.26",
+      saving: "21.27",
+      reportedSaving: null,
+    });
     // 5 entered: 5 x 42.5298 = 212.649 -> 212.65; 5 x 21.2649 = 106.3245 -> 106.32; 212.65 - 106.32 = 106.33
-    expect(priceService(rec(), "us-east-1", 5)).toMatchObject({ ok: true, tasks: 5, tasksSource: "entered", current: "212.65", recommended: "106.32", saving: "106.33" });
+    expect(priceService(rec(), "us-east-1", 5)).toMatchObject({
+      ok: true,
+      tasks: 5,
+      tasksSource: "entered",
+      current: "212.65",
+      recommended: "106.32",
+      saving: "106.33",
+    });
   });
 
   it("an ARN in a region without prices says so", () => {
@@ -104,7 +127,16 @@ describe("applyRecommendation", () => {
     const first = applyRecommendation([api], rec(), 3, "beside");
     expect(first.kind).toBe("added");
     expect(first.index).toBe(1);
-    expect(first.workloads[1]).toEqual({ name: "orders-api (right-sized)", platform: "ecs", os: "linux", arch: "x86_64", vcpu: 0.5, memoryGiB: 2, tasks: 3, schedule: { type: "always-on" } });
+    expect(first.workloads[1]).toEqual({
+      name: "orders-api (right-sized)",
+      platform: "ecs",
+      os: "linux",
+      arch: "x86_64",
+      vcpu: 0.5,
+      memoryGiB: 2,
+      tasks: 3,
+      schedule: { type: "always-on" },
+    });
     expect(first.message).toBe("Added “orders-api (right-sized)” (0.5 vCPU / 2 GiB, 3 tasks, always on) as workload 2.");
     const second = applyRecommendation(first.workloads, rec(), 3, "beside");
     expect(second.kind).toBe("unchanged");

@@ -102,7 +102,16 @@ export const rightsizedName = (rec: RightsizingRecommendation) => `${rec.service
 
 /** The workload a recommendation becomes: recommended size, the service's task count, always on (a service). */
 export function rightsizedWorkload(rec: RightsizingRecommendation, tasks: number): DraftWorkload {
-  return { name: rightsizedName(rec), platform: "ecs", os: "linux", arch: "x86_64", vcpu: rec.recommended.vcpu, memoryGiB: rec.recommended.memoryGiB, tasks, schedule: { type: "always-on" } };
+  return {
+    name: rightsizedName(rec),
+    platform: "ecs",
+    os: "linux",
+    arch: "x86_64",
+    vcpu: rec.recommended.vcpu,
+    memoryGiB: rec.recommended.memoryGiB,
+    tasks,
+    schedule: { type: "always-on" },
+  };
 }
 
 /** The workload this recommendation right-sizes: the one named like the service (or its right-sized copy); -1 if none. */
@@ -125,12 +134,18 @@ const sameSize = (w: DraftWorkload, rec: RightsizingRecommendation, tasks: numbe
  * Applying the same thing twice changes nothing the second time: a right-sized copy already there at this size,
  * or a replaced workload already at this size, is only pointed at.
  */
-export function applyRecommendation(workloads: readonly DraftWorkload[], rec: RightsizingRecommendation, tasks: number, target: number | "beside"): ApplyOutcome {
+export function applyRecommendation(
+  workloads: readonly DraftWorkload[],
+  rec: RightsizingRecommendation,
+  tasks: number,
+  target: number | "beside",
+): ApplyOutcome {
   const size = `${formatSize(rec.recommended)}, ${tasks} task${tasks === 1 ? "" : "s"}`;
   if (target !== "beside") {
     const w = workloads[target];
     if (w) {
-      if (sameSize(w, rec, tasks)) return { kind: "unchanged", index: target, workloads: [...workloads], message: `“${w.name}” is already right-sized (${size}): nothing changed.` };
+      if (sameSize(w, rec, tasks))
+        return { kind: "unchanged", index: target, workloads: [...workloads], message: `“${w.name}” is already right-sized (${size}): nothing changed.` };
       const next = workloads.map((x, i) => (i === target ? { ...x, vcpu: rec.recommended.vcpu, memoryGiB: rec.recommended.memoryGiB, tasks } : x));
       return { kind: "replaced", index: target, workloads: next, message: `Right-sized “${w.name}” (workload ${target + 1}) to ${size}.` };
     }
@@ -138,7 +153,12 @@ export function applyRecommendation(workloads: readonly DraftWorkload[], rec: Ri
   const name = rightsizedName(rec);
   const existing = workloads.findIndex((w) => w.name === name);
   if (existing >= 0 && sameSize(workloads[existing]!, rec, tasks)) {
-    return { kind: "unchanged", index: existing, workloads: [...workloads], message: `“${name}” is already in the scenario (workload ${existing + 1}): nothing was added.` };
+    return {
+      kind: "unchanged",
+      index: existing,
+      workloads: [...workloads],
+      message: `“${name}” is already in the scenario (workload ${existing + 1}): nothing was added.`,
+    };
   }
   if (existing >= 0) {
     const next = workloads.map((x, i) => (i === existing ? { ...x, vcpu: rec.recommended.vcpu, memoryGiB: rec.recommended.memoryGiB, tasks } : x));

@@ -31,7 +31,8 @@ const HEADER_SEARCH_LINES = 20;
 const key = (h: string) => h.toLowerCase().replace(/[^a-z0-9%]/g, "");
 const isCpu = (k: string) => k.includes("cpu");
 const isMemory = (k: string) => k.includes("mem");
-const isTimestamp = (k: string) => ["timestamp", "timestamps", "time", "date", "datetime", "period", "label", "ts"].includes(k) || k.includes("timestamp") || k.includes("datetime");
+const isTimestamp = (k: string) =>
+  ["timestamp", "timestamps", "time", "date", "datetime", "period", "label", "ts"].includes(k) || k.includes("timestamp") || k.includes("datetime");
 const isService = (k: string) => ["service", "servicename", "ecsservice", "name", "task", "taskfamily"].includes(k);
 const isMetricName = (k: string) => ["metric", "metricname", "label", "metriclabel", "name", "id"].includes(k);
 const isValue = (k: string) => ["value", "values", "average", "maximum", "max", "avg", "p99", "percent"].includes(k);
@@ -51,7 +52,10 @@ function pick(cells: string[], candidates: number[], what: string): Result<{ ind
   if (candidates.length === 1) return ok({ index: candidates[0]! });
   const max = candidates.filter((i) => /max/.test(key(cells[i]!)));
   if (max.length === 1) {
-    return ok({ index: max[0]!, warning: `Several ${what} columns (${candidates.map((i) => cells[i]!.trim()).join(", ")}): using the maximum, "${cells[max[0]!]!.trim()}".` });
+    return ok({
+      index: max[0]!,
+      warning: `Several ${what} columns (${candidates.map((i) => cells[i]!.trim()).join(", ")}): using the maximum, "${cells[max[0]!]!.trim()}".`,
+    });
   }
   return fail(`several ${what} columns (${candidates.map((i) => `"${cells[i]!.trim()}"`).join(", ")}): keep one`);
 }

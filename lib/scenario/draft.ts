@@ -22,9 +22,7 @@ import {
  */
 type Loose<T> = { [K in keyof T]: T[K] extends number | undefined ? number | string | undefined : T[K] };
 export type DraftSchedule =
-  | { type: "always-on" }
-  | { type: "duty-cycle"; percent: number | string }
-  | { type: "batch"; runsPerMonth: number | string; secondsPerRun: number | string };
+  { type: "always-on" } | { type: "duty-cycle"; percent: number | string } | { type: "batch"; runsPerMonth: number | string; secondsPerRun: number | string };
 type N = number | string;
 export type DraftWorkload = Omit<Loose<WorkloadInput>, "schedule" | "logs"> & { schedule?: DraftSchedule; logs?: { ingestedGiBPerMonth?: N; storedGiB?: N } };
 export interface DraftLoadBalancer {
@@ -93,7 +91,10 @@ function checkWorkload(w: DraftWorkload, region: FargateCatalog["regions"][strin
   if (!parsed.success) {
     for (const i of parsed.error.issues) fields[formatPath(i.path)] ??= i.message;
   } else if (region) {
-    for (const p of catalogProblems({ version: SCENARIO_VERSION, name: "check", region: regionCode, workloads: [parsed.data], ec2: Ec2Settings.parse({}) }, catalog)) {
+    for (const p of catalogProblems(
+      { version: SCENARIO_VERSION, name: "check", region: regionCode, workloads: [parsed.data], ec2: Ec2Settings.parse({}) },
+      catalog,
+    )) {
       fields[p.path.replace(/^workloads\.0\./, "")] ??= p.message;
     }
   }
@@ -123,7 +124,9 @@ export function evaluateDraft(draft: Draft, catalog: FargateCatalog, extras?: Ex
   const regionCode = typeof draft.region === "string" ? draft.region : "";
   const region = own(catalog.regions, regionCode);
   if (!region && !scenarioProblems.some((p) => p.path === "region"))
-    scenarioProblems.push(...catalogProblems({ version: SCENARIO_VERSION, name: "check", region: regionCode, workloads: [], ec2: Ec2Settings.parse({}) }, catalog));
+    scenarioProblems.push(
+      ...catalogProblems({ version: SCENARIO_VERSION, name: "check", region: regionCode, workloads: [], ec2: Ec2Settings.parse({}) }, catalog),
+    );
 
   draft.workloads.forEach((w, index) => {
     const cacheable = cache !== undefined && typeof w === "object" && w !== null;
@@ -184,7 +187,21 @@ export function evaluateDraft(draft: Draft, catalog: FargateCatalog, extras?: Ex
   const v2 = usesVersion2Fields({ services, workloads });
   const version = v2 || (head.success && head.data.version === LATEST_SCENARIO_VERSION) ? LATEST_SCENARIO_VERSION : SCENARIO_VERSION;
   const priced: Scenario | null = region
-    ? { version, name: head.success ? head.data.name : name, region: regionCode, workloads, ec2: ec2.success ? ec2.data : Ec2Settings.parse({}), ...(services ? { services } : {}) }
+    ? {
+        version,
+        name: head.success ? head.data.name : name,
+        region: regionCode,
+        workloads,
+        ec2: ec2.success ? ec2.data : Ec2Settings.parse({}),
+        ...(services ? { services } : {}),
+      }
     : null;
-  return { priced, complete: priced !== null && !pendingExtras && excluded.length === 0 && scenarioProblems.length === 0, workloadProblems, scenarioProblems, excluded, pendingExtras };
+  return {
+    priced,
+    complete: priced !== null && !pendingExtras && excluded.length === 0 && scenarioProblems.length === 0,
+    workloadProblems,
+    scenarioProblems,
+    excluded,
+    pendingExtras,
+  };
 }

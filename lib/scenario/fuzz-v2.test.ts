@@ -52,7 +52,10 @@ describe("version 2 fuzzing", () => {
         if (r.ok) expect(() => estimateScenario(r.value, fargateCatalog, extrasCatalog)).not.toThrow();
         else {
           const top = path.slice(0, path[0] === "workloads" ? 3 : 1).join(".");
-          expect(r.error.some((p) => p.path.startsWith(top)), JSON.stringify(r.error)).toBe(true);
+          expect(
+            r.error.some((p) => p.path.startsWith(top)),
+            JSON.stringify(r.error),
+          ).toBe(true);
         }
         // The editor never throws on the same junk either.
         expect(() => evaluateDraft(withValue(path, value) as Draft, fargateCatalog, extrasCatalog)).not.toThrow();
@@ -62,11 +65,30 @@ describe("version 2 fuzzing", () => {
   });
 
   it("a large (over 700 KB) version 2 document is parsed and priced in under 3 s on a loaded 2-core machine", () => {
-    const workloads = Array.from({ length: 6_000 }, (_, i) => ({ name: `svc-${i}`, vcpu: 1, memoryGiB: 2, tasks: 2, publicIp: i % 2 === 0, logs: { ingestedGiBPerMonth: i % 50, storedGiB: 3 } }));
+    const workloads = Array.from({ length: 6_000 }, (_, i) => ({
+      name: `svc-${i}`,
+      vcpu: 1,
+      memoryGiB: 2,
+      tasks: 2,
+      publicIp: i % 2 === 0,
+      logs: { ingestedGiBPerMonth: i % 50, storedGiB: 3 },
+    }));
     const services = {
       ...base.services,
-      loadBalancers: Array.from({ length: 100 }, (_, i) => ({ name: `lb-${i}`, type: i % 2 ? "network" : "application", capacityUnits: 1.5, internetFacing: true, azs: 3 })),
-      fileSystems: Array.from({ length: 100 }, (_, i) => ({ name: `fs-${i}`, storageClass: "standard-ia", storedGiB: 100 + i, readGiBPerMonth: 5, writeGiBPerMonth: 2 })),
+      loadBalancers: Array.from({ length: 100 }, (_, i) => ({
+        name: `lb-${i}`,
+        type: i % 2 ? "network" : "application",
+        capacityUnits: 1.5,
+        internetFacing: true,
+        azs: 3,
+      })),
+      fileSystems: Array.from({ length: 100 }, (_, i) => ({
+        name: `fs-${i}`,
+        storageClass: "standard-ia",
+        storedGiB: 100 + i,
+        readGiBPerMonth: 5,
+        writeGiBPerMonth: 2,
+      })),
     };
     const text = JSON.stringify({ version: 2, workloads, services });
     expect(text.length).toBeGreaterThan(700_000);

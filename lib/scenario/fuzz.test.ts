@@ -8,21 +8,22 @@ import { FC_RUNS } from "@/test/setup-fast-check";
 import { parseScenario } from "./parse";
 
 /** Values a hostile or careless file could put in any field. */
-const junk = fc.oneof(
-  fc.anything(),
-  fc.constantFrom(NaN, Infinity, -Infinity, -1, 0, 1e308, "1", "", null, [], {}, "__proto__"),
-  fc.double(),
-  fc.string(),
-);
+const junk = fc.oneof(fc.anything(), fc.constantFrom(NaN, Infinity, -Infinity, -1, 0, 1e308, "1", "", null, [], {}, "__proto__"), fc.double(), fc.string());
 const fields = ["name", "platform", "os", "arch", "vcpu", "memoryGiB", "storageGiB", "tasks", "schedule", "spotPercent", "savingsPlan"];
 
 describe("scenario schema fuzzing", () => {
   it("parseScenario never throws, and every rejection is readable", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.json().map((j) => JSON.parse(j) as unknown)), (input) => {
-        const r = parseScenario(input, fargateCatalog);
-        if (!r.ok) for (const p of r.error) expect(p.message.length).toBeGreaterThan(3);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.json().map((j) => JSON.parse(j) as unknown),
+        ),
+        (input) => {
+          const r = parseScenario(input, fargateCatalog);
+          if (!r.ok) for (const p of r.error) expect(p.message.length).toBeGreaterThan(3);
+        },
+      ),
     );
   });
 

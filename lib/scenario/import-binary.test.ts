@@ -8,7 +8,11 @@ const want = "an ECS task definition (JSON) or Kubernetes YAML";
 describe("decodeTextFile", () => {
   it.each([
     ["a PNG", PNG, "This is a PNG image, not a text file: choose an ECS task definition (JSON) or Kubernetes YAML."],
-    ["a gzip", new Uint8Array(gzipSync(Buffer.from('{"family":"x"}'))), "This is a gzip archive, not a text file: choose an ECS task definition (JSON) or Kubernetes YAML."],
+    [
+      "a gzip",
+      new Uint8Array(gzipSync(Buffer.from('{"family":"x"}'))),
+      "This is a gzip archive, not a text file: choose an ECS task definition (JSON) or Kubernetes YAML.",
+    ],
     ["NUL bytes", Uint8Array.from([0x7b, 0x00, 0x7d]), "This is a binary file, not a text file: choose an ECS task definition (JSON) or Kubernetes YAML."],
   ])("names %s in one sentence without echoing its bytes", (_, bytes, message) => {
     const r = decodeTextFile(bytes, want);
@@ -38,6 +42,12 @@ describe("importWorkload on binary text (a file read as text elsewhere, or paste
     const { importWorkload } = await import("./import");
     const mojibake = new TextDecoder().decode(PNG); // what file.text() makes of a PNG
     const r = importWorkload(mojibake);
-    expect(r).toEqual({ ok: false, error: { message: "This is not text (it looks like a binary file, such as an image or an archive): expected an ECS task definition (JSON) or Kubernetes manifests (YAML or JSON)." } });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        message:
+          "This is not text (it looks like a binary file, such as an image or an archive): expected an ECS task definition (JSON) or Kubernetes manifests (YAML or JSON).",
+      },
+    });
   });
 });

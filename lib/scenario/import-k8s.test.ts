@@ -88,9 +88,13 @@ describe("parseQuantity: every form Kubernetes accepts", () => {
       }),
     );
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.constantFrom(["", 1n], ["k", 1000n], ["M", 10n ** 6n], ["Ki", 1024n], ["Mi", 2n ** 20n], ["Gi", 2n ** 30n]), (n, [suffix, factor]) => {
-        expect(bytes(`${n}${suffix}`)).toBe(BigInt(n) * (factor as bigint));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.constantFrom(["", 1n], ["k", 1000n], ["M", 10n ** 6n], ["Ki", 1024n], ["Mi", 2n ** 20n], ["Gi", 2n ** 30n]),
+        (n, [suffix, factor]) => {
+          expect(bytes(`${n}${suffix}`)).toBe(BigInt(n) * (factor as bigint));
+        },
+      ),
     );
   });
 });

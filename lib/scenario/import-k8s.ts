@@ -80,7 +80,12 @@ const EXAMPLES: Record<Resource, string> = {
   "ephemeral-storage": "30Gi or 50G",
 };
 
-const show = (v: unknown) => (typeof v === "string" ? `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"` : typeof v === "number" ? String(v) : `a ${Array.isArray(v) ? "list" : v === null ? "null" : typeof v}`);
+const show = (v: unknown) =>
+  typeof v === "string"
+    ? `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`
+    : typeof v === "number"
+      ? String(v)
+      : `a ${Array.isArray(v) ? "list" : v === null ? "null" : typeof v}`;
 const GIB = 1n << 30n;
 
 /** A Kubernetes object: `kind` plus `apiVersion` (or a `spec`). */
@@ -136,7 +141,13 @@ function containerAmounts(c: unknown, where: string, label: string): Amounts & {
   };
   const requests = section("requests");
   const limits = section("limits");
-  const out = { cpu: 0n, memory: 0n, "ephemeral-storage": 0n, sidecar: own(c, "restartPolicy") === "Always", any: { cpu: false, memory: false, "ephemeral-storage": false } };
+  const out = {
+    cpu: 0n,
+    memory: 0n,
+    "ephemeral-storage": 0n,
+    sidecar: own(c, "restartPolicy") === "Always",
+    any: { cpu: false, memory: false, "ephemeral-storage": false },
+  };
   for (const r of RESOURCES) {
     // Kubernetes defaults a missing request to the limit.
     const fromRequest = own(requests, r);
@@ -215,14 +226,20 @@ function convert(value: unknown): ImportResult {
   const top = isRecord(spec0) ? spec0 : {};
   if (kind === "Job") {
     tasks = count(own(top, "parallelism"), "spec.parallelism", label);
-    warnings.push(`${label} is a Job: imported as ${tasks} pod${tasks === 1 ? "" : "s"} running all month; set a batch schedule (runs per month, seconds per run) for what it really costs`);
+    warnings.push(
+      `${label} is a Job: imported as ${tasks} pod${tasks === 1 ? "" : "s"} running all month; set a batch schedule (runs per month, seconds per run) for what it really costs`,
+    );
   } else if (kind === "CronJob") {
     const jobSpec = dig(value, ["spec", "jobTemplate", "spec"]);
     tasks = count(isRecord(jobSpec) ? own(jobSpec, "parallelism") : undefined, "spec.jobTemplate.spec.parallelism", label);
     const schedule = own(top, "schedule");
-    warnings.push(`${label} is a CronJob${typeof schedule === "string" ? ` (schedule "${schedule}")` : ""}: imported as ${tasks} pod${tasks === 1 ? "" : "s"} running all month; set a batch schedule (runs per month, seconds per run) for what it really costs`);
+    warnings.push(
+      `${label} is a CronJob${typeof schedule === "string" ? ` (schedule "${schedule}")` : ""}: imported as ${tasks} pod${tasks === 1 ? "" : "s"} running all month; set a batch schedule (runs per month, seconds per run) for what it really costs`,
+    );
   } else if (kind === "DaemonSet") {
-    warnings.push(`${label} is a DaemonSet, which EKS on Fargate does not run (each Fargate pod gets its own node): imported as 1 pod; run it as a sidecar and count it in each pod instead`);
+    warnings.push(
+      `${label} is a DaemonSet, which EKS on Fargate does not run (each Fargate pod gets its own node): imported as 1 pod; run it as a sidecar and count it in each pod instead`,
+    );
   } else if (kind !== "Pod" && kind !== "PodTemplate") {
     tasks = count(own(top, "replicas"), "spec.replicas", label);
   }

@@ -19,9 +19,12 @@ describe("ECS cpu and memory in every form AWS accepts", () => {
     expect(parseTaskCpu(value)).toBe(vcpu);
   });
 
-  it.each([["-1024"], [-1024], ["0.5"], [512.5], ["1 core"], ["1,024"], [""], ["vcpu"], [null], [true], [Number.NaN], [Number.POSITIVE_INFINITY]])("cpu %j is refused", (value) => {
-    expect(parseTaskCpu(value)).toBeUndefined();
-  });
+  it.each([["-1024"], [-1024], ["0.5"], [512.5], ["1 core"], ["1,024"], [""], ["vcpu"], [null], [true], [Number.NaN], [Number.POSITIVE_INFINITY]])(
+    "cpu %j is refused",
+    (value) => {
+      expect(parseTaskCpu(value)).toBeUndefined();
+    },
+  );
 
   it.each([
     ["512", 512],

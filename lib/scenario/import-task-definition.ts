@@ -52,7 +52,12 @@ export function parseTaskMemory(value: unknown): number | undefined {
   return Number.isInteger(n) ? n : undefined;
 }
 
-const show = (v: unknown) => (typeof v === "string" ? `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"` : typeof v === "number" ? String(v) : `a ${Array.isArray(v) ? "list" : v === null ? "null" : typeof v}`);
+const show = (v: unknown) =>
+  typeof v === "string"
+    ? `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`
+    : typeof v === "number"
+      ? String(v)
+      : `a ${Array.isArray(v) ? "list" : v === null ? "null" : typeof v}`;
 const fmt = (n: number) => String(Number(n.toFixed(4)));
 
 function osOf(platform: Record<string, unknown> | undefined, label: string): "linux" | "windows" {
@@ -63,7 +68,9 @@ function osOf(platform: Record<string, unknown> | undefined, label: string): "li
     if (f === "LINUX") return "linux";
     if (f.startsWith("WINDOWS_SERVER_")) return "windows";
   }
-  return stop(`${label}: runtimePlatform.operatingSystemFamily is ${show(family)}; expected LINUX or a WINDOWS_SERVER_… value such as WINDOWS_SERVER_2022_CORE`);
+  return stop(
+    `${label}: runtimePlatform.operatingSystemFamily is ${show(family)}; expected LINUX or a WINDOWS_SERVER_… value such as WINDOWS_SERVER_2022_CORE`,
+  );
 }
 
 function archOf(platform: Record<string, unknown> | undefined, label: string): "x86_64" | "arm64" {
@@ -116,7 +123,9 @@ function convert(value: unknown): ImportResult {
   let vcpu: number;
   let fromContainers = false;
   if (taskCpu !== undefined && taskCpu !== null) {
-    vcpu = parseTaskCpu(taskCpu) ?? stop(`${label}: cpu ${show(taskCpu)} is not a CPU size; expected CPU units such as 1024 or "1024", or vCPU such as "1 vCPU" or "0.5 vcpu"`);
+    vcpu =
+      parseTaskCpu(taskCpu) ??
+      stop(`${label}: cpu ${show(taskCpu)} is not a CPU size; expected CPU units such as 1024 or "1024", or vCPU such as "1 vCPU" or "0.5 vcpu"`);
     if (!(vcpu > 0)) stop(`${label}: cpu must be more than 0 (it is ${show(taskCpu)})`);
   } else {
     fromContainers = true;
@@ -132,7 +141,9 @@ function convert(value: unknown): ImportResult {
   const taskMemory = own(td, "memory");
   let mib: number;
   if (taskMemory !== undefined && taskMemory !== null) {
-    mib = parseTaskMemory(taskMemory) ?? stop(`${label}: memory ${show(taskMemory)} is not a memory size; expected MiB such as 2048 or "2048", or GB such as "2 GB"`);
+    mib =
+      parseTaskMemory(taskMemory) ??
+      stop(`${label}: memory ${show(taskMemory)} is not a memory size; expected MiB such as 2048 or "2048", or GB such as "2 GB"`);
     if (!(mib > 0)) stop(`${label}: memory must be more than 0 (it is ${show(taskMemory)})`);
   } else {
     fromContainers = true;
@@ -151,7 +162,9 @@ function convert(value: unknown): ImportResult {
   if (fromContainers) {
     const cpuPart = taskCpu === undefined || taskCpu === null ? `cpu ${fmt(vcpu * CPU_UNITS_PER_VCPU)} units` : undefined;
     const memPart = taskMemory === undefined || taskMemory === null ? `memory ${fmt(mib)} MiB` : undefined;
-    warnings.push(`${label} has no task-level ${[cpuPart && "cpu", memPart && "memory"].filter(Boolean).join(" or ")}: used the sum of its containers (${[cpuPart, memPart].filter(Boolean).join(", ")}); Fargate needs them at task level`);
+    warnings.push(
+      `${label} has no task-level ${[cpuPart && "cpu", memPart && "memory"].filter(Boolean).join(" or ")}: used the sum of its containers (${[cpuPart, memPart].filter(Boolean).join(", ")}); Fargate needs them at task level`,
+    );
   }
 
   // A size Fargate would reject as written: the smallest valid size that covers it.
@@ -162,16 +175,19 @@ function convert(value: unknown): ImportResult {
     const asWritten = `cpu ${fmt(vcpu * CPU_UNITS_PER_VCPU)} / memory ${fmt(mib)} MiB`;
     if (!covering) stop(`${label}: ${asWritten} is above the largest Fargate ${os === "windows" ? "Windows " : ""}size (${formatSize(largestSize(os))})`);
     size = covering!;
-    warnings.push(`${label}: ${asWritten} is not a valid Fargate ${os === "windows" ? "Windows " : ""}size; imported as ${formatSize(size)}, the smallest valid size that covers it`);
+    warnings.push(
+      `${label}: ${asWritten} is not a valid Fargate ${os === "windows" ? "Windows " : ""}size; imported as ${formatSize(size)}, the smallest valid size that covers it`,
+    );
   }
 
   const compat = own(td, "requiresCompatibilities");
   const compatList = Array.isArray(compat) ? compat.filter((x): x is string => typeof x === "string") : [];
   if (!compatList.some((x) => x.toUpperCase() === "FARGATE"))
-    warnings.push(`${label} does not list FARGATE in requiresCompatibilities (${compatList.length ? `it lists ${compatList.join(", ")}` : "it lists none"}): priced as if it ran on Fargate`);
+    warnings.push(
+      `${label} does not list FARGATE in requiresCompatibilities (${compatList.length ? `it lists ${compatList.join(", ")}` : "it lists none"}): priced as if it ran on Fargate`,
+    );
   const networkMode = own(td, "networkMode");
-  if (typeof networkMode === "string" && networkMode !== "awsvpc")
-    warnings.push(`${label} uses networkMode "${networkMode}": Fargate tasks need "awsvpc"`);
+  if (typeof networkMode === "string" && networkMode !== "awsvpc") warnings.push(`${label} uses networkMode "${networkMode}": Fargate tasks need "awsvpc"`);
 
   let storageGiB: number = STORAGE_LIMITS_GIB.free;
   const eph = own(td, "ephemeralStorage");
@@ -181,7 +197,9 @@ function convert(value: unknown): ImportResult {
     if (!Number.isFinite(n) || n < 0) stop(`${label}: ephemeralStorage.sizeInGiB is ${show(raw)}; expected a whole number of GiB from 21 to 200`);
     storageGiB = Math.max(STORAGE_LIMITS_GIB.free, Math.ceil(n));
     if (os === "windows" && storageGiB > STORAGE_LIMITS_GIB.free) {
-      warnings.push(`${label} asks for ${storageGiB} GiB of ephemeral storage, which Windows tasks on Fargate cannot configure: imported with the ${STORAGE_LIMITS_GIB.free} GiB included`);
+      warnings.push(
+        `${label} asks for ${storageGiB} GiB of ephemeral storage, which Windows tasks on Fargate cannot configure: imported with the ${STORAGE_LIMITS_GIB.free} GiB included`,
+      );
       storageGiB = STORAGE_LIMITS_GIB.free;
     }
   }

@@ -58,7 +58,9 @@ describe("importWorkload: fixtures", () => {
       // 1 vCPU allows 2-8 GiB; 10 GiB needs 2 vCPU (4-16 GiB): 2 vCPU / 10 GiB.
       file: "ecs-invalid-size.json",
       workloads: [ecs({ name: "search-indexer", vcpu: 2, memoryGiB: 10 })],
-      warnings: [/^Task definition "search-indexer": cpu 1024 \/ memory 10240 MiB is not a valid Fargate size; imported as 2 vCPU \/ 10 GiB, the smallest valid size that covers it$/],
+      warnings: [
+        /^Task definition "search-indexer": cpu 1024 \/ memory 10240 MiB is not a valid Fargate size; imported as 2 vCPU \/ 10 GiB, the smallest valid size that covers it$/,
+      ],
     },
     {
       // cpu:    init wait-for-db 100m (no sidecar before it); init migrate 2000m + sidecar log-shipper 250m = 2250m;
@@ -94,7 +96,12 @@ describe("importWorkload: fixtures", () => {
         eks({ name: "nightly-report", vcpu: 1, memoryGiB: 2, tasks: 2 }),
         eks({ name: "seed", vcpu: 1.5, memoryGiB: 129e6 / GiB }),
       ],
-      warnings: [/Skipped Service "api": it runs no pods/, /CronJob "nightly-report" is a CronJob \(schedule "0 3 \* \* \*"\): imported as 2 pods/, /Skipped ConfigMap "shop-config"/, /Job "seed" is a Job/],
+      warnings: [
+        /Skipped Service "api": it runs no pods/,
+        /CronJob "nightly-report" is a CronJob \(schedule "0 3 \* \* \*"\): imported as 2 pods/,
+        /Skipped ConfigMap "shop-config"/,
+        /Job "seed" is a Job/,
+      ],
     },
     {
       // A `kubectl get -o json` List. frontend: 300m, 123Mi = 123/1024 GiB, 3 replicas. node-exporter: 100m, 1.5Gi.
@@ -122,7 +129,12 @@ describe("importWorkload: fixtures", () => {
   it("reads a task definition written as YAML, and a manifest written as JSON", () => {
     const td = JSON.parse(fixture("ecs-arm64.json"));
     expect(importWorkload(stringify(td))).toEqual(importWorkload(JSON.stringify(td)));
-    const pod = { apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: { containers: [{ name: "c", resources: { requests: { cpu: "1", memory: "2Gi" } } }] } };
+    const pod = {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { name: "p" },
+      spec: { containers: [{ name: "c", resources: { requests: { cpu: "1", memory: "2Gi" } } }] },
+    };
     expect(importWorkload(JSON.stringify(pod))).toMatchObject({ ok: true, value: { workloads: [{ name: "p", vcpu: 1, memoryGiB: 2 }] } });
   });
 });
@@ -155,7 +167,9 @@ describe("importWorkload: ECS values", () => {
   });
 
   it("Windows extra ephemeral storage falls back to the included 20 GiB with a warning", () => {
-    const r = importWorkload(td({ cpu: "1024", memory: "2048", ephemeralStorage: { sizeInGiB: 60 }, runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2019_FULL" } }));
+    const r = importWorkload(
+      td({ cpu: "1024", memory: "2048", ephemeralStorage: { sizeInGiB: 60 }, runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2019_FULL" } }),
+    );
     expect(r).toMatchObject({ ok: true, value: { workloads: [{ storageGiB: 20 }] } });
     if (r.ok) expect(r.value.warnings.join(" ")).toMatch(/Windows tasks on Fargate cannot configure/);
   });
@@ -198,8 +212,14 @@ describe("importWorkload: Kubernetes values", () => {
   });
 
   it("ephemeral storage is rounded up to whole GiB, at least 20", () => {
-    expect(importWorkload(pod({ requests: { cpu: "1", memory: "1Gi", "ephemeral-storage": "10Gi" } }))).toMatchObject({ ok: true, value: { workloads: [{ storageGiB: 20 }] } });
-    expect(importWorkload(pod({ requests: { cpu: "1", memory: "1Gi", "ephemeral-storage": "30.5Gi" } }))).toMatchObject({ ok: true, value: { workloads: [{ storageGiB: 31 }] } });
+    expect(importWorkload(pod({ requests: { cpu: "1", memory: "1Gi", "ephemeral-storage": "10Gi" } }))).toMatchObject({
+      ok: true,
+      value: { workloads: [{ storageGiB: 20 }] },
+    });
+    expect(importWorkload(pod({ requests: { cpu: "1", memory: "1Gi", "ephemeral-storage": "30.5Gi" } }))).toMatchObject({
+      ok: true,
+      value: { workloads: [{ storageGiB: 31 }] },
+    });
   });
 
   it("warns about arm64 and Windows node selectors, which EKS on Fargate cannot honour", () => {
@@ -209,13 +229,23 @@ describe("importWorkload: Kubernetes values", () => {
   });
 
   it("reads an unknown workload kind with a pod template like a Deployment", () => {
-    const rollout = { apiVersion: "argoproj.io/v1alpha1", kind: "Rollout", metadata: { name: "r" }, spec: { replicas: 5, template: { spec: { containers: [{ name: "c", resources: { requests: { cpu: "1", memory: "2Gi" } } }] } } } };
+    const rollout = {
+      apiVersion: "argoproj.io/v1alpha1",
+      kind: "Rollout",
+      metadata: { name: "r" },
+      spec: { replicas: 5, template: { spec: { containers: [{ name: "c", resources: { requests: { cpu: "1", memory: "2Gi" } } }] } } },
+    };
     const r = importWorkload(JSON.stringify(rollout));
     expect(r).toMatchObject({ ok: true, value: { workloads: [{ name: "r", tasks: 5, vcpu: 1, memoryGiB: 2 }] } });
   });
 
   it("replicas: 0 imports zero pods", () => {
-    const d = { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d" }, spec: { replicas: 0, template: { spec: { containers: [{ name: "c" }] } } } };
+    const d = {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: "d" },
+      spec: { replicas: 0, template: { spec: { containers: [{ name: "c" }] } } },
+    };
     expect(importWorkload(JSON.stringify(d))).toMatchObject({ ok: true, value: { workloads: [{ tasks: 0 }] } });
   });
 
@@ -237,7 +267,12 @@ spec:
 
 describe("importWorkload: bad files are refused with a clear message and nothing imported", () => {
   const deployment = (cpu: unknown) =>
-    JSON.stringify({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "web" }, spec: { template: { spec: { containers: [{ name: "app", resources: { requests: { cpu, memory: "1Gi" } } }] } } } });
+    JSON.stringify({
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: { name: "web" },
+      spec: { template: { spec: { containers: [{ name: "app", resources: { requests: { cpu, memory: "1Gi" } } }] } } },
+    });
   const bomb = `a: &a ["x","x","x","x","x","x","x","x","x"]
 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
 c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
@@ -252,28 +287,88 @@ g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
     { what: "broken YAML", text: "kind: Pod\n  spec: [\n", message: /The file is not valid YAML: .+at line \d+/ },
     { what: "plain text", text: "just some words", message: /found plain text \("just some words"\)/ },
     { what: "a JSON number", text: "42", message: /found a number \(42\)/ },
-    { what: "other JSON", text: '{"name":"api","image":"nginx"}', message: /Expected an ECS task definition \(an object with "containerDefinitions"\) or a Kubernetes object \(with "apiVersion" and "kind"\); found an object with "name", "image"/ },
+    {
+      what: "other JSON",
+      text: '{"name":"api","image":"nginx"}',
+      message:
+        /Expected an ECS task definition \(an object with "containerDefinitions"\) or a Kubernetes object \(with "apiVersion" and "kind"\); found an object with "name", "image"/,
+    },
     { what: "a scenario file", text: '{"workloads":[]}', message: /This is a scenario/ },
     { what: "only a Service", text: "apiVersion: v1\nkind: Service\nmetadata: {name: s}\n", message: /The file has no workloads: .*Skipped Service "s"/ },
-    { what: "unparseable cpu", text: deployment("lots"), message: /Deployment "web": container "app" has cpu request "lots", which is not a Kubernetes quantity; expected a quantity such as 250m, 0.5, 1 or 2/ },
+    {
+      what: "unparseable cpu",
+      text: deployment("lots"),
+      message: /Deployment "web": container "app" has cpu request "lots", which is not a Kubernetes quantity; expected a quantity such as 250m, 0.5, 1 or 2/,
+    },
     { what: "negative cpu", text: deployment("-500m"), message: /has cpu request "-500m", which cannot be negative/ },
     { what: "exponent and suffix", text: deployment("1e3Mi"), message: /"1e3Mi", which is not a Kubernetes quantity/ },
     { what: "huge exponent", text: deployment("1e999999999"), message: /which is out of range/ },
     { what: "pod above the largest Fargate size", text: deployment("64"), message: /"web" cannot run on Fargate as written: .*above the largest Fargate size/ },
     { what: "no containers", text: JSON.stringify({ apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec: {} }), message: /Pod "p" has no containers/ },
-    { what: "bad replicas", text: JSON.stringify({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d" }, spec: { replicas: -2, template: { spec: { containers: [{ name: "c" }] } } } }), message: /spec.replicas is -2; expected a whole number/ },
-    { what: "bad task cpu", text: JSON.stringify({ family: "t", cpu: "fast", memory: "512", containerDefinitions: [{}] }), message: /Task definition "t": cpu "fast" is not a CPU size; expected CPU units such as 1024/ },
-    { what: "negative task memory", text: JSON.stringify({ family: "t", cpu: "256", memory: -512, containerDefinitions: [{}] }), message: /memory -512 is not a memory size/ },
-    { what: "fractional CPU units", text: JSON.stringify({ family: "t", cpu: "0.5", memory: "1024", containerDefinitions: [{}] }), message: /cpu "0.5" is not a CPU size/ },
-    { what: "no memory anywhere", text: JSON.stringify({ family: "t", containerDefinitions: [{ name: "c", cpu: 256 }] }), message: /sets no memory: expected a task-level "memory"/ },
-    { what: "task above the largest size", text: JSON.stringify({ family: "t", cpu: "65536", memory: "1024", containerDefinitions: [{}] }), message: /above the largest Fargate size \(32 vCPU \/ 244 GiB\)/ },
-    { what: "Windows on ARM", text: JSON.stringify({ family: "t", cpu: "1024", memory: "2048", runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE", cpuArchitecture: "ARM64" }, containerDefinitions: [{}] }), message: /"t" cannot run on Fargate as written: Windows containers on Fargate run on x86_64 only/ },
-    { what: "unknown OS family", text: JSON.stringify({ family: "t", cpu: "256", memory: "512", runtimePlatform: { operatingSystemFamily: "MACOS" }, containerDefinitions: [{}] }), message: /operatingSystemFamily is "MACOS"; expected LINUX or a WINDOWS_SERVER_/ },
-    { what: "storage beyond 200 GiB", text: JSON.stringify({ family: "t", cpu: "256", memory: "512", ephemeralStorage: { sizeInGiB: 500 }, containerDefinitions: [{}] }), message: /at most 200 GiB/ },
+    {
+      what: "bad replicas",
+      text: JSON.stringify({
+        apiVersion: "apps/v1",
+        kind: "Deployment",
+        metadata: { name: "d" },
+        spec: { replicas: -2, template: { spec: { containers: [{ name: "c" }] } } },
+      }),
+      message: /spec.replicas is -2; expected a whole number/,
+    },
+    {
+      what: "bad task cpu",
+      text: JSON.stringify({ family: "t", cpu: "fast", memory: "512", containerDefinitions: [{}] }),
+      message: /Task definition "t": cpu "fast" is not a CPU size; expected CPU units such as 1024/,
+    },
+    {
+      what: "negative task memory",
+      text: JSON.stringify({ family: "t", cpu: "256", memory: -512, containerDefinitions: [{}] }),
+      message: /memory -512 is not a memory size/,
+    },
+    {
+      what: "fractional CPU units",
+      text: JSON.stringify({ family: "t", cpu: "0.5", memory: "1024", containerDefinitions: [{}] }),
+      message: /cpu "0.5" is not a CPU size/,
+    },
+    {
+      what: "no memory anywhere",
+      text: JSON.stringify({ family: "t", containerDefinitions: [{ name: "c", cpu: 256 }] }),
+      message: /sets no memory: expected a task-level "memory"/,
+    },
+    {
+      what: "task above the largest size",
+      text: JSON.stringify({ family: "t", cpu: "65536", memory: "1024", containerDefinitions: [{}] }),
+      message: /above the largest Fargate size \(32 vCPU \/ 244 GiB\)/,
+    },
+    {
+      what: "Windows on ARM",
+      text: JSON.stringify({
+        family: "t",
+        cpu: "1024",
+        memory: "2048",
+        runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE", cpuArchitecture: "ARM64" },
+        containerDefinitions: [{}],
+      }),
+      message: /"t" cannot run on Fargate as written: Windows containers on Fargate run on x86_64 only/,
+    },
+    {
+      what: "unknown OS family",
+      text: JSON.stringify({ family: "t", cpu: "256", memory: "512", runtimePlatform: { operatingSystemFamily: "MACOS" }, containerDefinitions: [{}] }),
+      message: /operatingSystemFamily is "MACOS"; expected LINUX or a WINDOWS_SERVER_/,
+    },
+    {
+      what: "storage beyond 200 GiB",
+      text: JSON.stringify({ family: "t", cpu: "256", memory: "512", ephemeralStorage: { sizeInGiB: 500 }, containerDefinitions: [{}] }),
+      message: /at most 200 GiB/,
+    },
     { what: "an alias bomb", text: bomb, message: /more than 100 aliases/ },
     { what: "deeply nested JSON", text: "[".repeat(5000) + "]".repeat(5000), message: /nested more than 64 levels deep/ },
     { what: "deeply nested YAML (brackets)", text: "a: " + "[".repeat(50_000), message: /opens more than 100 brackets/ },
-    { what: "deeply nested YAML (indentation)", text: Array.from({ length: 1000 }, (_, i) => " ".repeat(i) + "a:").join("\n"), message: /indented more than 200 columns/ },
+    {
+      what: "deeply nested YAML (indentation)",
+      text: Array.from({ length: 1000 }, (_, i) => " ".repeat(i) + "a:").join("\n"),
+      message: /indented more than 200 columns/,
+    },
     {
       what: "nested just inside the YAML guards (200 columns, 100 brackets): parsed, then refused by depth",
       text: Array.from({ length: 200 }, (_, i) => " ".repeat(i) + "a:").join("\n") + " " + "[".repeat(100) + "]".repeat(100),
@@ -293,7 +388,14 @@ g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
     const good = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, resources: {requests: {cpu: 1, memory: 1Gi}}}]}\n";
     const bad = "apiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec: {containers: [{name: c, resources: {requests: {cpu: 1, memory: 12 GB}}}]}\n";
     const r = importWorkload(`${good}---\n${bad}`);
-    expect(r).toEqual({ ok: false, error: { message: expect.stringMatching(/^Document 2: Pod "b": container "c" has memory request "12 GB", which is not a Kubernetes quantity; expected a quantity such as 512Mi, 1Gi, 2.5G or 1073741824\.$/) } });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        message: expect.stringMatching(
+          /^Document 2: Pod "b": container "c" has memory request "12 GB", which is not a Kubernetes quantity; expected a quantity such as 512Mi, 1Gi, 2.5G or 1073741824\.$/,
+        ),
+      },
+    });
   });
 
   it("refuses oversized input quickly", () => {
@@ -332,10 +434,12 @@ describe("importWorkload properties (fast-check)", () => {
   });
 
   it("never throws on arbitrary JSON or YAML values", () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => {
-      check(JSON.stringify(v) ?? "null");
-      check(stringify(v));
-    }));
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => {
+        check(JSON.stringify(v) ?? "null");
+        check(stringify(v));
+      }),
+    );
   });
 
   const cpuValue = fc.oneof(
@@ -367,9 +471,20 @@ describe("importWorkload properties (fast-check)", () => {
         family: fc.string({ maxLength: 20 }),
         cpu: cpuValue,
         memory: memValue,
-        runtimePlatform: fc.record({ operatingSystemFamily: fc.constantFrom("LINUX", "LINUX", "WINDOWS_SERVER_2019_CORE", "WINDOWS_SERVER_2022_FULL", "BSD"), cpuArchitecture: fc.constantFrom("X86_64", "X86_64", "ARM64", "MIPS") }, { requiredKeys: [] }),
-        ephemeralStorage: fc.record({ sizeInGiB: fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 20, max: 200 }) }, { weight: 1, arbitrary: fc.integer({ min: -5, max: 250 }) }) }),
-        containerDefinitions: fc.array(fc.record({ name: fc.string({ maxLength: 5 }), cpu: cpuValue, memory: memValue, memoryReservation: memValue }, { requiredKeys: [] }), { maxLength: 4 }),
+        runtimePlatform: fc.record(
+          {
+            operatingSystemFamily: fc.constantFrom("LINUX", "LINUX", "WINDOWS_SERVER_2019_CORE", "WINDOWS_SERVER_2022_FULL", "BSD"),
+            cpuArchitecture: fc.constantFrom("X86_64", "X86_64", "ARM64", "MIPS"),
+          },
+          { requiredKeys: [] },
+        ),
+        ephemeralStorage: fc.record({
+          sizeInGiB: fc.oneof({ weight: 5, arbitrary: fc.integer({ min: 20, max: 200 }) }, { weight: 1, arbitrary: fc.integer({ min: -5, max: 250 }) }),
+        }),
+        containerDefinitions: fc.array(
+          fc.record({ name: fc.string({ maxLength: 5 }), cpu: cpuValue, memory: memValue, memoryReservation: memValue }, { requiredKeys: [] }),
+          { maxLength: 4 },
+        ),
       },
       { requiredKeys: ["containerDefinitions"] },
     );
@@ -386,15 +501,32 @@ describe("importWorkload properties (fast-check)", () => {
       },
       { requiredKeys: [] },
     );
-    const container = fc.record({ name: fc.string({ maxLength: 5 }), resources, restartPolicy: fc.constantFrom("Always", "OnFailure") }, { requiredKeys: ["name"] });
-    const podSpec = fc.record({ containers: fc.array(container, { minLength: 1, maxLength: 3 }), initContainers: fc.array(container, { maxLength: 3 }) }, { requiredKeys: ["containers"] });
+    const container = fc.record(
+      { name: fc.string({ maxLength: 5 }), resources, restartPolicy: fc.constantFrom("Always", "OnFailure") },
+      { requiredKeys: ["name"] },
+    );
+    const podSpec = fc.record(
+      { containers: fc.array(container, { minLength: 1, maxLength: 3 }), initContainers: fc.array(container, { maxLength: 3 }) },
+      { requiredKeys: ["containers"] },
+    );
     const obj = fc.oneof(
       podSpec.map((spec) => ({ apiVersion: "v1", kind: "Pod", metadata: { name: "p" }, spec })),
-      fc.tuple(podSpec, fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0, max: 20 }) }, { weight: 1, arbitrary: fc.integer({ min: -3, max: 200_000 }) }, { weight: 1, arbitrary: fc.constant(undefined) })).map(([spec, replicas]) => ({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d" }, spec: { replicas, template: { spec } } })),
+      fc
+        .tuple(
+          podSpec,
+          fc.oneof(
+            { weight: 8, arbitrary: fc.integer({ min: 0, max: 20 }) },
+            { weight: 1, arbitrary: fc.integer({ min: -3, max: 200_000 }) },
+            { weight: 1, arbitrary: fc.constant(undefined) },
+          ),
+        )
+        .map(([spec, replicas]) => ({ apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "d" }, spec: { replicas, template: { spec } } })),
     );
-    fc.assert(fc.property(fc.array(obj, { minLength: 1, maxLength: 3 }), (objs) => {
-      check(objs.map((o) => stringify(o)).join("---\n"));
-    }));
+    fc.assert(
+      fc.property(fc.array(obj, { minLength: 1, maxLength: 3 }), (objs) => {
+        check(objs.map((o) => stringify(o)).join("---\n"));
+      }),
+    );
     expectSomeImported(Math.floor(runs / 20));
   });
 });

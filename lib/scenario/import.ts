@@ -46,17 +46,18 @@ export function importWorkload(text: string, opts: ImportOptions = {}): ImportRe
 
 function importText(text: string, opts: ImportOptions): ImportResult {
   if (typeof text !== "string") return stop(`Expected the text of ${EXPECTED}.`);
-  if (text.length > MAX_IMPORT_CHARS)
-    return stop(`The file is too large (${(text.length / 1024 / 1024).toFixed(1)} MB; at most 1 MB) to be ${EXPECTED}.`);
+  if (text.length > MAX_IMPORT_CHARS) return stop(`The file is too large (${(text.length / 1024 / 1024).toFixed(1)} MB; at most 1 MB) to be ${EXPECTED}.`);
   const source = text.replace(/^\uFEFF/, "");
   if (!source.trim()) return stop(`The file is empty: expected ${EXPECTED}.`);
   // Binary content (an image or archive read as text) is named in one sentence, never echoed back as mojibake.
-  if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(source.slice(0, 65_536))) return stop(`This is not text (it looks like a binary file, such as an image or an archive): expected ${EXPECTED}.`);
+  if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(source.slice(0, 65_536)))
+    return stop(`This is not text (it looks like a binary file, such as an image or an archive): expected ${EXPECTED}.`);
 
   const documents = parseDocuments(source);
   const objects: { value: unknown; where: string }[] = [];
   documents.forEach((value, i) => {
-    if (tooDeep(value)) stop(`${documents.length > 1 ? `Document ${i + 1} is` : "The file is"} nested more than ${MAX_IMPORT_DEPTH} levels deep: expected ${EXPECTED}.`);
+    if (tooDeep(value))
+      stop(`${documents.length > 1 ? `Document ${i + 1} is` : "The file is"} nested more than ${MAX_IMPORT_DEPTH} levels deep: expected ${EXPECTED}.`);
     const doc = documents.length > 1 ? `Document ${i + 1}` : "";
     const items = expand(value);
     items.forEach((item, j) => {
@@ -69,14 +70,20 @@ function importText(text: string, opts: ImportOptions): ImportResult {
   const warnings: string[] = [];
   for (const { value, where } of objects) {
     if (value === null || value === undefined) continue; // an empty document between "---" lines
-    const result = asTaskDefinition(value) ? importTaskDefinition(value) : isKubernetesObject(value) ? importKubernetesObject(value) : refused(unrecognised(value));
+    const result = asTaskDefinition(value)
+      ? importTaskDefinition(value)
+      : isKubernetesObject(value)
+        ? importKubernetesObject(value)
+        : refused(unrecognised(value));
     if (!result.ok) return stop(`${where}${result.error.message}${/[.!?]$/.test(result.error.message) ? "" : "."}`);
     workloads.push(...result.value.workloads);
     warnings.push(...result.value.warnings);
   }
   if (workloads.length === 0) {
     const skipped = warnings.length ? ` (${warnings.join("; ")})` : "";
-    return stop(`The file has no workloads: expected an ECS task definition or a Kubernetes Pod, Deployment, StatefulSet, ReplicaSet, Job, CronJob or DaemonSet${skipped}.`);
+    return stop(
+      `The file has no workloads: expected an ECS task definition or a Kubernetes Pod, Deployment, StatefulSet, ReplicaSet, Job, CronJob or DaemonSet${skipped}.`,
+    );
   }
 
   nameWorkloads(workloads, warnings, opts);
@@ -120,7 +127,8 @@ function parseDocuments(source: string): unknown[] {
     try {
       return doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (e) {
-      if (e instanceof ReferenceError && /alias/i.test(e.message)) return stop(`The YAML uses more than ${MAX_ALIASES} aliases (*name), which a manifest never needs: refused as a possible "billion laughs" document.`);
+      if (e instanceof ReferenceError && /alias/i.test(e.message))
+        return stop(`The YAML uses more than ${MAX_ALIASES} aliases (*name), which a manifest never needs: refused as a possible "billion laughs" document.`);
       if (e instanceof RangeError) return stop(`The file is nested too deeply to be ${EXPECTED}.`);
       return stop(`The file is not valid YAML: ${firstLine(e instanceof Error ? e.message : String(e))}; expected ${EXPECTED}.`);
     }
@@ -223,14 +231,19 @@ function describe(value: unknown): string {
   if (isRecord(value)) {
     const keys = Object.keys(value);
     if (!keys.length) return "an empty object";
-    return `an object with ${keys.slice(0, 5).map((k) => `"${k}"`).join(", ")}${keys.length > 5 ? ` and ${keys.length - 5} more keys` : ""}`;
+    return `an object with ${keys
+      .slice(0, 5)
+      .map((k) => `"${k}"`)
+      .join(", ")}${keys.length > 5 ? ` and ${keys.length - 5} more keys` : ""}`;
   }
   return `a ${typeof value}`;
 }
 
 function unrecognised(value: unknown): string {
-  if (isRecord(value) && "workloads" in value) return 'This is a scenario (it has "workloads"), not a task definition or manifest: open it as a scenario instead';
-  if (isRecord(value) && typeof value.kind === "string") return `Found a "${String(value.kind)}" without "apiVersion": expected a Kubernetes object with "apiVersion" and "kind"`;
+  if (isRecord(value) && "workloads" in value)
+    return 'This is a scenario (it has "workloads"), not a task definition or manifest: open it as a scenario instead';
+  if (isRecord(value) && typeof value.kind === "string")
+    return `Found a "${String(value.kind)}" without "apiVersion": expected a Kubernetes object with "apiVersion" and "kind"`;
   return `Expected an ECS task definition (an object with "containerDefinitions") or a Kubernetes object (with "apiVersion" and "kind"); found ${describe(value)}`;
 }
 

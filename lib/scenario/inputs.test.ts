@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog";
 import { catalogRegions } from "@/lib/catalog";
 import { estimateOne } from "@/lib/pricing/test-helpers";
-import { durationConversionText, fromRunsPerMonth, fromSeconds, naturalDurationUnit, PERIODS_PER_MONTH, runsConversionText, toRunsPerMonth, toSeconds } from "./batch-units";
+import {
+  durationConversionText,
+  fromRunsPerMonth,
+  fromSeconds,
+  naturalDurationUnit,
+  PERIODS_PER_MONTH,
+  runsConversionText,
+  toRunsPerMonth,
+  toSeconds,
+} from "./batch-units";
 import { searchRegions, workloadCardNotes } from "./inputs";
 
 const rules = { eksOverheadMiB: fargateCatalog.eksOverheadMiB, minimumBillableSeconds: fargateCatalog.minimumBillableSeconds };
@@ -19,7 +28,12 @@ describe("batch duration units", () => {
     expect(toSeconds("1,5", "minutes")).toBe("1,5");
     expect(durationConversionText(2.5, "minutes")).toBe("= 150 seconds per run.");
     expect(durationConversionText(2.5, "seconds")).toBeNull();
-    expect([naturalDurationUnit(600), naturalDurationUnit(90), naturalDurationUnit(60), naturalDurationUnit("x")]).toEqual(["minutes", "seconds", "seconds", "seconds"]);
+    expect([naturalDurationUnit(600), naturalDurationUnit(90), naturalDurationUnit(60), naturalDurationUnit("x")]).toEqual([
+      "minutes",
+      "seconds",
+      "seconds",
+      "seconds",
+    ]);
   });
 
   it("prices 15 minutes exactly as 900 seconds", () => {
@@ -91,7 +105,11 @@ describe("region search", () => {
   it("finds Frankfurt by part of its name, and codes by prefix", () => {
     expect(searchRegions(regions, "Frank").map((r) => r.code)).toEqual(["eu-central-1"]);
     expect(searchRegions(regions, "  frank ").map((r) => r.code)).toEqual(["eu-central-1"]);
-    expect(searchRegions(regions, "us-east").map((r) => r.code).slice(0, 2)).toEqual(["us-east-1", "us-east-2"]);
+    expect(
+      searchRegions(regions, "us-east")
+        .map((r) => r.code)
+        .slice(0, 2),
+    ).toEqual(["us-east-1", "us-east-2"]);
     expect(searchRegions(regions, "zzz")).toEqual([]);
     expect(searchRegions(regions, "")).toHaveLength(regions.length);
   });

@@ -18,7 +18,8 @@ interface CardWorkload {
   os?: "linux" | "windows";
   vcpu?: number | string;
   memoryGiB?: number | string;
-  schedule?: { type: "always-on" } | { type: "duty-cycle"; percent: number | string } | { type: "batch"; runsPerMonth: number | string; secondsPerRun: number | string };
+  schedule?:
+    { type: "always-on" } | { type: "duty-cycle"; percent: number | string } | { type: "batch"; runsPerMonth: number | string; secondsPerRun: number | string };
 }
 
 /**
@@ -70,5 +71,8 @@ export function searchRegions<R extends RegionChoice>(regions: readonly R[], que
     return words.every((w) => hay.includes(w));
   });
   const rank = (r: R) => (r.code.toLowerCase().startsWith(q) ? 0 : r.name.toLowerCase().includes(q) ? 1 : 2);
-  return hits.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map(({ r }) => r);
+  return hits
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map(({ r }) => r);
 }

@@ -23,14 +23,22 @@ export function zodProblems(error: z.ZodError): Problem[] {
 export function catalogProblems(scenario: Scenario, catalog: FargateCatalog): Problem[] {
   const region = own(catalog.regions, scenario.region);
   if (!region) {
-    return [{ path: "region", message: `Unknown region "${scenario.region}": use a region code such as us-east-1 (${Object.keys(catalog.regions).length} regions are in the price snapshot)` }];
+    return [
+      {
+        path: "region",
+        message: `Unknown region "${scenario.region}": use a region code such as us-east-1 (${Object.keys(catalog.regions).length} regions are in the price snapshot)`,
+      },
+    ];
   }
   const problems: Problem[] = [];
   scenario.workloads.forEach((w, i) => {
     if (w.os === "windows" && !region.windows)
       problems.push({ path: `workloads.${i}.os`, message: `Windows containers on Fargate are not offered in ${scenario.region} (${region.name})` });
     if (w.spotPercent > 0 && !region.spot)
-      problems.push({ path: `workloads.${i}.spotPercent`, message: `Our price snapshot has no Fargate Spot price for ${scenario.region} (${region.name}): set Spot share to 0` });
+      problems.push({
+        path: `workloads.${i}.spotPercent`,
+        message: `Our price snapshot has no Fargate Spot price for ${scenario.region} (${region.name}): set Spot share to 0`,
+      });
   });
   return problems;
 }

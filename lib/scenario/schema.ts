@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { SAVINGS_PLAN_TERMS } from "@/lib/catalog/schema";
-import { EKS_OVERHEAD_MIB, STORAGE_LIMITS_GIB, type Ec2Settings as Ec2SettingsSpec, type Schedule as ScheduleSpec, type ScenarioSpec, type ServicesSpec, type WorkloadSpec } from "@/lib/pricing/input";
 import {
-  formatSize,
-  isValidSize,
-  largestSize,
-  nearestValidSizes,
-  roundUpToValidSize,
-  validVcpus,
-} from "@/lib/pricing/sizes";
+  EKS_OVERHEAD_MIB,
+  STORAGE_LIMITS_GIB,
+  type Ec2Settings as Ec2SettingsSpec,
+  type Schedule as ScheduleSpec,
+  type ScenarioSpec,
+  type ServicesSpec,
+  type WorkloadSpec,
+} from "@/lib/pricing/input";
+import { formatSize, isValidSize, largestSize, nearestValidSizes, roundUpToValidSize, validVcpus } from "@/lib/pricing/sizes";
 import { MIB_PER_GIB } from "@/lib/pricing/units";
 
 /**
@@ -25,13 +26,15 @@ export const LATEST_SCENARIO_VERSION = 2 as const;
 /** Ephemeral storage limits (free, ECS max, EKS max) and the EKS pod overhead: the engine's billing rules (lib/pricing/input.ts). */
 export { EKS_OVERHEAD_MIB, STORAGE_LIMITS_GIB };
 
-const finite = (what: string) =>
-  z.number({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} must be a number`) }).finite();
+const finite = (what: string) => z.number({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} must be a number`) }).finite();
 
 /** A non-negative amount of GiB (up to 1 billion: an exabyte a month is not a container service). */
 const gib = (what: string) => finite(what).min(0, `${what} cannot be negative`).max(1_000_000_000, `${what} is at most 1,000,000,000 GiB`);
 const count = (what: string, max: number) =>
-  finite(what).int(`${what} must be a whole number`).min(0, `${what} cannot be negative`).max(max, `${what} is at most ${max.toLocaleString("en-US")}`);
+  finite(what)
+    .int(`${what} must be a whole number`)
+    .min(0, `${what} cannot be negative`)
+    .max(max, `${what} is at most ${max.toLocaleString("en-US")}`);
 /** Objects of the v2 contract refuse unknown fields: a typo must not silently price nothing. */
 const unknownFields = (allowed: string, what: string) => ({
   error: (iss: { code?: string; keys?: string[] }) =>
@@ -51,7 +54,9 @@ export const Schedule = z.discriminatedUnion(
       type: z.literal("batch"),
       /** Each run starts `tasks` tasks, each billed separately (rounded up to the second, with the minimum). */
       runsPerMonth: finite("Runs per month").int("Runs per month must be a whole number").min(0, "Runs per month cannot be negative"),
-      secondsPerRun: finite("Seconds per run").positive("Seconds per run must be more than 0").max(2_678_400, "A run longer than a 31-day month is not a batch run"),
+      secondsPerRun: finite("Seconds per run")
+        .positive("Seconds per run must be more than 0")
+        .max(2_678_400, "A run longer than a 31-day month is not a batch run"),
     }),
   ],
   { error: 'Schedule type must be "always-on", "duty-cycle" or "batch"' },
@@ -90,7 +95,12 @@ const WorkloadShape = z.object({
         ingestedGiBPerMonth: gib("Logs ingested per month").default(0),
         storedGiB: gib("Logs stored").default(0),
       },
-      { error: (iss) => (iss.code === "unrecognized_keys" ? `unknown field ${iss.keys.map((k) => `"${k}"`).join(", ")} (use ingestedGiBPerMonth, storedGiB)` : "logs must be an object such as { \"ingestedGiBPerMonth\": 50, \"storedGiB\": 100 }") },
+      {
+        error: (iss) =>
+          iss.code === "unrecognized_keys"
+            ? `unknown field ${iss.keys.map((k) => `"${k}"`).join(", ")} (use ingestedGiBPerMonth, storedGiB)`
+            : 'logs must be an object such as { "ingestedGiBPerMonth": 50, "storedGiB": 100 }',
+      },
     )
     .optional(),
 });
@@ -126,7 +136,10 @@ export function workloadRuleIssues(w: WorkloadShape): { path: (string | number)[
     if (!(w.os === "windows" && w.vcpu < 1) && !isValidSize({ vcpu: w.vcpu, memoryGiB: w.memoryGiB }, os)) {
       const request = { vcpu: w.vcpu, memoryGiB: w.memoryGiB };
       if (w.vcpu > largest.vcpu || w.memoryGiB > largest.memoryGiB) {
-        add(w.vcpu > largest.vcpu ? "vcpu" : "memoryGiB", `${formatSize(request)} is above the largest Fargate ${os === "windows" ? "Windows " : ""}size (${formatSize(largest)})`);
+        add(
+          w.vcpu > largest.vcpu ? "vcpu" : "memoryGiB",
+          `${formatSize(request)} is above the largest Fargate ${os === "windows" ? "Windows " : ""}size (${formatSize(largest)})`,
+        );
       } else {
         const nearest = nearestValidSizes(request, os).map(formatSize).join(", ");
         const field = validVcpus(os).includes(w.vcpu) ? "memoryGiB" : "vcpu";
@@ -135,7 +148,11 @@ export function workloadRuleIssues(w: WorkloadShape): { path: (string | number)[
     }
   } else if (w.os === "linux") {
     const billed = roundUpToValidSize({ vcpu: w.vcpu, memoryGiB: w.memoryGiB + EKS_OVERHEAD_MIB / MIB_PER_GIB }, "linux");
-    if (!billed) add(w.vcpu > largest.vcpu ? "vcpu" : "memoryGiB", `A pod requesting ${formatSize({ vcpu: w.vcpu, memoryGiB: w.memoryGiB })} (+${EKS_OVERHEAD_MIB} MiB) is above the largest Fargate size (${formatSize(largest)})`);
+    if (!billed)
+      add(
+        w.vcpu > largest.vcpu ? "vcpu" : "memoryGiB",
+        `A pod requesting ${formatSize({ vcpu: w.vcpu, memoryGiB: w.memoryGiB })} (+${EKS_OVERHEAD_MIB} MiB) is above the largest Fargate size (${formatSize(largest)})`,
+      );
   }
   return issues;
 }
@@ -157,9 +174,16 @@ export const Ec2Settings = z.object({
   /** Share of each instance's CPU and memory kept free. */
   headroomPercent: finite("Headroom").min(0, "Headroom cannot be negative").max(90, "Headroom is at most 90%").default(5),
   /** ECS_RESERVED_MEMORY: MiB per instance kept for the OS and agents. */
-  reservedMemoryMiB: finite("Reserved memory").int("Reserved memory is a whole number of MiB").min(0, "Reserved memory cannot be negative").max(65_536, "Reserved memory is at most 65,536 MiB").default(256),
+  reservedMemoryMiB: finite("Reserved memory")
+    .int("Reserved memory is a whole number of MiB")
+    .min(0, "Reserved memory cannot be negative")
+    .max(65_536, "Reserved memory is at most 65,536 MiB")
+    .default(256),
   /** Share of nominal memory the ECS agent does not register (an 8 GiB m4.large registers about 7,985 MiB: 2.5%). */
-  unregisteredMemoryPercent: finite("Unregistered memory").min(0, "Unregistered memory cannot be negative").max(50, "Unregistered memory is at most 50%").default(2.5),
+  unregisteredMemoryPercent: finite("Unregistered memory")
+    .min(0, "Unregistered memory cannot be negative")
+    .max(50, "Unregistered memory is at most 50%")
+    .default(2.5),
   /** Batch and duty-cycle work: the cluster stays up all month, or scales with the tasks (hour granularity). */
   scaling: z.enum(["always-on", "scale-with-tasks"], { error: 'Cluster scaling must be "always-on" or "scale-with-tasks"' }).default("always-on"),
   /** Share of instance-hours on EC2 Spot. */
@@ -167,7 +191,11 @@ export const Ec2Settings = z.object({
   /** Commitment on the non-Spot part: Compute Savings Plans / Reserved Instances, as discount estimates. */
   commitment: z.enum(["none", "1yr", "3yr"], { error: 'Commitment must be "none", "1yr" or "3yr"' }).default("none"),
   /** gp3 root volume per instance. */
-  ebsRootGiB: finite("EBS root volume").int("EBS root volume is a whole number of GiB").min(1, "EBS root volume is at least 1 GiB").max(16_384, "EBS root volume is at most 16,384 GiB").default(30),
+  ebsRootGiB: finite("EBS root volume")
+    .int("EBS root volume is a whole number of GiB")
+    .min(1, "EBS root volume is at least 1 GiB")
+    .max(16_384, "EBS root volume is at most 16,384 GiB")
+    .default(30),
   /** Restrict the search to these instance types (empty: every current-generation candidate). */
   instanceTypes: z.array(z.string().max(40)).max(200).default([]),
 }) satisfies z.ZodType<Ec2SettingsSpec>;
@@ -175,13 +203,21 @@ export type Ec2Settings = z.infer<typeof Ec2Settings>;
 
 const LoadBalancer = z.strictObject(
   {
-    name: z.string({ error: "Load balancer name must be text" }).trim().min(1, "Load balancer name is required").max(120, "Load balancer name is at most 120 characters"),
+    name: z
+      .string({ error: "Load balancer name must be text" })
+      .trim()
+      .min(1, "Load balancer name is required")
+      .max(120, "Load balancer name is at most 120 characters"),
     type: z.enum(["application", "network"], { error: 'Load balancer type must be "application" or "network"' }),
     /** Average LCUs (application) or NLCUs (network) per hour. */
     capacityUnits: finite("Capacity units").min(0, "Capacity units cannot be negative").max(100_000, "Capacity units is at most 100,000").default(1),
     /** An internet-facing load balancer holds one public IPv4 address per AZ it serves. */
     internetFacing: z.boolean({ error: "internetFacing must be true or false" }).default(true),
-    azs: finite("AZs").int("AZs must be a whole number").min(1, "A load balancer serves at least 1 AZ").max(6, "A load balancer serves at most 6 AZs (the most a region has)").default(2),
+    azs: finite("AZs")
+      .int("AZs must be a whole number")
+      .min(1, "A load balancer serves at least 1 AZ")
+      .max(6, "A load balancer serves at most 6 AZs (the most a region has)")
+      .default(2),
   },
   unknownFields("name, type, capacityUnits, internetFacing, azs", "A load balancer"),
 );
@@ -190,7 +226,11 @@ export type LoadBalancer = z.infer<typeof LoadBalancer>;
 export const EFS_STORAGE_CLASSES = ["standard", "standard-ia", "archive", "one-zone", "one-zone-ia"] as const;
 const FileSystem = z.strictObject(
   {
-    name: z.string({ error: "File system name must be text" }).trim().min(1, "File system name is required").max(120, "File system name is at most 120 characters"),
+    name: z
+      .string({ error: "File system name must be text" })
+      .trim()
+      .min(1, "File system name is required")
+      .max(120, "File system name is at most 120 characters"),
     storageClass: z.enum(EFS_STORAGE_CLASSES, { error: `Storage class must be one of: ${EFS_STORAGE_CLASSES.join(", ")}` }).default("standard"),
     storedGiB: gib("Stored data"),
     /** Elastic Throughput: GiB read and written per month. */
@@ -239,7 +279,12 @@ export function usesVersion2Fields(s: { services?: unknown; workloads: readonly 
 /** The scenario's fields without the cross-field rules (for the editor, which checks part by part). */
 export const ScenarioShape = z.object({
   version: z.literal([SCENARIO_VERSION, LATEST_SCENARIO_VERSION], { error: "version must be 1 or 2" }).default(SCENARIO_VERSION),
-  name: z.string({ error: "Scenario name must be text" }).trim().min(1, "Scenario name is required").max(120, "Scenario name is at most 120 characters").default("My scenario"),
+  name: z
+    .string({ error: "Scenario name must be text" })
+    .trim()
+    .min(1, "Scenario name is required")
+    .max(120, "Scenario name is at most 120 characters")
+    .default("My scenario"),
   region: z.string({ error: "Region is required" }).min(1, "Region is required").default("us-east-1"),
   workloads: z.array(Workload, { error: "workloads must be a list" }).max(20_000, "At most 20,000 workloads"),
   ec2: Ec2Settings.default(Ec2Settings.parse({})),

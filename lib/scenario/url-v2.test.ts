@@ -64,7 +64,10 @@ describe("share links, format v2", () => {
     const r = decodeScenario(broken, fargateCatalog);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.message).toMatch(/damaged/);
-    expect(decodeScenario("v3.abc.0000000", fargateCatalog)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/format v3.*newer version/) } });
+    expect(decodeScenario("v3.abc.0000000", fargateCatalog)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/format v3.*newer version/) },
+    });
   });
 
   it("a v2 link with a bad service value names its path", () => {

@@ -45,7 +45,14 @@ describe("share links: format", () => {
     // The payload is the compact JSON: positional workloads, defaults dropped.
     const payload = encodeScenario(checkout).split(".")[1]!;
     const json = new TextDecoder().decode(Uint8Array.from(atob(payload.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0)));
-    expect(JSON.parse(json)).toEqual({ w: [["api", 1, 2, 3], ["thumbnails", 1, 2, null, [2, 1000, 10]], ["reports", 1, 8, null, null, null, null, 1]], n: "checkout" });
+    expect(JSON.parse(json)).toEqual({
+      w: [
+        ["api", 1, 2, 3],
+        ["thumbnails", 1, 2, null, [2, 1000, 10]],
+        ["reports", 1, 8, null, null, null, null, 1],
+      ],
+      n: "checkout",
+    });
   });
 
   it("is URL-safe and much shorter than the full JSON", () => {
@@ -90,7 +97,10 @@ describe("share links: round trip", () => {
   it("a <script> or <img onerror> name comes back as the same plain text", () => {
     const evil = scenario({
       name: `<script>alert("x")</script>`,
-      workloads: [{ name: `<img src=x onerror="alert(1)">`, vcpu: 0.25, memoryGiB: 0.5 }, { name: `"'&<>\u2028\u{1F600}`, vcpu: 1, memoryGiB: 2 }],
+      workloads: [
+        { name: `<img src=x onerror="alert(1)">`, vcpu: 0.25, memoryGiB: 0.5 },
+        { name: `"'&<>\u2028\u{1F600}`, vcpu: 1, memoryGiB: 2 },
+      ],
     });
     const token = encodeScenario(evil);
     expect(token).not.toMatch(/[<>"'&]/);
@@ -98,12 +108,18 @@ describe("share links: round trip", () => {
   });
 
   it("decode(encode(s)) equals s for valid scenarios (fast-check)", () => {
-    const spotRegions = Object.entries(catalog.regions).filter(([, r]) => r.spot && r.windows).map(([c]) => c);
+    const spotRegions = Object.entries(catalog.regions)
+      .filter(([, r]) => r.spot && r.windows)
+      .map(([c]) => c);
     const name = fc.string({ unit: "binary", minLength: 1, maxLength: 40 });
     const schedule = fc.oneof(
       fc.constant({ type: "always-on" as const }),
       fc.record({ type: fc.constant("duty-cycle" as const), percent: fc.double({ min: 0, max: 100, noNaN: true }) }),
-      fc.record({ type: fc.constant("batch" as const), runsPerMonth: fc.integer({ min: 0, max: 1_000_000 }), secondsPerRun: fc.double({ min: 0.001, max: 86_400, noNaN: true }) }),
+      fc.record({
+        type: fc.constant("batch" as const),
+        runsPerMonth: fc.integer({ min: 0, max: 1_000_000 }),
+        secondsPerRun: fc.double({ min: 0.001, max: 86_400, noNaN: true }),
+      }),
     );
     const common = {
       name,
@@ -119,7 +135,12 @@ describe("share links: round trip", () => {
       storageGiB: fc.integer({ min: 20, max: 200 }),
       spotPercent: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true })),
     });
-    const ecsWindows = fc.record({ ...common, platform: fc.constant("ecs" as const), os: fc.constant("windows" as const), size: fc.constantFrom(...allSizes("windows")) });
+    const ecsWindows = fc.record({
+      ...common,
+      platform: fc.constant("ecs" as const),
+      os: fc.constant("windows" as const),
+      size: fc.constantFrom(...allSizes("windows")),
+    });
     const eks = fc.record({
       ...common,
       platform: fc.constant("eks" as const),
@@ -170,7 +191,11 @@ describe("share links: bad links are refused in one sentence, never thrown", () 
     ["spaces", "   ", /empty/],
     ["garbage", "hello world!", /not a share link of this estimator/],
     ["a whole URL", "https://example.com/#s=v1.abc", /not a share link of this estimator/],
-    ["unknown future version", token.replace(/^v1\./, "v7."), /uses format v7, which this version of the estimator cannot open; it was probably made by a newer version/],
+    [
+      "unknown future version",
+      token.replace(/^v1\./, "v7."),
+      /uses format v7, which this version of the estimator cannot open; it was probably made by a newer version/,
+    ],
     ["v0 with a prefix", token.replace(/^v1\./, "v0."), /uses format v0/],
     ["truncated payload", token.slice(0, 40), /incomplete: it was probably cut off/],
     ["truncated checksum", token.slice(0, -2), /incomplete/],
@@ -205,7 +230,12 @@ describe("share links: bad links are refused in one sentence, never thrown", () 
   });
 
   it("arbitrary strings never throw and are refused with a sentence (fast-check)", () => {
-    const text = fc.oneof(fc.string({ unit: "binary", maxLength: 200 }), fc.base64String({ maxLength: 200 }), fc.string().map((s) => `v1.${s}`), fc.base64String().map((s) => `v1.${s.replace(/=/g, "")}.${s.slice(0, 7)}`));
+    const text = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 200 }),
+      fc.base64String({ maxLength: 200 }),
+      fc.string().map((s) => `v1.${s}`),
+      fc.base64String().map((s) => `v1.${s.replace(/=/g, "")}.${s.slice(0, 7)}`),
+    );
     fc.assert(
       fc.property(text, (t) => {
         const r = decodeScenario(t, catalog);
@@ -232,7 +262,12 @@ describe("share links: bad links are refused in one sentence, never thrown", () 
 
 describe("share links: v0 (legacy) links still open", () => {
   // v0: btoa(JSON.stringify(scenario)) of the full scenario, no prefix, standard base64 with padding.
-  const legacy = { version: 1 as const, name: "Café ☕ checkout", region: "eu-west-1", workloads: [{ name: "api", vcpu: 2, memoryGiB: 4, tasks: 2, spotPercent: 50 }] };
+  const legacy = {
+    version: 1 as const,
+    name: "Café ☕ checkout",
+    region: "eu-west-1",
+    workloads: [{ name: "api", vcpu: 2, memoryGiB: 4, tasks: 2, spotPercent: 50 }],
+  };
   const utf8Base64 = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
 
   it("opens a v0 link and says it was migrated", () => {
@@ -257,6 +292,9 @@ describe("share links: v0 (legacy) links still open", () => {
   });
 
   it("an invalid v0 scenario names the problem", () => {
-    expectRejected(btoa(JSON.stringify({ workloads: [{ name: "x", vcpu: 3, memoryGiB: 8 }] })), /^The shared scenario cannot be opened: workloads\.0\.vcpu: 3 vCPU \/ 8 GiB is not a valid Fargate task size/);
+    expectRejected(
+      btoa(JSON.stringify({ workloads: [{ name: "x", vcpu: 3, memoryGiB: 8 }] })),
+      /^The shared scenario cannot be opened: workloads\.0\.vcpu: 3 vCPU \/ 8 GiB is not a valid Fargate task size/,
+    );
   });
 });

@@ -351,7 +351,9 @@ export function decodeScenario(text: string, catalog: FargateCatalog): DecodeRes
   try {
     if (typeof text !== "string") return refuse("The share link is not text.");
     if (text.length > MAX_SHARE_CHARS)
-      return refuse(`The share link is too long (${text.length.toLocaleString("en-US")} characters; at most ${MAX_SHARE_CHARS.toLocaleString("en-US")}), so it was not made by this estimator.`);
+      return refuse(
+        `The share link is too long (${text.length.toLocaleString("en-US")} characters; at most ${MAX_SHARE_CHARS.toLocaleString("en-US")}), so it was not made by this estimator.`,
+      );
     const token = text.trim();
     if (!token) return refuse("The share link is empty: it holds no scenario.");
     const versioned = /^v(\d{1,6})\.(.*)$/s.exec(token);

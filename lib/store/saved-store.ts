@@ -173,7 +173,12 @@ export const useSavedStore = create<SavedState>()(
         const index = scenarios.findIndex((s) => s.id === id);
         const source = scenarios[index];
         if (!source) return null;
-        const copy: SavedScenario = { id: newId(now), draft: { ...source.draft, name: uniqueName(`${displayName(source)} copy`, scenarios) }, link: null, savedAt: now };
+        const copy: SavedScenario = {
+          id: newId(now),
+          draft: { ...source.draft, name: uniqueName(`${displayName(source)} copy`, scenarios) },
+          link: null,
+          savedAt: now,
+        };
         set({ scenarios: [...scenarios.slice(0, index + 1), copy, ...scenarios.slice(index + 1)] });
         return copy.id;
       },

@@ -68,8 +68,7 @@ export const useScenarioStore = create<ScenarioState>()((set, get) => ({
       void _old;
       return { draft: Object.keys(services).length ? { ...rest, services } : rest };
     }),
-  updateWorkload: (index, patch) =>
-    set((s) => ({ draft: { ...s.draft, workloads: s.draft.workloads.map((w, i) => (i === index ? { ...w, ...patch } : w)) } })),
+  updateWorkload: (index, patch) => set((s) => ({ draft: { ...s.draft, workloads: s.draft.workloads.map((w, i) => (i === index ? { ...w, ...patch } : w)) } })),
   addWorkload: (workload) =>
     set((s) => {
       const w = workload ?? { ...DEFAULT_WORKLOAD, name: uniqueName("workload", s.draft.workloads), tasks: 1 };

@@ -29,7 +29,8 @@ export function parseCliArgs(argv: string[], options: readonly string[]): Parsed
     const code = (e as { code?: string }).code;
     const option = /'(-[^' <]*)/.exec((e as Error).message)?.[1] ?? "an option";
     if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return fail({ message: `unknown option ${option}` });
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return fail({ message: `${option} needs a value (one that starts with a dash goes as ${option}=-value)` });
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+      return fail({ message: `${option} needs a value (one that starts with a dash goes as ${option}=-value)` });
     throw e;
   }
 }

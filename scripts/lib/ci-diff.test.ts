@@ -23,7 +23,11 @@ const action = parse(readFileSync(path.join(root, "action.yml"), "utf8")) as {
 let repo = "";
 const sha: Record<string, string> = {};
 const git = (...args: string[]) => {
-  const r = spawnSync("git", args, { cwd: repo, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
+  const r = spawnSync("git", args, {
+    cwd: repo,
+    encoding: "utf8",
+    env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" },
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   return r.stdout.trim();
 };
@@ -31,7 +35,8 @@ const write = (file: string, text: string) => {
   mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
   writeFileSync(path.join(repo, file), text);
 };
-const taskDef = (cpu: string, memory: string) => JSON.stringify({ family: "web", requiresCompatibilities: ["FARGATE"], cpu, memory, containerDefinitions: [{ name: "web", image: "nginx" }] }, null, 2);
+const taskDef = (cpu: string, memory: string) =>
+  JSON.stringify({ family: "web", requiresCompatibilities: ["FARGATE"], cpu, memory, containerDefinitions: [{ name: "web", image: "nginx" }] }, null, 2);
 const manifests = (replicas: number) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: ${replicas}\n  template:\n    spec:\n      containers:\n        - name: api\n          resources: {requests: {cpu: 500m, memory: 1Gi}}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec: {ports: [{port: 80}]}\n`;
 
@@ -46,7 +51,14 @@ beforeAll(() => {
   sha.base = git("rev-parse", "HEAD");
   write(".aws/task-definition.json", taskDef("1024", "2048"));
   write("k8s/app.yaml", manifests(3));
-  write("scenarios/batch.json", JSON.stringify({ name: "batch", region: "us-east-1", workloads: [{ name: "report", vcpu: 1, memoryGiB: 2, schedule: { type: "duty-cycle", percent: 50 } }] }));
+  write(
+    "scenarios/batch.json",
+    JSON.stringify({
+      name: "batch",
+      region: "us-east-1",
+      workloads: [{ name: "report", vcpu: 1, memoryGiB: 2, schedule: { type: "duty-cycle", percent: 50 } }],
+    }),
+  );
   git("add", ".");
   git("commit", "-q", "-m", "head");
   sha.head = git("rev-parse", "HEAD");
@@ -85,7 +97,16 @@ function runAction(inputs: Record<string, string>) {
   const r = spawnSync(step.shell, ["-e", "-c", expand(step.run, inputs, github)], {
     cwd: expand(step["working-directory"] ?? ".", inputs, github),
     encoding: "utf8",
-    env: { NODE_ENV: "test", PATH: process.env.PATH!, HOME: process.env.HOME ?? "/tmp", ...env, GITHUB_WORKSPACE: repo, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: outputs, GITHUB_REPOSITORY: "acme/shop" },
+    env: {
+      NODE_ENV: "test",
+      PATH: process.env.PATH!,
+      HOME: process.env.HOME ?? "/tmp",
+      ...env,
+      GITHUB_WORKSPACE: repo,
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_OUTPUT: outputs,
+      GITHUB_REPOSITORY: "acme/shop",
+    },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, summary: readFileSync(summary, "utf8"), outputs: readFileSync(outputs, "utf8") };
 }
@@ -142,7 +163,9 @@ describe("the GitHub Action on two commits of a git repository", () => {
   it("bad input: exit 2, each problem in one sentence, in the log and the summary", () => {
     const missing = runAction({ paths: "k8s/nope.yaml" });
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain(`::error::k8s/nope.yaml: not found at the base (${sha.base!.slice(0, 12)}) or the head (${sha.head!.slice(0, 12)}): check the path`);
+    expect(missing.stderr).toContain(
+      `::error::k8s/nope.yaml: not found at the base (${sha.base!.slice(0, 12)}) or the head (${sha.head!.slice(0, 12)}): check the path`,
+    );
     expect(missing.summary).toContain("### Fargate cost: not computed");
     // The same checks in process (each run of the script costs seconds on a shared machine):
     const log = (env: Record<string, string>) => {
@@ -152,7 +175,9 @@ describe("the GitHub Action on two commits of a git repository", () => {
     };
     expect(log({ INPUT_PATHS: "k8s" })).toContain("k8s: is a folder at");
     expect(log({ INPUT_PATHS: "../etc/passwd" })).toContain("../etc/passwd: paths are relative to the repository root");
-    expect(log({ INPUT_PATHS: "k8s/app.yaml", INPUT_BASE: "0123456789abcdef0123456789abcdef01234567" })).toContain('base: commit "0123456789abcdef0123456789abcdef01234567" is not in this checkout: give actions/checkout fetch-depth: 0');
+    expect(log({ INPUT_PATHS: "k8s/app.yaml", INPUT_BASE: "0123456789abcdef0123456789abcdef01234567" })).toContain(
+      'base: commit "0123456789abcdef0123456789abcdef01234567" is not in this checkout: give actions/checkout fetch-depth: 0',
+    );
     expect(log({ INPUT_PATHS: "k8s/app.yaml", INPUT_FAIL_ABOVE: "lots" })).toContain('fail-above: must be a percentage of at least 0, such as 10 (got "lots")');
     expect(log({ INPUT_PATHS: " \n " })).toContain("paths: list the scenario files, task definitions or manifests to compare, one per line");
     expect(log({ INPUT_PATHS: "k8s/app.yaml", INPUT_BASE: "" })).toContain("base: no base commit: run on pull_request events");
@@ -171,7 +196,11 @@ describe("the pull-request comment", () => {
     const calls: { url: string; method: string; body?: string; auth?: string }[] = [];
     const fetch = async (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => {
       calls.push({ url, method: init.method, body: init.body, auth: init.headers.Authorization });
-      return { ok: status < 300, status, json: async () => (init.method === "GET" && status < 300 ? existing : { message: "Resource not accessible by integration" }) };
+      return {
+        ok: status < 300,
+        status,
+        json: async () => (init.method === "GET" && status < 300 ? existing : { message: "Resource not accessible by integration" }),
+      };
     };
     return { calls, fetch };
   };
@@ -186,7 +215,10 @@ describe("the pull-request comment", () => {
     ]);
     expect(JSON.parse(first.calls[1]!.body!).body).toBe(opts.body);
     expect(first.calls[1]!.auth).toBe("Bearer t0k");
-    const again = fake([{ id: 1, body: "LGTM" }, { id: 42, body: `${MARKDOWN_MARKER}\nold` }]);
+    const again = fake([
+      { id: 1, body: "LGTM" },
+      { id: 42, body: `${MARKDOWN_MARKER}\nold` },
+    ]);
     expect(await upsertComment({ ...opts, fetch: again.fetch })).toEqual({ ok: true, value: "updated comment 42" });
     expect(again.calls[1]).toMatchObject({ method: "PATCH", url: "https://api.github.com/repos/acme/shop/issues/comments/42" });
   });
@@ -195,7 +227,9 @@ describe("the pull-request comment", () => {
     const denied = fake([], 403);
     expect(await upsertComment({ ...opts, fetch: denied.fetch })).toEqual({
       ok: false,
-      error: { message: 'could not list the pull request\'s comments (403 Resource not accessible by integration): give the job "pull-requests: write" permission' },
+      error: {
+        message: 'could not list the pull request\'s comments (403 Resource not accessible by integration): give the job "pull-requests: write" permission',
+      },
     });
   });
 });

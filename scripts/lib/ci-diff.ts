@@ -43,7 +43,11 @@ function git(repo: string, args: string[]): Result<string, string> {
 function fileAt(repo: string, commit: string, file: string): Result<string | null, Problem> {
   const type = git(repo, ["cat-file", "-t", `${commit}:${file}`]);
   if (!type.ok) return ok(null);
-  if (type.value.trim() !== "blob") return failed({ path: file, message: `is a ${type.value.trim() === "tree" ? "folder" : type.value.trim()} at ${commit.slice(0, 12)}: list the files themselves` });
+  if (type.value.trim() !== "blob")
+    return failed({
+      path: file,
+      message: `is a ${type.value.trim() === "tree" ? "folder" : type.value.trim()} at ${commit.slice(0, 12)}: list the files themselves`,
+    });
   const blob = git(repo, ["cat-file", "blob", `${commit}:${file}`]);
   return blob.ok ? blob : failed({ path: file, message: `cannot be read at ${commit.slice(0, 12)} (${blob.error.split("\n")[0]})` });
 }
@@ -82,7 +86,8 @@ export function runCiDiff(env: CiEnv): CiResult {
   if (!paths.length) return fail([{ path: "paths", message: "list the scenario files, task definitions or manifests to compare, one per line" }]);
   const commits: Record<"base" | "head", string> = { base: env.INPUT_BASE?.trim() ?? "", head: env.INPUT_HEAD?.trim() || "HEAD" };
   if (!commits.base) return fail([{ path: "base", message: "no base commit: run on pull_request events, or set the base input to a commit or branch" }]);
-  if (!git(repo, ["rev-parse", "--git-dir"]).ok) return fail([{ path: "working-directory", message: `${repo} is not a git checkout: run actions/checkout first` }]);
+  if (!git(repo, ["rev-parse", "--git-dir"]).ok)
+    return fail([{ path: "working-directory", message: `${repo} is not a git checkout: run actions/checkout first` }]);
   for (const side of ["base", "head"] as const) {
     const r = git(repo, ["rev-parse", "--verify", "--quiet", `${commits[side]}^{commit}`]);
     if (!r.ok) return fail([{ path: side, message: `commit "${commits[side]}" is not in this checkout: give actions/checkout fetch-depth: 0` }]);
@@ -115,7 +120,12 @@ export function runCiDiff(env: CiEnv): CiResult {
         if (!b.ok) problems.push(b.error);
         else if (b.value !== null) beside = { path: besidePath(file), text: b.value };
       }
-      sides[side] = loadSide({ file: { path: `${file} (${side})`, text }, beside: beside && { path: `${beside.path} (${side})`, text: beside.text } }, { region }, fargateCatalog, extrasCatalog);
+      sides[side] = loadSide(
+        { file: { path: `${file} (${side})`, text }, beside: beside && { path: `${beside.path} (${side})`, text: beside.text } },
+        { region },
+        fargateCatalog,
+        extrasCatalog,
+      );
     }
     if (missing === 2) {
       problems.push({ path: file, message: `not found at the base (${commits.base.slice(0, 12)}) or the head (${commits.head.slice(0, 12)}): check the path` });
@@ -136,7 +146,12 @@ export function runCiDiff(env: CiEnv): CiResult {
   if (failed) log.push(`The monthly cost grows by more than fail-above ${failAbove}%.`);
   const difference = totals.head.minus(totals.base);
   const percent = percentOf(difference, totals.base);
-  const outputs = { "base-monthly-cost": totals.base.toString(), "head-monthly-cost": totals.head.toString(), "monthly-difference": difference.toString(), percent: percent ?? "" };
+  const outputs = {
+    "base-monthly-cost": totals.base.toString(),
+    "head-monthly-cost": totals.head.toString(),
+    "monthly-difference": difference.toString(),
+    percent: percent ?? "",
+  };
   return { code: failed ? 3 : 0, markdown, log, outputs };
 }
 
@@ -144,12 +159,19 @@ function total(diffs: CostDiff[]) {
   return { base: sum(diffs.map((d) => d.base.monthlyCost)), head: sum(diffs.map((d) => d.head.monthlyCost)) };
 }
 
-
-type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+type Fetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string },
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
 /** Creates the pull request's cost comment, or updates the one an earlier run left (found by its hidden marker). */
 export async function upsertComment(opts: { api: string; repository: string; pr: number; token: string; body: string; fetch: Fetch }): Promise<Result<string>> {
-  const headers = { Authorization: `Bearer ${opts.token}`, Accept: "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28", "User-Agent": "fargate-estimator" };
+  const headers = {
+    Authorization: `Bearer ${opts.token}`,
+    Accept: "application/vnd.github+json",
+    "X-GitHub-Api-Version": "2022-11-28",
+    "User-Agent": "fargate-estimator",
+  };
   const body = opts.body.length > COMMENT_LIMIT ? `${opts.body.slice(0, COMMENT_LIMIT)}\n\n… (cut to fit a comment: the job summary has it all)\n` : opts.body;
   const base = `${opts.api.replace(/\/$/, "")}/repos/${opts.repository}`;
   const why = async (r: { status: number; json(): Promise<unknown> }) => {
@@ -167,7 +189,8 @@ export async function upsertComment(opts: { api: string; repository: string; pr:
   const r = existing
     ? await opts.fetch(`${base}/issues/comments/${existing}`, { method: "PATCH", headers, body: JSON.stringify({ body }) })
     : await opts.fetch(`${base}/issues/${opts.pr}/comments`, { method: "POST", headers, body: JSON.stringify({ body }) });
-  if (!r.ok) return failed({ message: `could not ${existing ? "update" : "write"} the comment (${await why(r)}): give the job "pull-requests: write" permission` });
+  if (!r.ok)
+    return failed({ message: `could not ${existing ? "update" : "write"} the comment (${await why(r)}): give the job "pull-requests: write" permission` });
   return ok(existing ? `updated comment ${existing}` : "commented on the pull request");
 }
 

@@ -7,9 +7,18 @@ const root = path.resolve(__dirname, "..", "..");
 const example = readFileSync(path.join(root, "examples", "checkout-whole-bill.json"), "utf8");
 const files: Record<string, string> = {
   "v2.json": example,
-  "bad-v2.json": JSON.stringify({ version: 2, workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, publicIp: "yes" }], services: { natGateways: { count: -2 }, loadBalancers: [{ name: "x", type: "classic" }] } }),
+  "bad-v2.json": JSON.stringify({
+    version: 2,
+    workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, publicIp: "yes" }],
+    services: { natGateways: { count: -2 }, loadBalancers: [{ name: "x", type: "classic" }] },
+  }),
   "v1-with-services.json": JSON.stringify({ version: 1, workloads: [{ name: "api", vcpu: 1, memoryGiB: 2 }], services: {} }),
-  "no-inter-az.json": JSON.stringify({ version: 2, region: "ap-south-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2 }], services: { dataTransfer: { interAzGiBPerMonth: 10 } } }),
+  "no-inter-az.json": JSON.stringify({
+    version: 2,
+    region: "ap-south-1",
+    workloads: [{ name: "api", vcpu: 1, memoryGiB: 2 }],
+    services: { dataTransfer: { interAzGiBPerMonth: 10 } },
+  }),
 };
 const read = (f: string) => {
   if (!Object.hasOwn(files, f)) throw Object.assign(new Error("nope"), { code: "ENOENT" });
@@ -28,7 +37,13 @@ describe("estimate CLI, version 2 (the whole bill)", () => {
     expect(est.services.monthlyCost).toBe("200.905");
     expect(est.totals.servicesMonthlyCost).toBe("239.855"); // 10.95 + 28 + 200.905
     expect(est.totals.monthlyCost).toBe("347.9753"); // 108.1203 + 239.855
-    expect(est.services.lineItems[0]).toMatchObject({ name: "Application Load Balancer (web)", unit: "LB-hours", quantity: "730", unitPrice: "0.0225", priceSource: "load-balancer" });
+    expect(est.services.lineItems[0]).toMatchObject({
+      name: "Application Load Balancer (web)",
+      unit: "LB-hours",
+      quantity: "730",
+      unitPrice: "0.0225",
+      priceSource: "load-balancer",
+    });
     expect(est.catalog.sources.find((s: { key: string }) => s.key === "load-balancer")).toMatchObject({ publishedAt: "2025-06-05" });
     expect(est.ec2.wholeBill.comparedFargateMonthlyCost).toBe("347.9753");
   });
@@ -66,7 +81,17 @@ describe("estimate CLI, version 2 (the whole bill)", () => {
 
   it("--help documents the version 2 fields", () => {
     expect(HELP).toMatch(/"version": 2/);
-    for (const field of ["publicIp", "ingestedGiBPerMonth", "loadBalancers", "natGateways", "internetOutGiBPerMonth", "interAzGiBPerMonth", "fileSystems", "eksClusters", "containerRegistry"])
+    for (const field of [
+      "publicIp",
+      "ingestedGiBPerMonth",
+      "loadBalancers",
+      "natGateways",
+      "internetOutGiBPerMonth",
+      "interAzGiBPerMonth",
+      "fileSystems",
+      "eksClusters",
+      "containerRegistry",
+    ])
       expect(HELP).toContain(field);
   });
 });

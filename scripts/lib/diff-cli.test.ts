@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "./cli";
 
 const root = path.resolve(__dirname, "..", "..");
-const scenario = (tasks: number, extra: object = {}) => JSON.stringify({ name: "shop", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks, ...extra }] });
+const scenario = (tasks: number, extra: object = {}) =>
+  JSON.stringify({ name: "shop", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks, ...extra }] });
 const taskDef = (cpu: string, memory: string) => JSON.stringify({ family: "web", cpu, memory, containerDefinitions: [{ name: "web", image: "nginx" }] });
 const files: Record<string, string> = {
   "base.json": scenario(2),
@@ -62,7 +63,11 @@ describe("estimate diff", () => {
     const r = JSON.parse(diff("base/td.json", "head/td.json").stdout);
     // BASE: no scenario beside it, 1 task of 0.5 vCPU / 1 GB: 730 x 0.024685 = 18.02005
     // HEAD: 2 tasks (head/td.scenario.json) of 1 vCPU / 2 GB: 2 x 36.0401 = 72.0802
-    expect(r.workloads[0]).toMatchObject({ baseMonthlyCost: "18.02005", headMonthlyCost: "72.0802", reasons: ["vCPU 0.5 → 1", "memory 1 GiB → 2 GiB", "tasks 1 → 2"] });
+    expect(r.workloads[0]).toMatchObject({
+      baseMonthlyCost: "18.02005",
+      headMonthlyCost: "72.0802",
+      reasons: ["vCPU 0.5 → 1", "memory 1 GiB → 2 GiB", "tasks 1 → 2"],
+    });
     // (72.0802 - 18.02005) / 18.02005 = 300%
     expect(r.difference.percent).toBe("300.00");
   });
@@ -105,7 +110,17 @@ describe("estimate diff", () => {
   it("a 1 MB scenario on each side is diffed in well under 3 seconds", () => {
     // About 1 MB each: 9,000 workloads of ~115 characters; HEAD doubles the tasks of every other one.
     const make = (tasksOf: (i: number) => number) =>
-      JSON.stringify({ region: "us-east-1", workloads: Array.from({ length: 9000 }, (_, i) => ({ name: `service-number-${i}`, vcpu: 1, memoryGiB: 2, tasks: tasksOf(i), spotPercent: 0, savingsPlan: "none" })) });
+      JSON.stringify({
+        region: "us-east-1",
+        workloads: Array.from({ length: 9000 }, (_, i) => ({
+          name: `service-number-${i}`,
+          vcpu: 1,
+          memoryGiB: 2,
+          tasks: tasksOf(i),
+          spotPercent: 0,
+          savingsPlan: "none",
+        })),
+      });
     const big: Record<string, string> = { "a.json": make(() => 1), "b.json": make((i) => (i % 2 ? 2 : 1)) };
     expect(big["a.json"]!.length).toBeGreaterThan(900_000);
     runCli(["diff", "a.json", "b.json"], (f) => big[f]!); // warm-up (module and JIT)
@@ -131,7 +146,8 @@ describe("estimate diff", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "diff-cli-"));
     for (const f of ["base.json", "head.json", "bad.json"]) writeFileSync(path.join(dir, f), files[f]!);
     const tsx = path.join(root, "node_modules", ".bin", "tsx");
-    const run = (...argv: string[]) => spawnSync(tsx, ["scripts/estimate.ts", "diff", ...argv.map((a) => (a.endsWith(".json") ? path.join(dir, a) : a))], { cwd: root });
+    const run = (...argv: string[]) =>
+      spawnSync(tsx, ["scripts/estimate.ts", "diff", ...argv.map((a) => (a.endsWith(".json") ? path.join(dir, a) : a))], { cwd: root });
     const ok = run("base.json", "head.json", "--format", "markdown");
     expect(ok.status).toBe(0);
     expect(ok.stdout.toString()).toContain("+$36.04 a month (+50.00%)");

@@ -68,7 +68,8 @@ export function loadFile(path: string, region: string, readFile: Reader): Result
 export function parseFailAbove(value: string | undefined): Result<number, Problem> {
   const s = (value ?? "").trim().replace(/%$/, "");
   const n = Number(s);
-  if (!s || !Number.isFinite(n) || n < 0) return failed({ path: "--fail-above", message: `must be a percentage of at least 0, such as 10 (got "${value ?? ""}")` });
+  if (!s || !Number.isFinite(n) || n < 0)
+    return failed({ path: "--fail-above", message: `must be a percentage of at least 0, such as 10 (got "${value ?? ""}")` });
   return ok(n);
 }
 

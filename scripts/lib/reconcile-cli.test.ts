@@ -16,7 +16,15 @@ describe("reconcile CLI", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.bill).toMatchObject({ format: "focus", rows: 61, fargateRows: 12, periodStart: "2024-09-01T00:00:00Z", periodEnd: "2024-10-01T00:00:00Z" });
-    expect(j.usage[0]).toEqual({ region: "us-west-2", platform: "ecs", usageType: "Fargate-vCPU-Hours:perCPU", quantity: "0.3613324306", unit: "vCPU-hours", listCost: "0.0146267369", effectiveCost: "0.0146267369" });
+    expect(j.usage[0]).toEqual({
+      region: "us-west-2",
+      platform: "ecs",
+      usageType: "Fargate-vCPU-Hours:perCPU",
+      quantity: "0.3613324306",
+      unit: "vCPU-hours",
+      listCost: "0.0146267369",
+      effectiveCost: "0.0146267369",
+    });
     expect(j.totals).toMatchObject({ listCost: "0.0205264022", effectiveCost: "0.02044738" });
     expect(Array.isArray(j.groups) && Array.isArray(j.outsideFargate)).toBe(true);
     expect(j.comparison).toBeUndefined();
@@ -48,7 +56,11 @@ describe("reconcile CLI", () => {
     const bad = path.join(tmp, "no-cost.csv");
     writeFileSync(bad, readFileSync(fx("cur2-fargate.csv"), "utf8").replace("line_item_unblended_cost", "line_item_blended_cost"));
     const r = await runReconcileCli([bad]);
-    expect(r).toEqual({ code: 2, stdout: "", stderr: `${bad} looks like a CUR 2.0 export but has no line_item_unblended_cost column, which the reconciliation needs: export it again with that column included.\n` });
+    expect(r).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `${bad} looks like a CUR 2.0 export but has no line_item_unblended_cost column, which the reconciliation needs: export it again with that column included.\n`,
+    });
     const notBill = await runReconcileCli([path.join(root, "examples", "checkout.json")]);
     expect(notBill.code).toBe(2);
     expect(notBill.stderr).toMatch(/checkout\.json is not a bill export/);
@@ -62,7 +74,10 @@ describe("reconcile CLI", () => {
   });
 
   it("runs as npm run reconcile: exit code 2 and no stack trace", () => {
-    const r = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/reconcile.ts", path.join(tmp, "missing.csv")], { cwd: root, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/reconcile.ts", path.join(tmp, "missing.csv")], {
+      cwd: root,
+      encoding: "utf8",
+    });
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe(`${path.join(tmp, "missing.csv")} was not found: check the path.`);
   });

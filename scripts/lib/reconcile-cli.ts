@@ -53,7 +53,8 @@ export async function runReconcileCli(argv: string[]): Promise<CliResult> {
       return fail(`${scenarioFile}: not valid JSON: ${(e as Error).message}.`);
     }
     const parsed = parseScenario(json, fargateCatalog);
-    if (!parsed.ok) return { code: 2, stdout: "", stderr: parsed.error.map((p) => `${scenarioFile}: ${p.path || "(scenario)"}: ${p.message}`).join("\n") + "\n" };
+    if (!parsed.ok)
+      return { code: 2, stdout: "", stderr: parsed.error.map((p) => `${scenarioFile}: ${p.path || "(scenario)"}: ${p.message}`).join("\n") + "\n" };
     scenario = parsed.value;
   }
 

@@ -43,7 +43,9 @@ export function ensureChromium() {
   if (existsSync(chromiumPath)) return true;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (!isRoot) {
-    console.error(`[setup] Chromium not found at ${chromiumPath}: run "sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium" (or set CHROMIUM_PATH).`);
+    console.error(
+      `[setup] Chromium not found at ${chromiumPath}: run "sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium" (or set CHROMIUM_PATH).`,
+    );
     return false;
   }
   console.log("[setup] installing Debian's chromium for the browser tests...");

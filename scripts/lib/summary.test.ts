@@ -35,7 +35,13 @@ describe("the gate's closing line counts (issue 10 item 12)", () => {
   });
 
   it("a file with failed tests counts its tests, not the file again", () => {
-    const report = { numPassedTests: 2, numFailedTests: 2, numPendingTests: 1, numTodoTests: 1, testResults: [{ status: "failed", assertionResults: [{ status: "failed" }, { status: "failed" }] }] };
+    const report = {
+      numPassedTests: 2,
+      numFailedTests: 2,
+      numPendingTests: 1,
+      numTodoTests: 1,
+      testResults: [{ status: "failed", assertionResults: [{ status: "failed" }, { status: "failed" }] }],
+    };
     expect(vitestCounts(report, 1)).toEqual({ passed: 2, failed: 2, skipped: 2 });
   });
 });

@@ -104,8 +104,10 @@ export function priceWorkload(w: Workload, region: FargateRegion, catalog: Catal
 
   if (w.platform === "eks" && (size.vcpu !== w.vcpu || size.memoryGiB !== w.memoryGiB)) {
     warnings.push(
-      memo(`eks|${size.vcpu}|${size.memoryGiB}|${w.vcpu}|${w.memoryGiB}`, () =>
-        `Billed as ${formatSize(size)}: EKS adds ${catalog.eksOverheadMiB} MiB to the pod's requests (${formatSize(w)}) and rounds up to the next valid Fargate size.`,
+      memo(
+        `eks|${size.vcpu}|${size.memoryGiB}|${w.vcpu}|${w.memoryGiB}`,
+        () =>
+          `Billed as ${formatSize(size)}: EKS adds ${catalog.eksOverheadMiB} MiB to the pod's requests (${formatSize(w)}) and rounds up to the next valid Fargate size.`,
       ),
     );
   }
@@ -113,8 +115,10 @@ export function priceWorkload(w: Workload, region: FargateRegion, catalog: Catal
     const min = catalog.minimumBillableSeconds[w.os];
     const secondsPerRun = w.schedule.secondsPerRun;
     warnings.push(
-      memo(`min|${secondsPerRun}|${w.os}|${min}`, () =>
-        `Each ${secondsPerRun}-second run is billed as ${min} s: the ${w.os === "windows" ? "Windows" : "Linux"} minimum charge per task is ${min / 60} minute${min === 60 ? "" : "s"}.`,
+      memo(
+        `min|${secondsPerRun}|${w.os}|${min}`,
+        () =>
+          `Each ${secondsPerRun}-second run is billed as ${min} s: the ${w.os === "windows" ? "Windows" : "Linux"} minimum charge per task is ${min / 60} minute${min === 60 ? "" : "s"}.`,
       ),
     );
   }
@@ -139,7 +143,18 @@ export function priceWorkload(w: Workload, region: FargateRegion, catalog: Catal
     parts.push(item(names.memory, "GB-hours", memory, regularHours, rates.gbHour, "memory", purchase, source));
     if (w.os === "windows") {
       // The Windows OS license fee is per vCPU-hour and is not discounted by Savings Plans.
-      parts.push(item("Windows OS license (on-demand)", "vCPU-hours", vcpu, regularHours, region.windows!.osLicenseVcpuHour, "os-license", "on-demand", ON_DEMAND_SOURCE));
+      parts.push(
+        item(
+          "Windows OS license (on-demand)",
+          "vCPU-hours",
+          vcpu,
+          regularHours,
+          region.windows!.osLicenseVcpuHour,
+          "os-license",
+          "on-demand",
+          ON_DEMAND_SOURCE,
+        ),
+      );
       if (w.savingsPlan !== "none") warnings.push(LICENSE_WARNING);
     }
   }

@@ -41,7 +41,9 @@ describe("POST /api/estimate", () => {
     const refusedMs = performance.now() - t0;
     expect(refused.status).toBe(400);
     const body = await refused.json();
-    expect(body.error.issues).toEqual([{ path: "workloads", message: expect.stringMatching(/^The API prices at most 500 workloads a request \(this one has 8,000\)/) }]);
+    expect(body.error.issues).toEqual([
+      { path: "workloads", message: expect.stringMatching(/^The API prices at most 500 workloads a request \(this one has 8,000\)/) },
+    ]);
     // Refused without validating or pricing 8,000 workloads (that took 0.6-1.6 s quiet, 6.9 s on this busy machine);
     // what is left is reading and JSON-parsing 0.9 MB, a few hundred ms at most even when the machine is shared.
     expect(refusedMs).toBeLessThan(2_000);

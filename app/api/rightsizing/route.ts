@@ -21,7 +21,11 @@ async function handle(input: unknown): Promise<Response> {
 }
 
 const list = (params: URLSearchParams, ...names: string[]) =>
-  names.flatMap((n) => params.getAll(n)).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  names
+    .flatMap((n) => params.getAll(n))
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export async function GET(request: Request): Promise<Response> {
   try {

@@ -69,10 +69,12 @@ describe("estimateEc2: hand-computed packings on m6i.large ($0.096/h, 3 ENIs, tr
       { type: "m6i.xlarge", count: 2, hourlyPrice: "0.192", onDemandHourlyPrice: "0.192", instanceHours: 1460 },
     ]);
     expect(cents(e.monthlyCost)).toBe("357.60"); // 350.40 + 3 x 2.40
-    expect(e.alternatives.map((a) => [a.instances.map((i) => `${i.count} ${i.type}`).join(" + "), cents(a.monthlyCost)])).toEqual([
-      ["3 m6i.xlarge", "427.68"], // 2190 h x 0.192 = 420.48 + 7.20
-      ["5 m6i.large", "362.40"],
-    ].sort((a, b) => Number(a[1]) - Number(b[1])));
+    expect(e.alternatives.map((a) => [a.instances.map((i) => `${i.count} ${i.type}`).join(" + "), cents(a.monthlyCost)])).toEqual(
+      [
+        ["3 m6i.xlarge", "427.68"], // 2190 h x 0.192 = 420.48 + 7.20
+        ["5 m6i.large", "362.40"],
+      ].sort((a, b) => Number(a[1]) - Number(b[1])),
+    );
   });
 
   it("packs each architecture on its own instances", () => {
@@ -92,7 +94,13 @@ describe("estimateEc2: hand-computed packings on m6i.large ($0.096/h, 3 ENIs, tr
   });
 
   it("never lists an alternative cheaper than the chosen fleet", () => {
-    const { ec2: e } = runEc2({ region: "eu-west-1", workloads: [{ name: "a", vcpu: 1, memoryGiB: 2, tasks: 37 }, { name: "b", vcpu: 4, memoryGiB: 30, tasks: 3 }] });
+    const { ec2: e } = runEc2({
+      region: "eu-west-1",
+      workloads: [
+        { name: "a", vcpu: 1, memoryGiB: 2, tasks: 37 },
+        { name: "b", vcpu: 4, memoryGiB: 30, tasks: 3 },
+      ],
+    });
     expect(e.alternatives.length).toBeGreaterThan(0);
     expect(e.alternatives.length).toBeLessThanOrEqual(4);
     for (const a of e.alternatives) expect(a.monthlyCost.gte(e.monthlyCost!)).toBe(true);
@@ -106,7 +114,9 @@ describe("estimateEc2: purchase options and EBS", () => {
     // 3650 instance-hours; 25% Spot: 912.5 h x 0.096 x (100 - 63)/100 = 912.5 x 0.03552 = 32.412;
     // the rest, 2737.5 h at 0.096 x (100 - 26.04)/100 = 0.0710016 -> 194.36688; EBS 150 GB-months x 0.08 = 12.
     const { ec2: e } = runEc2(tenTasks(1, 2, { spotPercent: 25, commitment: "1yr" }));
-    expect(e.lineItems.map((li) => [li.name, li.quantity.toString(), li.unitPrice, li.monthlyCost.toString(), li.purchase, li.priceSource, li.component])).toEqual([
+    expect(
+      e.lineItems.map((li) => [li.name, li.quantity.toString(), li.unitPrice, li.monthlyCost.toString(), li.purchase, li.priceSource, li.component]),
+    ).toEqual([
       ["EC2 instances (m6i.large, 1yr commitment, estimate)", "2737.5", "0.0710016", "194.36688", "savings-plan", "ec2-commitment-1yr", "instances"],
       ["EC2 instances (m6i.large, Spot estimate)", "912.5", "0.03552", "32.412", "spot", "ec2-spot-advisor", "instances"],
       ["EBS gp3 root volumes (30 GiB per instance)", "150", "0.08", "12", "on-demand", "ebs-gp3", "ebs"],

@@ -307,7 +307,13 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
     utilization: chosen.utilization,
     alternatives: alternatives.map((a) => toFleet(a.priced)),
     lineItems: chosen.lineItems,
-    breakEven: breakEven({ scaling: settings.scaling, fargateHourly, fleetMonthly, chosenMonthly: chosen.monthlyCost, fargateCapacityMonthly: fargateCapacity }),
+    breakEven: breakEven({
+      scaling: settings.scaling,
+      fargateHourly,
+      fleetMonthly,
+      chosenMonthly: chosen.monthlyCost,
+      fargateCapacityMonthly: fargateCapacity,
+    }),
     comparedFargateMonthlyCost: comparedFargate,
     sources,
     warnings,
@@ -354,7 +360,9 @@ function packingWarnings(plan: FleetPlan, groups: readonly FleetGroup[], covered
       ? plan.groupParts.some((parts, gi) => parts.some((p) => p.packing.bins > 0 && isCapped(gi, p.candidate.capacity, p.packing)))
       : plan.placements.some((p) => isCapped(p.group, p.candidate.capacity, p.packing));
     if (capped && !settings.eniTrunking)
-      out.push("awsvpc networking caps tasks per instance at max ENIs - 1 (2 on a large instance) and the cap is what fills some instances here: ENI trunking (10 tasks on a large) may need fewer instances.");
+      out.push(
+        "awsvpc networking caps tasks per instance at max ENIs - 1 (2 on a large instance) and the cap is what fills some instances here: ENI trunking (10 tasks on a large) may need fewer instances.",
+      );
     else if (capped) out.push("The ENI trunking task limit is what fills some instances here; bridge networking has no such cap.");
     const noTrunk = settings.eniTrunking ? types((c) => c.trunkingTasks === null) : [];
     if (noTrunk.length) out.push(`No ENI trunking figure for ${noTrunk.join(", ")}: their cap is max ENIs - 1.`);
@@ -370,4 +378,3 @@ function packingWarnings(plan: FleetPlan, groups: readonly FleetGroup[], covered
   }
   return out;
 }
-

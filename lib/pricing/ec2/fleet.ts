@@ -2,7 +2,19 @@ import type { Ec2Architecture } from "@/lib/catalog/ec2-schema";
 import { MIB_PER_GIB, CPU_UNITS_PER_VCPU } from "../units";
 import type { Ec2Candidate } from "./candidates";
 import { percent } from "./price";
-import { countBins, fitsEmpty, type BinCapacity, type StaticOrders, packItems, perInstance, singleSizePacking, staticOrders, tailItems, type PackItem, type Packing } from "./pack";
+import {
+  countBins,
+  fitsEmpty,
+  type BinCapacity,
+  type StaticOrders,
+  packItems,
+  perInstance,
+  singleSizePacking,
+  staticOrders,
+  tailItems,
+  type PackItem,
+  type Packing,
+} from "./pack";
 
 /**
  * Tasks that share instances: one architecture, instances running `hours` in the month.
@@ -304,7 +316,12 @@ function evaluateTop(items: readonly PackItem[], table: FitTable, hours: number,
       continue;
     }
     // Each instance holds at most its capacity (plus the packer's float tolerance) of each dimension.
-    const least = Math.max(1, Math.floor(cpu / (cap.cpu + 1e-6)), Math.floor(memory / (cap.memoryMiB + 1e-6)), Number.isFinite(cap.tasks) ? Math.floor(tasks / cap.tasks) : 0);
+    const least = Math.max(
+      1,
+      Math.floor(cpu / (cap.cpu + 1e-6)),
+      Math.floor(memory / (cap.memoryMiB + 1e-6)),
+      Number.isFinite(cap.tasks) ? Math.floor(tasks / cap.tasks) : 0,
+    );
     bound[t] = least * hours * table.rank[t]!;
     order.push(t);
   }
@@ -671,7 +688,13 @@ class SingleTypeCosts {
  * group's packing on type t has exactly binsAt(evals[gi], t) instances): sums in group order, as priceFleet and
  * fleetUtilization add them over the placements. typeIdx and typeCand: per architecture index, the fleet's type.
  */
-function singleTypeSums(groups: readonly FleetGroup[], evals: readonly Evaluation[], archIndex: Int32Array, typeIdx: readonly number[], typeCand: readonly Ec2Candidate[]) {
+function singleTypeSums(
+  groups: readonly FleetGroup[],
+  evals: readonly Evaluation[],
+  archIndex: Int32Array,
+  typeIdx: readonly number[],
+  typeCand: readonly Ec2Candidate[],
+) {
   const counts = new Float64Array(typeIdx.length);
   const hours = new Float64Array(typeIdx.length);
   const firstUse: number[] = [];

@@ -38,8 +38,7 @@ const cached = (cache: Map<number, number>, key: number, compute: () => number) 
 };
 
 /** ceil(secondsPerRun / SECONDS_PER_HOUR), exactly. */
-const hoursPerRun = (secondsPerRun: number) =>
-  cached(perRunCache, secondsPerRun, () => dec(secondsPerRun).div(SECONDS_PER_HOUR).round(0, ROUND_UP).toNumber());
+const hoursPerRun = (secondsPerRun: number) => cached(perRunCache, secondsPerRun, () => dec(secondsPerRun).div(SECONDS_PER_HOUR).round(0, ROUND_UP).toNumber());
 
 /** ceil(HOURS_PER_MONTH x percent / 100), exactly. */
 export function dutyCycleHours(percent: number): number {

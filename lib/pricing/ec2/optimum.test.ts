@@ -12,7 +12,29 @@ import { runEc2 } from "./test-helpers";
  */
 
 const region = ec2Catalog.regions["us-east-1"]!;
-const pool = ["m6i.large", "m6i.xlarge", "m6i.2xlarge", "c6i.large", "c6i.xlarge", "c6i.2xlarge", "r6i.large", "r6i.xlarge", "m5.large", "m5.2xlarge", "c5.xlarge", "m7i.large", "c7i.2xlarge", "m6g.large", "m6g.xlarge", "c6g.xlarge", "c6g.2xlarge", "c6g.4xlarge", "r6g.large", "m7g.medium", "m7g.xlarge"];
+const pool = [
+  "m6i.large",
+  "m6i.xlarge",
+  "m6i.2xlarge",
+  "c6i.large",
+  "c6i.xlarge",
+  "c6i.2xlarge",
+  "r6i.large",
+  "r6i.xlarge",
+  "m5.large",
+  "m5.2xlarge",
+  "c5.xlarge",
+  "m7i.large",
+  "c7i.2xlarge",
+  "m6g.large",
+  "m6g.xlarge",
+  "c6g.xlarge",
+  "c6g.2xlarge",
+  "c6g.4xlarge",
+  "r6g.large",
+  "m7g.medium",
+  "m7g.xlarge",
+];
 const sizes = allSizes("linux").filter((s) => s.vcpu <= 4);
 
 interface Settings {
@@ -98,26 +120,32 @@ describe("EC2 fleet: the optimum over fleets of up to two instance types (issue 
       ebsRootGiB: fc.constantFrom(8, 30, 200),
     });
     fc.assert(
-      fc.property(fc.subarray(pool, { minLength: 2, maxLength: 5 }), fc.constantFrom(...sizes), fc.integer({ min: 1, max: 30 }), settings, (types, size, tasks, s) => {
-        runs++;
-        const archs = new Set(types.map((t) => ec2Catalog.types[t]![2]));
-        const arch = [...archs][0]!;
-        const mine = types.filter((t) => ec2Catalog.types[t]![2] === arch && (s.spotPercent === 0 || region.prices[t]![1] !== null));
-        const { ec2 } = runEc2({
-          region: "us-east-1",
-          workloads: [{ name: "w", vcpu: size.vcpu, memoryGiB: size.memoryGiB, tasks, arch }],
-          ec2: { ...s, instanceTypes: mine },
-        });
-        const expected = mine.length ? bruteForce(mine, tasks, size.vcpu, size.memoryGiB, s) : null;
-        if (expected === null) {
-          expect(ec2.available).toBe(false); // no allowed type holds one task
-          return;
-        }
-        compared++;
-        expect(ec2.available).toBe(true);
-        expect(ec2.instances.length).toBeLessThanOrEqual(2);
-        expect(ec2.monthlyCost!.minus(expected).abs().lt("1e-9"), `${ec2.monthlyCost} vs brute force ${expected}`).toBe(true);
-      }),
+      fc.property(
+        fc.subarray(pool, { minLength: 2, maxLength: 5 }),
+        fc.constantFrom(...sizes),
+        fc.integer({ min: 1, max: 30 }),
+        settings,
+        (types, size, tasks, s) => {
+          runs++;
+          const archs = new Set(types.map((t) => ec2Catalog.types[t]![2]));
+          const arch = [...archs][0]!;
+          const mine = types.filter((t) => ec2Catalog.types[t]![2] === arch && (s.spotPercent === 0 || region.prices[t]![1] !== null));
+          const { ec2 } = runEc2({
+            region: "us-east-1",
+            workloads: [{ name: "w", vcpu: size.vcpu, memoryGiB: size.memoryGiB, tasks, arch }],
+            ec2: { ...s, instanceTypes: mine },
+          });
+          const expected = mine.length ? bruteForce(mine, tasks, size.vcpu, size.memoryGiB, s) : null;
+          if (expected === null) {
+            expect(ec2.available).toBe(false); // no allowed type holds one task
+            return;
+          }
+          compared++;
+          expect(ec2.available).toBe(true);
+          expect(ec2.instances.length).toBeLessThanOrEqual(2);
+          expect(ec2.monthlyCost!.minus(expected).abs().lt("1e-9"), `${ec2.monthlyCost} vs brute force ${expected}`).toBe(true);
+        },
+      ),
     );
     // Most cases compare a real fleet (a task bigger than every allowed type is the exception).
     expect(compared).toBeGreaterThan(runs * 0.5);

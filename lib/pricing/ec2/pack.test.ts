@@ -75,12 +75,22 @@ describe("packItems (first-fit decreasing, in runs of identical instances)", () 
   });
 
   it("tailItems lists the tasks of the last instances", () => {
-    const p: Packing = { bins: 4, runs: [{ items: [0], counts: [2], bins: 3 }, { items: [0, 1], counts: [1, 1], bins: 1 }] };
+    const p: Packing = {
+      bins: 4,
+      runs: [
+        { items: [0], counts: [2], bins: 3 },
+        { items: [0, 1], counts: [1, 1], bins: 1 },
+      ],
+    };
     expect(tailItems(p, 2, 1)).toEqual([1, 1]);
     expect(tailItems(p, 2, 2)).toEqual([3, 1]);
   });
 
-  const item = fc.record({ cpu: fc.constantFrom(256, 512, 1024, 2048, 4096), memoryMiB: fc.integer({ min: 1, max: 32 }).map((g) => g * 512), count: fc.integer({ min: 0, max: 60 }) });
+  const item = fc.record({
+    cpu: fc.constantFrom(256, 512, 1024, 2048, 4096),
+    memoryMiB: fc.integer({ min: 1, max: 32 }).map((g) => g * 512),
+    count: fc.integer({ min: 0, max: 60 }),
+  });
   const capacity = fc.record({
     cpu: fc.integer({ min: 2, max: 32 }).map((v) => v * 1024 * 0.95),
     memoryMiB: fc.integer({ min: 4, max: 128 }).map((g) => g * 1024 * 0.9),

@@ -75,7 +75,17 @@ const dominantShare: Order = (items, cap) => {
   return sortByKeys(k1, k2);
 };
 
-const ORDERS: Order[] = [dominantShare, byKeys((i) => i.cpu, (i) => i.memoryMiB), byKeys((i) => i.memoryMiB, (i) => i.cpu)];
+const ORDERS: Order[] = [
+  dominantShare,
+  byKeys(
+    (i) => i.cpu,
+    (i) => i.memoryMiB,
+  ),
+  byKeys(
+    (i) => i.memoryMiB,
+    (i) => i.cpu,
+  ),
+];
 
 /** True when one task of the item fits an empty instance. */
 export function fitsEmpty(item: Pick<PackItem, "cpu" | "memoryMiB">, cap: BinCapacity): boolean {

@@ -66,7 +66,9 @@ export function regularHourly(c: Pick<Ec2Candidate, "onDemandHourly">, ctx: Omit
 
 /** Exact Spot estimate: on-demand x (100 - Spot Instance Advisor average savings %) / 100. */
 export function spotHourly(c: Pick<Ec2Candidate, "onDemandHourly" | "spotSavingsPercent">): Decimal {
-  return rate(c.onDemandHourly).times(100 - (c.spotSavingsPercent ?? 0)).div(100);
+  return rate(c.onDemandHourly)
+    .times(100 - (c.spotSavingsPercent ?? 0))
+    .div(100);
 }
 
 /** The Spot and regular shares of instance-hours (exact; they sum to 1). */

@@ -11,7 +11,22 @@ import { runEc2 } from "./test-helpers";
 
 const linuxSizes = allSizes("linux");
 const region = ec2Catalog.regions["us-east-1"]!;
-const someTypes = ["m6i.large", "m6i.xlarge", "m6i.4xlarge", "c6i.large", "c6i.2xlarge", "r6i.large", "r6i.8xlarge", "m7g.large", "m7g.2xlarge", "c7g.xlarge", "r7g.4xlarge", "m6g.medium", "m8i.48xlarge", "c7a.24xlarge"];
+const someTypes = [
+  "m6i.large",
+  "m6i.xlarge",
+  "m6i.4xlarge",
+  "c6i.large",
+  "c6i.2xlarge",
+  "r6i.large",
+  "r6i.8xlarge",
+  "m7g.large",
+  "m7g.2xlarge",
+  "c7g.xlarge",
+  "r7g.4xlarge",
+  "m6g.medium",
+  "m8i.48xlarge",
+  "c7a.24xlarge",
+];
 
 /**
  * What an instance offers, from pricing-rules.md "ECS on EC2", written here rather than taken from the engine:
@@ -68,7 +83,8 @@ describe("EC2 fleet properties (fast-check)", () => {
           const tasks = ws.filter((w) => w.arch === arch);
           const mine = e.instances.filter((i) => ec2Catalog.types[i.type]![2] === arch);
           const caps = mine.map((i) => ({ count: i.count, spec: ec2Catalog.types[i.type]!, type: i.type }));
-          const have = (f: (c: ReturnType<typeof offered>, row: (typeof caps)[number]) => number) => caps.reduce((n, row) => n + row.count * f(offered(row.type, s), row), 0);
+          const have = (f: (c: ReturnType<typeof offered>, row: (typeof caps)[number]) => number) =>
+            caps.reduce((n, row) => n + row.count * f(offered(row.type, s), row), 0);
           const needCpu = tasks.reduce((n, w) => n + w.tasks * w.size.vcpu * 1024, 0);
           const needMem = tasks.reduce((n, w) => n + w.tasks * w.size.memoryGiB * 1024, 0);
           const needTasks = tasks.reduce((n, w) => n + w.tasks, 0);

@@ -26,8 +26,30 @@ export function parsed(input: ScenarioInput): Scenario {
  */
 export function mixedScenario(count: number, ec2: ScenarioInput["ec2"] = {}, schedules = false): ScenarioInput {
   const sizes: [number, number][] = [
-    [0.25, 0.5], [0.25, 1], [0.5, 1], [0.5, 2], [0.5, 4], [1, 2], [1, 3], [1, 4], [1, 8], [2, 4], [2, 8], [2, 16],
-    [4, 8], [4, 16], [4, 30], [8, 16], [8, 32], [8, 60], [16, 32], [16, 120], [32, 244], [1, 5], [2, 6], [4, 12],
+    [0.25, 0.5],
+    [0.25, 1],
+    [0.5, 1],
+    [0.5, 2],
+    [0.5, 4],
+    [1, 2],
+    [1, 3],
+    [1, 4],
+    [1, 8],
+    [2, 4],
+    [2, 8],
+    [2, 16],
+    [4, 8],
+    [4, 16],
+    [4, 30],
+    [8, 16],
+    [8, 32],
+    [8, 60],
+    [16, 32],
+    [16, 120],
+    [32, 244],
+    [1, 5],
+    [2, 6],
+    [4, 12],
   ];
   return {
     name: `ec2 ${count}`,
@@ -39,11 +61,12 @@ export function mixedScenario(count: number, ec2: ScenarioInput["ec2"] = {}, sch
       memoryGiB: sizes[i % sizes.length]![1],
       tasks: 100 + ((i * 37) % 300),
       arch: i % 5 === 0 ? ("arm64" as const) : ("x86_64" as const),
-      schedule: !schedules || i % 3 === 2
-        ? { type: "always-on" as const }
-        : i % 3 === 0
-          ? { type: "duty-cycle" as const, percent: 10 + (i % 90) }
-          : { type: "batch" as const, runsPerMonth: 30, secondsPerRun: 3000 },
+      schedule:
+        !schedules || i % 3 === 2
+          ? { type: "always-on" as const }
+          : i % 3 === 0
+            ? { type: "duty-cycle" as const, percent: 10 + (i % 90) }
+            : { type: "batch" as const, runsPerMonth: 30, secondsPerRun: 3000 },
     })),
   };
 }

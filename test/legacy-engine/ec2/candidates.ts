@@ -40,8 +40,7 @@ export function instanceCapacity(
   const cpu = spec.vcpu * CPU_UNITS_PER_VCPU * keep;
   const registered = spec.memoryGiB * MIB_PER_GIB * (1 - settings.unregisteredMemoryPercent / 100);
   const memoryMiB = Math.max(0, (registered - settings.reservedMemoryMiB) * keep);
-  const tasks =
-    settings.networking === "bridge" ? Infinity : settings.eniTrunking && spec.trunkingTasks !== null ? spec.trunkingTasks : spec.maxEnis - 1;
+  const tasks = settings.networking === "bridge" ? Infinity : settings.eniTrunking && spec.trunkingTasks !== null ? spec.trunkingTasks : spec.maxEnis - 1;
   return { cpu, memoryMiB, tasks };
 }
 
@@ -69,7 +68,9 @@ export function selectCandidates(catalog: Ec2Catalog, region: Ec2Region, setting
   if (settings.spotPercent > 0) {
     const noSpot = types.filter((t) => own(region.prices, t)?.[1] === null);
     if (noSpot.length)
-      warnings.push(`${noSpot.length} instance type${noSpot.length === 1 ? "" : "s"} without a Spot Instance Advisor figure in this region left out, because part of the fleet is on Spot.`);
+      warnings.push(
+        `${noSpot.length} instance type${noSpot.length === 1 ? "" : "s"} without a Spot Instance Advisor figure in this region left out, because part of the fleet is on Spot.`,
+      );
     types = types.filter((t) => own(region.prices, t)?.[1] !== null);
   }
   const s = settings.spotPercent / 100;

@@ -43,14 +43,16 @@ const EPS = 1e-7;
 /** Orders items by a key, largest first; ties broken by the other dimension, then by index (deterministic). */
 type Order = (items: readonly PackItem[], cap: BinCapacity) => number[];
 
-const byKeys = (keys: (i: PackItem) => [number, number]): Order => (items) =>
-  items
-    .map((_, i) => i)
-    .sort((a, b) => {
-      const [a1, a2] = keys(items[a]!);
-      const [b1, b2] = keys(items[b]!);
-      return b1 - a1 || b2 - a2 || a - b;
-    });
+const byKeys =
+  (keys: (i: PackItem) => [number, number]): Order =>
+  (items) =>
+    items
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const [a1, a2] = keys(items[a]!);
+        const [b1, b2] = keys(items[b]!);
+        return b1 - a1 || b2 - a2 || a - b;
+      });
 
 /** Decreasing dominant share (the tighter of CPU and memory relative to this instance), the usual vector-FFD key. */
 const dominantShare: Order = (items, cap) =>
@@ -118,7 +120,11 @@ export function packItems(items: readonly PackItem[], cap: BinCapacity): Packing
   if (live.length === 1) return singleSize(items, cap);
   let best: Packing | null = null;
   for (const order of ORDERS) {
-    const p = packInOrder(items, order(items, cap).filter((k) => items[k]!.count > 0), cap);
+    const p = packInOrder(
+      items,
+      order(items, cap).filter((k) => items[k]!.count > 0),
+      cap,
+    );
     if (!best || p.bins < best.bins) best = p;
   }
   return best;

@@ -57,7 +57,9 @@ export function regularHourly(c: Ec2Candidate, ctx: PriceContext): Decimal {
 
 /** Exact Spot estimate: on-demand x (100 - Spot Instance Advisor average savings %) / 100. */
 export function spotHourly(c: Ec2Candidate): Decimal {
-  return rate(c.onDemandHourly).times(100 - (c.spotSavingsPercent ?? 0)).div(100);
+  return rate(c.onDemandHourly)
+    .times(100 - (c.spotSavingsPercent ?? 0))
+    .div(100);
 }
 
 /**
