@@ -72,3 +72,25 @@ test.describe("right-sizing panel", () => {
     await expect(page.getByTestId("rightsizing-error")).not.toContainText(/ at .*\.js/);
   });
 });
+
+test("a panel unfolded before the page's code has run still shows its body (right-sizing, networking and shared services)", async ({ page }) => {
+  // Open both <details> the moment the server's HTML has them, before React hydrates (a quick click on a slow
+  // connection): the browser toggles them natively and React never hears it.
+  await page.addInitScript(() => {
+    const openEarly = () => {
+      for (const id of ["rightsizing", "services-section"]) {
+        const d = document.querySelector(`details[data-testid="${id}"]`) as HTMLDetailsElement | null;
+        if (d && !d.open && !d.dataset.openedEarly) {
+          d.open = true;
+          d.dataset.openedEarly = "yes";
+        }
+      }
+    };
+    new MutationObserver(openEarly).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto("/");
+  await expect(page.getByTestId("calculator")).toHaveAttribute("data-ready", "true");
+  await expect(page.getByTestId("rightsizing")).toHaveAttribute("open", "");
+  await expect(page.getByTestId("co-export-file")).toBeAttached();
+  await expect(page.getByTestId("services-section").getByTestId("nat-count")).toBeVisible();
+});

@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useCallback, useState } from "react";
+import { useOpenedEarly } from "@/components/ui/use-opened-early";
 
 // Folded until used: its body loads on first unfold (outside the first-load budget) and then stays mounted, so a
 // list survives folding; the closed <details> hides it.
@@ -20,8 +21,13 @@ export function RightsizingPanel({ region }: { region: string }) {
   const [used, setUsed] = useState(false);
   // Unfolds when something arrives (a list or an error); the person can fold it again.
   const onArrived = useCallback(() => setOpen(true), []);
+  const details = useOpenedEarly(() => {
+    setOpen(true);
+    setUsed(true);
+  });
   return (
     <details
+      ref={details}
       open={open}
       onToggle={(e) => {
         const isOpen = e.currentTarget.open;

@@ -2,6 +2,7 @@
 
 import { useId, useMemo, useState } from "react";
 import { buttonClass, NumberField, SelectField, TextField } from "@/components/ui/fields";
+import { useOpenedEarly } from "@/components/ui/use-opened-early";
 import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import { serviceHints, type ServiceHints } from "@/lib/results/whole-bill";
 import type { Draft, DraftEvaluation, DraftFileSystem, DraftLoadBalancer, DraftServices } from "@/lib/scenario/draft";
@@ -84,6 +85,7 @@ export function ServicesSection({ draft, evaluation, extras }: { draft: Draft; e
   // Closed, only the summary renders: typing in a workload never re-renders these fields.
   const [open, setOpen] = useState(used);
   const [wasUsed, setWasUsed] = useState(used);
+  const details = useOpenedEarly(() => setOpen(true));
   if (used !== wasUsed) {
     setWasUsed(used);
     if (used) setOpen(true);
@@ -99,6 +101,7 @@ export function ServicesSection({ draft, evaluation, extras }: { draft: Draft; e
     <details
       className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900"
       data-testid="services-section"
+      ref={details}
       open={open}
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
