@@ -1,4 +1,4 @@
-import { dec, toCents, type Decimal } from "@/lib/pricing/money";
+import { dec, ROUND_HALF_UP, toCents, type Decimal } from "@/lib/pricing/money";
 
 /** An exact decimal, its string form, or a chart's number (already rounded to cents). */
 type Amount = Decimal | string | number;
@@ -12,6 +12,13 @@ const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD",
 /** "36.0401" -> "$36.04" (rounded half-up on the exact decimal, then grouped). */
 export function formatUsd(amount: Amount): string {
   return usd.format(Number(toCents(dec(amount))));
+}
+
+const usdPerHour = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 4, maximumFractionDigits: 4 });
+
+/** "0.14811" -> "$0.1481": per-hour figures need more than cents (rounded half-up on the exact decimal, then grouped). */
+export function formatUsdPerHour(amount: Amount): string {
+  return usdPerHour.format(Number(dec(amount).toFixed(4, ROUND_HALF_UP)));
 }
 
 /** "36.0401" -> "36.04": the plain cents string used in CSV cells. */

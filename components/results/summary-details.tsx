@@ -2,10 +2,11 @@
 
 import { useMemo } from "react";
 import { buttonClass } from "@/components/ui/fields";
-import { formatUsd } from "@/lib/format";
+import { formatUsd, formatUsdPerHour } from "@/lib/format";
+import { HOURS_PER_MONTH, MONTHS_PER_YEAR } from "@/lib/pricing/units";
 import { comparisonSentence, matchPurchaseOptions, partTimeWorkloads, purchaseMatches } from "@/lib/results/compare";
 import type { Priced } from "@/lib/results/glance";
-import { formatUsdPerHour, periods, upfrontPayments } from "@/lib/results/periods";
+import { periods, upfrontPayments } from "@/lib/results/periods";
 import { useScenarioStore } from "@/lib/store/scenario-store";
 
 const smallButton = `${buttonClass} px-2 py-1 text-xs print:hidden`;
@@ -127,7 +128,9 @@ function Periods({ shown }: { shown: Priced }) {
           ))}
         </tbody>
       </table>
-      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">A month is 730 hours and a year 12 months, as on the AWS Pricing Calculator.</p>
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+        A month is {HOURS_PER_MONTH} hours and a year {MONTHS_PER_YEAR} months, as on the AWS Pricing Calculator.
+      </p>
       {upfront.length ? (
         <ul className="mt-1 text-xs text-slate-700 dark:text-slate-300" data-testid="upfront">
           {upfront.map((u) => (

@@ -3,6 +3,7 @@
 import { useId, useMemo, useState } from "react";
 import { buttonClass, NumberField, SelectField, TextField } from "@/components/ui/fields";
 import { useOpenedEarly } from "@/components/ui/use-opened-early";
+import { HOURS_PER_MONTH } from "@/lib/pricing/units";
 import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import { serviceHints, type ServiceHints } from "@/lib/results/whole-bill";
 import type { Draft, DraftEvaluation, DraftFileSystem, DraftLoadBalancer, DraftServices } from "@/lib/scenario/draft";
@@ -110,7 +111,7 @@ export function ServicesSection({ draft, evaluation, extras }: { draft: Draft; e
         <>
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
             What the service pays beside its tasks: public IP addresses, load balancers, NAT gateways, logs, data transfer, file systems, the EKS cluster and
-            image storage. Leave it empty to price compute only. Prices are per month (730 hours) in this region.
+            image storage. Leave it empty to price compute only. Prices are per month ({HOURS_PER_MONTH} hours) in this region.
           </p>
           {evaluation.pendingExtras ? (
             <p role="status" className="mt-2 text-xs text-slate-700 dark:text-slate-300">

@@ -1,7 +1,7 @@
 import Big from "big.js";
 import Papa from "papaparse";
+import { allocateCents, centsToString } from "@/lib/cents";
 import { formatQuantity, formatUsd } from "@/lib/format";
-import { ZERO } from "./big";
 import type { Comparison } from "./compare";
 import { FORMAT_NAMES } from "./columns";
 import type { Reconciliation } from "./types";
@@ -12,23 +12,8 @@ import type { Reconciliation } from "./types";
  * gain at most one cent each against their own half-up rounding, the ones with the largest remainders first.
  */
 export function centsThatSum(values: readonly (string | Big)[]): { rows: string[]; total: string } {
-  const exact = values.map((v) => new Big(v).times(100));
-  // Floor toward minus infinity: roundDown truncates toward zero, so negatives with a remainder go one lower.
-  const floorsFixed = exact.map((e) => {
-    const t = e.round(0, Big.roundDown);
-    return e.lt(t) ? t.minus(1) : t;
-  });
-  const totalExact = exact.reduce((t, e) => t.plus(e), ZERO);
-  const totalCents = totalExact.round(0, Big.roundHalfUp);
-  let remaining = Number(totalCents.minus(floorsFixed.reduce((t, f) => t.plus(f), ZERO)));
-  const order = exact.map((e, i) => ({ i, frac: e.minus(floorsFixed[i]!) })).sort((a, b) => b.frac.cmp(a.frac) || a.i - b.i);
-  const cents = [...floorsFixed];
-  for (const { i } of order) {
-    if (remaining <= 0) break;
-    cents[i] = cents[i]!.plus(1);
-    remaining--;
-  }
-  return { rows: cents.map((c) => c.div(100).toFixed(2)), total: totalCents.div(100).toFixed(2) };
+  const rows = allocateCents(values.map(String));
+  return { rows, total: centsToString(rows.reduce((t, r) => t + BigInt(r.replace(".", "")), 0n)) };
 }
 
 const PLATFORM = { ecs: "ECS", eks: "EKS" } as const;

@@ -3,7 +3,8 @@ import { fargateCatalog } from "@/lib/catalog";
 import { ec2Catalog } from "@/lib/catalog/ec2";
 import { evaluateDraft, type Draft } from "@/lib/scenario/draft";
 import { changesFigures, glance, isComplete, isReplacement, leftOutText, spotFixFor, type Priced } from "./glance";
-import { formatUsdPerHour, periods, upfrontPayments } from "./periods";
+import { formatUsdPerHour } from "@/lib/format";
+import { periods, upfrontPayments } from "./periods";
 import { buildResults } from "./view";
 
 const base: Draft = { version: 1, name: "t", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 3 }] };

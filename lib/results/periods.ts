@@ -1,12 +1,11 @@
-import { dec, ROUND_HALF_UP, sum, type Decimal } from "@/lib/pricing/money";
-import { HOURS_PER_MONTH } from "@/lib/pricing/units";
+import { dec, sum, type Decimal } from "@/lib/pricing/money";
+import { HOURS_PER_MONTH, MONTHS_PER_YEAR } from "@/lib/pricing/units";
 import type { Scenario } from "@/lib/scenario/schema";
 import type { ResultsView } from "./view";
 
 /** The summary's figures per hour, per year and paid upfront (one click away from the monthly headline). */
 
 /** Months in a year and in each commitment term (the 730-hour month: 12 x 730 = 8,760 hours, a 365-day year). */
-const MONTHS_PER_YEAR = 12;
 
 export interface PeriodFigures {
   perHour: string;
@@ -18,11 +17,6 @@ export interface PeriodFigures {
 export function periods(monthly: string | Decimal): PeriodFigures {
   const m = dec(monthly);
   return { perHour: m.div(HOURS_PER_MONTH).toString(), perMonth: m.toString(), perYear: m.times(MONTHS_PER_YEAR).toString() };
-}
-
-/** "0.14811" -> "$0.1481": per-hour figures need more than cents to be useful. */
-export function formatUsdPerHour(amount: string | Decimal): string {
-  return `$${dec(amount).round(4, ROUND_HALF_UP).toFixed(4)}`;
 }
 
 export interface UpfrontPayment {
