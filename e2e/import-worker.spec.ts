@@ -12,6 +12,8 @@ test("a 20,000-key YAML upload keeps the page responsive and adds its workload",
   await page.evaluate(() => window.localStorage.clear());
   await page.goto("/");
   await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
+  // The total is server-rendered: wait until the calculator's code has run (its form is enabled) before uploading.
+  await expect(page.getByTestId("calculator")).toHaveAttribute("data-ready", "true");
   await page.getByText("Import a task definition or Kubernetes YAML").click();
   const yaml = podWithLabels(20_000); // 0.27 MB: parsing it on the main thread blocked the page for seconds
   await page.getByTestId("import-file").setInputFiles({ name: "big.yaml", mimeType: "text/yaml", buffer: Buffer.from(yaml) });
