@@ -1,6 +1,6 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "./fixtures";
+import { expect, ready, test } from "./fixtures";
 
 const fixtures = path.join(__dirname, "..", "lib", "billing", "__fixtures__");
 
@@ -10,6 +10,7 @@ test.describe("bill panel", () => {
     await page.evaluate(() => window.localStorage.clear());
     await page.goto("/");
     await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
+    await ready(page);
   });
 
   test("reads a gzipped CUR 2.0 bill in a worker, shows usage, groups and the comparison, builds a scenario", async ({ page }) => {
@@ -50,6 +51,7 @@ test.describe("bill panel", () => {
     await page.getByTestId("bill-built").screenshot({ path: "test-results/screenshots/bill-built-1280.png" });
     await page.getByRole("button", { name: "Restore the previous scenario" }).click();
     await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
+    await ready(page);
   });
 
   test("reads Parquet and the real FOCUS sample; a file that is not a bill is one sentence and keeps the last bill", async ({ page }) => {

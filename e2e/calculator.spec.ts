@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, ready, test } from "./fixtures";
 import AxeBuilder from "@axe-core/playwright";
 
 async function fresh(page: Page, path = "/") {
@@ -7,6 +7,7 @@ async function fresh(page: Page, path = "/") {
   await page.evaluate(() => window.localStorage.clear());
   await page.goto(path);
   await expect(page.getByTestId("fargate-total")).toBeVisible();
+  await ready(page);
 }
 
 const workload = (page: Page, i = 0) => page.getByTestId(`workload-${i}`);

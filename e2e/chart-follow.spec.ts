@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, ready, test } from "./fixtures";
 
 /** 60 workloads: the charts sit far below the first card (after 60 line-item tables). */
 function tallScenario(): string {
@@ -8,6 +8,7 @@ function tallScenario(): string {
 
 test("a chart far off screen keeps its table current and redraws as it comes into view", async ({ page }) => {
   await page.goto(`/#s=${tallScenario()}`);
+  await ready(page);
   const chart = page.getByTestId("chart-breakdown");
   const ticks = chart.locator(".recharts-cartesian-axis-tick-value"); // the axes' labels (the Y axis: "$0", "$2", ...);
   await expect(ticks.first()).toBeAttached({ timeout: 30_000 });

@@ -1,4 +1,4 @@
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 
 /**
  * Every browser test fails if the page reports a Content-Security-Policy violation or an uncaught error:
@@ -21,3 +21,12 @@ export const test = base.extend<{ guard: void }>({
 });
 
 export { expect };
+
+/**
+ * Waits until the calculator's code has run and opened its scenario: its form is enabled then. The total is visible
+ * before that (the server renders it), so waiting for the total alone lets a test type into a form that is not yet
+ * listening.
+ */
+export async function ready(page: Page) {
+  await expect(page.getByTestId("calculator")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
+}

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import Papa from "papaparse";
-import { expect, test } from "./fixtures";
+import { expect, ready, test } from "./fixtures";
 
 /** Issue 13 items 5 (a CSV that describes itself), 6 (figures that add up as shown) and 10 (clearer inputs). */
 
@@ -12,6 +12,7 @@ async function fresh(page: Page) {
   await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
   // The charts render on the client only: once they are there, the page is hydrated and takes input.
   await expect(page.getByTestId("chart-breakdown")).toBeVisible();
+  await ready(page);
 }
 
 const workload = (page: Page, i = 0) => page.getByTestId(`workload-${i}`);

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "./fixtures";
+import { expect, ready, test } from "./fixtures";
 
 /**
  * Issue 13, items 1, 2, 4, 7 and 8: the answer stays in view and is never a false one, like is compared with like,
@@ -14,6 +14,7 @@ const link = (scenario: object) => `/#s=${Buffer.from(JSON.stringify({ version: 
 async function open(page: Page, scenario: object) {
   await page.goto(link(scenario));
   await expect(page.getByTestId("ec2-total")).toContainText("$", { timeout: 15_000 });
+  await ready(page);
 }
 
 const workload = (page: Page, i: number) => page.getByTestId(`workload-${i}`);

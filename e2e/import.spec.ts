@@ -1,6 +1,6 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "./fixtures";
+import { expect, ready, test } from "./fixtures";
 
 const fixtures = path.join(__dirname, "..", "lib", "scenario", "__fixtures__");
 
@@ -10,6 +10,7 @@ test.describe("import", () => {
     await page.evaluate(() => window.localStorage.clear());
     await page.goto("/");
     await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
+    await ready(page);
     await page.getByText("Import a task definition or Kubernetes YAML").click();
   });
 
@@ -40,6 +41,7 @@ test.describe("import", () => {
     expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
     await expect(page.getByTestId("workload-1")).toHaveCount(0);
     await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
+    await ready(page);
     await expect(page.getByTestId("import-text")).toHaveValue('{"family": "x", "containerDefinitions": "nope"');
   });
 });

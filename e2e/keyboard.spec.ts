@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, ready, test } from "./fixtures";
 
 /** Presses Tab (or Shift+Tab) until the focused element matches; proves it is reachable by keyboard alone. */
 async function tabTo(page: Page, describe: (el: Element) => boolean, max = 80, key: "Tab" | "Shift+Tab" = "Tab"): Promise<void> {
@@ -29,6 +29,7 @@ test("keyboard only: build a scenario, share it and export CSV", async ({ page, 
   await page.evaluate(() => window.localStorage.clear());
   await page.goto("/");
   await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
+  await ready(page);
 
   await tabTo(page, labelled("Scenario name"));
   await page.keyboard.press("ControlOrMeta+a");

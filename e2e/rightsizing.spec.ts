@@ -1,6 +1,6 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "./fixtures";
+import { expect, ready, test } from "./fixtures";
 
 const exportCsv = path.join(__dirname, "..", "lib", "rightsizing", "__fixtures__", "ecs-export.csv");
 
@@ -17,6 +17,7 @@ test.describe("right-sizing panel", () => {
     await page.evaluate(() => window.localStorage.clear());
     await page.goto("/");
     await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
+    await ready(page);
     // The panel sits above the workloads, folded until used.
     await page.getByTestId("rightsizing").locator("summary").click();
   });
@@ -64,6 +65,7 @@ test.describe("right-sizing panel", () => {
     await expect(page.getByTestId("rightsizing-error")).toContainText("bad.csv: line 5");
     await expect(page.getByTestId("rightsizing-table")).toContainText("3 services from ecs-export.csv");
     await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
+    await ready(page);
   });
 
   test("without AWS credentials, Compute Optimizer says so clearly", async ({ page }) => {

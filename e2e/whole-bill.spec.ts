@@ -1,12 +1,13 @@
 import type { Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "./fixtures";
+import { expect, ready, test } from "./fixtures";
 
 async function fresh(page: Page) {
   await page.goto("/");
   await page.evaluate(() => window.localStorage.clear());
   await page.goto("/");
   await expect(page.getByTestId("fargate-total")).toBeVisible();
+  await ready(page);
 }
 
 /** Opens "Networking and shared services" and adds an internet-facing ALB (2 LCU, 2 AZs) and 2 NAT gateways with 100 GiB. */

@@ -4,22 +4,12 @@ import type { RegionOption } from "@/components/scenario/region-picker";
 import { Ec2SettingsEditor } from "@/components/scenario/ec2-settings";
 import { ImportPanel } from "@/components/scenario/import-panel";
 import { RegionPicker } from "@/components/scenario/region-picker";
-import dynamic from "next/dynamic";
+import { ServicesSection } from "@/components/scenario/services-section";
 import { WorkloadCard } from "@/components/scenario/workload-card";
 import { buttonClass, TextField } from "@/components/ui/fields";
 import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import type { Draft, DraftEvaluation } from "@/lib/scenario/draft";
 import { useScenarioStore } from "@/lib/store/scenario-store";
-
-// The services editor loads after the page (first-load budget); until then its closed summary stands in.
-const ServicesSection = dynamic(() => import("@/components/scenario/services-section").then((m) => m.ServicesSection), {
-  ssr: false,
-  loading: () => (
-    <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900">
-      <summary className="cursor-pointer text-sm font-semibold">Networking and shared services</summary>
-    </details>
-  ),
-});
 
 export function ScenarioEditor({
   draft,

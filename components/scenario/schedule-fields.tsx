@@ -1,13 +1,10 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { NumberField, SelectField } from "@/components/ui/fields";
 import { HOURS_PER_MONTH } from "@/lib/pricing/units";
 import type { DraftWorkload } from "@/lib/scenario/draft";
 import type { WorkloadCardModel } from "./use-workload-card";
-
-// Batch fields (unit pickers and their conversions) load when a workload runs batches: most never do.
-const BatchFields = dynamic(() => import("./batch-fields").then((m) => m.BatchFields));
+import { BatchFields } from "./batch-fields";
 
 /** Tasks (pods on EKS) and when they run: always, part of the month, or batch runs. */
 export function ScheduleFields({
