@@ -4,11 +4,10 @@ import { expect, test } from "./fixtures";
 
 const BUDGET_FIRST_LOAD_KB = 150;
 /**
- * Median keystroke -> total at 500 workloads. Issue 14's target is one frame at 60 Hz (16 ms): quiet runs measure
- * 12-16 ms, but full gate runs on this 2-core machine have measured 12.4 and 17 ms, so the gate holds 20 ms until the
- * urgent path is shorter (README, Performance).
+ * Median keystroke -> total at 500 workloads: issue 14's target, one frame at 60 Hz. Timed once the page has settled
+ * (see keystrokes()): 9.6-11.2 ms in six runs on this 2-core machine.
  */
-const BUDGET_KEYSTROKE_MS = 20;
+const BUDGET_KEYSTROKE_MS = 16;
 const BUDGET_KEYSTROKE_50_MS = 16;
 /** A long task, as the browser reports it (PerformanceObserver "longtask"): over 50 ms on the main thread. */
 const LONG_TASK_WINDOW_MS = 1000;
@@ -59,8 +58,22 @@ async function keystrokes(page: Page, count: number, samples = 7) {
   await expect(page.getByTestId(`workload-${count - 1}`)).toBeVisible({ timeout: 60_000 });
   const input = page.getByTestId("workload-0").getByLabel("Tasks");
   await expect(input).toBeEnabled({ timeout: 60_000 }); // the calculator's code has run (its form is enabled)
-  // Let the page settle (the EC2 prices load, the charts render) before timing.
-  await page.waitForTimeout(1500);
+  // Let the page settle before timing: the EC2 prices and the Spot worker loaded (network idle), the line items of
+  // every workload rendered (they render in the background in slices too short to be long tasks: keystrokes while
+  // they were still coming measured 20-28 ms), and no long task for a second. Opening a big scenario is not timed here.
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByTestId(`items-${count - 1}`)).toBeAttached({ timeout: 60_000 });
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+          const last = w.__longTasks.at(-1);
+          return performance.now() - (last ? last.start + last.duration : 0);
+        }),
+      { timeout: 60_000, intervals: [250] },
+    )
+    .toBeGreaterThan(1000);
   const times: number[] = [];
   const longTasks: string[] = [];
   for (let i = 0; i < samples; i++) {

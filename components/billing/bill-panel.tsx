@@ -91,7 +91,6 @@ function Table({
  */
 export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
   const replace = useScenarioStore((s) => s.replace);
-  const draft = useScenarioStore((s) => s.draft);
   const [recon, setRecon] = useState<Reconciliation | null>(null);
   const [progress, setProgress] = useState<{ name: string; share: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -138,7 +137,8 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
   const build = () => {
     if (!recon) return;
     const b = scenarioFromBill(recon, fargateCatalog);
-    setBuilt({ ...b, previous: draft });
+    // Read at the click, not subscribed to: the panel does not re-render on every keystroke.
+    setBuilt({ ...b, previous: useScenarioStore.getState().draft });
     replace(b.scenario as Draft);
   };
 

@@ -1,17 +1,26 @@
 "use client";
 
-import { useId } from "react";
+import { memo, useId } from "react";
 import { NumberField, SelectField } from "@/components/ui/fields";
 import type { Draft, DraftEvaluation } from "@/lib/scenario/draft";
 import { useScenarioStore } from "@/lib/store/scenario-store";
 
 type Settings = NonNullable<Draft["ec2"]>;
 
-/** How the equivalent ECS-on-EC2 cluster is built and bought; defaults follow AWS's guidance. */
-export function Ec2SettingsEditor({ settings, evaluation }: { settings: Settings | undefined; evaluation: DraftEvaluation }) {
+/**
+ * How the equivalent ECS-on-EC2 cluster is built and bought; defaults follow AWS's guidance. Memoized: its props (the
+ * settings, the scenario's problems) stay the same objects while a workload is edited, so a keystroke skips it.
+ */
+export const Ec2SettingsEditor = memo(function Ec2SettingsEditor({
+  settings,
+  problems,
+}: {
+  settings: Settings | undefined;
+  problems: DraftEvaluation["scenarioProblems"];
+}) {
   const update = useScenarioStore((s) => s.updateEc2);
   const s = settings ?? {};
-  const problem = (field: string) => evaluation.scenarioProblems.find((p) => p.path === `ec2.${field}`)?.message;
+  const problem = (field: string) => problems.find((p) => p.path === `ec2.${field}`)?.message;
   const trunkId = useId();
   // The draft may carry raw typed text in numeric fields; the schema reports it.
   const set = (patch: Record<string, unknown>) => update(patch as Partial<Settings>);
@@ -97,4 +106,4 @@ export function Ec2SettingsEditor({ settings, evaluation }: { settings: Settings
       </div>
     </details>
   );
-}
+});

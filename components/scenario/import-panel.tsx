@@ -1,14 +1,17 @@
 "use client";
 
 import { Warnings } from "@/components/ui/warnings";
-import { useId, useState } from "react";
+import { memo, useId, useState } from "react";
 import { buttonClass } from "@/components/ui/fields";
 import { useScenarioStore } from "@/lib/store/scenario-store";
 
 const MAX_FILE_BYTES = 1_000_000;
 
-/** Paste or upload an ECS task definition (JSON) or a Kubernetes Pod/Deployment (YAML) to add workloads. */
-export function ImportPanel() {
+/**
+ * Paste or upload an ECS task definition (JSON) or a Kubernetes Pod/Deployment (YAML) to add workloads. Memoized (no
+ * props): the editor's re-render on each keystroke skips it.
+ */
+export const ImportPanel = memo(function ImportPanel() {
   const addWorkloads = useScenarioStore((s) => s.addWorkloads);
   const replaceWorkloads = useScenarioStore((s) => s.replaceWorkloads);
   const [text, setText] = useState("");
@@ -114,4 +117,4 @@ export function ImportPanel() {
       </div>
     </details>
   );
-}
+});

@@ -54,7 +54,7 @@ export function ScenarioEditor({
       </button>
       <ServicesSection draft={draft} evaluation={evaluation} extras={extras} />
       <ImportPanel />
-      <Ec2SettingsEditor settings={draft.ec2} evaluation={evaluation} />
+      <Ec2SettingsEditor settings={draft.ec2} problems={evaluation.scenarioProblems} />
     </section>
   );
 }

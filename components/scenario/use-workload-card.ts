@@ -14,13 +14,13 @@ function describeRange(values: readonly number[]): string {
   return `${values[0]}–${values[values.length - 1]} in ${step} GiB steps`;
 }
 
-/** The card's store actions (bound to its index). */
+/**
+ * The card's store actions (bound to its index). Taken from the store when called, not subscribed to: the actions
+ * never change, and 500 cards each subscribing would run their selectors on every keystroke.
+ */
 export function useWorkloadActions(index: number) {
-  const update = useScenarioStore((s) => s.updateWorkload);
-  const duplicate = useScenarioStore((s) => s.duplicateWorkload);
-  const remove = useScenarioStore((s) => s.removeWorkload);
-  const set = useCallback((patch: Partial<DraftWorkload>) => update(index, patch), [update, index]);
-  return { set, duplicate: () => duplicate(index), remove: () => remove(index) };
+  const set = useCallback((patch: Partial<DraftWorkload>) => useScenarioStore.getState().updateWorkload(index, patch), [index]);
+  return { set, duplicate: () => useScenarioStore.getState().duplicateWorkload(index), remove: () => useScenarioStore.getState().removeWorkload(index) };
 }
 
 /** What the card shows beside the raw fields: defaults filled, why a field is off, and hints. */

@@ -36,24 +36,37 @@ export interface PurchaseMatch {
  * (a tie goes to the shorter commitment, on-demand first). Null when no Linux task runs.
  */
 export function matchPurchaseOptions(scenario: Scenario, estimate: FargateEstimate): PurchaseMatch | null {
+  // The summary asks twice per render (the switch and the sentence): remembered per estimate and scenario.
+  const known = matchCache.get(estimate);
+  if (known && known.scenario === scenario) return known.match;
+  const match = computeMatch(scenario, estimate);
+  matchCache.set(estimate, { scenario, match });
+  return match;
+}
+
+const matchCache = new WeakMap<FargateEstimate, { scenario: Scenario; match: PurchaseMatch | null }>();
+
+function computeMatch(scenario: Scenario, estimate: FargateEstimate): PurchaseMatch | null {
   const hosted = covered(scenario, estimate);
   if (!hosted.length) return null;
   const hours = sum(hosted.map(({ e }) => e.taskHours));
-  const spotHours = sum(hosted.map(({ w, e }) => e.taskHours.times(w.spotPercent).div(100)));
+  // Task-hours x percent, summed (exact), divided once: one division instead of one per workload.
+  const spotHoursTimes100 = sum(hosted.map(({ w, e }) => e.taskHours.times(w.spotPercent)));
   const byTerm = new Map<Commitment, Decimal>([
     ["none", ZERO],
     ["1yr", ZERO],
     ["3yr", ZERO],
   ]);
+  // Non-Spot task-hours per term, x 100 (the same factor for every term: the comparison is unchanged).
   for (const { w, e } of hosted) {
     const t = termOf(w.savingsPlan);
-    byTerm.set(t, byTerm.get(t)!.plus(e.taskHours.times(100 - w.spotPercent).div(100)));
+    byTerm.set(t, byTerm.get(t)!.plus(e.taskHours.times(100 - w.spotPercent)));
   }
   let commitment: Commitment = "none";
   for (const t of ["1yr", "3yr"] as const) if (byTerm.get(t)!.gt(byTerm.get(commitment)!)) commitment = t;
   const first = hosted[0]!.w;
   const mixed = hosted.some(({ w }) => w.spotPercent !== first.spotPercent || termOf(w.savingsPlan) !== termOf(first.savingsPlan));
-  return { spotPercent: Number(spotHours.div(hours).times(100).round(2).toString()), commitment, mixed };
+  return { spotPercent: Number(spotHoursTimes100.div(hours).round(2).toString()), commitment, mixed };
 }
 
 export function purchaseMatches(match: PurchaseMatch, settings: Pick<Ec2Settings, "spotPercent" | "commitment">): boolean {

@@ -101,6 +101,8 @@ function checkWorkload(w: DraftWorkload, region: FargateCatalog["regions"][strin
   return { region: regionCode, catalog, data: parsed.success && !Object.keys(fields).length ? parsed.data : null, fields };
 }
 
+const NO_PROBLEMS: Problem[] = Object.freeze([]) as unknown as Problem[];
+
 /**
  * Validates a draft field by field, so one bad field never blanks the rest of the estimate. Pure.
  * Version 2 items (public IPv4, logs, services) are priced once the extras catalog is given; the version of the
@@ -200,7 +202,8 @@ export function evaluateDraft(draft: Draft, catalog: FargateCatalog, extras?: Ex
     priced,
     complete: priced !== null && !pendingExtras && excluded.length === 0 && scenarioProblems.length === 0,
     workloadProblems,
-    scenarioProblems,
+    // The same (frozen, empty) list whenever there is no problem: what shows the problems can skip a re-render.
+    scenarioProblems: scenarioProblems.length ? scenarioProblems : NO_PROBLEMS,
     excluded,
     pendingExtras,
   };
