@@ -53,9 +53,10 @@ function Row({
   const entered = readTasks(edit.tasks);
   const tasksError = typeof entered === "string" ? entered : null;
   const name = r.serviceName;
-  const tasks = typeof entered === "number" ? entered : price.ok ? price.tasks : 1;
+  const priced = price.ok ? price.value : null;
+  const tasks = typeof entered === "number" ? entered : (priced?.tasks ?? 1);
   // Already applied at this size and count: say so (a click only points at it).
-  const applied = price.ok && tasksError === null ? applyRecommendation(workloads, r, tasks, target) : null;
+  const applied = priced && tasksError === null ? applyRecommendation(workloads, r, tasks, target) : null;
   return (
     <tr className="border-b border-slate-100 align-top dark:border-slate-800">
       <th scope="row" className={`${cell} text-left font-medium`}>
@@ -81,26 +82,26 @@ function Row({
           aria-label={`Tasks for ${name}`}
           aria-invalid={tasksError ? true : undefined}
           className="w-20 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm tabular-nums dark:border-slate-600 dark:bg-slate-950"
-          value={edit.tasks ?? (price.ok ? String(price.tasks) : "1")}
+          value={edit.tasks ?? (priced ? String(priced.tasks) : "1")}
           onChange={(e) => setEdit({ ...edit, tasks: e.target.value })}
         />
-        <span className={small}>{tasksError ?? (price.ok ? tasksNote[price.tasksSource] : "")}</span>
+        <span className={small}>{tasksError ?? (priced ? tasksNote[priced.tasksSource] : "")}</span>
       </td>
       <td className={`${cell} text-right tabular-nums`}>
-        {price.ok ? (
+        {priced ? (
           <>
-            {formatUsd(price.current)} → {formatUsd(price.recommended)}
+            {formatUsd(priced.current)} → {formatUsd(priced.recommended)}
             <span className={small}>
-              per task {formatUsd(price.perTask.current)} → {formatUsd(price.perTask.recommended)}; {price.region}
-              {price.regionFromArn ? " (its ARN)" : ""}
+              per task {formatUsd(priced.perTask.current)} → {formatUsd(priced.perTask.recommended)}; {priced.region}
+              {priced.regionFromArn ? " (its ARN)" : ""}
             </span>
           </>
-        ) : (
-          `${price.region}: ${price.errors.join("; ")}`
+        ) : price.ok ? null : (
+          `${price.error.region}: ${price.error.errors.join("; ")}`
         )}
       </td>
       <td className={`${cell} text-right tabular-nums`} data-testid={`saving-${i}`}>
-        {price.ok ? formatUsd(price.saving) : "–"} / {price.ok && price.reportedSaving !== null ? formatUsd(price.reportedSaving) : "–"}
+        {priced ? formatUsd(priced.saving) : "–"} / {priced && priced.reportedSaving !== null ? formatUsd(priced.reportedSaving) : "–"}
       </td>
       <td className="py-1">
         <label className="sr-only" htmlFor={`rs-target-${i}`}>
@@ -123,8 +124,8 @@ function Row({
         <button
           type="button"
           className={buttonClass}
-          disabled={!price.ok || tasksError !== null}
-          onClick={() => price.ok && onApply(r, tasks, target, price.region)}
+          disabled={!priced || tasksError !== null}
+          onClick={() => priced && onApply(r, tasks, target, priced.region)}
           aria-label={
             target === "beside"
               ? `Add to scenario: ${name} at ${formatSize(r.recommended)}`

@@ -1,6 +1,6 @@
 import { formatUsd } from "@/lib/format";
-import { sum, ZERO, type Decimal } from "@/lib/pricing/money";
-import { allocateCents } from "./cents";
+import { allocateCents } from "@/lib/cents";
+import { dec, sum, ZERO, type Decimal } from "@/lib/pricing/money";
 import { percentOf, type Change, type CostDiff } from "./diff";
 
 /**
@@ -46,7 +46,7 @@ const order: Record<Change, number> = { changed: 0, added: 1, removed: 2, unchan
 function allocateSide(values: (Decimal | null)[], target: Decimal): (Decimal | null)[] {
   const present = values.map((v) => v ?? ZERO);
   const cents = allocateCents(present, target);
-  return values.map((v, i) => (v === null ? null : cents[i]!));
+  return values.map((v, i) => (v === null ? null : dec(cents[i]!)));
 }
 
 function sectionView(section: DiffSection, targets: { base: Decimal; head: Decimal }): SectionView {
@@ -131,8 +131,8 @@ function sectionView(section: DiffSection, targets: { base: Decimal; head: Decim
 function views(sections: DiffSection[]): { views: SectionView[]; base: Decimal; head: Decimal; percent: string | null } {
   const baseExact = sections.map((s) => s.diff.base.monthlyCost);
   const headExact = sections.map((s) => s.diff.head.monthlyCost);
-  const baseCents = allocateCents(baseExact);
-  const headCents = allocateCents(headExact);
+  const baseCents = allocateCents(baseExact).map((c) => dec(c));
+  const headCents = allocateCents(headExact).map((c) => dec(c));
   const base = sum(baseCents);
   const head = sum(headCents);
   const exactBase = sum(baseExact);

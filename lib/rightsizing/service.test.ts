@@ -66,15 +66,17 @@ describe("priceService", () => {
     // saving as shown 146.73 - 73.37 = 73.36 (the unrounded 73.365 would show 73.37 and not add up)
     expect(r).toEqual({
       ok: true,
-      region: "eu-central-1",
-      regionFromArn: true,
-      tasks: 3,
-      tasksSource: "compute-optimizer",
-      current: "146.73",
-      recommended: "73.37",
-      saving: "73.36",
-      perTask: { current: "48.91", recommended: "24.46" },
-      reportedSaving: "73.37",
+      value: {
+        region: "eu-central-1",
+        regionFromArn: true,
+        tasks: 3,
+        tasksSource: "compute-optimizer",
+        current: "146.73",
+        recommended: "73.37",
+        saving: "73.36",
+        perTask: { current: "48.91", recommended: "24.46" },
+        reportedSaving: "73.37",
+      },
     });
   });
 
@@ -83,30 +85,33 @@ describe("priceService", () => {
     // 730 x 0.05826 = 42.5298 -> 42.53; 730 x 0.02913 = 21.2649 -> 21.26; 42.53 - 21.26 = 21.27 (not 21.2649 -> 21.26)
     expect(r).toMatchObject({
       ok: true,
-      region: "us-east-1",
-      regionFromArn: false,
-      tasks: 1,
-      tasksSource: "default",
-      current: "42.53",
-      recommended: "21.26",
-      saving: "21.27",
-      reportedSaving: null,
+      value: {
+        region: "us-east-1",
+        regionFromArn: false,
+        tasks: 1,
+        tasksSource: "default",
+        current: "42.53",
+        recommended: "21.26",
+        saving: "21.27",
+        reportedSaving: null,
+      },
     });
     // 5 entered: 5 x 42.5298 = 212.649 -> 212.65; 5 x 21.2649 = 106.3245 -> 106.32; 212.65 - 106.32 = 106.33
     expect(priceService(rec(), "us-east-1", 5)).toMatchObject({
       ok: true,
-      tasks: 5,
-      tasksSource: "entered",
-      current: "212.65",
-      recommended: "106.32",
-      saving: "106.33",
+      value: {
+        tasks: 5,
+        tasksSource: "entered",
+        current: "212.65",
+        recommended: "106.32",
+        saving: "106.33",
+      },
     });
   });
 
   it("an ARN in a region without prices says so", () => {
     const r = priceService(rec({ serviceArn: "arn:aws:ecs:xx-nowhere-9:123456789012:service/c/s" }), "us-east-1");
-    expect(r.ok).toBe(false);
-    expect(r.region).toBe("xx-nowhere-9");
+    expect(r).toMatchObject({ ok: false, error: { region: "xx-nowhere-9" } });
   });
 });
 
@@ -115,7 +120,7 @@ describe("totalOf", () => {
     const a = priceService(rec({ serviceArn: null, savings: null }), "us-east-1"); // 42.53 / 21.26 / 21.27
     const b = priceService(rec(), "us-east-1"); // 3 tasks: 127.5894 -> 127.59; 63.7947 -> 63.79; 63.80
     // 42.53 + 127.59 = 170.12; 21.26 + 63.79 = 85.05; 21.27 + 63.80 = 85.07 (= 170.12 - 85.05)
-    expect(totalOf([a, b, { ok: false, region: "x", errors: [] }])).toEqual({ current: "170.12", recommended: "85.05", saving: "85.07", count: 2 });
+    expect(totalOf([a, b, { ok: false, error: { region: "x", errors: [] } }])).toEqual({ current: "170.12", recommended: "85.05", saving: "85.07", count: 2 });
   });
 });
 

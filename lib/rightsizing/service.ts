@@ -6,6 +6,7 @@
 import { dec, toCents } from "@/lib/pricing/money";
 import { formatSize } from "@/lib/pricing/sizes";
 import type { DraftWorkload } from "@/lib/scenario/draft";
+import { fail, ok, type Result } from "@/lib/result";
 import { priceRightsizing } from "./price";
 import type { RightsizingRecommendation } from "./types";
 
@@ -40,25 +41,32 @@ export function inferTaskCount(reportedMonthlyUsd: string | null | undefined, pe
   return Math.min(MAX_INFERRED_TASKS, Math.round(ratio));
 }
 
-export type ServicePrice =
-  | {
-      ok: true;
-      /** The region the service was priced in: its ARN's, else the scenario's. */
-      region: string;
-      regionFromArn: boolean;
-      tasks: number;
-      /** Where the task count came from. */
-      tasksSource: "compute-optimizer" | "default" | "entered";
-      /** Per service and month, rounded to cents ("127.59"); `saving` is exactly current - recommended as shown. */
-      current: string;
-      recommended: string;
-      saving: string;
-      /** One task, rounded to cents, for the note under the figures. */
-      perTask: { current: string; recommended: string };
-      /** Compute Optimizer's own saving, rounded to cents, when it reported one. */
-      reportedSaving: string | null;
-    }
-  | { ok: false; region: string; errors: string[] };
+/** One service priced per month (see priceService). */
+export interface ServicePriced {
+  /** The region the service was priced in: its ARN's, else the scenario's. */
+  region: string;
+  regionFromArn: boolean;
+  tasks: number;
+  /** Where the task count came from. */
+  tasksSource: "compute-optimizer" | "default" | "entered";
+  /** Per service and month, rounded to cents ("127.59"); `saving` is exactly current - recommended as shown. */
+  current: string;
+  recommended: string;
+  saving: string;
+  /** One task, rounded to cents, for the note under the figures. */
+  perTask: { current: string; recommended: string };
+  /** Compute Optimizer's own saving, rounded to cents, when it reported one. */
+  reportedSaving: string | null;
+}
+
+/** Why a service could not be priced, in the region it was priced in. */
+export interface ServicePriceProblem {
+  region: string;
+  errors: string[];
+}
+
+/** The lib's one Result shape (lib/result.ts). */
+export type ServicePrice = Result<ServicePriced, ServicePriceProblem>;
 
 /**
  * Prices one recommendation per service. `tasks` is what the person entered; when absent, the count inferred from
@@ -68,16 +76,15 @@ export function priceService(rec: RightsizingRecommendation, scenarioRegion: str
   const arnRegion = regionFromArn(rec.serviceArn);
   const region = arnRegion ?? scenarioRegion;
   const one = priceRightsizing({ current: rec.current, recommended: rec.recommended, region });
-  if (!one.ok) return { ok: false, region, errors: one.error };
+  if (!one.ok) return fail({ region, errors: one.error });
   const reported = rec.savings?.monthlyUsd ?? null;
   const inferred = tasks === undefined ? inferTaskCount(reported, one.value.monthlySaving) : null;
   const count = tasks ?? inferred ?? 1;
   const all = count === 1 ? one : priceRightsizing({ current: rec.current, recommended: rec.recommended, region, tasks: count });
-  if (!all.ok) return { ok: false, region, errors: all.error };
+  if (!all.ok) return fail({ region, errors: all.error });
   const current = toCents(dec(all.value.current.monthlyCost));
   const recommended = toCents(dec(all.value.recommended.monthlyCost));
-  return {
-    ok: true,
+  return ok({
     region,
     regionFromArn: arnRegion !== null,
     tasks: count,
@@ -87,14 +94,14 @@ export function priceService(rec: RightsizingRecommendation, scenarioRegion: str
     saving: toCents(dec(current).minus(dec(recommended))),
     perTask: { current: toCents(dec(one.value.current.monthlyCost)), recommended: toCents(dec(one.value.recommended.monthlyCost)) },
     reportedSaving: reported !== null ? toCents(dec(reported)) : null,
-  };
+  });
 }
 
 /** The table's total row: sums of the figures as shown (cents), so the column adds up on screen. */
 export function totalOf(prices: readonly ServicePrice[]): { current: string; recommended: string; saving: string; count: number } {
-  const ok = prices.filter((p): p is Extract<ServicePrice, { ok: true }> => p.ok);
-  const add = (pick: (p: (typeof ok)[number]) => string) => toCents(ok.reduce((acc, p) => acc.plus(dec(pick(p))), dec(0)));
-  return { current: add((p) => p.current), recommended: add((p) => p.recommended), saving: add((p) => p.saving), count: ok.length };
+  const priced = prices.flatMap((p) => (p.ok ? [p.value] : []));
+  const add = (pick: (p: ServicePriced) => string) => toCents(priced.reduce((acc, p) => acc.plus(dec(pick(p))), dec(0)));
+  return { current: add((p) => p.current), recommended: add((p) => p.recommended), saving: add((p) => p.saving), count: priced.length };
 }
 
 /** The name a right-sized workload gets when added beside the original. */
