@@ -118,6 +118,33 @@ test.describe("the answer at a glance", () => {
     await expect(page.getByTestId("fargate-total")).toHaveText("$252.28");
   });
 
+  test("a scenario opened in place of another never shows the other's EC2 figure beside its own Fargate total", async ({ page }) => {
+    await open(page, { workloads: [{ name: "a", vcpu: 1, memoryGiB: 2, tasks: 3 }] });
+    // A: 3 x 730 x (0.04048 + 2 x 0.004445) = 108.1203
+    await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
+    const ec2A = (await page.getByTestId("ec2-total").textContent())!;
+    // Every state of the headline, as each render leaves it.
+    await page.evaluate(() => {
+      const w = window as unknown as { __pairs: string[][] };
+      w.__pairs = [];
+      const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? "";
+      new MutationObserver(() => w.__pairs.push([text("fargate-total"), text("ec2-total")])).observe(document.querySelector('[data-testid="summary"]')!, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
+    // A link pasted into the address bar of the open page: B replaces A.
+    await page.evaluate((hash) => (window.location.hash = hash), link({ workloads: [{ name: "b", vcpu: 4, memoryGiB: 8, tasks: 8 }] }).slice(1));
+    // B: 8 x 730 x (4 x 0.04048 + 8 x 0.004445) = 8 x 730 x 0.19748 = 1153.2832
+    await expect(page.getByTestId("fargate-total")).toHaveText("$1,153.28");
+    await expect(page.getByTestId("ec2-total")).not.toHaveText(ec2A);
+    await page.waitForTimeout(500);
+    const pairs = await page.evaluate(() => (window as unknown as { __pairs: string[][] }).__pairs);
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(pairs.filter(([fargate, ec2]) => fargate === "$1,153.28" && ec2 === ec2A)).toEqual([]);
+  });
+
   test("on a phone, in the dark theme, the out-of-date summary is readable", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await open(page, fourWorkloads);

@@ -6,10 +6,12 @@ import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
 import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import { useIdleValue } from "@/lib/browser/use-idle-value";
 import { estimateScenario } from "@/lib/pricing/estimate";
+import { isReplacement } from "@/lib/results/glance";
 import { stagedView } from "@/lib/results/staged";
 import { spotInBackground } from "@/lib/results/spot-client";
 import { buildResults, type SpotView } from "@/lib/results/view";
 import { createWorkloadCheckCache, evaluateDraft, type Draft } from "@/lib/scenario/draft";
+import { useScenarioStore } from "@/lib/store/scenario-store";
 
 /**
  * Everything the calculator shows, staged so a keystroke waits only for what it must:
@@ -24,13 +26,17 @@ export function useEstimates(draft: Draft, ec2Catalog: Ec2Catalog | null, extras
   const [checks] = useState(createWorkloadCheckCache);
   const evaluation = useMemo(() => evaluateDraft(draft, fargateCatalog, extrasCatalog, checks), [draft, extrasCatalog, checks]);
 
+  // The workloads' keys tell an edit of this scenario from another scenario opened in its place (link, saved entry,
+  // import that replaces).
+  const keys = useScenarioStore((s) => s.keys);
   const current = useMemo(
     () => ({
       scenario: evaluation.priced,
       estimate: evaluation.priced ? estimateScenario(evaluation.priced, fargateCatalog, extrasCatalog ?? undefined) : null,
       extras: extrasCatalog,
+      keys,
     }),
-    [evaluation, extrasCatalog],
+    [evaluation, extrasCatalog, keys],
   );
   const deferred = useDeferredValue(current);
   const detailView = useMemo(
@@ -39,9 +45,14 @@ export function useEstimates(draft: Draft, ec2Catalog: Ec2Catalog | null, extras
   );
   const view = useMemo(() => {
     if (!current.scenario || !current.estimate) return null;
-    // Right after the region becomes usable the deferred side has nothing yet: build it all once, urgently.
-    return detailView ? stagedView(detailView, current.estimate) : buildResults(current.scenario, fargateCatalog, ec2Catalog, current.extras, current.estimate);
-  }, [current, detailView, ec2Catalog]);
+    // Right after the region becomes usable the deferred side has nothing yet, and right after another scenario
+    // opened in place of this one the deferred side is the other scenario's (its EC2 figure beside this one's Fargate
+    // total would compare two scenarios): build it all once, urgently.
+    const sameScenario = detailView !== null && !isReplacement(deferred.keys, current.keys);
+    return sameScenario
+      ? stagedView(detailView, current.estimate)
+      : buildResults(current.scenario, fargateCatalog, ec2Catalog, current.extras, current.estimate);
+  }, [current, deferred, detailView, ec2Catalog]);
 
   const idleDetailView = useIdleValue(detailView);
   const idleScenario = useIdleValue(deferred.scenario);
