@@ -23,6 +23,11 @@ test.describe("calculator", () => {
     await workload(page).getByLabel("CPU architecture").selectOption("arm64");
     // 5 x 730 x (0.03238 + 2 x 0.00356) = 5 x 28.835 = 144.175 -> $144.18 (half-up)
     await expect(page.getByTestId("fargate-total")).toHaveText("$144.18");
+    // The screenshot shows the page settled: line items, charts and the bill reader render once typing pauses.
+    await expect(page.getByTestId("items-0")).toContainText("$144.18");
+    await expect(page.getByTestId("chart-breakdown")).toBeVisible();
+    await expect(page.getByTestId("chart-duty-cycle").locator(".recharts-line").first()).toBeAttached();
+    await expect(page.getByTestId("bill-panel")).toBeVisible();
     await page.screenshot({ path: "test-results/screenshots/calculator-1280.png", fullPage: true });
   });
 
