@@ -36,3 +36,19 @@ export function formatQuantity(quantity: Amount): string {
 export function formatRate(rate: string): string {
   return `$${rate}`;
 }
+
+/**
+ * A plain-text table for the terminal: columns padded to their widest cell, two spaces apart, the columns in
+ * `rightAligned` aligned right (figures). Used by the CLI's estimate, diff and bill tables.
+ */
+export function textTable(rows: string[][], rightAligned: ReadonlySet<number>): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}

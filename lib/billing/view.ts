@@ -1,7 +1,7 @@
 import Big from "big.js";
 import Papa from "papaparse";
 import { allocateCents, centsToString } from "@/lib/cents";
-import { formatQuantity, formatUsd } from "@/lib/format";
+import { formatQuantity, formatUsd, textTable } from "@/lib/format";
 import type { Comparison } from "./compare";
 import { FORMAT_NAMES } from "./columns";
 import type { Reconciliation } from "./types";
@@ -133,23 +133,11 @@ export function billView(r: Reconciliation, comparison?: Comparison | null): Bil
   };
 }
 
-function render(rows: string[][], right: ReadonlySet<number>): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
-}
-
 /** The CLI's readable table. */
 export function billToTable(v: BillView): string {
   const out: string[] = [v.title, "", "Fargate usage by usage type"];
   out.push(
-    render(
+    textTable(
       [
         ["Region", "Platform", "Usage type", "Quantity", "Unit", "List", "Paid"],
         ...v.usage.map((x) => [x.region, x.platform, x.usageType, x.quantity, x.unit, usd(x.listCost), usd(x.effectiveCost)]),
@@ -160,7 +148,7 @@ export function billToTable(v: BillView): string {
   );
   out.push("", "By cluster and service");
   out.push(
-    render(
+    textTable(
       [
         ["Group", "Region", "Platform", "OS/arch", "List", "Paid"],
         ...v.groups.map((x) => [x.name, x.region, x.platform, x.kind, usd(x.listCost), usd(x.effectiveCost)]),
@@ -171,7 +159,7 @@ export function billToTable(v: BillView): string {
   );
   out.push("", "Outside the Fargate meter");
   out.push(
-    render(
+    textTable(
       [
         ["Product", "Usage type", "Region", "Quantity", "Unit", "Cost"],
         ...v.outside.map((x) => [x.product, x.usageType, x.region, x.quantity, x.unit, usd(x.cost)]),
@@ -182,14 +170,17 @@ export function billToTable(v: BillView): string {
   );
   out.push("", "Taxes, credits and fees");
   out.push(
-    render([["Kind", "Product", "Cost"], ...v.adjustments.map((x) => [x.kind, x.product, usd(x.cost)]), ["Total", "", usd(v.adjustmentsTotal)]], new Set([2])),
+    textTable(
+      [["Kind", "Product", "Cost"], ...v.adjustments.map((x) => [x.kind, x.product, usd(x.cost)]), ["Total", "", usd(v.adjustmentsTotal)]],
+      new Set([2]),
+    ),
   );
   out.push("", `Other charges on the bill (not caused by Fargate): ${usd(v.other)}`);
   if (v.comparison) {
     const c = v.comparison;
     out.push("", `Compared with the scenario "${c.scenario}" over the bill's ${c.periodHours} hours`);
     out.push(
-      render(
+      textTable(
         [
           ["Region", "Platform", "Usage type", "Estimated", "Billed", "Unit", "Estimated $", "Billed $", "Difference", "%"],
           ...c.lines.map((l) => [

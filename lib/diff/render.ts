@@ -1,4 +1,5 @@
-import { formatUsd } from "@/lib/format";
+import { formatUsd, textTable } from "@/lib/format";
+import { HOURS_PER_MONTH } from "@/lib/pricing/units";
 import { allocateCents } from "@/lib/cents";
 import { dec, sum, ZERO, type Decimal } from "@/lib/pricing/money";
 import { percentOf, type Change, type CostDiff } from "./diff";
@@ -192,20 +193,11 @@ export function diffToMarkdown(sections: DiffSection[], opts: { failAbove?: numb
   if (details.length) out.push("", "<details><summary>Line items of the changed workloads</summary>", ...details, "", "</details>");
   const prices = first?.prices;
   if (prices)
-    out.push("", `<sub>Fargate compute and storage at list prices (${escapeMarkdown(prices)}), 730-hour month; estimated by fargate-estimator.</sub>`);
+    out.push(
+      "",
+      `<sub>Fargate compute and storage at list prices (${escapeMarkdown(prices)}), ${HOURS_PER_MONTH}-hour month; estimated by fargate-estimator.</sub>`,
+    );
   return `${out.join("\n")}\n`;
-}
-
-function render(rows: string[][], right: ReadonlySet<number>): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, c) => (right.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
 }
 
 /** The terminal table of `estimate diff --format table`. */
@@ -218,7 +210,7 @@ export function diffToTable(sections: DiffSection[]): string {
     const rows = [["Workload", "Change", "Base", "Head", "Difference", "Why"]];
     for (const r of v.rows) rows.push([r.name, r.change, money(r.base), money(r.head), delta(r), r.reasons.join("; ")]);
     rows.push(["Total", "", formatUsd(v.total.base), formatUsd(v.total.head), delta(v.total), ""]);
-    out.push(render(rows, new Set([2, 3, 4])));
+    out.push(textTable(rows, new Set([2, 3, 4])));
   }
   return `${out.join("\n")}\n`;
 }

@@ -166,7 +166,7 @@ export function estimateToCsv({ scenario, fargate, ec2 }: CsvInput): string {
   rows.push(sc("Name", fargate.scenario.name));
   rows.push(sc("Region", fargate.catalog.region, "", fargate.catalog.regionName));
   if (scenario) rows.push(sc("Scenario version", String(scenario.version)));
-  rows.push(sc("Hours in a month", String(HOURS_PER_MONTH), "hours", "AWS bills a month as 730 hours"));
+  rows.push(sc("Hours in a month", String(HOURS_PER_MONTH), "hours", `AWS bills a month as ${HOURS_PER_MONTH} hours`));
 
   const sources = [...fargate.catalog.sources, ...(ec2?.sources ?? [])];
   const seen = new Set<string>();

@@ -1,5 +1,5 @@
 import { allocateCents } from "@/lib/cents";
-import { formatQuantity, formatRate, formatUsd } from "@/lib/format";
+import { formatQuantity, formatRate, formatUsd, textTable } from "@/lib/format";
 import type { Decimal } from "@/lib/pricing/money";
 import { NOT_INCLUDED } from "@/lib/pricing/services";
 import type { FargateEstimate, LineItem } from "@/lib/pricing/types";
@@ -7,18 +7,6 @@ import type { Ec2WholeBill } from "@/lib/pricing/whole-bill";
 import { hasWholeBill } from "./csv";
 import { shownFargate } from "./shown";
 import { shownEc2 } from "./shown-ec2";
-
-function render(rows: string[][], rightAligned: ReadonlySet<number>): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
-}
 
 /** A line item with its shown cents (allocated so the rows add up to the totals below: lib/export/shown.ts). */
 const itemRow = (workload: string, li: LineItem, cents: string) => [
@@ -55,7 +43,7 @@ export function estimateToTable({ fargate, ec2 }: TableInput): string {
   // Without an EC2 price the line items are shown rounded on their own (there is no total to add up to).
   if (ec2) ec2.lineItems.forEach((li, j) => rows.push(itemRow("EC2 cluster", li, e?.instances.items[j] ?? li.monthlyCost.toString())));
   if (wb && e) wb.lineItems.forEach((li, j) => rows.push(itemRow("EC2 cluster", li, e.beside.items[j]!)));
-  out.push(render(rows, new Set([2, 4, 5])));
+  out.push(textTable(rows, new Set([2, 4, 5])));
   out.push("");
   const ec2Cell = (v: string | null | undefined) => (ec2 ? (v == null ? "n/a" : formatUsd(v)) : "-");
   const totals = [["", "Fargate", "EC2"]];
@@ -68,7 +56,7 @@ export function estimateToTable({ fargate, ec2 }: TableInput): string {
     totals.push(["Beside compute", formatUsd(fb!), ec2Cell(eb)]);
   }
   totals.push(["Monthly total", formatUsd(fargate.totals.monthlyCost), ec2Cell(ec2Total == null ? null : ec2Total.toString())]);
-  out.push(render(totals, new Set([1, 2])));
+  out.push(textTable(totals, new Set([1, 2])));
   const warnings = [
     ...fargate.workloads.flatMap((w) => w.warnings.map((m) => `${w.name}: ${m}`)),
     ...fargate.services.notes,

@@ -60,7 +60,8 @@ export function runsConversionText(value: number | string, period: RunsPeriod): 
   const runs = toRunsPerMonth(value, period) as number;
   const factor = PERIODS_PER_MONTH[period];
   const exact = clean(value * factor);
-  const how = period === "day" ? `${grouped(factor)} days a month (730 h ÷ 24)` : `${grouped(factor)} weeks a month (730 h ÷ 168)`;
+  const how =
+    period === "day" ? `${grouped(factor)} days a month (${HOURS_PER_MONTH} h ÷ 24)` : `${grouped(factor)} weeks a month (${HOURS_PER_MONTH} h ÷ 168)`;
   const rounded = exact === runs ? "" : `, ${grouped(exact)} rounded to whole runs`;
   return `${grouped(value)} a ${period} × ${how} = ${grouped(runs)} runs a month${rounded}.`;
 }

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from "@/lib/result";
-import { ImportError, isRecord, own, refused, stop, type ImportResult } from "./import-shared";
+import { ImportError, isRecord, own, refused, show, stop, type ImportResult } from "./import-shared";
 import { STORAGE_LIMITS_GIB, type WorkloadInput } from "./schema";
 
 /**
@@ -80,12 +80,6 @@ const EXAMPLES: Record<Resource, string> = {
   "ephemeral-storage": "30Gi or 50G",
 };
 
-const show = (v: unknown) =>
-  typeof v === "string"
-    ? `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`
-    : typeof v === "number"
-      ? String(v)
-      : `a ${Array.isArray(v) ? "list" : v === null ? "null" : typeof v}`;
 const GIB = 1n << 30n;
 
 /** A Kubernetes object: `kind` plus `apiVersion` (or a `spec`). */

@@ -21,6 +21,14 @@ export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v =
 export const own = (o: Record<string, unknown>, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
 
 /** Thrown inside an importer with the message the user sees; the importer's entry point turns it into a failed `Result` (`refused`). */
+/** A value as an error message quotes it: text in quotes (cut at 40 characters), a number as is, else its kind. */
+export const show = (v: unknown): string =>
+  typeof v === "string"
+    ? `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`
+    : typeof v === "number"
+      ? String(v)
+      : `a ${Array.isArray(v) ? "list" : v === null ? "null" : typeof v}`;
+
 export class ImportError extends Error {}
 
 /** Stops the import with the sentence the user sees (throws ImportError). */

@@ -1,7 +1,7 @@
 import { formatSize, isValidSize, largestSize, roundUpToValidSize } from "@/lib/pricing/sizes";
 import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "@/lib/pricing/units";
 import { ok } from "@/lib/result";
-import { ImportError, isRecord, own, refused, stop, type ImportResult } from "./import-shared";
+import { ImportError, isRecord, own, refused, show, stop, type ImportResult } from "./import-shared";
 import { STORAGE_LIMITS_GIB, type WorkloadInput } from "./schema";
 
 /**
@@ -52,12 +52,6 @@ export function parseTaskMemory(value: unknown): number | undefined {
   return Number.isInteger(n) ? n : undefined;
 }
 
-const show = (v: unknown) =>
-  typeof v === "string"
-    ? `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`
-    : typeof v === "number"
-      ? String(v)
-      : `a ${Array.isArray(v) ? "list" : v === null ? "null" : typeof v}`;
 const fmt = (n: number) => String(Number(n.toFixed(4)));
 
 function osOf(platform: Record<string, unknown> | undefined, label: string): "linux" | "windows" {
