@@ -1,5 +1,6 @@
 import Big from "big.js";
 import type { FargateCatalog } from "@/lib/catalog/schema";
+import { formatUsd } from "@/lib/format";
 import { estimateScenario } from "@/lib/pricing/estimate";
 import { ZERO } from "./big";
 import { HOURS_PER_MONTH } from "@/lib/pricing/units";
@@ -102,7 +103,8 @@ export function compareWithScenario(recon: Reconciliation, scenario: Scenario, c
     (a, b) => a.region.localeCompare(b.region) || a.platform.localeCompare(b.platform) || a.usageType.localeCompare(b.usageType),
   );
   const findings: { size: Big; text: string }[] = [];
-  const money = (d: Big) => `$${d.abs().round(2).toFixed(2)}`;
+  // The figures in the sentences read as everywhere else: half-up to cents, grouped ("$1,234.56").
+  const money = (d: Big) => formatUsd(d.abs().toFixed());
   for (const r of sorted) {
     const where = `${r.region}${r.platform === "eks" ? ", EKS" : ""}`;
     const diff = r.bc.minus(r.ec);
