@@ -8,7 +8,8 @@ import type { FargateEstimate, PriceSourceSummary, WorkloadEstimate } from "../t
 import { HOURS_PER_MONTH, CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
 import { breakEven, NO_BREAK_EVEN } from "./break-even";
 import { selectCandidates, type Ec2Candidate } from "./candidates";
-import { planFleet, type FleetGroup, type FleetPlan } from "./fleet";
+import type { FleetGroup, FleetPlan } from "./fleet";
+import { planFleet } from "./plan";
 import { scaledInstanceHours } from "./hours";
 import { fitsEmpty, type Packing } from "./pack";
 import { fleetSummary, priceFleet, type PriceContext, type PricedFleet } from "./price";

@@ -6,7 +6,8 @@ import { Ec2Settings as Ec2SettingsSchema } from "@/lib/scenario/schema";
 import { sum } from "../money";
 import { allSizes } from "../sizes";
 import { selectCandidates } from "./candidates";
-import { planFleet, type FleetGroup } from "./fleet";
+import type { FleetGroup } from "./fleet";
+import { planFleet } from "./plan";
 import { runEc2 } from "./test-helpers";
 
 const linuxSizes = allSizes("linux");
