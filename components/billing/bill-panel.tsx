@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { Warnings } from "@/components/ui/warnings";
+import { DataTable } from "@/components/ui/data-table";
 import { buttonClass, primaryButtonClass } from "@/components/ui/fields";
 import { fargateCatalog } from "@/lib/catalog";
-import type { WorkerReply } from "@/lib/billing/bill.worker";
 import { scenarioFromBill, type BuiltScenario } from "@/lib/billing/build-scenario";
 import { compareWithScenario } from "@/lib/billing/compare";
 import type { Reconciliation } from "@/lib/billing/types";
@@ -13,76 +13,7 @@ import { formatUsd } from "@/lib/format";
 import type { Scenario } from "@/lib/scenario/schema";
 import type { Draft } from "@/lib/scenario/draft";
 import { useScenarioStore } from "@/lib/store/scenario-store";
-
-const th = "py-1 pr-3 font-semibold";
-const num = "py-1 pr-3 text-right tabular-nums";
-
-function Table({
-  caption,
-  head,
-  rows,
-  foot,
-  testId,
-  right,
-}: {
-  caption: string;
-  head: string[];
-  rows: { key: string; cells: React.ReactNode[] }[];
-  foot?: React.ReactNode[];
-  testId: string;
-  right: ReadonlySet<number>;
-}) {
-  return (
-    <div className="mt-4 overflow-x-auto">
-      <table className="w-full text-sm" data-testid={testId}>
-        <caption className="pb-2 text-left font-medium">{caption}</caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-600 dark:border-slate-700 dark:text-slate-400">
-            {head.map((h, i) => (
-              <th key={h} scope="col" className={right.has(i) ? `${th} text-right` : th}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key} className="border-b border-slate-100 dark:border-slate-800">
-              {r.cells.map((c, i) =>
-                i === 0 ? (
-                  <th key={i} scope="row" className="py-1 pr-3 text-left font-normal">
-                    {c}
-                  </th>
-                ) : (
-                  <td key={i} className={right.has(i) ? num : "py-1 pr-3"}>
-                    {c}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-        {foot ? (
-          <tfoot>
-            <tr>
-              {foot.map((c, i) =>
-                i === 0 ? (
-                  <th key={i} scope="row" className="py-1 pr-3 text-left">
-                    {c}
-                  </th>
-                ) : (
-                  <td key={i} className={right.has(i) ? `${num} font-semibold` : "py-1 pr-3"}>
-                    {c}
-                  </td>
-                ),
-              )}
-            </tr>
-          </tfoot>
-        ) : null}
-      </table>
-    </div>
-  );
-}
+import { useBillReader } from "./use-bill-reader";
 
 /**
  * "Meet the real bill": upload a FOCUS or Cost and Usage Report export; a Web Worker reads it (streamed, with
@@ -92,13 +23,16 @@ function Table({
 export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
   const replace = useScenarioStore((s) => s.replace);
   const [recon, setRecon] = useState<Reconciliation | null>(null);
-  const [progress, setProgress] = useState<{ name: string; share: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [built, setBuilt] = useState<(BuiltScenario & { previous: Draft }) | null>(null);
-  const worker = useRef<Worker | null>(null);
+  const {
+    progress,
+    error,
+    read: readFile,
+  } = useBillReader((r) => {
+    setRecon(r);
+    setBuilt(null);
+  });
   const fileId = useId();
-
-  useEffect(() => () => worker.current?.terminate(), []);
 
   const comparison = useMemo(() => (recon && scenario ? compareWithScenario(recon, scenario, fargateCatalog) : null), [recon, scenario]);
   const view = useMemo(() => (recon ? billView(recon, comparison) : null), [recon, comparison]);
@@ -106,32 +40,7 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
   const read = (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = "";
-    if (!file) return;
-    worker.current?.terminate();
-    const w = new Worker(new URL("../../lib/billing/bill.worker.ts", import.meta.url));
-    worker.current = w;
-    setError(null);
-    setProgress({ name: file.name, share: 0 });
-    w.onmessage = (e: MessageEvent<WorkerReply>) => {
-      const m = e.data;
-      if (m.type === "progress") setProgress({ name: file.name, share: m.share });
-      else {
-        setProgress(null);
-        w.terminate();
-        worker.current = null;
-        // A failure keeps the last good bill on screen.
-        if (m.type === "error") setError(m.message);
-        else {
-          setRecon(m.result);
-          setBuilt(null);
-        }
-      }
-    };
-    w.onerror = () => {
-      setProgress(null);
-      setError(`${file.name} could not be read: the reader stopped unexpectedly.`);
-    };
-    w.postMessage({ file });
+    if (file) void readFile(file);
   };
 
   const build = () => {
@@ -191,7 +100,7 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
           <p className="mt-3 text-sm font-medium" data-testid="bill-title">
             {view.title}
           </p>
-          <Table
+          <DataTable
             testId="bill-usage"
             caption="Fargate usage by usage type"
             head={["Usage type", "Region", "Platform", "Quantity", "List (on-demand)", "Paid"]}
@@ -202,7 +111,7 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
             }))}
             foot={["Total", "", "", "", formatUsd(view.usageTotal.listCost), formatUsd(view.usageTotal.effectiveCost)]}
           />
-          <Table
+          <DataTable
             testId="bill-groups"
             caption="By cluster and service"
             head={["Cluster / service", "Region", "Platform", "OS / arch", "List", "Paid"]}
@@ -211,7 +120,7 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
             foot={["Total", "", "", "", formatUsd(view.groupsTotal.listCost), formatUsd(view.groupsTotal.effectiveCost)]}
           />
           {view.outside.length ? (
-            <Table
+            <DataTable
               testId="bill-outside"
               caption="Outside the Fargate meter (what Fargate services cause elsewhere on the bill)"
               head={["Product", "Usage type", "Region", "Quantity", "Cost"]}
@@ -221,7 +130,7 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
             />
           ) : null}
           {view.adjustments.length ? (
-            <Table
+            <DataTable
               testId="bill-adjustments"
               caption="Taxes, credits and fees (apart)"
               head={["Kind", "Product", "Cost"]}
@@ -234,7 +143,7 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
 
           {view.comparison ? (
             <>
-              <Table
+              <DataTable
                 testId="bill-comparison"
                 caption={`Compared with "${view.comparison.scenario}" over the bill's ${view.comparison.periodHours} hours (the 730-hour month scaled)`}
                 head={["Usage type", "Region", "Estimated", "Billed", "Estimated $", "Billed $", "Difference"]}

@@ -199,6 +199,53 @@ export function TextField({
   );
 }
 
+/** A checkbox with its label on the right and an optional hint below. */
+export function CheckField({
+  label,
+  checked,
+  onChange,
+  hint,
+  testId,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (value: boolean) => void;
+  hint?: string;
+  testId?: string;
+}) {
+  const id = useId();
+  return (
+    <div>
+      <div className="flex items-center gap-2">
+        <input
+          id={id}
+          type="checkbox"
+          className="h-4 w-4"
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          data-testid={testId}
+          aria-describedby={describedBy(id, undefined, hint)}
+        />
+        <label htmlFor={id} className="text-sm font-medium">
+          {label}
+        </label>
+      </div>
+      <FieldMessages id={id} hint={hint} />
+    </div>
+  );
+}
+
+/** Related fields under a legend, with an optional hint, in one column (two from the small breakpoint). */
+export function FieldGroup({ title, hint, children, testId }: { title: string; hint?: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <fieldset className="rounded-md border border-slate-200 p-3 dark:border-slate-700" data-testid={testId}>
+      <legend className="px-1 text-sm font-semibold">{title}</legend>
+      {hint ? <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">{hint}</p> : null}
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">{children}</div>
+    </fieldset>
+  );
+}
+
 export const buttonClass =
   "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium shadow-sm hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700";
 export const primaryButtonClass =

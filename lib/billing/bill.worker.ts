@@ -1,21 +1,26 @@
 /// <reference lib="webworker" />
 /**
  * Reads a bill off the page's thread: files of hundreds of MB stream through here while the page stays responsive.
- * In: { file: File }. Out: { type: "progress", share } ..., then { type: "done", result } or { type: "error", message }.
+ * In: { id, file: File }. Out (a WorkerReply): { id, progress: share } ..., then { id, result } with the
+ * reconciliation or the problem that stopped it.
  */
+import type { WorkerReply } from "@/lib/browser/worker-client";
 import { fargateCatalog } from "@/lib/catalog";
+import { fail, type Result } from "@/lib/result";
 import { reconcileBlob } from "./browser";
 import { billResult } from "./columns";
+import type { Reconciliation } from "./types";
 
-export type WorkerRequest = { file: File };
-export type WorkerReply = { type: "progress"; share: number } | { type: "done"; result: import("./types").Reconciliation } | { type: "error"; message: string };
+export type BillRequest = { file: File };
+export type BillReading = Result<Reconciliation>;
 
-const post = (m: WorkerReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
+const post = (m: WorkerReply<BillReading, number>) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
 // Assigned (not added) so it replaces the handler papaparse installs when it believes it runs in its own worker.
-self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
+self.onmessage = async (e: MessageEvent<BillRequest & { id: number }>) => {
+  const id = e.data?.id;
   const file = e.data?.file;
-  if (!(file instanceof Blob)) return post({ type: "error", message: "No file was given." });
+  if (!(file instanceof Blob)) return post({ id, result: fail({ message: "No file was given." }) });
   let last = 0;
   try {
     const read = await billResult(
@@ -23,12 +28,12 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
         // At most one message per percent: a 500 MB file has tens of thousands of chunks.
         if (share - last >= 0.01 || share === 1) {
           last = share;
-          post({ type: "progress", share });
+          post({ id, progress: share });
         }
       }),
     );
-    post(read.ok ? { type: "done", result: read.value } : { type: "error", message: read.error.message });
+    post({ id, result: read });
   } catch (err) {
-    post({ type: "error", message: `${file.name || "The file"} could not be read: ${err instanceof Error ? err.message : String(err)}` });
+    post({ id, result: fail({ message: `${file.name || "The file"} could not be read: ${err instanceof Error ? err.message : String(err)}` }) });
   }
 };
