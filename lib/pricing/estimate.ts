@@ -78,13 +78,24 @@ export function estimateScenario(scenario: Scenario, catalog: FargateCatalog, ex
   };
 }
 
+/** The equivalent ECS-on-EC2 cluster with its whole bill (its compute plus the same services as the Fargate side). */
+export type Ec2WithWholeBill = Ec2Estimate & { wholeBill: Ec2WholeBill };
+
 /** The full estimate contract: the Fargate estimate plus the equivalent ECS-on-EC2 cluster and its whole bill. */
-export type Estimate = FargateEstimate & { ec2: Ec2Estimate & { wholeBill: Ec2WholeBill } };
+export type Estimate = FargateEstimate & { ec2: Ec2WithWholeBill };
+
+/**
+ * A scenario's Fargate estimate -> the equivalent ECS-on-EC2 cluster and its whole bill: what the CLI, the API
+ * (estimateAll) and the results panel (lib/results buildResults) show beside Fargate.
+ */
+export function estimateEc2WithWholeBill(scenario: Scenario, fargate: FargateEstimate, ec2: Ec2Catalog, extras?: ExtrasCatalog): Ec2WithWholeBill {
+  const cluster = estimateEc2(scenario, fargate, ec2);
+  const xr = extras ? extrasRegion(extras, scenario.region) : undefined;
+  return { ...cluster, wholeBill: ec2WholeBill(scenario, fargate, cluster, xr) };
+}
 
 /** A validated scenario -> Fargate and EC2 side by side (the CLI's and the API's JSON). */
 export function estimateAll(scenario: Scenario, catalog: FargateCatalog, ec2: Ec2Catalog, extras?: ExtrasCatalog): Estimate {
   const fargate = estimateScenario(scenario, catalog, extras);
-  const cluster = estimateEc2(scenario, fargate, ec2);
-  const xr = extras ? extrasRegion(extras, scenario.region) : undefined;
-  return { ...fargate, ec2: { ...cluster, wholeBill: ec2WholeBill(scenario, fargate, cluster, xr) } };
+  return { ...fargate, ec2: estimateEc2WithWholeBill(scenario, fargate, ec2, extras) };
 }

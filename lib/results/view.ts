@@ -1,13 +1,9 @@
 import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
-import { extrasRegion } from "@/lib/catalog/extras-lookup";
 import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import type { FargateCatalog } from "@/lib/catalog/schema";
-import type { Ec2Estimate } from "@/lib/pricing/ec2";
-import { estimateEc2 } from "@/lib/pricing/ec2";
-import { estimateScenario } from "@/lib/pricing/estimate";
+import { estimateEc2WithWholeBill, estimateScenario, type Ec2WithWholeBill } from "@/lib/pricing/estimate";
 import { NOT_INCLUDED } from "@/lib/pricing/services";
 import type { FargateEstimate } from "@/lib/pricing/types";
-import { ec2WholeBill, type Ec2WholeBill } from "@/lib/pricing/whole-bill";
 import { ZERO } from "@/lib/pricing/money";
 import { spotSeries } from "@/lib/pricing/spot-series";
 import type { Scenario } from "@/lib/scenario/schema";
@@ -18,7 +14,7 @@ import { billBreakdown, type BillSlice } from "./bill-breakdown";
 export interface ResultsView {
   estimate: FargateEstimate;
   /** Null while the EC2 price catalog is still loading (it loads after the page). */
-  ec2: (Ec2Estimate & { wholeBill: Ec2WholeBill }) | null;
+  ec2: Ec2WithWholeBill | null;
   /** Set when the scenario has costs beside compute (version 2): the split and what is not priced. */
   whole: {
     fargateCompute: string;
@@ -70,8 +66,7 @@ export function buildResults(
   fargate?: FargateEstimate,
 ): ResultsView {
   const estimate = fargate ?? estimateScenario(scenario, catalog, extras ?? undefined);
-  const cluster = ec2Catalog ? estimateEc2(scenario, estimate, ec2Catalog) : null;
-  const ec2 = cluster ? { ...cluster, wholeBill: ec2WholeBill(scenario, estimate, cluster, extras ? extrasRegion(extras, scenario.region) : undefined) } : null;
+  const ec2 = ec2Catalog ? estimateEc2WithWholeBill(scenario, estimate, ec2Catalog, extras ?? undefined) : null;
   const wb = ec2?.wholeBill;
   const difference = wb?.monthlyCost == null ? null : wb.monthlyCost.minus(wb.comparedFargateMonthlyCost);
   const partial = wb?.monthlyCost != null && !wb.comparedFargateMonthlyCost.eq(estimate.totals.monthlyCost);
