@@ -170,7 +170,7 @@ function fargateHourlyOf(covered: readonly Covered[]): Decimal {
 
 /**
  * The equivalent ECS-on-EC2 cluster for a validated scenario and its Fargate estimate: the cheapest set of
- * instances that runs the same tasks at the same time (bin-packed per task size; see ./pack.ts and ./fleet.ts),
+ * instances that runs the same tasks at the same time (bin-packed per task size; see ./pack.ts and ./plan.ts),
  * priced with the scenario's EC2 purchase options, the next cheapest single-type fleets, and where EC2 and Fargate
  * break even. Pure; every price comes from the EC2 catalog. Windows workloads are left out (no Windows EC2 prices).
  */
