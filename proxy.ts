@@ -1,11 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
 
 /**
  * A strict Content-Security-Policy with a fresh nonce per request: Next.js streams inline scripts for hydration,
  * and reads the nonce from the request's CSP header to mark its own scripts. Styles allow inline attributes
  * (charts position elements with style="..."); nothing is loaded from another origin.
  */
-export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV === "development"): string {
+export function contentSecurityPolicy(nonce: string, dev = env.dev): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -22,6 +23,9 @@ export function contentSecurityPolicy(nonce: string, dev = process.env.NODE_ENV 
   ].join("; ");
 }
 
+/** The server's HSTS and TRUST_PROXY_HOPS, as lib/env.ts read them at start. */
+const SERVER_VARS = { HSTS: env.hsts, TRUST_PROXY_HOPS: env.trustProxyHops };
+
 /** Two years, subdomains included: what HSTS preload lists and header graders (A+) expect. */
 export const HSTS_VALUE = "max-age=63072000; includeSubDomains";
 
@@ -31,11 +35,11 @@ export const HSTS_VALUE = "max-age=63072000; includeSubDomains";
  * TRUST_PROXY_HOPS > 0, X-Forwarded-Proto "https". With no trusted proxy the header is the client's word and
  * `next start` serves plain HTTP, so no HSTS (never on http://localhost).
  */
-export function wantsHsts(headers: Headers, env: Record<string, string | undefined> = process.env): boolean {
-  const mode = (env.HSTS ?? "auto").trim().toLowerCase();
+export function wantsHsts(headers: Headers, vars: { HSTS?: string | undefined; TRUST_PROXY_HOPS?: string | undefined } = SERVER_VARS): boolean {
+  const mode = (vars.HSTS ?? "auto").trim().toLowerCase();
   if (mode === "on") return true;
   if (mode === "off") return false;
-  const hops = Number(env.TRUST_PROXY_HOPS ?? "0");
+  const hops = Number(vars.TRUST_PROXY_HOPS ?? "0");
   if (!(Number.isInteger(hops) && hops > 0 && hops <= 20)) return false;
   const protos = (headers.get("x-forwarded-proto") ?? "")
     .split(",")

@@ -26,7 +26,7 @@
  *   "nitro" (5th-7th gen Intel/AMD, Graviton 2-4): medium 2, large 3, xlarge 4, 2xlarge 4, 4xlarge-12xlarge 8,
  *   16xlarge and up 15 (seen for c5, c5a, c6a, c6g, c6i, c7a, c7g, c7i, c8g, m8g);
  *   "gen8-intel" (m8i, c8i; r8i assumed alike): 8xlarge 10, 12xlarge 12, 16-24xlarge 16, 32xlarge and up 24.
- * ENI trunking tasks per instance follow pricing-rules.md (AWS ECS Developer Guide, ENI trunking): large 10,
+ * ENI trunking tasks per instance follow docs/pricing-rules.md#what-an-instance-offers (AWS ECS Developer Guide, ENI trunking): large 10,
  * xlarge 20, 2xlarge 40, 4xlarge 60, and "bigger 90-120": we use 90 for 8xlarge-12xlarge and 120 from
  * 16xlarge up. medium has no figure: the engine falls back to the plain ENI cap there.
  */

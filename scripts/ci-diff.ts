@@ -5,10 +5,11 @@
  * INPUT_PR_NUMBER and GitHub's GITHUB_WORKSPACE, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, GITHUB_EVENT_PATH,
  * GITHUB_REPOSITORY, GITHUB_API_URL. Exit 0; 2 on bad input; 3 over fail-above.
  */
+import { actionEnv } from "../lib/env";
 import { appendTo, pullRequestNumber, runCiDiff, upsertComment } from "./lib/ci-diff";
 
 async function main(): Promise<number> {
-  const env = process.env;
+  const env = actionEnv();
   const result = runCiDiff(env);
   process.stdout.write(result.markdown);
   // Workflow commands (::error::) need %, CR and LF escaped in their message.

@@ -28,9 +28,9 @@
  */
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { setAwsSdkDefaults } from "../lib/env";
 
-process.env.AWS_EC2_METADATA_DISABLED ??= "true";
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+setAwsSdkDefaults();
 
 const FIRST_PAGE_TIMEOUT_MS = 8_000;
 /** EC2 regions queried at once (the client retries adaptively on throttling). */

@@ -8,7 +8,7 @@ import { onDemandRate, type CatalogRefresh, type PriceListItem } from "./pricing
  * Maps Price List items of the "whole bill" services to our extras snapshot, by SKU. Pure (no SDK): the adapter in
  * ./extras-pricing.ts fetches, this module matches and merges. The snapshot names the SKU of every rate (copied from
  * AWS's pricing-page feeds), so a refresh reads that SKU's OnDemand price in the Price List; it never guesses which
- * product a rate is. Internet egress tiers carry no SKU in our data (see README-extras.md) and are kept as they are.
+ * product a rate is. Internet egress tiers carry no SKU in our data (lib/catalog/data/extras.json) and are kept as they are.
  */
 
 /** The Price List service of each refreshable item (NAT gateways are in AmazonEC2). */

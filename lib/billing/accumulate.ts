@@ -31,7 +31,7 @@ interface Group {
   resources: Set<string>;
 }
 
-// Products whose charges a Fargate service causes beside the Fargate meter (README-extras.md, pricing-rules.md).
+// Products whose charges a Fargate service causes beside the Fargate meter (docs/pricing-rules.md#reading-a-bill).
 const RELATED_CUR_PRODUCTS = new Set(["AmazonECS", "AmazonEKS", "AmazonVPC", "AWSELB", "AmazonCloudWatch", "AWSDataTransfer", "AmazonEFS", "AmazonECR"]);
 const RELATED_EC2_USAGE = /NatGateway|DataTransfer|-Bytes$|PublicIPv4|VpcEndpoint|LoadBalancer|LCUUsage/;
 const RELATED_FOCUS_SERVICES =

@@ -1,7 +1,7 @@
 /**
  * The three bill formats and the columns a reconciliation reads from each, matched by name in any order
- * (real exports carry many more columns). Mapping: ../shared/pricing-data/README-extras.md, "Columns a
- * reconciliation needs"; AWS CUR 2.0 table dictionary and the legacy CUR data dictionary.
+ * (real exports carry many more columns). Mapping: docs/pricing-rules.md#reading-a-bill; AWS CUR 2.0 table
+ * dictionary and the legacy CUR data dictionary.
  */
 import { fail, ok, type Result } from "@/lib/result";
 

@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BillError } from "./columns";
 import { reconcileCsvText } from "./test-helpers";
+import { env } from "@/lib/env";
 
-const runs = Number(process.env.FC_RUNS ?? 200);
+const runs = env.fcRuns ?? 200;
 const HEADERS = [
   "line_item_line_item_type,line_item_product_code,line_item_usage_type,line_item_usage_amount,line_item_unblended_cost,pricing_public_on_demand_cost,product_region_code,savings_plan_savings_plan_effective_cost,line_item_usage_start_date,line_item_usage_end_date,line_item_resource_id,resource_tags",
   "lineItem/LineItemType,lineItem/ProductCode,lineItem/UsageType,lineItem/UsageAmount,lineItem/UnblendedCost,pricing/publicOnDemandCost,product/regionCode",

@@ -13,8 +13,9 @@ import { reconcileFile } from "./node";
 import { fixture, reconcileCsvText } from "./test-helpers";
 import { clusterOf, serviceFromTags } from "./accumulate";
 import { stripRegionPrefix, usageTypeFromDescription } from "./usage-type";
+import { env } from "@/lib/env";
 
-const runs = Number(process.env.FC_RUNS ?? 200);
+const runs = env.fcRuns ?? 200;
 
 describe("bad input: one sentence naming the file and what is missing", () => {
   const errorOf = async (text: string, name = "bill.csv") => {

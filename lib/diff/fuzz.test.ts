@@ -6,8 +6,9 @@ import type { CostDiff } from "./diff";
 import { diffScenarios } from "./diff";
 import { diffToMarkdown } from "./render";
 import { loadSide } from "./source";
+import { env } from "@/lib/env";
 
-const runs = Number(process.env.FC_RUNS ?? 200);
+const runs = env.fcRuns ?? 200;
 const td = JSON.stringify({ family: "web", cpu: "256", memory: "512", containerDefinitions: [{ name: "web" }] });
 
 describe("what users can send to estimate diff", () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { isIP } from "node:net";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { errorResponse } from "./responses";
+import { env } from "@/lib/env";
 
 // ---- rate limit --------------------------------------------------------------------------------------------
 
@@ -55,7 +56,7 @@ export const awsRouteLimiter = new RateLimiter(RIGHTSIZING_RATE_LIMIT);
  * TRUST_PROXY_HOPS: how many reverse proxies in front of this server append to X-Forwarded-For (default 0: the
  * server faces clients directly). A value that is not a whole number from 0 to 20 counts as 0.
  */
-export function trustedProxyHops(value: string | undefined = process.env.TRUST_PROXY_HOPS): number {
+export function trustedProxyHops(value: string | undefined = env.trustProxyHops): number {
   const n = Number(value ?? "0");
   return Number.isInteger(n) && n >= 0 && n <= 20 ? n : 0;
 }

@@ -4,7 +4,7 @@ import type { OperatingSystem } from "./sizes";
 /**
  * What the engine prices: its own input types and billing rules. lib/scenario's zod schema (the public contract:
  * CLI, API, share links, editor) produces these and is checked against them at compile time (`satisfies`), so the
- * engine never depends on the validation layer, and the rules are written once, here (pricing-rules.md).
+ * engine never depends on the validation layer, and the rules are written once, here (docs/pricing-rules.md).
  */
 
 /** Ephemeral storage (GiB): free with every task, and the most a task may configure per platform (ECS, EKS). */

@@ -10,7 +10,7 @@ import { HOURS_PER_MONTH } from "./units";
 /**
  * The whole bill beside the Fargate meter (scenario v2). Pure: every rate comes from the extras catalog, and an
  * item the region has no price for throws (parseScenario refuses it first, with its path). Rules and sources:
- * ../shared/notes/pricing-rules.md ("Beside the Fargate meter") and README-extras.md.
+ * docs/pricing-rules.md#beside-the-fargate-meter.
  * - Public IPv4: one address per running task with a public IP, per internet-facing load balancer AZ, per NAT
  *   gateway, and (EC2 side) per public instance; billed per address-hour at the in-use rate.
  * - Load balancers: hours plus capacity-unit hours (an average per hour).

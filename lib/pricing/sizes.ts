@@ -1,5 +1,5 @@
 /**
- * The valid Fargate task sizes (ECS Developer Guide, "Task CPU and memory"; pricing-rules.md).
+ * The valid Fargate task sizes (ECS Developer Guide, "Task CPU and memory"; docs/pricing-rules.md#valid-task-sizes).
  * memoryGiB lists every valid memory value for the vCPU. EKS pods are rounded up onto this grid.
  */
 export type OperatingSystem = "linux" | "windows";

@@ -1,5 +1,5 @@
 /**
- * The offline right-sizing rule (pricing-rules.md, "a good offline rule"): the smallest valid Fargate size that
+ * The offline right-sizing rule (docs/pricing-rules.md#right-sizing): the smallest valid Fargate size that
  * covers the chosen percentile (default p99, nearest-rank) of observed use plus headroom (default 20%), for CPU
  * and memory separately. Used vCPU = current vCPU x CPU% / 100; used GiB = current GiB x memory% / 100.
  * Exact decimals for the arithmetic, so a boundary (0.25 x 100% x 1.0 = 0.25) never rounds up by a float error.

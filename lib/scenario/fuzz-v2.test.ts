@@ -5,8 +5,9 @@ import { extrasCatalog } from "@/lib/catalog/extras";
 import { estimateScenario } from "@/lib/pricing/estimate";
 import { evaluateDraft, type Draft } from "./draft";
 import { parseScenario } from "./parse";
+import { env } from "@/lib/env";
 
-const runs = Number(process.env.FC_RUNS ?? 300);
+const runs = env.fcRuns ?? 300;
 const junk = fc.oneof(fc.anything(), fc.constantFrom(NaN, Infinity, -1, 0, 1e308, "1", "", null, [], {}, "__proto__", "constructor"), fc.double(), fc.string());
 const base = {
   version: 2,

@@ -4,7 +4,7 @@ import { STORAGE_LIMITS_GIB, type WorkloadInput } from "./schema";
 
 /**
  * Kubernetes objects -> EKS-on-Fargate workloads. The workload's vcpu / memoryGiB are the pod's requests,
- * computed as Kubernetes does (pricing-rules.md, "EKS on Fargate pod sizing"); the engine adds the 256 MiB
+ * computed as Kubernetes does (docs/pricing-rules.md#eks-pod-sizing); the engine adds the 256 MiB
  * and rounds up to the billed size.
  */
 

@@ -26,7 +26,7 @@ interface CardWorkload {
  * Billing rules that change what this workload pays, for its card (the results repeat them in their notes):
  * EKS pods are billed at their requests + 256 MiB rounded up to a valid Fargate size; a batch run shorter than the
  * minimum charge (1 minute Linux, 5 minutes Windows) is billed as the minimum, per task.
- * See ../shared/notes/pricing-rules.md and https://aws.amazon.com/fargate/pricing/.
+ * See docs/pricing-rules.md and https://aws.amazon.com/fargate/pricing/.
  */
 export function workloadCardNotes(w: CardWorkload, rules: { eksOverheadMiB: number; minimumBillableSeconds: { linux: number; windows: number } }): CardNote[] {
   const notes: CardNote[] = [];

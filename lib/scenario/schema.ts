@@ -165,7 +165,7 @@ export type WorkloadInput = z.input<typeof Workload>;
 
 /**
  * How the equivalent ECS-on-EC2 cluster is built and bought. Optional in the scenario; every field has a default.
- * Defaults follow ../shared/notes/pricing-rules.md ("ECS on EC2").
+ * Defaults follow docs/pricing-rules.md#what-an-instance-offers.
  */
 export const Ec2Settings = z.object({
   /** awsvpc caps tasks per instance by ENIs (trunking raises the cap); bridge/host has no ENI cap. */

@@ -27,7 +27,7 @@ export interface Ec2Candidate {
 }
 
 /**
- * What one instance offers to tasks (ECS on EC2, pricing-rules.md):
+ * What one instance offers to tasks (docs/pricing-rules.md#what-an-instance-offers):
  * - CPU units: vCPU x 1024, minus the headroom share;
  * - memory MiB: nominal x (1 - unregistered share) - ECS_RESERVED_MEMORY, minus the headroom share
  *   (an 8 GiB m4.large registers about 7,985 MiB; the agent never offers the rest);

@@ -247,7 +247,7 @@ describe("estimateEc2: break-even", () => {
     ec2: onLarge({ unregisteredMemoryPercent: 0, reservedMemoryMiB: 0, ebsRootGiB: 1, ...ec2 }),
   });
 
-  it("packing density: 70.16 / 85.0596 = 82.48% (pricing-rules.md: near 82% without the root volume)", () => {
+  it("packing density: 70.16 / 85.0596 = 82.48% (docs/pricing-rules.md#packing: near 82% without the root volume)", () => {
     const { ec2: e } = runEc2(exact());
     expect(e.monthlyCost!.toString()).toBe("70.16");
     expect(e.breakEven.packingDensityPercent).toBe(82.48);

@@ -49,7 +49,7 @@ interface Settings {
 }
 
 /**
- * Tasks of one size an instance holds (pricing-rules.md "ECS on EC2"): CPU units = vCPU x 1024 less headroom;
+ * Tasks of one size an instance holds (docs/pricing-rules.md#what-an-instance-offers): CPU units = vCPU x 1024 less headroom;
  * memory = nominal MiB less the unregistered share, less ECS_RESERVED_MEMORY, less headroom; awsvpc: ENIs - 1
  * tasks, or the trunking limit; bridge: no task cap.
  */

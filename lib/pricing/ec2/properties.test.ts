@@ -30,7 +30,7 @@ const someTypes = [
 ];
 
 /**
- * What an instance offers, from pricing-rules.md "ECS on EC2", written here rather than taken from the engine:
+ * What an instance offers, from docs/pricing-rules.md#what-an-instance-offers, written here rather than taken from the engine:
  * CPU units = vCPU x 1024 x (1 - headroom); memory MiB = (GiB x 1024 x (1 - unregistered) - reserved) x (1 - headroom);
  * tasks: bridge no cap; awsvpc ENIs - 1, or the trunking limit when trunking is on and the size has one.
  */
