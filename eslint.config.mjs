@@ -92,13 +92,13 @@ export const libLayer = {
   rules: { "no-restricted-imports": ["error", { patterns: NO_UI }] },
 };
 
-/** lib/result.ts, the one success/failure shape, is imported by every layer (lib/pricing included): it imports nothing. */
+/** lib/core/result.ts, the one success/failure shape, is imported by every layer (lib/pricing included): it imports nothing. */
 export const resultLeaf = {
-  files: ["lib/result.ts"],
+  files: ["lib/core/result.ts"],
   rules: {
     "no-restricted-imports": [
       "error",
-      { patterns: [{ group: ["*", "**"], message: "lib/result.ts imports nothing: every layer, lib/pricing included, imports it." }] },
+      { patterns: [{ group: ["*", "**"], message: "lib/core/result.ts imports nothing: every layer, lib/pricing included, imports it." }] },
     ],
   },
 };

@@ -42,9 +42,9 @@ describe("layer boundaries (eslint.config.mjs)", () => {
     expect(m).toHaveLength(2);
   }, 60_000);
 
-  it("lib/result.ts, imported by every layer, imports nothing", async () => {
-    const m = await restricted("lib/result.ts");
-    expect(count(m, "lib/result.ts imports nothing")).toBe(6); // all six imports of the fixture
+  it("lib/core/result.ts, imported by every layer, imports nothing", async () => {
+    const m = await restricted("lib/core/result.ts");
+    expect(count(m, "lib/core/result.ts imports nothing")).toBe(6); // all six imports of the fixture
     expect(m).toHaveLength(6);
   }, 60_000);
 

@@ -3,7 +3,7 @@
 import { useId, useMemo, useState } from "react";
 import { buttonClass, NumberField, SelectField, TextField } from "@/components/ui/fields";
 import { useOpenedEarly } from "@/components/ui/use-opened-early";
-import { HOURS_PER_MONTH } from "@/lib/pricing/units";
+import { HOURS_PER_MONTH } from "@/lib/core";
 import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import { serviceHints, type ServiceHints } from "@/lib/results/whole-bill";
 import type { Draft, DraftEvaluation, DraftFileSystem, DraftLoadBalancer, DraftServices } from "@/lib/scenario/draft";

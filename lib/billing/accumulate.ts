@@ -1,7 +1,7 @@
 import Big from "big.js";
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import { ZERO } from "./big";
-import { SECONDS_PER_HOUR } from "@/lib/pricing/units";
+import { SECONDS_PER_HOUR } from "@/lib/core";
 import { BillError, FORMAT_NAMES, FORMAT_COLUMNS, mapHeader, type ColumnMap, type Field } from "./columns";
 import type { AdjustmentKind, AdjustmentLine, GroupLine, OutsideLine, Reconciliation, UsageLine } from "./types";
 import {

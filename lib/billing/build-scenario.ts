@@ -2,7 +2,7 @@ import Big from "big.js";
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import { ZERO } from "./big";
 import { formatSize, roundUpToValidSize, validVcpus, type TaskSize } from "@/lib/pricing/sizes";
-import { HOURS_PER_MONTH, MIB_PER_GIB } from "@/lib/pricing/units";
+import { HOURS_PER_MONTH, MIB_PER_GIB } from "@/lib/core";
 import { Scenario, STORAGE_LIMITS_GIB, type WorkloadInput } from "@/lib/scenario/schema";
 import type { GroupLine, Reconciliation } from "./types";
 import { fargateMeter } from "./usage-type";

@@ -1,9 +1,8 @@
 import Big from "big.js";
 import type { FargateCatalog } from "@/lib/catalog/schema";
-import { formatUsd } from "@/lib/format";
+import { formatUsd, HOURS_PER_MONTH } from "@/lib/core";
 import { estimateScenario } from "@/lib/pricing/estimate";
 import { ZERO } from "./big";
-import { HOURS_PER_MONTH } from "@/lib/pricing/units";
 import type { Scenario } from "@/lib/scenario/schema";
 import type { LineItem, WorkloadEstimate } from "@/lib/pricing/types";
 import type { DecimalString, Reconciliation } from "./types";

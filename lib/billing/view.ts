@@ -1,7 +1,6 @@
 import Big from "big.js";
 import Papa from "papaparse";
-import { allocateCents, centsToString } from "@/lib/cents";
-import { formatQuantity, formatUsd, textTable } from "@/lib/format";
+import { allocateCents, centsToString, formatQuantity, formatUsd, textTable } from "@/lib/core";
 import type { Comparison } from "./compare";
 import { FORMAT_NAMES } from "./columns";
 import type { Reconciliation } from "./types";

@@ -8,10 +8,9 @@ import { estimateScenario } from "@/lib/pricing/estimate";
 import { NOT_INCLUDED } from "@/lib/pricing/services";
 import type { FargateEstimate } from "@/lib/pricing/types";
 import { ec2WholeBill, type Ec2WholeBill } from "@/lib/pricing/whole-bill";
-import { ZERO } from "@/lib/pricing/money";
+import { ZERO, formatUsd } from "@/lib/core";
 import { spotSeries } from "@/lib/pricing/spot-series";
 import type { Scenario } from "@/lib/scenario/schema";
-import { formatUsd } from "@/lib/format";
 import { breakdownRows, chartNumber, type BreakdownRow } from "./chart-data";
 import { billBreakdown, type BillSlice } from "./bill-breakdown";
 

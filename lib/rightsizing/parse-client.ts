@@ -1,4 +1,4 @@
-import { fail } from "@/lib/result";
+import { fail } from "@/lib/core";
 import type { FileProgress, RightsizingFileJob, RightsizingFileResult } from "./parse-file";
 
 interface Pending {

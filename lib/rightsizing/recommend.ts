@@ -5,9 +5,8 @@
  * Exact decimals for the arithmetic, so a boundary (0.25 x 100% x 1.0 = 0.25) never rounds up by a float error.
  */
 import Big from "big.js";
-import { dec } from "@/lib/pricing/money";
+import { dec, fail, ok } from "@/lib/core";
 import { formatSize, isValidSize, largestSize, roundUpToValidSize, type OperatingSystem, type TaskSize } from "@/lib/pricing/sizes";
-import { fail, ok } from "@/lib/result";
 import { compareSizes } from "./build";
 import { capErrors } from "./csv";
 import { emptyUtilization, type ParseOutcome, type PerformanceRisk, type RightsizingRecommendation } from "./types";

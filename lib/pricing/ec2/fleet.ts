@@ -1,5 +1,5 @@
 import type { Ec2Architecture } from "@/lib/catalog/ec2-schema";
-import { MIB_PER_GIB, CPU_UNITS_PER_VCPU } from "../units";
+import { MIB_PER_GIB, CPU_UNITS_PER_VCPU } from "@/lib/core";
 import type { Ec2Candidate } from "./candidates";
 import { percent } from "./price";
 import {

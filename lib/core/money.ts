@@ -9,7 +9,7 @@
  * e > 0; a number whenever it fits), so two equal values have equal fields. It follows big.js's semantics as this
  * project configured it (Big.DP = 20, Big.RM = half-up, plain notation): division keeps 20 decimals rounded half-up,
  * rounding is on the magnitude (half-up rounds half away from zero), and zero prints without a sign.
- * lib/pricing/money.test.ts checks every operation against big.js on random operands, byte for byte.
+ * lib/core/money.test.ts checks every operation against big.js on random operands, byte for byte.
  */
 
 /** Decimal places a division keeps (big.js's Big.DP in this project). */

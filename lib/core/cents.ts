@@ -13,10 +13,10 @@
  * allocated (a table whose total row is one line of a larger table): the rows then add up to that parent.
  *
  * Pure and exact: amounts are read through their decimal string (any exact decimal's `toString()`, or a number)
- * and counted in whole cents with the engine's exact decimal (lib/pricing/money.ts; no big.js in the browser). The full
+ * and counted in whole cents with the engine's exact decimal (lib/core/money.ts; no big.js in the browser). The full
  * precision stays in the estimate and the JSON output; this is for display and export only.
  */
-import { dec, ROUND_DOWN, ROUND_HALF_UP, ZERO } from "@/lib/pricing/money";
+import { dec, ROUND_DOWN, ROUND_HALF_UP, ZERO } from "./money";
 
 export type AmountLike = string | number | { toString(): string };
 
