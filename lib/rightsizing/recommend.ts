@@ -4,8 +4,7 @@
  * and memory separately. Used vCPU = current vCPU x CPU% / 100; used GiB = current GiB x memory% / 100.
  * Exact decimals for the arithmetic, so a boundary (0.25 x 100% x 1.0 = 0.25) never rounds up by a float error.
  */
-import Big from "big.js";
-import { dec, fail, ok } from "@/lib/core";
+import { dec, fail, ok, ROUND_UP } from "@/lib/core";
 import { formatSize, isValidSize, largestSize, roundUpToValidSize, type OperatingSystem, type TaskSize } from "@/lib/pricing/sizes";
 import { compareSizes } from "./build";
 import { capErrors } from "./csv";
@@ -38,7 +37,7 @@ export interface UtilizationOptions {
 export function nearestRankPercentile(values: readonly number[], percentile: number): number {
   if (values.length === 0) throw new RangeError("no values");
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, dec(percentile).times(sorted.length).div(100).round(0, Big.roundUp).toNumber());
+  const rank = Math.max(1, dec(percentile).times(sorted.length).div(100).round(0, ROUND_UP).toNumber());
   return sorted[Math.min(rank, sorted.length) - 1]!;
 }
 
