@@ -92,13 +92,47 @@ export const libLayer = {
   rules: { "no-restricted-imports": ["error", { patterns: NO_UI }] },
 };
 
-/** lib/result.ts, the one success/failure shape, is imported by every layer (lib/pricing included): it imports nothing. */
-export const resultLeaf = {
-  files: ["lib/result.ts"],
+/**
+ * lib/core, the ground floor (money, units, cents, formatting, Result/Problem, own-property lookups): every layer may
+ * import it, and it imports nothing outside itself, only its own files by "./name": no other lib folder (neither "@/"
+ * nor "../"), no Node built-in, no package (React, big.js, ...). Its tests may use test tools and reference libraries.
+ */
+export const coreLeaf = {
+  files: ["lib/core/**/*.{ts,tsx}"],
+  ignores: ["lib/core/**/*.test.ts"],
   rules: {
     "no-restricted-imports": [
       "error",
-      { patterns: [{ group: ["*", "**"], message: "lib/result.ts imports nothing: every layer, lib/pricing included, imports it." }] },
+      {
+        patterns: [
+          {
+            regex: "^(?!\\./)",
+            message: 'lib/core imports nothing outside lib/core: only its own files ("./money"); no other lib folder, Node built-in or package.',
+          },
+        ],
+      },
+    ],
+    // As pure as lib/pricing, which it carries: no network, environment, browser globals, clock or randomness.
+    "no-restricted-globals": [
+      "error",
+      ...["fetch", "XMLHttpRequest", "process", "window", "document", "localStorage"].map((name) => ({ name, message: "lib/core is pure." })),
+    ],
+    "no-restricted-syntax": ["error", { selector: "NewExpression[callee.name='Date']", message: "lib/core is pure: no clock." }],
+    "no-restricted-properties": [
+      "error",
+      { object: "Date", property: "now", message: "lib/core is pure: no clock." },
+      { object: "Math", property: "random", message: "lib/core is pure: deterministic only." },
+    ],
+  },
+};
+
+/** lib/core/result.ts, the one success/failure shape, is imported by every layer (lib/pricing included): it imports nothing. */
+export const resultLeaf = {
+  files: ["lib/core/result.ts"],
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      { patterns: [{ group: ["*", "**"], message: "lib/core/result.ts imports nothing: every layer, lib/pricing included, imports it." }] },
     ],
   },
 };
@@ -150,6 +184,7 @@ export default defineConfig([
   pricingPurity,
   rightsizingPurity,
   libLayer,
+  coreLeaf,
   resultLeaf,
   componentsLayer,
   envReads,

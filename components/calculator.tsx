@@ -16,7 +16,7 @@ import { useScenarioPersistence } from "@/components/saved/use-scenario-persiste
 import { ScenarioEditor } from "@/components/scenario/scenario-editor";
 import { fargateCatalog } from "@/lib/catalog";
 import { useScenarioStore } from "@/lib/store/scenario-store";
-import { own } from "@/lib/pricing/own";
+import { own } from "@/lib/core";
 
 // The saved-scenarios list is folded at first: it loads after the page; until then its summary stands in.
 const SavedScenarios = memo(

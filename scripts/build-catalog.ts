@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { dec, toPlain } from "../lib/pricing/money";
+import { dec, toPlain } from "../lib/core";
 import { FargateCatalog, SAVINGS_PLAN_TERMS, type SavingsPlanTerm } from "../lib/catalog/schema";
 
 const args = process.argv.slice(2);

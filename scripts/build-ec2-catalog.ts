@@ -32,7 +32,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { dec, toPlain } from "../lib/pricing/money";
+import { dec, toPlain } from "../lib/core";
 import { Ec2Catalog, type InstancePriceRow, type InstanceSpecRow } from "../lib/catalog/ec2-schema";
 import { serializeEc2Catalog } from "../lib/catalog/ec2-serialize";
 

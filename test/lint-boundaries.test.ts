@@ -42,9 +42,38 @@ describe("layer boundaries (eslint.config.mjs)", () => {
     expect(m).toHaveLength(2);
   }, 60_000);
 
-  it("lib/result.ts, imported by every layer, imports nothing", async () => {
-    const m = await restricted("lib/result.ts");
-    expect(count(m, "lib/result.ts imports nothing")).toBe(6); // all six imports of the fixture
+  it("lib/core, the ground floor, imports nothing outside itself: no lib folder, Node built-in or package", async () => {
+    const m = await restricted("lib/core/layer-fixture.ts");
+    expect(count(m, "lib/core imports nothing outside lib/core")).toBe(6); // scenario, components, app, aws, node:fs, server-only
+    expect(m).toHaveLength(6);
+    // Its own files by "./name" are fine; "../" out of it, "@/lib/core" (its own entry, from inside), a package and React are not.
+    const own = [
+      'import { dec } from "./money";',
+      'import { estimateScenario } from "../pricing/estimate";',
+      'import { ok } from "@/lib/core";',
+      'import Big from "big.js";',
+      'import { useState } from "react";',
+      "export const all = [dec, estimateScenario, ok, Big, useState];",
+      "export const impure = [process.env.X, Date.now(), new Date(), Math.random(), fetch];",
+    ].join("\n");
+    const [result] = await eslint.lintText(own, { filePath: path.join(root, "lib/core/imports-fixture.ts") });
+    const messages = result?.messages ?? [];
+    const lines = messages.filter((x) => x.ruleId === "no-restricted-imports" && x.message.includes("lib/core imports nothing")).map((x) => x.line);
+    expect(lines).toEqual([2, 3, 4, 5]);
+    // And as pure as lib/pricing: process, the clock (twice), Math.random and fetch on line 7.
+    const impure = messages.filter((x) => x.line === 7 && x.message.includes("lib/core is pure")).map((x) => x.ruleId);
+    expect(impure.sort()).toEqual([
+      "no-restricted-globals",
+      "no-restricted-globals",
+      "no-restricted-properties",
+      "no-restricted-properties",
+      "no-restricted-syntax",
+    ]);
+  }, 60_000);
+
+  it("lib/core/result.ts, imported by every layer, imports nothing", async () => {
+    const m = await restricted("lib/core/result.ts");
+    expect(count(m, "lib/core/result.ts imports nothing")).toBe(6); // all six imports of the fixture
     expect(m).toHaveLength(6);
   }, 60_000);
 

@@ -9,7 +9,7 @@ import { scenarioFromBill, type BuiltScenario } from "@/lib/billing/build-scenar
 import { compareWithScenario } from "@/lib/billing/compare";
 import type { Reconciliation } from "@/lib/billing/types";
 import { billView } from "@/lib/billing/view";
-import { formatUsd } from "@/lib/format";
+import { formatUsd } from "@/lib/core";
 import type { Scenario } from "@/lib/scenario/schema";
 import type { Draft } from "@/lib/scenario/draft";
 import { useScenarioStore } from "@/lib/store/scenario-store";

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { BREAKDOWN_KEYS, chartRows, type BreakdownRow } from "@/lib/results/chart-data";
-import { formatUsd } from "@/lib/format";
+import { formatUsd } from "@/lib/core";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { axisLabel, axisProps, chartColor, gridProps, legendFormatter, tooltipProps } from "./theme";
 

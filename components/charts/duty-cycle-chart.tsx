@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatUsd } from "@/lib/format";
+import { formatUsd } from "@/lib/core";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { axisLabel, axisProps, chartColor, gridProps, legendFormatter, tooltipProps } from "./theme";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatUsd } from "@/lib/format";
+import { formatUsd } from "@/lib/core";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { axisLabel, axisProps, chartColor, gridProps, tooltipProps } from "./theme";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatUsd } from "@/lib/format";
+import { formatUsd } from "@/lib/core";
 import type { BillSlice } from "@/lib/results/bill-breakdown";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { axisProps, chartColor, gridProps, tooltipProps } from "./theme";

@@ -1,7 +1,7 @@
 import { Warnings } from "@/components/ui/warnings";
 import { LineItemsTable } from "@/components/results/line-items";
 import { shownEc2 } from "@/lib/export/shown-ec2";
-import { formatUsd } from "@/lib/format";
+import { formatUsd } from "@/lib/core";
 import { describeFleet } from "@/lib/results/fleet-words";
 import type { Ec2Estimate } from "@/lib/pricing/ec2";
 import type { Ec2WholeBill } from "@/lib/pricing/whole-bill";

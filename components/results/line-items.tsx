@@ -1,7 +1,7 @@
 import { memo } from "react";
 import { ResultNotes } from "@/components/ui/lazy-notes";
 import { shownTable, type ShownTable } from "@/lib/export/shown";
-import { formatQuantity, formatRate, formatUsd } from "@/lib/format";
+import { formatQuantity, formatRate, formatUsd } from "@/lib/core";
 import { formatSize } from "@/lib/pricing/sizes";
 import { sameWorkloadTable } from "@/lib/results/same-table";
 import type { LineItem, WorkloadEstimate } from "@/lib/pricing/types";

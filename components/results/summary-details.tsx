@@ -2,8 +2,7 @@
 
 import { useMemo } from "react";
 import { buttonClass } from "@/components/ui/fields";
-import { formatUsd, formatUsdPerHour } from "@/lib/format";
-import { HOURS_PER_MONTH, MONTHS_PER_YEAR } from "@/lib/pricing/units";
+import { formatUsd, formatUsdPerHour, HOURS_PER_MONTH, MONTHS_PER_YEAR } from "@/lib/core";
 import { comparisonSentence, matchPurchaseOptions, partTimeWorkloads, purchaseMatches } from "@/lib/results/compare";
 import type { Priced } from "@/lib/results/glance";
 import { periods, upfrontPayments } from "@/lib/results/periods";

@@ -1,7 +1,7 @@
 "use client";
 
 import { buttonClass } from "@/components/ui/fields";
-import { formatUsd } from "@/lib/format";
+import { formatUsd } from "@/lib/core";
 import type { Glance } from "@/lib/results/glance";
 import { useScenarioStore } from "@/lib/store/scenario-store";
 

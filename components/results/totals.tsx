@@ -1,4 +1,4 @@
-import { formatUsd } from "@/lib/format";
+import { formatUsd } from "@/lib/core";
 import type { ResultsView } from "@/lib/results/view";
 
 export type TotalsView = ResultsView["totals"];

@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { Warnings } from "@/components/ui/warnings";
 import { buttonClass } from "@/components/ui/fields";
-import { formatUsd } from "@/lib/format";
+import { formatUsd } from "@/lib/core";
 import { formatSize } from "@/lib/pricing/sizes";
 import type { RightsizingRecommendation } from "@/lib/rightsizing";
 import { applyRecommendation, matchingWorkload, priceService, rightsizedName, totalOf, type ServicePrice } from "@/lib/rightsizing/service";

@@ -1,7 +1,7 @@
 "use client";
 
 import { NumberField, SelectField } from "@/components/ui/fields";
-import { HOURS_PER_MONTH } from "@/lib/pricing/units";
+import { HOURS_PER_MONTH } from "@/lib/core";
 import type { DraftWorkload } from "@/lib/scenario/draft";
 import type { WorkloadCardModel } from "./use-workload-card";
 import { BatchFields } from "./batch-fields";

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { useOpenedEarly } from "@/components/ui/use-opened-early";
-import { HOURS_PER_MONTH } from "@/lib/pricing/units";
+import { HOURS_PER_MONTH } from "@/lib/core";
 import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import { serviceHints, type ServiceHints } from "@/lib/results/whole-bill";
 import type { Draft, DraftEvaluation, DraftServices } from "@/lib/scenario/draft";

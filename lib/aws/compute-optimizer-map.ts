@@ -14,8 +14,7 @@ import type {
 import type { ProjectedMetricsResponse, RecommendationError } from "@/lib/rightsizing/api";
 import { amountString, buildFromComputeOptimizer } from "@/lib/rightsizing/build";
 import type { Bounds, ReportedSavings, RightsizingRecommendation, SkippedService } from "@/lib/rightsizing/types";
-import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "@/lib/pricing/units";
-import { fail, type Result } from "@/lib/result";
+import { CPU_UNITS_PER_VCPU, MIB_PER_GIB, fail, type Result } from "@/lib/core";
 
 type DateLike = Date | string | number | undefined | null;
 

@@ -11,7 +11,7 @@ import type { Finding } from "@/lib/rightsizing/types";
 import type { ProjectedMetricsResponse, RightsizingResponse } from "@/lib/rightsizing/api";
 import { mapEcsServiceRecommendations, mapProjectedMetrics, mapRecommendationErrors } from "./compute-optimizer-map";
 import { AWS_CALL_TIMEOUT_MS, withDeadline } from "./deadline";
-import { fail, ok } from "@/lib/result";
+import { fail, ok } from "@/lib/core";
 import { classifyAwsError, noRecommendationsError, type AwsResult } from "./errors";
 
 /**

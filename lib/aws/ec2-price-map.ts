@@ -1,7 +1,6 @@
 /** Price List items -> EC2 on-demand instance prices, and their merge into the embedded snapshot (ec2.json). */
 import { Ec2Catalog } from "@/lib/catalog/ec2-schema";
-import { dec } from "@/lib/pricing/money";
-import { fail, ok, type Result } from "@/lib/result";
+import { dec, fail, ok, type Result } from "@/lib/core";
 import { normaliseUsd, onDemandRate, type PriceListItem, type CatalogRefresh } from "./price-list";
 
 export interface Ec2OnDemandPrice {

@@ -2,7 +2,7 @@
  * AWS SDK failures -> one clear user sentence, a stable code and an HTTP status. Pure: matches on the error's
  * `name` / `code` (the SDK's exception classes set `name`), so it needs no SDK import and never leaks a stack.
  */
-import type { Result } from "@/lib/result";
+import type { Result } from "@/lib/core";
 
 export type AwsErrorCode =
   | "NO_CREDENTIALS"

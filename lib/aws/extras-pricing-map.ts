@@ -1,7 +1,6 @@
 import type { ExtrasCatalog, ExtrasItem, ExtrasRegion } from "@/lib/catalog/extras-schema";
 import type { Rate } from "@/lib/catalog/schema";
-import { dec } from "@/lib/pricing/money";
-import { fail, ok } from "@/lib/result";
+import { dec, fail, ok } from "@/lib/core";
 import { onDemandRate, type CatalogRefresh, type PriceListItem } from "./pricing-map";
 
 /**

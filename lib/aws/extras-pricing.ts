@@ -1,7 +1,7 @@
 import "server-only";
 import type { Filter } from "@aws-sdk/client-pricing";
 import { EXTRAS_SERVICE_CODES, mapSkuRates, type RefreshableItem, type SkuRates } from "./extras-pricing-map";
-import { ok } from "@/lib/result";
+import { ok } from "@/lib/core";
 import type { AwsResult } from "./errors";
 import { getAllProducts, type FetchOptions } from "./pricing";
 

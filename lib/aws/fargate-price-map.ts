@@ -1,7 +1,6 @@
 /** Price List items -> the per-region Fargate rates, and their merge into the embedded snapshot (fargate.json). */
 import { FargateCatalog, type ComputeRates, type FargateRegion, type Rate } from "@/lib/catalog/schema";
-import { dec, toPlain } from "@/lib/pricing/money";
-import { fail, ok } from "@/lib/result";
+import { dec, toPlain, fail, ok } from "@/lib/core";
 import { onDemandRate, type PriceListItem, type CatalogRefresh } from "./price-list";
 
 /** Fargate usage types by suffix (the region prefix varies: "USE1-", "EU-", "APS3-", none). */

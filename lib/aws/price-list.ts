@@ -1,8 +1,7 @@
 /** The AWS Price List API (GetProducts): PriceList JSON strings -> validated items, and an item's on-demand rate. */
 import { z } from "zod";
 import type { Rate } from "@/lib/catalog/schema";
-import { dec, toPlain } from "@/lib/pricing/money";
-import { fail, ok, type Result } from "@/lib/result";
+import { dec, toPlain, fail, ok, type Result } from "@/lib/core";
 
 const PriceDimension = z.object({
   unit: z.string().optional(),

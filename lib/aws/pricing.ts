@@ -1,7 +1,7 @@
 import "server-only";
 import { GetProductsCommand, PricingClient, type Filter } from "@aws-sdk/client-pricing";
 import { withDeadline } from "./deadline";
-import { fail, ok } from "@/lib/result";
+import { fail, ok } from "@/lib/core";
 import { classifyAwsError, type AwsResult } from "./errors";
 import {
   mapEc2OnDemandItem,

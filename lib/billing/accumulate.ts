@@ -1,7 +1,5 @@
-import Big from "big.js";
 import type { FargateCatalog } from "@/lib/catalog/schema";
-import { ZERO } from "./big";
-import { SECONDS_PER_HOUR } from "@/lib/pricing/units";
+import { dec, SECONDS_PER_HOUR, ZERO, type Decimal } from "@/lib/core";
 import { BillError, FORMAT_NAMES, FORMAT_COLUMNS, mapHeader, type ColumnMap, type Field } from "./columns";
 import type { AdjustmentKind, AdjustmentLine, GroupLine, OutsideLine, Reconciliation, UsageLine } from "./types";
 import {
@@ -18,16 +16,16 @@ import {
 export type Cell = string | number | bigint | boolean | Date | null | undefined | object;
 
 interface Sums {
-  quantity: Big;
-  listCost: Big;
-  effectiveCost: Big;
+  quantity: Decimal;
+  listCost: Decimal;
+  effectiveCost: Decimal;
 }
 const newSums = (): Sums => ({ quantity: ZERO, listCost: ZERO, effectiveCost: ZERO });
 
 interface Group {
   line: Omit<GroupLine, "usage" | "listCost" | "effectiveCost" | "peak" | "resources">;
   usage: Map<string, Sums & { unit: string }>;
-  peak: { vcpu: Big | null; memoryGB: Big | null; storageGB: Big | null };
+  peak: { vcpu: Decimal | null; memoryGB: Decimal | null; storageGB: Decimal | null };
   resources: Set<string>;
 }
 
@@ -39,6 +37,11 @@ const RELATED_FOCUS_SERVICES =
 const RELATED_EC2_DESCRIPTION = /NAT Gateway|data transfer|public IPv4|VPC endpoint|PrivateLink|load ?balancer/i;
 
 const MAX_RESOURCES = 100_000;
+/**
+ * A number cell as bills write it (the syntax big.js read here before: no "+", an exponent of at most 4 digits so
+ * that "1e999999999" is refused rather than expanded to a billion digits).
+ */
+const NUMERIC = /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d{1,4})?$/i;
 const MS_PER_HOUR = SECONDS_PER_HOUR * 1000;
 
 /** ISO-like timestamps; a zone-less "2024-09-01 00:00:00" (FOCUS sample) is UTC, as AWS bills are. */
@@ -93,7 +96,7 @@ export function serviceFromTags(value: Cell): string | undefined {
 const OUTSIDE_KEY = (product: string, usageType: string, region: string, unit: string) => `${product}\u0000${usageType}\u0000${region}\u0000${unit}`;
 
 /**
- * Streams a bill's rows into per-usage-type, per-group and outside-the-meter sums, exactly (big.js), keeping only
+ * Streams a bill's rows into per-usage-type, per-group and outside-the-meter sums, exactly (lib/core Decimal), keeping only
  * the sums in memory. Feed header() once, then row() for each data row, then finish().
  */
 export class BillAccumulator {
@@ -102,8 +105,8 @@ export class BillAccumulator {
   private fargateRows = 0;
   private usage = new Map<string, Sums & { region: string; platform: "ecs" | "eks"; usageType: string; unit: string }>();
   private groups = new Map<string, Group>();
-  private outside = new Map<string, OutsideLine & { q: Big; c: Big }>();
-  private adjustments = new Map<string, { kind: AdjustmentKind; product: string; cost: Big; rows: number }>();
+  private outside = new Map<string, OutsideLine & { q: Decimal; c: Decimal }>();
+  private adjustments = new Map<string, { kind: AdjustmentKind; product: string; cost: Decimal; rows: number }>();
   private other = ZERO;
   private periodStart = Infinity;
   private periodEnd = -Infinity;
@@ -141,20 +144,17 @@ export class BillAccumulator {
     return text(this.get(field)).trim();
   }
 
-  private decimal(field: Field): Big {
+  private decimal(field: Field): Decimal {
     const v = this.get(field);
     if (v === null || v === undefined || v === "" || v === "NULL") return ZERO;
-    if (typeof v === "number" || typeof v === "bigint") return new Big(v.toString());
+    if (typeof v === "number" || typeof v === "bigint") return dec(v.toString());
     const s = text(v).trim();
     if (!s) return ZERO;
-    try {
-      return new Big(s);
-    } catch {
-      const column = FORMAT_COLUMNS[this.map!.format][field]?.column ?? field;
-      throw new BillError(
-        `${this.fileName}, line ${this.rows + 1}: ${column} is "${s.slice(0, 40)}", which is not a number; the file may be damaged or not a bill export.`,
-      );
-    }
+    if (NUMERIC.test(s)) return dec(s);
+    const column = FORMAT_COLUMNS[this.map!.format][field]?.column ?? field;
+    throw new BillError(
+      `${this.fileName}, line ${this.rows + 1}: ${column} is "${s.slice(0, 40)}", which is not a number; the file may be damaged or not a bill export.`,
+    );
   }
 
   row(values: readonly Cell[]): void {
@@ -175,7 +175,7 @@ export class BillAccumulator {
     else this.curRow(start, end);
   }
 
-  private adjust(kind: AdjustmentKind, product: string, cost: Big) {
+  private adjust(kind: AdjustmentKind, product: string, cost: Decimal) {
     const key = `${kind}\u0000${product}`;
     let a = this.adjustments.get(key);
     if (!a) this.adjustments.set(key, (a = { kind, product, cost: ZERO, rows: 0 }));
@@ -183,7 +183,7 @@ export class BillAccumulator {
     a.rows++;
   }
 
-  private addOutside(product: string, usageType: string, region: string, unit: string, quantity: Big, cost: Big) {
+  private addOutside(product: string, usageType: string, region: string, unit: string, quantity: Decimal, cost: Decimal) {
     const key = OUTSIDE_KEY(product, usageType, region, unit);
     let o = this.outside.get(key);
     if (!o) this.outside.set(key, (o = { product, usageType, region, unit, quantity: "0", cost: "0", q: ZERO, c: ZERO }));
@@ -218,7 +218,7 @@ export class BillAccumulator {
       default:
         return this.adjust(/Discount$/.test(type) ? "discount" : "other", product, this.decimal("cost"));
     }
-    let cost: Big;
+    let cost: Decimal;
     if (type === "SavingsPlanCoveredUsage") {
       if (this.map!.index.spEffectiveCost < 0) {
         const col = FORMAT_COLUMNS[this.map!.format].spEffectiveCost!.column;
@@ -296,9 +296,9 @@ export class BillAccumulator {
     platform: "ecs" | "eks",
     usageType: string,
     rawUnit: string,
-    quantity: Big,
-    listCost: Big,
-    cost: Big,
+    quantity: Decimal,
+    listCost: Decimal,
+    cost: Decimal,
     start: number,
     end: number,
   ) {
@@ -393,7 +393,7 @@ export class BillAccumulator {
         resources: g.resources.size,
       };
     });
-    groups.sort((a, b) => new Big(b.effectiveCost).cmp(a.effectiveCost) || a.cluster.localeCompare(b.cluster) || a.service.localeCompare(b.service));
+    groups.sort((a, b) => dec(b.effectiveCost).cmp(a.effectiveCost) || a.cluster.localeCompare(b.cluster) || a.service.localeCompare(b.service));
     const outsideFargate: OutsideLine[] = [...this.outside.values()]
       .sort((a, b) => a.product.localeCompare(b.product) || a.usageType.localeCompare(b.usageType) || a.region.localeCompare(b.region))
       .map((o) => ({ product: o.product, usageType: o.usageType, region: o.region, quantity: o.q.toString(), unit: o.unit, cost: o.c.toString() }));
@@ -410,7 +410,7 @@ export class BillAccumulator {
         this.notes.add("The bill has no billing-period columns: its period is taken from the first and last usage hours.");
     }
     const dated = Number.isFinite(start) && Number.isFinite(end) && end > start;
-    const sumOf = (xs: Iterable<Big>) => {
+    const sumOf = (xs: Iterable<Decimal>) => {
       let t = ZERO;
       for (const x of xs) t = t.plus(x);
       return t;
@@ -424,7 +424,11 @@ export class BillAccumulator {
         fargateRows: this.fargateRows,
         periodStart: dated ? isoOf(start) : null,
         periodEnd: dated ? isoOf(end) : null,
-        periodHours: dated ? new Big(end - start).div(MS_PER_HOUR).toString() : null,
+        periodHours: dated
+          ? dec(end - start)
+              .div(MS_PER_HOUR)
+              .toString()
+          : null,
       },
       usage,
       groups,

@@ -1,5 +1,5 @@
 import { workerClient, type WorkerClient } from "@/lib/browser/worker-client";
-import { fail } from "@/lib/result";
+import { fail } from "@/lib/core";
 import type { BillRequest, BillReading } from "./bill.worker";
 
 /**

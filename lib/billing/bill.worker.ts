@@ -6,7 +6,7 @@
  */
 import type { WorkerReply } from "@/lib/browser/worker-client";
 import { fargateCatalog } from "@/lib/catalog";
-import { fail, type Result } from "@/lib/result";
+import { fail, type Result } from "@/lib/core";
 import { reconcileBlob } from "./browser";
 import { billResult } from "./columns";
 import type { Reconciliation } from "./types";

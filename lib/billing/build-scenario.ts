@@ -1,8 +1,6 @@
-import Big from "big.js";
 import type { FargateCatalog } from "@/lib/catalog/schema";
-import { ZERO } from "./big";
 import { formatSize, roundUpToValidSize, validVcpus, type TaskSize } from "@/lib/pricing/sizes";
-import { HOURS_PER_MONTH, MIB_PER_GIB } from "@/lib/pricing/units";
+import { dec, HOURS_PER_MONTH, MIB_PER_GIB, ZERO, type Decimal } from "@/lib/core";
 import { Scenario, STORAGE_LIMITS_GIB, type WorkloadInput } from "@/lib/scenario/schema";
 import type { GroupLine, Reconciliation } from "./types";
 import { fargateMeter } from "./usage-type";
@@ -17,10 +15,10 @@ export interface BuiltScenario {
 }
 
 // Bill rows are rounded to 10 decimals: a task's hourly rate can read 1.0000000001 vCPU. Allow 0.1% before rounding up.
-const TOLERANCE = new Big("0.999");
-const fmt = (d: Big, dp = 4) => d.round(dp).toString();
+const TOLERANCE = dec("0.999");
+const fmt = (d: Decimal, dp = 4) => d.round(dp).toString();
 
-function sumUsage(g: GroupLine, pick: (resource: string, spot: boolean) => boolean): Big {
+function sumUsage(g: GroupLine, pick: (resource: string, spot: boolean) => boolean): Decimal {
   let t = ZERO;
   for (const u of g.usage) {
     const m = fargateMeter(u.usageType);
@@ -30,14 +28,14 @@ function sumUsage(g: GroupLine, pick: (resource: string, spot: boolean) => boole
 }
 
 /** The task size of a group: from its largest hourly rate per task, else from its memory-per-vCPU ratio. */
-function inferSize(g: GroupLine, vcpuHours: Big, gbHours: Big): { size: TaskSize; how: string } | null {
+function inferSize(g: GroupLine, vcpuHours: Decimal, gbHours: Decimal): { size: TaskSize; how: string } | null {
   const os = g.os;
   if (g.peak.vcpu || g.peak.memoryGB) {
-    const vcpu = g.peak.vcpu ? Number(new Big(g.peak.vcpu).times(TOLERANCE)) : 0;
-    const memory = g.peak.memoryGB ? Number(new Big(g.peak.memoryGB).times(TOLERANCE)) : 0;
+    const vcpu = g.peak.vcpu ? dec(g.peak.vcpu).times(TOLERANCE).toNumber() : 0;
+    const memory = g.peak.memoryGB ? dec(g.peak.memoryGB).times(TOLERANCE).toNumber() : 0;
     const size = roundUpToValidSize({ vcpu: Math.max(vcpu, os === "windows" ? 1 : 0), memoryGiB: memory }, os);
     if (size) {
-      const seen = [g.peak.vcpu ? `${fmt(new Big(g.peak.vcpu))} vCPU` : null, g.peak.memoryGB ? `${fmt(new Big(g.peak.memoryGB))} GB` : null]
+      const seen = [g.peak.vcpu ? `${fmt(dec(g.peak.vcpu))} vCPU` : null, g.peak.memoryGB ? `${fmt(dec(g.peak.memoryGB))} GB` : null]
         .filter(Boolean)
         .join(" / ");
       return { size, how: `the largest hourly rate of one task in the bill is ${seen}, rounded up to the valid size ${formatSize(size)}` };
@@ -46,7 +44,7 @@ function inferSize(g: GroupLine, vcpuHours: Big, gbHours: Big): { size: TaskSize
   if (vcpuHours.gt(0) && gbHours.gt(0)) {
     const ratio = gbHours.div(vcpuHours);
     for (const v of validVcpus(os)) {
-      const size = roundUpToValidSize({ vcpu: v, memoryGiB: Number(ratio.times(v).times(TOLERANCE)) }, os);
+      const size = roundUpToValidSize({ vcpu: v, memoryGiB: ratio.times(v).times(TOLERANCE).toNumber() }, os);
       if (size && size.vcpu === v)
         return { size, how: `no resource IDs, so the size is assumed: ${fmt(ratio, 2)} GB per vCPU-hour fits ${formatSize(size)} first` };
     }
@@ -61,11 +59,11 @@ function inferSize(g: GroupLine, vcpuHours: Big, gbHours: Big): { size: TaskSize
 export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog, name = `From ${recon.bill.file}`): BuiltScenario {
   const skipped: string[] = [];
   const explanations: BuiltScenario["explanations"] = [];
-  const byRegion = new Map<string, Big>();
+  const byRegion = new Map<string, Decimal>();
   for (const u of recon.usage) byRegion.set(u.region, (byRegion.get(u.region) ?? ZERO).plus(u.effectiveCost).plus(u.listCost));
   const regions = [...byRegion.entries()].filter(([r]) => Object.hasOwn(catalog.regions, r)).sort((a, b) => b[1].cmp(a[1]));
   const region = regions[0]?.[0] ?? "us-east-1";
-  const hours = new Big(recon.bill.periodHours ?? HOURS_PER_MONTH);
+  const hours = dec(recon.bill.periodHours ?? HOURS_PER_MONTH);
   const workloads: WorkloadInput[] = [];
   const names = new Set<string>();
 
@@ -88,17 +86,17 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
     // Task-hours from vCPU-hours (or memory when the bill has only memory rows for this group).
     const taskHours = vcpuHours.gt(0) ? vcpuHours.div(size.vcpu) : gbHours.div(size.memoryGiB);
     const average = taskHours.div(hours);
-    const tasks = Math.min(100_000, Math.max(1, Math.ceil(Number(average.minus("0.01")))));
+    const tasks = Math.min(100_000, Math.max(1, Math.ceil(average.minus("0.01").toNumber())));
     const duty = average.div(tasks).times(100);
     const alwaysOn = duty.gte("99.5");
-    const dutyPercent = Math.min(100, Math.max(0.01, Number(duty.round(2))));
-    const spotPercent = g.platform === "ecs" && g.os === "linux" && vcpuHours.gt(0) ? Number(spotVcpuHours.div(vcpuHours).times(100).round(2)) : 0;
+    const dutyPercent = Math.min(100, Math.max(0.01, duty.round(2).toNumber()));
+    const spotPercent = g.platform === "ecs" && g.os === "linux" && vcpuHours.gt(0) ? spotVcpuHours.div(vcpuHours).times(100).round(2).toNumber() : 0;
     let storageGiB = STORAGE_LIMITS_GIB.free;
     let storageHow = "";
     if (storageHours.gt(0) && taskHours.gt(0)) {
       // Per task: its hourly rate when the bill has resource IDs, else the storage GB-hours over the task-hours.
-      const extra = g.peak.storageGB ? new Big(g.peak.storageGB) : storageHours.div(taskHours);
-      storageGiB = Math.min(g.platform === "eks" ? STORAGE_LIMITS_GIB.eks : STORAGE_LIMITS_GIB.ecs, STORAGE_LIMITS_GIB.free + Math.round(Number(extra)));
+      const extra = g.peak.storageGB ? dec(g.peak.storageGB) : storageHours.div(taskHours);
+      storageGiB = Math.min(g.platform === "eks" ? STORAGE_LIMITS_GIB.eks : STORAGE_LIMITS_GIB.ecs, STORAGE_LIMITS_GIB.free + Math.round(extra.toNumber()));
       storageHow = g.peak.storageGB
         ? `${fmt(extra)} GB of extra ephemeral storage per task-hour`
         : `${fmt(storageHours)} extra ephemeral GB-hours over ${fmt(taskHours)} task-hours`;
@@ -128,7 +126,7 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
       spotPercent,
       savingsPlan: "none",
     });
-    const covered = new Big(g.effectiveCost).lt(new Big(g.listCost).times("0.95")) && spotPercent === 0;
+    const covered = dec(g.effectiveCost).lt(dec(g.listCost).times("0.95")) && spotPercent === 0;
     explanations.push({
       workload: wname,
       how:

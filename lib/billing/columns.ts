@@ -3,7 +3,7 @@
  * (real exports carry many more columns). Mapping: docs/pricing-rules.md#reading-a-bill; AWS CUR 2.0 table
  * dictionary and the legacy CUR data dictionary.
  */
-import { fail, ok, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/core";
 
 export type BillFormat = "focus" | "cur2" | "cur";
 

@@ -1,9 +1,6 @@
-import Big from "big.js";
 import type { FargateCatalog } from "@/lib/catalog/schema";
-import { formatUsd } from "@/lib/format";
+import { dec, formatUsd, HOURS_PER_MONTH, toPrecision, ZERO, type Decimal } from "@/lib/core";
 import { estimateScenario } from "@/lib/pricing/estimate";
-import { ZERO } from "./big";
-import { HOURS_PER_MONTH } from "@/lib/pricing/units";
 import type { Scenario } from "@/lib/scenario/schema";
 import type { LineItem, WorkloadEstimate } from "@/lib/pricing/types";
 import type { DecimalString, Reconciliation } from "./types";
@@ -43,9 +40,9 @@ export function usageTypeOfLineItem(w: Pick<WorkloadEstimate, "os" | "arch">, li
   return usageTypeOf({ resource, os: w.os, arch: w.arch, spot: li.purchase === "spot" });
 }
 
-const percent = (diff: Big, base: Big) => (base.eq(0) ? null : diff.times(100).div(base).round(2).toFixed(2));
-const HIGH = new Big("1.2");
-const LOW = new Big(1).div(HIGH);
+const percent = (diff: Decimal, base: Decimal) => (base.eq(0) ? null : diff.times(100).div(base).round(2).toFixed(2));
+const HIGH = dec("1.2");
+const LOW = dec(1).div(HIGH);
 
 function what(usageType: string): string {
   const m = fargateMeter(usageType);
@@ -75,9 +72,9 @@ function fargateMeterOnly(scenario: Scenario): Scenario {
  */
 export function compareWithScenario(recon: Reconciliation, scenario: Scenario, catalog: FargateCatalog): Comparison {
   const estimate = estimateScenario(fargateMeterOnly(scenario), catalog);
-  const hours = new Big(recon.bill.periodHours ?? HOURS_PER_MONTH);
-  const scale = (d: { toString(): string }) => new Big(d.toString()).times(hours).div(HOURS_PER_MONTH);
-  type Row = { region: string; platform: "ecs" | "eks"; usageType: string; unit: string; eq: Big; bq: Big; ec: Big; bc: Big };
+  const hours = dec(recon.bill.periodHours ?? HOURS_PER_MONTH);
+  const scale = (d: Decimal) => d.times(hours).div(HOURS_PER_MONTH);
+  type Row = { region: string; platform: "ecs" | "eks"; usageType: string; unit: string; eq: Decimal; bq: Decimal; ec: Decimal; bc: Decimal };
   const rows = new Map<string, Row>();
   const row = (region: string, platform: "ecs" | "eks", usageType: string, unit: string) => {
     const key = `${region}\u0000${platform}\u0000${usageType}`;
@@ -102,9 +99,9 @@ export function compareWithScenario(recon: Reconciliation, scenario: Scenario, c
   const sorted = [...rows.values()].sort(
     (a, b) => a.region.localeCompare(b.region) || a.platform.localeCompare(b.platform) || a.usageType.localeCompare(b.usageType),
   );
-  const findings: { size: Big; text: string }[] = [];
+  const findings: { size: Decimal; text: string }[] = [];
   // The figures in the sentences read as everywhere else: half-up to cents, grouped ("$1,234.56").
-  const money = (d: Big) => formatUsd(d.abs().toFixed());
+  const money = (d: Decimal) => formatUsd(d.abs());
   for (const r of sorted) {
     const where = `${r.region}${r.platform === "eks" ? ", EKS" : ""}`;
     const diff = r.bc.minus(r.ec);
@@ -121,7 +118,7 @@ export function compareWithScenario(recon: Reconciliation, scenario: Scenario, c
     } else if (r.eq.gt(0)) {
       const ratio = r.bq.div(r.eq);
       // "2.1×"; small ratios keep two significant digits ("0.0028×") rather than reading "0.0×".
-      const factor = ratio.gte("0.1") ? ratio.round(1).toFixed(1) : ratio.toPrecision(2);
+      const factor = ratio.gte("0.1") ? ratio.round(1).toFixed(1) : toPrecision(ratio, 2);
       const m = fargateMeter(r.usageType);
       if (ratio.gte(HIGH)) {
         const why =

@@ -16,6 +16,12 @@ import { stripRegionPrefix, usageTypeFromDescription } from "./usage-type";
 import { env } from "@/lib/env";
 
 const runs = env.fcRuns ?? 200;
+// The reference: big.js as lib/core/money.ts follows it (20 decimals of division, half-up, plain notation from 1e-40 to 1e40).
+const B = Big();
+B.DP = 20;
+B.RM = Big.roundHalfUp;
+B.NE = -40;
+B.PE = 40;
 
 describe("bad input: one sentence naming the file and what is missing", () => {
   const errorOf = async (text: string, name = "bill.csv") => {
@@ -57,6 +63,18 @@ describe("bad input: one sentence naming the file and what is missing", () => {
     const lines = readFileSync(fixture("cur2-fargate.csv"), "utf8").split("\n");
     lines[1] = lines[1]!.replace(",0.04048,0.04048,", ",0.04048,abc,");
     expect(await errorOf(lines.join("\n"))).toMatch(/^bill\.csv, line 2: line_item_unblended_cost is "abc", which is not a number/);
+  });
+
+  it("a number cell is read as bills write it: no leading +, no exponent of five digits or more", async () => {
+    const lines = readFileSync(fixture("cur2-fargate.csv"), "utf8").split("\n");
+    const withCost = (cost: string) => [lines[0], lines[1]!.replace(",0.04048,0.04048,", `,0.04048,${cost},`), ...lines.slice(2)].join("\n");
+    expect(await errorOf(withCost("+0.04048"))).toMatch(/^bill\.csv, line 2: line_item_unblended_cost is "\+0\.04048", which is not a number/);
+    // 1e99999 would be a 100,000-digit number: refused, not expanded.
+    expect(await errorOf(withCost("1e99999"))).toMatch(/^bill\.csv, line 2: line_item_unblended_cost is "1e99999", which is not a number/);
+    // An exponent of up to 4 digits is read: 4048e-5 = 0.04048, so the totals are the fixture's own.
+    const same = await reconcileCsvText(withCost("4048e-5"));
+    expect(same.totals).toEqual((await reconcileCsvText(lines.join("\n"))).totals);
+    expect(same.totals.effectiveCost).toBe("0.225048625");
   });
 
   it("an empty file, a broken gzip, a missing file", async () => {
@@ -117,7 +135,7 @@ const TYPES = [
   "USE1-Fargate-EphemeralStorage-GB-Hours",
   "USE1-NatGateway-Hours",
 ];
-const money = fc.integer({ min: 0, max: 10_000_000 }).map((n) => new Big(n).div(1_000_000).toString());
+const money = fc.integer({ min: 0, max: 10_000_000 }).map((n) => new B(n).div(1_000_000).toString());
 const rowArb = fc.record({
   kind: fc.constantFrom("Usage", "SavingsPlanCoveredUsage", "SavingsPlanNegation", "Tax"),
   usageType: fc.constantFrom(...TYPES),
@@ -144,8 +162,8 @@ describe("property: effective cost = what the bill charged, whatever the row and
   it("holds over random CUR 2.0 bills, shuffled rows and columns, read through the CSV stream", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(rowArb, { maxLength: 40 }), fc.infiniteStream(fc.nat()), async (rows, rand) => {
-        let expected = new Big(0);
-        let expectedList = new Big(0);
+        let expected = new B(0);
+        let expectedList = new B(0);
         const table = rows.map((r) => {
           const fargate = (r.product === "AmazonECS" || r.product === "AmazonEKS") && /Fargate/.test(r.usageType);
           if (fargate && r.kind === "Usage") expected = expected.plus(r.cost);
@@ -182,7 +200,7 @@ describe("property: effective cost = what the bill charged, whatever the row and
         const result = await reconcileCsvText(csv, "prop.csv", 1 + (next() % 200));
         expect(result.totals.effectiveCost).toBe(expected.toString());
         expect(result.totals.listCost).toBe(expectedList.toString());
-        const sumGroups = result.groups.reduce((t, g) => t.plus(g.effectiveCost), new Big(0));
+        const sumGroups = result.groups.reduce((t, g) => t.plus(g.effectiveCost), new B(0));
         expect(sumGroups.toString()).toBe(expected.toString());
       }),
       { numRuns: Math.min(runs, 300) },
@@ -208,7 +226,7 @@ describe("speed", () => {
     const ms = performance.now() - start;
     const copies = body.length / rows.length;
     // Each copy of the 25 rows adds the fixture's 0.225048625 of Fargate effective cost.
-    expect(r.totals.effectiveCost).toBe(new Big("0.225048625").times(copies).toString());
+    expect(r.totals.effectiveCost).toBe(new B("0.225048625").times(copies).toString());
     console.log(`reconcile 1 MB (${body.length} rows): ${ms.toFixed(0)} ms`);
     // Measured here: 460 ms alone, 1.85 s inside the whole gate with the 2 cores shared four ways (load average 20).
     expect(ms).toBeLessThan(3000);

@@ -1,7 +1,5 @@
-import Big from "big.js";
 import Papa from "papaparse";
-import { allocateCents, centsToString } from "@/lib/cents";
-import { formatQuantity, formatUsd, textTable } from "@/lib/format";
+import { allocateCents, centsToString, dec, formatQuantity, formatUsd, textTable, toCents, type Decimal } from "@/lib/core";
 import type { Comparison } from "./compare";
 import { FORMAT_NAMES } from "./columns";
 import type { Reconciliation } from "./types";
@@ -11,8 +9,8 @@ import type { Reconciliation } from "./types";
  * whose rows are rounded on their own can miss its total by a cent. The total is rounded half-up; rows lose or
  * gain at most one cent each against their own half-up rounding, the ones with the largest remainders first.
  */
-export function centsThatSum(values: readonly (string | Big)[]): { rows: string[]; total: string } {
-  const rows = allocateCents(values.map(String));
+export function centsThatSum(values: readonly (string | Decimal)[]): { rows: string[]; total: string } {
+  const rows = allocateCents(values);
   return { rows, total: centsToString(rows.reduce((t, r) => t + BigInt(r.replace(".", "")), 0n)) };
 }
 
@@ -66,7 +64,7 @@ export function billView(r: Reconciliation, comparison?: Comparison | null): Bil
     const est = centsThatSum(comparison.lines.map((l) => l.estimatedCost));
     const bill = centsThatSum(comparison.lines.map((l) => l.billedCost));
     // The difference shown is the difference of the amounts shown, so the columns agree with each other.
-    const diff = (b: string, e: string) => new Big(b).minus(e).toFixed(2);
+    const diff = (b: string, e: string) => dec(b).minus(e).toFixed(2);
     cmp = {
       scenario: comparison.scenario.name,
       periodHours: formatQuantity(comparison.periodHours),
@@ -127,7 +125,7 @@ export function billView(r: Reconciliation, comparison?: Comparison | null): Bil
     outsideTotal: o.total,
     adjustments: r.adjustments.map((x, i) => ({ key: `${x.kind}|${x.product}`, kind: x.kind, product: x.product, cost: a.rows[i]! })),
     adjustmentsTotal: a.total,
-    other: new Big(r.totals.other).round(2, Big.roundHalfUp).toFixed(2),
+    other: toCents(dec(r.totals.other)),
     comparison: cmp,
     notes: r.notes,
   };

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog";
-import { dec, ZERO } from "@/lib/pricing/money";
+import { dec, ZERO } from "@/lib/core";
 import type { CostDiff } from "./diff";
 import { diffScenarios } from "./diff";
 import { diffToMarkdown } from "./render";

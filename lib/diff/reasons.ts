@@ -1,4 +1,4 @@
-import { formatQuantity } from "@/lib/format";
+import { formatQuantity } from "@/lib/core";
 import { formatSize } from "@/lib/pricing/sizes";
 import type { WorkloadEstimate } from "@/lib/pricing/types";
 import type { Schedule, Workload } from "@/lib/scenario/schema";

@@ -1,7 +1,4 @@
-import { formatUsd, textTable } from "@/lib/format";
-import { HOURS_PER_MONTH } from "@/lib/pricing/units";
-import { allocateCents } from "@/lib/cents";
-import { dec, sum, ZERO, type Decimal } from "@/lib/pricing/money";
+import { formatUsd, textTable, HOURS_PER_MONTH, allocateCents, dec, sum, ZERO, type Decimal } from "@/lib/core";
 import { percentOf, type Change, type CostDiff } from "./diff";
 
 /**

@@ -1,6 +1,6 @@
 import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import type { FargateCatalog } from "@/lib/catalog/schema";
-import { fail, ok, type Fail, type Result } from "@/lib/result";
+import { fail, ok, type Fail, type Result } from "@/lib/core";
 import { importWorkload } from "@/lib/scenario/import";
 import { parseScenario, type Problem } from "@/lib/scenario/parse";
 import type { Scenario } from "@/lib/scenario/schema";

@@ -4,7 +4,7 @@ import { fargateCatalog } from "@/lib/catalog";
 import { ec2Catalog } from "@/lib/catalog/ec2";
 import { extrasCatalog } from "@/lib/catalog/extras";
 import { estimateAll } from "@/lib/pricing/estimate";
-import { toCents } from "@/lib/pricing/money";
+import { toCents } from "@/lib/core";
 import { estimateScenarioInput } from "@/lib/pricing/test-helpers";
 import { parseScenario } from "@/lib/scenario/parse";
 import type { ScenarioInput } from "@/lib/scenario/schema";

@@ -1,9 +1,6 @@
 import Papa from "papaparse";
-import { allocateCents } from "@/lib/cents";
-import { formatQuantity } from "@/lib/format";
-import type { Decimal } from "@/lib/pricing/money";
+import { allocateCents, formatQuantity, type Decimal, HOURS_PER_MONTH } from "@/lib/core";
 import type { FargateEstimate, LineItem, PriceSourceSummary } from "@/lib/pricing/types";
-import { HOURS_PER_MONTH } from "@/lib/pricing/units";
 import type { Ec2WholeBill } from "@/lib/pricing/whole-bill";
 import type { Scenario } from "@/lib/scenario/schema";
 import { shownFargate, type ShownTable } from "./shown";

@@ -1,5 +1,4 @@
-import { allocateCents } from "@/lib/cents";
-import { toCents, type Decimal } from "@/lib/pricing/money";
+import { allocateCents, toCents, type Decimal } from "@/lib/core";
 import type { LineItem } from "@/lib/pricing/types";
 import type { Ec2WholeBill } from "@/lib/pricing/whole-bill";
 import { table, type ShownTable } from "./shown";

@@ -1,10 +1,9 @@
-import { allocateCents } from "@/lib/cents";
-import { toCents, type Decimal } from "@/lib/pricing/money";
+import { allocateCents, toCents, type Decimal } from "@/lib/core";
 import type { FargateEstimate, LineItem } from "@/lib/pricing/types";
 
 /**
  * The cents shown for each line item and each subtotal, so that every table, the CSV and the CLI table add up as
- * shown (see lib/cents.ts). Allocated down a tree, largest remainder at each level:
+ * shown (see lib/core/cents.ts). Allocated down a tree, largest remainder at each level:
  *
  *   Fargate total (half-up) -> one subtotal per workload table, and the services table -> their line items
  *   EC2 total (half-up)     -> the instances table, the "beside the instances" table, the services -> line items

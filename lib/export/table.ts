@@ -1,6 +1,4 @@
-import { allocateCents } from "@/lib/cents";
-import { formatQuantity, formatRate, formatUsd, textTable } from "@/lib/format";
-import type { Decimal } from "@/lib/pricing/money";
+import { allocateCents, formatQuantity, formatRate, formatUsd, textTable, type Decimal } from "@/lib/core";
 import { NOT_INCLUDED } from "@/lib/pricing/services";
 import type { FargateEstimate, LineItem } from "@/lib/pricing/types";
 import type { Ec2WholeBill } from "@/lib/pricing/whole-bill";

@@ -1,6 +1,6 @@
 import "server-only";
 import { trustedProxyHops, rateLimited } from "./rate-limit";
-import { fail, ok, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/core";
 import { errorResponse } from "./responses";
 
 // ---- body size limit --------------------------------------------------------------------------------------

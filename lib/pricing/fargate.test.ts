@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dec, toCents, type Decimal } from "./money";
+import { dec, toCents, type Decimal } from "@/lib/core";
 import { estimateOne, estimateScenarioInput } from "./test-helpers";
 
 const cents = (s: Decimal) => toCents(s);

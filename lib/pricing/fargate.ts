@@ -1,11 +1,9 @@
 import type { ComputeRates, DerivedRates, FargateCatalog, FargateRegion, Rate } from "@/lib/catalog/schema";
 import type { ScenarioSpec as Scenario, WorkloadSpec as Workload } from "./input";
 import { lineItem } from "./line-item";
-import { dec, num, rate as decRate, ZERO, type Decimal } from "./money";
-import { own } from "./own";
+import { dec, num, rate as decRate, ZERO, type Decimal, own, HOURS_PER_MONTH, MIB_PER_GIB, SECONDS_PER_HOUR } from "@/lib/core";
 import { formatSize, roundUpToValidSize, type TaskSize } from "./sizes";
 import type { LineItem, WorkloadEstimate } from "./types";
-import { HOURS_PER_MONTH, MIB_PER_GIB, SECONDS_PER_HOUR } from "./units";
 
 type Catalog = Pick<FargateCatalog, "minimumBillableSeconds" | "ephemeralStorage" | "eksOverheadMiB">;
 

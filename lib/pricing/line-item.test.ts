@@ -8,7 +8,7 @@ import { selectCandidates } from "./ec2/candidates";
 import { blendedHourly } from "./ec2/price";
 import { estimateAll } from "./estimate";
 import { lineItem } from "./line-item";
-import { dec } from "./money";
+import { dec } from "@/lib/core";
 
 describe("one line-item constructor", () => {
   it("monthlyCost = quantity x the published rate, exactly", () => {

@@ -1,5 +1,4 @@
-import { rate } from "./money";
-import type { Decimal } from "./money";
+import { rate, type Decimal } from "@/lib/core";
 import type { LineItem } from "./types";
 
 /**

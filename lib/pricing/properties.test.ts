@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog";
 import type { WorkloadInput } from "@/lib/scenario/schema";
-import { dec } from "./money";
+import { dec } from "@/lib/core";
 import { allSizes, isValidSize } from "./sizes";
 import { estimateOne, estimateScenarioInput } from "./test-helpers";
 

@@ -5,7 +5,7 @@ import { extrasCatalog } from "@/lib/catalog/extras";
 import { parseScenario } from "@/lib/scenario/parse";
 import type { ScenarioInput } from "@/lib/scenario/schema";
 import { estimateAll, estimateScenario } from "./estimate";
-import { toCents } from "./money";
+import { toCents } from "@/lib/core";
 import type { LineItem } from "./types";
 import { estimateScenarioInput, problemsOf } from "./test-helpers";
 

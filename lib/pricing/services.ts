@@ -3,9 +3,8 @@ import type { Rate } from "@/lib/catalog/schema";
 import type { ScenarioSpec as Scenario, WorkloadSpec as Workload } from "./input";
 import { FargateWorkloadEstimate } from "./fargate";
 import { lineItem } from "./line-item";
-import { num, rate as decRate, sum, toCents, ZERO, type Decimal } from "./money";
+import { num, rate as decRate, sum, toCents, ZERO, type Decimal, HOURS_PER_MONTH } from "@/lib/core";
 import type { LineItem, ServicesEstimate, WorkloadEstimate } from "./types";
-import { HOURS_PER_MONTH } from "./units";
 
 /**
  * The whole bill beside the Fargate meter (scenario v2). Pure: every rate comes from the extras catalog, and an

@@ -1,8 +1,7 @@
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import type { ScenarioSpec as Scenario } from "./input";
 import { estimateScenario } from "./estimate";
-import type { Decimal } from "./money";
-import { own } from "./own";
+import { type Decimal, own } from "@/lib/core";
 
 export interface SpotPoint {
   spotPercent: number;

@@ -1,4 +1,4 @@
-import type { Decimal } from "./money";
+import type { Decimal } from "@/lib/core";
 import type { TaskSize } from "./sizes";
 
 /** What a line item prices, for charts that break costs down. */

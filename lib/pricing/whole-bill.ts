@@ -2,7 +2,7 @@ import type { ExtrasRegion } from "@/lib/catalog/extras-schema";
 import type { ScenarioSpec as Scenario } from "./input";
 import type { Ec2Estimate } from "./ec2";
 import { lineItem } from "./line-item";
-import { dec, sum, type Decimal } from "./money";
+import { dec, sum, type Decimal } from "@/lib/core";
 import type { FargateEstimate, LineItem } from "./types";
 
 /**

@@ -1,4 +1,4 @@
-import { sum } from "@/lib/pricing/money";
+import { sum } from "@/lib/core";
 import type { Component, FargateEstimate } from "@/lib/pricing/types";
 import { chartNumber } from "./chart-data";
 

@@ -1,5 +1,4 @@
-import { centsString } from "@/lib/format";
-import { sum, type Decimal } from "@/lib/pricing/money";
+import { centsString, sum, type Decimal } from "@/lib/core";
 import type { FargateEstimate, LineItem } from "@/lib/pricing/types";
 
 /** The stacks of the per-workload breakdown chart, in display order. */

@@ -1,8 +1,7 @@
-import { dec, sum, ZERO, type Decimal } from "@/lib/pricing/money";
+import { dec, sum, ZERO, type Decimal, HOURS_PER_MONTH } from "@/lib/core";
 import { scaledInstanceHours } from "@/lib/pricing/ec2/hours";
 import type { Ec2Estimate } from "@/lib/pricing/ec2";
 import type { FargateEstimate } from "@/lib/pricing/types";
-import { HOURS_PER_MONTH } from "@/lib/pricing/units";
 import type { Ec2Settings, Scenario } from "@/lib/scenario/schema";
 import type { ResultsView } from "./view";
 

@@ -3,7 +3,7 @@ import { fargateCatalog } from "@/lib/catalog";
 import { ec2Catalog } from "@/lib/catalog/ec2";
 import { evaluateDraft, type Draft } from "@/lib/scenario/draft";
 import { changesFigures, glance, isComplete, isReplacement, leftOutText, spotFixFor, type Priced } from "./glance";
-import { formatUsdPerHour } from "@/lib/format";
+import { formatUsdPerHour } from "@/lib/core";
 import { periods, upfrontPayments } from "./periods";
 import { buildResults } from "./view";
 

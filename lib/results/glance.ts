@@ -1,5 +1,5 @@
 import type { FargateCatalog } from "@/lib/catalog/schema";
-import { own } from "@/lib/pricing/own";
+import { own } from "@/lib/core";
 import type { Draft, DraftEvaluation } from "@/lib/scenario/draft";
 import type { Scenario } from "@/lib/scenario/schema";
 import type { ResultsView } from "./view";

@@ -1,5 +1,4 @@
-import { dec, sum, type Decimal } from "@/lib/pricing/money";
-import { HOURS_PER_MONTH, MONTHS_PER_YEAR } from "@/lib/pricing/units";
+import { dec, sum, type Decimal, HOURS_PER_MONTH, MONTHS_PER_YEAR } from "@/lib/core";
 import type { Scenario } from "@/lib/scenario/schema";
 import type { ResultsView } from "./view";
 

@@ -4,10 +4,9 @@ import type { FargateCatalog } from "@/lib/catalog/schema";
 import { estimateEc2WithWholeBill, estimateScenario, type Ec2WithWholeBill } from "@/lib/pricing/estimate";
 import { NOT_INCLUDED } from "@/lib/pricing/services";
 import type { FargateEstimate } from "@/lib/pricing/types";
-import { ZERO } from "@/lib/pricing/money";
+import { ZERO, formatUsd } from "@/lib/core";
 import { spotSeries } from "@/lib/pricing/spot-series";
 import type { Scenario } from "@/lib/scenario/schema";
-import { formatUsd } from "@/lib/format";
 import { breakdownRows, chartNumber, type BreakdownRow } from "./chart-data";
 import { billBreakdown, type BillSlice } from "./bill-breakdown";
 

@@ -1,8 +1,6 @@
 import type { ExtrasCatalog, ExtrasRegion } from "@/lib/catalog/extras-schema";
 import { extrasRegion, regionsWith } from "@/lib/catalog/extras-lookup";
-import { formatUsd } from "@/lib/format";
-import { dec } from "@/lib/pricing/money";
-import { HOURS_PER_MONTH } from "@/lib/pricing/units";
+import { formatUsd, dec, HOURS_PER_MONTH } from "@/lib/core";
 
 /** One-line explanations with the region's prices, for the services editor; `unavailable` when we have no price. */
 export interface ServiceHints {

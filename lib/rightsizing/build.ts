@@ -3,10 +3,8 @@
  * Shared by lib/aws/compute-optimizer-map.ts and the export CSV parser, so both agree on every rule:
  * CPU units / 1024 = vCPU, MiB / 1024 = GiB, recommendation snapped up to a valid Fargate size.
  */
-import { dec, toPlain } from "@/lib/pricing/money";
+import { dec, toPlain, CPU_UNITS_PER_VCPU, MIB_PER_GIB, fail, ok, type Result } from "@/lib/core";
 import { formatSize, roundUpToValidSize, type TaskSize } from "@/lib/pricing/sizes";
-import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "@/lib/pricing/units";
-import { fail, ok, type Result } from "@/lib/result";
 import {
   emptyUtilization,
   FINDING_REASON_CODES,

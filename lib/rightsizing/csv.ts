@@ -3,7 +3,7 @@
  * of every record (for "line 7: ..." messages), limits, and number parsing. Never throws.
  */
 import Papa from "papaparse";
-import { fail, ok, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/core";
 
 export interface CsvRow {
   /** 1-based physical line where the record starts. */

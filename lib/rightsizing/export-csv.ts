@@ -3,7 +3,7 @@
  * Columns are matched by name, case-insensitively (the export's capitalisation is partly unconfirmed and
  * `fieldsToExport` can drop columns); unknown columns are ignored. All or nothing: never throws.
  */
-import { fail, ok, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/core";
 import { amountString, buildFromComputeOptimizer, type ComputeOptimizerRecord } from "./build";
 import { capErrors, parseNumberCell, quote, readCsv, type CsvRow } from "./csv";
 import type { ParseOutcome, ReportedSavings, RightsizingRecommendation, SkippedService } from "./types";

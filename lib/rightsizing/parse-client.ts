@@ -1,5 +1,5 @@
 import { workerClient } from "@/lib/browser/worker-client";
-import { fail } from "@/lib/result";
+import { fail } from "@/lib/core";
 import type { FileProgress, RightsizingFileJob, RightsizingFileResult } from "./parse-file";
 
 const reader = workerClient<{ job: RightsizingFileJob }, RightsizingFileResult, FileProgress>({

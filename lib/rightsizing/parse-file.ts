@@ -2,7 +2,7 @@
  * One uploaded right-sizing file -> recommendations, the same in a Web Worker and in the page: read in chunks with
  * progress, refused in one sentence when it is not text, then parsed (export or utilization CSV).
  */
-import { fail, ok, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/core";
 import { decodeTextFile } from "@/lib/scenario/import-binary";
 import { readFileBytes } from "@/lib/scenario/import-file";
 import { parseComputeOptimizerExportCsv } from "./export-csv";

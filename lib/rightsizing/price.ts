@@ -5,9 +5,8 @@
 import { fargateCatalog } from "@/lib/catalog";
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import { estimateScenario } from "@/lib/pricing/estimate";
-import { dec, toPlain } from "@/lib/pricing/money";
+import { dec, toPlain, fail, ok, type Result } from "@/lib/core";
 import type { TaskSize } from "@/lib/pricing/sizes";
-import { fail, ok, type Result } from "@/lib/result";
 import { parseScenario } from "@/lib/scenario/parse";
 
 export interface PriceRightsizingInput {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Result } from "@/lib/result";
+import type { Result } from "@/lib/core";
 import { nearestRankPercentile, recommendFromSeries } from "./recommend";
 import type { UtilizationSeries } from "./utilization-csv";
 

@@ -4,10 +4,8 @@
  * and memory separately. Used vCPU = current vCPU x CPU% / 100; used GiB = current GiB x memory% / 100.
  * Exact decimals for the arithmetic, so a boundary (0.25 x 100% x 1.0 = 0.25) never rounds up by a float error.
  */
-import Big from "big.js";
-import { dec } from "@/lib/pricing/money";
+import { dec, fail, ok, ROUND_UP } from "@/lib/core";
 import { formatSize, isValidSize, largestSize, roundUpToValidSize, type OperatingSystem, type TaskSize } from "@/lib/pricing/sizes";
-import { fail, ok } from "@/lib/result";
 import { compareSizes } from "./build";
 import { capErrors } from "./csv";
 import { emptyUtilization, type ParseOutcome, type PerformanceRisk, type RightsizingRecommendation } from "./types";
@@ -39,7 +37,7 @@ export interface UtilizationOptions {
 export function nearestRankPercentile(values: readonly number[], percentile: number): number {
   if (values.length === 0) throw new RangeError("no values");
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, dec(percentile).times(sorted.length).div(100).round(0, Big.roundUp).toNumber());
+  const rank = Math.max(1, dec(percentile).times(sorted.length).div(100).round(0, ROUND_UP).toNumber());
   return sorted[Math.min(rank, sorted.length) - 1]!;
 }
 

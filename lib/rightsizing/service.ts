@@ -3,10 +3,9 @@
  * count it runs, with figures that add up as shown (prices rounded to cents first, the saving their difference),
  * and the workload it becomes in the scenario (added beside, or replacing the one it right-sizes, never twice).
  */
-import { dec, toCents } from "@/lib/pricing/money";
+import { dec, toCents, fail, ok, type Result } from "@/lib/core";
 import { formatSize } from "@/lib/pricing/sizes";
 import type { DraftWorkload } from "@/lib/scenario/draft";
-import { fail, ok, type Result } from "@/lib/result";
 import { priceRightsizing } from "./price";
 import type { RightsizingRecommendation } from "./types";
 
@@ -65,7 +64,7 @@ export interface ServicePriceProblem {
   errors: string[];
 }
 
-/** The lib's one Result shape (lib/result.ts). */
+/** The lib's one Result shape (lib/core/result.ts). */
 export type ServicePrice = Result<ServicePriced, ServicePriceProblem>;
 
 /**

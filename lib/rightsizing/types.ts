@@ -3,7 +3,7 @@
  * and the browser. Pure data, no AWS SDK types: everything here is JSON-serialisable.
  */
 import type { TaskSize } from "@/lib/pricing/sizes";
-import type { Result } from "@/lib/result";
+import type { Result } from "@/lib/core";
 
 export type { TaskSize };
 

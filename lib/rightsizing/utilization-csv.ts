@@ -9,7 +9,7 @@
  * Empty cells are missing data points and are skipped. All or nothing: never throws.
  */
 import { capErrors, parseNumberCell, quote, readCsv, type CsvRow } from "./csv";
-import { fail, ok, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/core";
 import type { ParseOutcome } from "./types";
 
 export interface UtilizationSeries {

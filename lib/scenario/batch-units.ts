@@ -1,4 +1,4 @@
-import { HOURS_PER_MONTH } from "@/lib/pricing/units";
+import { HOURS_PER_MONTH } from "@/lib/core";
 
 /**
  * Batch schedules in the units people think in: durations in minutes, runs a day or a week. The scenario keeps

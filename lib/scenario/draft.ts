@@ -1,6 +1,6 @@
 import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import type { FargateCatalog } from "@/lib/catalog/schema";
-import { own } from "@/lib/pricing/own";
+import { own } from "@/lib/core";
 import { catalogProblems, extrasProblems, formatPath, type Problem } from "./parse";
 import {
   EFS_STORAGE_CLASSES,

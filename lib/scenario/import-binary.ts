@@ -2,7 +2,7 @@
  * Uploaded files are read as bytes first: a PNG or a gzip uploaded by mistake gets one plain sentence, never its
  * bytes decoded as text (mojibake) in an error message. Shared by the workload import and the right-sizing uploads.
  */
-import { fail, ok, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/core";
 
 /** Well-known binary signatures (magic numbers) and what to call them. */
 const SIGNATURES: { bytes: number[]; kind: string }[] = [

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/core";
 import { ImportError, isRecord, own, refused, show, stop, type ImportResult } from "./import-shared";
 import { STORAGE_LIMITS_GIB, type WorkloadInput } from "./schema";
 

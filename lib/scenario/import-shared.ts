@@ -1,4 +1,4 @@
-import { fail, type Result } from "@/lib/result";
+import { fail, type Result } from "@/lib/core";
 import type { WorkloadInput } from "./schema";
 
 /**

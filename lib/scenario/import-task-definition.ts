@@ -1,6 +1,5 @@
 import { formatSize, isValidSize, largestSize, roundUpToValidSize } from "@/lib/pricing/sizes";
-import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "@/lib/pricing/units";
-import { ok } from "@/lib/result";
+import { CPU_UNITS_PER_VCPU, MIB_PER_GIB, ok } from "@/lib/core";
 import { ImportError, isRecord, own, refused, show, stop, type ImportResult } from "./import-shared";
 import { STORAGE_LIMITS_GIB, type WorkloadInput } from "./schema";
 

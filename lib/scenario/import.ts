@@ -1,7 +1,7 @@
 import { isMap, isScalar, parseAllDocuments, visit, type Document } from "yaml";
 import { importKubernetesObject, isKubernetesObject } from "./import-k8s";
 import { asTaskDefinition, importTaskDefinition } from "./import-task-definition";
-import { ok } from "@/lib/result";
+import { ok } from "@/lib/core";
 import { ImportError, isRecord, refused, stop, type ImportResult } from "./import-shared";
 import { Workload, type WorkloadInput } from "./schema";
 

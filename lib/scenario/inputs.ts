@@ -1,5 +1,5 @@
 import { formatSize, roundUpToValidSize } from "@/lib/pricing/sizes";
-import { MIB_PER_GIB } from "@/lib/pricing/units";
+import { MIB_PER_GIB } from "@/lib/core";
 
 /**
  * What the workload editor shows beside the scenario contract: notes about how a workload is billed, and the

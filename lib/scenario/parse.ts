@@ -2,8 +2,7 @@ import type { z } from "zod";
 import { extrasRegion, regionsWith } from "@/lib/catalog/extras-lookup";
 import type { ExtrasCatalog, ExtrasRegion } from "@/lib/catalog/extras-schema";
 import type { FargateCatalog } from "@/lib/catalog/schema";
-import { own } from "@/lib/pricing/own";
-import { fail, ok, type FieldProblem, type Result } from "@/lib/result";
+import { own, fail, ok, type FieldProblem, type Result } from "@/lib/core";
 import { Scenario } from "./schema";
 
 /** A scenario problem: its path is the dotted field ("workloads.0.vcpu"); empty for the whole document. */

@@ -10,7 +10,7 @@ import {
   type WorkloadSpec,
 } from "@/lib/pricing/input";
 import { formatSize, isValidSize, largestSize, nearestValidSizes, roundUpToValidSize, validVcpus } from "@/lib/pricing/sizes";
-import { MIB_PER_GIB } from "@/lib/pricing/units";
+import { MIB_PER_GIB } from "@/lib/core";
 
 /**
  * The scenario: the public contract shared by the CLI, the share URL, the API and the editor's store.

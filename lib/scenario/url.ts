@@ -1,5 +1,5 @@
 import type { FargateCatalog } from "@/lib/catalog/schema";
-import { fail, ok, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/core";
 import { parseScenario } from "./parse";
 import type { Scenario } from "./schema";
 

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { fail, ok, type Result } from "@/lib/result";
+import { fail, ok, type Result } from "@/lib/core";
 
 export type ParsedArgs = Result<{ values: Record<string, string | undefined>; positionals: string[] }>;
 

@@ -6,8 +6,7 @@ import { extrasCatalog } from "@/lib/catalog/extras";
 import { diffScenarios, percentOf, totalGrowsMoreThan, type CostDiff } from "@/lib/diff/diff";
 import { diffToMarkdown, MARKDOWN_MARKER, type DiffSection } from "@/lib/diff/render";
 import { besidePath, isScenarioText, loadSide } from "@/lib/diff/source";
-import { sum } from "@/lib/pricing/money";
-import { fail as failed, ok, type Result } from "@/lib/result";
+import { sum, fail as failed, ok, type Result } from "@/lib/core";
 import type { Problem } from "@/lib/scenario/parse";
 import { parseFailAbove } from "./diff-cli";
 

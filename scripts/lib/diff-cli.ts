@@ -4,7 +4,7 @@ import { extrasCatalog } from "@/lib/catalog/extras";
 import { diffScenarios, diffToJson, growsMoreThan, type CostDiff } from "@/lib/diff/diff";
 import { diffToMarkdown, diffToTable } from "@/lib/diff/render";
 import { besidePath, isScenarioText, loadSide, type SourceFile } from "@/lib/diff/source";
-import { fail as failed, ok, type Result } from "@/lib/result";
+import { fail as failed, ok, type Result } from "@/lib/core";
 import type { Problem } from "@/lib/scenario/parse";
 import type { Scenario } from "@/lib/scenario/schema";
 import type { CliResult } from "./cli";

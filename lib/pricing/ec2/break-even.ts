@@ -1,6 +1,5 @@
 import type { Ec2Settings } from "../input";
-import type { Decimal } from "../money";
-import { HOURS_PER_MONTH } from "../units";
+import { type Decimal, HOURS_PER_MONTH } from "@/lib/core";
 import { dutyCycleHours } from "./hours";
 import type { Ec2BreakEven, Ec2BreakEvenPoint } from "./types";
 

@@ -1,8 +1,6 @@
 import type { Ec2Architecture, Ec2Catalog, Ec2Region } from "@/lib/catalog/ec2-schema";
 import type { Ec2Settings } from "../input";
-import { HOURS_PER_MONTH, CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
-import { hasOwn, own } from "../own";
-import { rate, ZERO } from "../money";
+import { HOURS_PER_MONTH, CPU_UNITS_PER_VCPU, MIB_PER_GIB, hasOwn, own, rate, ZERO } from "@/lib/core";
 import type { BinCapacity } from "./pack";
 import { blendedHourly } from "./price";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ec2Catalog } from "@/lib/catalog/ec2";
 import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
 import type { ScenarioInput } from "@/lib/scenario/schema";
-import { dec, sum, toCents } from "../money";
+import { dec, sum, toCents } from "@/lib/core";
 import { runEc2 } from "./test-helpers";
 
 /** m6i.large only, no headroom: 2048 CPU units; memory 8192 x 0.975 - 256 = 7731.2 MiB (defaults for the rest). */

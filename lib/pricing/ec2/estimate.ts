@@ -1,11 +1,24 @@
 import type { Ec2Architecture, Ec2Catalog } from "@/lib/catalog/ec2-schema";
 import type { ScenarioSpec as Scenario } from "../input";
 import { FargateWorkloadEstimate, perTaskHour, type ComputeRatesUsed } from "../fargate";
-import { dec, DIVISION_PLACES, num, rate as decRate, ROUND_HALF_UP, Sum, sum, toCents, ZERO, type Decimal } from "../money";
-import { own } from "../own";
+import {
+  dec,
+  DIVISION_PLACES,
+  num,
+  rate as decRate,
+  ROUND_HALF_UP,
+  Sum,
+  sum,
+  toCents,
+  ZERO,
+  type Decimal,
+  own,
+  HOURS_PER_MONTH,
+  CPU_UNITS_PER_VCPU,
+  MIB_PER_GIB,
+} from "@/lib/core";
 import { formatSize } from "../sizes";
 import type { FargateEstimate, PriceSourceSummary, WorkloadEstimate } from "../types";
-import { HOURS_PER_MONTH, CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
 import { breakEven, NO_BREAK_EVEN } from "./break-even";
 import { selectCandidates, type Ec2Candidate } from "./candidates";
 import type { FleetGroup, FleetPlan } from "./fleet";

@@ -1,4 +1,4 @@
-import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
+import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "@/lib/core";
 import type { Ec2Candidate } from "./candidates";
 import { argmin, cheapest, evaluateTop, packingFor } from "./evaluate";
 import { binsAt, liveCount, monthly, type Evaluation } from "./evaluation";

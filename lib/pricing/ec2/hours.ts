@@ -1,6 +1,5 @@
 import type { Schedule } from "../input";
-import { dec, ROUND_UP } from "../money";
-import { HOURS_PER_MONTH, SECONDS_PER_HOUR } from "../units";
+import { dec, ROUND_UP, HOURS_PER_MONTH, SECONDS_PER_HOUR } from "@/lib/core";
 
 /**
  * Instance-hours a workload's own instances need in the month when the cluster scales with the tasks

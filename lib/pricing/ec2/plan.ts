@@ -1,5 +1,5 @@
 import type { Ec2Architecture } from "@/lib/catalog/ec2-schema";
-import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
+import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "@/lib/core";
 import type { Ec2Candidate } from "./candidates";
 import { argmin, evaluate, packingFor } from "./evaluate";
 import { liveCount } from "./evaluation";

@@ -1,10 +1,8 @@
 import type { Ec2Catalog, Ec2Region } from "@/lib/catalog/ec2-schema";
 import type { Ec2Settings } from "../input";
 import { lineItem } from "../line-item";
-import { dec, num, rate, sum, toPlain, ZERO, type Decimal } from "../money";
-import { own } from "../own";
+import { dec, num, rate, sum, toPlain, ZERO, type Decimal, own, HOURS_PER_MONTH, CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "@/lib/core";
 import type { LineItem } from "../types";
-import { HOURS_PER_MONTH, CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "../units";
 import type { Ec2Candidate } from "./candidates";
 import type { FleetGroup, FleetPlan, FleetSummary } from "./fleet";
 import type { Ec2InstanceCount, Ec2Utilization } from "./types";

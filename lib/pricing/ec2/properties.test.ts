@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ec2Catalog } from "@/lib/catalog/ec2";
 import type { Ec2Settings } from "@/lib/scenario/schema";
 import { Ec2Settings as Ec2SettingsSchema } from "@/lib/scenario/schema";
-import { sum } from "../money";
+import { sum } from "@/lib/core";
 import { allSizes } from "../sizes";
 import { selectCandidates } from "./candidates";
 import type { FleetGroup } from "./fleet";

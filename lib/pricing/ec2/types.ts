@@ -1,4 +1,4 @@
-import type { Decimal } from "../money";
+import type { Decimal } from "@/lib/core";
 import type { LineItem, PriceSourceSummary } from "../types";
 
 /** Instances of one type in a fleet. */

@@ -9,7 +9,7 @@
  * e > 0; a number whenever it fits), so two equal values have equal fields. It follows big.js's semantics as this
  * project configured it (Big.DP = 20, Big.RM = half-up, plain notation): division keeps 20 decimals rounded half-up,
  * rounding is on the magnitude (half-up rounds half away from zero), and zero prints without a sign.
- * lib/pricing/money.test.ts checks every operation against big.js on random operands, byte for byte.
+ * lib/core/money.test.ts checks every operation against big.js on random operands, byte for byte.
  */
 
 /** Decimal places a division keeps (big.js's Big.DP in this project). */
@@ -22,11 +22,9 @@ export const ROUND_HALF_EVEN = 2;
 export const ROUND_UP = 3;
 export type RoundingMode = 0 | 1 | 2 | 3;
 
-import type Big from "big.js";
-
 type Coefficient = number | bigint;
-/** What arithmetic accepts: a Decimal, a finite number, a decimal string, or a big.js value (read through its string). */
-export type DecimalSource = Decimal | number | string | Big;
+/** What arithmetic accepts: a Decimal, a finite number or a decimal string. */
+export type DecimalSource = Decimal | number | string;
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 /** big.js's NE and PE as this project set them: exponent notation only at 1e-40 and below, 1e40 and above. */
@@ -397,4 +395,40 @@ export function rate(usd: string): Decimal {
     if (parsedRates.size < 10_000) parsedRates.set(usd, r);
   }
   return r;
+}
+
+/**
+ * `sd` significant digits (1 to 1e6), rounded with a big.js rounding mode (default half-up) on the magnitude, as
+ * big.js's toPrecision: exponent notation when the value's exponent is sd or more, or at or beyond NE / PE
+ * ("1.2e+3" for 1234 to 2 digits; "0.0028" for 0.00276); zero as "0.0" to 2 digits; a negative keeps its sign.
+ */
+export function toPrecision(value: Decimal, sd: number, mode: number = ROUND_HALF_UP): string {
+  if (!Number.isInteger(sd) || sd < 1 || sd > 1e6) throw new Error(`[Decimal] Invalid precision: ${sd}`);
+  const c = value.c;
+  const negative = c < 0;
+  let m = big(negative ? (typeof c === "bigint" ? -c : -c) : c);
+  let digits = m === 0n ? "0" : m.toString();
+  // The exponent of the first significant digit: value = d.ddd x 10^exponent.
+  let exponent = m === 0n ? 0 : digits.length - 1 - value.e;
+  if (digits.length > sd) {
+    const d = pow10n(digits.length - sd);
+    const r = m % d;
+    m /= d;
+    if (r > 0n) {
+      const twice = 2n * r - d;
+      if (roundsAway(mode, twice > 0n ? 1 : twice < 0n ? -1 : 0, m % 2n === 1n)) m += 1n;
+    }
+    digits = m.toString();
+    // 9.99 to 2 digits is 10: one digit more, the exponent one up.
+    if (digits.length > sd) {
+      digits = digits.slice(0, sd);
+      exponent++;
+    }
+  } else digits = digits.padEnd(sd, "0");
+  let s: string;
+  if (sd <= exponent || exponent <= NE || exponent >= PE) s = `${digits[0]}${sd > 1 ? `.${digits.slice(1)}` : ""}e${exponent < 0 ? "" : "+"}${exponent}`;
+  else if (exponent < 0) s = `0.${"0".repeat(-exponent - 1)}${digits}`;
+  else if (exponent + 1 < sd) s = `${digits.slice(0, exponent + 1)}.${digits.slice(exponent + 1)}`;
+  else s = digits;
+  return negative ? `-${s}` : s;
 }

@@ -12,15 +12,15 @@
  * its floor or its floor + 1 cent). Pass `total` when the rows are the parts of a parent row that was itself
  * allocated (a table whose total row is one line of a larger table): the rows then add up to that parent.
  *
- * Pure and exact: amounts are read through their decimal string (any exact decimal's `toString()`, or a number)
- * and counted in whole cents with the engine's exact decimal (lib/pricing/money.ts; no big.js in the browser). The full
+ * Pure and exact: amounts are Decimals, decimal strings, numbers (or anything whose `toString()` is a decimal) and
+ * are counted in whole cents with the engine's exact decimal (lib/core/money.ts; big.js is not used at all). The full
  * precision stays in the estimate and the JSON output; this is for display and export only.
  */
-import { dec, ROUND_DOWN, ROUND_HALF_UP, ZERO } from "@/lib/pricing/money";
+import { dec, isDecimal, ROUND_DOWN, ROUND_HALF_UP, ZERO, type DecimalSource } from "./money";
 
-export type AmountLike = string | number | { toString(): string };
+export type AmountLike = DecimalSource | { toString(): string };
 
-const cents = (a: AmountLike) => dec(String(a)).times(100);
+const cents = (a: AmountLike) => dec(typeof a === "string" || typeof a === "number" || isDecimal(a) ? a : String(a)).times(100);
 
 /** Whole cents as a fixed two-decimal string: 1234n -> "12.34", -5n -> "-0.05". */
 export function centsToString(c: bigint): string {

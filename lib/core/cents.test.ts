@@ -1,7 +1,7 @@
 import Big from "big.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dec, toCents } from "@/lib/pricing/money";
+import { dec, toCents } from "./money";
 import "@/test/setup-fast-check";
 import { allocateCents, centsToString } from "./cents";
 

@@ -1,4 +1,4 @@
-import { dec, ROUND_HALF_UP, toCents, type Decimal } from "@/lib/pricing/money";
+import { dec, ROUND_HALF_UP, toCents, type Decimal } from "./money";
 
 /** An exact decimal, its string form, or a chart's number (already rounded to cents). */
 type Amount = Decimal | string | number;
