@@ -157,7 +157,7 @@ export const componentsLayer = {
 
 /**
  * Environment variables are read in one module, lib/env.ts: everything else imports its typed values. Exceptions:
- * lib/pricing (stricter: pricingPurity forbids `process` itself), instrumentation.ts (`process.env.NEXT_RUNTIME`,
+ * lib/pricing and lib/core (stricter: pricingPurity and coreLeaf forbid `process` itself), instrumentation.ts (`process.env.NEXT_RUNTIME`,
  * the guard Next.js resolves per runtime at build time), plain Node launchers that cannot import TypeScript
  * (scripts/*.mjs, scripts/lib/*.mjs), the browser tests and their config (E2E_PORT, CHROMIUM_PATH, CI) and unit tests (environments
  * for child processes). Exported so test/lint-env.test.ts proves the rule fires.
@@ -165,7 +165,7 @@ export const componentsLayer = {
 const ENV_MESSAGE = "Read environment variables through lib/env.ts (the one module that reads process.env).";
 export const envReads = {
   files: ["**/*.{ts,tsx,mts,cts,js,mjs,cjs}"],
-  ignores: ["lib/env.ts", "lib/pricing/**", "instrumentation.ts", "scripts/**/*.mjs", "playwright.config.ts", "e2e/**", "**/*.test.ts"],
+  ignores: ["lib/env.ts", "lib/pricing/**", "lib/core/**", "instrumentation.ts", "scripts/**/*.mjs", "playwright.config.ts", "e2e/**", "**/*.test.ts"],
   rules: {
     "no-restricted-syntax": [
       "error",
