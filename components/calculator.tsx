@@ -14,8 +14,8 @@ import { RightsizingPanel as RightsizingPanelView } from "@/components/rightsizi
 import type { RegionOption } from "@/components/scenario/region-picker";
 import { useScenarioPersistence } from "@/components/saved/use-scenario-persistence";
 import { ScenarioEditor } from "@/components/scenario/scenario-editor";
-import { fargateCatalog } from "@/lib/catalog";
-import { useScenarioStore } from "@/lib/store/scenario-store";
+import { fargateCatalog } from "@/lib/catalog/fargate";
+import { useScenarioStore } from "@/lib/store";
 import { own } from "@/lib/core";
 
 // The saved-scenarios list is folded at first: it loads after the page; until then its summary stands in.

@@ -11,14 +11,11 @@
  * urlRoundTrip1k: 1,000 share-link encode/decode round trips (decode validates with the scenario schema).
  */
 import { performance } from "node:perf_hooks";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { ec2Catalog } from "@/lib/catalog/ec2";
-import { estimateEc2 } from "@/lib/pricing/ec2";
+import { estimateEc2, estimateScenario } from "@/lib/pricing";
 import { mixedScenario } from "@/lib/pricing/ec2/test-helpers";
-import { estimateScenario } from "@/lib/pricing/estimate";
-import { parseScenario } from "@/lib/scenario/parse";
-import { decodeScenario, encodeScenario } from "@/lib/scenario/url";
-import type { ScenarioInput, WorkloadInput } from "@/lib/scenario/schema";
+import { decodeScenario, encodeScenario, parseScenario, type ScenarioInput, type WorkloadInput } from "@/lib/scenario";
 
 const json = process.argv.includes("--json");
 

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { dec, toPlain } from "../lib/core";
-import { FargateCatalog, SAVINGS_PLAN_TERMS, type SavingsPlanTerm } from "../lib/catalog/schema";
+import { FargateCatalog, SAVINGS_PLAN_TERMS, type SavingsPlanTerm } from "@/lib/catalog";
 
 const args = process.argv.slice(2);
 const sourceIdx = args.indexOf("--source");

@@ -33,8 +33,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { dec, toPlain } from "../lib/core";
-import { Ec2Catalog, type InstancePriceRow, type InstanceSpecRow } from "../lib/catalog/ec2-schema";
-import { serializeEc2Catalog } from "../lib/catalog/ec2-serialize";
+import { Ec2Catalog, type InstancePriceRow, type InstanceSpecRow, serializeEc2Catalog } from "@/lib/catalog";
 
 const args = process.argv.slice(2);
 const sourceIdx = args.indexOf("--source");

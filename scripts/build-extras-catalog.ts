@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ExtrasCatalog, type ExtrasItem, type ExtrasRegion } from "../lib/catalog/extras-schema";
+import { ExtrasCatalog, type ExtrasItem, type ExtrasRegion } from "@/lib/catalog";
 import { dec, toPlain } from "../lib/core";
 
 const args = process.argv.slice(2);

@@ -88,28 +88,19 @@ async function main() {
   const dryRun = process.argv.includes("--dry-run");
   const endpoint = argValue("--endpoint") ?? "us-east-1";
 
-  let pricing: typeof import("../lib/aws/pricing");
-  let map: typeof import("../lib/aws/pricing-map");
-  let schema: typeof import("../lib/catalog/schema");
-  let ec2Schema: typeof import("../lib/catalog/ec2-schema");
-  let extrasPricing: typeof import("../lib/aws/extras-pricing");
-  let extrasMap: typeof import("../lib/aws/extras-pricing-map");
-  let extrasSchema: typeof import("../lib/catalog/extras-schema");
+  // Loaded here, not at the top: lib/aws is server-only, and run without the react-server condition it throws (caught below).
+  let aws: typeof import("../lib/aws");
+  let catalog: typeof import("../lib/catalog");
   try {
-    pricing = await import("../lib/aws/pricing");
-    map = await import("../lib/aws/pricing-map");
-    schema = await import("../lib/catalog/schema");
-    ec2Schema = await import("../lib/catalog/ec2-schema");
-    extrasPricing = await import("../lib/aws/extras-pricing");
-    extrasMap = await import("../lib/aws/extras-pricing-map");
-    extrasSchema = await import("../lib/catalog/extras-schema");
+    aws = await import("../lib/aws");
+    catalog = await import("../lib/catalog");
   } catch {
     fail('lib/aws could not be loaded: run it as "npm run pricing:refresh" (tsx --conditions=react-server scripts/refresh-pricing.ts).');
   }
-  if (!(pricing.PRICING_API_REGIONS as readonly string[]).includes(endpoint)) {
-    fail(`--endpoint must be one of ${pricing.PRICING_API_REGIONS.join(", ")} (the Price List API has no other endpoints).`);
+  if (!(aws.PRICING_API_REGIONS as readonly string[]).includes(endpoint)) {
+    fail(`--endpoint must be one of ${aws.PRICING_API_REGIONS.join(", ")} (the Price List API has no other endpoints).`);
   }
-  const client = pricing.pricingClient(endpoint as (typeof pricing.PRICING_API_REGIONS)[number]);
+  const client = aws.pricingClient(endpoint as (typeof aws.PRICING_API_REGIONS)[number]);
   const noCredentials = () =>
     fail(
       "no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (on EC2, set AWS_EC2_METADATA_DISABLED=false) and run it again.",
@@ -125,9 +116,9 @@ async function main() {
   const writes: { file: string; text: string; summary: string }[] = [];
 
   if (doFargate) {
-    const current = readSnapshot(path.join(dataDir, "fargate.json"), (v) => schema.FargateCatalog.parse(v), "catalog:build");
+    const current = readSnapshot(path.join(dataDir, "fargate.json"), (v) => catalog.FargateCatalog.parse(v), "catalog:build");
     process.stdout.write(`Reading Fargate prices from the AWS Price List API (${endpoint})...\n`);
-    const fetched = await pricing.fetchFargateOnDemandRates({
+    const fetched = await aws.fetchFargateOnDemandRates({
       client,
       firstPageTimeoutMs: FIRST_PAGE_TIMEOUT_MS,
       onPage: (page, items) => process.stdout.write(`  page ${page}: ${items} items\n`),
@@ -136,7 +127,7 @@ async function main() {
       if (fetched.error.code === "NO_CREDENTIALS") noCredentials();
       fail(lowerFirst(fetched.error.message));
     }
-    const merged = map.mergeFargateRefresh(current, fetched.value, { today });
+    const merged = aws.mergeFargateRefresh(current, fetched.value, { today });
     if (!merged.ok) {
       const [first, ...rest] = merged.error;
       fail(`the Price List lacks rates the current snapshot has (${first}${rest.length ? `, and ${rest.length} more` : ""}); nothing was written.`);
@@ -153,16 +144,16 @@ async function main() {
   }
 
   if (doEc2) {
-    const current = readSnapshot(path.join(dataDir, "ec2.json"), (v) => ec2Schema.Ec2Catalog.parse(v), "catalog:ec2");
+    const current = readSnapshot(path.join(dataDir, "ec2.json"), (v) => catalog.Ec2Catalog.parse(v), "catalog:ec2");
     const targets = ec2Regions ?? Object.keys(current.regions);
     const unknown = targets.filter((r) => !Object.hasOwn(current.regions, r));
     if (unknown.length) fail(`--regions names regions the EC2 snapshot does not have (${unknown.join(", ")}); run npm run catalog:ec2 to add regions.`);
     process.stdout.write(`Reading EC2 on-demand Linux prices for ${targets.length} regions from the AWS Price List API (${endpoint})...\n`);
-    const fresh: Record<string, Record<string, import("../lib/aws/pricing-map").Ec2FreshPrice>> = {};
+    const fresh: Record<string, Record<string, import("../lib/aws").Ec2FreshPrice>> = {};
     const fetchProblems: string[] = [];
     let publishedAt: string | null = null;
     const fetchRegion = async (code: string, first: boolean) => {
-      const r = await pricing.fetchEc2OnDemandPrices(code, { client, firstPageTimeoutMs: first ? FIRST_PAGE_TIMEOUT_MS : 15_000 });
+      const r = await aws.fetchEc2OnDemandPrices(code, { client, firstPageTimeoutMs: first ? FIRST_PAGE_TIMEOUT_MS : 15_000 });
       if (!r.ok) {
         if (r.error.code === "NO_CREDENTIALS") noCredentials();
         fail(`${code}: ${lowerFirst(r.error.message)}`);
@@ -184,7 +175,7 @@ async function main() {
         for (let code = queue.shift(); code !== undefined; code = queue.shift()) await fetchRegion(code, false);
       }),
     );
-    const merged = map.mergeEc2Refresh(current, fresh, { today, publishedAt, ...(ec2Regions ? { regions: ec2Regions } : {}) });
+    const merged = aws.mergeEc2Refresh(current, fresh, { today, publishedAt, ...(ec2Regions ? { regions: ec2Regions } : {}) });
     if (!merged.ok) {
       const [first, ...rest] = merged.error;
       fail(
@@ -198,21 +189,21 @@ async function main() {
     if (merged.value.changes.length > 50) process.stdout.write(`  ... and ${merged.value.changes.length - 50} more changes\n`);
     writes.push({
       file: ec2Out,
-      text: map.serializeEc2Catalog(merged.value.catalog),
+      text: catalog.serializeEc2Catalog(merged.value.catalog),
       summary: `${targets.length} regions refreshed, ${merged.value.changes.length} price changes`,
     });
   }
 
   if (doExtras) {
-    const current = readSnapshot(path.join(dataDir, "extras.json"), (v) => extrasSchema.ExtrasCatalog.parse(v), "catalog:extras");
-    const targets = extrasMap.refreshTargets(current);
+    const current = readSnapshot(path.join(dataDir, "extras.json"), (v) => catalog.ExtrasCatalog.parse(v), "catalog:extras");
+    const targets = aws.refreshTargets(current);
     process.stdout.write(
-      `Reading ${targets.length} service prices (${extrasMap.REFRESHABLE_ITEMS.length} services x their regions) from the AWS Price List API (${endpoint})...\n`,
+      `Reading ${targets.length} service prices (${aws.REFRESHABLE_ITEMS.length} services x their regions) from the AWS Price List API (${endpoint})...\n`,
     );
-    const fresh: import("../lib/aws/extras-pricing-map").FreshExtras = {};
+    const fresh: import("../lib/aws").FreshExtras = {};
     const fetchProblems: string[] = [];
     const fetchOne = async (t: (typeof targets)[number], first: boolean) => {
-      const r = await extrasPricing.fetchExtrasSkuRates(t.item, t.region, { client, firstPageTimeoutMs: first ? FIRST_PAGE_TIMEOUT_MS : 15_000 });
+      const r = await aws.fetchExtrasSkuRates(t.item, t.region, { client, firstPageTimeoutMs: first ? FIRST_PAGE_TIMEOUT_MS : 15_000 });
       if (!r.ok) {
         if (r.error.code === "NO_CREDENTIALS") noCredentials();
         fail(`${t.region} ${t.item}: ${lowerFirst(r.error.message)}`);
@@ -227,7 +218,7 @@ async function main() {
         for (let t = queue.shift(); t !== undefined; t = queue.shift()) await fetchOne(t, false);
       }),
     );
-    const merged = extrasMap.mergeExtrasRefresh(current, fresh, { today });
+    const merged = aws.mergeExtrasRefresh(current, fresh, { today });
     if (!merged.ok) {
       const [first, ...rest] = merged.error;
       fail(`the Price List lacks rates the current extras snapshot has (${first}${rest.length ? `, and ${rest.length} more` : ""}); nothing was written.`);

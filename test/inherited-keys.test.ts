@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { ec2Catalog } from "@/lib/catalog/ec2";
 import { estimateAll } from "@/lib/pricing/estimate";
 import { rightsizeFromUtilizationCsv } from "@/lib/rightsizing/recommend";

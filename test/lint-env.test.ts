@@ -4,7 +4,7 @@ import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
 /**
- * Environment variables are read in lib/env.ts only (eslint.config.mjs `envReads`): the same four reads
+ * Environment variables are read in lib/env/index.ts only (eslint.config.mjs `envReads`): the same four reads
  * (test/fixtures/lint/env-reads.ts: process.env.X, process["env"], globalThis.process.env, const { env } = process)
  * linted as if the file sat in each place.
  */
@@ -14,10 +14,10 @@ const eslint = new ESLint({ cwd: root });
 
 async function envErrors(filePath: string): Promise<number> {
   const [result] = await eslint.lintText(fixture, { filePath: path.join(root, filePath) });
-  return (result?.messages ?? []).filter((m) => m.severity === 2 && m.ruleId === "no-restricted-syntax" && m.message.includes("through lib/env.ts")).length;
+  return (result?.messages ?? []).filter((m) => m.severity === 2 && m.ruleId === "no-restricted-syntax" && m.message.includes("through lib/env ")).length;
 }
 
-describe("environment variables are read in lib/env.ts only (eslint.config.mjs envReads)", () => {
+describe("environment variables are read in lib/env/index.ts only (eslint.config.mjs envReads)", () => {
   it.each([
     "lib/http/env-fixture.ts",
     "lib/results/env-fixture.ts",
@@ -37,7 +37,7 @@ describe("environment variables are read in lib/env.ts only (eslint.config.mjs e
   );
 
   it.each([
-    "lib/env.ts",
+    "lib/env/index.ts",
     "instrumentation.ts",
     "scripts/start.mjs",
     "scripts/lib/setup.mjs",

@@ -4,15 +4,11 @@ import { useId, useMemo, useState } from "react";
 import { Warnings } from "@/components/ui/warnings";
 import { DataTable } from "@/components/ui/data-table";
 import { buttonClass, primaryButtonClass } from "@/components/ui/fields";
-import { fargateCatalog } from "@/lib/catalog";
-import { scenarioFromBill, type BuiltScenario } from "@/lib/billing/build-scenario";
-import { compareWithScenario } from "@/lib/billing/compare";
-import type { Reconciliation } from "@/lib/billing/types";
-import { billView } from "@/lib/billing/view";
+import { fargateCatalog } from "@/lib/catalog/fargate";
+import { billView, type BuiltScenario, compareWithScenario, type Reconciliation, scenarioFromBill } from "@/lib/billing";
 import { formatUsd } from "@/lib/core";
-import type { Scenario } from "@/lib/scenario/schema";
-import type { Draft } from "@/lib/scenario/draft";
-import { useScenarioStore } from "@/lib/store/scenario-store";
+import type { Draft, Scenario } from "@/lib/scenario";
+import { useScenarioStore } from "@/lib/store";
 import { useBillReader } from "./use-bill-reader";
 
 /**

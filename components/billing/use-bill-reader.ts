@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { billReader } from "@/lib/billing/bill-client";
-import type { Reconciliation } from "@/lib/billing/types";
+import { billReader, type Reconciliation } from "@/lib/billing";
 
 /**
  * Reads bill files in a Web Worker (lib/billing/bill-client): the file being read and the share read so far, and the

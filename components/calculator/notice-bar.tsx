@@ -1,7 +1,7 @@
 "use client";
 
 import { memo } from "react";
-import { useScenarioStore } from "@/lib/store/scenario-store";
+import { useScenarioStore } from "@/lib/store";
 
 /** The store's notice (a link that could not be read, a scenario opened, ...), until dismissed. */
 export const NoticeBar = memo(function NoticeBar() {

@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback } from "react";
-import type { ResultsView } from "@/lib/results/view";
-import type { Scenario } from "@/lib/scenario/schema";
+import type { ResultsView } from "@/lib/results";
+import type { Scenario } from "@/lib/scenario";
 
 /** Downloads the estimate on screen as CSV (the CSV code loads on first use) and says so through `setStatus`. */
 export function useCsvExport(view: ResultsView | null, scenario: Scenario | null, setStatus: (s: string) => void) {

@@ -1,17 +1,13 @@
 "use client";
 
 import { startTransition, useDeferredValue, useEffect, useMemo, useState } from "react";
-import { fargateCatalog } from "@/lib/catalog";
-import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
-import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
-import { useIdleValue } from "@/lib/browser/use-idle-value";
-import { estimateScenario } from "@/lib/pricing/estimate";
-import { isReplacement } from "@/lib/results/glance";
-import { stagedView } from "@/lib/results/staged";
-import { spotInBackground } from "@/lib/results/spot-client";
-import { buildResults, type SpotView } from "@/lib/results/view";
-import { createWorkloadCheckCache, evaluateDraft, type Draft } from "@/lib/scenario/draft";
-import { useScenarioStore } from "@/lib/store/scenario-store";
+import { fargateCatalog } from "@/lib/catalog/fargate";
+import type { Ec2Catalog, ExtrasCatalog } from "@/lib/catalog";
+import { useIdleValue } from "@/lib/browser";
+import { estimateScenario } from "@/lib/pricing";
+import { buildResults, isReplacement, spotInBackground, type SpotView, stagedView } from "@/lib/results";
+import { createWorkloadCheckCache, evaluateDraft, type Draft } from "@/lib/scenario";
+import { useScenarioStore } from "@/lib/store";
 
 /**
  * Everything the calculator shows, staged so a keystroke waits only for what it must:

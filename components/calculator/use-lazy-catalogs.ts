@@ -1,8 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
-import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
+import type { Ec2Catalog, ExtrasCatalog } from "@/lib/catalog";
 
 /** A module's export, imported after the page (so the first paint stays small); null until it has loaded. `load` is
  * a module-level function (it never changes). */

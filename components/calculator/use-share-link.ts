@@ -2,10 +2,8 @@
 
 import { useCallback, useEffect } from "react";
 import type { useScenarioPersistence } from "@/components/saved/use-scenario-persistence";
-import { inIdleSteps } from "@/lib/browser/idle";
-import { replaceHash } from "@/lib/browser/replace-hash";
-import type { Draft, DraftEvaluation } from "@/lib/scenario/draft";
-import { encodeScenario, SHARE_PARAM } from "@/lib/scenario/url";
+import { inIdleSteps, replaceHash } from "@/lib/browser";
+import { type Draft, type DraftEvaluation, encodeScenario, SHARE_PARAM } from "@/lib/scenario";
 
 type Persistence = Pick<ReturnType<typeof useScenarioPersistence>, "loaded" | "lastLink" | "save">;
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { BREAKDOWN_KEYS, chartRows, type BreakdownRow } from "@/lib/results/chart-data";
+import { BREAKDOWN_KEYS, chartRows, type BreakdownRow } from "@/lib/results";
 import { formatUsd } from "@/lib/core";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { axisLabel, axisProps, chartColor, gridProps, legendFormatter, tooltipProps } from "./theme";

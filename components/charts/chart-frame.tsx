@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, type ReactNode } from "react";
-import { useHeldWhileNotLive, useNearViewport } from "@/lib/browser/use-near-viewport";
+import { useHeldWhileNotLive, useNearViewport } from "@/lib/browser";
 import { CHART_THEME_CLASS } from "./theme";
 
 /**

@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatUsd } from "@/lib/core";
-import type { BillSlice } from "@/lib/results/bill-breakdown";
+import type { BillSlice } from "@/lib/results";
 import { ChartFrame, DataTable } from "./chart-frame";
 import { axisProps, chartColor, gridProps, tooltipProps } from "./theme";
 

@@ -1,4 +1,4 @@
-import type { FargateEstimate } from "@/lib/pricing/types";
+import type { FargateEstimate } from "@/lib/pricing";
 
 export function CatalogInfo({
   catalog,

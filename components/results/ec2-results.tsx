@@ -1,10 +1,9 @@
 import { Warnings } from "@/components/ui/warnings";
 import { LineItemsTable } from "@/components/results/line-items";
-import { shownEc2 } from "@/lib/export/shown-ec2";
+import { shownEc2 } from "@/lib/export";
 import { formatUsd } from "@/lib/core";
-import { describeFleet } from "@/lib/results/fleet-words";
-import type { Ec2Estimate } from "@/lib/pricing/ec2";
-import type { Ec2WholeBill } from "@/lib/pricing/whole-bill";
+import { describeFleet } from "@/lib/results";
+import type { Ec2Estimate, Ec2WholeBill } from "@/lib/pricing";
 
 const fleetText = (instances: Ec2Estimate["instances"]) => instances.map((i) => `${i.count} × ${i.type}`).join(" + ");
 

@@ -1,10 +1,9 @@
 import { memo } from "react";
 import { ResultNotes } from "@/components/ui/lazy-notes";
-import { shownTable, type ShownTable } from "@/lib/export/shown";
+import { shownTable, type ShownTable } from "@/lib/export";
 import { formatQuantity, formatRate, formatUsd } from "@/lib/core";
-import { formatSize } from "@/lib/pricing/sizes";
-import { sameWorkloadTable } from "@/lib/results/same-table";
-import type { LineItem, WorkloadEstimate } from "@/lib/pricing/types";
+import { formatSize, type LineItem, type WorkloadEstimate } from "@/lib/pricing";
+import { sameWorkloadTable } from "@/lib/results";
 
 /**
  * A table of line items whose Monthly column adds up to its Total as shown: `shown` holds the cents allocated by

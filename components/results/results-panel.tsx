@@ -2,9 +2,8 @@
 
 import dynamic from "next/dynamic";
 import { memo, useMemo, useState } from "react";
-import { shownFargate } from "@/lib/export/shown";
-import { sameChartProps } from "@/lib/results/same-data";
-import type { ResultsView, SpotView } from "@/lib/results/view";
+import { shownFargate } from "@/lib/export";
+import { type ResultsView, sameChartProps, type SpotView } from "@/lib/results";
 
 // Charts load after the page (recharts is the largest library here) and render from deferred values; a chart
 // re-renders only when its data changed by value (recharts re-renders in uninterruptible store updates).

@@ -1,7 +1,7 @@
 import { LineItemsTable } from "@/components/results/line-items";
 import { ResultNotes } from "@/components/ui/lazy-notes";
-import { shownFargate } from "@/lib/export/shown";
-import type { ResultsView } from "@/lib/results/view";
+import { shownFargate } from "@/lib/export";
+import type { ResultsView } from "@/lib/results";
 
 /** The scenario's services (load balancers, NAT, data transfer, EFS, EKS, ECR) and what the estimate leaves out. */
 export function ServicesResults({ view }: { view: ResultsView }) {

@@ -3,10 +3,8 @@
 import { useMemo } from "react";
 import { buttonClass } from "@/components/ui/fields";
 import { formatUsd, formatUsdPerHour, HOURS_PER_MONTH, MONTHS_PER_YEAR } from "@/lib/core";
-import { comparisonSentence, matchPurchaseOptions, partTimeWorkloads, purchaseMatches } from "@/lib/results/compare";
-import type { Priced } from "@/lib/results/glance";
-import { periods, upfrontPayments } from "@/lib/results/periods";
-import { useScenarioStore } from "@/lib/store/scenario-store";
+import { comparisonSentence, matchPurchaseOptions, partTimeWorkloads, periods, type Priced, purchaseMatches, upfrontPayments } from "@/lib/results";
+import { useScenarioStore } from "@/lib/store";
 
 const smallButton = `${buttonClass} px-2 py-1 text-xs print:hidden`;
 

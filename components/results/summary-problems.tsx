@@ -2,8 +2,8 @@
 
 import { buttonClass } from "@/components/ui/fields";
 import { formatUsd } from "@/lib/core";
-import type { Glance } from "@/lib/results/glance";
-import { useScenarioStore } from "@/lib/store/scenario-store";
+import type { Glance } from "@/lib/results";
+import { useScenarioStore } from "@/lib/store";
 
 const smallButton = `${buttonClass} px-2 py-1 text-xs print:hidden`;
 

@@ -3,11 +3,10 @@
 import { useMemo, useState } from "react";
 import { Totals } from "@/components/results/totals";
 import dynamic from "next/dynamic";
-import { fargateCatalog } from "@/lib/catalog";
-import { glance, isComplete, isReplacement, type Priced } from "@/lib/results/glance";
-import { useScenarioStore } from "@/lib/store/scenario-store";
-import type { ResultsView } from "@/lib/results/view";
-import type { Draft, DraftEvaluation } from "@/lib/scenario/draft";
+import { fargateCatalog } from "@/lib/catalog/fargate";
+import { glance, isComplete, isReplacement, type Priced, type ResultsView } from "@/lib/results";
+import { useScenarioStore } from "@/lib/store";
+import type { Draft, DraftEvaluation } from "@/lib/scenario";
 
 // The sentence, the like-for-like switches and the per-period figures need the EC2 prices, which load after the
 // page: so does their code (first-load budget).

@@ -1,5 +1,5 @@
 import { formatUsd } from "@/lib/core";
-import type { ResultsView } from "@/lib/results/view";
+import type { ResultsView } from "@/lib/results";
 
 export type TotalsView = ResultsView["totals"];
 

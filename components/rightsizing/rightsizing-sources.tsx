@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { NumberField, primaryButtonClass } from "@/components/ui/fields";
-import type { FileProgress } from "@/lib/rightsizing/parse-file";
+import type { FileProgress } from "@/lib/rightsizing";
 import type { UtilizationNumbers } from "./use-rightsizing-source";
 
 /** The three ways in: Compute Optimizer live, its export CSV, a utilization CSV (with the sizes it is relative to). */

@@ -4,10 +4,17 @@ import { useMemo, useState } from "react";
 import { Warnings } from "@/components/ui/warnings";
 import { buttonClass } from "@/components/ui/fields";
 import { formatUsd } from "@/lib/core";
-import { formatSize } from "@/lib/pricing/sizes";
-import type { RightsizingRecommendation } from "@/lib/rightsizing";
-import { applyRecommendation, matchingWorkload, priceService, rightsizedName, totalOf, type ServicePrice } from "@/lib/rightsizing/service";
-import { useScenarioStore } from "@/lib/store/scenario-store";
+import { formatSize } from "@/lib/pricing";
+import {
+  applyRecommendation,
+  matchingWorkload,
+  priceService,
+  rightsizedName,
+  type RightsizingRecommendation,
+  type ServicePrice,
+  totalOf,
+} from "@/lib/rightsizing";
+import { useScenarioStore } from "@/lib/store";
 import { useApplyRecommendation } from "./use-apply-recommendation";
 import type { LoadedRecommendations } from "./use-rightsizing-source";
 

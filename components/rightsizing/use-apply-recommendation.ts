@@ -1,10 +1,8 @@
 "use client";
 
 import { useCallback } from "react";
-import { applyRecommendation } from "@/lib/rightsizing/service";
-import type { RightsizingRecommendation } from "@/lib/rightsizing";
-import { useScenarioStore } from "@/lib/store/scenario-store";
-import { useUndoStore } from "@/lib/store/undo-store";
+import { applyRecommendation, type RightsizingRecommendation } from "@/lib/rightsizing";
+import { useScenarioStore, useUndoStore } from "@/lib/store";
 
 /** Brings the workload card into view once React has rendered it. */
 function scrollToWorkload(index: number) {

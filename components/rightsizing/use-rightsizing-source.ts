@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { FileProgress } from "@/lib/rightsizing/parse-file";
-import type { RightsizingRecommendation, UtilizationOptions } from "@/lib/rightsizing";
+import type { FileProgress, RightsizingRecommendation, UtilizationOptions } from "@/lib/rightsizing";
 
 const MAX_BYTES = 5_000_000;
 

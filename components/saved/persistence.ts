@@ -3,13 +3,9 @@
  * never replaces a saved scenario: it opens as a new entry of the saved list (or, when it is the link this browser
  * last wrote for an entry, that entry with its newer edits); a broken link leaves the saved scenario on screen.
  */
-import { fargateCatalog } from "@/lib/catalog";
-import { DEFAULT_SCENARIO } from "@/lib/scenario/defaults";
-import type { Draft } from "@/lib/scenario/draft";
-import { readShareHash, SHARE_PARAM } from "@/lib/scenario/url";
-import { displayName, SAVED_KEY, useSavedStore, type SavedScenario } from "@/lib/store/saved-store";
-import { useScenarioStore } from "@/lib/store/scenario-store";
-import { useUndoStore } from "@/lib/store/undo-store";
+import { fargateCatalog } from "@/lib/catalog/fargate";
+import { DEFAULT_SCENARIO, type Draft, readShareHash, SHARE_PARAM } from "@/lib/scenario";
+import { displayName, SAVED_KEY, type SavedScenario, useSavedStore, useScenarioStore, useUndoStore } from "@/lib/store";
 
 /** Shared with the calculator: `lastLink` is the share token in the address bar for what is on screen; `loaded`
  * turns true once the first load is done, so nothing is written before it. */

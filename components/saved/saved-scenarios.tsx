@@ -2,9 +2,7 @@
 
 import { useId, useState } from "react";
 import { buttonClass } from "@/components/ui/fields";
-import { displayName, useSavedStore, type SavedScenario } from "@/lib/store/saved-store";
-import { useScenarioStore } from "@/lib/store/scenario-store";
-import { useUndoStore } from "@/lib/store/undo-store";
+import { displayName, type SavedScenario, useSavedStore, useScenarioStore, useUndoStore } from "@/lib/store";
 
 const smallButton = `${buttonClass} !px-2 !py-1 text-xs`;
 

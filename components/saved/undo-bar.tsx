@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { useUndoStore } from "@/lib/store/undo-store";
+import { useUndoStore } from "@/lib/store";
 
 /** How long an undo offer stays on screen. */
 const OFFER_MS = 12_000;

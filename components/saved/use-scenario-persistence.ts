@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import type { Draft } from "@/lib/scenario/draft";
+import type { Draft } from "@/lib/scenario";
 
 type Persistence = typeof import("./persistence");
 

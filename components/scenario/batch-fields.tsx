@@ -3,20 +3,20 @@
 import { useState } from "react";
 import { NumberField } from "@/components/ui/fields";
 import { UnitSelect } from "@/components/ui/unit-select";
-import type { DraftSchedule } from "@/lib/scenario/draft";
 import {
+  type DraftSchedule,
   DURATION_UNITS,
   durationConversionText,
+  type DurationUnit,
   fromRunsPerMonth,
   fromSeconds,
   naturalDurationUnit,
   RUNS_PERIODS,
   runsConversionText,
+  type RunsPeriod,
   toRunsPerMonth,
   toSeconds,
-  type DurationUnit,
-  type RunsPeriod,
-} from "@/lib/scenario/batch-units";
+} from "@/lib/scenario";
 import type { WorkloadCardModel } from "./use-workload-card";
 
 type N = number | string;

@@ -2,8 +2,8 @@
 
 import { memo, useId } from "react";
 import { NumberField, SelectField } from "@/components/ui/fields";
-import type { Draft, DraftEvaluation } from "@/lib/scenario/draft";
-import { useScenarioStore } from "@/lib/store/scenario-store";
+import type { Draft, DraftEvaluation } from "@/lib/scenario";
+import { useScenarioStore } from "@/lib/store";
 
 type Settings = NonNullable<Draft["ec2"]>;
 

@@ -3,7 +3,7 @@
 import { Warnings } from "@/components/ui/warnings";
 import { memo, useId, useState } from "react";
 import { buttonClass } from "@/components/ui/fields";
-import { useScenarioStore } from "@/lib/store/scenario-store";
+import { useScenarioStore } from "@/lib/store";
 
 const MAX_FILE_BYTES = 1_000_000;
 

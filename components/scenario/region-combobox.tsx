@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useMemo, useRef, useState } from "react";
-import { searchRegions } from "@/lib/scenario/inputs";
+import { searchRegions } from "@/lib/scenario";
 
 import type { RegionOption } from "./region-picker";
 

@@ -1,15 +1,14 @@
 "use client";
 
-import type { RegionOption } from "@/components/scenario/region-picker";
+import { type RegionOption, RegionPicker } from "@/components/scenario/region-picker";
 import { Ec2SettingsEditor } from "@/components/scenario/ec2-settings";
 import { ImportPanel } from "@/components/scenario/import-panel";
-import { RegionPicker } from "@/components/scenario/region-picker";
 import { ServicesSection } from "@/components/scenario/services-section";
 import { WorkloadCard } from "@/components/scenario/workload-card";
 import { buttonClass, TextField } from "@/components/ui/fields";
-import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
-import type { Draft, DraftEvaluation } from "@/lib/scenario/draft";
-import { useScenarioStore } from "@/lib/store/scenario-store";
+import type { ExtrasCatalog } from "@/lib/catalog";
+import type { Draft, DraftEvaluation } from "@/lib/scenario";
+import { useScenarioStore } from "@/lib/store";
 
 export function ScenarioEditor({
   draft,

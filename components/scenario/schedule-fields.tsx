@@ -2,7 +2,7 @@
 
 import { NumberField, SelectField } from "@/components/ui/fields";
 import { HOURS_PER_MONTH } from "@/lib/core";
-import type { DraftWorkload } from "@/lib/scenario/draft";
+import type { DraftWorkload } from "@/lib/scenario";
 import type { WorkloadCardModel } from "./use-workload-card";
 import { BatchFields } from "./batch-fields";
 

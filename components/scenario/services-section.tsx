@@ -3,9 +3,9 @@
 import { useMemo, useState } from "react";
 import { useOpenedEarly } from "@/components/ui/use-opened-early";
 import { HOURS_PER_MONTH } from "@/lib/core";
-import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
-import { serviceHints, type ServiceHints } from "@/lib/results/whole-bill";
-import type { Draft, DraftEvaluation, DraftServices } from "@/lib/scenario/draft";
+import type { ExtrasCatalog } from "@/lib/catalog";
+import { serviceHints, type ServiceHints } from "@/lib/results";
+import type { Draft, DraftEvaluation, DraftServices } from "@/lib/scenario";
 import { ContainerRegistry } from "./services/container-registry";
 import { DataTransfer } from "./services/data-transfer";
 import { EksClusters } from "./services/eks-clusters";

@@ -1,11 +1,10 @@
 "use client";
 
 import { useCallback } from "react";
-import { fargateCatalog } from "@/lib/catalog";
-import { validMemoriesFor, validVcpus } from "@/lib/pricing/sizes";
-import { EKS_OVERHEAD_MIB, STORAGE_LIMITS_GIB } from "@/lib/scenario/schema";
-import type { DraftSchedule, DraftWorkload } from "@/lib/scenario/draft";
-import { useScenarioStore } from "@/lib/store/scenario-store";
+import { fargateCatalog } from "@/lib/catalog/fargate";
+import { validMemoriesFor, validVcpus } from "@/lib/pricing";
+import { type DraftSchedule, type DraftWorkload, EKS_OVERHEAD_MIB, STORAGE_LIMITS_GIB } from "@/lib/scenario";
+import { useScenarioStore } from "@/lib/store";
 
 function describeRange(values: readonly number[]): string {
   if (values.length === 0) return "";

@@ -3,7 +3,7 @@
 import { memo } from "react";
 import { buttonClass, TextField } from "@/components/ui/fields";
 import { WorkloadCardNotes } from "@/components/ui/lazy-notes";
-import type { DraftWorkload } from "@/lib/scenario/draft";
+import type { DraftWorkload } from "@/lib/scenario";
 import { ScheduleFields } from "./schedule-fields";
 import { useWorkloadActions, workloadCardModel } from "./use-workload-card";
 import { PurchaseFields, RuntimeFields, SizeFields } from "./workload-fields";

@@ -1,8 +1,7 @@
 "use client";
 
 import { NumberField, SelectField } from "@/components/ui/fields";
-import { STORAGE_LIMITS_GIB } from "@/lib/scenario/schema";
-import type { DraftWorkload } from "@/lib/scenario/draft";
+import { type DraftWorkload, STORAGE_LIMITS_GIB } from "@/lib/scenario";
 import type { WorkloadCardModel } from "./use-workload-card";
 
 type Props = { w: DraftWorkload; m: WorkloadCardModel; p: Record<string, string>; set: (patch: Partial<DraftWorkload>) => void };

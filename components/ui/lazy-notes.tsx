@@ -1,7 +1,7 @@
 "use client";
 
 import { lazy, Suspense } from "react";
-import type { workloadCardNotes } from "@/lib/scenario/inputs";
+import type { workloadCardNotes } from "@/lib/scenario";
 
 // Notes and warnings render from their own chunk (the server renders them in full; the page's first-load scripts
 // stay lean). See result-notes.tsx, warnings.tsx (the two looks) and lib/results/notes.ts (which is which).

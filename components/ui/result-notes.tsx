@@ -1,8 +1,8 @@
 "use client";
 
-import { fargateCatalog } from "@/lib/catalog";
-import { splitNotes } from "@/lib/results/notes";
-import { workloadCardNotes } from "@/lib/scenario/inputs";
+import { fargateCatalog } from "@/lib/catalog/fargate";
+import { splitNotes } from "@/lib/results";
+import { workloadCardNotes } from "@/lib/scenario";
 import { Notes, Warnings } from "./warnings";
 
 const RULES = { eksOverheadMiB: fargateCatalog.eksOverheadMiB, minimumBillableSeconds: fargateCatalog.minimumBillableSeconds };

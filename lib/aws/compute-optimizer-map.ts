@@ -11,9 +11,16 @@ import type {
   GetRecommendationError,
   SavingsOpportunity,
 } from "@aws-sdk/client-compute-optimizer";
-import type { ProjectedMetricsResponse, RecommendationError } from "@/lib/rightsizing/api";
-import { amountString, buildFromComputeOptimizer } from "@/lib/rightsizing/build";
-import type { Bounds, ReportedSavings, RightsizingRecommendation, SkippedService } from "@/lib/rightsizing/types";
+import {
+  amountString,
+  type Bounds,
+  buildFromComputeOptimizer,
+  type ProjectedMetricsResponse,
+  type RecommendationError,
+  type ReportedSavings,
+  type RightsizingRecommendation,
+  type SkippedService,
+} from "@/lib/rightsizing";
 import { CPU_UNITS_PER_VCPU, MIB_PER_GIB, fail, type Result } from "@/lib/core";
 
 type DateLike = Date | string | number | undefined | null;

@@ -7,8 +7,7 @@ import {
   type ECSServiceRecommendationFilter,
   type GetRecommendationError,
 } from "@aws-sdk/client-compute-optimizer";
-import type { Finding } from "@/lib/rightsizing/types";
-import type { ProjectedMetricsResponse, RightsizingResponse } from "@/lib/rightsizing/api";
+import type { Finding, ProjectedMetricsResponse, RightsizingResponse } from "@/lib/rightsizing";
 import { mapEcsServiceRecommendations, mapProjectedMetrics, mapRecommendationErrors } from "./compute-optimizer-map";
 import { AWS_CALL_TIMEOUT_MS, withDeadline } from "./deadline";
 import { fail, ok } from "@/lib/core";

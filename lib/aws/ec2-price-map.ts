@@ -1,5 +1,5 @@
 /** Price List items -> EC2 on-demand instance prices, and their merge into the embedded snapshot (ec2.json). */
-import { Ec2Catalog } from "@/lib/catalog/ec2-schema";
+import { Ec2Catalog } from "@/lib/catalog";
 import { dec, fail, ok, type Result } from "@/lib/core";
 import { normaliseUsd, onDemandRate, type PriceListItem, type CatalogRefresh } from "./price-list";
 

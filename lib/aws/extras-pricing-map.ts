@@ -1,5 +1,4 @@
-import type { ExtrasCatalog, ExtrasItem, ExtrasRegion } from "@/lib/catalog/extras-schema";
-import type { Rate } from "@/lib/catalog/schema";
+import type { ExtrasCatalog, ExtrasItem, ExtrasRegion, Rate } from "@/lib/catalog";
 import { dec, fail, ok } from "@/lib/core";
 import { onDemandRate, type CatalogRefresh, type PriceListItem } from "./pricing-map";
 

@@ -1,5 +1,5 @@
 /** Price List items -> the per-region Fargate rates, and their merge into the embedded snapshot (fargate.json). */
-import { FargateCatalog, type ComputeRates, type FargateRegion, type Rate } from "@/lib/catalog/schema";
+import { FargateCatalog, type ComputeRates, type FargateRegion, type Rate } from "@/lib/catalog";
 import { dec, toPlain, fail, ok } from "@/lib/core";
 import { onDemandRate, type PriceListItem, type CatalogRefresh } from "./price-list";
 

@@ -1,7 +1,8 @@
+import { serializeEc2Catalog } from "@/lib/catalog";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { Ec2Catalog } from "@/lib/catalog/ec2-schema";
 import type { FargateCatalog } from "@/lib/catalog/schema";
 import ec2Item from "./__fixtures__/ec2-getproducts-item-m5.large-us-east-1.json";
@@ -19,7 +20,6 @@ import {
   normaliseUsd,
   parsePriceList,
   PriceListItem,
-  serializeEc2Catalog,
 } from "./pricing-map";
 
 describe("parsePriceList", () => {

@@ -9,4 +9,3 @@
 export * from "./price-list";
 export * from "./fargate-price-map";
 export * from "./ec2-price-map";
-export { serializeEc2Catalog } from "@/lib/catalog/ec2-serialize";

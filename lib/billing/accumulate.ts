@@ -1,4 +1,4 @@
-import type { FargateCatalog } from "@/lib/catalog/schema";
+import type { FargateCatalog } from "@/lib/catalog";
 import { dec, SECONDS_PER_HOUR, ZERO, type Decimal } from "@/lib/core";
 import { BillError, FORMAT_NAMES, FORMAT_COLUMNS, mapHeader, type ColumnMap, type Field } from "./columns";
 import type { AdjustmentKind, AdjustmentLine, GroupLine, OutsideLine, Reconciliation, UsageLine } from "./types";

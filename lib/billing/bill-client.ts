@@ -1,4 +1,4 @@
-import { workerClient, type WorkerClient } from "@/lib/browser/worker-client";
+import { workerClient, type WorkerClient } from "@/lib/browser";
 import { fail } from "@/lib/core";
 import type { BillRequest, BillReading } from "./bill.worker";
 

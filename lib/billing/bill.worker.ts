@@ -4,8 +4,8 @@
  * In: { id, file: File }. Out (a WorkerReply): { id, progress: share } ..., then { id, result } with the
  * reconciliation or the problem that stopped it.
  */
-import type { WorkerReply } from "@/lib/browser/worker-client";
-import { fargateCatalog } from "@/lib/catalog";
+import type { WorkerReply } from "@/lib/browser";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { fail, type Result } from "@/lib/core";
 import { reconcileBlob } from "./browser";
 import { billResult } from "./columns";

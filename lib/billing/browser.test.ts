@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { reconcileBlob } from "./browser";
 import { reconcileFile } from "./node";
 import { fixture } from "./test-helpers";

@@ -1,4 +1,4 @@
-import type { FargateCatalog } from "@/lib/catalog/schema";
+import type { FargateCatalog } from "@/lib/catalog";
 import { BillAccumulator } from "./accumulate";
 import { readCsvBill, textStreamFromWeb } from "./csv";
 import { readParquetBill } from "./parquet";

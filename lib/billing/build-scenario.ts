@@ -1,7 +1,7 @@
-import type { FargateCatalog } from "@/lib/catalog/schema";
-import { formatSize, roundUpToValidSize, validVcpus, type TaskSize } from "@/lib/pricing/sizes";
+import type { FargateCatalog } from "@/lib/catalog";
+import { formatSize, roundUpToValidSize, validVcpus, type TaskSize } from "@/lib/pricing";
 import { dec, HOURS_PER_MONTH, MIB_PER_GIB, ZERO, type Decimal } from "@/lib/core";
-import { Scenario, STORAGE_LIMITS_GIB, type WorkloadInput } from "@/lib/scenario/schema";
+import { Scenario, STORAGE_LIMITS_GIB, type WorkloadInput } from "@/lib/scenario";
 import type { GroupLine, Reconciliation } from "./types";
 import { fargateMeter } from "./usage-type";
 

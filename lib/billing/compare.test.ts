@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { parseScenario } from "@/lib/scenario/parse";
 import { estimateScenario } from "@/lib/pricing/estimate";
 import { scenarioFromBill } from "./build-scenario";

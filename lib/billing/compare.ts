@@ -1,8 +1,7 @@
-import type { FargateCatalog } from "@/lib/catalog/schema";
+import type { FargateCatalog } from "@/lib/catalog";
 import { dec, formatUsd, HOURS_PER_MONTH, toPrecision, ZERO, type Decimal } from "@/lib/core";
-import { estimateScenario } from "@/lib/pricing/estimate";
-import type { Scenario } from "@/lib/scenario/schema";
-import type { LineItem, WorkloadEstimate } from "@/lib/pricing/types";
+import { estimateScenario, type LineItem, type WorkloadEstimate } from "@/lib/pricing";
+import type { Scenario } from "@/lib/scenario";
 import type { DecimalString, Reconciliation } from "./types";
 import { fargateMeter, usageTypeOf } from "./usage-type";
 

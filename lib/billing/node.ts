@@ -5,7 +5,7 @@
 import { createReadStream, openSync, readSync, closeSync, statSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 import { asyncBufferFromFile } from "hyparquet";
-import type { FargateCatalog } from "@/lib/catalog/schema";
+import type { FargateCatalog } from "@/lib/catalog";
 import { BillAccumulator } from "./accumulate";
 import { BillError } from "./columns";
 import { readCsvBill, type TextStream } from "./csv";

@@ -6,7 +6,7 @@ import Big from "big.js";
 import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { BillAccumulator } from "./accumulate";
 import { BillError, billResult } from "./columns";
 import { reconcileFile } from "./node";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { Readable } from "node:stream";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { BillAccumulator } from "./accumulate";
 import { readCsvBill, type TextStream } from "./csv";
 import type { Reconciliation } from "./types";

@@ -1,4 +1,4 @@
-import type { FargateCatalog } from "@/lib/catalog/schema";
+import type { FargateCatalog } from "@/lib/catalog";
 
 /**
  * Fargate usage types, as AWS writes them in Cost and Usage Reports after the region prefix

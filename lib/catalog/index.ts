@@ -1,9 +1,9 @@
-import fargateJson from "./data/fargate.json";
-import { FargateCatalog } from "./schema";
-
-/** The embedded Fargate price snapshot, validated once at load. */
-export const fargateCatalog: FargateCatalog = FargateCatalog.parse(fargateJson);
-
-export function catalogRegions(catalog: FargateCatalog = fargateCatalog) {
-  return Object.entries(catalog.regions).map(([code, r]) => ({ code, name: r.name, group: r.group }));
-}
+/** lib/catalog's public entry: what other folders may import from it. */
+export { Ec2Catalog } from "./ec2-schema";
+export type { Ec2Architecture, Ec2Region, InstancePriceRow, InstanceSpecRow } from "./ec2-schema";
+export { serializeEc2Catalog } from "./ec2-serialize";
+export { extrasRegion, regionsWith } from "./extras-lookup";
+export { ExtrasCatalog } from "./extras-schema";
+export type { ExtrasItem, ExtrasRegion } from "./extras-schema";
+export { FargateCatalog, SAVINGS_PLAN_TERMS } from "./schema";
+export type { ComputeRates, DerivedRates, FargateRegion, Rate, SavingsPlanTerm } from "./schema";

@@ -22,3 +22,15 @@ export type Result<T, E = Problem> = Ok<T> | Fail<E>;
 
 export const ok = <T>(value: T): Ok<T> => ({ ok: true, value });
 export const fail = <E>(error: E): Fail<E> => ({ ok: false, error });
+
+/** The JSON body of every API error (the routes' answer when a request fails). */
+export interface ApiError {
+  error: {
+    /** Stable machine code (lib/aws/errors.ts lists the AWS ones), e.g. NO_CREDENTIALS, OPT_IN_REQUIRED, INVALID_REQUEST. */
+    code: string;
+    /** One sentence for the user. */
+    message: string;
+    /** INVALID_REQUEST only: every problem with its field path. */
+    issues?: { path: string; message: string }[];
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { parseScenario } from "@/lib/scenario/parse";
 import type { Scenario } from "@/lib/scenario/schema";
 import { diffScenarios, diffToJson, growsMoreThan } from "./diff";

@@ -1,9 +1,7 @@
-import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
-import type { FargateCatalog } from "@/lib/catalog/schema";
-import { estimateScenario } from "@/lib/pricing/estimate";
+import type { ExtrasCatalog, FargateCatalog } from "@/lib/catalog";
+import { estimateScenario, type FargateEstimate, type WorkloadEstimate } from "@/lib/pricing";
 import { dec, sum, ZERO, type Decimal } from "@/lib/core";
-import type { FargateEstimate, WorkloadEstimate } from "@/lib/pricing/types";
-import type { Scenario, Workload } from "@/lib/scenario/schema";
+import type { Scenario, Workload } from "@/lib/scenario";
 import { changeReasons, workloadSummary } from "./reasons";
 
 /**

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { dec, ZERO } from "@/lib/core";
 import type { CostDiff } from "./diff";
 import { diffScenarios } from "./diff";

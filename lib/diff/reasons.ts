@@ -1,7 +1,6 @@
 import { formatQuantity } from "@/lib/core";
-import { formatSize } from "@/lib/pricing/sizes";
-import type { WorkloadEstimate } from "@/lib/pricing/types";
-import type { Schedule, Workload } from "@/lib/scenario/schema";
+import { formatSize, type WorkloadEstimate } from "@/lib/pricing";
+import type { Schedule, Workload } from "@/lib/scenario";
 
 /** Why a workload's cost changed, in words a pull-request reader understands at a glance ("vCPU 1 → 2"). */
 

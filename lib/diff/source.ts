@@ -1,9 +1,6 @@
-import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
-import type { FargateCatalog } from "@/lib/catalog/schema";
+import type { ExtrasCatalog, FargateCatalog } from "@/lib/catalog";
 import { fail, ok, type Fail, type Result } from "@/lib/core";
-import { importWorkload } from "@/lib/scenario/import";
-import { parseScenario, type Problem } from "@/lib/scenario/parse";
-import type { Scenario } from "@/lib/scenario/schema";
+import { importWorkload, parseScenario, type Problem, type Scenario } from "@/lib/scenario";
 
 /**
  * One side of a cost diff (BASE or HEAD) from a file: a scenario file, or an ECS task definition or Kubernetes

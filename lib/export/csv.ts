@@ -1,8 +1,7 @@
 import Papa from "papaparse";
 import { allocateCents, formatQuantity, type Decimal, HOURS_PER_MONTH } from "@/lib/core";
-import type { FargateEstimate, LineItem, PriceSourceSummary } from "@/lib/pricing/types";
-import type { Ec2WholeBill } from "@/lib/pricing/whole-bill";
-import type { Scenario } from "@/lib/scenario/schema";
+import type { Ec2WholeBill, FargateEstimate, LineItem, PriceSourceSummary } from "@/lib/pricing";
+import type { Scenario } from "@/lib/scenario";
 import { shownFargate, type ShownTable } from "./shown";
 import { shownEc2 } from "./shown-ec2";
 

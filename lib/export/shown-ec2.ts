@@ -1,6 +1,5 @@
 import { allocateCents, toCents, type Decimal } from "@/lib/core";
-import type { LineItem } from "@/lib/pricing/types";
-import type { Ec2WholeBill } from "@/lib/pricing/whole-bill";
+import type { Ec2WholeBill, LineItem } from "@/lib/pricing";
 import { table, type ShownTable } from "./shown";
 
 /** The EC2 side of lib/export/shown.ts (apart, so the page loads it with the EC2 detail). */

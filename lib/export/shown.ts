@@ -1,5 +1,5 @@
 import { allocateCents, toCents, type Decimal } from "@/lib/core";
-import type { FargateEstimate, LineItem } from "@/lib/pricing/types";
+import type { FargateEstimate, LineItem } from "@/lib/pricing";
 
 /**
  * The cents shown for each line item and each subtotal, so that every table, the CSV and the CLI table add up as

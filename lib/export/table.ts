@@ -1,7 +1,5 @@
 import { allocateCents, formatQuantity, formatRate, formatUsd, textTable, type Decimal } from "@/lib/core";
-import { NOT_INCLUDED } from "@/lib/pricing/services";
-import type { FargateEstimate, LineItem } from "@/lib/pricing/types";
-import type { Ec2WholeBill } from "@/lib/pricing/whole-bill";
+import { type Ec2WholeBill, type FargateEstimate, type LineItem, NOT_INCLUDED } from "@/lib/pricing";
 import { hasWholeBill } from "./csv";
 import { shownFargate } from "./shown";
 import { shownEc2 } from "./shown-ec2";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import type { ApiError } from "@/lib/rightsizing/api";
+import type { ApiError } from "@/lib/core";
 
 /** JSON answers of the route handlers: never cached, errors as { error: { code, message, ... } }. */
 
@@ -34,4 +34,9 @@ export function zodErrorResponse(error: z.ZodError): Response {
 export function internalError(e: unknown, route = "api"): Response {
   console.error(`${route} route failed:`, e instanceof Error ? `${e.name}: ${e.message}` : e);
   return errorResponse("INTERNAL_ERROR", "Something went wrong on the server; please try again.", 500);
+}
+
+/** A failure the adapters describe (an AWS error: code, sentence, status) as the route's JSON error; 429 adds Retry-After. */
+export function failureResponse(e: { code: string; message: string; status: number }): Response {
+  return errorResponse(e.code, e.message, e.status, {}, e.status === 429 ? { "Retry-After": "60" } : {});
 }

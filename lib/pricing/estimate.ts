@@ -1,7 +1,4 @@
-import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
-import { extrasRegion } from "@/lib/catalog/extras-lookup";
-import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
-import type { FargateCatalog } from "@/lib/catalog/schema";
+import { type Ec2Catalog, type ExtrasCatalog, extrasRegion, type FargateCatalog } from "@/lib/catalog";
 import type { ScenarioSpec as Scenario } from "./input";
 import { estimateEc2, type Ec2Estimate } from "./ec2";
 import { FargateWorkloadEstimate, ON_DEMAND_SOURCE, priceWorkload } from "./fargate";

@@ -1,4 +1,4 @@
-import type { ComputeRates, DerivedRates, FargateCatalog, FargateRegion, Rate } from "@/lib/catalog/schema";
+import type { ComputeRates, DerivedRates, FargateCatalog, FargateRegion, Rate } from "@/lib/catalog";
 import type { ScenarioSpec as Scenario, WorkloadSpec as Workload } from "./input";
 import { lineItem } from "./line-item";
 import { dec, num, rate as decRate, ZERO, type Decimal, own, HOURS_PER_MONTH, MIB_PER_GIB, SECONDS_PER_HOUR } from "@/lib/core";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { EKS_OVERHEAD_MIB, MINIMUM_BILLABLE_SECONDS, STORAGE_LIMITS_GIB } from "./input";
 
 describe("the engine's billing rules (lib/pricing/input.ts)", () => {

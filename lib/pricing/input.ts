@@ -1,4 +1,4 @@
-import type { SavingsPlanTerm } from "@/lib/catalog/schema";
+import type { SavingsPlanTerm } from "@/lib/catalog";
 import type { OperatingSystem } from "./sizes";
 
 /**

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import type { WorkloadInput } from "@/lib/scenario/schema";
 import { dec } from "@/lib/core";
 import { allSizes, isValidSize } from "./sizes";

@@ -1,5 +1,4 @@
-import type { ExtrasCatalog, ExtrasItem, ExtrasRegion } from "@/lib/catalog/extras-schema";
-import type { Rate } from "@/lib/catalog/schema";
+import type { ExtrasCatalog, ExtrasItem, ExtrasRegion, Rate } from "@/lib/catalog";
 import type { ScenarioSpec as Scenario, WorkloadSpec as Workload } from "./input";
 import { FargateWorkloadEstimate } from "./fargate";
 import { lineItem } from "./line-item";

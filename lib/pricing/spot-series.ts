@@ -1,4 +1,4 @@
-import type { FargateCatalog } from "@/lib/catalog/schema";
+import type { FargateCatalog } from "@/lib/catalog";
 import type { ScenarioSpec as Scenario } from "./input";
 import { estimateScenario } from "./estimate";
 import { type Decimal, own } from "@/lib/core";

@@ -1,4 +1,4 @@
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { extrasCatalog } from "@/lib/catalog/extras";
 import { parseScenario } from "@/lib/scenario/parse";
 import type { ScenarioInput, WorkloadInput } from "@/lib/scenario/schema";

@@ -1,4 +1,4 @@
-import type { ExtrasRegion } from "@/lib/catalog/extras-schema";
+import type { ExtrasRegion } from "@/lib/catalog";
 import type { ScenarioSpec as Scenario } from "./input";
 import type { Ec2Estimate } from "./ec2";
 import { lineItem } from "./line-item";

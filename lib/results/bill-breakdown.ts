@@ -1,5 +1,5 @@
 import { sum } from "@/lib/core";
-import type { Component, FargateEstimate } from "@/lib/pricing/types";
+import type { Component, FargateEstimate } from "@/lib/pricing";
 import { chartNumber } from "./chart-data";
 
 /** One slice of the whole-bill chart: compute, then each kind of cost beside it (USD a month, cents). */

@@ -1,5 +1,5 @@
 import { centsString, sum, type Decimal } from "@/lib/core";
-import type { FargateEstimate, LineItem } from "@/lib/pricing/types";
+import type { FargateEstimate, LineItem } from "@/lib/pricing";
 
 /** The stacks of the per-workload breakdown chart, in display order. */
 export const BREAKDOWN_KEYS = ["vCPU", "Memory", "Storage", "OS license", "Spot", "Public IPv4 and logs"] as const;

@@ -1,8 +1,6 @@
 import { dec, sum, ZERO, type Decimal, HOURS_PER_MONTH } from "@/lib/core";
-import { scaledInstanceHours } from "@/lib/pricing/ec2/hours";
-import type { Ec2Estimate } from "@/lib/pricing/ec2";
-import type { FargateEstimate } from "@/lib/pricing/types";
-import type { Ec2Settings, Scenario } from "@/lib/scenario/schema";
+import { type Ec2Estimate, type FargateEstimate, scaledInstanceHours } from "@/lib/pricing";
+import type { Ec2Settings, Scenario } from "@/lib/scenario";
 import type { ResultsView } from "./view";
 
 /**

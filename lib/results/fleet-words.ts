@@ -1,4 +1,4 @@
-import type { Ec2Estimate } from "@/lib/pricing/ec2";
+import type { Ec2Estimate } from "@/lib/pricing";
 
 /** The chosen EC2 fleet in plain words (no "packing density"), with the break-even explained one click away. */
 

@@ -1,7 +1,6 @@
-import type { FargateCatalog } from "@/lib/catalog/schema";
+import type { FargateCatalog } from "@/lib/catalog";
 import { own } from "@/lib/core";
-import type { Draft, DraftEvaluation } from "@/lib/scenario/draft";
-import type { Scenario } from "@/lib/scenario/schema";
+import type { Draft, DraftEvaluation, Scenario } from "@/lib/scenario";
 import type { ResultsView } from "./view";
 
 /**

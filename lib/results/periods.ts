@@ -1,5 +1,5 @@
 import { dec, sum, type Decimal, HOURS_PER_MONTH, MONTHS_PER_YEAR } from "@/lib/core";
-import type { Scenario } from "@/lib/scenario/schema";
+import type { Scenario } from "@/lib/scenario";
 import type { ResultsView } from "./view";
 
 /** The summary's figures per hour, per year and paid upfront (one click away from the monthly headline). */

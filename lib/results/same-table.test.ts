@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { shownFargate } from "@/lib/export/shown";
 import { estimateScenario } from "@/lib/pricing/estimate";
 import { Scenario } from "@/lib/scenario/schema";

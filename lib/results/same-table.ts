@@ -1,6 +1,5 @@
-import type { ShownTable } from "@/lib/export/shown";
-import type { TaskSize } from "@/lib/pricing/sizes";
-import type { LineItem, WorkloadEstimate } from "@/lib/pricing/types";
+import type { ShownTable } from "@/lib/export";
+import type { LineItem, TaskSize, WorkloadEstimate } from "@/lib/pricing";
 
 const sameSize = (a: TaskSize, b: TaskSize) => a.vcpu === b.vcpu && a.memoryGiB === b.memoryGiB;
 

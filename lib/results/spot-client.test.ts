@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { Scenario } from "@/lib/scenario/schema";
 import { spotInBackground } from "./spot-client";
 import { buildSpotView } from "./view";

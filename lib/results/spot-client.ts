@@ -1,12 +1,12 @@
-import { workerClient } from "@/lib/browser/worker-client";
-import type { Scenario } from "@/lib/scenario/schema";
+import { workerClient } from "@/lib/browser";
+import type { Scenario } from "@/lib/scenario";
 import type { SpotView } from "./view";
 
 const spot = workerClient<{ scenario: Scenario }, SpotView | null>({
   start: () => new Worker(new URL("./spot.worker.ts", import.meta.url), { type: "module" }),
   failed: () => null,
   fallback: async ({ scenario }) => {
-    const [{ buildSpotView }, { fargateCatalog }] = await Promise.all([import("./view"), import("@/lib/catalog")]);
+    const [{ buildSpotView }, { fargateCatalog }] = await Promise.all([import("./view"), import("@/lib/catalog/fargate")]);
     try {
       return buildSpotView(scenario, fargateCatalog);
     } catch {

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
-import type { WorkerReply } from "@/lib/browser/worker-client";
-import { fargateCatalog } from "@/lib/catalog";
-import type { Scenario } from "@/lib/scenario/schema";
+import type { WorkerReply } from "@/lib/browser";
+import { fargateCatalog } from "@/lib/catalog/fargate";
+import type { Scenario } from "@/lib/scenario";
 import { buildSpotView, type SpotView } from "./view";
 
 /** The "savings by Spot share" series off the main thread: eleven estimates, tens of ms at hundreds of workloads. */

@@ -1,4 +1,4 @@
-import type { FargateEstimate } from "@/lib/pricing/types";
+import type { FargateEstimate } from "@/lib/pricing";
 import type { ResultsView } from "./view";
 
 /**

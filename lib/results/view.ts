@@ -1,12 +1,7 @@
-import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
-import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
-import type { FargateCatalog } from "@/lib/catalog/schema";
-import { estimateEc2WithWholeBill, estimateScenario, type Ec2WithWholeBill } from "@/lib/pricing/estimate";
-import { NOT_INCLUDED } from "@/lib/pricing/services";
-import type { FargateEstimate } from "@/lib/pricing/types";
+import type { Ec2Catalog, ExtrasCatalog, FargateCatalog } from "@/lib/catalog";
+import { type Ec2WithWholeBill, estimateEc2WithWholeBill, estimateScenario, type FargateEstimate, NOT_INCLUDED, spotSeries } from "@/lib/pricing";
 import { ZERO, formatUsd } from "@/lib/core";
-import { spotSeries } from "@/lib/pricing/spot-series";
-import type { Scenario } from "@/lib/scenario/schema";
+import type { Scenario } from "@/lib/scenario";
 import { breakdownRows, chartNumber, type BreakdownRow } from "./chart-data";
 import { billBreakdown, type BillSlice } from "./bill-breakdown";
 

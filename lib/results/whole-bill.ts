@@ -1,5 +1,4 @@
-import type { ExtrasCatalog, ExtrasRegion } from "@/lib/catalog/extras-schema";
-import { extrasRegion, regionsWith } from "@/lib/catalog/extras-lookup";
+import { type ExtrasCatalog, extrasRegion, type ExtrasRegion, regionsWith } from "@/lib/catalog";
 import { formatUsd, dec, HOURS_PER_MONTH } from "@/lib/core";
 
 /** One-line explanations with the region's prices, for the services editor; `unavailable` when we have no price. */

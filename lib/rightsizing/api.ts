@@ -3,7 +3,7 @@
  * route and the browser) and response shapes. Pure: importable from client components.
  */
 import { z } from "zod";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { FINDINGS, type RightsizingRecommendation, type SkippedService } from "./types";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -75,17 +75,6 @@ export const ProjectedMetricsRequest = z
     return { ...r, startTime: start, endTime: end };
   });
 export type ProjectedMetricsRequest = z.infer<typeof ProjectedMetricsRequest>;
-
-export interface ApiError {
-  error: {
-    /** Stable machine code (see lib/aws/errors.ts), e.g. NO_CREDENTIALS, OPT_IN_REQUIRED, INVALID_REQUEST. */
-    code: string;
-    /** One sentence for the user. */
-    message: string;
-    /** INVALID_REQUEST only: every problem with its field path. */
-    issues?: { path: string; message: string }[];
-  };
-}
 
 export interface RecommendationError {
   /** The service ARN (or other identifier) the error is about. */

@@ -4,7 +4,7 @@
  * CPU units / 1024 = vCPU, MiB / 1024 = GiB, recommendation snapped up to a valid Fargate size.
  */
 import { dec, toPlain, CPU_UNITS_PER_VCPU, MIB_PER_GIB, fail, ok, type Result } from "@/lib/core";
-import { formatSize, roundUpToValidSize, type TaskSize } from "@/lib/pricing/sizes";
+import { formatSize, roundUpToValidSize, type TaskSize } from "@/lib/pricing";
 import {
   emptyUtilization,
   FINDING_REASON_CODES,

@@ -18,4 +18,9 @@ export {
 } from "./recommend";
 export { priceRightsizing, sumDecimalStrings, type PriceRightsizingInput, type PriceRightsizingResult, type PricedRightsizing, type PricedSize } from "./price";
 export { compareSizes, parseServiceArn } from "./build";
-export type { ApiError, ProjectedMetricsResponse, RecommendationError, RightsizingRequestInput, RightsizingResponse } from "./api";
+export type { ProjectedMetricsResponse, RecommendationError, RightsizingRequestInput, RightsizingResponse } from "./api";
+export { MAX_BODY_BYTES, ProjectedMetricsRequest, RightsizingRequest } from "./api";
+export { amountString, buildFromComputeOptimizer } from "./build";
+export type { FileProgress } from "./parse-file";
+export { applyRecommendation, matchingWorkload, priceService, rightsizedName, totalOf } from "./service";
+export type { ServicePrice } from "./service";

@@ -1,4 +1,4 @@
-import { workerClient } from "@/lib/browser/worker-client";
+import { workerClient } from "@/lib/browser";
 import { fail } from "@/lib/core";
 import type { FileProgress, RightsizingFileJob, RightsizingFileResult } from "./parse-file";
 

@@ -3,8 +3,7 @@
  * progress, refused in one sentence when it is not text, then parsed (export or utilization CSV).
  */
 import { fail, ok, type Result } from "@/lib/core";
-import { decodeTextFile } from "@/lib/scenario/import-binary";
-import { readFileBytes } from "@/lib/scenario/import-file";
+import { decodeTextFile, readFileBytes } from "@/lib/scenario";
 import { parseComputeOptimizerExportCsv } from "./export-csv";
 import { rightsizeFromUtilizationCsv, type UtilizationOptions } from "./recommend";
 import type { RightsizingRecommendation } from "./types";

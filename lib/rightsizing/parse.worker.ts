@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import type { WorkerReply } from "@/lib/browser/worker-client";
+import type { WorkerReply } from "@/lib/browser";
 import { parseRightsizingFile, type FileProgress, type RightsizingFileJob, type RightsizingFileResult } from "./parse-file";
 
 /** Right-sizing CSVs (up to 5 MB) are read and parsed off the page's main thread, reporting progress as they go. */

@@ -2,12 +2,11 @@
  * Prices a right-sizing: current vs recommended size with our engine (estimateScenario on a one-workload,
  * always-on scenario). The only place right-sizing costs are computed; adapters and parsers never do.
  */
-import { fargateCatalog } from "@/lib/catalog";
-import type { FargateCatalog } from "@/lib/catalog/schema";
-import { estimateScenario } from "@/lib/pricing/estimate";
+import { fargateCatalog } from "@/lib/catalog/fargate";
+import type { FargateCatalog } from "@/lib/catalog";
+import { estimateScenario, type TaskSize } from "@/lib/pricing";
 import { dec, toPlain, fail, ok, type Result } from "@/lib/core";
-import type { TaskSize } from "@/lib/pricing/sizes";
-import { parseScenario } from "@/lib/scenario/parse";
+import { parseScenario } from "@/lib/scenario";
 
 export interface PriceRightsizingInput {
   current: TaskSize;

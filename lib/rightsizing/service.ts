@@ -4,8 +4,8 @@
  * and the workload it becomes in the scenario (added beside, or replacing the one it right-sizes, never twice).
  */
 import { dec, toCents, fail, ok, type Result } from "@/lib/core";
-import { formatSize } from "@/lib/pricing/sizes";
-import type { DraftWorkload } from "@/lib/scenario/draft";
+import { formatSize } from "@/lib/pricing";
+import type { DraftWorkload } from "@/lib/scenario";
 import { priceRightsizing } from "./price";
 import type { RightsizingRecommendation } from "./types";
 

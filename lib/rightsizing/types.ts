@@ -2,7 +2,7 @@
  * Right-sizing: our own types, shared by the Compute Optimizer adapter (lib/aws), the offline CSV parsers
  * and the browser. Pure data, no AWS SDK types: everything here is JSON-serialisable.
  */
-import type { TaskSize } from "@/lib/pricing/sizes";
+import type { TaskSize } from "@/lib/pricing";
 import type { Result } from "@/lib/core";
 
 export type { TaskSize };

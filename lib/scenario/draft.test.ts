@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { DEFAULT_SCENARIO } from "./defaults";
 import { createWorkloadCheckCache, evaluateDraft, type Draft } from "./draft";
 

@@ -1,5 +1,4 @@
-import type { ExtrasCatalog } from "@/lib/catalog/extras-schema";
-import type { FargateCatalog } from "@/lib/catalog/schema";
+import type { ExtrasCatalog, FargateCatalog } from "@/lib/catalog";
 import { own } from "@/lib/core";
 import { catalogProblems, extrasProblems, formatPath, type Problem } from "./parse";
 import {

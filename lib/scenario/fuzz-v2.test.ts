@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { extrasCatalog } from "@/lib/catalog/extras";
 import { estimateScenario } from "@/lib/pricing/estimate";
 import { evaluateDraft, type Draft } from "./draft";

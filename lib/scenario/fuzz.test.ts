@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { estimateScenario } from "@/lib/pricing/estimate";
 import { DEFAULT_SCENARIO } from "./defaults";
 import { evaluateDraft, type Draft } from "./draft";

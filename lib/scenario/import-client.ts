@@ -1,4 +1,4 @@
-import { workerClient } from "@/lib/browser/worker-client";
+import { workerClient } from "@/lib/browser";
 import type { ImportResult } from "./import";
 import { refused } from "./import-shared";
 

@@ -1,4 +1,4 @@
-import { formatSize, isValidSize, largestSize, roundUpToValidSize } from "@/lib/pricing/sizes";
+import { formatSize, isValidSize, largestSize, roundUpToValidSize } from "@/lib/pricing";
 import { CPU_UNITS_PER_VCPU, MIB_PER_GIB, ok } from "@/lib/core";
 import { ImportError, isRecord, own, refused, show, stop, type ImportResult } from "./import-shared";
 import { STORAGE_LIMITS_GIB, type WorkloadInput } from "./schema";

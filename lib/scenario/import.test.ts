@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { FC_RUNS as runs } from "@/test/setup-fast-check";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { importWorkload, MAX_IMPORT_CHARS } from "./import";
 import { parseScenario } from "./parse";
 import type { WorkloadInput } from "./schema";

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import type { WorkerReply } from "@/lib/browser/worker-client";
+import type { WorkerReply } from "@/lib/browser";
 import { importWorkload, type ImportResult } from "./import";
 
 /** Imports off the browser's main thread: a 1 MB manifest takes seconds to parse, the page must stay usable. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fargateCatalog } from "@/lib/catalog";
-import { catalogRegions } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
+import { catalogRegions } from "@/lib/catalog/fargate";
 import { estimateOne } from "@/lib/pricing/test-helpers";
 import {
   durationConversionText,

@@ -1,4 +1,4 @@
-import { formatSize, roundUpToValidSize } from "@/lib/pricing/sizes";
+import { formatSize, roundUpToValidSize } from "@/lib/pricing";
 import { MIB_PER_GIB } from "@/lib/core";
 
 /**

@@ -1,7 +1,5 @@
 import type { z } from "zod";
-import { extrasRegion, regionsWith } from "@/lib/catalog/extras-lookup";
-import type { ExtrasCatalog, ExtrasRegion } from "@/lib/catalog/extras-schema";
-import type { FargateCatalog } from "@/lib/catalog/schema";
+import { type ExtrasCatalog, extrasRegion, type ExtrasRegion, type FargateCatalog, regionsWith } from "@/lib/catalog";
 import { own, fail, ok, type FieldProblem, type Result } from "@/lib/core";
 import { Scenario } from "./schema";
 

@@ -1,15 +1,20 @@
 import { z } from "zod";
-import { SAVINGS_PLAN_TERMS } from "@/lib/catalog/schema";
+import { SAVINGS_PLAN_TERMS } from "@/lib/catalog";
 import {
-  EKS_OVERHEAD_MIB,
-  STORAGE_LIMITS_GIB,
   type Ec2Settings as Ec2SettingsSpec,
-  type Schedule as ScheduleSpec,
+  EKS_OVERHEAD_MIB,
+  formatSize,
+  isValidSize,
+  largestSize,
+  nearestValidSizes,
+  roundUpToValidSize,
   type ScenarioSpec,
+  type Schedule as ScheduleSpec,
   type ServicesSpec,
+  STORAGE_LIMITS_GIB,
+  validVcpus,
   type WorkloadSpec,
-} from "@/lib/pricing/input";
-import { formatSize, isValidSize, largestSize, nearestValidSizes, roundUpToValidSize, validVcpus } from "@/lib/pricing/sizes";
+} from "@/lib/pricing";
 import { MIB_PER_GIB } from "@/lib/core";
 
 /**

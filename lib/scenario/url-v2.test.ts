@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { extrasCatalog } from "@/lib/catalog/extras";
 import { estimateScenario } from "@/lib/pricing/estimate";
 import { parseScenario } from "./parse";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { FC_RUNS as runs } from "@/test/setup-fast-check";
 import { describe, expect, it } from "vitest";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { SAVINGS_PLAN_TERMS } from "@/lib/catalog/schema";
 import { allSizes } from "@/lib/pricing/sizes";
 import { parseScenario } from "./parse";

@@ -1,4 +1,4 @@
-import type { FargateCatalog } from "@/lib/catalog/schema";
+import type { FargateCatalog } from "@/lib/catalog";
 import { fail, ok, type Result } from "@/lib/core";
 import { parseScenario } from "./parse";
 import type { Scenario } from "./schema";

@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import { createJSONStorage, persist, type StateStorage } from "zustand/middleware";
-import type { Draft } from "@/lib/scenario/draft";
+import type { Draft } from "@/lib/scenario";
 
 /**
  * The scenarios this browser keeps, by name, in localStorage (zustand `persist`). Each entry holds the draft as typed

@@ -1,6 +1,5 @@
 import { create } from "zustand";
-import { DEFAULT_SCENARIO, DEFAULT_WORKLOAD } from "@/lib/scenario/defaults";
-import type { Draft, DraftServices, DraftWorkload } from "@/lib/scenario/draft";
+import { DEFAULT_SCENARIO, DEFAULT_WORKLOAD, type Draft, type DraftServices, type DraftWorkload } from "@/lib/scenario";
 import { useUndoStore } from "@/lib/store/undo-store";
 
 /**

@@ -1,13 +1,22 @@
 import { spawnSync } from "node:child_process";
 import { appendFileSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { extrasCatalog } from "@/lib/catalog/extras";
-import { diffScenarios, percentOf, totalGrowsMoreThan, type CostDiff } from "@/lib/diff/diff";
-import { diffToMarkdown, MARKDOWN_MARKER, type DiffSection } from "@/lib/diff/render";
-import { besidePath, isScenarioText, loadSide } from "@/lib/diff/source";
+import {
+  besidePath,
+  type CostDiff,
+  diffScenarios,
+  type DiffSection,
+  diffToMarkdown,
+  isScenarioText,
+  loadSide,
+  MARKDOWN_MARKER,
+  percentOf,
+  totalGrowsMoreThan,
+} from "@/lib/diff";
 import { sum, fail as failed, ok, type Result } from "@/lib/core";
-import type { Problem } from "@/lib/scenario/parse";
+import type { Problem } from "@/lib/scenario";
 import { parseFailAbove } from "./diff-cli";
 
 /**

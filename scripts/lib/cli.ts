@@ -1,12 +1,10 @@
 import { parseCliArgs } from "./args";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { ec2Catalog } from "@/lib/catalog/ec2";
 import { extrasCatalog } from "@/lib/catalog/extras";
-import { estimateToCsv } from "@/lib/export/csv";
-import { estimateToTable } from "@/lib/export/table";
-import { estimateAll } from "@/lib/pricing/estimate";
-import { importWorkload } from "@/lib/scenario/import";
-import { parseScenario, type Problem } from "@/lib/scenario/parse";
+import { estimateToCsv, estimateToTable } from "@/lib/export";
+import { estimateAll } from "@/lib/pricing";
+import { importWorkload, parseScenario, type Problem } from "@/lib/scenario";
 import { runDiff } from "./diff-cli";
 
 export const HELP = `Usage: npm run --silent estimate -- <scenario.json | -> [--format json|table|csv]

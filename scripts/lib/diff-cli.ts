@@ -1,12 +1,20 @@
 import { parseCliArgs } from "./args";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { extrasCatalog } from "@/lib/catalog/extras";
-import { diffScenarios, diffToJson, growsMoreThan, type CostDiff } from "@/lib/diff/diff";
-import { diffToMarkdown, diffToTable } from "@/lib/diff/render";
-import { besidePath, isScenarioText, loadSide, type SourceFile } from "@/lib/diff/source";
+import {
+  besidePath,
+  type CostDiff,
+  diffScenarios,
+  diffToJson,
+  diffToMarkdown,
+  diffToTable,
+  growsMoreThan,
+  isScenarioText,
+  loadSide,
+  type SourceFile,
+} from "@/lib/diff";
 import { fail as failed, ok, type Result } from "@/lib/core";
-import type { Problem } from "@/lib/scenario/parse";
-import type { Scenario } from "@/lib/scenario/schema";
+import type { Problem, Scenario } from "@/lib/scenario";
 import type { CliResult } from "./cli";
 
 export const DIFF_HELP = `Usage: npm run --silent estimate -- diff BASE HEAD [--region R] [--format json|markdown|table] [--fail-above PERCENT]

@@ -1,11 +1,8 @@
 import { parseCliArgs } from "./args";
 import { readFileSync } from "node:fs";
-import { fargateCatalog } from "@/lib/catalog";
-import { billResult } from "@/lib/billing/columns";
-import { compareWithScenario } from "@/lib/billing/compare";
-import { reconcileFile } from "@/lib/billing/node";
-import { billToCsv, billToTable, billView } from "@/lib/billing/view";
-import { parseScenario } from "@/lib/scenario/parse";
+import { fargateCatalog } from "@/lib/catalog/fargate";
+import { billResult, billToCsv, billToTable, billView, compareWithScenario, reconcileFile } from "@/lib/billing";
+import { parseScenario } from "@/lib/scenario";
 import type { CliResult } from "./cli";
 
 export const RECONCILE_HELP = `Usage: npm run --silent reconcile -- <bill> [--scenario scenario.json] [--format json|table|csv]

@@ -1,9 +1,9 @@
 import { errorResponse, estimateRouteLimiter, internalError, json, rateLimited, readJsonBody } from "@/lib/http";
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { ec2Catalog } from "@/lib/catalog/ec2";
 import { extrasCatalog } from "@/lib/catalog/extras";
-import { estimateAll } from "@/lib/pricing/estimate";
-import { parseScenario } from "@/lib/scenario/parse";
+import { estimateAll } from "@/lib/pricing";
+import { parseScenario } from "@/lib/scenario";
 
 /**
  * POST /api/estimate with a scenario (version 1 or 2) -> the estimate JSON (Fargate + EC2), the same engine and

@@ -1,4 +1,4 @@
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 
 /**
  * Liveness for the Docker HEALTHCHECK and load balancers: 200 when the server answers and its price snapshot loaded.

@@ -1,7 +1,6 @@
-import { getEcsServiceRecommendations } from "@/lib/aws/compute-optimizer";
-import { awsErrorResponse } from "@/lib/aws/error-response";
-import { crossSiteRefused, internalError, json, guardedJsonBody, rateLimited, zodErrorResponse } from "@/lib/http";
-import { MAX_BODY_BYTES, RightsizingRequest } from "@/lib/rightsizing/api";
+import { getEcsServiceRecommendations } from "@/lib/aws";
+import { crossSiteRefused, failureResponse, internalError, json, guardedJsonBody, rateLimited, zodErrorResponse } from "@/lib/http";
+import { MAX_BODY_BYTES, RightsizingRequest } from "@/lib/rightsizing";
 
 /**
  * Compute Optimizer recommendations for ECS services on Fargate, mapped to our types.
@@ -17,7 +16,7 @@ async function handle(input: unknown): Promise<Response> {
   if (!parsed.success) return zodErrorResponse(parsed.error);
   const { region, accountIds, findings, serviceArns } = parsed.data;
   const result = await getEcsServiceRecommendations({ region, accountIds, findings, serviceArns });
-  return result.ok ? json(result.value) : awsErrorResponse(result.error);
+  return result.ok ? json(result.value) : failureResponse(result.error);
 }
 
 const list = (params: URLSearchParams, ...names: string[]) =>

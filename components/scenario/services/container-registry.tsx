@@ -1,7 +1,7 @@
 "use client";
 
 import { FieldGroup, NumberField } from "@/components/ui/fields";
-import { useScenarioStore } from "@/lib/store/scenario-store";
+import { useScenarioStore } from "@/lib/store";
 import type { ServiceGroupProps } from "./props";
 
 /** Container images stored in ECR. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { CheckField, FieldGroup, NumberField } from "@/components/ui/fields";
-import { useScenarioStore } from "@/lib/store/scenario-store";
+import { useScenarioStore } from "@/lib/store";
 import type { ServiceGroupProps } from "./props";
 
 /** EKS clusters: how many, and whether their Kubernetes version is in extended support. */

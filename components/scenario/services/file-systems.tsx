@@ -1,8 +1,8 @@
 "use client";
 
 import { buttonClass, FieldGroup, NumberField, SelectField, TextField } from "@/components/ui/fields";
-import { useScenarioStore } from "@/lib/store/scenario-store";
-import type { DraftFileSystem } from "@/lib/scenario/draft";
+import { useScenarioStore } from "@/lib/store";
+import type { DraftFileSystem } from "@/lib/scenario";
 import type { ServiceGroupProps } from "./props";
 
 const FS_CLASSES = [

@@ -1,8 +1,8 @@
 "use client";
 
 import { buttonClass, CheckField, FieldGroup, NumberField, SelectField, TextField } from "@/components/ui/fields";
-import { useScenarioStore } from "@/lib/store/scenario-store";
-import type { DraftLoadBalancer } from "@/lib/scenario/draft";
+import { useScenarioStore } from "@/lib/store";
+import type { DraftLoadBalancer } from "@/lib/scenario";
 import type { ServiceGroupProps } from "./props";
 
 /** The load balancers in front of the service: each with its type, capacity units, zones and whether it faces the internet. */

@@ -1,5 +1,5 @@
-import type { ServiceHints } from "@/lib/results/whole-bill";
-import type { DraftServices } from "@/lib/scenario/draft";
+import type { ServiceHints } from "@/lib/results";
+import type { DraftServices } from "@/lib/scenario";
 
 /** The price hint of one kind of service in this region ("Loading prices…" until the prices arrive). */
 export type ServiceHint = (key: keyof ServiceHints) => string;

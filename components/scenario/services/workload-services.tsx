@@ -1,8 +1,8 @@
 "use client";
 
 import { CheckField, FieldGroup, NumberField } from "@/components/ui/fields";
-import type { DraftWorkload } from "@/lib/scenario/draft";
-import { useScenarioStore } from "@/lib/store/scenario-store";
+import type { DraftWorkload } from "@/lib/scenario";
+import { useScenarioStore } from "@/lib/store";
 import type { ServiceHint } from "./props";
 
 /** Per workload: a public IP on each task, and the logs it ingests and keeps. */

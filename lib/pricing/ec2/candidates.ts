@@ -1,4 +1,4 @@
-import type { Ec2Architecture, Ec2Catalog, Ec2Region } from "@/lib/catalog/ec2-schema";
+import type { Ec2Architecture, Ec2Catalog, Ec2Region } from "@/lib/catalog";
 import type { Ec2Settings } from "../input";
 import { HOURS_PER_MONTH, CPU_UNITS_PER_VCPU, MIB_PER_GIB, hasOwn, own, rate, ZERO } from "@/lib/core";
 import type { BinCapacity } from "./pack";

@@ -1,4 +1,4 @@
-import type { Ec2Architecture, Ec2Catalog } from "@/lib/catalog/ec2-schema";
+import type { Ec2Architecture, Ec2Catalog } from "@/lib/catalog";
 import type { ScenarioSpec as Scenario } from "../input";
 import { FargateWorkloadEstimate, perTaskHour, type ComputeRatesUsed } from "../fargate";
 import {

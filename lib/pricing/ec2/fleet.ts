@@ -1,4 +1,4 @@
-import type { Ec2Architecture } from "@/lib/catalog/ec2-schema";
+import type { Ec2Architecture } from "@/lib/catalog";
 import type { Ec2Candidate } from "./candidates";
 import type { PackItem, Packing } from "./pack";
 

@@ -1,4 +1,4 @@
-import type { Ec2Catalog, Ec2Region } from "@/lib/catalog/ec2-schema";
+import type { Ec2Catalog, Ec2Region } from "@/lib/catalog";
 import type { Ec2Settings } from "../input";
 import { lineItem } from "../line-item";
 import { dec, num, rate, sum, toPlain, ZERO, type Decimal, own, HOURS_PER_MONTH, CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "@/lib/core";

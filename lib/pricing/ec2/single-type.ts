@@ -1,4 +1,4 @@
-import type { Ec2Architecture } from "@/lib/catalog/ec2-schema";
+import type { Ec2Architecture } from "@/lib/catalog";
 import { CPU_UNITS_PER_VCPU, MIB_PER_GIB } from "@/lib/core";
 import type { Ec2Candidate } from "./candidates";
 import { binsAt, Evaluation, rowBins, type SingleRow } from "./evaluation";

@@ -1,4 +1,4 @@
-import { fargateCatalog } from "@/lib/catalog";
+import { fargateCatalog } from "@/lib/catalog/fargate";
 import { ec2Catalog } from "@/lib/catalog/ec2";
 import type { Ec2Catalog } from "@/lib/catalog/ec2-schema";
 import { parseScenario } from "@/lib/scenario/parse";

@@ -1,7 +1,6 @@
-import { getEcsServiceProjectedMetrics } from "@/lib/aws/compute-optimizer";
-import { awsErrorResponse } from "@/lib/aws/error-response";
-import { guardedJsonBody, internalError, json, zodErrorResponse } from "@/lib/http";
-import { MAX_BODY_BYTES, ProjectedMetricsRequest } from "@/lib/rightsizing/api";
+import { getEcsServiceProjectedMetrics } from "@/lib/aws";
+import { failureResponse, guardedJsonBody, internalError, json, zodErrorResponse } from "@/lib/http";
+import { MAX_BODY_BYTES, ProjectedMetricsRequest } from "@/lib/rightsizing";
 
 /**
  * Projected utilization at Compute Optimizer's recommended size (for charts).
@@ -17,7 +16,7 @@ export async function POST(request: Request): Promise<Response> {
     const parsed = ProjectedMetricsRequest.safeParse(body.value);
     if (!parsed.success) return zodErrorResponse(parsed.error);
     const result = await getEcsServiceProjectedMetrics(parsed.data);
-    return result.ok ? json(result.value) : awsErrorResponse(result.error);
+    return result.ok ? json(result.value) : failureResponse(result.error);
   } catch (e) {
     return internalError(e, "rightsizing");
   }

@@ -1,0 +1,9 @@
+/** lib/billing's public entry: what other folders may import from it. */
+export { billReader } from "./bill-client";
+export { scenarioFromBill } from "./build-scenario";
+export type { BuiltScenario } from "./build-scenario";
+export { billResult } from "./columns";
+export { compareWithScenario } from "./compare";
+export { reconcileFile } from "./node";
+export type { Reconciliation } from "./types";
+export { billToCsv, billToTable, billView } from "./view";
