@@ -1,6 +1,6 @@
 import type { ComputeRates, DerivedRates, FargateCatalog, FargateRegion, Rate } from "@/lib/catalog/schema";
 import type { ScenarioSpec as Scenario, WorkloadSpec as Workload } from "./input";
-import { lineItem } from "./line-item";
+import { lineItemAt } from "./line-item";
 import { dec, num, rate as decRate, ZERO, type Decimal } from "./money";
 import { own } from "./own";
 import { formatSize, roundUpToValidSize, type TaskSize } from "./sizes";
@@ -119,6 +119,9 @@ type Part = NonNullable<ComputeRatesUsed["regular"]>;
  */
 interface SizePart {
   part: Part;
+  /** The size's vCPU and GiB as decimals. */
+  vcpu: Decimal;
+  memory: Decimal;
   /** The shared ComputeRatesUsed (and price sources) by Spot part, Spot share, then extra storage GiB (0: none). */
   used: Map<Part | null, Map<number, Map<number, Used>>>;
 }
@@ -126,12 +129,22 @@ interface Used {
   rates: ComputeRatesUsed;
   /** The price sources of the compute lines, in line order. */
   sources: readonly string[];
+  /** What the line items are built from: the meters and sizes of the parts (null: no line), the storage rate. */
+  regularMeter: RegularMeter | null;
+  regularSize: SizePart;
+  spotMeter: SpotMeter | null;
+  spotSize: SizePart | null;
+  storagePrice: Decimal | null;
 }
 
 /** What one workload is billed at for the regular (on-demand or Savings Plan) part: rates, names, source. */
 interface RegularMeter {
   rates: ComputeRates;
   license: Rate | null;
+  /** The rates parsed: vCPU-hour, GB-hour, license vCPU-hour. */
+  vcpuRate: Decimal;
+  gbRate: Decimal;
+  licenseRate: Decimal | null;
   source: string;
   purchase: LineItem["purchase"];
   names: { vcpu: string; memory: string };
@@ -140,6 +153,8 @@ interface RegularMeter {
 }
 interface SpotMeter {
   rates: DerivedRates;
+  vcpuRate: Decimal;
+  gbRate: Decimal;
   names: { vcpu: string; memory: string };
   sizes: Map<number, Map<number, SizePart>>;
 }
@@ -181,7 +196,17 @@ function regularMeter(w: Workload, osArch: OsArch, region: FargateRegion): Regul
   }
   // The Windows OS license fee is per vCPU-hour and is not discounted by Savings Plans.
   const license = w.os === "windows" ? region.windows!.osLicenseVcpuHour : null;
-  m = { rates, license, source, purchase, names: NAMES[w.savingsPlan][osArch], sizes: new Map() };
+  m = {
+    rates,
+    license,
+    vcpuRate: decRate(rates.vcpuHour.usd),
+    gbRate: decRate(rates.gbHour.usd),
+    licenseRate: license && decRate(license.usd),
+    source,
+    purchase,
+    names: NAMES[w.savingsPlan][osArch],
+    sizes: new Map(),
+  };
   slots[i] = m;
   return m;
 }
@@ -192,7 +217,7 @@ function spotMeter(w: Workload, osArch: OsArch, region: FargateRegion): SpotMete
   let m = slots[i];
   if (m === undefined) {
     const spot = own(region.spot, w.arch);
-    m = spot ? { rates: spot, names: SPOT_NAMES[osArch], sizes: new Map() } : null;
+    m = spot ? { rates: spot, vcpuRate: decRate(spot.vcpuHour.usd), gbRate: decRate(spot.gbHour.usd), names: SPOT_NAMES[osArch], sizes: new Map() } : null;
     slots[i] = m;
   }
   if (!m) throw new RangeError(`No Fargate Spot price for ${osArch}`);
@@ -200,24 +225,18 @@ function spotMeter(w: Workload, osArch: OsArch, region: FargateRegion): SpotMete
 }
 
 /** A meter's part at a billed size, built on first use: USD per task-hour = sum over the size's lines of units x rate. */
-function sizePart(sizes: Map<number, Map<number, SizePart>>, size: TaskSize, rates: { vcpuHour: Rate; gbHour: Rate }, license: Rate | null): SizePart {
-  let byMemory = sizes.get(size.vcpu);
-  if (!byMemory) sizes.set(size.vcpu, (byMemory = new Map()));
+function sizePart(m: RegularMeter | SpotMeter, size: TaskSize): SizePart {
+  let byMemory = m.sizes.get(size.vcpu);
+  if (!byMemory) m.sizes.set(size.vcpu, (byMemory = new Map()));
   let p = byMemory.get(size.memoryGiB);
   if (!p) {
     const vcpu = num(size.vcpu);
-    let perTaskHour = vcpu.times(decRate(rates.vcpuHour.usd)).plus(num(size.memoryGiB).times(decRate(rates.gbHour.usd)));
-    if (license) perTaskHour = perTaskHour.plus(vcpu.times(decRate(license.usd)));
-    byMemory.set(size.memoryGiB, (p = { part: { vcpu: rates.vcpuHour.usd, gb: rates.gbHour.usd, perTaskHour }, used: new Map() }));
+    const memory = num(size.memoryGiB);
+    let perTaskHour = vcpu.times(m.vcpuRate).plus(memory.times(m.gbRate));
+    if ("licenseRate" in m && m.licenseRate) perTaskHour = perTaskHour.plus(vcpu.times(m.licenseRate));
+    byMemory.set(size.memoryGiB, (p = { part: { vcpu: m.rates.vcpuHour.usd, gb: m.rates.gbHour.usd, perTaskHour }, vcpu, memory, used: new Map() }));
   }
   return p;
-}
-
-/** Hours split between the regular part and Fargate Spot. */
-function splitHours(hours: Decimal, spotPercent: number): { regular: Decimal; spot: Decimal } {
-  if (spotPercent <= 0) return { regular: hours, spot: ZERO };
-  const spot = hours.times(num(spotPercent)).times(PERCENT);
-  return { regular: hours.minus(spot), spot };
 }
 
 /** Whether the regular part has lines: hours left after Spot (a Decimal is canonical: its sign is its coefficient's). */
@@ -249,6 +268,9 @@ export class FargateWorkloadEstimate implements WorkloadEstimate {
   readonly #workload: Workload;
   readonly #region: FargateRegion;
   readonly #catalog: Catalog;
+  /** Task-hours of the regular part and of Fargate Spot (hours = regular + Spot). */
+  readonly #regularHours: Decimal;
+  readonly #spotHours: Decimal;
   readonly #extra: readonly LineItem[];
   /** What a task-hour costs, by part, and the compute lines' price sources (shared by workloads alike). */
   readonly #used: Used;
@@ -259,6 +281,8 @@ export class FargateWorkloadEstimate implements WorkloadEstimate {
     catalog: Catalog,
     size: TaskSize,
     hours: Decimal,
+    regularHours: Decimal,
+    spotHours: Decimal,
     cost: Decimal,
     warnings: string[],
     used: Used,
@@ -279,13 +303,19 @@ export class FargateWorkloadEstimate implements WorkloadEstimate {
     this.#workload = w;
     this.#region = region;
     this.#catalog = catalog;
+    this.#regularHours = regularHours;
+    this.#spotHours = spotHours;
     this.#extra = extra;
     this.#used = used;
   }
 
   /** Compute lines (vCPU, memory, OS license, Spot, storage), then the extras (public IPv4, logs). */
   get lineItems(): LineItem[] {
-    if (!this.#items) this.#items = [...computeLines(this.#workload, this.#region, this.#catalog, this.billedSize, this.taskHours), ...this.#extra];
+    if (!this.#items) {
+      const lines = computeLines(this.#used, this.#region, this.#catalog, this.taskHours, this.#regularHours, this.#spotHours);
+      for (const li of this.#extra) lines.push(li);
+      this.#items = lines;
+    }
     return this.#items;
   }
   set lineItems(items: LineItem[]) {
@@ -300,6 +330,8 @@ export class FargateWorkloadEstimate implements WorkloadEstimate {
       this.#catalog,
       this.billedSize,
       this.taskHours,
+      this.#regularHours,
+      this.#spotHours,
       this.computeMonthlyCost,
       this.warnings,
       this.#used,
@@ -350,32 +382,35 @@ const storageName = (freeGiB: number) => {
 };
 
 /** The compute line items of a workload: quantity = units x hours, cost = quantity x rate (see lineItem). */
-function computeLines(w: Workload, region: FargateRegion, catalog: Catalog, size: TaskSize, hours: Decimal): LineItem[] {
-  const { regular, spot } = splitHours(hours, w.spotPercent);
-  const vcpu = num(size.vcpu);
-  const memory = num(size.memoryGiB);
-  const osArch = osArchOf(w);
+function computeLines(used: Used, region: FargateRegion, catalog: Catalog, hours: Decimal, regular: Decimal, spot: Decimal): LineItem[] {
   const parts: LineItem[] = [];
-  if (hasRegular(regular, w)) {
-    const m = regularMeter(w, osArch, region);
-    parts.push(lineItem(m.names.vcpu, "vCPU-hours", vcpu.times(regular), m.rates.vcpuHour.usd, "vcpu", m.purchase, m.source));
-    parts.push(lineItem(m.names.memory, "GB-hours", memory.times(regular), m.rates.gbHour.usd, "memory", m.purchase, m.source));
+  const m = used.regularMeter;
+  if (m) {
+    const size = used.regularSize;
+    const vcpuHours = size.vcpu.times(regular);
+    parts.push(lineItemAt(m.names.vcpu, "vCPU-hours", vcpuHours, m.rates.vcpuHour.usd, m.vcpuRate, "vcpu", m.purchase, m.source));
+    parts.push(lineItemAt(m.names.memory, "GB-hours", size.memory.times(regular), m.rates.gbHour.usd, m.gbRate, "memory", m.purchase, m.source));
     if (m.license)
-      parts.push(lineItem("Windows OS license (on-demand)", "vCPU-hours", vcpu.times(regular), m.license.usd, "os-license", "on-demand", ON_DEMAND_SOURCE));
+      parts.push(
+        lineItemAt("Windows OS license (on-demand)", "vCPU-hours", vcpuHours, m.license.usd, m.licenseRate!, "os-license", "on-demand", ON_DEMAND_SOURCE),
+      );
   }
-  if (w.spotPercent > 0) {
-    const m = spotMeter(w, osArch, region);
-    parts.push(lineItem(m.names.vcpu, "vCPU-hours", vcpu.times(spot), m.rates.vcpuHour.usd, "vcpu", "spot", m.rates.provenance));
-    parts.push(lineItem(m.names.memory, "GB-hours", memory.times(spot), m.rates.gbHour.usd, "memory", "spot", m.rates.provenance));
+  const s = used.spotMeter;
+  if (s) {
+    const size = used.spotSize!;
+    const source = s.rates.provenance;
+    parts.push(lineItemAt(s.names.vcpu, "vCPU-hours", size.vcpu.times(spot), s.rates.vcpuHour.usd, s.vcpuRate, "vcpu", "spot", source));
+    parts.push(lineItemAt(s.names.memory, "GB-hours", size.memory.times(spot), s.rates.gbHour.usd, s.gbRate, "memory", "spot", source));
   }
-  const extraStorage = w.storageGiB - catalog.ephemeralStorage.freeGiB;
-  if (extraStorage > 0)
+  const storage = used.rates.storage;
+  if (storage)
     parts.push(
-      lineItem(
+      lineItemAt(
         storageName(catalog.ephemeralStorage.freeGiB),
         "GB-hours",
-        num(extraStorage).times(hours),
+        num(storage.gib).times(hours),
         region.ephemeralStorageGbHour.usd,
+        used.storagePrice!,
         "storage",
         "on-demand",
         ON_DEMAND_SOURCE,
@@ -403,7 +438,7 @@ export function perTaskHour(r: ComputeRatesUsed): Decimal {
 }
 
 /** Spot-only workloads (no regular part) start their combinations here. */
-const NO_REGULAR: SizePart = { part: { vcpu: "", gb: "", perTaskHour: ZERO }, used: new Map() };
+const NO_REGULAR: SizePart = { part: { vcpu: "", gb: "", perTaskHour: ZERO }, vcpu: ZERO, memory: ZERO, used: new Map() };
 
 /**
  * The one shared Used of a (regular part, Spot part, Spot share, extra storage) combination: nested maps from the
@@ -437,7 +472,8 @@ function usedOf(
       spotPercent: spot ? spotPercent : 0,
       storage: gib > 0 ? { gib, rate } : null,
     };
-    byStorage.set(gib, (v = { rates, sources }));
+    const storagePrice = gib > 0 ? decRate(rate) : null;
+    byStorage.set(gib, (v = { rates, sources, regularMeter, regularSize: regular, spotMeter, spotSize: spot, storagePrice }));
   }
   return v;
 }
@@ -492,23 +528,22 @@ export function priceWorkload(w: Workload, region: FargateRegion, catalog: Catal
   let spotPart: SizePart | null = null;
   if (hasRegular(regular, w)) {
     const m = (regularMeterUsed = regularMeter(w, osArch, region));
-    regularPart = sizePart(m.sizes, size, m.rates, m.license);
+    regularPart = sizePart(m, size);
     cost = regular.times(regularPart.part.perTaskHour);
     if (w.savingsPlan !== "none") warnings.push(SP_WARNINGS[w.savingsPlan][spotPercent > 0 ? 1 : 0]!);
     if (m.license && w.savingsPlan !== "none") warnings.push(LICENSE_WARNING);
   }
   if (spotPercent > 0) {
     const m = (spotMeterUsed = spotMeter(w, osArch, region));
-    spotPart = sizePart(m.sizes, size, m.rates, null);
+    spotPart = sizePart(m, size);
     cost = cost.plus(spot.times(spotPart.part.perTaskHour));
     warnings.push(SPOT_WARNING);
   }
   const extraStorage = w.storageGiB - catalog.ephemeralStorage.freeGiB;
   const storageRate = region.ephemeralStorageGbHour.usd;
-  if (extraStorage > 0) cost = cost.plus(num(extraStorage).times(hours).times(decRate(storageRate)));
-
   const used = usedOf(regularPart, regularMeterUsed, spotPart, spotMeterUsed, spotPercent, extraStorage > 0 ? extraStorage : 0, storageRate);
-  return new FargateWorkloadEstimate(w, region, catalog, size, hours, cost, warnings, used);
+  if (used.storagePrice) cost = cost.plus(num(extraStorage).times(hours).times(used.storagePrice));
+  return new FargateWorkloadEstimate(w, region, catalog, size, hours, regular, spot, cost, warnings, used);
 }
 
 export type { Scenario };
