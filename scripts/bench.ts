@@ -6,8 +6,9 @@
  * fresh workload objects each run. engineFloat10k: the same workloads priced in plain floating-point numbers with the
  * same line-item objects (scripts/lib/float-reference.ts), measured in alternating blocks with engine10k;
  * engineRatio = engine10k / engineFloat10k (budget 3). engine10kLineItems: engine10k with every line item read (the
- * engine builds them on first read), and engineLineItemsRatio its ratio to the float reference. engine10kOneChanged: the same with one workload changed since the last call (the
- * calculator's keystroke path: the engine remembers the others' estimates by their input objects).
+ * engine builds them on first read), and engineLineItemsRatio its ratio to the float reference.
+ * engine10kOneChanged: the same with one workload changed since the last call (the calculator's keystroke path: the
+ * engine reuses the estimates of the workload objects its last calls priced).
  * ec2Search1k: estimateEc2 (packing + purchase options + break-even) for 1,000 workloads.
  * ec2Search10k: the same for 10,000 workloads (cluster always on); ec2Search10kScaled: 10,000 workloads with
  * duty-cycle and batch schedules and scaling "scale-with-tasks" (each part-time workload gets its own instances).
