@@ -3,8 +3,12 @@
  * for engine10k and the EC2 searches: a 10,000-workload search needs a few calls before V8 has optimized its code,
  * and with one warm-up run the scaled figure measured mostly that).
  * engine10k: estimateScenario on a 10,000-workload scenario (validated once beforehand; parse is timed apart), cold:
- * fresh workload objects each run. engine10kOneChanged: the same with one workload changed since the last call (the
- * calculator's keystroke path: the engine remembers the others' estimates by their input objects).
+ * fresh workload objects each run. engineFloat10k: the same workloads priced in plain floating-point numbers with the
+ * same line-item objects (scripts/lib/float-reference.ts), measured in alternating blocks with engine10k;
+ * engineRatio = engine10k / engineFloat10k (budget 3). engine10kLineItems: engine10k with every line item read (the
+ * engine builds them on first read), and engineLineItemsRatio its ratio to the float reference.
+ * engine10kOneChanged: the same with one workload changed since the last call (the calculator's keystroke path: the
+ * engine reuses the estimates of the workload objects its last calls priced).
  * ec2Search1k: estimateEc2 (packing + purchase options + break-even) for 1,000 workloads.
  * ec2Search10k: the same for 10,000 workloads (cluster always on); ec2Search10kScaled: 10,000 workloads with
  * duty-cycle and batch schedules and scaling "scale-with-tasks" (each part-time workload gets its own instances).
@@ -13,9 +17,10 @@
 import { performance } from "node:perf_hooks";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { ec2Catalog } from "@/lib/catalog/ec2";
-import { estimateEc2, estimateScenario } from "@/lib/pricing";
-import { mixedScenario } from "@/lib/pricing/ec2/test-helpers";
-import { decodeScenario, encodeScenario, parseScenario, type ScenarioInput, type WorkloadInput } from "@/lib/scenario";
+import { estimateEc2, estimateScenario, mixedScenario } from "@/lib/pricing";
+import { decodeScenario, encodeScenario, parseScenario, type ScenarioInput } from "@/lib/scenario";
+import { benchScenario } from "./lib/bench-scenario";
+import { estimateScenarioFloat } from "./lib/float-reference";
 
 const json = process.argv.includes("--json");
 
@@ -31,21 +36,25 @@ function median(fn: () => unknown, runs = 7, warmup = 2): number {
   return Math.round(times[Math.floor(times.length / 2)]! * 10) / 10;
 }
 
-/** A deterministic mix of every kind of workload the engine prices. */
-export function benchScenario(count: number): ScenarioInput {
-  const shapes: Omit<WorkloadInput, "name">[] = [
-    { vcpu: 1, memoryGiB: 2, tasks: 3 },
-    { vcpu: 0.5, memoryGiB: 1, tasks: 10, arch: "arm64", spotPercent: 50 },
-    { vcpu: 2, memoryGiB: 8, tasks: 2, storageGiB: 60, savingsPlan: "1yr-no-upfront" },
-    { vcpu: 1, memoryGiB: 8, platform: "eks", tasks: 4 },
-    { vcpu: 1, memoryGiB: 2, os: "windows", tasks: 1, schedule: { type: "duty-cycle", percent: 40 } },
-    { vcpu: 4, memoryGiB: 16, tasks: 1, schedule: { type: "batch", runsPerMonth: 1000, secondsPerRun: 10 } },
-  ];
-  return {
-    name: "bench",
-    region: "us-east-1",
-    workloads: Array.from({ length: count }, (_, i) => ({ name: `w${i}`, ...shapes[i % shapes.length]! })),
-  };
+/**
+ * The medians of several functions measured side by side: in each round, a warm-up run and then `runs` runs of each
+ * function in turn (in blocks, so each block collects its own garbage), in ms to 0.01.
+ */
+function medians(fns: (() => unknown)[], rounds: number, runs: number): number[] {
+  const times = fns.map((): number[] => []);
+  for (let r = 0; r < rounds; r++)
+    fns.forEach((fn, k) => {
+      fn();
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        fn();
+        times[k]!.push(performance.now() - t0);
+      }
+    });
+  return times.map((t) => {
+    t.sort((a, b) => a - b);
+    return Math.round(t[Math.floor(t.length / 2)]! * 100) / 100;
+  });
 }
 
 const input = benchScenario(10_000);
@@ -55,10 +64,29 @@ const scenario = parsed.value;
 
 // Cold pricing, as the CLI and the API price a scenario: the engine remembers each workload's estimate by its input
 // object (the calculator re-prices only the workload a keystroke changed), so every run gets fresh workload objects.
+// The floor it is measured against: the same 10,000 workloads (the same objects) priced in plain floating-point
+// numbers, building the same line-item objects (scripts/lib/float-reference.ts), in rounds alternating with the
+// engine's runs so both meet the same machine. engine10kLineItems: the engine's cold run with every workload's line
+// items read (they are built on first read), on workload objects of its own.
 const coldCopies = Array.from({ length: 18 }, () => ({ ...scenario, workloads: scenario.workloads.map((w) => ({ ...w })) }));
+const itemCopies = Array.from({ length: 18 }, () => ({ ...scenario, workloads: scenario.workloads.map((w) => ({ ...w })) }));
 let coldRun = 0;
-const engine10k = median(() => estimateScenario(coldCopies[coldRun++]!, fargateCatalog), 15, 3);
-// The calculator's keystroke path: the same 10,000 workloads with one changed (the other 9,999 are remembered).
+let floatRun = 0;
+let itemRun = 0;
+const [engine10k, engineFloat10k, engine10kLineItems] = medians(
+  [
+    () => estimateScenario(coldCopies[coldRun++]!, fargateCatalog),
+    () => estimateScenarioFloat(coldCopies[floatRun++]!, fargateCatalog),
+    () => {
+      for (const w of estimateScenario(itemCopies[itemRun++]!, fargateCatalog).workloads) if (w.lineItems.length === 0) throw new Error("no line items");
+    },
+  ],
+  3,
+  5,
+) as [number, number, number];
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+// The calculator's keystroke path: the same 10,000 workloads with one changed since the last call (the previous
+// call's changed one is back to its first object: 9,998 are reused from the last call, two priced).
 const warmBase = coldCopies[0]!;
 const warmCopies = Array.from({ length: 18 }, (_, i) => ({ ...warmBase, workloads: warmBase.workloads.map((w, j) => (j === i ? { ...w } : w)) }));
 let warmRun = 0;
@@ -91,6 +119,10 @@ function urlRoundTrips(n: number) {
 
 const figures = {
   engine10k,
+  engineFloat10k,
+  engineRatio: ratio(engine10k, engineFloat10k),
+  engine10kLineItems,
+  engineLineItemsRatio: ratio(engine10kLineItems, engineFloat10k),
   engine10kOneChanged,
   ec2Search1k: median(() => estimateEc2(ec2Scenario, ec2Fargate, ec2Catalog), 7, 3),
   ec2Search10k: median(() => estimateEc2(ec2Big.scenario, ec2Big.fargate, ec2Catalog), 7, 3),
@@ -103,6 +135,11 @@ if (json) {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 } else {
   console.log(`engine10k  ${figures.engine10k} ms  (estimateScenario, 10,000 workloads, cold; budget 20 ms)`);
+  console.log(
+    `engineFloat10k ${figures.engineFloat10k} ms  (the same in plain floating-point numbers, same line-item objects: scripts/lib/float-reference.ts)`,
+  );
+  console.log(`engineRatio ${figures.engineRatio}  (engine10k / engineFloat10k, same process, runs alternated; budget 3)`);
+  console.log(`engine10kLineItems ${figures.engine10kLineItems} ms  (engine10k with every workload's line items read; ratio ${figures.engineLineItemsRatio})`);
   console.log(`engine10kOneChanged ${figures.engine10kOneChanged} ms  (the same, one workload changed since the last call)`);
   console.log(`ec2Search1k ${figures.ec2Search1k} ms  (estimateEc2, 1,000 workloads x every us-east-1 candidate; budget 100 ms)`);
   console.log(`ec2Search10k ${figures.ec2Search10k} ms  (estimateEc2, 10,000 workloads, cluster always on; budget 50 ms)`);

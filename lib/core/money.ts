@@ -70,8 +70,12 @@ function make(c: Coefficient, e: number): Decimal {
     }
   }
   if (c === 0) return ZERO;
-  while (e > 0 && c % 10 === 0) {
-    c /= 10;
+  // c is a safe integer: floor(c / 10) is exact (a quotient's fraction is at least 0.1 from an integer, more than
+  // half the spacing of doubles below 2^50), so this tests for a trailing zero without a floating-point modulo.
+  while (e > 0) {
+    const q = Math.floor(c / 10);
+    if (q * 10 !== c) break;
+    c = q;
     e--;
   }
   return new Decimal(c, e);
@@ -376,8 +380,11 @@ export function toPlain(value: Decimal): string {
 }
 
 const parsedNumbers = new Map<number, Decimal>();
+/** The whole numbers 0 to 1023 (task counts, GiB, percents), made once. */
+const SMALL: Decimal[] = Array.from({ length: 1024 }, (_, i) => (i === 0 ? ZERO : new Decimal(i, 0)));
 /** A small input number (vCPU, GiB, task count, percent) as a decimal, parsed once: Decimals are immutable. */
 export function num(value: number): Decimal {
+  if (value >= 0 && value < 1024 && (value | 0) === value) return SMALL[value]!;
   let r = parsedNumbers.get(value);
   if (!r) {
     r = dec(value);

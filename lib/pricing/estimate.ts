@@ -1,21 +1,12 @@
 import { type Ec2Catalog, type ExtrasCatalog, extrasRegion, type FargateCatalog } from "@/lib/catalog";
 import type { ScenarioSpec as Scenario } from "./input";
 import { estimateEc2, type Ec2Estimate } from "./ec2";
+import { estimateWorkloads } from "./estimate-cache";
 import { FargateWorkloadEstimate, ON_DEMAND_SOURCE, priceWorkload } from "./fargate";
 import { Sum, own } from "@/lib/core";
 import { needsExtras, priceServices, withWorkloadExtras } from "./services";
 import type { FargateEstimate, PriceSourceSummary } from "./types";
 import { ec2WholeBill, type Ec2WholeBill } from "./whole-bill";
-
-/**
- * Each workload's estimate, remembered by its (validated, never mutated) input object and what priced it: a keystroke
- * in the calculator changes one workload, and the editor keeps the others' parsed objects, so only that one is priced
- * again. Estimates are never mutated after pricing, so sharing one between two scenario estimates is safe.
- */
-const workloadCache = new WeakMap<
-  object,
-  { region: object; catalog: FargateCatalog; xr: object | undefined; v2: boolean; regionCode: string; estimate: FargateEstimate["workloads"][number] }
->();
 
 /**
  * A validated scenario -> its Fargate estimate. Totals are sums of line items: compute (the workloads' Fargate
@@ -29,13 +20,10 @@ export function estimateScenario(scenario: Scenario, catalog: FargateCatalog, ex
   const v2 = needsExtras(scenario);
   if (v2 && !extras) throw new RangeError("This scenario has version 2 items: pass the extras price catalog");
   const xr = extras ? extrasRegion(extras, scenario.region) : undefined;
-  const workloads = scenario.workloads.map((w) => {
-    const hit = workloadCache.get(w);
-    if (hit && hit.region === region && hit.catalog === catalog && hit.xr === xr && hit.v2 === v2 && hit.regionCode === scenario.region) return hit.estimate;
+  // Workloads priced by an earlier call (the calculator's keystroke path) are reused: see estimate-cache.ts.
+  const workloads = estimateWorkloads(scenario.workloads, { region, catalog, extras: xr, v2, regionCode: scenario.region }, (w) => {
     const priced = priceWorkload(w, region, catalog);
-    const estimate = v2 ? withWorkloadExtras(priced, w, xr, scenario.region) : priced;
-    workloadCache.set(w, { region, catalog, xr, v2, regionCode: scenario.region, estimate });
-    return estimate;
+    return v2 ? withWorkloadExtras(priced, w, xr, scenario.region) : priced;
   });
   const services = priceServices(scenario, xr);
 

@@ -1,6 +1,6 @@
 import type { ComputeRates, DerivedRates, FargateCatalog, FargateRegion, Rate } from "@/lib/catalog";
 import type { ScenarioSpec as Scenario, WorkloadSpec as Workload } from "./input";
-import { lineItem } from "./line-item";
+import { lineItemAt } from "./line-item";
 import { dec, num, rate as decRate, ZERO, type Decimal, own, HOURS_PER_MONTH, MIB_PER_GIB, SECONDS_PER_HOUR } from "@/lib/core";
 import { formatSize, roundUpToValidSize, type TaskSize } from "./sizes";
 import type { LineItem, WorkloadEstimate } from "./types";
@@ -64,37 +64,111 @@ const SP_WARNINGS = table(Object.keys(purchaseLabel) as Workload["savingsPlan"][
 );
 const SPOT_WARNING = "Fargate Spot prices float and ours are estimates; Spot tasks can be stopped with a 2-minute warning and never fall back to on-demand.";
 const LICENSE_WARNING = "The Windows OS license fee is priced on-demand: Savings Plans discount compute, not the license.";
-const memoText = new Map<string, string>();
-function memo(key: string, build: () => string): string {
-  let t = memoText.get(key);
-  if (t === undefined) {
-    t = build();
-    if (memoText.size < 5_000) memoText.set(key, t);
+/**
+ * Texts built once per key (a warning repeats across the workloads of one size or run length): by OS, then two
+ * numbers, for one catalog setting per OS (the EKS overhead, the minimum billed seconds), forgotten when it changes.
+ */
+class Texts {
+  readonly #slots = [0, 1].map(() => ({ setting: NaN, count: 0, texts: new Map<number, Map<number, string>>() }));
+  #slot(os: Workload["os"], setting: number) {
+    const slot = this.#slots[os === "windows" ? 1 : 0]!;
+    if (slot.setting !== setting) {
+      slot.setting = setting;
+      slot.count = 0;
+      slot.texts.clear();
+    }
+    return slot;
   }
-  return t;
+  get(os: Workload["os"], setting: number, a: number, b: number): string | undefined {
+    return this.#slot(os, setting).texts.get(a)?.get(b);
+  }
+  set(os: Workload["os"], setting: number, a: number, b: number, text: string): string {
+    const slot = this.#slot(os, setting);
+    if (slot.count >= 5_000) return text;
+    let byB = slot.texts.get(a);
+    if (!byB) slot.texts.set(a, (byB = new Map()));
+    byB.set(b, text);
+    slot.count++;
+    return text;
+  }
+}
+/** EKS rounding warnings by OS, requested vCPU and memory (the billed size follows from them and the overhead). */
+const eksWarnings = new Texts();
+/** Minimum-charge warnings by OS and seconds per run. */
+const minimumWarnings = new Texts();
+const storageNames = new Map<number, string>();
+
+/**
+ * The rates behind a workload's compute cost. Objects are shared (meters per region, OS, arch and plan), so
+ * workloads priced alike can be grouped by identity. spotPercent is 0 without a Spot line.
+ */
+export interface ComputeRatesUsed {
+  regular: { vcpu: string; gb: string; perTaskHour: Decimal } | null;
+  spot: { vcpu: string; gb: string; perTaskHour: Decimal } | null;
+  spotPercent: number;
+  /** Ephemeral storage above the free GiB (GB-hours per task-hour) and its rate. */
+  storage: { gib: number; rate: string } | null;
+}
+type Part = NonNullable<ComputeRatesUsed["regular"]>;
+
+/**
+ * One part of a workload's compute (regular or Spot) at one billed size: its rates and USD per task-hour (vCPU x
+ * rate + GiB x rate [+ vCPU x license]), built once per meter and size, with the combinations it is used in.
+ */
+interface SizePart {
+  part: Part;
+  /** The size's vCPU and GiB as decimals. */
+  vcpu: Decimal;
+  memory: Decimal;
+  /** The shared ComputeRatesUsed (and price sources) by Spot part, Spot share, then extra storage GiB (0: none). */
+  used: Map<Part | null, Map<number, Map<number, Used>>>;
+}
+interface Used {
+  rates: ComputeRatesUsed;
+  /** The price sources of the compute lines, in line order. */
+  sources: readonly string[];
+  /** What the line items are built from: the meters and sizes of the parts (null: no line), the storage rate. */
+  regularMeter: RegularMeter | null;
+  regularSize: SizePart;
+  spotMeter: SpotMeter | null;
+  spotSize: SizePart | null;
+  storagePrice: Decimal | null;
 }
 
 /** What one workload is billed at for the regular (on-demand or Savings Plan) part: rates, names, source. */
 interface RegularMeter {
   rates: ComputeRates;
   license: Rate | null;
+  /** The rates parsed: vCPU-hour, GB-hour, license vCPU-hour. */
+  vcpuRate: Decimal;
+  gbRate: Decimal;
+  licenseRate: Decimal | null;
   source: string;
   purchase: LineItem["purchase"];
   names: { vcpu: string; memory: string };
-  /** USD per task-hour of a billed size (vCPU x rate + GiB x rate [+ vCPU x license]), per vCPU then GiB. */
-  perHour: Map<number, Map<number, Decimal>>;
+  /** Per vCPU, then GiB of a billed size. */
+  sizes: Map<number, Map<number, SizePart>>;
 }
 interface SpotMeter {
   rates: DerivedRates;
+  vcpuRate: Decimal;
+  gbRate: Decimal;
   names: { vcpu: string; memory: string };
-  perHour: Map<number, Map<number, Decimal>>;
+  sizes: Map<number, Map<number, SizePart>>;
 }
 
 const PLAN_INDEX: Record<Workload["savingsPlan"], number> = { none: 0, "1yr-no-upfront": 1, "1yr-all-upfront": 2, "3yr-no-upfront": 3, "3yr-all-upfront": 4 };
-const meters = new WeakMap<FargateRegion, { regular: (RegularMeter | undefined)[]; spot: (SpotMeter | null | undefined)[] }>();
-const meterSlots = (region: FargateRegion) => {
+type Slots = { regular: (RegularMeter | undefined)[]; spot: (SpotMeter | null | undefined)[] };
+const meters = new WeakMap<FargateRegion, Slots>();
+// The region of the last lookup: the workloads of a scenario share one.
+let lastRegion: FargateRegion | undefined;
+let lastSlots: Slots | undefined;
+const meterSlots = (region: FargateRegion): Slots => {
+  if (region === lastRegion) return lastSlots!;
   let m = meters.get(region);
   if (!m) meters.set(region, (m = { regular: [], spot: [] }));
+  lastRegion = region;
+  lastSlots = m;
   return m;
 };
 const osArchIndex = (osArch: OsArch) => (osArch === "Linux/x86_64" ? 0 : osArch === "Linux/arm64" ? 1 : 2);
@@ -120,7 +194,17 @@ function regularMeter(w: Workload, osArch: OsArch, region: FargateRegion): Regul
   }
   // The Windows OS license fee is per vCPU-hour and is not discounted by Savings Plans.
   const license = w.os === "windows" ? region.windows!.osLicenseVcpuHour : null;
-  m = { rates, license, source, purchase, names: NAMES[w.savingsPlan][osArch], perHour: new Map() };
+  m = {
+    rates,
+    license,
+    vcpuRate: decRate(rates.vcpuHour.usd),
+    gbRate: decRate(rates.gbHour.usd),
+    licenseRate: license && decRate(license.usd),
+    source,
+    purchase,
+    names: NAMES[w.savingsPlan][osArch],
+    sizes: new Map(),
+  };
   slots[i] = m;
   return m;
 }
@@ -131,43 +215,32 @@ function spotMeter(w: Workload, osArch: OsArch, region: FargateRegion): SpotMete
   let m = slots[i];
   if (m === undefined) {
     const spot = own(region.spot, w.arch);
-    m = spot ? { rates: spot, names: SPOT_NAMES[osArch], perHour: new Map() } : null;
+    m = spot ? { rates: spot, vcpuRate: decRate(spot.vcpuHour.usd), gbRate: decRate(spot.gbHour.usd), names: SPOT_NAMES[osArch], sizes: new Map() } : null;
     slots[i] = m;
   }
   if (!m) throw new RangeError(`No Fargate Spot price for ${osArch}`);
   return m;
 }
 
-/** Cached USD per task-hour of a size: sum over the size's lines of units x rate. */
-function perHour(cache: Map<number, Map<number, Decimal>>, size: TaskSize, compute: () => Decimal): Decimal {
-  let byMemory = cache.get(size.vcpu);
-  if (!byMemory) cache.set(size.vcpu, (byMemory = new Map()));
-  let v = byMemory.get(size.memoryGiB);
-  if (!v) byMemory.set(size.memoryGiB, (v = compute()));
-  return v;
-}
-
-const regularPerHour = (m: RegularMeter, size: TaskSize) =>
-  perHour(m.perHour, size, () => {
+/** A meter's part at a billed size, built on first use: USD per task-hour = sum over the size's lines of units x rate. */
+function sizePart(m: RegularMeter | SpotMeter, size: TaskSize): SizePart {
+  let byMemory = m.sizes.get(size.vcpu);
+  if (!byMemory) m.sizes.set(size.vcpu, (byMemory = new Map()));
+  let p = byMemory.get(size.memoryGiB);
+  if (!p) {
     const vcpu = num(size.vcpu);
-    const c = vcpu.times(decRate(m.rates.vcpuHour.usd)).plus(num(size.memoryGiB).times(decRate(m.rates.gbHour.usd)));
-    return m.license ? c.plus(vcpu.times(decRate(m.license.usd))) : c;
-  });
-const spotPerHour = (m: SpotMeter, size: TaskSize) =>
-  perHour(m.perHour, size, () =>
-    num(size.vcpu)
-      .times(decRate(m.rates.vcpuHour.usd))
-      .plus(num(size.memoryGiB).times(decRate(m.rates.gbHour.usd))),
-  );
-
-/** Hours split between the regular part and Fargate Spot. */
-function splitHours(hours: Decimal, spotPercent: number): { regular: Decimal; spot: Decimal } {
-  if (spotPercent <= 0) return { regular: hours, spot: ZERO };
-  const spot = hours.times(num(spotPercent)).times(PERCENT);
-  return { regular: hours.minus(spot), spot };
+    const memory = num(size.memoryGiB);
+    let perTaskHour = vcpu.times(m.vcpuRate).plus(memory.times(m.gbRate));
+    if ("licenseRate" in m && m.licenseRate) perTaskHour = perTaskHour.plus(vcpu.times(m.licenseRate));
+    byMemory.set(size.memoryGiB, (p = { part: { vcpu: m.rates.vcpuHour.usd, gb: m.rates.gbHour.usd, perTaskHour }, vcpu, memory, used: new Map() }));
+  }
+  return p;
 }
 
-const hasRegular = (regular: Decimal, w: Workload) => regular.gt(0) || w.spotPercent < 100;
+/** Whether the regular part has lines: hours left after Spot (a Decimal is canonical: its sign is its coefficient's). */
+const hasRegular = (regular: Decimal, w: Workload) => regular.c > 0 || w.spotPercent < 100;
+
+const NO_LINES: readonly LineItem[] = [];
 
 /**
  * A workload's estimate. The line items are materialized on first read (the screen, the CSV, the JSON): pricing
@@ -193,9 +266,12 @@ export class FargateWorkloadEstimate implements WorkloadEstimate {
   readonly #workload: Workload;
   readonly #region: FargateRegion;
   readonly #catalog: Catalog;
+  /** Task-hours of the regular part and of Fargate Spot (hours = regular + Spot). */
+  readonly #regularHours: Decimal;
+  readonly #spotHours: Decimal;
   readonly #extra: readonly LineItem[];
-  /** What a task-hour costs, by part: the products monthlyCost is made of (shared by workloads alike). */
-  readonly #rates: ComputeRatesUsed;
+  /** What a task-hour costs, by part, and the compute lines' price sources (shared by workloads alike). */
+  readonly #used: Used;
 
   constructor(
     w: Workload,
@@ -203,10 +279,12 @@ export class FargateWorkloadEstimate implements WorkloadEstimate {
     catalog: Catalog,
     size: TaskSize,
     hours: Decimal,
+    regularHours: Decimal,
+    spotHours: Decimal,
     cost: Decimal,
     warnings: string[],
-    rates: ComputeRatesUsed,
-    extra: readonly LineItem[] = [],
+    used: Used,
+    extra: readonly LineItem[] = NO_LINES,
     total = cost,
   ) {
     this.name = w.name;
@@ -223,13 +301,19 @@ export class FargateWorkloadEstimate implements WorkloadEstimate {
     this.#workload = w;
     this.#region = region;
     this.#catalog = catalog;
+    this.#regularHours = regularHours;
+    this.#spotHours = spotHours;
     this.#extra = extra;
-    this.#rates = rates;
+    this.#used = used;
   }
 
   /** Compute lines (vCPU, memory, OS license, Spot, storage), then the extras (public IPv4, logs). */
   get lineItems(): LineItem[] {
-    if (!this.#items) this.#items = [...computeLines(this.#workload, this.#region, this.#catalog, this.billedSize, this.taskHours), ...this.#extra];
+    if (!this.#items) {
+      const lines = computeLines(this.#used, this.#region, this.#catalog, this.taskHours, this.#regularHours, this.#spotHours);
+      for (const li of this.#extra) lines.push(li);
+      this.#items = lines;
+    }
     return this.#items;
   }
   set lineItems(items: LineItem[]) {
@@ -244,9 +328,11 @@ export class FargateWorkloadEstimate implements WorkloadEstimate {
       this.#catalog,
       this.billedSize,
       this.taskHours,
+      this.#regularHours,
+      this.#spotHours,
       this.computeMonthlyCost,
       this.warnings,
-      this.#rates,
+      this.#used,
       [...this.#extra, ...extra],
       this.monthlyCost.plus(extraCost),
     );
@@ -258,23 +344,13 @@ export class FargateWorkloadEstimate implements WorkloadEstimate {
    * computeMonthlyCost = taskHours x perTaskHour exactly (regular = hours - Spot hours, Spot = hours x share).
    */
   get computeRates(): ComputeRatesUsed {
-    return this.#rates;
+    return this.#used.rates;
   }
 
-  /** The price sources of the line items, in line order, without materializing them. */
-  priceSources(): string[] {
-    const w = this.#workload;
-    const osArch = osArchOf(w);
-    const { regular } = splitHours(this.taskHours, w.spotPercent);
-    const out: string[] = [];
-    if (hasRegular(regular, w)) {
-      out.push(regularMeter(w, osArch, this.#region).source);
-      if (w.os === "windows") out.push(ON_DEMAND_SOURCE);
-    }
-    if (w.spotPercent > 0) out.push(spotMeter(w, osArch, this.#region).rates.provenance);
-    if (w.storageGiB - this.#catalog.ephemeralStorage.freeGiB > 0) out.push(ON_DEMAND_SOURCE);
-    for (const li of this.#extra) out.push(li.priceSource);
-    return out;
+  /** The price sources of the line items, in line order, without materializing them (shared: do not modify). */
+  priceSources(): readonly string[] {
+    const sources = this.#used.sources;
+    return this.#extra.length === 0 ? sources : [...sources, ...this.#extra.map((li) => li.priceSource)];
   }
 
   toJSON() {
@@ -297,146 +373,175 @@ export class FargateWorkloadEstimate implements WorkloadEstimate {
 
 const osArchOf = (w: Pick<Workload, "os" | "arch">): OsArch => (w.os === "windows" ? "Windows/x86_64" : w.arch === "arm64" ? "Linux/arm64" : "Linux/x86_64");
 
+const storageName = (freeGiB: number) => {
+  let name = storageNames.get(freeGiB);
+  if (name === undefined) storageNames.set(freeGiB, (name = `Ephemeral storage (above ${freeGiB} GiB free)`));
+  return name;
+};
+
 /** The compute line items of a workload: quantity = units x hours, cost = quantity x rate (see lineItem). */
-function computeLines(w: Workload, region: FargateRegion, catalog: Catalog, size: TaskSize, hours: Decimal): LineItem[] {
-  const { regular, spot } = splitHours(hours, w.spotPercent);
-  const vcpu = num(size.vcpu);
-  const memory = num(size.memoryGiB);
-  const osArch = osArchOf(w);
+function computeLines(used: Used, region: FargateRegion, catalog: Catalog, hours: Decimal, regular: Decimal, spot: Decimal): LineItem[] {
   const parts: LineItem[] = [];
-  if (hasRegular(regular, w)) {
-    const m = regularMeter(w, osArch, region);
-    parts.push(lineItem(m.names.vcpu, "vCPU-hours", vcpu.times(regular), m.rates.vcpuHour.usd, "vcpu", m.purchase, m.source));
-    parts.push(lineItem(m.names.memory, "GB-hours", memory.times(regular), m.rates.gbHour.usd, "memory", m.purchase, m.source));
+  const m = used.regularMeter;
+  if (m) {
+    const size = used.regularSize;
+    const vcpuHours = size.vcpu.times(regular);
+    parts.push(lineItemAt(m.names.vcpu, "vCPU-hours", vcpuHours, m.rates.vcpuHour.usd, m.vcpuRate, "vcpu", m.purchase, m.source));
+    parts.push(lineItemAt(m.names.memory, "GB-hours", size.memory.times(regular), m.rates.gbHour.usd, m.gbRate, "memory", m.purchase, m.source));
     if (m.license)
-      parts.push(lineItem("Windows OS license (on-demand)", "vCPU-hours", vcpu.times(regular), m.license.usd, "os-license", "on-demand", ON_DEMAND_SOURCE));
+      parts.push(
+        lineItemAt("Windows OS license (on-demand)", "vCPU-hours", vcpuHours, m.license.usd, m.licenseRate!, "os-license", "on-demand", ON_DEMAND_SOURCE),
+      );
   }
-  if (w.spotPercent > 0) {
-    const m = spotMeter(w, osArch, region);
-    parts.push(lineItem(m.names.vcpu, "vCPU-hours", vcpu.times(spot), m.rates.vcpuHour.usd, "vcpu", "spot", m.rates.provenance));
-    parts.push(lineItem(m.names.memory, "GB-hours", memory.times(spot), m.rates.gbHour.usd, "memory", "spot", m.rates.provenance));
+  const s = used.spotMeter;
+  if (s) {
+    const size = used.spotSize!;
+    const source = s.rates.provenance;
+    parts.push(lineItemAt(s.names.vcpu, "vCPU-hours", size.vcpu.times(spot), s.rates.vcpuHour.usd, s.vcpuRate, "vcpu", "spot", source));
+    parts.push(lineItemAt(s.names.memory, "GB-hours", size.memory.times(spot), s.rates.gbHour.usd, s.gbRate, "memory", "spot", source));
   }
-  const extraStorage = w.storageGiB - catalog.ephemeralStorage.freeGiB;
-  if (extraStorage > 0) {
-    const name = memo(`storage|${catalog.ephemeralStorage.freeGiB}`, () => `Ephemeral storage (above ${catalog.ephemeralStorage.freeGiB} GiB free)`);
-    parts.push(lineItem(name, "GB-hours", num(extraStorage).times(hours), region.ephemeralStorageGbHour.usd, "storage", "on-demand", ON_DEMAND_SOURCE));
-  }
+  const storage = used.rates.storage;
+  if (storage)
+    parts.push(
+      lineItemAt(
+        storageName(catalog.ephemeralStorage.freeGiB),
+        "GB-hours",
+        num(storage.gib).times(hours),
+        region.ephemeralStorageGbHour.usd,
+        used.storagePrice!,
+        "storage",
+        "on-demand",
+        ON_DEMAND_SOURCE,
+      ),
+    );
   return parts;
 }
 
-/**
- * The rates behind a workload's compute cost. Objects are shared (meters per region, OS, arch and plan), so
- * workloads priced alike can be grouped by identity. spotPercent is 0 without a Spot line.
- */
-export interface ComputeRatesUsed {
-  regular: { vcpu: string; gb: string; perTaskHour: Decimal } | null;
-  spot: { vcpu: string; gb: string; perTaskHour: Decimal } | null;
-  spotPercent: number;
-  /** Ephemeral storage above the free GiB (GB-hours per task-hour) and its rate. */
-  storage: { gib: number; rate: string } | null;
-}
-
-const perTaskHourCache = new Map<string, Decimal>();
+const perTaskHourCache = new WeakMap<ComputeRatesUsed, Decimal>();
 /**
  * USD per task-hour of a workload's compute: (1 - share) x regular + share x Spot + storage, exact. Equal to
- * computeMonthlyCost / taskHours whenever taskHours > 0 (the same products, grouped); cached per combination.
+ * computeMonthlyCost / taskHours whenever taskHours > 0 (the same products, grouped); cached per (shared) combination.
  */
 export function perTaskHour(r: ComputeRatesUsed): Decimal {
-  const key = `${r.regular?.perTaskHour ?? "-"}|${r.spot?.perTaskHour ?? "-"}|${r.spotPercent}|${r.storage ? `${r.storage.gib}x${r.storage.rate}` : "-"}`;
-  let v = perTaskHourCache.get(key);
+  let v = perTaskHourCache.get(r);
   if (!v) {
     const share = num(r.spotPercent).times(PERCENT);
     v = ZERO;
     if (r.regular) v = v.plus(r.regular.perTaskHour.times(dec(1).minus(share)));
     if (r.spot) v = v.plus(r.spot.perTaskHour.times(share));
     if (r.storage) v = v.plus(num(r.storage.gib).times(decRate(r.storage.rate)));
-    if (perTaskHourCache.size < 10_000) perTaskHourCache.set(key, v);
+    perTaskHourCache.set(r, v);
   }
   return v;
 }
 
-const usedCache = new WeakMap<object, Map<unknown, Map<unknown, ComputeRatesUsed>>>();
-/** One shared ComputeRatesUsed per (regular, Spot, share, storage) combination: nested maps keyed by identity. */
-function ratesUsed(
-  regular: ComputeRatesUsed["regular"],
-  spot: ComputeRatesUsed["spot"],
+/** Spot-only workloads (no regular part) start their combinations here. */
+const NO_REGULAR: SizePart = { part: { vcpu: "", gb: "", perTaskHour: ZERO }, vcpu: ZERO, memory: ZERO, used: new Map() };
+
+/**
+ * The one shared Used of a (regular part, Spot part, Spot share, extra storage) combination: nested maps from the
+ * regular part, keyed by identity and numbers. The sources follow the parts (each part belongs to one meter).
+ */
+function usedOf(
+  regular: SizePart,
+  regularMeter: RegularMeter | null,
+  spot: SizePart | null,
+  spotMeter: SpotMeter | null,
   spotPercent: number,
-  storage: ComputeRatesUsed["storage"],
-): ComputeRatesUsed {
-  const root = regular ?? spot ?? NO_METER;
-  let a = usedCache.get(root);
-  if (!a) usedCache.set(root, (a = new Map()));
-  let b = a.get(spot);
-  if (!b) a.set(spot, (b = new Map()));
-  const key = storage ? `${spotPercent}|${storage.gib}|${storage.rate}` : spotPercent;
-  let v = b.get(key);
-  if (!v) b.set(key, (v = { regular: regular === NO_METER ? null : regular, spot, spotPercent: spot ? spotPercent : 0, storage }));
+  gib: number,
+  rate: string,
+): Used {
+  let bySpot = regular.used.get(spot?.part ?? null);
+  if (!bySpot) regular.used.set(spot?.part ?? null, (bySpot = new Map()));
+  let byStorage = bySpot.get(spotPercent);
+  if (!byStorage) bySpot.set(spotPercent, (byStorage = new Map()));
+  let v = byStorage.get(gib);
+  if (!v || (v.rates.storage && v.rates.storage.rate !== rate)) {
+    const sources: string[] = [];
+    if (regularMeter) {
+      sources.push(regularMeter.source);
+      if (regularMeter.license) sources.push(ON_DEMAND_SOURCE);
+    }
+    if (spotMeter) sources.push(spotMeter.rates.provenance);
+    if (gib > 0) sources.push(ON_DEMAND_SOURCE);
+    const rates: ComputeRatesUsed = {
+      regular: regularMeter ? regular.part : null,
+      spot: spot ? spot.part : null,
+      spotPercent: spot ? spotPercent : 0,
+      storage: gib > 0 ? { gib, rate } : null,
+    };
+    const storagePrice = gib > 0 ? decRate(rate) : null;
+    byStorage.set(gib, (v = { rates, sources, regularMeter, regularSize: regular, spotMeter, spotSize: spot, storagePrice }));
+  }
   return v;
 }
-const NO_METER = { vcpu: "", gb: "", perTaskHour: ZERO };
-
-const sizeParts = new WeakMap<Decimal, ComputeRatesUsed["regular"]>();
-const partOf = (rates: { vcpuHour: Rate; gbHour: Rate }, perHour: Decimal) => {
-  let p = sizeParts.get(perHour);
-  if (!p) sizeParts.set(perHour, (p = { vcpu: rates.vcpuHour.usd, gb: rates.gbHour.usd, perTaskHour: perHour }));
-  return p!;
-};
 
 /** One validated workload in one region -> its estimate. Pure; every rate comes from the catalog. */
 export function priceWorkload(w: Workload, region: FargateRegion, catalog: Catalog): FargateWorkloadEstimate {
   const size = billedSize(w, catalog.eksOverheadMiB);
   const warnings: string[] = [];
   const hours = billedTaskHours(w, catalog.minimumBillableSeconds);
-  const { regular, spot } = splitHours(hours, w.spotPercent);
+  const spotPercent = w.spotPercent;
+  let regular = hours;
+  let spot = ZERO;
+  if (spotPercent > 0) {
+    spot = hours.times(num(spotPercent)).times(PERCENT);
+    regular = hours.minus(spot);
+  }
   const osArch = osArchOf(w);
 
   if (w.platform === "eks" && (size.vcpu !== w.vcpu || size.memoryGiB !== w.memoryGiB)) {
+    const overhead = catalog.eksOverheadMiB;
     warnings.push(
-      memo(
-        `eks|${size.vcpu}|${size.memoryGiB}|${w.vcpu}|${w.memoryGiB}`,
-        () =>
-          `Billed as ${formatSize(size)}: EKS adds ${catalog.eksOverheadMiB} MiB to the pod's requests (${formatSize(w)}) and rounds up to the next valid Fargate size.`,
-      ),
+      eksWarnings.get(w.os, overhead, w.vcpu, w.memoryGiB) ??
+        eksWarnings.set(
+          w.os,
+          overhead,
+          w.vcpu,
+          w.memoryGiB,
+          `Billed as ${formatSize(size)}: EKS adds ${overhead} MiB to the pod's requests (${formatSize(w)}) and rounds up to the next valid Fargate size.`,
+        ),
     );
   }
-  if (w.schedule.type === "batch" && w.schedule.secondsPerRun < catalog.minimumBillableSeconds[w.os]) {
+  const schedule = w.schedule;
+  if (schedule.type === "batch" && schedule.secondsPerRun < catalog.minimumBillableSeconds[w.os]) {
     const min = catalog.minimumBillableSeconds[w.os];
-    const secondsPerRun = w.schedule.secondsPerRun;
+    const secondsPerRun = schedule.secondsPerRun;
     warnings.push(
-      memo(
-        `min|${secondsPerRun}|${w.os}|${min}`,
-        () =>
+      minimumWarnings.get(w.os, min, secondsPerRun, 0) ??
+        minimumWarnings.set(
+          w.os,
+          min,
+          secondsPerRun,
+          0,
           `Each ${secondsPerRun}-second run is billed as ${min} s: the ${w.os === "windows" ? "Windows" : "Linux"} minimum charge per task is ${min / 60} minute${min === 60 ? "" : "s"}.`,
-      ),
+        ),
     );
   }
 
   let cost = ZERO;
-  let regularPart: ComputeRatesUsed["regular"] = null;
-  let spotPart: ComputeRatesUsed["spot"] = null;
+  let regularMeterUsed: RegularMeter | null = null;
+  let regularPart = NO_REGULAR;
+  let spotMeterUsed: SpotMeter | null = null;
+  let spotPart: SizePart | null = null;
   if (hasRegular(regular, w)) {
-    const m = regularMeter(w, osArch, region);
-    const k = regularPerHour(m, size);
-    regularPart = partOf(m.rates, k);
-    cost = regular.times(k);
-    if (w.savingsPlan !== "none") warnings.push(SP_WARNINGS[w.savingsPlan][w.spotPercent > 0 ? 1 : 0]!);
+    const m = (regularMeterUsed = regularMeter(w, osArch, region));
+    regularPart = sizePart(m, size);
+    cost = regular.times(regularPart.part.perTaskHour);
+    if (w.savingsPlan !== "none") warnings.push(SP_WARNINGS[w.savingsPlan][spotPercent > 0 ? 1 : 0]!);
     if (m.license && w.savingsPlan !== "none") warnings.push(LICENSE_WARNING);
   }
-  if (w.spotPercent > 0) {
-    const m = spotMeter(w, osArch, region);
-    const k = spotPerHour(m, size);
-    spotPart = partOf(m.rates, k);
-    cost = cost.plus(spot.times(k));
+  if (spotPercent > 0) {
+    const m = (spotMeterUsed = spotMeter(w, osArch, region));
+    spotPart = sizePart(m, size);
+    cost = cost.plus(spot.times(spotPart.part.perTaskHour));
     warnings.push(SPOT_WARNING);
   }
   const extraStorage = w.storageGiB - catalog.ephemeralStorage.freeGiB;
-  let storage: ComputeRatesUsed["storage"] = null;
-  if (extraStorage > 0) {
-    cost = cost.plus(num(extraStorage).times(hours).times(decRate(region.ephemeralStorageGbHour.usd)));
-    storage = { gib: extraStorage, rate: region.ephemeralStorageGbHour.usd };
-  }
-
-  return new FargateWorkloadEstimate(w, region, catalog, size, hours, cost, warnings, ratesUsed(regularPart ?? NO_METER, spotPart, w.spotPercent, storage));
+  const storageRate = region.ephemeralStorageGbHour.usd;
+  const used = usedOf(regularPart, regularMeterUsed, spotPart, spotMeterUsed, spotPercent, extraStorage > 0 ? extraStorage : 0, storageRate);
+  if (used.storagePrice) cost = cost.plus(num(extraStorage).times(hours).times(used.storagePrice));
+  return new FargateWorkloadEstimate(w, region, catalog, size, hours, regular, spot, cost, warnings, used);
 }
 
 export type { Scenario };

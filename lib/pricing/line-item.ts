@@ -15,6 +15,20 @@ export function lineItem(
   purchase: LineItem["purchase"],
   priceSource: string,
 ): LineItem {
+  return lineItemAt(name, unit, quantity, unitPrice, rate(unitPrice), component, purchase, priceSource);
+}
+
+/** lineItem with the rate already parsed (`price` is rate(unitPrice): a meter parses its rates once). */
+export function lineItemAt(
+  name: string,
+  unit: string,
+  quantity: Decimal,
+  unitPrice: string,
+  price: Decimal,
+  component: LineItem["component"],
+  purchase: LineItem["purchase"],
+  priceSource: string,
+): LineItem {
   // The key order is the JSON contract (CLI, API): name, unit, quantity, unitPrice, monthlyCost, component, purchase, priceSource.
-  return { name, unit, quantity, unitPrice, monthlyCost: quantity.times(rate(unitPrice)), component, purchase, priceSource };
+  return { name, unit, quantity, unitPrice, monthlyCost: quantity.times(price), component, purchase, priceSource };
 }
