@@ -17,7 +17,8 @@
 import { performance } from "node:perf_hooks";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { ec2Catalog } from "@/lib/catalog/ec2";
-import { estimateEc2, estimateScenario, mixedScenario } from "@/lib/pricing";
+import { estimateEc2, estimateScenario } from "@/lib/pricing";
+import { mixedScenario } from "@/lib/pricing/ec2/test-helpers";
 import { decodeScenario, encodeScenario, parseScenario, type ScenarioInput } from "@/lib/scenario";
 import { benchScenario } from "./lib/bench-scenario";
 import { estimateScenarioFloat } from "./lib/float-reference";

@@ -12,5 +12,4 @@ export type { OperatingSystem, TaskSize } from "./sizes";
 export { spotSeries } from "./spot-series";
 export type { Component, FargateEstimate, LineItem, PriceSourceSummary, WorkloadEstimate } from "./types";
 export type { Ec2WholeBill } from "./whole-bill";
-export { mixedScenario } from "./ec2/test-helpers";
 export type { Purchase } from "./types";
