@@ -62,6 +62,8 @@ export const ENTRIES = {
   scenario: ["index.ts", "import-client.ts", "import-file.ts", "import-binary.ts"],
   rightsizing: ["index.ts", "parse-client.ts"],
   export: ["index.ts", "csv.ts"],
+  // The Node reader of bill files (node:fs, streams), for the CLI: the page never loads it.
+  billing: ["index.ts", "node.ts"],
   // Installed by instrumentation.ts at server start, outside React Server Components, where index.ts's server-only guard refuses.
   http: ["index.ts", "peer-address.ts"],
 };

@@ -4,6 +4,5 @@ export { scenarioFromBill } from "./build-scenario";
 export type { BuiltScenario } from "./build-scenario";
 export { billResult } from "./columns";
 export { compareWithScenario } from "./compare";
-export { reconcileFile } from "./node";
 export type { Reconciliation } from "./types";
 export { billToCsv, billToTable, billView } from "./view";

@@ -1,7 +1,8 @@
 import { parseCliArgs } from "./args";
 import { readFileSync } from "node:fs";
 import { fargateCatalog } from "@/lib/catalog/fargate";
-import { billResult, billToCsv, billToTable, billView, compareWithScenario, reconcileFile } from "@/lib/billing";
+import { billResult, billToCsv, billToTable, billView, compareWithScenario } from "@/lib/billing";
+import { reconcileFile } from "@/lib/billing/node";
 import { parseScenario } from "@/lib/scenario";
 import type { CliResult } from "./cli";
 
