@@ -58,8 +58,9 @@ export const LAYERS = {
  */
 export const ENTRIES = {
   catalog: ["index.ts", "fargate.ts", "ec2.ts", "extras.ts"],
-  // Loaded on demand, each a chunk of its own: the importer and its file readers, the right-sizing reader, the CSV.
-  scenario: ["index.ts", "import-client.ts", "import-file.ts", "import-binary.ts"],
+  // Loaded on demand, each a chunk of its own: the importers (with the YAML parser) and their file readers, the
+  // right-sizing reader, the CSV.
+  scenario: ["index.ts", "import.ts", "import-client.ts", "import-file.ts", "import-binary.ts"],
   rightsizing: ["index.ts", "parse-client.ts"],
   export: ["index.ts", "csv.ts"],
   // The Node reader of bill files (node:fs, streams), for the CLI: the page never loads it.

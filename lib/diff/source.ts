@@ -1,6 +1,7 @@
 import type { ExtrasCatalog, FargateCatalog } from "@/lib/catalog";
 import { fail, ok, type Fail, type Result } from "@/lib/core";
-import { importWorkload, parseScenario, type Problem, type Scenario } from "@/lib/scenario";
+import { parseScenario, type Problem, type Scenario } from "@/lib/scenario";
+import { importWorkload } from "@/lib/scenario/import";
 
 /**
  * One side of a cost diff (BASE or HEAD) from a file: a scenario file, or an ECS task definition or Kubernetes

@@ -3,7 +3,8 @@
  * progress, refused in one sentence when it is not text, then parsed (export or utilization CSV).
  */
 import { fail, ok, type Result } from "@/lib/core";
-import { decodeTextFile, readFileBytes } from "@/lib/scenario";
+import { decodeTextFile } from "@/lib/scenario/import-binary";
+import { readFileBytes } from "@/lib/scenario/import-file";
 import { parseComputeOptimizerExportCsv } from "./export-csv";
 import { rightsizeFromUtilizationCsv, type UtilizationOptions } from "./recommend";
 import type { RightsizingRecommendation } from "./types";

@@ -4,7 +4,8 @@ import { ec2Catalog } from "@/lib/catalog/ec2";
 import { extrasCatalog } from "@/lib/catalog/extras";
 import { estimateToCsv, estimateToTable } from "@/lib/export";
 import { estimateAll } from "@/lib/pricing";
-import { importWorkload, parseScenario, type Problem } from "@/lib/scenario";
+import { parseScenario, type Problem } from "@/lib/scenario";
+import { importWorkload } from "@/lib/scenario/import";
 import { runDiff } from "./diff-cli";
 
 export const HELP = `Usage: npm run --silent estimate -- <scenario.json | -> [--format json|table|csv]
