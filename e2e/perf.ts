@@ -41,6 +41,32 @@ export const podWithLabels = (n: number) =>
   Array.from({ length: n }, (_, i) => `    k${i}: v`).join("\n") +
   "\nspec:\n  containers:\n    - name: app\n      image: x\n      resources:\n        requests:\n          cpu: 500m\n          memory: 1Gi\n";
 
+/**
+ * Waits until `selector` matches in the page, checking every 250 ms with one querySelector. On a page of 500
+ * workloads, Playwright's locator waits (expect(...).toBeAttached, locator.waitFor) check so often, each check a walk
+ * of the whole DOM, that on a busy machine the page's own timers and React's scheduler starved behind them: the line
+ * items stopped rendering while the test waited for them, and rendered seconds after it gave up.
+ */
+export async function waitForSelectorQuietly(page: Page, selector: string, timeoutMs = 120_000) {
+  await page.waitForFunction((s) => document.querySelector(s) !== null, selector, { timeout: timeoutMs, polling: 250 });
+}
+
+/** Waits until the text of `selector` satisfies `test` (a regular expression source, or "!=" then a text it must leave). */
+export async function waitForTextQuietly(page: Page, selector: string, want: { is?: string; isNot?: string; matches?: string }, timeoutMs = 120_000) {
+  await page.waitForFunction(
+    ({ selector, want }) => {
+      const text = document.querySelector(selector)?.textContent ?? null;
+      if (text === null) return false;
+      if (want.is !== undefined && text !== want.is) return false;
+      if (want.isNot !== undefined && text === want.isNot) return false;
+      if (want.matches !== undefined && !new RegExp(want.matches).test(text)) return false;
+      return true;
+    },
+    { selector, want },
+    { timeout: timeoutMs, polling: 250 },
+  );
+}
+
 /** Records the page's long tasks (PerformanceObserver "longtask": over 50 ms on the main thread) in `__longTasks`. */
 export async function recordLongTasks(page: Page) {
   await page.addInitScript(() => {
@@ -59,10 +85,10 @@ export async function recordLongTasks(page: Page) {
  */
 export async function openSettled(page: Page, count: number, timeoutMs = 180_000) {
   await page.goto(`/#s=${scenarioLink(count)}`);
-  await page.getByTestId(`workload-${count - 1}`).waitFor({ state: "visible", timeout: timeoutMs });
-  await page.waitForFunction(() => document.querySelector('[data-testid="calculator"]')?.getAttribute("data-ready") === "true", null, { timeout: timeoutMs });
+  await waitForSelectorQuietly(page, `[data-testid="workload-${count - 1}"]`, timeoutMs);
+  await waitForSelectorQuietly(page, '[data-testid="calculator"][data-ready="true"]', timeoutMs);
   await page.waitForLoadState("networkidle", { timeout: timeoutMs });
-  await page.getByTestId(`items-${count - 1}`).waitFor({ state: "attached", timeout: timeoutMs });
+  await waitForSelectorQuietly(page, `[data-testid="items-${count - 1}"]`, timeoutMs);
   await page.waitForFunction(
     () => {
       const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
@@ -98,7 +124,7 @@ export async function timeKeystrokes(page: Page, samples: number, longTaskWindow
     await input.focus();
     await input.press("End");
     await page.keyboard.press(i % 2 === 0 ? "5" : "Backspace");
-    await page.waitForFunction(() => (window as unknown as { __end?: number }).__end !== undefined, null, { timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as { __end?: number }).__end !== undefined, null, { timeout: 60_000, polling: 50 });
     await page.waitForTimeout(longTaskWindowMs);
     const r = await page.evaluate((windowMs) => {
       const w = window as unknown as { __start: number; __end: number; __longTasks: { start: number; duration: number }[] };
