@@ -4,8 +4,14 @@
  * --browser`; the tests assert only what does not depend on how busy the machine is.
  */
 import type { Page } from "@playwright/test";
+import { fargateCatalog } from "@/lib/catalog";
+import { parseScenario } from "@/lib/scenario/parse";
+import { encodeScenario } from "@/lib/scenario/url";
 
-/** A share link's hash of a `count`-workload scenario (a mix of sizes, Spot shares and batch schedules). */
+/**
+ * A share link's hash of a `count`-workload scenario (a mix of sizes, Spot shares and batch schedules), in the current
+ * compact format (1,000 workloads: 32 KB; as plain base64 JSON they would pass the 100,000-character limit).
+ */
 export function scenarioLink(count: number): string {
   const workloads = Array.from({ length: count }, (_, i) => ({
     name: `svc-${i}`,
@@ -15,7 +21,9 @@ export function scenarioLink(count: number): string {
     ...(i % 3 === 0 ? { spotPercent: 30 } : {}),
     ...(i % 4 === 0 ? { schedule: { type: "batch", runsPerMonth: 500, secondsPerRun: 45 } } : {}),
   }));
-  return Buffer.from(JSON.stringify({ version: 1, name: `n${count}`, region: "us-east-1", workloads })).toString("base64");
+  const parsed = parseScenario({ version: 1, name: `n${count}`, region: "us-east-1", workloads }, fargateCatalog);
+  if (!parsed.ok) throw new Error(parsed.error[0]?.message);
+  return encodeScenario(parsed.value);
 }
 
 /**
