@@ -209,7 +209,7 @@ export async function benchBrowser() {
     log(
       `first-load JS ${load.firstLoadJsKB} KB gzipped (after first paint ${load.afterFirstPaintJsKB} KB); FP ${load.firstPaintMs} ms, FCP ${load.firstContentfulPaintMs} ms`,
     );
-    const none = { median: NaN, times: [], longTasks: [] as { durationMs: number }[] };
+    const none = { median: NaN, times: [] as number[], longTasks: [] as { afterMs: number; durationMs: number }[] };
     const k50 = await figure("keystrokeMs50", () => keystrokes(browser, url, 50, 7), none);
     const k500 = await figure("keystrokeMs500", () => keystrokes(browser, url, 500, 7), none);
     const k1000 = await figure("keystrokeMs1000", () => keystrokes(browser, url, 1000, 5), none);
