@@ -13,7 +13,10 @@
  * ec2Search10k: the same for 10,000 workloads (cluster always on); ec2Search10kScaled: 10,000 workloads with
  * duty-cycle and batch schedules and scaling "scale-with-tasks" (each part-time workload gets its own instances).
  * urlRoundTrip1k: 1,000 share-link encode/decode round trips (decode validates with the scenario schema).
+ * `--browser`: the page's figures instead, in Chromium (scripts/bench-browser.ts; needs a build).
  */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { ec2Catalog } from "@/lib/catalog/ec2";
@@ -24,6 +27,10 @@ import { benchScenario } from "./lib/bench-scenario";
 import { estimateScenarioFloat } from "./lib/float-reference";
 
 const json = process.argv.includes("--json");
+if (process.argv.includes("--browser")) {
+  const tsx = path.join(__dirname, "..", "node_modules", ".bin", "tsx");
+  process.exit(spawnSync(tsx, [path.join(__dirname, "bench-browser.ts"), ...process.argv.slice(2)], { stdio: "inherit" }).status ?? 1);
+}
 
 function median(fn: () => unknown, runs = 7, warmup = 2): number {
   for (let i = 0; i < warmup; i++) fn();

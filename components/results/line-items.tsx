@@ -1,9 +1,10 @@
-import { memo } from "react";
+import { memo, useMemo } from "react";
 import { ResultNotes } from "@/components/ui/lazy-notes";
-import { shownTable, type ShownTable } from "@/lib/export";
+import { useShownCount } from "@/lib/browser";
+import { shownFargate, shownTable, type ShownTable } from "@/lib/export";
 import { formatQuantity, formatRate, formatUsd } from "@/lib/core";
 import { formatSize, type LineItem, type WorkloadEstimate } from "@/lib/pricing";
-import { sameWorkloadTable } from "@/lib/results";
+import { type ResultsView, sameWorkloadTable } from "@/lib/results";
 
 /**
  * A table of line items whose Monthly column adds up to its Total as shown: `shown` holds the cents allocated by
@@ -104,3 +105,21 @@ function WorkloadResultsView({ workload: w, shown, testId }: WorkloadResultsProp
     </div>
   );
 }
+
+/**
+ * One table per workload: re-rendered only for a new estimate (not when the Spot series arrives), and then only the
+ * tables whose figures changed (WorkloadResults compares by value). Many tables render 20 at a time, in commits that
+ * each land however busy the browser is (useShownCount): a person on a slow laptop gets every line item.
+ */
+export const WorkloadTables = memo(function WorkloadTables({ estimate }: { estimate: ResultsView["estimate"] }) {
+  // Cents that add up (largest remainder), computed once for all the workload tables.
+  const shownWorkloads = useMemo(() => shownFargate(estimate).workloads, [estimate]);
+  const count = useShownCount(estimate.workloads.length);
+  return (
+    <div className="space-y-3" data-testid="line-items">
+      {estimate.workloads.slice(0, count).map((w, i) => (
+        <WorkloadResults key={`${i}-${w.name}`} workload={w} shown={shownWorkloads[i]} testId={`items-${i}`} />
+      ))}
+    </div>
+  );
+});

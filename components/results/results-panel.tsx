@@ -1,8 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { memo, useMemo, useState } from "react";
-import { shownFargate } from "@/lib/export";
+import { memo, useState } from "react";
 import { type ResultsView, sameChartProps, type SpotView } from "@/lib/results";
 
 // Charts load after the page (recharts is the largest library here) and render from deferred values; a chart
@@ -25,27 +24,16 @@ const WholeBillChart = memo(
 const Ec2Results = dynamic(() => import("@/components/results/ec2-results").then((m) => m.Ec2Results), { ssr: false });
 const ServicesResults = dynamic(() => import("@/components/results/services-results").then((m) => m.ServicesResults), { ssr: false });
 const CatalogInfo = dynamic(() => import("@/components/results/catalog-info").then((m) => m.CatalogInfo), { ssr: false });
-// Line items render from the deferred view after the summary; their table code loads right after the page.
+// Line items render from the deferred view after the summary; their table code loads right after the page. One
+// dynamic component for all the tables: one Suspense boundary whose retry (once the code has loaded) renders a few
+// tables, not one boundary per table (React never expires Suspense retries: 500 of them in one interruptible render
+// could be restarted forever on a busy machine, and the line items never showed).
 const itemsPlaceholder = () => <div className="h-48 rounded-lg border border-slate-200 dark:border-slate-700" aria-hidden="true" />;
-const WorkloadResults = dynamic(() => import("@/components/results/line-items").then((m) => m.WorkloadResults), { ssr: false, loading: itemsPlaceholder });
+const WorkloadTables = dynamic(() => import("@/components/results/line-items").then((m) => m.WorkloadTables), { ssr: false, loading: itemsPlaceholder });
 const SpotChart = memo(
   dynamic(() => import("@/components/charts/spot-chart").then((m) => m.SpotChart), { ssr: false, loading: chartPlaceholder }),
   sameChartProps,
 );
-
-/** One table per workload: re-rendered only for a new estimate (not when the Spot series arrives), and then only the
- * tables whose figures changed (WorkloadResults compares by value). */
-const WorkloadTables = memo(function WorkloadTables({ estimate }: { estimate: ResultsView["estimate"] }) {
-  // Cents that add up (largest remainder), computed once for all the workload tables.
-  const shownWorkloads = useMemo(() => shownFargate(estimate).workloads, [estimate]);
-  return (
-    <div className="space-y-3" data-testid="line-items">
-      {estimate.workloads.map((w, i) => (
-        <WorkloadResults key={`${i}-${w.name}`} workload={w} shown={shownWorkloads[i]} testId={`items-${i}`} />
-      ))}
-    </div>
-  );
-});
 
 /** Line items, EC2 detail and charts: re-rendered from a deferred view so keystrokes update the totals first. */
 const Details = memo(function Details({ view, spot }: { view: ResultsView; spot: SpotView | null }) {

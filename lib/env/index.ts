@@ -13,6 +13,8 @@ export interface Env {
   readonly trustProxyHops: string | undefined;
   /** FC_RUNS: fast-check cases per property in the unit tests (the gate sets 2000); undefined when unset or not a number. */
   readonly fcRuns: number | undefined;
+  /** CHROMIUM_PATH: the browser `npm run bench -- --browser` drives (playwright.config.ts reads it too). */
+  readonly chromiumPath: string | undefined;
 }
 
 const number = (value: string | undefined): number | undefined => {
@@ -26,7 +28,13 @@ export const env: Env = Object.freeze({
   hsts: process.env.HSTS,
   trustProxyHops: process.env.TRUST_PROXY_HOPS,
   fcRuns: number(process.env.FC_RUNS),
+  chromiumPath: process.env.CHROMIUM_PATH,
 });
+
+/** The environment a script hands a child process it starts (the server the browser bench measures): this one, plus `extra`. */
+export function childProcessEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
 
 /**
  * The GitHub Action's inputs and context for scripts/ci-diff.ts: every INPUT_* variable (action.yml's inputs) and

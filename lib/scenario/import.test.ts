@@ -400,9 +400,8 @@ g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
 
   it("refuses oversized input quickly", () => {
     const text = "a".repeat(50 * 1024 * 1024);
-    const start = performance.now();
-    expect(importWorkload(text).ok).toBe(false);
-    expect(performance.now() - start).toBeLessThan(50);
+    // The size check comes before any parsing: 50 MB is refused by its length alone.
+    expect(importWorkload(text)).toEqual({ ok: false, error: { message: expect.stringMatching(/^The file is too large \(50\.0 MB; at most 1 MB\)/) } });
   });
 
   it("non-string input is refused, not thrown", () => {

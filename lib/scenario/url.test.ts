@@ -250,9 +250,8 @@ describe("share links: bad links are refused in one sentence, never thrown", () 
 
   it("refuses an oversized link without reading it", () => {
     const huge = "v1." + "A".repeat(5_000_000);
-    const start = performance.now();
-    expectRejected(huge, /too long/);
-    expect(performance.now() - start).toBeLessThan(50);
+    // "too long (5,000,003 characters ...)" comes from the length check that runs before any decoding.
+    expectRejected(huge, /too long \(5,000,003 characters/);
   });
 
   it("non-string input is refused", () => {
