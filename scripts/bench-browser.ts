@@ -122,20 +122,23 @@ async function keystrokes(browser: Browser, url: string, count: number, samples:
 async function slowLoad(browser: Browser, url: string) {
   const context = await newContext(browser, url);
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { __usable?: number; __priced?: number };
-    const check = () => {
-      const ready = document.querySelector('[data-testid="calculator"]')?.getAttribute("data-ready") === "true";
-      const tasks = document.querySelector<HTMLInputElement>('[data-testid="workload-0"] [data-testid="tasks"]');
-      if (w.__usable === undefined && ready && tasks && !tasks.disabled) w.__usable = performance.now();
-      const priced = (id: string) => /^\$/.test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? "");
-      if (w.__priced === undefined && w.__usable !== undefined && priced("fargate-total") && priced("ec2-total")) w.__priced = performance.now();
-    };
+  // A string, not a function: tsx compiles this file with esbuild's keepNames, which wraps named inner functions in a
+  // `__name(...)` helper that does not exist in the page (the script then threw and nothing was ever measured).
+  await page.addInitScript(`(() => {
+    const w = window;
     const timer = setInterval(() => {
-      check();
+      const ready = document.querySelector('[data-testid="calculator"]')?.getAttribute("data-ready") === "true";
+      // Workload 0's Tasks field, found by its label as a person (and the browser tests' getByLabel) finds it; the
+      // calculator's fieldset disables it until the form is ready, hence :disabled rather than .disabled.
+      const tasks = [...document.querySelectorAll('[data-testid="workload-0"] input')].find((i) =>
+        [...(i.labels || [])].some((l) => /^\\s*(Tasks|Pods)\\b/.test(l.textContent || "")),
+      );
+      if (w.__usable === undefined && ready && tasks && !tasks.matches(":disabled")) w.__usable = performance.now();
+      const priced = (id) => /^\\$/.test(document.querySelector('[data-testid="' + id + '"]')?.textContent || "");
+      if (w.__priced === undefined && w.__usable !== undefined && priced("fargate-total") && priced("ec2-total")) w.__priced = performance.now();
       if (w.__priced !== undefined) clearInterval(timer);
     }, 20);
-  });
+  })();`);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   await page.goto("/");
