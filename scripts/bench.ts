@@ -22,6 +22,8 @@ import { fargateCatalog } from "@/lib/catalog/fargate";
 import { ec2Catalog } from "@/lib/catalog/ec2";
 import { estimateEc2, estimateScenario } from "@/lib/pricing";
 import { mixedScenario } from "@/lib/pricing/ec2/test-helpers";
+import { importWorkload } from "@/lib/scenario/import";
+import { podWithLabels } from "../e2e/perf";
 import { decodeScenario, encodeScenario, parseScenario, type ScenarioInput } from "@/lib/scenario";
 import { benchScenario } from "./lib/bench-scenario";
 import { estimateScenarioFloat } from "./lib/float-reference";
@@ -137,7 +139,14 @@ const figures = {
   ec2Search10kScaled: median(() => estimateEc2(ec2BigScaled.scenario, ec2BigScaled.fargate, ec2Catalog), 7, 3),
   urlRoundTrip1k: median(() => urlRoundTrips(1000), 5, 1),
   parse10k,
+  // YAML import is linear in the key count (issue 10): 4x the keys should cost about 4x the time (quadratic: 16x).
+  yamlImport20k: median(() => importWorkload(podWithLabels(20_000)), 5, 1),
+  yamlKeysRatio: 0,
 };
+figures.yamlKeysRatio = ratio(
+  figures.yamlImport20k,
+  median(() => importWorkload(podWithLabels(5_000)), 5, 1),
+);
 
 if (json) {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
@@ -154,4 +163,7 @@ if (json) {
   console.log(`ec2Search10kScaled ${figures.ec2Search10kScaled} ms  (estimateEc2, 10,000 workloads, scale-with-tasks; budget 50 ms)`);
   console.log(`urlRoundTrip1k ${figures.urlRoundTrip1k} ms  (1,000 share-link encode + decode + validate, 12 workloads)`);
   console.log(`parse10k   ${figures.parse10k} ms  (parseScenario, 10,000 workloads)`);
+  console.log(
+    `yamlImport20k ${figures.yamlImport20k} ms  (a Pod with 20,000 labels; 20k/5k keys ratio ${figures.yamlKeysRatio}: linear about 4, quadratic 16)`,
+  );
 }
