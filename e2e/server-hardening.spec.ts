@@ -108,12 +108,13 @@ test.describe("the real server, facing clients directly (TRUST_PROXY_HOPS unset)
     body += "0\r\n\r\n";
     const first = `POST /api/estimate HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: keep-alive\r\n\r\n${body}`;
     const second = `GET /api/estimate HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n`;
-    const { data, closedAfterMs } = await rawExchange(server.port, first + second, 4_000);
+    const { data, closedAfterMs } = await rawExchange(server.port, first + second, 60_000);
     expect(data).toMatch(/^HTTP\/1\.1 413 /);
     expect(data.split("\r\n\r\n")[0]!.toLowerCase()).toContain("connection: close");
-    // The server closes the socket right after the 413 instead of leaving the next request waiting.
+    // The server closes the socket after the 413 instead of reading on: the pipelined GET behind the body is never
+    // answered (one response on the socket), and the socket closes (a wide window: how fast is the bench's to say).
+    expect(data.match(/HTTP\/1\.1 \d{3} /g)).toHaveLength(1);
     expect(closedAfterMs).not.toBeNull();
-    expect(closedAfterMs!).toBeLessThan(4_000);
   });
 
   test("item 7: a cross-site Origin without Sec-Fetch-Site is refused (403); the server's own origin and scripts pass", async () => {
