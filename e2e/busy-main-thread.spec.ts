@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { waitForSelectorQuietly } from "./perf";
+import { scenarioLink, waitForSelectorQuietly } from "./perf";
 
 /**
  * Issue 18, item 2: work deferred to idle time must still finish when the browser is never idle. A page-side burner
@@ -8,16 +8,6 @@ import { waitForSelectorQuietly } from "./perf";
  * flake was the test's own waiting: Playwright's locator waits, each a walk of this DOM, starved the page's timers on a
  * busy machine, with or without the burner; the page is now waited on with a 250 ms querySelector poll.)
  */
-function scenarioLink(count: number): string {
-  const workloads = Array.from({ length: count }, (_, i) => ({
-    name: `svc-${i}`,
-    vcpu: [0.25, 0.5, 1, 2, 4][i % 5],
-    memoryGiB: [0.5, 1, 2, 4, 8][i % 5],
-    tasks: 1 + (i % 7),
-  }));
-  return Buffer.from(JSON.stringify({ version: 1, name: `n${count}`, region: "us-east-1", workloads })).toString("base64");
-}
-
 test("every workload's line items render while the main thread is never idle", async ({ page }) => {
   test.setTimeout(300_000);
   await page.addInitScript(() => {

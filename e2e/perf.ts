@@ -3,6 +3,7 @@
  * scripts a first load fetches, and the timed keystroke. Timing is measured here and reported by `npm run bench --
  * --browser`; the tests assert only what does not depend on how busy the machine is.
  */
+import { gzipSync } from "node:zlib";
 import type { Page } from "@playwright/test";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { parseScenario } from "@/lib/scenario/parse";
@@ -41,6 +42,13 @@ export function firstLoadScripts(html: string): string[] {
     .map((tag) => /\bhref="([^"]+)"/.exec(tag)?.[1])
     .filter((s): s is string => Boolean(s));
   return [...new Set([...srcs, ...preloads])];
+}
+
+/** The gzipped size of `srcs` in KB (one decimal), each read by `body`: what a browser downloads over a compressing server. */
+export async function gzippedKB(srcs: Iterable<string>, body: (src: string) => Promise<Uint8Array>): Promise<number> {
+  let total = 0;
+  for (const src of srcs) total += gzipSync(await body(src)).length;
+  return Math.round((total / 1024) * 10) / 10;
 }
 
 /** A Pod with `n` labels (0.27 MB at 20,000): the manifest that froze the page when it was parsed on the main thread. */

@@ -1,6 +1,5 @@
-import { gzipSync } from "node:zlib";
 import { expect, test } from "./fixtures";
-import { firstLoadScripts, scenarioLink, waitForSelectorQuietly, waitForTextQuietly } from "./perf";
+import { firstLoadScripts, gzippedKB, scenarioLink, waitForSelectorQuietly, waitForTextQuietly } from "./perf";
 
 /**
  * A size, not a time: what the first load downloads does not depend on how busy the machine is. The timings (keystroke
@@ -14,9 +13,7 @@ test.describe("performance: what does not depend on the machine's load", () => {
     const html = await (await request.get("/")).text();
     const srcs = firstLoadScripts(html);
     expect(srcs.length).toBeGreaterThan(0);
-    let total = 0;
-    for (const src of srcs) total += gzipSync(await (await request.get(src)).body()).length;
-    const kb = Math.round(total / 102.4) / 10;
+    const kb = await gzippedKB(srcs, async (src) => (await request.get(src)).body());
     console.log(`first-load JS: ${srcs.length} module scripts, ${kb} KB gzipped`);
     expect(kb).toBeLessThan(BUDGET_FIRST_LOAD_KB);
   });

@@ -19,10 +19,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { chromium, devices, type Browser, type BrowserContext } from "@playwright/test";
 import config from "../playwright.config";
-import { firstLoadScripts, openSettled, podWithLabels, recordLongTasks, timeKeystrokes, worstTimerGap } from "../e2e/perf";
+import { firstLoadScripts, gzippedKB, openSettled, podWithLabels, recordLongTasks, timeKeystrokes, worstTimerGap } from "../e2e/perf";
 import { childProcessEnv, env } from "../lib/env";
 
 const root = path.join(__dirname, "..");
@@ -76,9 +75,8 @@ const round = (n: number) => Math.round(n * 10) / 10;
 async function firstLoad(url: string, browser: Browser) {
   const html = await (await fetch(url)).text();
   const srcs = firstLoadScripts(html);
-  const gz = async (src: string) => gzipSync(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer())).length;
-  let total = 0;
-  for (const src of srcs) total += await gz(src);
+  const body = async (src: string) => new Uint8Array(await (await fetch(new URL(src, url))).arrayBuffer());
+  const firstLoadJsKB = await gzippedKB(srcs, body);
   const context = await newContext(browser, url);
   const page = await context.newPage();
   const later = new Set<string>();
@@ -89,13 +87,12 @@ async function firstLoad(url: string, browser: Browser) {
   await page.goto("/");
   await page.waitForFunction(() => document.querySelector('[data-testid="calculator"]')?.getAttribute("data-ready") === "true", null, { timeout: 120_000 });
   await page.waitForLoadState("networkidle");
-  let laterTotal = 0;
-  for (const src of later) laterTotal += await gz(src);
+  const afterFirstPaintJsKB = await gzippedKB(later, body);
   const paint = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("paint").map((e) => [e.name, e.startTime])));
   await context.close();
   return {
-    firstLoadJsKB: round(total / 1024),
-    afterFirstPaintJsKB: round(laterTotal / 1024),
+    firstLoadJsKB,
+    afterFirstPaintJsKB,
     firstPaintMs: round(paint["first-paint"] ?? NaN),
     firstContentfulPaintMs: round(paint["first-contentful-paint"] ?? NaN),
   };

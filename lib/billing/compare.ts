@@ -1,5 +1,5 @@
 import type { FargateCatalog } from "@/lib/catalog";
-import { dec, formatUsd, HOURS_PER_MONTH, toPrecision, ZERO, type Decimal } from "@/lib/core";
+import { dec, formatUsd, HOURS_PER_MONTH, ZERO, type Decimal } from "@/lib/core";
 import { estimateScenario, type LineItem, type WorkloadEstimate } from "@/lib/pricing";
 import type { Scenario } from "@/lib/scenario";
 import type { DecimalString, Reconciliation } from "./types";
@@ -117,7 +117,7 @@ export function compareWithScenario(recon: Reconciliation, scenario: Scenario, c
     } else if (r.eq.gt(0)) {
       const ratio = r.bq.div(r.eq);
       // "2.1×"; small ratios keep two significant digits ("0.0028×") rather than reading "0.0×".
-      const factor = ratio.gte("0.1") ? ratio.round(1).toFixed(1) : toPrecision(ratio, 2);
+      const factor = ratio.gte("0.1") ? ratio.round(1).toFixed(1) : ratio.toPrecision(2);
       const m = fargateMeter(r.usageType);
       if (ratio.gte(HIGH)) {
         const why =

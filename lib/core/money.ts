@@ -282,6 +282,11 @@ export class Decimal {
   }
 
   /** Exactly `places` decimals, rounded half-up by default (as big.js toFixed with RM = half-up); unrounded without places. */
+  /** `sd` significant digits, as big.js's toPrecision writes them (exponent notation where it does). */
+  toPrecision(sd: number, mode: number = ROUND_HALF_UP): string {
+    return toPrecisionText(this, sd, mode);
+  }
+
   toFixed(places?: number, mode: number = ROUND_HALF_UP): string {
     if (places === undefined) {
       const c = this.c;
@@ -409,7 +414,7 @@ export function rate(usd: string): Decimal {
  * big.js's toPrecision: exponent notation when the value's exponent is sd or more, or at or beyond NE / PE
  * ("1.2e+3" for 1234 to 2 digits; "0.0028" for 0.00276); zero as "0.0" to 2 digits; a negative keeps its sign.
  */
-export function toPrecision(value: Decimal, sd: number, mode: number = ROUND_HALF_UP): string {
+function toPrecisionText(value: Decimal, sd: number, mode: number): string {
   if (!Number.isInteger(sd) || sd < 1 || sd > 1e6) throw new Error(`[Decimal] Invalid precision: ${sd}`);
   const c = value.c;
   const negative = c < 0;
