@@ -66,7 +66,7 @@ export const ENTRIES = {
   // The Node reader of bill files (node:fs, streams), for the CLI: the page never loads it.
   billing: ["index.ts", "node.ts"],
   // Installed by instrumentation.ts at server start, outside React Server Components, where index.ts's server-only guard refuses.
-  http: ["index.ts", "peer-address.ts"],
+  http: ["index.ts", "peer-address.ts", "slow-clients.ts"],
 };
 
 const TESTS = ["**/*.test.ts", "**/*.test.tsx", "**/test-helpers.ts", "test/**", "e2e/**", "**/__fixtures__/**"];
@@ -229,6 +229,23 @@ export const envReads = {
   },
 };
 
+/**
+ * One zod, configured once: `z` comes from @/lib/catalog (lib/catalog/zod.ts), which keeps zod from probing `eval`
+ * under the page's CSP (issue 19, item 12). Type-only imports of "zod" are fine.
+ */
+export const zodOnce = {
+  files: ["**/*.{ts,tsx,mts}"],
+  ignores: [...TESTS, "lib/catalog/zod.ts"],
+  // typescript-eslint's rule (type-aware of `import type`), a name of its own: a second "no-restricted-imports" would
+  // replace the purity rules above for the same files.
+  rules: {
+    "@typescript-eslint/no-restricted-imports": [
+      "error",
+      { paths: [{ name: "zod", allowTypeImports: true, message: 'Import z from "@/lib/catalog" (lib/catalog/zod.ts configures it), not from "zod".' }] },
+    ],
+  },
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -238,6 +255,7 @@ export default defineConfig([
   pricingPurity,
   browserSafe,
   envReads,
+  zodOnce,
   globalIgnores([
     ".next/**",
     "out/**",

@@ -62,14 +62,11 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/**
+ * Every page response carries the CSP, prefetches included: a page fetched with `Purpose: prefetch` or
+ * `Sec-Purpose: prefetch` (a link prefetch, speculation rules) may be the very copy the browser then shows, so it
+ * needs the same policy and nonce as any other (issue 19: it used to be served without one).
+ */
 export const config = {
-  matcher: [
-    {
-      source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!api|_next/static|_next/image|favicon.ico).*)"],
 };

@@ -2,12 +2,15 @@ import { test as base, expect, type Page } from "@playwright/test";
 
 /**
  * Every browser test fails if the page reports a Content-Security-Policy violation or an uncaught error:
- * the app must work under its own CSP.
+ * the app must work under its own CSP. Violations are caught twice: from the console (what Chrome logs), and from the
+ * page's own `securitypolicyviolation` events, which also fire for what Chrome does not log (an `eval` or
+ * `new Function` that the page catches, such as zod's `allowsEval` probe; issue 19, item 12).
  */
 export const test = base.extend<{ guard: void }>({
   guard: [
     async ({ page }, use) => {
       const problems: string[] = [];
+      await watchCspViolations(page, (text) => problems.push(`CSP event: ${text}`));
       page.on("console", (msg) => {
         const text = msg.text();
         if (/Content Security Policy|Refused to (execute|load|apply)/i.test(text)) problems.push(`CSP: ${text}`);
@@ -21,6 +24,21 @@ export const test = base.extend<{ guard: void }>({
 });
 
 export { expect };
+
+/** Calls `report` for each `securitypolicyviolation` event in the page's documents (install before the first goto). */
+export async function watchCspViolations(page: Page, report: (text: string) => void) {
+  await page.exposeBinding("__reportCspViolation", (_source, text: string) => report(text));
+  await page.addInitScript(() => {
+    document.addEventListener(
+      "securitypolicyviolation",
+      (e) => {
+        const send = (window as unknown as { __reportCspViolation?: (text: string) => void }).__reportCspViolation;
+        send?.(`${e.violatedDirective} blocked ${e.blockedURI || "(inline)"} at ${e.sourceFile || "?"}:${e.lineNumber} (${e.sample || "no sample"})`);
+      },
+      { capture: true },
+    );
+  });
+}
 
 /**
  * Waits until the calculator's code has run and opened its scenario: its form is enabled then. The total is visible

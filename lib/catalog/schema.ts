@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 /** A decimal USD amount kept as a string, exactly as published ("0.04048"). */
 export const DecimalString = z.string().regex(/^\d+(\.\d+)?$/, "must be a non-negative decimal string");
