@@ -32,10 +32,11 @@ export function boundSlowClients(server: { prototype: { emit: (...args: never[])
   const proto = server.prototype as unknown as Record<PropertyKey, unknown> & { emit: (this: unknown, event: string | symbol, ...args: unknown[]) => boolean };
   if (proto[PATCHED]) return;
   const emit = proto.emit;
-  proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (!tuned.has(this)) {
-      tuned.add(this);
-      boundTimeouts(this);
+  proto.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
+    const self = this as http.Server;
+    if (!tuned.has(self)) {
+      tuned.add(self);
+      boundTimeouts(self);
     }
     return emit.call(this, event, ...args);
   };
