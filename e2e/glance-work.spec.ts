@@ -155,7 +155,13 @@ test.describe("saved scenarios (item 3)", () => {
     await openSaved(page);
     await expect(entries(page)).toHaveCount(1);
     await settle(page);
-    const stored = await page.evaluate(() => window.localStorage.getItem("fargate-estimator:scenarios"));
+    // Each entry under its own key (issue 19, item 1).
+    const stored = await page.evaluate(() =>
+      Object.keys(window.localStorage)
+        .filter((k) => k.startsWith("fargate-estimator:saved:"))
+        .map((k) => window.localStorage.getItem(k))
+        .join("\n"),
+    );
     expect(stored).toContain('"old one"');
   });
 

@@ -28,6 +28,17 @@ export function scenarioLink(count: number): string {
 }
 
 /**
+ * The biggest share link of the issue 19, item 9 kind: 7,490 identical workloads in under 100,000 characters (the
+ * link limit), which the page refuses (MAX_PAGE_WORKLOADS); rendering them froze the page for 13.8 s.
+ */
+export function bigShareLink(count = 7_490): string {
+  const workloads = Array.from({ length: count }, () => ({ name: "a", vcpu: 1, memoryGiB: 2, tasks: 1 }));
+  const parsed = parseScenario({ version: 1, name: `same${count}`, region: "us-east-1", workloads }, fargateCatalog);
+  if (!parsed.ok) throw new Error(parsed.error[0]?.message);
+  return encodeScenario(parsed.value);
+}
+
+/**
  * The scripts the HTML makes a current browser download: every `<script src>` except `noModule` ones (the legacy
  * polyfill, which module-capable browsers skip), plus `<link rel="preload"|"modulepreload" as="script">` hints.
  * Chunks imported later (the calculator's own code, fetched while the server-rendered page hydrates; the EC2 prices;

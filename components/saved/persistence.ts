@@ -4,8 +4,9 @@
  * last wrote for an entry, that entry with its newer edits); a broken link leaves the saved scenario on screen.
  */
 import { fargateCatalog } from "@/lib/catalog/fargate";
-import { DEFAULT_SCENARIO, type Draft, readShareHash, SHARE_PARAM } from "@/lib/scenario";
-import { displayName, SAVED_KEY, type SavedScenario, useSavedStore, useScenarioStore, useUndoStore } from "@/lib/store";
+import { DEFAULT_SCENARIO, type Draft, MAX_PAGE_WORKLOADS, readShareHash, SHARE_PARAM } from "@/lib/scenario";
+import { notStoredSentence } from "./not-stored";
+import { displayName, isSavedKey, type SavedScenario, useSavedStore, useScenarioStore, useUndoStore } from "@/lib/store";
 
 /** Shared with the calculator: `lastLink` is the share token in the address bar for what is on screen; `loaded`
  * turns true once the first load is done, so nothing is written before it. */
@@ -79,14 +80,15 @@ function load(hash: string, refs: PersistenceRefs) {
   }
   const own = saved.scenarios.find((s) => s.link === token);
   if (own) return show(own, refs);
-  const decoded = readShareHash(hash, fargateCatalog);
+  const decoded = readShareHash(hash, fargateCatalog, { maxWorkloads: MAX_PAGE_WORKLOADS });
   if (decoded?.ok) {
     const draft = decoded.value.scenario as Draft;
     const others = saved.scenarios.length;
     useUndoStore.getState().dismiss();
-    saved.create(draft, token);
+    const id = saved.create(draft, token);
     replace(draft);
     refs.lastLink.current = token;
+    const notStored = useSavedStore.getState().notStored[id];
     const parts = [
       decoded.value.migratedFrom !== undefined
         ? `This link uses an older format (v${decoded.value.migratedFrom}); it was opened and updated to the current one.`
@@ -94,8 +96,9 @@ function load(hash: string, refs: PersistenceRefs) {
       others
         ? `The shared scenario “${draft.name || "Untitled scenario"}” opened as a new entry; your ${others === 1 ? "saved scenario is" : `${others} saved scenarios are`} kept under Saved scenarios.`
         : "",
+      notStored ? notStoredSentence(draft.name || "Untitled scenario", notStored) : "",
     ].filter(Boolean);
-    setNotice(parts.length ? { kind: "info", text: parts.join(" ") } : null);
+    setNotice(parts.length ? { kind: notStored ? "error" : "info", text: parts.join(" ") } : null);
     return;
   }
   const why = `This share link could not be opened: ${decoded?.error.message ?? "it is empty."}`;
@@ -130,7 +133,7 @@ export function start(refs: PersistenceRefs, onLoaded?: () => void): () => void 
   // Another tab changed the list (opened a link, renamed, deleted): take its list, keep this tab's open entry.
   // Reading never writes back, so two tabs do not echo each other.
   const onStorage = (e: StorageEvent) => {
-    if (e.key === SAVED_KEY && refs.loaded.current) void useSavedStore.persist.rehydrate();
+    if (isSavedKey(e.key) && refs.loaded.current) void useSavedStore.persist.rehydrate();
   };
   // Leaving the page (a tab closed, another address typed, a phone switching apps) must not lose the last edit,
   // which is otherwise saved once typing pauses and the browser is idle.

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { notStoredSentence } from "@/components/saved/not-stored";
 import { buttonClass } from "@/components/ui/fields";
 import { displayName, type SavedScenario, useSavedStore, useScenarioStore, useUndoStore } from "@/lib/store";
 
@@ -88,6 +89,9 @@ export function SavedScenarios({ onOpen, onNew }: { onOpen: (id: string) => void
   const scenarios = useSavedStore((s) => s.scenarios);
   const currentId = useSavedStore((s) => s.currentId);
   const storageFailed = useSavedStore((s) => s.storageFailed);
+  const notStored = useSavedStore((s) => s.notStored);
+  const unreadable = useSavedStore((s) => s.unreadable);
+  const unsaved = scenarios.filter((e) => notStored[e.id]);
   const clear = useScenarioStore((s) => s.clear);
 
   const remove = (entry: SavedScenario) => {
@@ -108,32 +112,68 @@ export function SavedScenarios({ onOpen, onNew }: { onOpen: (id: string) => void
     });
   };
 
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([useSavedStore.getState().readUnreadable()], { type: "application/json" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = "unreadable-saved-scenarios.json";
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
   return (
-    <details
-      className="mb-4 rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm print:hidden dark:border-slate-700 dark:bg-slate-900"
-      data-testid="saved-scenarios"
-    >
-      <summary className="cursor-pointer text-sm font-semibold">
-        Saved scenarios <span className="font-normal text-slate-600 dark:text-slate-400">({scenarios.length} in this browser)</span>
-      </summary>
-      {storageFailed ? (
-        <p role="alert" className="mt-2 text-sm text-amber-900 dark:text-amber-200">
-          This browser did not let the page save (storage full or turned off). Your work stays on screen and in the share link: copy the link to keep it.
-        </p>
+    <>
+      {unsaved.length || unreadable.length ? (
+        <div
+          role="alert"
+          className="mb-4 space-y-2 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 print:hidden dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          data-testid="storage-problems"
+        >
+          {unsaved.map((e) => (
+            <p key={e.id}>{notStoredSentence(displayName(e), notStored[e.id]!)}</p>
+          ))}
+          {unreadable.length ? (
+            <div className="flex flex-wrap items-center gap-2">
+              <p className="basis-full">
+                Some saved scenarios could not be read (the data this browser kept for them is damaged). Nothing was deleted: it is kept aside in this browser.
+                Download it to keep a copy, or delete it once you no longer need it.
+              </p>
+              <button type="button" className={smallButton} onClick={download}>
+                Download the unreadable data
+              </button>
+              <button type="button" className={smallButton} onClick={() => useSavedStore.getState().dropUnreadable()}>
+                Delete it
+              </button>
+            </div>
+          ) : null}
+        </div>
       ) : null}
-      <ul className="mt-2 divide-y divide-slate-100 dark:divide-slate-800" aria-label="Saved scenarios">
-        {scenarios.map((entry) => (
-          <SavedRow key={entry.id} entry={entry} current={entry.id === currentId} onOpen={() => onOpen(entry.id)} onDelete={() => remove(entry)} />
-        ))}
-      </ul>
-      <div className="mt-2 flex flex-wrap gap-2 pb-1">
-        <button type="button" className={buttonClass} onClick={onNew}>
-          New scenario
-        </button>
-        <button type="button" className={buttonClass} onClick={clear}>
-          Clear this scenario
-        </button>
-      </div>
-    </details>
+      <details
+        className="mb-4 rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm print:hidden dark:border-slate-700 dark:bg-slate-900"
+        data-testid="saved-scenarios"
+      >
+        <summary className="cursor-pointer text-sm font-semibold">
+          Saved scenarios <span className="font-normal text-slate-600 dark:text-slate-400">({scenarios.length} in this browser)</span>
+        </summary>
+        {storageFailed ? (
+          <p role="alert" className="mt-2 text-sm text-amber-900 dark:text-amber-200">
+            This browser did not let the page save (storage full or turned off). Your work stays on screen and in the share link: copy the link to keep it.
+          </p>
+        ) : null}
+        <ul className="mt-2 divide-y divide-slate-100 dark:divide-slate-800" aria-label="Saved scenarios">
+          {scenarios.map((entry) => (
+            <SavedRow key={entry.id} entry={entry} current={entry.id === currentId} onOpen={() => onOpen(entry.id)} onDelete={() => remove(entry)} />
+          ))}
+        </ul>
+        <div className="mt-2 flex flex-wrap gap-2 pb-1">
+          <button type="button" className={buttonClass} onClick={onNew}>
+            New scenario
+          </button>
+          <button type="button" className={buttonClass} onClick={clear}>
+            Clear this scenario
+          </button>
+        </div>
+      </details>
+    </>
   );
 }

@@ -6,9 +6,12 @@ import { ImportPanel } from "@/components/scenario/import-panel";
 import { ServicesSection } from "@/components/scenario/services-section";
 import { WorkloadCard } from "@/components/scenario/workload-card";
 import { buttonClass, TextField } from "@/components/ui/fields";
+import { useShownCount } from "@/lib/browser";
 import type { ExtrasCatalog } from "@/lib/catalog";
 import type { Draft, DraftEvaluation } from "@/lib/scenario";
 import { useScenarioStore } from "@/lib/store";
+
+const CARDS_PER_STEP = 100;
 
 export function ScenarioEditor({
   draft,
@@ -28,6 +31,10 @@ export function ScenarioEditor({
   const addWorkload = useScenarioStore((s) => s.addWorkload);
   const keys = useScenarioStore((s) => s.keys);
   const problem = (path: string) => evaluation.scenarioProblems.find((p) => p.path === path)?.message;
+  // A big scenario's cards render CARDS_PER_STEP at a time, each step a short commit of its own, so opening a link of
+  // thousands of workloads never freezes the page in one long render (issue 19, item 9).
+  const total = draft.workloads.length;
+  const shown = useShownCount(total, CARDS_PER_STEP, CARDS_PER_STEP);
 
   return (
     <section aria-labelledby="editor-heading" className="space-y-4">
@@ -38,7 +45,7 @@ export function ScenarioEditor({
         <TextField label="Scenario name" value={draft.name ?? ""} onChange={(name) => update({ name })} error={problem("name")} testId="scenario-name" />
         <RegionPicker regions={regions} value={draft.region ?? "us-east-1"} onChange={(region) => update({ region })} error={problem("region")} />
       </div>
-      {draft.workloads.map((w, i) => (
+      {(shown < total ? draft.workloads.slice(0, shown) : draft.workloads).map((w, i) => (
         <WorkloadCard
           key={keys[i] ?? i}
           index={i}
@@ -48,6 +55,11 @@ export function ScenarioEditor({
           canRemove={draft.workloads.length > 1}
         />
       ))}
+      {shown < total ? (
+        <p role="status" className="text-sm text-slate-600 dark:text-slate-400" data-testid="workloads-filling">
+          Showing {shown.toLocaleString("en-US")} of {total.toLocaleString("en-US")} workloads…
+        </p>
+      ) : null}
       <button type="button" className={buttonClass} onClick={() => addWorkload()}>
         + Add workload
       </button>

@@ -11,6 +11,8 @@ import { nextShownCount } from "./idle";
  */
 export function useShownCount(total: number, first = 20, step = 20): number {
   const [shown, setShown] = useState(() => Math.min(total, first));
+  // Fewer items now (a smaller scenario opened): start counting from there, so a big one opened next fills in steps too.
+  if (shown > total) setShown(total);
   useEffect(() => {
     if (shown >= total) return;
     const t = setTimeout(() => setShown((s) => nextShownCount(s, total, step)), 0);

@@ -19,4 +19,4 @@ export { parseScenario } from "./parse";
 export type { Problem } from "./parse";
 export { EKS_OVERHEAD_MIB, Scenario, STORAGE_LIMITS_GIB } from "./schema";
 export type { Ec2Settings, ScenarioInput, Schedule, Workload, WorkloadInput } from "./schema";
-export { decodeScenario, encodeScenario, readShareHash, SHARE_PARAM } from "./url";
+export { decodeScenario, encodeScenario, MAX_PAGE_WORKLOADS, readShareHash, SHARE_PARAM } from "./url";

@@ -44,6 +44,26 @@ export const SHARE_LOCATION = "hash" as const;
 export const SHARE_FORMAT_VERSION = 2;
 /** Longer tokens are refused before any decoding (a 20-workload scenario is about 1 KB). */
 export const MAX_SHARE_CHARS = 100_000;
+/**
+ * The most workloads the page opens from a share link (issue 19, item 9): a compact link of 100,000 characters can
+ * hold 7,500 workloads, and rendering that many froze the page for seconds. Checked before the scenario is validated,
+ * so a refused link costs only its decoding. The CLI and the scenario files have no such limit.
+ */
+export const MAX_PAGE_WORKLOADS = 2_000;
+
+/** Options of the decoders: `maxWorkloads` refuses a bigger scenario before validating it (the page's limit). */
+export interface DecodeOptions {
+  maxWorkloads?: number;
+}
+
+function tooMany(input: unknown, options: DecodeOptions): DecodeResult | null {
+  const workloads = isRecord(input) ? input.workloads : undefined;
+  const max = options.maxWorkloads;
+  if (max === undefined || !Array.isArray(workloads) || workloads.length <= max) return null;
+  return refuse(
+    `The shared scenario has ${workloads.length.toLocaleString("en-US")} workloads, and this page opens at most ${max.toLocaleString("en-US")} (more would freeze the browser for seconds): split it, or price it with the command line (npm run estimate) from a scenario file.`,
+  );
+}
 
 /** An opened link: the scenario, and the legacy format it was read from when the address should be rewritten. */
 export type DecodedLink = { scenario: Scenario; migratedFrom?: number };
@@ -322,7 +342,7 @@ const checkOf = (payload: string, format: 1 | 2) => checksum(format === 1 ? payl
 
 const LEGACY_BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
-function decodeVersioned(rest: string, catalog: FargateCatalog, format: 1 | 2): DecodeResult {
+function decodeVersioned(rest: string, catalog: FargateCatalog, format: 1 | 2, options: DecodeOptions): DecodeResult {
   const dot = rest.lastIndexOf(".");
   const payload = dot < 0 ? rest : rest.slice(0, dot);
   const check = dot < 0 ? "" : rest.slice(dot + 1);
@@ -330,24 +350,25 @@ function decodeVersioned(rest: string, catalog: FargateCatalog, format: 1 | 2): 
     return refuse("The share link is incomplete: it was probably cut off when it was copied; copy the whole link again.");
   if (check !== checkOf(payload, format) || !BASE64URL.test(payload))
     return refuse("The share link is damaged: its contents do not match its checksum, so it was changed or cut off after it was made.");
-  return validated(expandScenario(parseJson(base64ToBytes(payload), false), format), catalog);
+  const expanded = expandScenario(parseJson(base64ToBytes(payload), false), format);
+  return tooMany(expanded, options) ?? validated(expanded, catalog);
 }
 
-function decodeV0(text: string, catalog: FargateCatalog): DecodeResult {
+function decodeV0(text: string, catalog: FargateCatalog, options: DecodeOptions): DecodeResult {
   // A "+" read back through URLSearchParams arrives as a space.
   const token = text.replace(/ /g, "+");
   if (!LEGACY_BASE64.test(token))
     return refuse(`This is not a share link of this estimator: a link holds "v${SHARE_FORMAT_VERSION}." followed by letters, digits, "-" and "_".`);
   const json = parseJson(base64ToBytes(token), true);
   if (!isRecord(json) || !("workloads" in json)) return stop(NOT_A_SCENARIO("it does not hold a scenario"));
-  return validated(json, catalog, 0);
+  return tooMany(json, options) ?? validated(json, catalog, 0);
 }
 
 /**
  * Opens a share token (the value of `#s=`): never throws; every failure is one sentence for the user.
  * A v0 (legacy) link opens with `migratedFrom: 0`.
  */
-export function decodeScenario(text: string, catalog: FargateCatalog): DecodeResult {
+export function decodeScenario(text: string, catalog: FargateCatalog, options: DecodeOptions = {}): DecodeResult {
   try {
     if (typeof text !== "string") return refuse("The share link is not text.");
     if (text.length > MAX_SHARE_CHARS)
@@ -357,9 +378,9 @@ export function decodeScenario(text: string, catalog: FargateCatalog): DecodeRes
     const token = text.trim();
     if (!token) return refuse("The share link is empty: it holds no scenario.");
     const versioned = /^v(\d{1,6})\.(.*)$/s.exec(token);
-    if (!versioned) return decodeV0(token, catalog);
+    if (!versioned) return decodeV0(token, catalog, options);
     const version = Number(versioned[1]);
-    if (version === 1 || version === 2) return decodeVersioned(versioned[2]!, catalog, version);
+    if (version === 1 || version === 2) return decodeVersioned(versioned[2]!, catalog, version, options);
     return refuse(
       `The share link uses format v${version}, which this version of the estimator cannot open${version > SHARE_FORMAT_VERSION ? "; it was probably made by a newer version" : ""}.`,
     );
@@ -373,14 +394,14 @@ export function decodeScenario(text: string, catalog: FargateCatalog): DecodeRes
  * Reads `#s=…` from a location hash ("#s=v1.…" or "s=v1.…"). Undefined when the hash has no share
  * parameter (an ordinary visit); otherwise the decode result.
  */
-export function readShareHash(hash: string, catalog: FargateCatalog): DecodeResult | undefined {
+export function readShareHash(hash: string, catalog: FargateCatalog, options: DecodeOptions = {}): DecodeResult | undefined {
   if (typeof hash !== "string") return undefined;
-  if (hash.length > MAX_SHARE_CHARS + 100) return decodeScenario(hash, catalog); // refused as too long
+  if (hash.length > MAX_SHARE_CHARS + 100) return decodeScenario(hash, catalog, options); // refused as too long
   let value: string | null;
   try {
     value = new URLSearchParams(hash.replace(/^#/, "")).get(SHARE_PARAM);
   } catch {
     return refuse(DAMAGED);
   }
-  return value === null ? undefined : decodeScenario(value, catalog);
+  return value === null ? undefined : decodeScenario(value, catalog, options);
 }

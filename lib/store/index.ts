@@ -1,5 +1,5 @@
 /** lib/store's public entry: what other folders may import from it. */
-export { displayName, SAVED_KEY, useSavedStore } from "./saved-store";
-export type { SavedScenario } from "./saved-store";
+export { displayName, isSavedKey, MAX_ENTRY_CHARS, useSavedStore } from "./saved-store";
+export type { NotStored, SavedScenario } from "./saved-store";
 export { useScenarioStore } from "./scenario-store";
 export { useUndoStore } from "./undo-store";

@@ -1,0 +1,120 @@
+import type { Page } from "@playwright/test";
+import { MAX_ENTRY_CHARS } from "@/lib/store/saved-store";
+import { expect, ready, test } from "./fixtures";
+import { scenarioLink, waitForSelectorQuietly } from "./perf";
+
+/**
+ * Issue 19, item 1: saved work wiped by big links. The list was one localStorage key; above 4,000,000 characters a
+ * load took it for damaged and the next save overwrote it (five saved scenarios became one default, without a word).
+ * Now each entry has its own key, an entry that does not fit is refused (the page says so, the others stay), and
+ * what cannot be read is kept aside with a visible notice.
+ */
+const entries = (page: Page) => page.getByTestId("saved-entry");
+const problems = (page: Page) => page.getByTestId("storage-problems");
+
+async function openSaved(page: Page) {
+  const list = page.getByTestId("saved-scenarios");
+  await list.locator("summary").click();
+  return list;
+}
+
+/** Writes the previous one-key list: four scenarios of `big` small workloads each, then a small one saved last. */
+async function writeOldList(page: Page, big: number) {
+  return page.evaluate((big) => {
+    const draft = (name: string, n: number) => ({
+      version: 1,
+      name,
+      region: "us-east-1",
+      workloads: Array.from({ length: n }, (_, i) => ({ name: `w${i}`, vcpu: 0.25, memoryGiB: 0.5, tasks: 1 })),
+    });
+    const scenarios = [
+      ...["big 1", "big 2", "big 3", "big 4"].map((name, i) => ({ id: `old-${i}`, draft: draft(name, big), link: null, savedAt: i + 1 })),
+      { id: "old-small", draft: draft("small one", 1), link: null, savedAt: 10 },
+    ];
+    const text = JSON.stringify({ state: { scenarios }, version: 1 });
+    window.localStorage.clear();
+    window.localStorage.setItem("fargate-estimator:scenarios", text);
+    return text.length;
+  }, big);
+}
+
+const storedEntryNames = (page: Page) =>
+  page.evaluate(() =>
+    Object.keys(window.localStorage)
+      .filter((k) => k.startsWith("fargate-estimator:saved:"))
+      .map((k) => (JSON.parse(window.localStorage.getItem(k)!) as { draft: { name: string } }).draft.name)
+      .sort(),
+  );
+
+test("a saved list above 4,000,000 characters loads whole, moves to one key per entry, and a too-large link is refused with a sentence", async ({ page }) => {
+  test.setTimeout(240_000);
+  // 4 x 15,000 workloads of 47 characters: 4.3 million characters in one key (the old code read it as damaged).
+  const chars = await writeOldList(page, 15_000);
+  expect(chars).toBeGreaterThan(4_000_000);
+  await page.goto("/");
+  await ready(page);
+  await expect(page.getByTestId("scenario-name")).toHaveValue("small one");
+  await openSaved(page);
+  await expect(entries(page)).toHaveCount(5);
+  await expect.poll(() => storedEntryNames(page), { timeout: 30_000 }).toEqual(["big 1", "big 2", "big 3", "big 4", "small one"]);
+  expect(await page.evaluate(() => window.localStorage.getItem("fargate-estimator:scenarios"))).toBeNull();
+
+  // A share link of 7,000 workloads: its entry would take more than MAX_ENTRY_CHARS; refused, the five stay.
+  await page.goto("about:blank");
+  await page.goto(`/#s=${scenarioLink(7_000)}`);
+  await waitForSelectorQuietly(page, '[data-testid="notice"]', 120_000);
+  await expect(page.getByTestId("notice")).toContainText(`is too large to keep in this browser`);
+  await expect(page.getByTestId("notice")).toContainText(`at most ${MAX_ENTRY_CHARS.toLocaleString("en-US")}`);
+  await expect(problems(page)).toContainText("your other saved scenarios are kept");
+  expect(await storedEntryNames(page)).toEqual(["big 1", "big 2", "big 3", "big 4", "small one"]);
+});
+
+test("storage full: a new entry is refused with a sentence and the others stay", async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto("/");
+  await ready(page);
+  await expect.poll(() => storedEntryNames(page)).toEqual(["My scenario"]);
+  // Fill the storage, then free 50,000 characters: less than a 1,000-workload scenario needs (about 190,000).
+  await page.evaluate(() => {
+    const chunk = "x".repeat(100_000);
+    for (let i = 0; ; i++) {
+      try {
+        window.localStorage.setItem(`filler-${i}`, chunk);
+      } catch {
+        window.localStorage.setItem(`filler-${i - 1}`, chunk.slice(0, 50_000));
+        return;
+      }
+    }
+  });
+  await page.goto("about:blank");
+  await page.goto(`/#s=${scenarioLink(1_000)}`);
+  await waitForSelectorQuietly(page, '[data-testid="notice"]', 120_000);
+  await expect(page.getByTestId("notice")).toContainText("could not be saved: this browser's storage is full");
+  await expect(problems(page)).toContainText("could not be saved: this browser's storage is full");
+  expect(await storedEntryNames(page)).toEqual(["My scenario"]);
+  await page.evaluate(() => Object.keys(window.localStorage).forEach((k) => k.startsWith("filler-") && window.localStorage.removeItem(k)));
+});
+
+test("a saved list that cannot be read is kept aside, named on the page, can be downloaded, and is deleted only when asked", async ({ page }) => {
+  const damaged = '{"state":{"scenarios":[{"id":"a","draft":{"name":"mine","workloads":[';
+  await page.evaluate((damaged) => window.localStorage.setItem("fargate-estimator:scenarios", damaged), damaged);
+  await page.goto("/");
+  await ready(page);
+  await expect(problems(page)).toContainText("could not be read");
+  await expect(problems(page)).toContainText("Nothing was deleted");
+  const aside = await page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith("fargate-estimator:unreadable:")));
+  expect(aside).toHaveLength(1);
+  expect(await page.evaluate((k) => window.localStorage.getItem(k), aside[0]!)).toBe(damaged);
+  // Still there, and still said, at the next load.
+  await page.reload();
+  await ready(page);
+  await expect(problems(page)).toContainText("could not be read");
+  const download = page.waitForEvent("download");
+  await problems(page).getByRole("button", { name: "Download the unreadable data" }).click();
+  const file = await download;
+  const text = await (await file.createReadStream()).toArray();
+  expect(JSON.parse(Buffer.concat(text).toString("utf8"))).toEqual({ [aside[0]!]: damaged });
+  await problems(page).getByRole("button", { name: "Delete it" }).click();
+  await expect(problems(page)).toHaveCount(0);
+  expect(await page.evaluate((k) => window.localStorage.getItem(k), aside[0]!)).toBeNull();
+});
