@@ -1,5 +1,4 @@
 import type { Page } from "@playwright/test";
-import { MAX_ENTRY_CHARS } from "@/lib/store/saved-store";
 import { expect, ready, test } from "./fixtures";
 import { scenarioLink, waitForSelectorQuietly } from "./perf";
 
@@ -18,7 +17,7 @@ async function openSaved(page: Page) {
   return list;
 }
 
-/** Writes the previous one-key list: four scenarios of `big` small workloads each, then a small one saved last. */
+/** Writes the previous one-key list: five scenarios of `big` small workloads each, then a small one saved last. */
 async function writeOldList(page: Page, big: number) {
   return page.evaluate((big) => {
     const draft = (name: string, n: number) => ({
@@ -28,7 +27,7 @@ async function writeOldList(page: Page, big: number) {
       workloads: Array.from({ length: n }, (_, i) => ({ name: `w${i}`, vcpu: 0.25, memoryGiB: 0.5, tasks: 1 })),
     });
     const scenarios = [
-      ...["big 1", "big 2", "big 3", "big 4"].map((name, i) => ({ id: `old-${i}`, draft: draft(name, big), link: null, savedAt: i + 1 })),
+      ...["big 1", "big 2", "big 3", "big 4", "big 5"].map((name, i) => ({ id: `old-${i}`, draft: draft(name, big), link: null, savedAt: i + 1 })),
       { id: "old-small", draft: draft("small one", 1), link: null, savedAt: 10 },
     ];
     const text = JSON.stringify({ state: { scenarios }, version: 1 });
@@ -46,27 +45,22 @@ const storedEntryNames = (page: Page) =>
       .sort(),
   );
 
-test("a saved list above 4,000,000 characters loads whole, moves to one key per entry, and a too-large link is refused with a sentence", async ({ page }) => {
+test("a saved list above 4,000,000 characters (as three big links left it) loads whole and moves to one key per entry", async ({ page }) => {
   test.setTimeout(240_000);
-  // 4 x 15,000 workloads of 47 characters: 4.3 million characters in one key (the old code read it as damaged).
-  const chars = await writeOldList(page, 15_000);
+  await page.goto("/");
+  // 5 x 15,500 workloads of 55 characters: 4.3 million characters in one key (the old code read it as damaged and
+  // the next save overwrote it). Each entry (850,000 characters) is under MAX_ENTRY_CHARS; the old list and its
+  // entries do not fit side by side, so the move drops the old list once the first entries are safe.
+  const chars = await writeOldList(page, 15_500);
   expect(chars).toBeGreaterThan(4_000_000);
   await page.goto("/");
   await ready(page);
   await expect(page.getByTestId("scenario-name")).toHaveValue("small one");
   await openSaved(page);
-  await expect(entries(page)).toHaveCount(5);
-  await expect.poll(() => storedEntryNames(page), { timeout: 30_000 }).toEqual(["big 1", "big 2", "big 3", "big 4", "small one"]);
+  await expect(entries(page)).toHaveCount(6);
+  await expect.poll(() => storedEntryNames(page), { timeout: 30_000 }).toEqual(["big 1", "big 2", "big 3", "big 4", "big 5", "small one"]);
+  await expect(problems(page)).toHaveCount(0);
   expect(await page.evaluate(() => window.localStorage.getItem("fargate-estimator:scenarios"))).toBeNull();
-
-  // A share link of 7,000 workloads: its entry would take more than MAX_ENTRY_CHARS; refused, the five stay.
-  await page.goto("about:blank");
-  await page.goto(`/#s=${scenarioLink(7_000)}`);
-  await waitForSelectorQuietly(page, '[data-testid="notice"]', 120_000);
-  await expect(page.getByTestId("notice")).toContainText(`is too large to keep in this browser`);
-  await expect(page.getByTestId("notice")).toContainText(`at most ${MAX_ENTRY_CHARS.toLocaleString("en-US")}`);
-  await expect(problems(page)).toContainText("your other saved scenarios are kept");
-  expect(await storedEntryNames(page)).toEqual(["big 1", "big 2", "big 3", "big 4", "small one"]);
 });
 
 test("storage full: a new entry is refused with a sentence and the others stay", async ({ page }) => {
@@ -90,6 +84,9 @@ test("storage full: a new entry is refused with a sentence and the others stay",
   await page.goto(`/#s=${scenarioLink(1_000)}`);
   await waitForSelectorQuietly(page, '[data-testid="notice"]', 120_000);
   await expect(page.getByTestId("notice")).toContainText("could not be saved: this browser's storage is full");
+  // The Saved scenarios part loads once the page has settled (a while with 1,000 workloads on a busy machine; waited
+  // on with a quiet poll, as a locator's own waits slow a page this big).
+  await waitForSelectorQuietly(page, '[data-testid="storage-problems"]', 240_000);
   await expect(problems(page)).toContainText("could not be saved: this browser's storage is full");
   expect(await storedEntryNames(page)).toEqual(["My scenario"]);
   await page.evaluate(() => Object.keys(window.localStorage).forEach((k) => k.startsWith("filler-") && window.localStorage.removeItem(k)));
@@ -97,6 +94,7 @@ test("storage full: a new entry is refused with a sentence and the others stay",
 
 test("a saved list that cannot be read is kept aside, named on the page, can be downloaded, and is deleted only when asked", async ({ page }) => {
   const damaged = '{"state":{"scenarios":[{"id":"a","draft":{"name":"mine","workloads":[';
+  await page.goto("/");
   await page.evaluate((damaged) => window.localStorage.setItem("fargate-estimator:scenarios", damaged), damaged);
   await page.goto("/");
   await ready(page);
