@@ -229,23 +229,6 @@ export const envReads = {
   },
 };
 
-/**
- * One zod, configured once: `z` comes from @/lib/catalog (lib/catalog/zod.ts), which keeps zod from probing `eval`
- * under the page's CSP (issue 19, item 12). Type-only imports of "zod" are fine.
- */
-export const zodOnce = {
-  files: ["**/*.{ts,tsx,mts}"],
-  ignores: [...TESTS, "lib/catalog/zod.ts"],
-  // typescript-eslint's rule (type-aware of `import type`), a name of its own: a second "no-restricted-imports" would
-  // replace the purity rules above for the same files.
-  rules: {
-    "@typescript-eslint/no-restricted-imports": [
-      "error",
-      { paths: [{ name: "zod", allowTypeImports: true, message: 'Import z from "@/lib/catalog" (lib/catalog/zod.ts configures it), not from "zod".' }] },
-    ],
-  },
-};
-
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -255,7 +238,6 @@ export default defineConfig([
   pricingPurity,
   browserSafe,
   envReads,
-  zodOnce,
   globalIgnores([
     ".next/**",
     "out/**",

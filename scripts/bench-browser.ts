@@ -14,6 +14,10 @@
  * usableMs4x: navigation start to a usable form (data-ready="true" and its inputs enabled) at 4x CPU throttling;
  *   pricedMs4x: to both sides priced (the Fargate and the ECS on EC2 totals shown, not "n/a"), at 4x.
  * firstPaintMs / firstContentfulPaintMs (unthrottled) and firstContentfulPaintMs4x.
+ * bigLinkRefusedMs / bigLinkLongestTaskMs: opening the issue 19 link (7,490 workloads in 99,901 characters, refused by
+ *   the page): navigation start to the refusal shown, and the longest main-thread task meanwhile (13.8 s when it opened).
+ * bigLinkAllCardsMs2000 / bigLinkLongestTaskMs2000: opening a 2,000-workload link (the most the page opens): navigation
+ *   start to its last card rendered, and the longest main-thread task until then (the cards render 100 a step).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -21,7 +25,18 @@ import net from "node:net";
 import path from "node:path";
 import { chromium, devices, type Browser, type BrowserContext } from "@playwright/test";
 import config from "../playwright.config";
-import { firstLoadScripts, gzippedKB, openSettled, podWithLabels, recordLongTasks, timeKeystrokes, worstTimerGap } from "../e2e/perf";
+import {
+  bigShareLink,
+  firstLoadScripts,
+  gzippedKB,
+  openSettled,
+  podWithLabels,
+  recordLongTasks,
+  scenarioLink,
+  timeKeystrokes,
+  waitForSelectorQuietly,
+  worstTimerGap,
+} from "../e2e/perf";
 import { childProcessEnv, env } from "../lib/env";
 
 const root = path.join(__dirname, "..");
@@ -192,6 +207,21 @@ async function billGap(browser: Browser, url: string) {
   return round(gap);
 }
 
+/** Opens `link` and waits for `selector`: the time from navigation start, and the longest main-thread task until then. */
+async function openLink(browser: Browser, url: string, link: string, selector: string) {
+  const context = await newContext(browser, url);
+  const page = await context.newPage();
+  await recordLongTasks(page);
+  await page.goto(`/#s=${link}`);
+  await waitForSelectorQuietly(page, selector, 300_000);
+  const r = await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+    return { ms: performance.now(), longest: Math.max(0, ...w.__longTasks.map((t) => t.duration)) };
+  });
+  await context.close();
+  return { ms: round(r.ms), longest: round(r.longest) };
+}
+
 /** One figure: a measurement that fails (a timeout) is logged and reported as null (NaN in JSON), not the end of the run. */
 async function figure<T>(name: string, measure: () => Promise<T>, failed: T): Promise<T> {
   try {
@@ -216,6 +246,11 @@ export async function benchBrowser() {
     const k1000 = await figure("keystrokeMs1000", () => keystrokes(browser, url, 1000, 5), none);
     const yamlImportWorstGapMs = await figure("yamlImportWorstGapMs", () => yamlImportGap(browser, url), NaN);
     const billWorstGapMs = await figure("billWorstGapMs", () => billGap(browser, url), NaN);
+    const refused = await figure("bigLinkRefusedMs", () => openLink(browser, url, bigShareLink(), '[data-testid="notice"]'), { ms: NaN, longest: NaN });
+    const big2000 = await figure("bigLinkAllCardsMs2000", () => openLink(browser, url, scenarioLink(2000), '[data-testid="workload-1999"]'), {
+      ms: NaN,
+      longest: NaN,
+    });
     const slow = await figure("usableMs4x", () => slowLoad(browser, url), { usableMs4x: NaN, pricedMs4x: NaN, firstContentfulPaintMs4x: NaN });
     const figures = {
       ...load,
@@ -226,6 +261,10 @@ export async function benchBrowser() {
       longestTaskMs500: round(Math.max(0, ...k500.longTasks.map((t) => t.durationMs))),
       yamlImportWorstGapMs,
       billWorstGapMs,
+      bigLinkRefusedMs: refused.ms,
+      bigLinkLongestTaskMs: refused.longest,
+      bigLinkAllCardsMs2000: big2000.ms,
+      bigLinkLongestTaskMs2000: big2000.longest,
       ...slow,
     };
     if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
@@ -240,6 +279,12 @@ export async function benchBrowser() {
       );
       console.log(`yamlImportWorstGapMs ${figures.yamlImportWorstGapMs} ms  (worst main-thread timer gap, 20,000-key YAML import in its worker)`);
       console.log(`billWorstGapMs ${figures.billWorstGapMs} ms  (the same, 4 MB CUR 2.0 bill in its worker)`);
+      console.log(
+        `bigLinkRefusedMs ${figures.bigLinkRefusedMs} ms, longest task ${figures.bigLinkLongestTaskMs} ms  (7,490-workload link refused; was one 13.8 s task)`,
+      );
+      console.log(
+        `bigLinkAllCardsMs2000 ${figures.bigLinkAllCardsMs2000} ms, longest task ${figures.bigLinkLongestTaskMs2000} ms  (2,000-workload link, every card rendered)`,
+      );
       console.log(`usableMs4x ${figures.usableMs4x} ms, pricedMs4x ${figures.pricedMs4x} ms  (usable form; both sides priced; 4x CPU throttling)`);
       console.log(
         `firstPaintMs ${figures.firstPaintMs} ms, firstContentfulPaintMs ${figures.firstContentfulPaintMs} ms (4x: ${figures.firstContentfulPaintMs4x} ms)`,

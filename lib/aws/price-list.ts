@@ -1,5 +1,6 @@
 /** The AWS Price List API (GetProducts): PriceList JSON strings -> validated items, and an item's on-demand rate. */
-import { type Rate, z } from "@/lib/catalog";
+import { z } from "zod";
+import type { Rate } from "@/lib/catalog";
 import { dec, toPlain, fail, ok, type Result } from "@/lib/core";
 
 const PriceDimension = z.object({

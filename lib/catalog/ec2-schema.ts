@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod";
+import { z } from "zod";
 import { DecimalString, Provenance } from "./schema";
 
 /**

@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod";
+import { z } from "zod";
 import { Provenance, Rate } from "./schema";
 
 /**

@@ -7,5 +7,3 @@ export { ExtrasCatalog } from "./extras-schema";
 export type { ExtrasItem, ExtrasRegion } from "./extras-schema";
 export { FargateCatalog, SAVINGS_PLAN_TERMS } from "./schema";
 export type { ComputeRates, DerivedRates, FargateRegion, Rate, SavingsPlanTerm } from "./schema";
-/** zod as this app configures it (lib/catalog/zod.ts): import `z` from here, never from "zod". */
-export { z } from "./zod";

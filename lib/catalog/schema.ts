@@ -1,4 +1,5 @@
-import { z } from "./zod";
+import "./zod";
+import { z } from "zod";
 
 /** A decimal USD amount kept as a string, exactly as published ("0.04048"). */
 export const DecimalString = z.string().regex(/^\d+(\.\d+)?$/, "must be a non-negative decimal string");

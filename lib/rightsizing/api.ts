@@ -2,7 +2,7 @@
  * The contract of /api/rightsizing and /api/rightsizing/projected-metrics: request schemas (zod, shared by the
  * route and the browser) and response shapes. Pure: importable from client components.
  */
-import { z } from "@/lib/catalog";
+import { z } from "zod";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { FINDINGS, type RightsizingRecommendation, type SkippedService } from "./types";
 

@@ -1,4 +1,5 @@
-import { SAVINGS_PLAN_TERMS, z } from "@/lib/catalog";
+import { z } from "zod";
+import { SAVINGS_PLAN_TERMS } from "@/lib/catalog";
 import {
   type Ec2Settings as Ec2SettingsSpec,
   EKS_OVERHEAD_MIB,
