@@ -42,6 +42,30 @@ const MAX_RESOURCES = 100_000;
  * that "1e999999999" is refused rather than expanded to a billion digits).
  */
 const NUMERIC = /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d{1,4})?$/i;
+/** Bounds on a number read from a bill (README, Security): real costs, rates and quantities sit far inside them. */
+export const NUMBER_BOUNDS = { maxChars: 100, maxSignificantDigits: 40, maxExponent: 20, minExponent: -40 } as const;
+
+/**
+ * Why a number cell (already in NUMERIC's syntax) is out of bounds, or null: at most 40 significant digits and a
+ * magnitude from 1e-40 to under 1e21 (a billion billion), checked on the text before any arithmetic, so no cell can
+ * make the exact sums slow or huge.
+ */
+export function numberOutOfBounds(s: string): string | null {
+  if (s.length > NUMBER_BOUNDS.maxChars) return `it is longer than ${NUMBER_BOUNDS.maxChars} characters`;
+  const m = /^-?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(s);
+  if (!m) return null;
+  const int = (m[1] ?? "").replace(/^0+/, "");
+  const frac = m[2] ?? "";
+  const exp = m[3] ? Number(m[3]) : 0;
+  const digits = (int + frac).replace(/^0+/, "").replace(/0+$/, "");
+  if (!digits) return null; // zero
+  if (digits.length > NUMBER_BOUNDS.maxSignificantDigits) return `it has more than ${NUMBER_BOUNDS.maxSignificantDigits} significant digits`;
+  // The power of ten of the leading digit: 123.4 -> 2, 0.0012 -> -3.
+  const lead = (int ? int.length - 1 : -(frac.length - frac.replace(/^0+/, "").length) - 1) + exp;
+  if (lead > NUMBER_BOUNDS.maxExponent) return `it is 1e${NUMBER_BOUNDS.maxExponent + 1} or more`;
+  if (lead < NUMBER_BOUNDS.minExponent) return `it is below 1e${NUMBER_BOUNDS.minExponent} (and not zero)`;
+  return null;
+}
 const MS_PER_HOUR = SECONDS_PER_HOUR * 1000;
 
 /** ISO-like timestamps; a zone-less "2024-09-01 00:00:00" (FOCUS sample) is UTC, as AWS bills are. */
@@ -115,6 +139,8 @@ export class BillAccumulator {
   private skuIndex: Map<string, SkuInfo>;
   private notes = new Set<string>();
   private values: readonly Cell[] = [];
+  /** How messages name a row: CSV readers count lines (header = line 1), Parquet readers rows. */
+  rowNoun: "line" | "row" = "line";
 
   constructor(
     readonly fileName: string,
@@ -144,17 +170,29 @@ export class BillAccumulator {
     return text(this.get(field)).trim();
   }
 
+  /** Where the current row is, for messages: "line N" of a CSV file (the header is line 1), "row N" of a Parquet file. */
+  private where(): string {
+    return this.rowNoun === "line" ? `line ${this.rows + 1}` : `row ${this.rows}`;
+  }
+
   private decimal(field: Field): Decimal {
     const v = this.get(field);
     if (v === null || v === undefined || v === "" || v === "NULL") return ZERO;
-    if (typeof v === "number" || typeof v === "bigint") return dec(v.toString());
-    const s = text(v).trim();
+    const s = typeof v === "number" || typeof v === "bigint" ? v.toString() : text(v).trim();
     if (!s) return ZERO;
-    if (NUMERIC.test(s)) return dec(s);
     const column = FORMAT_COLUMNS[this.map!.format][field]?.column ?? field;
-    throw new BillError(
-      `${this.fileName}, line ${this.rows + 1}: ${column} is "${s.slice(0, 40)}", which is not a number; the file may be damaged or not a bill export.`,
-    );
+    if (!NUMERIC.test(s)) {
+      throw new BillError(
+        `${this.fileName}, ${this.where()}: ${column} is "${s.slice(0, 40)}", which is not a number; the file may be damaged or not a bill export.`,
+      );
+    }
+    const bad = numberOutOfBounds(s);
+    if (bad) {
+      throw new BillError(
+        `${this.fileName}, ${this.where()}: ${column} is "${s.length > 40 ? `${s.slice(0, 40)}…` : s}", out of the bounds of a bill's numbers (${bad}); the file may be damaged.`,
+      );
+    }
+    return dec(s);
   }
 
   row(values: readonly Cell[]): void {

@@ -22,6 +22,7 @@ export async function readParquetBill(file: ByteSource, acc: BillAccumulator, on
   const names = parquetSchema(metadata).children.map((c) => c.element.name);
   const format = detectFormat(names);
   const columns = format ? columnsToRead(format, names) : names;
+  acc.rowNoun = "row";
   acc.header(columns);
   const total = Number(metadata.num_rows);
   let rowStart = 0;
