@@ -2,10 +2,18 @@
  * Hostile and damaged bills (issue 19 items 2, 3, 6, 8, 10): each is refused quickly with one sentence naming the
  * file, never read as a valid $0 answer, and never allowed to take unbounded time or memory.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { fargateCatalog } from "@/lib/catalog/fargate";
+import { BillAccumulator, numberOutOfBounds } from "./accumulate";
+import { reconcileBlob } from "./browser";
 import { BillError } from "./columns";
-import { numberOutOfBounds } from "./accumulate";
+import { CSV_BOUNDS, readCsvBill, type TextStream } from "./csv";
+import { reconcileFile } from "./node";
 import { fixture, reconcileCsvText } from "./test-helpers";
 
 const CUR2 = readFileSync(fixture("cur2-fargate.csv"), "utf8");
@@ -49,5 +57,80 @@ describe("item 2: every number read from a bill is bounded before any arithmetic
     // A bounded value still adds exactly: 0.04048 -> 0.04048 + 1e-40 - 0.04048 = the fixture's total + 1e-40.
     const r = await reconcileCsvText(withCost("0.0404800000000000000000000000000000000001"));
     expect(r.totals.effectiveCost).toBe("0.2250486250000000000000000000000000000001");
+  });
+});
+
+/** A CSV stream of `count` chunks from `make`, counting how many the reader pulled. */
+function countedStream(count: number, make: (i: number) => string) {
+  const stats = { pulled: 0 };
+  const stream = Readable.from(
+    (function* () {
+      for (let i = 0; i < count; i++) {
+        stats.pulled++;
+        yield make(i);
+      }
+    })(),
+  );
+  return { stream: stream as unknown as TextStream, stats };
+}
+
+describe("item 6: a row is at most 1 MiB, a gzip at most 200 characters per compressed byte", () => {
+  it("refuses a 32 MiB line after reading about 1 MiB of it, not the whole line (no quadratic re-scan)", async () => {
+    const header = LINES[0]!;
+    // 512 chunks of 64 KiB: the header, then one line that never ends.
+    const { stream, stats } = countedStream(512, (i) => (i === 0 ? `${header}\n` : "x".repeat(65_536)));
+    const acc = new BillAccumulator("long.csv", fargateCatalog);
+    expect(await errorOf(readCsvBill(stream, acc))).toBe(
+      "long.csv: the row from line 2 is longer than 1 MiB (1,048,576 characters), which no bill row is; the file may be damaged (an unterminated quote?) or not a bill export.",
+    );
+    // 1 MiB is 16 chunks of 64 KiB; the stream's read-ahead may add a few. The whole line is 511 chunks.
+    expect(stats.pulled).toBeLessThan(40);
+  });
+
+  it("a row of quoted line breaks counts as one row; rows just under the bound are read", async () => {
+    const quoted = `"${"a\n".repeat(600_000)}"`; // 1.2 M characters in one quoted cell
+    const text = [LINES[0], LINES[1]!.replace(",us-east-1,8CESGAFWKAJ98PME,", `,us-east-1,${quoted},`), ...LINES.slice(2)].join("\n");
+    expect(await errorOf(reconcileCsvText(text, "bill.csv", 65_536))).toMatch(/^bill\.csv: the row from line 2 is longer than 1 MiB/);
+    // 900,000 characters of description in one row: under the bound, and the totals are the fixture's (0.225048625).
+    const long = [LINES[0], LINES[1]!.replace("AWS Fargate - vCPU - US East (N. Virginia)", "d".repeat(900_000)), ...LINES.slice(2)].join("\n");
+    expect((await reconcileCsvText(long, "bill.csv", 65_536)).totals.effectiveCost).toBe("0.225048625");
+  });
+
+  it("refuses a gzip bomb early: 16 MiB of line breaks under a real header, from a 16 KB gzip", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bill-"));
+    const file = path.join(dir, "bomb.csv.gz");
+    writeFileSync(file, gzipSync(Buffer.concat([Buffer.from(`${LINES[0]}\n`), Buffer.alloc(16 << 20, 10)])));
+    // Before the bound this read 16 MiB of blank lines and answered "No Fargate usage" ($0).
+    expect(await errorOf(reconcileFile(file, fargateCatalog, "bomb.csv.gz"))).toMatch(
+      /^bomb\.csv\.gz decompresses to more than 200 times its compressed size \([\d,]+ characters from [\d,]+ bytes\), which no bill export does; it is refused as a possible decompression bomb\.$/,
+    );
+    // The browser path (DecompressionStream) refuses it the same way.
+    expect(await errorOf(reconcileBlob(new Blob([readFileSync(file)]), "bomb.csv.gz", fargateCatalog))).toMatch(
+      /^bomb\.csv\.gz decompresses to more than 200 times its compressed size/,
+    );
+    // The fixture's own gzip (12,256 characters from 2,061 bytes, about 6 to 1) is read.
+    expect((await reconcileFile(fixture("cur2-fargate.csv.gz"), fargateCatalog)).totals.effectiveCost).toBe("0.225048625");
+    expect(CSV_BOUNDS.maxGzipRatio).toBe(200);
+  });
+});
+
+describe("item 10: a CSV that did not parse cleanly is an error, never a $0 answer", () => {
+  it("an unterminated quote", async () => {
+    // A last row opens a quote that never closes (a file cut short): papaparse reads the rest as one cell.
+    const rows = CUR2.trimEnd().split("\n");
+    const text = `${rows.join("\n")}\nli-9999,"2026-09-01T00:00:00Z/2026-09-01T01:00:00Z,2026-09-01T00:00:00Z,2026`;
+    expect(await errorOf(reconcileCsvText(text))).toBe(
+      `bill.csv, line ${rows.length + 1}: a quoted field is never closed (an unterminated quote); the file is damaged or was cut short, so it is not read.`,
+    );
+    // Mid-file, the quote closes at the next quote character and the text after it is the damage named.
+    const mid = [...LINES.slice(0, 3), LINES[3]!.replace(",AmazonECS,", ',"AmazonECS,'), ...LINES.slice(4)].join("\n");
+    expect(await errorOf(reconcileCsvText(mid))).toMatch(/^bill\.csv, line 4: a quoted field has text after its closing quote;/);
+  });
+
+  it("text after a closing quote; blank lines are still skipped", async () => {
+    const text = [LINES[0], LINES[1]!.replace(",AmazonECS,", ',"AmazonECS"x,'), ...LINES.slice(2)].join("\n");
+    expect(await errorOf(reconcileCsvText(text))).toMatch(/^bill\.csv, line 2: a quoted field has text after its closing quote;/);
+    const blank = ["", LINES[0], "", LINES[1], "", "", ...LINES.slice(2)].join("\n");
+    expect((await reconcileCsvText(blank)).totals.effectiveCost).toBe("0.225048625");
   });
 });
