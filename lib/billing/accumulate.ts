@@ -38,6 +38,14 @@ const RELATED_EC2_DESCRIPTION = /NAT Gateway|data transfer|public IPv4|VPC endpo
 
 const MAX_RESOURCES = 100_000;
 /**
+ * Memory bounds on what a bill's rows can make the reader keep (README, Security): cluster/service groups tracked
+ * (groups first seen after these are summed without being told apart), groups listed (the largest by paid cost; the
+ * rest one "other groups" line), resource IDs counted over all groups, and distinct keys of the usage, outside-the-meter
+ * and adjustment tables (further keys fold into one "(other)" line of their table).
+ */
+export const GROUP_BOUNDS = { tracked: 5_000, listed: 200, resources: 200_000, tableKeys: 1_000 } as const;
+const OTHER = "(other)";
+/**
  * A number cell as bills write it (the syntax big.js read here before: no "+", an exponent of at most 4 digits so
  * that "1e999999999" is refused rather than expanded to a billion digits).
  */
@@ -132,6 +140,9 @@ export class BillAccumulator {
   private outside = new Map<string, OutsideLine & { q: Decimal; c: Decimal }>();
   private adjustments = new Map<string, { kind: AdjustmentKind; product: string; cost: Decimal; rows: number }>();
   private other = ZERO;
+  /** Groups past GROUP_BOUNDS.tracked: only their sums. */
+  private untracked = { rows: 0, listCost: ZERO, effectiveCost: ZERO };
+  private resourceCount = 0;
   private periodStart = Infinity;
   private periodEnd = -Infinity;
   private usageStart = Infinity;
@@ -214,7 +225,8 @@ export class BillAccumulator {
   }
 
   private adjust(kind: AdjustmentKind, product: string, cost: Decimal) {
-    const key = `${kind}\u0000${product}`;
+    let key = `${kind}\u0000${product}`;
+    if (!this.adjustments.has(key) && this.adjustments.size >= GROUP_BOUNDS.tableKeys) key = `${kind}\u0000${(product = OTHER)}`;
     let a = this.adjustments.get(key);
     if (!a) this.adjustments.set(key, (a = { kind, product, cost: ZERO, rows: 0 }));
     a.cost = a.cost.plus(cost);
@@ -222,7 +234,11 @@ export class BillAccumulator {
   }
 
   private addOutside(product: string, usageType: string, region: string, unit: string, quantity: Decimal, cost: Decimal) {
-    const key = OUTSIDE_KEY(product, usageType, region, unit);
+    let key = OUTSIDE_KEY(product, usageType, region, unit);
+    if (!this.outside.has(key) && this.outside.size >= GROUP_BOUNDS.tableKeys) {
+      [product, usageType, region, unit] = [OTHER, OTHER, OTHER, ""];
+      key = OUTSIDE_KEY(product, usageType, region, unit);
+    }
     let o = this.outside.get(key);
     if (!o) this.outside.set(key, (o = { product, usageType, region, unit, quantity: "0", cost: "0", q: ZERO, c: ZERO }));
     o.q = o.q.plus(quantity);
@@ -343,7 +359,8 @@ export class BillAccumulator {
     this.fargateRows++;
     const meter = fargateMeter(usageType);
     const unit = meter?.unit ?? rawUnit;
-    const key = `${region}\u0000${platform}\u0000${usageType}`;
+    let key = `${region}\u0000${platform}\u0000${usageType}`;
+    if (!this.usage.has(key) && this.usage.size >= GROUP_BOUNDS.tableKeys) key = `${(region = OTHER)}\u0000${platform}\u0000${usageType}`;
     let u = this.usage.get(key);
     if (!u) this.usage.set(key, (u = { region, platform, usageType, unit, ...newSums() }));
     u.quantity = u.quantity.plus(quantity);
@@ -361,6 +378,12 @@ export class BillAccumulator {
     }
     const gkey = [region, platform, cluster, service].join("\u0000");
     let g = this.groups.get(gkey);
+    if (!g && this.groups.size >= GROUP_BOUNDS.tracked) {
+      this.untracked.rows++;
+      this.untracked.listCost = this.untracked.listCost.plus(listCost);
+      this.untracked.effectiveCost = this.untracked.effectiveCost.plus(cost);
+      return;
+    }
     if (!g) {
       g = {
         line: { region, platform, cluster, service, os: "linux", arch: "x86_64", rows: 0 },
@@ -381,7 +404,10 @@ export class BillAccumulator {
     gu.quantity = gu.quantity.plus(quantity);
     gu.listCost = gu.listCost.plus(listCost);
     gu.effectiveCost = gu.effectiveCost.plus(cost);
-    if (resourceId && g.resources.size < MAX_RESOURCES) g.resources.add(resourceId);
+    if (resourceId && g.resources.size < MAX_RESOURCES && this.resourceCount < GROUP_BOUNDS.resources && !g.resources.has(resourceId)) {
+      g.resources.add(resourceId);
+      this.resourceCount++;
+    }
     // One resource ID's row over its hours = that task's size (rows cover whole hours or less).
     if (resourceId && meter && end > start && quantity.gt(0)) {
       const perHour = quantity.times(MS_PER_HOUR).div(end - start);
@@ -432,6 +458,30 @@ export class BillAccumulator {
       };
     });
     groups.sort((a, b) => dec(b.effectiveCost).cmp(a.effectiveCost) || a.cluster.localeCompare(b.cluster) || a.service.localeCompare(b.service));
+    let groupsOther: Reconciliation["groupsOther"];
+    const beyond = groups.length > GROUP_BOUNDS.listed ? groups.splice(GROUP_BOUNDS.listed) : [];
+    if (beyond.length || this.untracked.rows) {
+      let list = this.untracked.listCost;
+      let eff = this.untracked.effectiveCost;
+      let rows = this.untracked.rows;
+      for (const g of beyond) {
+        list = list.plus(g.listCost);
+        eff = eff.plus(g.effectiveCost);
+        rows += g.rows;
+      }
+      groupsOther = { groups: beyond.length, untracked: this.untracked.rows > 0, rows, listCost: list.toString(), effectiveCost: eff.toString() };
+      this.notes.add(
+        `Groups: the ${GROUP_BOUNDS.listed} largest cluster/service groups by paid cost are listed; ${this.untracked.rows ? `more than ${(this.groups.size - GROUP_BOUNDS.listed).toLocaleString("en-US")} others` : `the other ${beyond.length.toLocaleString("en-US")}`} are summed in one "other groups" line${this.untracked.rows ? ` (groups first seen after the first ${GROUP_BOUNDS.tracked.toLocaleString("en-US")} are summed without being told apart)` : ""}.`,
+      );
+    }
+    if (this.resourceCount >= GROUP_BOUNDS.resources) {
+      this.notes.add(
+        `Tasks: distinct resource IDs are counted up to ${GROUP_BOUNDS.resources.toLocaleString("en-US")} over all groups; later ones are not counted.`,
+      );
+    }
+    if ([this.usage, this.outside, this.adjustments].some((m) => m.size >= GROUP_BOUNDS.tableKeys)) {
+      this.notes.add(`A table reached ${GROUP_BOUNDS.tableKeys.toLocaleString("en-US")} distinct lines; further lines are summed in its "${OTHER}" line.`);
+    }
     const outsideFargate: OutsideLine[] = [...this.outside.values()]
       .sort((a, b) => a.product.localeCompare(b.product) || a.usageType.localeCompare(b.usageType) || a.region.localeCompare(b.region))
       .map((o) => ({ product: o.product, usageType: o.usageType, region: o.region, quantity: o.q.toString(), unit: o.unit, cost: o.c.toString() }));
@@ -470,6 +520,7 @@ export class BillAccumulator {
       },
       usage,
       groups,
+      ...(groupsOther ? { groupsOther } : {}),
       outsideFargate,
       adjustments,
       totals: {

@@ -9,11 +9,12 @@ import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog/fargate";
-import { BillAccumulator, numberOutOfBounds } from "./accumulate";
+import { BillAccumulator, GROUP_BOUNDS, numberOutOfBounds } from "./accumulate";
 import { reconcileBlob } from "./browser";
 import { BillError } from "./columns";
 import { CSV_BOUNDS, readCsvBill, type TextStream } from "./csv";
 import { reconcileFile } from "./node";
+import { billView } from "./view";
 import { fixture, reconcileCsvText } from "./test-helpers";
 
 const CUR2 = readFileSync(fixture("cur2-fargate.csv"), "utf8");
@@ -132,5 +133,50 @@ describe("item 10: a CSV that did not parse cleanly is an error, never a $0 answ
     expect(await errorOf(reconcileCsvText(text))).toMatch(/^bill\.csv, line 2: a quoted field has text after its closing quote;/);
     const blank = ["", LINES[0], "", LINES[1], "", "", ...LINES.slice(2)].join("\n");
     expect((await reconcileCsvText(blank)).totals.effectiveCost).toBe("0.225048625");
+  });
+});
+
+describe("item 8: groups are capped (the 200 largest by paid cost, the rest one line) and the output says so", () => {
+  it("6,000 distinct services: 5,000 tracked, 200 listed, the rest summed exactly", async () => {
+    const header =
+      "line_item_line_item_type,line_item_product_code,line_item_usage_type,line_item_usage_amount,line_item_unblended_cost,pricing_public_on_demand_cost,product_region_code,line_item_resource_id,resource_tags";
+    // Service s<i> (i = 1..6000) ran 1 vCPU-hour that cost i/1000 USD (list the same), in ascending order of cost.
+    const rows = Array.from(
+      { length: 6000 },
+      (_, k) =>
+        `Usage,AmazonECS,USE1-Fargate-vCPU-Hours:perCPU,1,${(k + 1) / 1000},${(k + 1) / 1000},us-east-1,arn:aws:ecs:us-east-1:1:task/c/t${k},"{""aws_ecs_serviceName"":""s${k + 1}""}"`,
+    );
+    const r = await reconcileCsvText([header, ...rows].join("\n"), "many.csv", 65_536);
+    // Total: sum of i/1000 for i = 1..6000 = 6000 x 6001 / 2 / 1000 = 18003.
+    expect(r.totals.effectiveCost).toBe("18003");
+    expect(r.groups).toHaveLength(200);
+    // Tracked: s1..s5000 (the first 5,000 seen); listed: the 200 largest of those, s5000 down to s4801.
+    expect(r.groups[0]!.service).toBe("s5000");
+    expect(r.groups[199]!.service).toBe("s4801");
+    // Listed: (4801 + 5000) x 200 / 2 / 1000 = 980.1; the other line: 18003 - 980.1 = 17022.9 over 5,800 rows.
+    expect(r.groupsOther).toEqual({ groups: 4800, untracked: true, rows: 5800, listCost: "17022.9", effectiveCost: "17022.9" });
+    expect(r.notes.some((n) => n.startsWith("Groups: the 200 largest cluster/service groups by paid cost are listed; more than 4,800 others"))).toBe(true);
+    // The view's groups table ends with the other line and its total is the whole bill's.
+    const view = billView(r);
+    expect(view.groups.at(-1)!.name).toBe("(more than 4,800 other groups)");
+    expect(view.groupsTotal.effectiveCost).toBe("18003.00");
+  });
+
+  it("1,500 distinct outside-the-meter lines: 1,000 kept, the rest one (other) line, the total exact", async () => {
+    const header =
+      "line_item_line_item_type,line_item_product_code,line_item_usage_type,line_item_usage_amount,line_item_unblended_cost,pricing_public_on_demand_cost,product_region_code";
+    // NAT usage type n<k> (k = 0..1499) cost 0.01 each: 1,500 x 0.01 = 15; the (other) line holds 500 x 0.01 = 5.
+    const rows = Array.from({ length: 1500 }, (_, k) => `Usage,AmazonVPC,NatGateway-n${k},1,0.01,0.01,us-east-1`);
+    const r = await reconcileCsvText([header, ...rows].join("\n"));
+    expect(r.outsideFargate).toHaveLength(1001);
+    expect(r.totals.outsideFargate).toBe("15");
+    expect(r.outsideFargate.find((o) => o.product === "(other)")!.cost).toBe("5");
+    expect(r.notes).toContain('A table reached 1,000 distinct lines; further lines are summed in its "(other)" line.');
+  });
+
+  it("a bill under the bounds has no other line (old output unchanged)", async () => {
+    const r = await reconcileCsvText(CUR2);
+    expect(r.groupsOther).toBeUndefined();
+    expect(GROUP_BOUNDS).toEqual({ tracked: 5000, listed: 200, resources: 200_000, tableKeys: 1000 });
   });
 });
