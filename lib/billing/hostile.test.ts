@@ -15,7 +15,8 @@ import { BillError } from "./columns";
 import { CSV_BOUNDS, readCsvBill, type TextStream } from "./csv";
 import { reconcileFile } from "./node";
 import { billView } from "./view";
-import { fixture, reconcileCsvText } from "./test-helpers";
+import { fixture, reconcileCsvText, withFooter } from "./test-helpers";
+import { checkHybridRuns } from "./parquet-guard";
 
 const CUR2 = readFileSync(fixture("cur2-fargate.csv"), "utf8");
 const LINES = CUR2.split("\n");
@@ -178,5 +179,86 @@ describe("item 8: groups are capped (the 200 largest by paid cost, the rest one 
     const r = await reconcileCsvText(CUR2);
     expect(r.groupsOther).toBeUndefined();
     expect(GROUP_BOUNDS).toEqual({ tracked: 5000, listed: 200, resources: 200_000, tableKeys: 1000 });
+  });
+});
+
+describe("item 3: a Parquet file's claims are checked before anything is allocated or decoded", () => {
+  const PARQUET = new Uint8Array(readFileSync(fixture("cur2-fargate.parquet")));
+  const read = (bytes: Uint8Array, name = "bill.parquet") => reconcileBlob(new Blob([bytes as Uint8Array<ArrayBuffer>]), name, fargateCatalog);
+
+  it("the footer rewritten unchanged reads as the fixture (the helper itself)", async () => {
+    expect((await read(withFooter(PARQUET, () => {}))).totals.effectiveCost).toBe("0.225048625");
+  });
+
+  it("row groups declaring 2e9 rows in a 16 KB file", async () => {
+    const lying = withFooter(PARQUET, (m) => {
+      m.row_groups[0]!.num_rows = 2_000_000_000n;
+      m.num_rows = m.row_groups.reduce((t, g) => t + g.num_rows, 0n);
+    });
+    expect(await errorOf(read(lying))).toMatch(
+      /^bill\.parquet is a damaged Parquet file: row group 1 declares 2,000,000,000 rows in [\d,]+ bytes; it is not read\.$/,
+    );
+    // Row counts that do not add up.
+    const sum = withFooter(PARQUET, (m) => {
+      m.num_rows += 1n;
+    });
+    expect(await errorOf(read(sum))).toMatch(
+      /^bill\.parquet is a damaged Parquet file: its footer declares 26 rows but its row groups add up to 25; it is not read\.$/,
+    );
+  });
+
+  it("a page offset of 2^40 is an error, not 0 rows and $0", async () => {
+    const far = withFooter(PARQUET, (m) => {
+      const meta = m.row_groups[0]!.columns.find((c) => c.meta_data!.path_in_schema[0] === "line_item_unblended_cost")!.meta_data!;
+      meta.data_page_offset = 2n ** 40n;
+      meta.dictionary_page_offset = undefined;
+    });
+    expect(await errorOf(read(far))).toMatch(
+      /^bill\.parquet is a damaged Parquet file: column line_item_unblended_cost of row group 1 claims bytes 1099511627776-\d+, outside the file's \d+ bytes of data; it is not read\.$/,
+    );
+  });
+
+  it("schema elements without a name: one sentence, not a TypeError", async () => {
+    const nameless = withFooter(PARQUET, (m) => {
+      // (Statistics dropped: the footer writer looks their columns up by name.)
+      for (const g of m.row_groups) for (const c of g.columns) c.meta_data!.statistics = undefined;
+      m.schema[3]!.name = "";
+      m.schema[4]!.name = "";
+    });
+    expect(await errorOf(read(nameless))).toBe("bill.parquet is a damaged Parquet file: schema element 4 has no name; it is not read.");
+  });
+
+  it("one flipped bit that made hyparquet's level decoder loop for ever is refused before decoding", async () => {
+    // Byte 7050, bit 4 of the fixture: a version 2 page of the third row group whose level data now claims more bytes
+    // than the page; hyparquet 1.31.5 then decodes runs past the levels without end (checked: no answer in 15 s).
+    const flipped = PARQUET.slice();
+    flipped[7050]! ^= 1 << 4;
+    expect(await errorOf(read(flipped))).toBe(
+      "bill.parquet is a damaged Parquet file: rows 21-25: a page's level data is larger than the page; it is not read.",
+    );
+  });
+
+  it("a run-length run past its page's values is refused (checkHybridRuns)", () => {
+    // Width 1, 10 values: an RLE run of 8 (header 16) then one of 2^20 - 1 (header fe ff 7f) overflows the page.
+    expect(() => checkHybridRuns(new Uint8Array([16, 1, 0xfe, 0xff, 0x7f, 1]), { i: 0 }, 6, 1, 10)).toThrow(
+      "a run-length run repeats a value past the page's 10 values",
+    );
+    // 8 + 2 = 10: exact, accepted; a bit-packed group of 8 may pad past the count.
+    expect(() => checkHybridRuns(new Uint8Array([16, 1, 4, 0]), { i: 0 }, 4, 1, 10)).not.toThrow();
+    expect(() => checkHybridRuns(new Uint8Array([3, 0xff]), { i: 0 }, 2, 1, 5)).not.toThrow();
+    // A run header that never ends, an empty run, a run past the section's bytes.
+    expect(() => checkHybridRuns(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), { i: 0 }, 6, 1, 10)).toThrow(
+      "a level run header is longer than 5 bytes",
+    );
+    expect(() => checkHybridRuns(new Uint8Array([0, 1]), { i: 0 }, 2, 1, 10)).toThrow("a run-length run is empty");
+    expect(() => checkHybridRuns(new Uint8Array([5, 0xff]), { i: 0 }, 2, 8, 16)).toThrow("a level run runs past its page");
+  });
+
+  it("hyparquet errors inside a row group are one sentence naming the rows", async () => {
+    const bytes = withFooter(PARQUET, (m) => {
+      const meta = m.row_groups[0]!.columns.find((c) => c.meta_data!.path_in_schema[0] === "line_item_unblended_cost")!.meta_data!;
+      meta.codec = "BROTLI";
+    });
+    expect(await errorOf(read(bytes))).toMatch(/^bill\.parquet is a damaged Parquet file: rows 1-10 cannot be decoded \(.+\); it is not read\.$/);
   });
 });
