@@ -16,6 +16,8 @@ import { CSV_BOUNDS, readCsvBill, type TextStream } from "./csv";
 import { reconcileFile } from "./node";
 import { billView } from "./view";
 import { fixture, reconcileCsvText, withFooter } from "./test-helpers";
+import { parquetWriteBuffer } from "hyparquet-writer";
+import { SLICE_ROWS } from "./parquet";
 import { checkHybridRuns } from "./parquet-guard";
 
 const CUR2 = readFileSync(fixture("cur2-fargate.csv"), "utf8");
@@ -260,5 +262,33 @@ describe("item 3: a Parquet file's claims are checked before anything is allocat
       meta.codec = "BROTLI";
     });
     expect(await errorOf(read(bytes))).toMatch(/^bill\.parquet is a damaged Parquet file: rows 1-10 cannot be decoded \(.+\); it is not read\.$/);
+  });
+});
+
+describe("issue 20 item 5: a large row group is decoded in slices, with the same answer", () => {
+  it("70,000 rows in one row group: read 65,536 rows at a time, every row counted", async () => {
+    const n = 70_000;
+    const str = (name: string, v: string) => ({ name, type: "STRING" as const, data: Array.from({ length: n }, () => v) });
+    // Row i costs (i mod 100) / 100 USD: 700 rounds of 0 + 0.01 + ... + 0.99 = 700 x 49.5 = 34650.
+    const cost = Array.from({ length: n }, (_, i) => (i % 100) / 100);
+    const bytes = parquetWriteBuffer({
+      rowGroupSize: n,
+      columnData: [
+        str("line_item_line_item_type", "Usage"),
+        str("line_item_product_code", "AmazonECS"),
+        str("line_item_usage_type", "USE1-Fargate-vCPU-Hours:perCPU"),
+        { name: "line_item_usage_amount", type: "DOUBLE", data: Array.from({ length: n }, (_, i) => i + 1) },
+        { name: "line_item_unblended_cost", type: "DOUBLE", data: cost },
+        { name: "pricing_public_on_demand_cost", type: "DOUBLE", data: cost },
+        str("product_region_code", "us-east-1"),
+      ],
+    });
+    const shares: number[] = [];
+    const r = await reconcileBlob(new Blob([bytes]), "big.parquet", fargateCatalog, (s) => shares.push(s));
+    expect(r.bill.rows).toBe(n);
+    expect(r.totals.effectiveCost).toBe("34650");
+    // Two slices: 65,536 rows, then the other 4,464.
+    expect(SLICE_ROWS).toBe(65_536);
+    expect(shares).toEqual([65_536 / n, 1]);
   });
 });

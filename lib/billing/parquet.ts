@@ -3,6 +3,9 @@ import { BillError, columnsToRead, detectFormat } from "./columns";
 import type { BillAccumulator, Cell } from "./accumulate";
 import { checkMetadata, guardedSource, ParquetDamage } from "./parquet-guard";
 
+/** Rows decoded at a time (README, Performance): a row group is read in slices of at most this many rows. */
+export const SLICE_ROWS = 65_536;
+
 /** Random access to the file's bytes (a File's slices in the browser, a file handle in Node). */
 export interface ByteSource {
   byteLength: number;
@@ -43,28 +46,43 @@ export async function readParquetBill(file: ByteSource, acc: BillAccumulator, on
   const total = Number(metadata.num_rows);
   let rowStart = 0;
   for (const group of metadata.row_groups) {
-    const rowEnd = rowStart + Number(group.num_rows);
-    let read = 0;
-    try {
-      await parquetRead({
-        file: source,
-        metadata,
-        columns,
-        rowStart,
-        rowEnd,
-        onComplete: (rows: Cell[][]) => {
-          read = rows.length;
-          for (const r of rows) acc.row(r);
-        },
-      });
-    } catch (e) {
-      if (e instanceof BillError) throw e;
-      if (e instanceof ParquetDamage) throw damaged(`rows ${rowStart + 1}-${rowEnd}: ${e.message}`);
-      throw damaged(`rows ${rowStart + 1}-${rowEnd} cannot be decoded (${(e as Error).message})`);
+    const groupEnd = rowStart + Number(group.num_rows);
+    // The row group's column chunks are fetched once (kept until the group is done) and decoded SLICE_ROWS rows at a
+    // time, so memory holds one slice of decoded rows whatever size the writer gave its row groups.
+    const fetched = new Map<string, ArrayBuffer | Promise<ArrayBuffer>>();
+    const groupSource: ByteSource = {
+      byteLength: source.byteLength,
+      slice(start, end) {
+        const key = `${start}:${end}`;
+        let got = fetched.get(key);
+        if (got === undefined) fetched.set(key, (got = source.slice(start, end)));
+        return got;
+      },
+    };
+    for (let from = rowStart; from < groupEnd; from += SLICE_ROWS) {
+      const to = Math.min(groupEnd, from + SLICE_ROWS);
+      let read = 0;
+      try {
+        await parquetRead({
+          file: groupSource,
+          metadata,
+          columns,
+          rowStart: from,
+          rowEnd: to,
+          onComplete: (rows: Cell[][]) => {
+            read = rows.length;
+            for (const r of rows) acc.row(r);
+          },
+        });
+      } catch (e) {
+        if (e instanceof BillError) throw e;
+        if (e instanceof ParquetDamage) throw damaged(`rows ${from + 1}-${to}: ${e.message}`);
+        throw damaged(`rows ${from + 1}-${to} cannot be decoded (${(e as Error).message})`);
+      }
+      // Rows short of what the row group declares were not read (a page offset past the data, say): an error.
+      if (read !== to - from) throw damaged(`rows ${from + 1}-${to} gave ${read} rows instead of ${to - from}`);
+      onProgress?.(total ? to / total : 1);
     }
-    // A row group that yields fewer rows than it declares was not read (a page offset past the data, say).
-    if (read !== rowEnd - rowStart) throw damaged(`rows ${rowStart + 1}-${rowEnd} gave ${read} rows instead of ${rowEnd - rowStart}`);
-    rowStart = rowEnd;
-    onProgress?.(total ? rowStart / total : 1);
+    rowStart = groupEnd;
   }
 }
