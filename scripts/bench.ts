@@ -14,6 +14,7 @@
  * duty-cycle and batch schedules and scaling "scale-with-tasks" (each part-time workload gets its own instances).
  * urlRoundTrip1k: 1,000 share-link encode/decode round trips (decode validates with the scenario schema).
  * `--browser`: the page's figures instead, in Chromium (scripts/bench-browser.ts; needs a build).
+ * `--bill [--mb N]`: the bill reader on a synthetic CUR 2.0 export it generates (scripts/bench-bill.ts).
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
@@ -32,6 +33,10 @@ const json = process.argv.includes("--json");
 if (process.argv.includes("--browser")) {
   const tsx = path.join(__dirname, "..", "node_modules", ".bin", "tsx");
   process.exit(spawnSync(tsx, [path.join(__dirname, "bench-browser.ts"), ...process.argv.slice(2)], { stdio: "inherit" }).status ?? 1);
+}
+if (process.argv.includes("--bill")) {
+  const tsx = path.join(__dirname, "..", "node_modules", ".bin", "tsx");
+  process.exit(spawnSync(tsx, [path.join(__dirname, "bench-bill.ts"), ...process.argv.slice(2)], { stdio: "inherit" }).status ?? 1);
 }
 
 function median(fn: () => unknown, runs = 7, warmup = 2): number {

@@ -38,10 +38,42 @@ const RELATED_EC2_DESCRIPTION = /NAT Gateway|data transfer|public IPv4|VPC endpo
 
 const MAX_RESOURCES = 100_000;
 /**
+ * Memory bounds on what a bill's rows can make the reader keep (README, Security): cluster/service groups tracked
+ * (groups first seen after these are summed without being told apart), groups listed (the largest by paid cost; the
+ * rest one "other groups" line), resource IDs counted over all groups, and distinct keys of the usage, outside-the-meter
+ * and adjustment tables (further keys fold into one "(other)" line of their table).
+ */
+export const GROUP_BOUNDS = { tracked: 5_000, listed: 200, resources: 200_000, tableKeys: 1_000 } as const;
+const OTHER = "(other)";
+/**
  * A number cell as bills write it (the syntax big.js read here before: no "+", an exponent of at most 4 digits so
  * that "1e999999999" is refused rather than expanded to a billion digits).
  */
 const NUMERIC = /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d{1,4})?$/i;
+/** Bounds on a number read from a bill (README, Security): real costs, rates and quantities sit far inside them. */
+export const NUMBER_BOUNDS = { maxChars: 100, maxSignificantDigits: 40, maxExponent: 20, minExponent: -40 } as const;
+
+/**
+ * Why a number cell (already in NUMERIC's syntax) is out of bounds, or null: at most 40 significant digits and a
+ * magnitude from 1e-40 to under 1e21 (a billion billion), checked on the text before any arithmetic, so no cell can
+ * make the exact sums slow or huge.
+ */
+export function numberOutOfBounds(s: string): string | null {
+  if (s.length > NUMBER_BOUNDS.maxChars) return `it is longer than ${NUMBER_BOUNDS.maxChars} characters`;
+  const m = /^-?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(s);
+  if (!m) return null;
+  const int = (m[1] ?? "").replace(/^0+/, "");
+  const frac = m[2] ?? "";
+  const exp = m[3] ? Number(m[3]) : 0;
+  const digits = (int + frac).replace(/^0+/, "").replace(/0+$/, "");
+  if (!digits) return null; // zero
+  if (digits.length > NUMBER_BOUNDS.maxSignificantDigits) return `it has more than ${NUMBER_BOUNDS.maxSignificantDigits} significant digits`;
+  // The power of ten of the leading digit: 123.4 -> 2, 0.0012 -> -3.
+  const lead = (int ? int.length - 1 : -(frac.length - frac.replace(/^0+/, "").length) - 1) + exp;
+  if (lead > NUMBER_BOUNDS.maxExponent) return `it is 1e${NUMBER_BOUNDS.maxExponent + 1} or more`;
+  if (lead < NUMBER_BOUNDS.minExponent) return `it is below 1e${NUMBER_BOUNDS.minExponent} (and not zero)`;
+  return null;
+}
 const MS_PER_HOUR = SECONDS_PER_HOUR * 1000;
 
 /** ISO-like timestamps; a zone-less "2024-09-01 00:00:00" (FOCUS sample) is UTC, as AWS bills are. */
@@ -108,6 +140,9 @@ export class BillAccumulator {
   private outside = new Map<string, OutsideLine & { q: Decimal; c: Decimal }>();
   private adjustments = new Map<string, { kind: AdjustmentKind; product: string; cost: Decimal; rows: number }>();
   private other = ZERO;
+  /** Groups past GROUP_BOUNDS.tracked: only their sums. */
+  private untracked = { rows: 0, listCost: ZERO, effectiveCost: ZERO };
+  private resourceCount = 0;
   private periodStart = Infinity;
   private periodEnd = -Infinity;
   private usageStart = Infinity;
@@ -115,6 +150,8 @@ export class BillAccumulator {
   private skuIndex: Map<string, SkuInfo>;
   private notes = new Set<string>();
   private values: readonly Cell[] = [];
+  /** How messages name a row: CSV readers count lines (header = line 1), Parquet readers rows. */
+  rowNoun: "line" | "row" = "line";
 
   constructor(
     readonly fileName: string,
@@ -144,17 +181,29 @@ export class BillAccumulator {
     return text(this.get(field)).trim();
   }
 
+  /** Where the current row is, for messages: "line N" of a CSV file (the header is line 1), "row N" of a Parquet file. */
+  private where(): string {
+    return this.rowNoun === "line" ? `line ${this.rows + 1}` : `row ${this.rows}`;
+  }
+
   private decimal(field: Field): Decimal {
     const v = this.get(field);
     if (v === null || v === undefined || v === "" || v === "NULL") return ZERO;
-    if (typeof v === "number" || typeof v === "bigint") return dec(v.toString());
-    const s = text(v).trim();
+    const s = typeof v === "number" || typeof v === "bigint" ? v.toString() : text(v).trim();
     if (!s) return ZERO;
-    if (NUMERIC.test(s)) return dec(s);
     const column = FORMAT_COLUMNS[this.map!.format][field]?.column ?? field;
-    throw new BillError(
-      `${this.fileName}, line ${this.rows + 1}: ${column} is "${s.slice(0, 40)}", which is not a number; the file may be damaged or not a bill export.`,
-    );
+    if (!NUMERIC.test(s)) {
+      throw new BillError(
+        `${this.fileName}, ${this.where()}: ${column} is "${s.slice(0, 40)}", which is not a number; the file may be damaged or not a bill export.`,
+      );
+    }
+    const bad = numberOutOfBounds(s);
+    if (bad) {
+      throw new BillError(
+        `${this.fileName}, ${this.where()}: ${column} is "${s.length > 40 ? `${s.slice(0, 40)}…` : s}", out of the bounds of a bill's numbers (${bad}); the file may be damaged.`,
+      );
+    }
+    return dec(s);
   }
 
   row(values: readonly Cell[]): void {
@@ -176,7 +225,8 @@ export class BillAccumulator {
   }
 
   private adjust(kind: AdjustmentKind, product: string, cost: Decimal) {
-    const key = `${kind}\u0000${product}`;
+    let key = `${kind}\u0000${product}`;
+    if (!this.adjustments.has(key) && this.adjustments.size >= GROUP_BOUNDS.tableKeys) key = `${kind}\u0000${(product = OTHER)}`;
     let a = this.adjustments.get(key);
     if (!a) this.adjustments.set(key, (a = { kind, product, cost: ZERO, rows: 0 }));
     a.cost = a.cost.plus(cost);
@@ -184,7 +234,11 @@ export class BillAccumulator {
   }
 
   private addOutside(product: string, usageType: string, region: string, unit: string, quantity: Decimal, cost: Decimal) {
-    const key = OUTSIDE_KEY(product, usageType, region, unit);
+    let key = OUTSIDE_KEY(product, usageType, region, unit);
+    if (!this.outside.has(key) && this.outside.size >= GROUP_BOUNDS.tableKeys) {
+      [product, usageType, region, unit] = [OTHER, OTHER, OTHER, ""];
+      key = OUTSIDE_KEY(product, usageType, region, unit);
+    }
     let o = this.outside.get(key);
     if (!o) this.outside.set(key, (o = { product, usageType, region, unit, quantity: "0", cost: "0", q: ZERO, c: ZERO }));
     o.q = o.q.plus(quantity);
@@ -305,7 +359,8 @@ export class BillAccumulator {
     this.fargateRows++;
     const meter = fargateMeter(usageType);
     const unit = meter?.unit ?? rawUnit;
-    const key = `${region}\u0000${platform}\u0000${usageType}`;
+    let key = `${region}\u0000${platform}\u0000${usageType}`;
+    if (!this.usage.has(key) && this.usage.size >= GROUP_BOUNDS.tableKeys) key = `${(region = OTHER)}\u0000${platform}\u0000${usageType}`;
     let u = this.usage.get(key);
     if (!u) this.usage.set(key, (u = { region, platform, usageType, unit, ...newSums() }));
     u.quantity = u.quantity.plus(quantity);
@@ -323,6 +378,12 @@ export class BillAccumulator {
     }
     const gkey = [region, platform, cluster, service].join("\u0000");
     let g = this.groups.get(gkey);
+    if (!g && this.groups.size >= GROUP_BOUNDS.tracked) {
+      this.untracked.rows++;
+      this.untracked.listCost = this.untracked.listCost.plus(listCost);
+      this.untracked.effectiveCost = this.untracked.effectiveCost.plus(cost);
+      return;
+    }
     if (!g) {
       g = {
         line: { region, platform, cluster, service, os: "linux", arch: "x86_64", rows: 0 },
@@ -343,7 +404,10 @@ export class BillAccumulator {
     gu.quantity = gu.quantity.plus(quantity);
     gu.listCost = gu.listCost.plus(listCost);
     gu.effectiveCost = gu.effectiveCost.plus(cost);
-    if (resourceId && g.resources.size < MAX_RESOURCES) g.resources.add(resourceId);
+    if (resourceId && g.resources.size < MAX_RESOURCES && this.resourceCount < GROUP_BOUNDS.resources && !g.resources.has(resourceId)) {
+      g.resources.add(resourceId);
+      this.resourceCount++;
+    }
     // One resource ID's row over its hours = that task's size (rows cover whole hours or less).
     if (resourceId && meter && end > start && quantity.gt(0)) {
       const perHour = quantity.times(MS_PER_HOUR).div(end - start);
@@ -394,6 +458,30 @@ export class BillAccumulator {
       };
     });
     groups.sort((a, b) => dec(b.effectiveCost).cmp(a.effectiveCost) || a.cluster.localeCompare(b.cluster) || a.service.localeCompare(b.service));
+    let groupsOther: Reconciliation["groupsOther"];
+    const beyond = groups.length > GROUP_BOUNDS.listed ? groups.splice(GROUP_BOUNDS.listed) : [];
+    if (beyond.length || this.untracked.rows) {
+      let list = this.untracked.listCost;
+      let eff = this.untracked.effectiveCost;
+      let rows = this.untracked.rows;
+      for (const g of beyond) {
+        list = list.plus(g.listCost);
+        eff = eff.plus(g.effectiveCost);
+        rows += g.rows;
+      }
+      groupsOther = { groups: beyond.length, untracked: this.untracked.rows > 0, rows, listCost: list.toString(), effectiveCost: eff.toString() };
+      this.notes.add(
+        `Groups: the ${GROUP_BOUNDS.listed} largest cluster/service groups by paid cost are listed; ${this.untracked.rows ? `more than ${(this.groups.size - GROUP_BOUNDS.listed).toLocaleString("en-US")} others` : `the other ${beyond.length.toLocaleString("en-US")}`} are summed in one "other groups" line${this.untracked.rows ? ` (groups first seen after the first ${GROUP_BOUNDS.tracked.toLocaleString("en-US")} are summed without being told apart)` : ""}.`,
+      );
+    }
+    if (this.resourceCount >= GROUP_BOUNDS.resources) {
+      this.notes.add(
+        `Tasks: distinct resource IDs are counted up to ${GROUP_BOUNDS.resources.toLocaleString("en-US")} over all groups; later ones are not counted.`,
+      );
+    }
+    if ([this.usage, this.outside, this.adjustments].some((m) => m.size >= GROUP_BOUNDS.tableKeys)) {
+      this.notes.add(`A table reached ${GROUP_BOUNDS.tableKeys.toLocaleString("en-US")} distinct lines; further lines are summed in its "${OTHER}" line.`);
+    }
     const outsideFargate: OutsideLine[] = [...this.outside.values()]
       .sort((a, b) => a.product.localeCompare(b.product) || a.usageType.localeCompare(b.usageType) || a.region.localeCompare(b.region))
       .map((o) => ({ product: o.product, usageType: o.usageType, region: o.region, quantity: o.q.toString(), unit: o.unit, cost: o.c.toString() }));
@@ -432,6 +520,7 @@ export class BillAccumulator {
       },
       usage,
       groups,
+      ...(groupsOther ? { groupsOther } : {}),
       outsideFargate,
       adjustments,
       totals: {

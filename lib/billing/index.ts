@@ -6,3 +6,4 @@ export { billResult } from "./columns";
 export { compareWithScenario } from "./compare";
 export type { Reconciliation } from "./types";
 export { billToCsv, billToTable, billView } from "./view";
+export { budgetMessage, readBudgetMs } from "./budget";

@@ -43,15 +43,17 @@ export async function reconcileFile(path: string, catalog: FargateCatalog, displ
     await readParquetBill(await asyncBufferFromFile(path), acc);
     return acc.finish();
   }
-  const raw = createReadStream(path);
-  const text = kind === "gzip" ? raw.pipe(createGunzip()) : raw;
+  // A gzip file is fed to zlib 16 KB at a time, so the decompression-ratio bound sees compressed bytes as zlib consumes them.
+  const raw = createReadStream(path, kind === "gzip" ? { highWaterMark: 16 * 1024 } : {});
+  const gunzip = kind === "gzip" ? createGunzip() : null;
+  const text = gunzip ? raw.pipe(gunzip) : raw;
   text.setEncoding("utf8");
   const failed = new Promise<never>((_, reject) => {
     raw.on("error", (e) => reject(new BillError(`${displayName} cannot be read (${e.message}).`)));
     if (kind === "gzip") text.on("error", (e: Error) => reject(new BillError(`${displayName} is not a valid gzip file (${e.message}).`)));
   });
   try {
-    await Promise.race([readCsvBill(text as unknown as TextStream, acc), failed]);
+    await Promise.race([readCsvBill(text as unknown as TextStream, acc, gunzip ? { compressedBytes: () => gunzip.bytesWritten } : {}), failed]);
   } finally {
     raw.destroy();
     if (text !== raw) text.destroy();

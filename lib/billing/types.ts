@@ -74,7 +74,13 @@ export interface Reconciliation {
     periodHours: DecimalString | null;
   };
   usage: UsageLine[];
+  /** At most 200 groups, the largest by paid cost first. */
   groups: GroupLine[];
+  /**
+   * Present only when there were more groups than are listed: their count and sums (untracked: some groups were
+   * first seen after 5,000 others and summed without being told apart, so `groups` counts only the listed-beyond ones).
+   */
+  groupsOther?: { groups: number; untracked: boolean; rows: number; listCost: DecimalString; effectiveCost: DecimalString };
   outsideFargate: OutsideLine[];
   adjustments: AdjustmentLine[];
   totals: {

@@ -55,7 +55,23 @@ const usd = (cents: string) => formatUsd(cents);
 /** What the screen, the CLI table and the CSV show: cents that add up, quantities to 4 decimals. */
 export function billView(r: Reconciliation, comparison?: Comparison | null): BillView {
   const u = { list: centsThatSum(r.usage.map((x) => x.listCost)), eff: centsThatSum(r.usage.map((x) => x.effectiveCost)) };
-  const g = { list: centsThatSum(r.groups.map((x) => x.listCost)), eff: centsThatSum(r.groups.map((x) => x.effectiveCost)) };
+  // Groups past the listed ones are one "other groups" line (lib/billing/accumulate.ts GROUP_BOUNDS).
+  const other = r.groupsOther;
+  const groupLines = other
+    ? [
+        ...r.groups,
+        {
+          region: "",
+          platform: null,
+          cluster: `(${other.untracked ? "more than " : ""}${other.groups.toLocaleString("en-US")} other groups)`,
+          service: "(untagged)",
+          kind: "",
+          listCost: other.listCost,
+          effectiveCost: other.effectiveCost,
+        },
+      ]
+    : r.groups;
+  const g = { list: centsThatSum(groupLines.map((x) => x.listCost)), eff: centsThatSum(groupLines.map((x) => x.effectiveCost)) };
   const o = centsThatSum(r.outsideFargate.map((x) => x.cost));
   const a = centsThatSum(r.adjustments.map((x) => x.cost));
   const period = r.bill.periodStart && r.bill.periodEnd ? `${r.bill.periodStart.slice(0, 10)} to ${r.bill.periodEnd.slice(0, 10)}` : "no dates";
@@ -103,12 +119,12 @@ export function billView(r: Reconciliation, comparison?: Comparison | null): Bil
       effectiveCost: u.eff.rows[i]!,
     })),
     usageTotal: { listCost: u.list.total, effectiveCost: u.eff.total },
-    groups: r.groups.map((x, i) => ({
+    groups: groupLines.map((x, i) => ({
       key: `${x.region}|${x.platform}|${x.cluster}|${x.service}`,
       name: x.service === "(untagged)" ? x.cluster : `${x.cluster} / ${x.service}`,
       region: x.region,
-      platform: PLATFORM[x.platform],
-      kind: `${x.os === "windows" ? "Windows" : "Linux"}/${x.arch}`,
+      platform: x.platform === null ? "" : PLATFORM[x.platform],
+      kind: "kind" in x ? x.kind : `${x.os === "windows" ? "Windows" : "Linux"}/${x.arch}`,
       listCost: g.list.rows[i]!,
       effectiveCost: g.eff.rows[i]!,
     })),

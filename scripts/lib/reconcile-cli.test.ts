@@ -5,6 +5,7 @@ import path from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { runReconcileCli } from "./reconcile-cli";
+import { loopingParquet } from "@/lib/billing/test-helpers";
 
 const root = path.resolve(__dirname, "..", "..");
 const fx = (f: string) => path.join(root, "lib", "billing", "__fixtures__", f);
@@ -80,5 +81,26 @@ describe("reconcile CLI", () => {
     });
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe(`${path.join(tmp, "missing.csv")} was not found: check the path.`);
+  });
+
+  it("a Parquet file that would make the decoder loop is stopped by the time limit or the heap cap, exit 2 (issue 19 item 3)", () => {
+    const file = path.join(tmp, "loop.parquet");
+    writeFileSync(file, loopingParquet());
+    const r = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/reconcile.ts", file, "--time-limit", "5"], {
+      cwd: root,
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toMatch(
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} (took longer than 5 s to read \\(the limit for its size\\)|needed more than 1\\.5 GB of memory to read), so reading it was stopped; the file may be damaged\\.$`,
+      ),
+    );
+  }, 150_000);
+
+  it("--time-limit must be a number of seconds", async () => {
+    const r = await runReconcileCli([fx("cur2-fargate.csv"), "--time-limit", "0"]);
+    expect(r).toEqual({ code: 2, stdout: "", stderr: '--time-limit: give a number of seconds above 0 (got "0").\n' });
   });
 });

@@ -17,23 +17,38 @@ bill's own period (the 730-hour month scaled to the period's hours).
   --format json       the reconciliation as JSON (default; full-precision decimal strings)
   --format table      readable tables
   --format csv        every table as one CSV (RFC 4180, formula-safe)
+  --time-limit S      stop reading after S seconds (default: 60 s plus 4 s per MB of the file)
   --help              this text
 
+The bill is read in a worker thread with at most 1.5 GB of heap and the time limit above: a damaged file that
+would loop or exhaust memory is stopped with one sentence.
 Exit status: 0 success; 2 invalid input (one sentence on stderr naming the file and what is wrong).
 `;
+
+/** The named options (each takes a value); --time-limit is the launcher's (scripts/reconcile.ts), checked here. */
+export const RECONCILE_OPTIONS = ["format", "scenario", "time-limit"] as const;
+
+/** --time-limit in ms, or a sentence; undefined when not given. */
+export function timeLimitMs(value: string | undefined): number | string | undefined {
+  if (value === undefined) return undefined;
+  const s = Number(value);
+  return value.trim() !== "" && Number.isFinite(s) && s > 0 ? Math.ceil(s * 1000) : `--time-limit: give a number of seconds above 0 (got "${value}").`;
+}
 
 const fail = (message: string): CliResult => ({ code: 2, stdout: "", stderr: `${message}\n` });
 
 /** The reconcile CLI as a function of its arguments (tests drive it directly). */
 export async function runReconcileCli(argv: string[]): Promise<CliResult> {
   if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: RECONCILE_HELP, stderr: "" };
-  const args = parseCliArgs(argv, ["format", "scenario"]);
+  const args = parseCliArgs(argv, RECONCILE_OPTIONS);
   if (!args.ok) return fail(`arguments: ${args.error.message} (see --help).`);
   const { format = "json", scenario: scenarioFile } = args.value.values;
   const files = args.value.positionals;
   if (!["json", "table", "csv"].includes(format)) return fail(`--format: must be json, table or csv (got "${format}").`);
   if (files.length !== 1) return fail("arguments: give exactly one bill file (see --help).");
   if (scenarioFile === "") return fail("--scenario: give a scenario JSON file.");
+  const limit = timeLimitMs(args.value.values["time-limit"]);
+  if (typeof limit === "string") return fail(limit);
 
   let scenario;
   if (scenarioFile !== undefined) {

@@ -1,0 +1,21 @@
+/**
+ * One bill read for scripts/bench-bill.ts, in its own process so its peak RSS is its own: prints
+ * {"ms", "maxRssMB", "rows", "effectiveCost"}. The second argument "old" reads with a copy of an earlier reader placed in
+ * .bench-old/ (for before/after figures; not committed).
+ */
+import { fargateCatalog } from "@/lib/catalog/fargate";
+import { reconcileFile } from "@/lib/billing/node";
+
+void (async () => {
+  const [file, which] = process.argv.slice(2);
+  const read: typeof reconcileFile =
+    which === "old"
+      ? ((await import(/* @vite-ignore */ `${process.cwd()}/.bench-old/node`)) as { reconcileFile: typeof reconcileFile }).reconcileFile
+      : reconcileFile;
+  const t0 = performance.now();
+  const r = await read(file!, fargateCatalog);
+  const ms = Math.round(performance.now() - t0);
+  process.stdout.write(
+    `${JSON.stringify({ ms, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024), rows: r.bill.rows, effectiveCost: r.totals.effectiveCost })}\n`,
+  );
+})();
