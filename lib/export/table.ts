@@ -1,4 +1,4 @@
-import { allocateCents, formatQuantity, formatRate, formatUsd, textTable, type Decimal } from "@/lib/core";
+import { allocateCents, formatQuantity, formatRate, formatUsd, terminalText, textTable, type Decimal } from "@/lib/core";
 import { type Ec2WholeBill, type FargateEstimate, type LineItem, NOT_INCLUDED } from "@/lib/pricing";
 import { hasWholeBill } from "./csv";
 import { shownFargate } from "./shown";
@@ -63,5 +63,6 @@ export function estimateToTable({ fargate, ec2 }: TableInput): string {
     for (const w of [...new Set(warnings)]) out.push(`- ${w}`);
   }
   if (whole) out.push("", `Not included: ${NOT_INCLUDED.join("; ")}.`);
-  return `${out.join("\n")}\n`;
+  // Names and notes come from the scenario: control characters are shown escaped, never acted on by the terminal.
+  return terminalText(`${out.join("\n")}\n`);
 }
