@@ -37,6 +37,22 @@ export function formatRate(rate: string): string {
   return `$${rate}`;
 }
 
+/** Digits in groups of three, separated by one kind of grouping mark (comma, space, no-break spaces, apostrophe, underscore). */
+const GROUPED = /^([+-]?\d{1,3})((?:([,\u0020\u00a0\u202f'_])\d{3})(?:\3\d{3})*)(\.\d*)?$/;
+
+/**
+ * A number as a person types it into a field: "1024", "2.5", "1e3", and with grouping marks "1,000", "12 500.5",
+ * "1_000_000" (groups of three digits, one kind of mark). Null when the text is not a finite number ("", "1,5",
+ * "1,00", "abc", "1e309"): the field then keeps the text and validation names the problem.
+ */
+export function parseTypedNumber(text: string): number | null {
+  const t = text.trim();
+  if (t === "") return null;
+  const grouped = GROUPED.exec(t);
+  const n = Number(grouped ? `${grouped[1]}${grouped[2]!.replace(/\D/g, "")}${grouped[4] ?? ""}` : t);
+  return Number.isFinite(n) ? n : null;
+}
+
 /**
  * Characters a terminal acts on instead of showing: C0 controls (ESC starts OSC 0 title and OSC 52 clipboard writes
  * and CSI 2J screen clears; BEL ends them; CR and BS overwrite), DEL, C1 controls (U+009B is CSI and U+009D OSC in
