@@ -6,6 +6,7 @@ import { ImportPanel } from "@/components/scenario/import-panel";
 import { ServicesSection } from "@/components/scenario/services-section";
 import { WorkloadCard } from "@/components/scenario/workload-card";
 import { buttonClass, TextField } from "@/components/ui/fields";
+import { useFocusAdded } from "@/components/ui/use-focus-added";
 import type { ExtrasCatalog } from "@/lib/catalog";
 import type { Draft, DraftEvaluation } from "@/lib/scenario";
 import { useScenarioStore } from "@/lib/store";
@@ -28,6 +29,8 @@ export function ScenarioEditor({
   const addWorkload = useScenarioStore((s) => s.addWorkload);
   const keys = useScenarioStore((s) => s.keys);
   const problem = (path: string) => evaluation.scenarioProblems.find((p) => p.path === path)?.message;
+  // Keyboard: "+ Add workload" moves focus to the new workload's first field (its name).
+  const focusAdded = useFocusAdded(draft.workloads.length, (i) => document.querySelector(`[data-testid="workload-${i}"]`));
 
   return (
     <section aria-labelledby="editor-heading" className="space-y-4">
@@ -48,7 +51,14 @@ export function ScenarioEditor({
           canRemove={draft.workloads.length > 1}
         />
       ))}
-      <button type="button" className={buttonClass} onClick={() => addWorkload()}>
+      <button
+        type="button"
+        className={buttonClass}
+        onClick={() => {
+          focusAdded();
+          addWorkload();
+        }}
+      >
         + Add workload
       </button>
       <ServicesSection draft={draft} evaluation={evaluation} extras={extras} />
