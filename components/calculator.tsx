@@ -1,5 +1,6 @@
 "use client";
 
+import { SkipLinks } from "@/components/calculator/skip-links";
 import dynamic from "next/dynamic";
 import { memo, useState } from "react";
 import { CalculatorHeader } from "@/components/calculator/calculator-header";
@@ -63,6 +64,7 @@ export function Calculator({ regions, onLoaded }: { regions: RegionOption[]; onL
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-6">
+      <SkipLinks />
       <CalculatorHeader
         shareable={shareable}
         canExport={Boolean(view) && evaluation.complete}

@@ -1,17 +1,18 @@
 import { Warnings } from "@/components/ui/warnings";
 import { LineItemsTable } from "@/components/results/line-items";
-import { shownEc2 } from "@/lib/export";
+import { shownEc2, shownFargate } from "@/lib/export";
 import { formatUsd } from "@/lib/core";
 import { describeFleet } from "@/lib/results";
-import type { Ec2Estimate, Ec2WholeBill } from "@/lib/pricing";
+import type { Ec2Estimate, Ec2WholeBill, FargateEstimate } from "@/lib/pricing";
 
 const fleetText = (instances: Ec2Estimate["instances"]) => instances.map((i) => `${i.count} × ${i.type}`).join(" + ");
 
-export function Ec2Results({ ec2 }: { ec2: Ec2Estimate & { wholeBill?: Ec2WholeBill } }) {
+export function Ec2Results({ ec2, fargate }: { ec2: Ec2Estimate & { wholeBill?: Ec2WholeBill }; fargate: FargateEstimate }) {
   const extra = ec2.wholeBill?.lineItems ?? [];
   const fleet = ec2.available && ec2.monthlyCost !== null ? describeFleet(ec2) : null;
   // Cents that add up: each table's rows to its total, the tables to the EC2 total (lib/export/shown.ts).
-  const shown = shownEc2(ec2);
+  // The services show the same cents as on the Fargate side (the same services).
+  const shown = shownEc2(ec2, shownFargate(fargate).services.total);
   return (
     <section
       aria-labelledby="ec2-heading"

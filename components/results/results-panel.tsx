@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { memo, useState } from "react";
+import { useTextEdit } from "@/components/ui/use-text-edit";
 import { type ResultsView, sameChartProps, type SpotView } from "@/lib/results";
 
 // Charts load after the page (recharts is the largest library here) and render from deferred values; a chart
@@ -41,7 +42,7 @@ const Details = memo(function Details({ view, spot }: { view: ResultsView; spot:
     <>
       <WorkloadTables estimate={view.estimate} />
       <ServicesResults view={view} />
-      {view.ec2 ? <Ec2Results ec2={view.ec2} /> : null}
+      {view.ec2 ? <Ec2Results ec2={view.ec2} fargate={view.estimate} /> : null}
       {view.whole ? <WholeBillChart slices={view.whole.slices} /> : null}
       <BreakdownChart rows={view.breakdown} />
       {view.dutyCycle.points.length ? (
@@ -66,7 +67,12 @@ export function ResultsPanel({ detailView, spot, excluded }: { detailView: Resul
   const nothingPriced = excluded.length > 0 && detailView.estimate.workloads.length === 0;
   // The last view with something in it ("store information from previous renders").
   const [kept, setKept] = useState<{ view: ResultsView; spot: SpotView | null } | null>(null);
-  if (!nothingPriced && (kept?.view !== detailView || kept.spot !== spot)) setKept({ view: detailView, spot });
+  // As the headline does (summary.tsx): not a view passed on the way while one field is being typed in.
+  const edit = useTextEdit();
+  const [seenEdit, setSeenEdit] = useState(edit);
+  const boundary = edit !== seenEdit || edit.field === null || kept === null;
+  if (edit !== seenEdit) setSeenEdit(edit);
+  if (!nothingPriced && boundary && (kept?.view !== detailView || kept.spot !== spot)) setKept({ view: detailView, spot });
   const shown = nothingPriced && kept ? kept : { view: detailView, spot };
   return (
     <section aria-labelledby="results-heading" className="space-y-4">

@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { Totals } from "@/components/results/totals";
+import { useTextEdit } from "@/components/ui/use-text-edit";
 import dynamic from "next/dynamic";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { glance, isComplete, isReplacement, type Priced, type ResultsView } from "@/lib/results";
@@ -41,7 +42,13 @@ export function Summary({ view, evaluation, draft }: { view: ResultsView | null;
     setSeenKeys(keys);
     if (isReplacement(seenKeys, keys)) kept = null;
   }
-  if (current && isComplete(evaluation)) kept = current;
+  // Keystrokes in one field are one edit: a complete value passed on the way ("1" of "1,000", "1e3" of "1e309") is
+  // nobody's estimate. While a text field has focus, the last complete estimate stays the one from before its edit
+  // began; it follows the draft again when the edit ends (focus leaves or moves to another field).
+  const edit = useTextEdit();
+  const [seenEdit, setSeenEdit] = useState(edit);
+  if (current && isComplete(evaluation) && (edit !== seenEdit || edit.field === null || kept === null)) kept = current;
+  if (edit !== seenEdit) setSeenEdit(edit);
   if (kept !== last) setLast(kept);
   const g = useMemo(() => glance(current, kept, evaluation, draft, fargateCatalog), [current, kept, evaluation, draft]);
 

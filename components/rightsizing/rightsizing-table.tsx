@@ -18,7 +18,7 @@ import { useScenarioStore } from "@/lib/store";
 import { useApplyRecommendation } from "./use-apply-recommendation";
 import type { LoadedRecommendations } from "./use-rightsizing-source";
 
-type Apply = (rec: RightsizingRecommendation, tasks: number, target: number | "beside", pricedIn: string) => void;
+type Apply = (rec: RightsizingRecommendation, tasks: number, target: number | "beside", pricedIn: string, switchRegion?: boolean) => void;
 interface RowEdit {
   tasks?: string;
   target?: number | "beside";
@@ -46,6 +46,7 @@ function Row({
   edit,
   setEdit,
   onApply,
+  scenarioRegion,
 }: {
   r: RightsizingRecommendation;
   i: number;
@@ -53,6 +54,7 @@ function Row({
   edit: RowEdit;
   setEdit: (e: RowEdit) => void;
   onApply: Apply;
+  scenarioRegion: string;
 }) {
   const workloads = useScenarioStore((s) => s.draft.workloads);
   const match = matchingWorkload(r, workloads);
@@ -64,6 +66,9 @@ function Row({
   const tasks = typeof entered === "number" ? entered : (priced?.tasks ?? 1);
   // Already applied at this size and count: say so (a click only points at it).
   const applied = priced && tasksError === null ? applyRecommendation(workloads, r, tasks, target) : null;
+  // A service from another region: say so before it goes in, and let the person choose where it is priced.
+  const elsewhere = priced && priced.region !== scenarioRegion ? priced.region : null;
+  const verb = target === "beside" ? "Add" : "Replace";
   return (
     <tr className="border-b border-slate-100 align-top dark:border-slate-800">
       <th scope="row" className={`${cell} text-left font-medium`}>
@@ -128,19 +133,43 @@ function Row({
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          className={buttonClass}
-          disabled={!priced || tasksError !== null}
-          onClick={() => priced && onApply(r, tasks, target, priced.region)}
-          aria-label={
-            target === "beside"
-              ? `Add to scenario: ${name} at ${formatSize(r.recommended)}`
-              : `Replace workload ${target + 1} with ${name} at ${formatSize(r.recommended)}`
-          }
-        >
-          {target === "beside" ? "Add to scenario" : "Replace in scenario"}
-        </button>
+        {elsewhere ? (
+          <div role="group" aria-label={`${name} runs in another region`} className="w-52 text-xs" data-testid={`region-choice-${i}`}>
+            <p className="mb-1 rounded border border-amber-300 bg-amber-50 p-1.5 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+              {name} runs in {elsewhere}; this scenario is priced in {scenarioRegion}. Price it in:
+            </p>
+            <button
+              type="button"
+              className={`${buttonClass} mb-1 w-full`}
+              disabled={tasksError !== null}
+              onClick={() => priced && onApply(r, tasks, target, priced.region)}
+            >
+              {verb} in {scenarioRegion} (the scenario&apos;s region)
+            </button>
+            <button
+              type="button"
+              className={`${buttonClass} w-full`}
+              disabled={tasksError !== null}
+              onClick={() => priced && onApply(r, tasks, target, priced.region, true)}
+            >
+              {verb} in {elsewhere} (switches the scenario)
+            </button>
+          </div>
+        ) : (
+          <button
+            type="button"
+            className={buttonClass}
+            disabled={!priced || tasksError !== null}
+            onClick={() => priced && onApply(r, tasks, target, priced.region)}
+            aria-label={
+              target === "beside"
+                ? `Add to scenario: ${name} at ${formatSize(r.recommended)}`
+                : `Replace workload ${target + 1} with ${name} at ${formatSize(r.recommended)}`
+            }
+          >
+            {target === "beside" ? "Add to scenario" : "Replace in scenario"}
+          </button>
+        )}
         {applied?.kind === "unchanged" ? (
           <span className="mt-1 block text-xs text-emerald-800 dark:text-emerald-300">✓ In the scenario as workload {applied.index + 1}</span>
         ) : null}
@@ -206,6 +235,7 @@ export function RightsizingTable({ loaded, scenarioRegion }: { loaded: LoadedRec
               edit={rows[i] ?? {}}
               setEdit={(e) => setEdits({ id: loaded.id, rows: { ...rows, [i]: e } })}
               onApply={onApply}
+              scenarioRegion={scenarioRegion}
             />
           ))}
         </tbody>

@@ -7,6 +7,7 @@ import { ServicesSection } from "@/components/scenario/services-section";
 import { WorkloadCard } from "@/components/scenario/workload-card";
 import { buttonClass, TextField } from "@/components/ui/fields";
 import { useShownCount } from "@/lib/browser";
+import { useFocusAdded } from "@/components/ui/use-focus-added";
 import type { ExtrasCatalog } from "@/lib/catalog";
 import type { Draft, DraftEvaluation } from "@/lib/scenario";
 import { useScenarioStore } from "@/lib/store";
@@ -35,6 +36,8 @@ export function ScenarioEditor({
   // thousands of workloads never freezes the page in one long render (issue 19, item 9).
   const total = draft.workloads.length;
   const shown = useShownCount(total, CARDS_PER_STEP, CARDS_PER_STEP);
+  // Keyboard: "+ Add workload" moves focus to the new workload's first field (its name).
+  const focusAdded = useFocusAdded(draft.workloads.length, (i) => document.querySelector(`[data-testid="workload-${i}"]`));
 
   return (
     <section aria-labelledby="editor-heading" className="space-y-4">
@@ -60,7 +63,14 @@ export function ScenarioEditor({
           Showing {shown.toLocaleString("en-US")} of {total.toLocaleString("en-US")} workloads…
         </p>
       ) : null}
-      <button type="button" className={buttonClass} onClick={() => addWorkload()}>
+      <button
+        type="button"
+        className={buttonClass}
+        onClick={() => {
+          focusAdded();
+          addWorkload();
+        }}
+      >
         + Add workload
       </button>
       <ServicesSection draft={draft} evaluation={evaluation} extras={extras} />

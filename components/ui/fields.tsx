@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { parseTypedNumber } from "@/lib/core";
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30 disabled:cursor-not-allowed disabled:bg-slate-100 disabled:text-slate-500 dark:border-slate-600 dark:bg-slate-900 dark:disabled:bg-slate-800 dark:disabled:text-slate-400";
@@ -54,7 +55,7 @@ export function NumberField({ label, value, onChange, error, hint, suggestions, 
   // Follow outside changes (import, share link, reset) without fighting the user's own typing ("1." stays "1.").
   if (external !== seen) {
     setSeen(external);
-    if (!(text.trim() !== "" && Number(text) === Number(external))) setText(external);
+    if (!(parseTypedNumber(text) !== null && parseTypedNumber(text) === parseTypedNumber(external))) setText(external);
   }
   const listId = suggestions?.length ? `${id}-list` : undefined;
   const input = (
@@ -76,8 +77,8 @@ export function NumberField({ label, value, onChange, error, hint, suggestions, 
       onChange={(e) => {
         const t = e.target.value;
         setText(t);
-        const n = Number(t);
-        onChange(t.trim() !== "" && Number.isFinite(n) ? n : t);
+        // "1,000" is a thousand (grouping marks are read as such: lib/core parseTypedNumber).
+        onChange(parseTypedNumber(t) ?? t);
       }}
     />
   );

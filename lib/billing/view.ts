@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { allocateCents, centsToString, dec, formatQuantity, formatUsd, textTable, toCents, type Decimal } from "@/lib/core";
+import { allocateCents, centsToString, dec, formatQuantity, formatUsd, terminalText, textTable, toCents, type Decimal } from "@/lib/core";
 import type { Comparison } from "./compare";
 import { FORMAT_NAMES } from "./columns";
 import type { Reconciliation } from "./types";
@@ -217,7 +217,8 @@ export function billToTable(v: BillView): string {
     if (c.findings.length) out.push("", ...c.findings.map((f) => `- ${f}`));
   }
   if (v.notes.length) out.push("", "Notes:", ...v.notes.map((n) => `- ${n}`));
-  return `${out.join("\n")}\n`;
+  // Names come from the bill and the scenario: control characters are shown escaped, never acted on by the terminal.
+  return terminalText(`${out.join("\n")}\n`);
 }
 
 // Cells that a spreadsheet would run as a formula get a leading ' (a plain negative amount stays a number).

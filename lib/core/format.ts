@@ -37,11 +37,50 @@ export function formatRate(rate: string): string {
   return `$${rate}`;
 }
 
+/** Digits in groups of three, separated by one kind of grouping mark (comma, space, no-break spaces, apostrophe, underscore). */
+const GROUPED = /^([+-]?\d{1,3})((?:([,\u0020\u00a0\u202f'_])\d{3})(?:\3\d{3})*)(\.\d*)?$/;
+
+/**
+ * A number as a person types it into a field: "1024", "2.5", "1e3", and with grouping marks "1,000", "12 500.5",
+ * "1_000_000" (groups of three digits, one kind of mark). Null when the text is not a finite number ("", "1,5",
+ * "1,00", "abc", "1e309"): the field then keeps the text and validation names the problem.
+ */
+export function parseTypedNumber(text: string): number | null {
+  const t = text.trim();
+  if (t === "") return null;
+  const grouped = GROUPED.exec(t);
+  const n = Number(grouped ? `${grouped[1]}${grouped[2]!.replace(/\D/g, "")}${grouped[4] ?? ""}` : t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * Characters a terminal acts on instead of showing: C0 controls (ESC starts OSC 0 title and OSC 52 clipboard writes
+ * and CSI 2J screen clears; BEL ends them; CR and BS overwrite), DEL, C1 controls (U+009B is CSI and U+009D OSC in
+ * one character), and the bidirectional and line-separator format characters that reorder or break a line.
+ */
+const TERMINAL_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text safe to print to a terminal: each control character is shown as its escape ("\x1b", "\u202e") and never
+ * acts, except the line feed when `lines` (the default) keeps whole lines. Names come from files and bills anyone
+ * can write, so every terminal output goes through this.
+ */
+export function terminalText(text: string, lines = true): string {
+  return text.replace(TERMINAL_CONTROLS, (c) => {
+    const code = c.charCodeAt(0);
+    if (lines && code === 10) return c;
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
 /**
  * A plain-text table for the terminal: columns padded to their widest cell, two spaces apart, the columns in
- * `rightAligned` aligned right (figures). Used by the CLI's estimate, diff and bill tables.
+ * `rightAligned` aligned right (figures), control characters escaped (terminalText). Used by the CLI's estimate, diff and
+ * bill tables.
  */
-export function textTable(rows: string[][], rightAligned: ReadonlySet<number>): string {
+export function textTable(table: string[][], rightAligned: ReadonlySet<number>): string {
+  // Cells are escaped before measuring (a control character never acts, a line break never splits a row).
+  const rows = table.map((r) => r.map((cell) => terminalText(cell, false)));
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
   return rows
     .map((r) =>

@@ -117,6 +117,19 @@ describe("diff of two scenario files", () => {
     expect(t).toMatch(/^Total\s+\$99\.11\s+\$152\.38\s+\+\$53\.27$/m);
   });
 
+  it("the terminal table escapes control characters in names and section titles (issue 19 item 11)", () => {
+    const hostile = scenario({ workloads: [{ name: "api\x1b]52;c;cHduZWQ=\x07\x1b[2J", vcpu: 1, memoryGiB: 2 }] });
+    const diff = diffScenarios(null, hostile, fargateCatalog);
+    const t = diffToTable([
+      { diff, title: "a\x1b]0;owned\x07.yaml" },
+      { diff, title: "b\u009b2J.yaml" },
+    ]);
+    expect(t).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(t).toContain("a\\x1b]0;owned\\x07.yaml: ");
+    expect(t).toContain("b\\x9b2J.yaml: ");
+    expect(t).toMatch(/^api\\x1b]52;c;cHduZWQ=\\x07\\x1b\[2J\s+added/m);
+  });
+
   it("rounded rows always add up to the rounded total shown (largest remainder)", () => {
     // Three workloads of 0.25 vCPU / 0.5 GB x 1 task at 50% duty cycle: 365 h x 0.0123425 = 4.5050125 each -> $4.51.
     // Total 13.5150375 -> $13.52, but 3 x $4.51 = $13.53: one row shows $4.50 so the column adds up.

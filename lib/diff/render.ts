@@ -1,4 +1,4 @@
-import { formatUsd, textTable, HOURS_PER_MONTH, allocateCents, dec, sum, ZERO, type Decimal } from "@/lib/core";
+import { formatUsd, terminalText, textTable, HOURS_PER_MONTH, allocateCents, dec, sum, ZERO, type Decimal } from "@/lib/core";
 import { percentOf, type Change, type CostDiff } from "./diff";
 
 /**
@@ -209,5 +209,6 @@ export function diffToTable(sections: DiffSection[]): string {
     rows.push(["Total", "", formatUsd(v.total.base), formatUsd(v.total.head), delta(v.total), ""]);
     out.push(textTable(rows, new Set([2, 3, 4])));
   }
-  return `${out.join("\n")}\n`;
+  // Section titles name files: control characters shown escaped (the cells already are, in textTable).
+  return terminalText(`${out.join("\n")}\n`);
 }

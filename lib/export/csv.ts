@@ -194,7 +194,7 @@ export function estimateToCsv({ scenario, fargate, ec2 }: CsvInput): string {
   rows.push([S.total, "", "Fargate total", "", "", "", f.total, ""]);
 
   if (ec2) {
-    const e = shownEc2(ec2);
+    const e = shownEc2(ec2, f.services.total);
     if (!e) {
       rows.push([S.total, "", "EC2 total", "", "", "", "not available", ""]);
     } else {

@@ -1,4 +1,4 @@
-import { allocateCents, toCents, type Decimal } from "@/lib/core";
+import { allocateCents, dec, toCents, type Decimal } from "@/lib/core";
 import type { Ec2WholeBill, LineItem } from "@/lib/pricing";
 import { table, type ShownTable } from "./shown";
 
@@ -20,11 +20,18 @@ export interface Ec2Shape {
   wholeBill?: Ec2WholeBill;
 }
 
-const ec2Cache = new WeakMap<Ec2Shape, ShownEc2 | null>();
+const ec2Cache = new WeakMap<Ec2Shape, Map<string, ShownEc2 | null>>();
 
-/** The shown cents of the EC2 side; null when EC2 has no price for the scenario. */
-export function shownEc2(ec2: Ec2Shape): ShownEc2 | null {
-  const hit = ec2Cache.get(ec2);
+/**
+ * The shown cents of the EC2 side; null when EC2 has no price for the scenario. `fargateServices`: the cents the
+ * Fargate side shows for the same services (shownFargate(...).services.total). The services are the same on both
+ * sides, so they show the same cents on both (issue 24 item 2: 235.01 beside 235.02); the instances and the items
+ * beside them share the rest of the EC2 total. Without it the three are allocated together.
+ */
+export function shownEc2(ec2: Ec2Shape, fargateServices?: string): ShownEc2 | null {
+  const key = fargateServices ?? "";
+  const cached = ec2Cache.get(ec2);
+  const hit = cached?.get(key);
   if (hit !== undefined) return hit;
   let shown: ShownEc2 | null = null;
   if (ec2.monthlyCost !== null) {
@@ -32,8 +39,11 @@ export function shownEc2(ec2: Ec2Shape): ShownEc2 | null {
     const besideItems = wb?.lineItems ?? [];
     const services = wb ? wb.servicesMonthlyCost.minus(wb.lineItemsMonthlyCost) : null;
     const total = toCents(wb?.monthlyCost ?? ec2.monthlyCost);
-    const parts = [ec2.monthlyCost, ...(wb ? [wb.lineItemsMonthlyCost, services!] : [])];
-    const groups = allocateCents(parts, total);
+    let groups: string[];
+    if (wb && fargateServices !== undefined) {
+      const rest = dec(total).minus(fargateServices);
+      groups = [...allocateCents([ec2.monthlyCost, wb.lineItemsMonthlyCost], rest), dec(fargateServices).toFixed(2)];
+    } else groups = allocateCents([ec2.monthlyCost, ...(wb ? [wb.lineItemsMonthlyCost, services!] : [])], total);
     shown = {
       instances: table(ec2.lineItems, groups[0]!),
       beside: table(besideItems, groups[1] ?? "0.00"),
@@ -41,6 +51,7 @@ export function shownEc2(ec2: Ec2Shape): ShownEc2 | null {
       total,
     };
   }
-  ec2Cache.set(ec2, shown);
+  if (cached) cached.set(key, shown);
+  else ec2Cache.set(ec2, new Map([[key, shown]]));
   return shown;
 }

@@ -1,4 +1,4 @@
-import { allocateCents, formatQuantity, formatRate, formatUsd, textTable, type Decimal } from "@/lib/core";
+import { allocateCents, dec, formatQuantity, formatRate, formatUsd, terminalText, textTable, type Decimal } from "@/lib/core";
 import { type Ec2WholeBill, type FargateEstimate, type LineItem, NOT_INCLUDED } from "@/lib/pricing";
 import { hasWholeBill } from "./csv";
 import { shownFargate } from "./shown";
@@ -33,7 +33,7 @@ export function estimateToTable({ fargate, ec2 }: TableInput): string {
   out.push("");
   const rows = [["Workload", "Line item", "Quantity", "Unit", "Unit price", "Monthly"]];
   const f = shownFargate(fargate);
-  const e = ec2 ? shownEc2(ec2) : null;
+  const e = ec2 ? shownEc2(ec2, f.services.total) : null;
   fargate.workloads.forEach((w, i) => w.lineItems.forEach((li, j) => rows.push(itemRow(w.name, li, f.workloads[i]!.items[j]!))));
   fargate.services.lineItems.forEach((li, j) => rows.push(itemRow("Services", li, f.services.items[j]!)));
   // Without an EC2 price the line items are shown rounded on their own (there is no total to add up to).
@@ -47,7 +47,8 @@ export function estimateToTable({ fargate, ec2 }: TableInput): string {
   const ec2Total = ec2?.monthlyCost == null ? null : (wb?.monthlyCost ?? ec2.monthlyCost);
   if (whole) {
     const [fc, fb] = allocateCents([fargate.totals.computeMonthlyCost, fargate.totals.servicesMonthlyCost], fargate.totals.monthlyCost);
-    const [ec, eb] = ec2?.monthlyCost != null && wb && ec2Total ? allocateCents([ec2.monthlyCost, wb.servicesMonthlyCost], ec2Total) : [null, null];
+    // EC2: the instances' shown total (their rows above add up to it), and the rest of the shown total beside it.
+    const [ec, eb] = e && wb && ec2Total ? [e.instances.total, dec(e.total).minus(e.instances.total).toFixed(2)] : [null, null];
     totals.push(["Compute", formatUsd(fc!), ec2Cell(ec)]);
     totals.push(["Beside compute", formatUsd(fb!), ec2Cell(eb)]);
   }
@@ -63,5 +64,6 @@ export function estimateToTable({ fargate, ec2 }: TableInput): string {
     for (const w of [...new Set(warnings)]) out.push(`- ${w}`);
   }
   if (whole) out.push("", `Not included: ${NOT_INCLUDED.join("; ")}.`);
-  return `${out.join("\n")}\n`;
+  // Names and notes come from the scenario: control characters are shown escaped, never acted on by the terminal.
+  return terminalText(`${out.join("\n")}\n`);
 }

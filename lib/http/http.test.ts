@@ -63,7 +63,7 @@ describe("clientKey: the client cannot choose its own key (issue 10 item 4)", ()
   });
 });
 
-describe("RateLimiter (rate-limiter-flexible): bounded and never forgetting a limited client", () => {
+describe("RateLimiter: bounded and never forgetting a limited client", () => {
   it("a client over the limit stays limited after 20,000 other addresses come and go", async () => {
     const limiter = new RateLimiter({ limit: 3, windowMs: 60_000 });
     for (let i = 0; i < 3; i++) expect(await limiter.take("203.0.113.9")).toBe(0);

@@ -1,6 +1,5 @@
 import "server-only";
 import { isIP } from "node:net";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { errorResponse } from "./responses";
 import { env } from "@/lib/env";
 
@@ -13,39 +12,75 @@ export interface RateLimitOptions {
 
 export const RIGHTSIZING_RATE_LIMIT: RateLimitOptions = { limit: 10, windowMs: 60_000 };
 
+/** Records per table of a limiter (clients under the limit; clients at it): ~200 bytes each, so at most ~20 MB a limiter. */
+export const RATE_LIMIT_MAX_KEYS = 50_000;
+
+/** One client's window: when it began (ms) and the requests counted in it. */
+interface Window {
+  start: number;
+  count: number;
+}
+
 /**
- * Per-client request counter, in memory (per server process), on rate-limiter-flexible's RateLimiterMemory: a fixed
- * window per key that starts at the key's first request. Memory holds one small record per client address seen in
- * the last window; each record expires with its window and none is dropped early, so a limited client stays limited
- * however many other addresses send requests (and the client cannot choose its key: see clientKey).
+ * Per-client request counter, in memory (per server process): a fixed window per key that starts at the key's first
+ * request, `limit` requests a window. Two insertion-ordered tables, each capped at `maxKeys` records of a few dozen
+ * bytes and no timer (a timer per key kept each request's context alive, ~30 KB a client: issue 19 item 4): clients
+ * under the limit, and clients that reached it. Each insert first drops expired records from the front (oldest window
+ * first); a full table drops its oldest record. Addresses that come and go therefore never push out a limited
+ * client: only more than `maxKeys` other clients reaching the limit within one window could (and the client cannot
+ * choose its key: see clientKey).
  */
 export class RateLimiter {
-  private limiter: RateLimiterMemory;
+  private open = new Map<string, Window>();
+  private limited = new Map<string, Window>();
+  private readonly maxKeys: number;
   get limit(): number {
     return this.options.limit;
   }
-
-  constructor(private readonly options: RateLimitOptions) {
-    this.limiter = this.create();
+  /** Records held (both tables). */
+  get size(): number {
+    return this.open.size + this.limited.size;
   }
 
-  private create() {
-    return new RateLimiterMemory({ points: this.options.limit, duration: Math.ceil(this.options.windowMs / 1000) });
+  constructor(
+    private readonly options: RateLimitOptions & { maxKeys?: number },
+    private readonly now: () => number = Date.now,
+  ) {
+    this.maxKeys = Math.max(1, options.maxKeys ?? RATE_LIMIT_MAX_KEYS);
   }
 
   /** Records a request; resolves 0 when allowed, else the seconds until the next one is. */
   async take(key: string): Promise<number> {
-    try {
-      await this.limiter.consume(key, 1);
+    const t = this.now();
+    const { limit, windowMs } = this.options;
+    const current = this.limited.get(key) ?? this.open.get(key);
+    if (current && t - current.start < windowMs && t >= current.start) {
+      if (current.count >= limit) return Math.max(1, Math.ceil((current.start + windowMs - t) / 1000));
+      current.count++;
+      if (current.count >= limit) {
+        this.open.delete(key);
+        this.insert(this.limited, key, current, t);
+      }
       return 0;
-    } catch (e) {
-      if (e instanceof RateLimiterRes) return Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-      throw e;
     }
+    // A first request, or the first after the window ended: a new window.
+    this.open.delete(key);
+    this.limited.delete(key);
+    this.insert(1 >= limit ? this.limited : this.open, key, { start: t, count: 1 }, t);
+    return 0;
+  }
+
+  private insert(table: Map<string, Window>, key: string, window: Window, t: number) {
+    for (const [oldest, w] of table) {
+      if (t - w.start < this.options.windowMs && table.size < this.maxKeys) break;
+      table.delete(oldest);
+    }
+    table.set(key, window);
   }
 
   reset() {
-    this.limiter = this.create();
+    this.open = new Map();
+    this.limited = new Map();
   }
 }
 

@@ -6,7 +6,7 @@ import { FargateWorkloadEstimate, ON_DEMAND_SOURCE, priceWorkload } from "./farg
 import { Sum, own } from "@/lib/core";
 import { needsExtras, priceServices, withWorkloadExtras } from "./services";
 import type { FargateEstimate, PriceSourceSummary } from "./types";
-import { ec2WholeBill, type Ec2WholeBill } from "./whole-bill";
+import { ec2WholeBill, publicTasksNote, type Ec2WholeBill } from "./whole-bill";
 
 /**
  * A validated scenario -> its Fargate estimate. Totals are sums of line items: compute (the workloads' Fargate
@@ -75,7 +75,9 @@ export type Estimate = FargateEstimate & { ec2: Ec2WithWholeBill };
 export function estimateEc2WithWholeBill(scenario: Scenario, fargate: FargateEstimate, ec2: Ec2Catalog, extras?: ExtrasCatalog): Ec2WithWholeBill {
   const cluster = estimateEc2(scenario, fargate, ec2);
   const xr = extras ? extrasRegion(extras, scenario.region) : undefined;
-  return { ...cluster, wholeBill: ec2WholeBill(scenario, fargate, cluster, xr) };
+  const wholeBill = ec2WholeBill(scenario, fargate, cluster, xr);
+  const note = publicTasksNote(scenario, cluster);
+  return { ...cluster, ...(note ? { warnings: [...cluster.warnings, note] } : {}), wholeBill };
 }
 
 /** A validated scenario -> Fargate and EC2 side by side (the CLI's and the API's JSON). */

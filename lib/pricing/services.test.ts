@@ -235,8 +235,8 @@ describe("the EC2 side's whole bill", () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     return estimateAll(parsed.value, fargateCatalog, ec2Catalog, extrasCatalog);
   };
-  it("prices the same services and logs, and one public IPv4 per public instance-hour", () => {
-    const e = all({ ...wholeBill("us-east-1"), ec2: { instanceTypes: ["m6i.large"] } });
+  it("prices the same services and logs, and (bridge networking) one public IPv4 per public instance-hour", () => {
+    const e = all({ ...wholeBill("us-east-1"), ec2: { networking: "bridge", instanceTypes: ["m6i.large"] } });
     const wb = e.ec2.wholeBill;
     // 3 tasks of 1 vCPU on m6i.large (2 vCPU less 5% headroom holds one): 3 instances x 730 h = 2190 address-hours x 0.005 = 10.95
     expect(e.ec2.instances.map((i) => [i.type, i.count, i.instanceHours])).toEqual([["m6i.large", 3, 2190]]);
@@ -255,5 +255,29 @@ describe("the EC2 side's whole bill", () => {
     expect(wb.comparedFargateMonthlyCost.toString()).toBe("785.9753");
     // The cluster's own comparison stays compute only: 108.1203
     expect(e.ec2.comparedFargateMonthlyCost.toString()).toBe("108.1203");
+  });
+
+  // Issue 24 item 3: awsvpc tasks on EC2 get no public IP (their ENI has none); they reach the internet through NAT.
+  it("awsvpc: public tasks use the scenario's NAT gateways, and no instance gets a public IPv4 (a note says so)", () => {
+    const e = all({ ...wholeBill("us-east-1"), ec2: { instanceTypes: ["m6i.large"] } });
+    const wb = e.ec2.wholeBill;
+    expect(wb.lineItems.map((li) => li.name)).toEqual(["CloudWatch Logs ingestion (Standard) (api)", "CloudWatch Logs storage (api)"]);
+    // services 638.905 + logs 28 = 666.905 (no 10.95 of instance addresses)
+    expect(wb.servicesMonthlyCost.toString()).toBe("666.905");
+    expect(e.ec2.warnings).toContain(
+      "Tasks on EC2 with awsvpc networking cannot have public IPs: on the EC2 side the public tasks reach the internet through the scenario's NAT gateways (no public IPv4 per instance).",
+    );
+  });
+
+  it("awsvpc without a NAT gateway in the scenario: one NAT gateway and its public IPv4 for the public tasks", () => {
+    const input = wholeBill("us-east-1");
+    const e = all({ ...input, services: { ...input.services, natGateways: undefined }, ec2: { instanceTypes: ["m6i.large"] } });
+    const wb = e.ec2.wholeBill;
+    // 730 h x 0.045 = 32.85; its address 730 h x 0.005 = 3.65
+    expect(line(wb.lineItems, "NAT gateway (for the public tasks)")).toEqual({ quantity: "730", unitPrice: "0.045", cost: "32.85", source: "nat-gateway" });
+    expect(line(wb.lineItems, "Public IPv4 address (the NAT gateway's)")).toEqual({ quantity: "730", unitPrice: "0.005", cost: "3.65", source: "public-ipv4" });
+    expect(e.ec2.warnings.some((w) => w.startsWith("Tasks on EC2 with awsvpc networking cannot have public IPs: the EC2 side prices a NAT gateway"))).toBe(
+      true,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { FargateEstimate } from "@/lib/pricing";
-import type { ResultsView } from "./view";
+import { fargateSplit, type ResultsView } from "./view";
 
 /**
  * What the totals show while the user types: the Fargate figures from the scenario as it is now (its estimate is
@@ -9,12 +9,10 @@ import type { ResultsView } from "./view";
  */
 export function stagedView(full: ResultsView, current: FargateEstimate): ResultsView {
   if (full.estimate === current) return full;
-  const fargateCompute = current.totals.computeMonthlyCost.toString();
-  const fargateBeside = current.totals.servicesMonthlyCost.toString();
   return {
     ...full,
     estimate: current,
     totals: { ...full.totals, fargate: current.totals.monthlyCost.toString() },
-    whole: full.whole ? { ...full.whole, fargateCompute, fargateBeside } : null,
+    whole: full.whole ? { ...full.whole, ...fargateSplit(current) } : null,
   };
 }

@@ -1,6 +1,7 @@
 import type { Ec2Catalog, ExtrasCatalog, FargateCatalog } from "@/lib/catalog";
 import { type Ec2WithWholeBill, estimateEc2WithWholeBill, estimateScenario, type FargateEstimate, NOT_INCLUDED, spotSeries } from "@/lib/pricing";
-import { ZERO, formatUsd } from "@/lib/core";
+import { ZERO, allocateCents, dec, formatUsd } from "@/lib/core";
+import { shownEc2, shownFargate } from "@/lib/export";
 import type { Scenario } from "@/lib/scenario";
 import { breakdownRows, chartNumber, type BreakdownRow } from "./chart-data";
 import { billBreakdown, type BillSlice } from "./bill-breakdown";
@@ -48,6 +49,22 @@ export function buildSpotView(scenario: Scenario, catalog: FargateCatalog): Spot
 }
 
 /**
+ * "compute + beside it" under each whole-bill total, in cents that add up to the total shown (largest remainder, as
+ * the CSV and the CLI table split them): $122.48 + $270.17 is never shown under $392.64 (issue 24 item 2).
+ */
+export function fargateSplit(estimate: FargateEstimate): { fargateCompute: string; fargateBeside: string } {
+  const [compute, beside] = allocateCents([estimate.totals.computeMonthlyCost, estimate.totals.servicesMonthlyCost], estimate.totals.monthlyCost);
+  return { fargateCompute: compute!, fargateBeside: beside! };
+}
+
+/** EC2: the instances' shown total (as in its table and the CSV), and the rest of the shown total beside it. */
+function ec2Split(ec2: Ec2WithWholeBill | null, estimate: FargateEstimate): { ec2Compute: string | null; ec2Beside: string | null } {
+  const shown = ec2?.wholeBill?.monthlyCost != null ? shownEc2(ec2, shownFargate(estimate).services.total) : null;
+  if (!shown) return { ec2Compute: null, ec2Beside: null };
+  return { ec2Compute: shown.instances.total, ec2Beside: dec(shown.total).minus(shown.instances.total).toFixed(2) };
+}
+
+/**
  * What the results panel shows, computed once per draft change. Pure: components only render this.
  * The headline compares whole bills: each side's compute plus everything beside it (the same services on both).
  */
@@ -70,10 +87,8 @@ export function buildResults(
     ec2,
     whole: hasWhole
       ? {
-          fargateCompute: estimate.totals.computeMonthlyCost.toString(),
-          fargateBeside: estimate.totals.servicesMonthlyCost.toString(),
-          ec2Compute: wb?.computeMonthlyCost == null ? null : wb.computeMonthlyCost.toString(),
-          ec2Beside: wb?.monthlyCost == null ? null : wb.servicesMonthlyCost.toString(),
+          ...fargateSplit(estimate),
+          ...ec2Split(ec2, estimate),
           slices: billBreakdown(estimate),
           notes: estimate.services.notes,
           notIncluded: NOT_INCLUDED,

@@ -1,6 +1,6 @@
 import type { ExtrasCatalog, FargateCatalog } from "@/lib/catalog";
 import { own } from "@/lib/core";
-import { catalogProblems, extrasProblems, formatPath, type Problem } from "./parse";
+import { catalogProblems, extrasProblems, formatPath, type Problem, unsoldProblems } from "./parse";
 import {
   EFS_STORAGE_CLASSES,
   Ec2Settings,
@@ -154,16 +154,41 @@ export function evaluateDraft(draft: Draft, catalog: FargateCatalog, extras?: Ex
     else for (const i of parsed.error.issues) scenarioProblems.push({ path: formatPath(["services", ...i.path]), message: i.message });
   }
 
+  // What AWS does not sell (unsoldProblems): the workload is left out (its field says why), the services too.
+  let workloads = valid;
+  const unsold = unsoldProblems({ workloads: valid, services });
+  if (unsold.length) {
+    const dropped = new Set<number>();
+    for (const p of unsold) {
+      const m = /^workloads\.(\d+)\.(.*)$/.exec(p.path);
+      if (m) {
+        const index = validIndex[Number(m[1])]!;
+        (workloadProblems[index] ??= {})[m[2]!] ??= p.message;
+        if (!excluded.includes(index)) excluded.push(index);
+        dropped.add(Number(m[1]));
+      } else {
+        scenarioProblems.push(p);
+        services = undefined;
+      }
+    }
+    if (dropped.size) {
+      workloads = valid.filter((_, i) => !dropped.has(i));
+      const kept = validIndex.filter((_, i) => !dropped.has(i));
+      validIndex.length = 0;
+      validIndex.push(...kept);
+    }
+    excluded.sort((a, b) => a - b);
+  }
+
   // Version 2 items the region has no price for: the workload is left out (its field says why), the services too.
   let pendingExtras = false;
-  let workloads = valid;
-  const wantsExtras = usesVersion2Fields({ services, workloads: valid });
+  const wantsExtras = usesVersion2Fields({ services, workloads });
   if (region && wantsExtras && !extras) {
     pendingExtras = true;
-    workloads = valid.map((w) => ({ ...w, publicIp: undefined, logs: undefined }));
+    workloads = workloads.map((w) => ({ ...w, publicIp: undefined, logs: undefined }));
     services = undefined;
   } else if (region && wantsExtras && extras) {
-    const problems = extrasProblems({ region: regionCode, workloads: valid, services }, extras);
+    const problems = extrasProblems({ region: regionCode, workloads, services }, extras);
     const dropped = new Set<number>();
     for (const p of problems) {
       const m = /^workloads\.(\d+)\.(.*)$/.exec(p.path);
@@ -178,7 +203,7 @@ export function evaluateDraft(draft: Draft, catalog: FargateCatalog, extras?: Ex
         services = undefined;
       }
     }
-    if (dropped.size) workloads = valid.filter((_, i) => !dropped.has(i));
+    if (dropped.size) workloads = workloads.filter((_, i) => !dropped.has(i));
     excluded.sort((a, b) => a - b);
   }
 

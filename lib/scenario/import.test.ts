@@ -281,6 +281,17 @@ e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
 f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
 g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
 `;
+  const amplifying = [
+    "apiVersion: v1",
+    "kind: Pod",
+    "metadata:",
+    "  name: amplified",
+    "  annotations: &big",
+    ...Array.from({ length: 5_000 }, (_, i) => `    k${i}: v`),
+    "spec:",
+    "  containers:",
+    ...Array.from({ length: 250 }, (_, i) => `    - {name: c${i}, <<: *big}`),
+  ].join("\n");
   const cases: { what: string; text: string; message: RegExp }[] = [
     { what: "empty", text: "  \n", message: /The file is empty: expected an ECS task definition \(JSON\) or Kubernetes manifests/ },
     { what: "broken JSON", text: '{"family": "x", ', message: /The file is not valid JSON \(.+\): expected/ },
@@ -361,7 +372,13 @@ g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
       text: JSON.stringify({ family: "t", cpu: "256", memory: "512", ephemeralStorage: { sizeInGiB: 500 }, containerDefinitions: [{}] }),
       message: /at most 200 GiB/,
     },
-    { what: "an alias bomb", text: bomb, message: /more than 100 aliases/ },
+    // Before issue 19 item 7, yaml's alias count refused it ("more than 100 aliases"); now the expanded size (5.4 million values) does, first.
+    {
+      what: "a small alias bomb (3^6 values): yaml's alias count",
+      text: `a: &a [x,x,x]\nb: &b [*a,*a,*a]\nc: &c [*b,*b,*b]\nd: &d [*c,*c,*c]\ne: &e [*d,*d,*d]\nf: &f [*e,*e,*e]\n`,
+      message: /^The YAML uses more than 100 aliases \(\*name\), which a manifest never needs: refused as a possible "billion laughs" document\.$/,
+    },
+    { what: "an alias bomb", text: bomb, message: /expands to more than 1,000,000 values through its aliases/ },
     { what: "deeply nested JSON", text: "[".repeat(5000) + "]".repeat(5000), message: /nested more than 64 levels deep/ },
     { what: "deeply nested YAML (brackets)", text: "a: " + "[".repeat(50_000), message: /opens more than 100 brackets/ },
     {
@@ -373,6 +390,13 @@ g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
       what: "nested just inside the YAML guards (200 columns, 100 brackets): parsed, then refused by depth",
       text: Array.from({ length: 200 }, (_, i) => " ".repeat(i) + "a:").join("\n") + " " + "[".repeat(100) + "]".repeat(100),
       message: /nested more than 64 levels deep/,
+    },
+    {
+      // 73 KB, 5,251 keys written, 100 aliases (yaml's own limit): each merge copies the 5,000-key mapping, 250 x
+      // 10,001 values = 2.5 million once expanded. Before: parsed and expanded (issue 19 item 7).
+      what: "merge keys that amplify a small file (250 merges of a 5,000-key mapping)",
+      text: amplifying,
+      message: /^The YAML expands to more than 1,000,000 values through its aliases \(\*name\) and merge keys \(<<\), which a manifest never needs/,
     },
     { what: "too large", text: "x".repeat(MAX_IMPORT_CHARS + 1), message: /too large \(1.0 MB; at most 1 MB\)/ },
     { what: "too many documents", text: "a: 1\n---\n".repeat(1500), message: /more than 1000 YAML documents/ },

@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseAllDocuments, visit, type Document } from "yaml";
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, parseAllDocuments, visit, type Document } from "yaml";
 import { importKubernetesObject, isKubernetesObject } from "./import-k8s";
 import { asTaskDefinition, importTaskDefinition } from "./import-task-definition";
 import { ok } from "@/lib/core";
@@ -27,6 +27,13 @@ export const MAX_IMPORT_DEPTH = 64;
 export const MAX_IMPORT_DOCUMENTS = 1000;
 /** Aliases (`*name`) a YAML document may expand: guards against "billion laughs". */
 const MAX_ALIASES = 100;
+/**
+ * Values a file's YAML may hold once its aliases and merge keys (`<<: *name`) are expanded, all documents together.
+ * A 1 MB file written out holds at most ~525,000 values ("[1,1,1,…]"), real manifests a few thousand; merge keys copy
+ * their whole mapping each time (a 105,000-key mapping merged 99 times took 30 s and 1.5 GB), and yaml's own alias
+ * count misses them (it only counts aliases nested in an alias's target).
+ */
+export const MAX_EXPANDED_VALUES = 1_000_000;
 /** Before YAML parsing: leading indentation columns and open brackets, which bound the nesting the parser recurses into. */
 const MAX_YAML_INDENT = 200;
 const MAX_YAML_BRACKETS = 100;
@@ -115,6 +122,7 @@ function parseDocuments(source: string): unknown[] {
   const docs = parseAllDocuments(source, { merge: true, prettyErrors: true, uniqueKeys: false });
   if (!Array.isArray(docs)) return [];
   if (docs.length > MAX_IMPORT_DOCUMENTS) return stop(`The file has ${docs.length} YAML documents; at most ${MAX_IMPORT_DOCUMENTS} can be imported at once.`);
+  let expanded = 0;
   return docs.map((doc, i) => {
     const error = doc.errors[0];
     if (error) {
@@ -124,6 +132,11 @@ function parseDocuments(source: string): unknown[] {
     }
     const duplicate = duplicateKey(doc, source);
     if (duplicate) return stop(`The file is not valid YAML${docs.length > 1 ? ` (document ${i + 1})` : ""}: ${duplicate}; expected ${EXPECTED}.`);
+    expanded += expandedValues(doc, MAX_EXPANDED_VALUES - expanded);
+    if (expanded > MAX_EXPANDED_VALUES)
+      return stop(
+        `The YAML${docs.length > 1 ? ` (up to document ${i + 1})` : ""} expands to more than ${MAX_EXPANDED_VALUES.toLocaleString("en-US")} values through its aliases (*name) and merge keys (<<), which a manifest never needs: refused as a possible "billion laughs" document.`,
+      );
     try {
       return doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (e) {
@@ -160,6 +173,28 @@ function duplicateKey(doc: Document, source: string): string | undefined {
     },
   });
   return found;
+}
+
+/**
+ * How many values (scalars, mappings, sequences, keys) the document holds with every alias and merge key expanded;
+ * stops counting past `limit`. One pass in document order: an alias counts as the size of the latest node with its
+ * anchor (as YAML resolves it), so nested aliases multiply as they would when expanded, without expanding anything.
+ */
+function expandedValues(doc: Document, limit: number): number {
+  const anchors = new Map<string, number>();
+  const size = (node: unknown): number => {
+    if (isAlias(node)) return anchors.get(node.source) ?? 1;
+    let n = 1;
+    if (isCollection(node)) {
+      for (const item of node.items) {
+        n += isPair(item) ? size(item.key) + size(item.value) : size(item);
+        if (n > limit) return n;
+      }
+    }
+    if (isNode(node) && node.anchor) anchors.set(node.anchor, n);
+    return n;
+  };
+  return size(doc.contents);
 }
 
 const firstLine = (message: string) => message.split("\n")[0]!.replace(/[:.]\s*$/, "");

@@ -83,6 +83,41 @@ export function extrasProblems(scenario: Pick<Scenario, "region" | "workloads" |
 }
 
 /**
+ * What AWS does not sell, each refused on its own field with a sentence (issue 24 item 3):
+ * - a public IP on EKS pods: EKS runs Fargate pods in private subnets only (CreateFargateProfile), so they never get one;
+ * - an Application Load Balancer in 1 Availability Zone: AWS requires subnets in at least two (a Network Load
+ *   Balancer may serve one, and is accepted);
+ * - NAT data processed without a NAT gateway to process it.
+ * Not part of the schema, so scenarios saved or shared before these checks still open: the editor shows each problem
+ * on its field and prices the rest; the CLI, the API and the diff (which pass the extras catalog) refuse them.
+ */
+export function unsoldProblems(scenario: Pick<Scenario, "workloads" | "services">): Problem[] {
+  const problems: Problem[] = [];
+  scenario.workloads.forEach((w, i) => {
+    if (w.platform === "eks" && w.publicIp)
+      problems.push({
+        path: `workloads.${i}.publicIp`,
+        message:
+          "EKS runs Fargate pods in private subnets only, so a pod cannot have a public IP (AWS CreateFargateProfile): turn it off; pods reach the internet through a NAT gateway",
+      });
+  });
+  const s = scenario.services;
+  s?.loadBalancers?.forEach((lb, i) => {
+    if (lb.type === "application" && lb.azs < 2)
+      problems.push({
+        path: `services.loadBalancers.${i}.azs`,
+        message: "An Application Load Balancer needs at least 2 Availability Zones (AWS requires a subnet in two or more): set 2 or more",
+      });
+  });
+  if (s?.natGateways && s.natGateways.count === 0 && s.natGateways.processedGiBPerMonth > 0)
+    problems.push({
+      path: "services.natGateways.processedGiBPerMonth",
+      message: "No NAT gateway is there to process this data: set NAT gateways to 1 or more, or the data processed to 0",
+    });
+  return problems;
+}
+
+/**
  * The one entry point for untrusted scenarios (CLI file, URL, API body, local storage). With the extras catalog,
  * version 2 items are also checked against the region's prices (the CLI and the API always pass it).
  */
@@ -90,6 +125,6 @@ export function parseScenario(input: unknown, catalog: FargateCatalog, extras?: 
   const parsed = Scenario.safeParse(input);
   if (!parsed.success) return fail(zodProblems(parsed.error));
   const problems = catalogProblems(parsed.data, catalog);
-  if (extras && !problems.some((p) => p.path === "region")) problems.push(...extrasProblems(parsed.data, extras));
+  if (extras && !problems.some((p) => p.path === "region")) problems.push(...unsoldProblems(parsed.data), ...extrasProblems(parsed.data, extras));
   return problems.length ? fail(problems) : ok(parsed.data);
 }

@@ -4,6 +4,7 @@ import { ec2Catalog } from "@/lib/catalog/ec2";
 import { extrasCatalog } from "@/lib/catalog/extras";
 import { estimateToCsv, estimateToTable } from "@/lib/export";
 import { estimateAll } from "@/lib/pricing";
+import { terminalText } from "@/lib/core";
 import { parseScenario, type Problem } from "@/lib/scenario";
 import { importWorkload } from "@/lib/scenario/import";
 import { runDiff } from "./diff-cli";
@@ -90,7 +91,8 @@ export interface CliResult {
 const fail = (problems: Problem[]): CliResult => ({
   code: 2,
   stdout: "",
-  stderr: problems.map((p) => `${p.path || "(scenario)"}: ${p.message}`).join("\n") + "\n",
+  // Messages quote names from the file: escaped for the terminal (terminalText).
+  stderr: terminalText(problems.map((p) => `${p.path || "(scenario)"}: ${p.message}`).join("\n") + "\n"),
 });
 
 /** The CLI as a pure-ish function of its arguments and a file reader, so tests drive it directly. */

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { billResult, billToCsv, billToTable, billView, compareWithScenario } from "@/lib/billing";
 import { reconcileFile } from "@/lib/billing/node";
+import { terminalText } from "@/lib/core";
 import { parseScenario } from "@/lib/scenario";
 import type { CliResult } from "./cli";
 
@@ -35,7 +36,8 @@ export function timeLimitMs(value: string | undefined): number | string | undefi
   return value.trim() !== "" && Number.isFinite(s) && s > 0 ? Math.ceil(s * 1000) : `--time-limit: give a number of seconds above 0 (got "${value}").`;
 }
 
-const fail = (message: string): CliResult => ({ code: 2, stdout: "", stderr: `${message}\n` });
+// Messages quote names from the files: escaped for the terminal (terminalText).
+const fail = (message: string): CliResult => ({ code: 2, stdout: "", stderr: terminalText(`${message}\n`) });
 
 /** The reconcile CLI as a function of its arguments (tests drive it directly). */
 export async function runReconcileCli(argv: string[]): Promise<CliResult> {
@@ -66,8 +68,7 @@ export async function runReconcileCli(argv: string[]): Promise<CliResult> {
       return fail(`${scenarioFile}: not valid JSON: ${(e as Error).message}.`);
     }
     const parsed = parseScenario(json, fargateCatalog);
-    if (!parsed.ok)
-      return { code: 2, stdout: "", stderr: parsed.error.map((p) => `${scenarioFile}: ${p.path || "(scenario)"}: ${p.message}`).join("\n") + "\n" };
+    if (!parsed.ok) return fail(parsed.error.map((p) => `${scenarioFile}: ${p.path || "(scenario)"}: ${p.message}`).join("\n"));
     scenario = parsed.value;
   }
 

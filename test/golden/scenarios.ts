@@ -364,7 +364,8 @@ function wholeBill(): GoldenScenario[] {
     ]),
     v2("bill-load-balancers", one, {
       loadBalancers: [
-        { name: "alb public", type: "application", capacityUnits: 0, azs: 1 },
+        // azs was 1 until issue 24 item 3: an ALB needs 2 AZs (AWS sells no 1-AZ ALB), so the input is refused now.
+        { name: "alb public", type: "application", capacityUnits: 0, azs: 2 },
         { name: "alb 3 azs", type: "application", capacityUnits: 12.75, azs: 3 },
         { name: "alb internal", type: "application", capacityUnits: 4, internetFacing: false },
         { name: "nlb public", type: "network", capacityUnits: 7, azs: 6 },
@@ -412,6 +413,22 @@ function wholeBill(): GoldenScenario[] {
 
 /** Names that stress the CSV (quotes, commas, formula starts, newlines) and the JSON (non-ASCII). */
 const NAMES = ["api", "web, eu", 'say "hi"', "=SUM(A1)", "+1", "-x", "@me", "line\nbreak", "Café", "名前", "tab\there", "  padded  "];
+
+/**
+ * Issue 24 item 3: what AWS does not sell is refused (lib/scenario unsoldProblems). Drawn inputs are made sellable
+ * after the draws (the same draws as before, so every other scenario stays as it was): an EKS pod's public IP is off,
+ * a 1-AZ ALB serves 2 AZs, NAT data without a NAT gateway is 0.
+ */
+function sold(workloads: WorkloadInput[], services: ServicesInput | undefined) {
+  workloads.forEach((x, i) => {
+    if (x.platform === "eks" && x.publicIp) workloads[i] = { ...x, publicIp: false };
+  });
+  services?.loadBalancers?.forEach((lb, i) => {
+    if (lb.type === "application" && lb.azs === 1) services.loadBalancers![i] = { ...lb, azs: 2 };
+  });
+  if (services?.natGateways && services.natGateways.count === 0 && (services.natGateways.processedGiBPerMonth ?? 0) > 0)
+    services.natGateways = { ...services.natGateways, processedGiBPerMonth: 0 };
+}
 
 /** Mixed scenarios from a seeded generator: the same draws every run. */
 function generated(count: number, seed: number): GoldenScenario[] {
@@ -508,6 +525,7 @@ function generated(count: number, seed: number): GoldenScenario[] {
           ...(r.bool() ? { containerRegistry: { storedGiB: r.decimal(300, 2) } } : {}),
         }
       : undefined;
+    sold(workloads, services);
     const version2 = services !== undefined || workloads.some((x) => x.publicIp !== undefined || x.logs !== undefined);
     const name = `mixed-${String(i + 1).padStart(3, "0")}`;
     out.push({ name, input: { ...(version2 ? { version: 2 } : {}), name, region, workloads, ...(services ? { services } : {}), ec2 } });
