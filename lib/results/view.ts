@@ -1,5 +1,14 @@
 import type { Ec2Catalog, ExtrasCatalog, FargateCatalog } from "@/lib/catalog";
-import { type Ec2WithWholeBill, estimateEc2WithWholeBill, estimateScenario, type FargateEstimate, NOT_INCLUDED, spotSeries } from "@/lib/pricing";
+import {
+  type Ec2WithWholeBill,
+  estimateEc2WithWholeBill,
+  estimateManagedInstances,
+  estimateScenario,
+  type FargateEstimate,
+  type ManagedInstancesEstimate,
+  NOT_INCLUDED,
+  spotSeries,
+} from "@/lib/pricing";
 import { ZERO, formatUsd } from "@/lib/core";
 import type { Scenario } from "@/lib/scenario";
 import { breakdownRows, chartNumber, type BreakdownRow } from "./chart-data";
@@ -9,12 +18,16 @@ export interface ResultsView {
   estimate: FargateEstimate;
   /** Null while the EC2 price catalog is still loading (it loads after the page). */
   ec2: Ec2WithWholeBill | null;
+  /** The same cluster on ECS Managed Instances; null while the EC2 or extras catalog is still loading. */
+  managedInstances: ManagedInstancesEstimate | null;
   /** Set when the scenario has costs beside compute (version 2): the split and what is not priced. */
   whole: {
     fargateCompute: string;
     fargateBeside: string;
     ec2Compute: string | null;
     ec2Beside: string | null;
+    managedInstancesCompute: string | null;
+    managedInstancesBeside: string | null;
     slices: BillSlice[];
     notes: string[];
     notIncluded: readonly string[];
@@ -27,6 +40,11 @@ export interface ResultsView {
     /** EC2 minus the Fargate cost of the same workloads; negative when EC2 is cheaper. */
     difference: string | null;
     cheaper: "fargate" | "ec2" | "same" | null;
+    /** ECS Managed Instances' whole bill, why there is none, and its difference with Fargate (negative: it is cheaper). */
+    managedInstances: string | null;
+    managedInstancesNote?: string;
+    managedInstancesDifference: string | null;
+    managedInstancesCheaper: "fargate" | "managed-instances" | "same" | null;
   };
   breakdown: BreakdownRow[];
   dutyCycle: { points: { dutyCyclePercent: number; fargate: number; ec2: number }[]; breakEvenPercent: number | null };
@@ -61,6 +79,9 @@ export function buildResults(
 ): ResultsView {
   const estimate = fargate ?? estimateScenario(scenario, catalog, extras ?? undefined);
   const ec2 = ec2Catalog ? estimateEc2WithWholeBill(scenario, estimate, ec2Catalog, extras ?? undefined) : null;
+  const mi = ec2Catalog && extras ? estimateManagedInstances(scenario, estimate, ec2Catalog, extras) : null;
+  const miWb = mi?.wholeBill;
+  const miDifference = miWb?.monthlyCost == null ? null : miWb.monthlyCost.minus(miWb.comparedFargateMonthlyCost);
   const wb = ec2?.wholeBill;
   const difference = wb?.monthlyCost == null ? null : wb.monthlyCost.minus(wb.comparedFargateMonthlyCost);
   const partial = wb?.monthlyCost != null && !wb.comparedFargateMonthlyCost.eq(estimate.totals.monthlyCost);
@@ -68,12 +89,15 @@ export function buildResults(
   return {
     estimate,
     ec2,
+    managedInstances: mi,
     whole: hasWhole
       ? {
           fargateCompute: estimate.totals.computeMonthlyCost.toString(),
           fargateBeside: estimate.totals.servicesMonthlyCost.toString(),
           ec2Compute: wb?.computeMonthlyCost == null ? null : wb.computeMonthlyCost.toString(),
           ec2Beside: wb?.monthlyCost == null ? null : wb.servicesMonthlyCost.toString(),
+          managedInstancesCompute: miWb?.computeMonthlyCost == null ? null : miWb.computeMonthlyCost.toString(),
+          managedInstancesBeside: miWb?.monthlyCost == null ? null : miWb.servicesMonthlyCost.toString(),
           slices: billBreakdown(estimate),
           notes: estimate.services.notes,
           notIncluded: NOT_INCLUDED,
@@ -91,6 +115,14 @@ export function buildResults(
             : undefined,
       difference: difference === null ? null : difference.toString(),
       cheaper: difference === null ? null : difference.lt(0) ? "ec2" : difference.gt(0) ? "fargate" : "same",
+      managedInstances: miWb?.monthlyCost == null ? null : miWb.monthlyCost.toString(),
+      managedInstancesNote: !mi
+        ? "Loading ECS Managed Instances prices…"
+        : mi.monthlyCost === null
+          ? (mi.warnings.at(-1) ?? "No ECS Managed Instances comparison for this scenario.")
+          : undefined,
+      managedInstancesDifference: miDifference === null ? null : miDifference.toString(),
+      managedInstancesCheaper: miDifference === null ? null : miDifference.lt(0) ? "managed-instances" : miDifference.gt(0) ? "fargate" : "same",
     },
     breakdown: breakdownRows(estimate),
     dutyCycle: {

@@ -3,3 +3,5 @@ export { displayName, SAVED_KEY, useSavedStore } from "./saved-store";
 export type { SavedScenario } from "./saved-store";
 export { useScenarioStore } from "./scenario-store";
 export { useUndoStore } from "./undo-store";
+export { useColumnsStore } from "./columns-store";
+export type { ColumnsState } from "./columns-store";
