@@ -109,7 +109,11 @@ function dateOf(item: ExtrasItem): string {
 
 const provenance = Object.fromEntries(
   [...(Object.keys(FILES) as FeedItem[]), MI_ITEM as ExtrasItem].map((item) => {
-    const via = item === MI_ITEM ? mi.retrievedFrom.replace(/ \(.*\)$/, "") : `${String(feeds[item]._source.upstreamRepo)} ${String(feeds[item]._source.path)}`;
+    // "lamngockhuong/aws-price@6e8bf8c… :lib/data/pricing/ecs.json (git blob …)" -> "lamngockhuong/aws-price@6e8bf8c lib/data/pricing/ecs.json"
+    const via =
+      item === MI_ITEM
+        ? mi.retrievedFrom.replace(/^([^@]+)@([0-9a-f]{7})[0-9a-f]*:(\S+).*$/, "$1@$2 $3")
+        : `${String(feeds[item]._source.upstreamRepo)} ${String(feeds[item]._source.path)}`;
     return [
       item,
       {

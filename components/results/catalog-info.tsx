@@ -20,7 +20,7 @@ export function CatalogInfo({
       </p>
       <ul className="mt-1 list-disc pl-5">
         {sources.map((s) => (
-          <li key={s.key}>
+          <li key={s.key} className="break-words">
             {s.source} ({s.publishedAt}){s.estimate ? " — estimate" : ""}
           </li>
         ))}
