@@ -44,6 +44,8 @@ Scenario format (version 1; optional fields show their defaults):
         // or { "type": "duty-cycle", "percent": 40 }
         // or { "type": "batch", "runsPerMonth": 1000, "secondsPerRun": 10 }
     "spotPercent": 0,             // 0..100 share of task-hours on Fargate Spot (ECS Linux only)
+        // or instead "capacityProviders": [{ "provider": "FARGATE", "base": 2, "weight": 1 },
+        //                                  { "provider": "FARGATE_SPOT", "weight": 3 }]  (ECS's split: base, then weight)
     "savingsPlan": "none"         // "none" | "1yr-no-upfront" | "1yr-all-upfront" | "3yr-no-upfront" | "3yr-all-upfront"
   }],
   "ec2": {                        // optional: how the equivalent EC2 cluster is built and bought
