@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ExtrasCatalog, type ExtrasItem, type ExtrasRegion } from "@/lib/catalog";
+import { Ec2Catalog, ExtrasCatalog, type ExtrasItem, type ExtrasRegion } from "@/lib/catalog";
 import { dec, toPlain } from "../lib/core";
 
 const args = process.argv.slice(2);
@@ -25,7 +25,11 @@ interface Feed {
   };
   regions: Record<string, Record<string, unknown> & { location: string; skus?: Record<string, string>; sku?: string }>;
 }
-const FILES: Record<ExtrasItem, string> = {
+/** The ECS Managed Instances fee table: its own layout (regions -> type -> USD, skus, labelEvidence), read below. */
+const MI_ITEM = "ecs-managed-instances";
+const MI_FILE = "ecs-managed-instances-fee-by-region-2025-10-27.json";
+type FeedItem = Exclude<ExtrasItem, typeof MI_ITEM>;
+const FILES: Record<FeedItem, string> = {
   "public-ipv4": "vpc-public-ipv4-by-region-2025-11-04.json",
   "nat-gateway": "vpc-nat-gateway-by-region-2025-10-28.json",
   "load-balancer": "elb-alb-nlb-by-region-2025-06-05.json",
@@ -38,7 +42,22 @@ const FILES: Record<ExtrasItem, string> = {
 };
 const feeds = Object.fromEntries(
   Object.entries(FILES).map(([item, file]) => [item, JSON.parse(readFileSync(path.join(sourceDir, "extras", file), "utf8")) as Feed]),
-) as Record<ExtrasItem, Feed>;
+) as Record<FeedItem, Feed>;
+
+interface MiFeed {
+  source: string;
+  sourceUrl: string;
+  retrievedFrom: string;
+  date: string;
+  counts: { unlabelledRows: number };
+  regions: Record<string, Record<string, number>>;
+  /** One SKU, or two for twin types (two AWS rows with the same price; which is which is unknown). */
+  skus: Record<string, Record<string, string | string[]>>;
+  labelEvidence: Record<string, { tier: "A" | "B" | "A-twin" }>;
+}
+const mi = JSON.parse(readFileSync(path.join(sourceDir, "extras", MI_FILE), "utf8")) as MiFeed;
+/** The EC2 snapshot (npm run catalog:ec2 first): a fee is only kept for a type whose instance we can price there. */
+const ec2 = Ec2Catalog.parse(JSON.parse(readFileSync(path.join(__dirname, "..", "lib", "catalog", "data", "ec2.json"), "utf8")));
 
 /** JSON numbers from the data files to exact decimal strings (shortest round-trip form, as published). */
 const s = (n: unknown): string => {
@@ -59,6 +78,7 @@ const PAGES: Record<ExtrasItem, { label: string; url: string }> = {
     label: "AWS bill line items (FOCUS 1.0 sample, regional data transfer)",
     url: "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer_within_the_same_AWS_Region",
   },
+  [MI_ITEM]: { label: "Amazon ECS pricing page data (ECS Managed Instances management fee)", url: "https://aws.amazon.com/ecs/pricing/" },
 };
 const NOTES: Partial<Record<ExtrasItem, string>> = {
   "public-ipv4": "Any free-tier allowance for public IPv4 is not applied.",
@@ -66,9 +86,19 @@ const NOTES: Partial<Record<ExtrasItem, string>> = {
   "internet-egress":
     "The feed's publication date was not preserved: this is its state as read on 2025-06-18 (file last changed 2025-06-05). The account-wide free allowance (100 GB a month) is not applied.",
   "inter-az": "Read from real bill rows of 2024-09; only 5 regions. Billed on each side of a cross-AZ transfer.",
+  [MI_ITEM]:
+    "AWS's map does not name the instance type of a fee row: each type was inferred (a row is labelled only where its fee is 12% of exactly one type's Linux on-demand price in every region where both are known). Each rate keeps its SKU; confirm by SKU against the Price List (service code AmazonECS).",
 };
+const MI_CAVEAT =
+  "The instance type of each ECS Managed Instances fee is inferred, not published: AWS's price map (2025-10-27) keys a fee row by an opaque rate code. " +
+  "A row is labelled with a type only where its fee is 12% of exactly one type's Linux on-demand price in every region where both are known; " +
+  `${mi.counts.unlabelledRows} rows fit no single type and are not used. Types without a fee here are left out, never guessed; each fee keeps its Price List SKU.`;
+const MI_BILLING =
+  "Billed per second with a one-minute minimum per instance, on top of the EC2 instance at EC2 rates. Assumed, because AWS does not publish it: " +
+  "the fee applies to Spot instances too, and Savings Plans or Reserved Instances discount the EC2 instance but not the fee.";
 
 function dateOf(item: ExtrasItem): string {
+  if (item === MI_ITEM) return mi.date.slice(0, 10);
   const src = feeds[item]._source;
   if (item === "internet-egress") return String(src.commitDate).slice(0, 10);
   if (item === "inter-az") return "2024-09";
@@ -78,12 +108,16 @@ function dateOf(item: ExtrasItem): string {
 }
 
 const provenance = Object.fromEntries(
-  (Object.keys(FILES) as ExtrasItem[]).map((item) => {
-    const src = feeds[item]._source;
+  [...(Object.keys(FILES) as FeedItem[]), MI_ITEM as ExtrasItem].map((item) => {
+    // "lamngockhuong/aws-price@6e8bf8c… :lib/data/pricing/ecs.json (git blob …)" -> "lamngockhuong/aws-price@6e8bf8c lib/data/pricing/ecs.json"
+    const via =
+      item === MI_ITEM
+        ? mi.retrievedFrom.replace(/^([^@]+)@([0-9a-f]{7})[0-9a-f]*:(\S+).*$/, "$1@$2 $3")
+        : `${String(feeds[item]._source.upstreamRepo)} ${String(feeds[item]._source.path)}`;
     return [
       item,
       {
-        source: `${PAGES[item].label}, via ${String(src.upstreamRepo)} ${String(src.path)}`,
+        source: `${PAGES[item].label}, via ${via}`,
         publishedAt: dateOf(item),
         url: PAGES[item].url,
         estimate: false,
@@ -104,12 +138,13 @@ const TIER_KEYS = ["first10TBPerGB", "next40TBPerGB", "next100TBPerGB", "over150
 
 const codes = new Set<string>();
 for (const feed of Object.values(feeds)) for (const code of Object.keys(feed.regions)) codes.add(code);
+for (const code of Object.keys(mi.regions)) if (!codes.has(code)) throw new Error(`${MI_FILE}: ${code} is in no other extras feed`);
 
 const regions: Record<string, ExtrasRegion> = {};
 for (const code of [...codes].sort()) {
-  const at = (item: ExtrasItem): Raw | undefined => (Object.hasOwn(feeds[item].regions, code) ? feeds[item].regions[code] : undefined);
+  const at = (item: FeedItem): Raw | undefined => (Object.hasOwn(feeds[item].regions, code) ? feeds[item].regions[code] : undefined);
   const name = Object.keys(FILES)
-    .map((i) => at(i as ExtrasItem)?.location)
+    .map((i) => at(i as FeedItem)?.location)
     .find(Boolean)!;
   const r: ExtrasRegion = { name };
   const ip = at("public-ipv4");
@@ -162,8 +197,28 @@ for (const code of [...codes].sort()) {
   if (has(eg, ...TIER_KEYS)) r.internetEgress = { tiers: TIER_KEYS.map((k) => ({ upToGB: tiersGB[k]![1], perGB: { usd: s(eg[k]) } })) };
   const az = at("inter-az");
   if (has(az, "perGBEachDirection")) r.interAz = { gbEachSide: { usd: s(az.perGBEachDirection), ...(az.sku ? { sku: az.sku } : {}) } };
+  const fees = Object.hasOwn(mi.regions, code) ? mi.regions[code]! : undefined;
+  const ec2Prices = Object.hasOwn(ec2.regions, code) ? ec2.regions[code]!.prices : undefined;
+  if (fees && ec2Prices) {
+    const kept: Record<string, [string, string]> = {};
+    for (const type of Object.keys(fees).sort()) {
+      if (!Object.hasOwn(ec2Prices, type)) continue;
+      const sku = mi.skus[code]?.[type];
+      if (!sku || sku.length === 0) throw new Error(`${MI_FILE}: ${code} ${type} has no SKU`);
+      kept[type] = [s(fees[type]), typeof sku === "string" ? sku : sku.join("/")];
+    }
+    if (Object.keys(kept).length) r.ecsManagedInstances = { fees: kept };
+  }
   regions[code] = r;
 }
+const usedTypes = new Set(Object.values(regions).flatMap((r) => Object.keys(r.ecsManagedInstances?.fees ?? {})));
+const labelTiers = Object.fromEntries(
+  [...usedTypes].sort().map((t) => {
+    const tier = mi.labelEvidence[t]?.tier;
+    if (!tier) throw new Error(`${MI_FILE}: ${t} has a fee but no labelEvidence`);
+    return [t, tier];
+  }),
+);
 
 // Spot checks against README-extras.md's us-east-1 values: a changed feed must be a reviewed change.
 const use1 = regions["us-east-1"]!;
@@ -178,6 +233,7 @@ const checks: [string, string | undefined, string][] = [
   ["ECR", use1.ecr?.storageGBMonth.usd, "0.1"],
   ["egress first tier", use1.internetEgress?.tiers[0]?.perGB.usd, "0.09"],
   ["inter-AZ", use1.interAz?.gbEachSide.usd, "0.01"],
+  ["ECS Managed Instances fee m5.large", use1.ecsManagedInstances?.fees["m5.large"]?.join(" "), "0.01152 MVN3MAA8X9QENPCC"],
 ];
 for (const [what, got, want] of checks) if (got !== want) throw new Error(`us-east-1 ${what}: expected ${want}, got ${String(got)}`);
 
@@ -186,6 +242,7 @@ const catalog = ExtrasCatalog.parse({
   generatedFrom: "shared/pricing-data/extras (see README-extras.md)",
   provenance,
   regions,
+  ecsManagedInstances: { caveat: MI_CAVEAT, labelTiers, unlabeledRows: mi.counts.unlabelledRows, billing: MI_BILLING },
 });
 writeFileSync(outFile, `${JSON.stringify(catalog)}\n`);
 console.log(`wrote ${path.relative(process.cwd(), outFile)}: ${Object.keys(regions).length} regions`);

@@ -7,7 +7,9 @@ export function CatalogInfo({
   catalog: FargateEstimate["catalog"];
   extra?: { key: string; source: string; publishedAt: string; estimate: boolean }[];
 }) {
-  const sources = [...catalog.sources, ...(extra ?? [])];
+  // Each source once (the EC2 and Managed Instances sides share the EC2 prices).
+  const seen = new Set<string>();
+  const sources = [...catalog.sources, ...(extra ?? [])].filter((s) => !seen.has(s.key) && Boolean(seen.add(s.key)));
   return (
     <section aria-labelledby="prices-heading" className="text-xs text-slate-600 dark:text-slate-400" data-testid="catalog-info">
       <h2 id="prices-heading" className="font-semibold text-slate-800 dark:text-slate-200">
@@ -18,7 +20,7 @@ export function CatalogInfo({
       </p>
       <ul className="mt-1 list-disc pl-5">
         {sources.map((s) => (
-          <li key={s.key}>
+          <li key={s.key} className="break-words">
             {s.source} ({s.publishedAt}){s.estimate ? " — estimate" : ""}
           </li>
         ))}

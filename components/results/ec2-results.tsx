@@ -7,7 +7,24 @@ import type { Ec2Estimate, Ec2WholeBill, FargateEstimate } from "@/lib/pricing";
 
 const fleetText = (instances: Ec2Estimate["instances"]) => instances.map((i) => `${i.count} × ${i.type}`).join(" + ");
 
-export function Ec2Results({ ec2, fargate }: { ec2: Ec2Estimate & { wholeBill?: Ec2WholeBill }; fargate: FargateEstimate }) {
+/**
+ * A cluster of instances: the self-managed ECS-on-EC2 cluster, or (prefix "mi") the same tasks on ECS Managed
+ * Instances, with the fee table's caveat.
+ */
+export function Ec2Results({
+  ec2,
+  fargate,
+  title = "Equivalent ECS-on-EC2 cluster",
+  prefix = "ec2",
+  caveat,
+}: {
+  ec2: Ec2Estimate & { wholeBill?: Ec2WholeBill };
+  fargate: FargateEstimate;
+  title?: string;
+  prefix?: "ec2" | "mi";
+  caveat?: string;
+}) {
+  const name = prefix === "mi" ? "ECS Managed Instances" : "EC2";
   const extra = ec2.wholeBill?.lineItems ?? [];
   const fleet = ec2.available && ec2.monthlyCost !== null ? describeFleet(ec2) : null;
   // Cents that add up: each table's rows to its total, the tables to the EC2 total (lib/export/shown.ts).
@@ -15,24 +32,24 @@ export function Ec2Results({ ec2, fargate }: { ec2: Ec2Estimate & { wholeBill?: 
   const shown = shownEc2(ec2, shownFargate(fargate).services.total);
   return (
     <section
-      aria-labelledby="ec2-heading"
+      aria-labelledby={`${prefix}-heading`}
       className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900"
-      data-testid="ec2-results"
+      data-testid={`${prefix}-results`}
     >
-      <h3 id="ec2-heading" className="text-sm font-semibold">
-        Equivalent ECS-on-EC2 cluster
+      <h3 id={`${prefix}-heading`} className="text-sm font-semibold">
+        {title}
       </h3>
       {fleet && ec2.monthlyCost !== null ? (
         <>
-          <p className="mt-1 text-sm" data-testid="ec2-fleet">
+          <p className="mt-1 text-sm" data-testid={`${prefix}-fleet`}>
             {fleet.summary}
           </p>
-          <details className="mt-1 text-sm" data-testid="ec2-break-even">
-            <summary className="cursor-pointer text-slate-700 dark:text-slate-300">When is EC2 cheaper?</summary>
+          <details className="mt-1 text-sm" data-testid={`${prefix}-break-even`}>
+            <summary className="cursor-pointer text-slate-700 dark:text-slate-300">When is {name} cheaper?</summary>
             <p className="mt-1 text-slate-700 dark:text-slate-300">{fleet.detail}</p>
           </details>
           <div className="mt-3">
-            <LineItemsTable caption="EC2 line items" items={ec2.lineItems} total={ec2.monthlyCost} shown={shown?.instances} testId="ec2-items" />
+            <LineItemsTable caption={`${name} line items`} items={ec2.lineItems} total={ec2.monthlyCost} shown={shown?.instances} testId={`${prefix}-items`} />
           </div>
           {extra.length && ec2.wholeBill ? (
             <div className="mt-3">
@@ -41,7 +58,7 @@ export function Ec2Results({ ec2, fargate }: { ec2: Ec2Estimate & { wholeBill?: 
                 items={extra}
                 total={ec2.wholeBill.lineItemsMonthlyCost}
                 shown={shown?.beside}
-                testId="ec2-extra-items"
+                testId={`${prefix}-extra-items`}
               />
             </div>
           ) : null}
@@ -80,7 +97,7 @@ export function Ec2Results({ ec2, fargate }: { ec2: Ec2Estimate & { wholeBill?: 
           ) : null}
         </>
       ) : null}
-      <Warnings items={ec2.warnings} />
+      <Warnings items={caveat ? [...ec2.warnings, caveat] : ec2.warnings} />
     </section>
   );
 }

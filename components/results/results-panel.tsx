@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import { memo, useState } from "react";
 import { useTextEdit } from "@/components/ui/use-text-edit";
 import { type ResultsView, sameChartProps, type SpotView } from "@/lib/results";
+import { useColumnsStore } from "@/lib/store";
 
 // Charts load after the page (recharts is the largest library here) and render from deferred values; a chart
 // re-renders only when its data changed by value (recharts re-renders in uninterruptible store updates).
@@ -38,11 +39,15 @@ const SpotChart = memo(
 
 /** Line items, EC2 detail and charts: re-rendered from a deferred view so keystrokes update the totals first. */
 const Details = memo(function Details({ view, spot }: { view: ResultsView; spot: SpotView | null }) {
+  const columns = useColumnsStore();
   return (
     <>
       <WorkloadTables estimate={view.estimate} />
       <ServicesResults view={view} />
-      {view.ec2 ? <Ec2Results ec2={view.ec2} fargate={view.estimate} /> : null}
+      {view.managedInstances && columns.managedInstances ? (
+        <Ec2Results ec2={view.managedInstances} fargate={view.estimate} title="The same tasks on ECS Managed Instances" prefix="mi" caveat={view.managedInstances.caveat} />
+      ) : null}
+      {view.ec2 && columns.ec2 ? <Ec2Results ec2={view.ec2} fargate={view.estimate} /> : null}
       {view.whole ? <WholeBillChart slices={view.whole.slices} /> : null}
       <BreakdownChart rows={view.breakdown} />
       {view.dutyCycle.points.length ? (
@@ -53,7 +58,7 @@ const Details = memo(function Details({ view, spot }: { view: ResultsView; spot:
         />
       ) : null}
       {spot ? <SpotChart points={spot.points} eligible={spot.eligible} /> : null}
-      <CatalogInfo catalog={view.estimate.catalog} extra={view.ec2?.sources} />
+      <CatalogInfo catalog={view.estimate.catalog} extra={[...(view.ec2?.sources ?? []), ...(view.managedInstances?.sources ?? [])]} />
     </>
   );
 });

@@ -3,8 +3,8 @@
 import { useMemo } from "react";
 import { buttonClass } from "@/components/ui/fields";
 import { formatUsd, formatUsdPerHour, HOURS_PER_MONTH, MONTHS_PER_YEAR } from "@/lib/core";
-import { comparisonSentence, matchPurchaseOptions, partTimeWorkloads, periods, type Priced, purchaseMatches, upfrontPayments } from "@/lib/results";
-import { useScenarioStore } from "@/lib/store";
+import { comparisonSentence, matchPurchaseOptions, partTimeWorkloads, periods, type Priced, purchaseMatches, threeWay, upfrontPayments } from "@/lib/results";
+import { useColumnsStore, useScenarioStore } from "@/lib/store";
 
 const smallButton = `${buttonClass} px-2 py-1 text-xs print:hidden`;
 
@@ -15,6 +15,7 @@ const smallButton = `${buttonClass} px-2 py-1 text-xs print:hidden`;
  */
 export function SummaryDetails({ shown, stale }: { shown: Priced | null; stale: boolean }) {
   const updateEc2 = useScenarioStore((s) => s.updateEc2);
+  const columns = useColumnsStore();
   const like = useMemo(() => {
     if (!shown) return null;
     const hasEc2 = shown.view.ec2?.monthlyCost != null;
@@ -24,6 +25,7 @@ export function SummaryDetails({ shown, stale }: { shown: Priced | null; stale: 
       match: match && !purchaseMatches(match, shown.scenario.ec2) ? match : null,
       partTime: hasEc2 ? partTimeWorkloads(shown.scenario, shown.view.estimate) : [],
       scaling: shown.scenario.ec2.scaling,
+      three: shown.view.ec2 && shown.view.managedInstances ? threeWay(shown.view.ec2, shown.view.managedInstances) : null,
     };
   }, [shown]);
   if (!shown || !like) return null;
@@ -78,6 +80,36 @@ export function SummaryDetails({ shown, stale }: { shown: Priced | null; stale: 
           </button>
         ) : null}
       </div>
+      {like.three && (columns.managedInstances || columns.ec2) ? (
+        <details className="mt-1 text-sm" data-testid="three-way">
+          <summary className="cursor-pointer text-slate-700 dark:text-slate-300">What each side includes, and where they break even</summary>
+          <ul className="mt-1 list-disc pl-5 text-slate-700 dark:text-slate-300">
+            {like.three.includes
+              .filter((_, i) => i === 0 || (i === 1 ? columns.managedInstances : columns.ec2))
+              .map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+          </ul>
+          <ul className="mt-1 list-disc pl-5 text-slate-700 dark:text-slate-300" data-testid="break-evens">
+            {like.three.breakEvens
+              .filter((_, i) => (i === 0 ? columns.managedInstances : i === 1 ? columns.ec2 : columns.managedInstances && columns.ec2))
+              .map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+          </ul>
+        </details>
+      ) : null}
+      <fieldset className="mt-1 flex flex-wrap items-center gap-x-3 text-sm print:hidden" data-testid="columns">
+        <legend className="float-left mr-2 text-slate-700 dark:text-slate-300">Compare Fargate with:</legend>
+        <label className="inline-flex items-center gap-1">
+          <input type="checkbox" checked={columns.managedInstances} onChange={(e) => columns.set({ managedInstances: e.target.checked })} />
+          ECS Managed Instances
+        </label>
+        <label className="inline-flex items-center gap-1">
+          <input type="checkbox" checked={columns.ec2} onChange={(e) => columns.set({ ec2: e.target.checked })} />
+          EC2 self-managed
+        </label>
+      </fieldset>
       <Periods shown={shown} />
     </>
   );
@@ -87,7 +119,11 @@ export function SummaryDetails({ shown, stale }: { shown: Priced | null; stale: 
 function Periods({ shown }: { shown: Priced }) {
   const totals = shown.view.totals;
   const rows = useMemo(
-    () => [{ side: "Fargate", p: periods(totals.fargate) }, ...(totals.ec2 !== null ? [{ side: "ECS on EC2", p: periods(totals.ec2) }] : [])],
+    () => [
+      { side: "Fargate", p: periods(totals.fargate) },
+      ...(totals.managedInstances !== null ? [{ side: "ECS Managed Instances", p: periods(totals.managedInstances) }] : []),
+      ...(totals.ec2 !== null ? [{ side: "ECS on EC2", p: periods(totals.ec2) }] : []),
+    ],
     [totals],
   );
   const upfront = useMemo(() => upfrontPayments(shown.view, shown.scenario), [shown]);

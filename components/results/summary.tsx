@@ -6,7 +6,7 @@ import { useTextEdit } from "@/components/ui/use-text-edit";
 import dynamic from "next/dynamic";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { glance, isComplete, isReplacement, type Priced, type ResultsView } from "@/lib/results";
-import { useScenarioStore } from "@/lib/store";
+import { useColumnsStore, useScenarioStore } from "@/lib/store";
 import type { Draft, DraftEvaluation } from "@/lib/scenario";
 
 // The sentence, the like-for-like switches and the per-period figures need the EC2 prices, which load after the
@@ -53,6 +53,9 @@ export function Summary({ view, evaluation, draft }: { view: ResultsView | null;
   const g = useMemo(() => glance(current, kept, evaluation, draft, fargateCatalog), [current, kept, evaluation, draft]);
 
   const shown = g.shown;
+  const showMi = useColumnsStore((s) => s.managedInstances);
+  const showEc2 = useColumnsStore((s) => s.ec2);
+  const columns = useMemo(() => ({ managedInstances: showMi, ec2: showEc2 }), [showMi, showEc2]);
   const stale = g.state === "stale";
 
   return (
@@ -81,7 +84,7 @@ export function Summary({ view, evaluation, draft }: { view: ResultsView | null;
             </span>
           ) : null}
         </div>
-        <Totals view={shown?.view.totals ?? null} whole={shown?.view.whole} stale={stale} />
+        <Totals view={shown?.view.totals ?? null} whole={shown?.view.whole} stale={stale} columns={columns} />
         {/* Laid over the page just under the bar, so the form never moves while the user types (the bar keeps its
             height). The live region is always there (once loaded, right after the page), so what appears in it is announced. */}
         <SummaryProblems g={g} />

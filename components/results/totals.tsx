@@ -14,25 +14,47 @@ function Split({ compute, beside, testId }: { compute: string | null; beside: st
 }
 
 /** "Fargate is cheaper per month" ("per month" only where there is room). */
-function CheaperText({ cheaper }: { cheaper: TotalsView["cheaper"] }) {
+function CheaperText({ cheaper }: { cheaper: TotalsView["cheaper"] | TotalsView["managedInstancesCheaper"] }) {
   if (cheaper === "same") return <>Same cost</>;
   if (cheaper === null) return <>No EC2 comparison</>;
   return (
     <>
-      {cheaper === "ec2" ? "EC2" : "Fargate"} is cheaper<span className="hidden sm:inline"> per month</span>
+      {cheaper === "ec2" ? "EC2" : cheaper === "managed-instances" ? "Managed Instances" : "Fargate"} is cheaper
+      <span className="hidden sm:inline"> per month</span>
     </>
   );
 }
 
+/** Which sides show beside Fargate (lib/store columns-store; default both). */
+export interface Columns {
+  managedInstances: boolean;
+  ec2: boolean;
+}
+
 /**
- * The three headline figures (Fargate, ECS on EC2, the difference), per month. `view` null: nothing to show yet
- * (a dash, never $0.00). `stale`: the figures are kept from before a change that has a problem.
+ * The headline figures per month: Fargate, ECS Managed Instances, self-managed ECS on EC2 (each shown per `columns`)
+ * and the difference (Fargate against EC2, or against Managed Instances when EC2 is hidden). `view` null: nothing to
+ * show yet (a dash, never $0.00). `stale`: the figures are kept from before a change that has a problem.
+ * Four figures sit in two rows on a phone, in one row from the sm breakpoint.
  */
-export function Totals({ view, whole, stale }: { view: TotalsView | null; whole?: ResultsView["whole"]; stale?: boolean }) {
+export function Totals({
+  view,
+  whole,
+  stale,
+  columns = { managedInstances: true, ec2: true },
+}: {
+  view: TotalsView | null;
+  whole?: ResultsView["whole"];
+  stale?: boolean;
+  columns?: Columns;
+}) {
   const figure = `text-lg leading-tight font-bold tabular-nums sm:text-2xl ${stale ? "text-slate-600 dark:text-slate-400" : ""}`;
   const box = `rounded-md border px-2 py-1.5 sm:px-3 sm:py-2 ${stale ? "border-dashed border-slate-400 dark:border-slate-500" : "border-transparent"}`;
   return (
-    <dl className="grid grid-cols-3 gap-2 sm:gap-3" data-testid="totals">
+    <dl
+      className={`grid gap-2 sm:gap-3 ${[columns.managedInstances, columns.ec2].filter(Boolean).length === 2 ? "grid-cols-2 sm:grid-cols-4" : "grid-cols-3"}`}
+      data-testid="totals"
+    >
       <div className={`${box} bg-sky-50 dark:bg-sky-950`}>
         <dt className="text-xs text-slate-700 sm:text-sm dark:text-slate-300">Fargate</dt>
         <dd className={figure} data-testid="fargate-total">
@@ -40,23 +62,45 @@ export function Totals({ view, whole, stale }: { view: TotalsView | null; whole?
         </dd>
         {view && whole ? <Split compute={whole.fargateCompute} beside={whole.fargateBeside} testId="fargate-split" /> : null}
       </div>
-      <div className={`${box} bg-amber-50 dark:bg-amber-950`}>
-        <dt className="text-xs text-slate-700 sm:text-sm dark:text-slate-300">ECS on EC2</dt>
-        <dd className={figure} data-testid="ec2-total">
-          {view?.ec2 == null ? "n/a" : formatUsd(view.ec2)}
-        </dd>
-        {view && whole && view.ec2 !== null ? <Split compute={whole.ec2Compute} beside={whole.ec2Beside} testId="ec2-split" /> : null}
-        {view?.ec2Note ? <dd className="mt-0.5 line-clamp-2 text-xs text-slate-600 sm:line-clamp-none dark:text-slate-400">{view.ec2Note}</dd> : null}
-      </div>
-      <div className={`${box} bg-slate-50 dark:bg-slate-800`}>
-        <dt className="text-xs text-slate-700 sm:text-sm dark:text-slate-300">Difference</dt>
-        <dd className={figure} data-testid="difference">
-          {view?.difference == null ? "n/a" : formatUsd(view.difference.replace(/^-/, ""))}
-        </dd>
-        <dd className="mt-0.5 text-xs text-slate-600 dark:text-slate-400" data-testid="cheaper">
-          {view ? <CheaperText cheaper={view.cheaper} /> : "No estimate yet"}
-        </dd>
-      </div>
+      {columns.managedInstances ? (
+        <div className={`${box} bg-emerald-50 dark:bg-emerald-950`}>
+          <dt className="text-xs text-slate-700 sm:text-sm dark:text-slate-300">ECS Managed Instances</dt>
+          <dd className={figure} data-testid="mi-total">
+            {view?.managedInstances == null ? "n/a" : formatUsd(view.managedInstances)}
+          </dd>
+          {view && whole && view.managedInstances !== null ? (
+            <Split compute={whole.managedInstancesCompute} beside={whole.managedInstancesBeside} testId="mi-split" />
+          ) : null}
+          {view?.managedInstancesNote ? (
+            <dd className="mt-0.5 line-clamp-2 text-xs text-slate-600 sm:line-clamp-none dark:text-slate-400" data-testid="mi-note">
+              {view.managedInstancesNote}
+            </dd>
+          ) : null}
+        </div>
+      ) : null}
+      {columns.ec2 ? (
+        <div className={`${box} bg-amber-50 dark:bg-amber-950`}>
+          <dt className="text-xs text-slate-700 sm:text-sm dark:text-slate-300">{columns.managedInstances ? "EC2 self-managed" : "ECS on EC2"}</dt>
+          <dd className={figure} data-testid="ec2-total">
+            {view?.ec2 == null ? "n/a" : formatUsd(view.ec2)}
+          </dd>
+          {view && whole && view.ec2 !== null ? <Split compute={whole.ec2Compute} beside={whole.ec2Beside} testId="ec2-split" /> : null}
+          {view?.ec2Note ? <dd className="mt-0.5 line-clamp-2 text-xs text-slate-600 sm:line-clamp-none dark:text-slate-400">{view.ec2Note}</dd> : null}
+        </div>
+      ) : null}
+      {columns.ec2 || columns.managedInstances ? (
+        <div className={`${box} bg-slate-50 dark:bg-slate-800`}>
+          <dt className="text-xs text-slate-700 sm:text-sm dark:text-slate-300">Difference{columns.ec2 ? "" : " (Managed Instances)"}</dt>
+          <dd className={figure} data-testid="difference">
+            {(columns.ec2 ? view?.difference : view?.managedInstancesDifference) == null
+              ? "n/a"
+              : formatUsd((columns.ec2 ? view!.difference! : view!.managedInstancesDifference!).replace(/^-/, ""))}
+          </dd>
+          <dd className="mt-0.5 text-xs text-slate-600 dark:text-slate-400" data-testid="cheaper">
+            {view ? <CheaperText cheaper={columns.ec2 ? view.cheaper : view.managedInstancesCheaper} /> : "No estimate yet"}
+          </dd>
+        </div>
+      ) : null}
     </dl>
   );
 }

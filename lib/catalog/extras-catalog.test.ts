@@ -54,6 +54,24 @@ describe("the committed extras (whole bill) catalog", () => {
     expect(c.provenance["internet-egress"].note).toMatch(/free allowance/);
   });
 
+  it("holds the ECS Managed Instances fee table with its SKUs, date, source and the inferred-type caveat", () => {
+    // README-extras.md: 34 commercial regions have fees, GovCloud none; m5.large in us-east-1 is 12% of 0.096 = 0.01152.
+    expect(regionsWith(c, (r) => !!r.ecsManagedInstances)).toHaveLength(34);
+    expect(c.regions["us-gov-west-1"]!.ecsManagedInstances).toBeUndefined();
+    expect(c.regions["us-east-1"]!.ecsManagedInstances!.fees["m5.large"]).toEqual(["0.01152", "MVN3MAA8X9QENPCC"]);
+    // eu-west-1 m5.large: 12% of 0.107 = 0.01284.
+    expect(c.regions["eu-west-1"]!.ecsManagedInstances!.fees["m5.large"]?.[0]).toBe("0.01284");
+    // Twin types name both SKUs; types without an inferred fee (m6i.large) are absent, never guessed.
+    expect(c.regions["us-east-1"]!.ecsManagedInstances!.fees["c6g.16xlarge"]?.[1]).toBe("EF3DWB4W52JU7TDF/GX6HURKD3TMGKYZA");
+    expect(c.regions["us-east-1"]!.ecsManagedInstances!.fees["m6i.large"]).toBeUndefined();
+    expect(c.provenance["ecs-managed-instances"].publishedAt).toBe("2025-10-27");
+    expect(c.provenance["ecs-managed-instances"].url).toBe("https://aws.amazon.com/ecs/pricing/");
+    expect(c.ecsManagedInstances?.caveat).toMatch(/inferred/);
+    expect(c.ecsManagedInstances?.billing).toMatch(/one-minute minimum/);
+    expect(c.ecsManagedInstances?.labelTiers["m5.large"]).toBe("B");
+    expect(c.ecsManagedInstances?.unlabeledRows).toBe(294);
+  });
+
   it("looks regions up as own properties only", () => {
     expect(extrasRegion(c, "__proto__")).toBeUndefined();
     expect(extrasRegion(c, "constructor")).toBeUndefined();

@@ -1,6 +1,6 @@
 import "./zod";
 import { z } from "zod";
-import { Provenance, Rate } from "./schema";
+import { DecimalString, Provenance, Rate } from "./schema";
 
 /**
  * The "whole bill" price snapshot: what a Fargate service pays beside the Fargate meter (public IPv4, load
@@ -9,7 +9,18 @@ import { Provenance, Rate } from "./schema";
  * 35, EFS One Zone: 24), and an item without a price in a region is refused, never guessed.
  * Each block names its provenance key (a feed and its publication date).
  */
-export const EXTRAS_ITEMS = ["public-ipv4", "nat-gateway", "load-balancer", "cloudwatch-logs", "efs", "eks", "ecr", "internet-egress", "inter-az"] as const;
+export const EXTRAS_ITEMS = [
+  "public-ipv4",
+  "nat-gateway",
+  "load-balancer",
+  "cloudwatch-logs",
+  "efs",
+  "eks",
+  "ecr",
+  "internet-egress",
+  "inter-az",
+  "ecs-managed-instances",
+] as const;
 export type ExtrasItem = (typeof EXTRAS_ITEMS)[number];
 
 /** One internet-egress tier: the rate for GB above the previous tier's `upToGB`, up to this one (null: no limit). */
@@ -42,6 +53,13 @@ export const ExtrasRegion = z.object({
   ecr: z.object({ storageGBMonth: Rate }).optional(),
   internetEgress: z.object({ tiers: z.array(EgressTier).min(1) }).optional(),
   interAz: z.object({ gbEachSide: Rate }).optional(),
+  /**
+   * ECS Managed Instances management fee per instance-hour, by EC2 instance type: [USD as published, Price List SKU].
+   * A twin type (two AWS rows with the same price) names both SKUs, "A/B".
+   * Only types the EC2 snapshot prices in this region (the fee is charged on top of the instance). The instance type
+   * of each row is INFERRED (see ExtrasCatalog.ecsManagedInstances.caveat); absent: no fee in our data here.
+   */
+  ecsManagedInstances: z.object({ fees: z.record(z.string(), z.tuple([DecimalString, z.string().min(1)])) }).optional(),
 });
 export type ExtrasRegion = z.infer<typeof ExtrasRegion>;
 
@@ -51,6 +69,19 @@ export const ExtrasCatalog = z.object({
   /** One provenance per item (key = the item), each with its feed's publication date. */
   provenance: z.record(z.enum(EXTRAS_ITEMS), Provenance),
   regions: z.record(z.string(), ExtrasRegion),
+  /** What the ECS Managed Instances fee table is and is not (shown with every estimate that uses it). */
+  ecsManagedInstances: z
+    .object({
+      /** The inferred-type caveat, in words for users. */
+      caveat: z.string().min(1),
+      /** How each type's label was inferred: "A" (verified in every region), "B" (in most), "A-twin" (one of two identical rows). */
+      labelTiers: z.record(z.string(), z.enum(["A", "B", "A-twin"])),
+      /** Fee rows of AWS's map whose type could not be inferred (not priced). */
+      unlabeledRows: z.number().int().nonnegative(),
+      /** Billing rules and what AWS does not publish, as assumptions. */
+      billing: z.string().min(1),
+    })
+    .optional(),
 });
 export type ExtrasCatalog = z.infer<typeof ExtrasCatalog>;
 

@@ -1,5 +1,5 @@
-import type { ExtrasCatalog, FargateCatalog } from "@/lib/catalog";
-import { estimateScenario, type FargateEstimate, type WorkloadEstimate } from "@/lib/pricing";
+import type { Ec2Catalog, ExtrasCatalog, FargateCatalog } from "@/lib/catalog";
+import { estimateEc2WithWholeBill, estimateManagedInstances, estimateScenario, type FargateEstimate, type WorkloadEstimate } from "@/lib/pricing";
 import { dec, sum, ZERO, type Decimal } from "@/lib/core";
 import type { Scenario, Workload } from "@/lib/scenario";
 import { changeReasons, workloadSummary } from "./reasons";
@@ -49,6 +49,17 @@ export interface CostDiff {
     percent: string | null;
   };
   workloads: WorkloadDiff[];
+  /**
+   * With the EC2 catalog: the same two setups on ECS Managed Instances and on self-managed EC2 (whole bills; null
+   * where a side is not priced or the file does not exist), so the report shows how each alternative moves too.
+   */
+  clusters?: ClusterDiff[];
+}
+
+export interface ClusterDiff {
+  side: "ECS Managed Instances" | "EC2 self-managed";
+  baseMonthlyCost: Decimal | null;
+  headMonthlyCost: Decimal | null;
 }
 
 const HUNDRED = dec(100);
@@ -115,7 +126,13 @@ function lineItemDiffs(base: WorkloadEstimate | null, head: WorkloadEstimate | n
 }
 
 /** BASE and HEAD scenarios (null: the file does not exist on that side) -> their cost difference. */
-export function diffScenarios(base: Scenario | null, head: Scenario | null, catalog: FargateCatalog, extras?: ExtrasCatalog): CostDiff {
+export function diffScenarios(
+  base: Scenario | null,
+  head: Scenario | null,
+  catalog: FargateCatalog,
+  extras?: ExtrasCatalog,
+  ec2Catalog?: Ec2Catalog,
+): CostDiff {
   const baseEst = base ? estimateScenario(base, catalog, extras) : null;
   const headEst = head ? estimateScenario(head, catalog, extras) : null;
   const baseEntries = entries(base, baseEst);
@@ -165,7 +182,24 @@ export function diffScenarios(base: Scenario | null, head: Scenario | null, cata
   const baseSummary = summary(base, baseEst);
   const headSummary = summary(head, headEst);
   const difference = headSummary.monthlyCost.minus(baseSummary.monthlyCost);
-  return { base: baseSummary, head: headSummary, difference: { monthlyCost: difference, percent: percentOf(difference, baseSummary.monthlyCost) }, workloads };
+  const result: CostDiff = {
+    base: baseSummary,
+    head: headSummary,
+    difference: { monthlyCost: difference, percent: percentOf(difference, baseSummary.monthlyCost) },
+    workloads,
+  };
+  if (ec2Catalog) {
+    const whole = (s: Scenario | null, est: FargateEstimate | null, mi: boolean) => {
+      if (!s || !est) return null;
+      const c = mi ? estimateManagedInstances(s, est, ec2Catalog, extras) : estimateEc2WithWholeBill(s, est, ec2Catalog, extras);
+      return c.wholeBill.monthlyCost;
+    };
+    result.clusters = [
+      { side: "ECS Managed Instances", baseMonthlyCost: whole(base, baseEst, true), headMonthlyCost: whole(head, headEst, true) },
+      { side: "EC2 self-managed", baseMonthlyCost: whole(base, baseEst, false), headMonthlyCost: whole(head, headEst, false) },
+    ];
+  }
+  return result;
 }
 
 /** The JSON contract of `estimate diff --format json` (decimals as full-precision strings). */
@@ -181,6 +215,9 @@ export function diffToJson(diff: CostDiff): unknown {
     base: side(diff.base),
     head: side(diff.head),
     difference: { monthlyCost: s(diff.difference.monthlyCost), percent: diff.difference.percent },
+    ...(diff.clusters
+      ? { clusters: diff.clusters.map((c) => ({ side: c.side, baseMonthlyCost: s(c.baseMonthlyCost), headMonthlyCost: s(c.headMonthlyCost) })) }
+      : {}),
     workloads: diff.workloads.map((w) => ({
       name: w.name,
       change: w.change,

@@ -30,6 +30,18 @@ interface SectionView {
   prices: string | null;
   /** The exact change in percent (see CostDiff). */
   percent: string | null;
+  /** "On ECS Managed Instances $1.00 → $2.00 (+$1.00); on EC2 self-managed ..." or null without the EC2 catalog. */
+  clusters: string | null;
+}
+
+/** The alternatives' whole bills, base → head, in one sentence ("not priced" where a side has no price). */
+function clustersText(diff: CostDiff): string | null {
+  if (!diff.clusters) return null;
+  const one = (c: NonNullable<CostDiff["clusters"]>[number]) => {
+    if ((c.baseMonthlyCost === null && diff.base.name !== null) || (c.headMonthlyCost === null && diff.head.name !== null)) return `on ${c.side} not priced`;
+    return `on ${c.side} ${money(c.baseMonthlyCost)} → ${money(c.headMonthlyCost)} (${delta({ base: c.baseMonthlyCost, head: c.headMonthlyCost })})`;
+  };
+  return `The same setups ${diff.clusters.map(one).join("; ")}, a month.`;
 }
 
 const signed = (d: Decimal) => (d.gt(0) ? `+${formatUsd(d)}` : d.lt(0) ? `-${formatUsd(d.abs())}` : formatUsd(ZERO));
@@ -122,6 +134,7 @@ function sectionView(section: DiffSection, targets: { base: Decimal; head: Decim
     region: diff.head.region ?? diff.base.region ?? "",
     prices: diff.head.prices ?? diff.base.prices,
     percent: diff.difference.percent,
+    clusters: clustersText(diff),
   };
 }
 
@@ -176,6 +189,7 @@ export function diffToMarkdown(sections: DiffSection[], opts: { failAbove?: numb
     for (const r of v.rows)
       out.push(`| ${escapeMarkdown(r.name)} | ${r.change} | ${money(r.base)} | ${money(r.head)} | ${delta(r)} | ${r.reasons.map(escapeMarkdown).join("; ")} |`);
     out.push(`| **Total** | | **${formatUsd(v.total.base)}** | **${formatUsd(v.total.head)}** | **${delta(v.total)}** | |`);
+    if (v.clusters) out.push("", escapeMarkdown(v.clusters));
     const items = v.rows.flatMap((r) => r.lineItems.map((li) => ({ ...li, workload: r.name })));
     if (items.length) {
       if (all.views.length > 1) details.push("", `**${escapeMarkdown(v.title ?? "")}**`);
@@ -208,6 +222,7 @@ export function diffToTable(sections: DiffSection[]): string {
     for (const r of v.rows) rows.push([r.name, r.change, money(r.base), money(r.head), delta(r), r.reasons.join("; ")]);
     rows.push(["Total", "", formatUsd(v.total.base), formatUsd(v.total.head), delta(v.total), ""]);
     out.push(textTable(rows, new Set([2, 3, 4])));
+    if (v.clusters) out.push(v.clusters);
   }
   // Section titles name files: control characters shown escaped (the cells already are, in textTable).
   return terminalText(`${out.join("\n")}\n`);

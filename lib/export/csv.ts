@@ -31,6 +31,8 @@ export interface CsvInput {
   fargate: FargateEstimate;
   /** EC2 line items and total, when the estimate has them; with its whole bill for version 2 scenarios. */
   ec2?: { lineItems: LineItem[]; monthlyCost: Decimal | null; wholeBill?: Ec2WholeBill; sources?: PriceSourceSummary[] };
+  /** The same cluster on ECS Managed Instances (EC2 instance-hours plus the management fee), when it is shown. */
+  managedInstances?: { lineItems: LineItem[]; monthlyCost: Decimal | null; wholeBill?: Ec2WholeBill; sources?: PriceSourceSummary[] };
 }
 
 /** Columns that hold numbers: a real number there (a negative discount included) is written as is. */
@@ -155,7 +157,7 @@ const sourceRow = (s: PriceSourceSummary): Row => [
  * add up to the subtotal and the subtotals to the total, as on the screen (lib/export/shown.ts). RFC 4180 quoting
  * (CRLF, quotes doubled); every cell goes through neutralizeCell.
  */
-export function estimateToCsv({ scenario, fargate, ec2 }: CsvInput): string {
+export function estimateToCsv({ scenario, fargate, ec2, managedInstances }: CsvInput): string {
   const rows: Row[] = [];
   const whole = hasWholeBill(fargate);
   const sc = (item: string, value: string, unit = "", note = ""): Row => [S.scenario, "", item, value, unit, "", "", note];
@@ -164,7 +166,7 @@ export function estimateToCsv({ scenario, fargate, ec2 }: CsvInput): string {
   if (scenario) rows.push(sc("Scenario version", String(scenario.version)));
   rows.push(sc("Hours in a month", String(HOURS_PER_MONTH), "hours", `AWS bills a month as ${HOURS_PER_MONTH} hours`));
 
-  const sources = [...fargate.catalog.sources, ...(ec2?.sources ?? [])];
+  const sources = [...fargate.catalog.sources, ...(ec2?.sources ?? []), ...(managedInstances?.sources ?? [])];
   const seen = new Set<string>();
   for (const s of sources) if (!seen.has(s.key) && seen.add(s.key)) rows.push(sourceRow(s));
 
@@ -193,18 +195,21 @@ export function estimateToCsv({ scenario, fargate, ec2 }: CsvInput): string {
   }
   rows.push([S.total, "", "Fargate total", "", "", "", f.total, ""]);
 
-  if (ec2) {
-    const e = shownEc2(ec2, f.services.total);
+  // A cluster of instances: ECS Managed Instances, then self-managed EC2 (the same rows, each under its own name).
+  const cluster = (c: NonNullable<CsvInput["ec2"]>, who: string, totalName: string) => {
+    const e = shownEc2(c, f.services.total);
     if (!e) {
-      rows.push([S.total, "", "EC2 total", "", "", "", "not available", ""]);
-    } else {
-      items("EC2 cluster", ec2.lineItems, e.instances, "Instances total");
-      const wb = whole ? ec2.wholeBill : undefined;
-      if (wb && wb.lineItems.length) items("EC2 cluster", wb.lineItems, e.beside, "Beside the instances total");
-      if (wb && fargate.services.lineItems.length) rows.push([S.subtotal, "EC2 cluster", "Services (the same as on Fargate)", "", "", "", e.services, ""]);
-      rows.push([S.total, "", "EC2 total", "", "", "", whole ? e.total : e.instances.total, ""]);
+      rows.push([S.total, "", totalName, "", "", "", "not available", ""]);
+      return;
     }
-  }
+    items(who, c.lineItems, e.instances, "Instances total");
+    const wb = whole ? c.wholeBill : undefined;
+    if (wb && wb.lineItems.length) items(who, wb.lineItems, e.beside, "Beside the instances total");
+    if (wb && fargate.services.lineItems.length) rows.push([S.subtotal, who, "Services (the same as on Fargate)", "", "", "", e.services, ""]);
+    rows.push([S.total, "", totalName, "", "", "", whole ? e.total : e.instances.total, ""]);
+  };
+  if (managedInstances) cluster(managedInstances, "ECS Managed Instances", "ECS Managed Instances total");
+  if (ec2) cluster(ec2, "EC2 cluster", "EC2 total");
   const data = rows.map((row) => row.map((cell, i) => neutralizeCell(cell, NUMERIC_COLUMNS.has(i))));
   return Papa.unparse({ fields: [...CSV_HEADER], data }, { escapeFormulae: false, newline: "\r\n", quotes: false }) + "\r\n";
 }

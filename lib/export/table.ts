@@ -14,13 +14,27 @@ const itemRow = (workload: string, li: LineItem, cents: string) => [
   formatUsd(cents),
 ];
 
+type ClusterInput = { available: boolean; monthlyCost: Decimal | null; lineItems: LineItem[]; warnings: string[]; wholeBill?: Ec2WholeBill };
+
 export interface TableInput {
   fargate: FargateEstimate;
-  ec2?: { available: boolean; monthlyCost: Decimal | null; lineItems: LineItem[]; warnings: string[]; wholeBill?: Ec2WholeBill };
+  ec2?: ClusterInput;
+  /** ECS Managed Instances: a column between Fargate and EC2 when given (its caveat among the notes). */
+  managedInstances?: ClusterInput & { caveat?: string };
 }
 
-/** A readable plain-text table for the CLI: line items, then Fargate and EC2 totals side by side. */
-export function estimateToTable({ fargate, ec2 }: TableInput): string {
+/** The compute / beside-compute / total cells of a cluster column (allocated to add up, like every other table). */
+function clusterTotals(c: ClusterInput | undefined, shown: ReturnType<typeof shownEc2> | null, whole: boolean) {
+  const wb = whole ? c?.wholeBill : undefined;
+  const total = c?.monthlyCost == null ? null : (wb?.monthlyCost ?? c.monthlyCost);
+  // The instances' shown total (their rows add up to it), and the rest of the shown total beside it.
+  const [compute, beside] = shown && wb && total ? [shown.instances.total, dec(shown.total).minus(shown.instances.total).toFixed(2)] : [null, null];
+  const cell = (v: string | null | undefined) => (c ? (v == null ? "n/a" : formatUsd(v)) : "-");
+  return { compute: cell(compute), beside: cell(beside), total: cell(total == null ? null : total.toString()) };
+}
+
+/** A readable plain-text table for the CLI: line items, then Fargate, ECS Managed Instances and EC2 totals side by side. */
+export function estimateToTable({ fargate, ec2, managedInstances: mi }: TableInput): string {
   const out: string[] = [];
   const whole = hasWholeBill(fargate);
   const wb = whole ? ec2?.wholeBill : undefined;
@@ -34,29 +48,32 @@ export function estimateToTable({ fargate, ec2 }: TableInput): string {
   const rows = [["Workload", "Line item", "Quantity", "Unit", "Unit price", "Monthly"]];
   const f = shownFargate(fargate);
   const e = ec2 ? shownEc2(ec2, f.services.total) : null;
+  const m = mi ? shownEc2(mi, f.services.total) : null;
   fargate.workloads.forEach((w, i) => w.lineItems.forEach((li, j) => rows.push(itemRow(w.name, li, f.workloads[i]!.items[j]!))));
   fargate.services.lineItems.forEach((li, j) => rows.push(itemRow("Services", li, f.services.items[j]!)));
   // Without an EC2 price the line items are shown rounded on their own (there is no total to add up to).
+  if (mi) mi.lineItems.forEach((li, j) => rows.push(itemRow("Managed Instances", li, m?.instances.items[j] ?? li.monthlyCost.toString())));
+  if (mi && whole && mi.wholeBill && m) mi.wholeBill.lineItems.forEach((li, j) => rows.push(itemRow("Managed Instances", li, m.beside.items[j]!)));
   if (ec2) ec2.lineItems.forEach((li, j) => rows.push(itemRow("EC2 cluster", li, e?.instances.items[j] ?? li.monthlyCost.toString())));
   if (wb && e) wb.lineItems.forEach((li, j) => rows.push(itemRow("EC2 cluster", li, e.beside.items[j]!)));
   out.push(textTable(rows, new Set([2, 4, 5])));
   out.push("");
-  const ec2Cell = (v: string | null | undefined) => (ec2 ? (v == null ? "n/a" : formatUsd(v)) : "-");
-  const totals = [["", "Fargate", "EC2"]];
-  // The split adds up to the total shown (largest remainder), like every other table.
-  const ec2Total = ec2?.monthlyCost == null ? null : (wb?.monthlyCost ?? ec2.monthlyCost);
+  const et = clusterTotals(ec2, e, whole);
+  const mt = clusterTotals(mi, m, whole);
+  const withMi = (row: string[], miCell: string) => (mi ? [row[0]!, row[1]!, miCell, ...row.slice(2)] : row);
+  const totals = [withMi(["", "Fargate", "EC2"], "Managed Instances")];
   if (whole) {
     const [fc, fb] = allocateCents([fargate.totals.computeMonthlyCost, fargate.totals.servicesMonthlyCost], fargate.totals.monthlyCost);
-    // EC2: the instances' shown total (their rows above add up to it), and the rest of the shown total beside it.
-    const [ec, eb] = e && wb && ec2Total ? [e.instances.total, dec(e.total).minus(e.instances.total).toFixed(2)] : [null, null];
-    totals.push(["Compute", formatUsd(fc!), ec2Cell(ec)]);
-    totals.push(["Beside compute", formatUsd(fb!), ec2Cell(eb)]);
+    totals.push(withMi(["Compute", formatUsd(fc!), et.compute], mt.compute));
+    totals.push(withMi(["Beside compute", formatUsd(fb!), et.beside], mt.beside));
   }
-  totals.push(["Monthly total", formatUsd(fargate.totals.monthlyCost), ec2Cell(ec2Total == null ? null : ec2Total.toString())]);
-  out.push(textTable(totals, new Set([1, 2])));
+  totals.push(withMi(["Monthly total", formatUsd(fargate.totals.monthlyCost), et.total], mt.total));
+  out.push(textTable(totals, new Set(mi ? [1, 2, 3] : [1, 2])));
   const warnings = [
     ...fargate.workloads.flatMap((w) => w.warnings.map((m) => `${w.name}: ${m}`)),
     ...fargate.services.notes,
+    ...(mi?.warnings.map((w) => `Managed Instances: ${w}`) ?? []),
+    ...(mi?.caveat ? [`Managed Instances: ${mi.caveat}`] : []),
     ...(ec2?.warnings.map((m) => `EC2: ${m}`) ?? []),
   ];
   if (warnings.length) {

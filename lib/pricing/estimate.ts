@@ -3,7 +3,7 @@ import type { ScenarioSpec as Scenario } from "./input";
 import { estimateEc2, type Ec2Estimate } from "./ec2";
 import { estimateWorkloads } from "./estimate-cache";
 import { FargateWorkloadEstimate, ON_DEMAND_SOURCE, priceWorkload } from "./fargate";
-import { Sum, own } from "@/lib/core";
+import { Sum, own, sum, type Decimal } from "@/lib/core";
 import { needsExtras, priceServices, withWorkloadExtras } from "./services";
 import type { FargateEstimate, PriceSourceSummary } from "./types";
 import { ec2WholeBill, publicTasksNote, type Ec2WholeBill } from "./whole-bill";
@@ -65,8 +65,20 @@ export function estimateScenario(scenario: Scenario, catalog: FargateCatalog, ex
 /** The equivalent ECS-on-EC2 cluster with its whole bill (its compute plus the same services as the Fargate side). */
 export type Ec2WithWholeBill = Ec2Estimate & { wholeBill: Ec2WholeBill };
 
-/** The full estimate contract: the Fargate estimate plus the equivalent ECS-on-EC2 cluster and its whole bill. */
-export type Estimate = FargateEstimate & { ec2: Ec2WithWholeBill };
+/**
+ * The same cluster on ECS Managed Instances: AWS launches, patches and replaces the instances; they are billed at EC2
+ * rates (the scenario's EC2 purchase options) plus a management fee per instance-hour. Only types with a fee in the
+ * region; none at all where our fee table has no region (available: false, with the reason in warnings).
+ */
+export type ManagedInstancesEstimate = Ec2WithWholeBill & {
+  /** The management fee lines' sum (part of monthlyCost); zero when not available. */
+  feeMonthlyCost: Decimal;
+  /** The fee table's inferred-type caveat, in words. */
+  caveat: string;
+};
+
+/** The full estimate contract: Fargate, ECS Managed Instances and self-managed ECS on EC2, each with its whole bill. */
+export type Estimate = FargateEstimate & { managedInstances: ManagedInstancesEstimate; ec2: Ec2WithWholeBill };
 
 /**
  * A scenario's Fargate estimate -> the equivalent ECS-on-EC2 cluster and its whole bill: what the CLI, the API
@@ -80,8 +92,33 @@ export function estimateEc2WithWholeBill(scenario: Scenario, fargate: FargateEst
   return { ...cluster, ...(note ? { warnings: [...cluster.warnings, note] } : {}), wholeBill };
 }
 
-/** A validated scenario -> Fargate and EC2 side by side (the CLI's and the API's JSON). */
+const NO_FEE_TABLE = "ECS Managed Instances needs the fee table of the extras price snapshot, which is not loaded.";
+
+/**
+ * A scenario's Fargate estimate -> the same tasks on ECS Managed Instances with its whole bill: the EC2 search
+ * (same packing, headroom and purchase options) restricted to types with a fee in the region, plus the fee.
+ */
+export function estimateManagedInstances(scenario: Scenario, fargate: FargateEstimate, ec2: Ec2Catalog, extras?: ExtrasCatalog): ManagedInstancesEstimate {
+  const xr = extras ? extrasRegion(extras, scenario.region) : undefined;
+  const caveat = extras?.ecsManagedInstances?.caveat ?? NO_FEE_TABLE;
+  const provenance = extras?.provenance["ecs-managed-instances"];
+  const managementFees = provenance
+    ? { fees: xr?.ecsManagedInstances?.fees, source: { key: "ecs-managed-instances", ...provenance } }
+    : { fees: undefined, source: { key: "ecs-managed-instances", source: NO_FEE_TABLE, publishedAt: "2025-10-27", estimate: true }, missing: NO_FEE_TABLE };
+  const cluster = estimateEc2(scenario, fargate, ec2, { managementFees });
+  const feeMonthlyCost = sum(cluster.lineItems.filter((li) => li.component === "management-fee").map((li) => li.monthlyCost));
+  return { ...cluster, wholeBill: ec2WholeBill(scenario, fargate, cluster, xr), feeMonthlyCost, caveat };
+}
+
+/**
+ * A validated scenario -> Fargate, ECS Managed Instances and self-managed EC2 side by side (the CLI's and the API's
+ * JSON). managedInstances comes before ec2: the option in the middle.
+ */
 export function estimateAll(scenario: Scenario, catalog: FargateCatalog, ec2: Ec2Catalog, extras?: ExtrasCatalog): Estimate {
   const fargate = estimateScenario(scenario, catalog, extras);
-  return { ...fargate, ec2: estimateEc2WithWholeBill(scenario, fargate, ec2, extras) };
+  return {
+    ...fargate,
+    managedInstances: estimateManagedInstances(scenario, fargate, ec2, extras),
+    ec2: estimateEc2WithWholeBill(scenario, fargate, ec2, extras),
+  };
 }

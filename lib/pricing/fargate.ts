@@ -1,4 +1,5 @@
 import type { ComputeRates, DerivedRates, FargateCatalog, FargateRegion, Rate } from "@/lib/catalog";
+import { capacitySplit } from "./capacity-providers";
 import type { ScenarioSpec as Scenario, WorkloadSpec as Workload } from "./input";
 import { lineItemAt } from "./line-item";
 import { dec, num, rate as decRate, ZERO, type Decimal, own, HOURS_PER_MONTH, MIB_PER_GIB, SECONDS_PER_HOUR } from "@/lib/core";
@@ -503,6 +504,7 @@ export function priceWorkload(w: Workload, region: FargateRegion, catalog: Catal
         ),
     );
   }
+  if (w.capacityProviders) warnings.push(`Capacity provider strategy: ${capacitySplit(w.tasks, w.capacityProviders).words}.`);
   const schedule = w.schedule;
   if (schedule.type === "batch" && schedule.secondsPerRun < catalog.minimumBillableSeconds[w.os]) {
     const min = catalog.minimumBillableSeconds[w.os];

@@ -2,9 +2,11 @@
 export { estimateEc2 } from "./ec2";
 export type { Ec2Estimate } from "./ec2";
 export { scaledInstanceHours } from "./ec2/hours";
-export { estimateAll, estimateEc2WithWholeBill, estimateScenario } from "./estimate";
-export type { Ec2WithWholeBill } from "./estimate";
+export { estimateAll, estimateEc2WithWholeBill, estimateManagedInstances, estimateScenario } from "./estimate";
+export type { Ec2WithWholeBill, Estimate, ManagedInstancesEstimate } from "./estimate";
 export { EKS_OVERHEAD_MIB, STORAGE_LIMITS_GIB } from "./input";
+export { capacityProviderIssues, capacitySplit } from "./capacity-providers";
+export type { CapacityProviderName, CapacityProviderSpec, CapacitySplit } from "./capacity-providers";
 export type { Ec2Settings, ScenarioSpec, Schedule, ServicesSpec, WorkloadSpec } from "./input";
 export { NOT_INCLUDED } from "./services";
 export { formatSize, isValidSize, largestSize, nearestValidSizes, roundUpToValidSize, validMemoriesFor, validVcpus } from "./sizes";

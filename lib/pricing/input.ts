@@ -1,4 +1,5 @@
 import type { SavingsPlanTerm } from "@/lib/catalog";
+import type { CapacityProviderSpec } from "./capacity-providers";
 import type { OperatingSystem } from "./sizes";
 
 /**
@@ -38,8 +39,10 @@ export interface WorkloadSpec {
   /** Tasks (or pods) running at once. */
   tasks: number;
   schedule: Schedule;
-  /** Share of task-hours on Fargate Spot, 0..100. */
+  /** Share of task-hours on Fargate Spot, 0..100 (derived from capacityProviders when those are given). */
   spotPercent: number;
+  /** An ECS capacity provider strategy instead of a Spot share: the engine says the split in words. */
+  capacityProviders?: CapacityProviderSpec[] | undefined;
   savingsPlan: SavingsPlan;
   /** v2: one public IPv4 address per running task. */
   publicIp?: boolean | undefined;

@@ -9,6 +9,8 @@ export type Component =
   | "storage"
   | "instances"
   | "ebs"
+  // ECS Managed Instances: the per-instance-hour management fee on top of the instance
+  | "management-fee"
   // v2: beside the compute meter
   | "public-ipv4"
   | "logs"

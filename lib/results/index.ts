@@ -4,6 +4,8 @@ export { BREAKDOWN_KEYS, chartRows } from "./chart-data";
 export type { BreakdownRow } from "./chart-data";
 export { comparisonSentence, matchPurchaseOptions, partTimeWorkloads, purchaseMatches } from "./compare";
 export { describeFleet } from "./fleet-words";
+export { threeWay } from "./three-way";
+export type { ThreeWay } from "./three-way";
 export { glance, isComplete, isReplacement } from "./glance";
 export type { Glance, Priced } from "./glance";
 export { splitNotes } from "./notes";

@@ -1,5 +1,14 @@
 import type { Ec2Catalog, ExtrasCatalog, FargateCatalog } from "@/lib/catalog";
-import { type Ec2WithWholeBill, estimateEc2WithWholeBill, estimateScenario, type FargateEstimate, NOT_INCLUDED, spotSeries } from "@/lib/pricing";
+import {
+  type Ec2WithWholeBill,
+  estimateEc2WithWholeBill,
+  estimateManagedInstances,
+  estimateScenario,
+  type FargateEstimate,
+  type ManagedInstancesEstimate,
+  NOT_INCLUDED,
+  spotSeries,
+} from "@/lib/pricing";
 import { ZERO, allocateCents, dec, formatUsd } from "@/lib/core";
 import { shownEc2, shownFargate } from "@/lib/export";
 import type { Scenario } from "@/lib/scenario";
@@ -10,12 +19,16 @@ export interface ResultsView {
   estimate: FargateEstimate;
   /** Null while the EC2 price catalog is still loading (it loads after the page). */
   ec2: Ec2WithWholeBill | null;
+  /** The same cluster on ECS Managed Instances; null while the EC2 or extras catalog is still loading. */
+  managedInstances: ManagedInstancesEstimate | null;
   /** Set when the scenario has costs beside compute (version 2): the split and what is not priced. */
   whole: {
     fargateCompute: string;
     fargateBeside: string;
     ec2Compute: string | null;
     ec2Beside: string | null;
+    managedInstancesCompute: string | null;
+    managedInstancesBeside: string | null;
     slices: BillSlice[];
     notes: string[];
     notIncluded: readonly string[];
@@ -28,6 +41,11 @@ export interface ResultsView {
     /** EC2 minus the Fargate cost of the same workloads; negative when EC2 is cheaper. */
     difference: string | null;
     cheaper: "fargate" | "ec2" | "same" | null;
+    /** ECS Managed Instances' whole bill, why there is none, and its difference with Fargate (negative: it is cheaper). */
+    managedInstances: string | null;
+    managedInstancesNote?: string;
+    managedInstancesDifference: string | null;
+    managedInstancesCheaper: "fargate" | "managed-instances" | "same" | null;
   };
   breakdown: BreakdownRow[];
   dutyCycle: { points: { dutyCyclePercent: number; fargate: number; ec2: number }[]; breakEvenPercent: number | null };
@@ -57,11 +75,11 @@ export function fargateSplit(estimate: FargateEstimate): { fargateCompute: strin
   return { fargateCompute: compute!, fargateBeside: beside! };
 }
 
-/** EC2: the instances' shown total (as in its table and the CSV), and the rest of the shown total beside it. */
-function ec2Split(ec2: Ec2WithWholeBill | null, estimate: FargateEstimate): { ec2Compute: string | null; ec2Beside: string | null } {
-  const shown = ec2?.wholeBill?.monthlyCost != null ? shownEc2(ec2, shownFargate(estimate).services.total) : null;
-  if (!shown) return { ec2Compute: null, ec2Beside: null };
-  return { ec2Compute: shown.instances.total, ec2Beside: dec(shown.total).minus(shown.instances.total).toFixed(2) };
+/** A cluster (EC2 or Managed Instances): the instances' shown total (as in its table and the CSV), and the rest of the shown total beside it. */
+function clusterSplit(c: Ec2WithWholeBill | ManagedInstancesEstimate | null, estimate: FargateEstimate): { compute: string | null; beside: string | null } {
+  const shown = c?.wholeBill?.monthlyCost != null ? shownEc2(c, shownFargate(estimate).services.total) : null;
+  if (!shown) return { compute: null, beside: null };
+  return { compute: shown.instances.total, beside: dec(shown.total).minus(shown.instances.total).toFixed(2) };
 }
 
 /**
@@ -78,17 +96,26 @@ export function buildResults(
 ): ResultsView {
   const estimate = fargate ?? estimateScenario(scenario, catalog, extras ?? undefined);
   const ec2 = ec2Catalog ? estimateEc2WithWholeBill(scenario, estimate, ec2Catalog, extras ?? undefined) : null;
+  const mi = ec2Catalog && extras ? estimateManagedInstances(scenario, estimate, ec2Catalog, extras) : null;
+  const miWb = mi?.wholeBill;
+  const miDifference = miWb?.monthlyCost == null ? null : miWb.monthlyCost.minus(miWb.comparedFargateMonthlyCost);
   const wb = ec2?.wholeBill;
   const difference = wb?.monthlyCost == null ? null : wb.monthlyCost.minus(wb.comparedFargateMonthlyCost);
   const partial = wb?.monthlyCost != null && !wb.comparedFargateMonthlyCost.eq(estimate.totals.monthlyCost);
   const hasWhole = estimate.services.lineItems.length > 0 || estimate.totals.servicesMonthlyCost.gt(0);
+  const ec2Shown = clusterSplit(ec2, estimate);
+  const miShown = clusterSplit(mi, estimate);
   return {
     estimate,
     ec2,
+    managedInstances: mi,
     whole: hasWhole
       ? {
           ...fargateSplit(estimate),
-          ...ec2Split(ec2, estimate),
+          ec2Compute: ec2Shown.compute,
+          ec2Beside: ec2Shown.beside,
+          managedInstancesCompute: miShown.compute,
+          managedInstancesBeside: miShown.beside,
           slices: billBreakdown(estimate),
           notes: estimate.services.notes,
           notIncluded: NOT_INCLUDED,
@@ -106,6 +133,14 @@ export function buildResults(
             : undefined,
       difference: difference === null ? null : difference.toString(),
       cheaper: difference === null ? null : difference.lt(0) ? "ec2" : difference.gt(0) ? "fargate" : "same",
+      managedInstances: miWb?.monthlyCost == null ? null : miWb.monthlyCost.toString(),
+      managedInstancesNote: !mi
+        ? "Loading ECS Managed Instances prices…"
+        : mi.monthlyCost === null
+          ? (mi.warnings.at(-1) ?? "No ECS Managed Instances comparison for this scenario.")
+          : undefined,
+      managedInstancesDifference: miDifference === null ? null : miDifference.toString(),
+      managedInstancesCheaper: miDifference === null ? null : miDifference.lt(0) ? "managed-instances" : miDifference.gt(0) ? "fargate" : "same",
     },
     breakdown: breakdownRows(estimate),
     dutyCycle: {

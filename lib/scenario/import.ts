@@ -1,6 +1,7 @@
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, parseAllDocuments, visit, type Document } from "yaml";
 import { importKubernetesObject, isKubernetesObject } from "./import-k8s";
 import { asTaskDefinition, importTaskDefinition } from "./import-task-definition";
+import { applyServices, asEcsServices, readService, type EcsService } from "./import-ecs-service";
 import { ok } from "@/lib/core";
 import { ImportError, isRecord, refused, stop, type ImportResult } from "./import-shared";
 import { Workload, type WorkloadInput } from "./schema";
@@ -75,8 +76,22 @@ function importText(text: string, opts: ImportOptions): ImportResult {
 
   const workloads: WorkloadInput[] = [];
   const warnings: string[] = [];
+  const services: EcsService[] = [];
   for (const { value, where } of objects) {
     if (value === null || value === undefined) continue; // an empty document between "---" lines
+    // ECS services set how many tasks run and on which capacity providers: applied to their task definitions below.
+    const ecsServices = asEcsServices(value);
+    if (ecsServices) {
+      for (const s of ecsServices) {
+        try {
+          services.push(readService(s));
+        } catch (error) {
+          if (error instanceof ImportError) return stop(`${where}${error.message}.`);
+          throw error;
+        }
+      }
+      continue;
+    }
     const result = asTaskDefinition(value)
       ? importTaskDefinition(value)
       : isKubernetesObject(value)
@@ -86,6 +101,7 @@ function importText(text: string, opts: ImportOptions): ImportResult {
     workloads.push(...result.value.workloads);
     warnings.push(...result.value.warnings);
   }
+  if (services.length) applyServices(workloads, services, warnings);
   if (workloads.length === 0) {
     const skipped = warnings.length ? ` (${warnings.join("; ")})` : "";
     return stop(

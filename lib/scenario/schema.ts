@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { SAVINGS_PLAN_TERMS } from "@/lib/catalog";
 import {
+  capacityProviderIssues,
+  type CapacityProviderSpec,
+  capacitySplit,
   type Ec2Settings as Ec2SettingsSpec,
   EKS_OVERHEAD_MIB,
   formatSize,
@@ -76,6 +79,16 @@ export const SavingsPlan = z.enum(["none", ...SAVINGS_PLAN_TERMS], {
 });
 export type SavingsPlan = z.infer<typeof SavingsPlan>;
 
+/** One entry of an ECS capacity provider strategy on Fargate (ECS limits: base 0..100,000, weight 0..1,000). */
+const CapacityProvider = z.strictObject(
+  {
+    provider: z.enum(["FARGATE", "FARGATE_SPOT"], { error: 'Capacity provider must be "FARGATE" or "FARGATE_SPOT"' }),
+    base: count("Capacity provider base", 100_000).default(0),
+    weight: count("Capacity provider weight", 1_000).default(0),
+  },
+  unknownFields("provider, base, weight", "A capacity provider"),
+) satisfies z.ZodType<CapacityProviderSpec>;
+
 const WorkloadShape = z.object({
   name: z.string({ error: "Name must be text" }).trim().min(1, "Name is required").max(120, "Name is at most 120 characters"),
   platform: Platform.default("ecs"),
@@ -91,6 +104,15 @@ const WorkloadShape = z.object({
   /** Share of task-hours on Fargate Spot, 0..100. */
   spotPercent: finite("Spot share").min(0, "Spot share cannot be negative").max(100, "Spot share is at most 100%").default(0),
   savingsPlan: SavingsPlan.default("none"),
+  /**
+   * ECS capacity provider strategy instead of spotPercent: [{ provider: "FARGATE" | "FARGATE_SPOT", base, weight }].
+   * The task split follows ECS's rule (base first, then by weight) and sets the Spot share (lib/pricing capacitySplit).
+   */
+  capacityProviders: z
+    .array(CapacityProvider, { error: "capacityProviders must be a list" })
+    .min(1, "capacityProviders needs at least one provider")
+    .max(2)
+    .optional(),
   /** v2: each running task holds one public IPv4 address (awsvpc ENI), billed per address-hour. Absent = false. */
   publicIp: z.boolean({ error: "publicIp must be true or false" }).optional(),
   /** v2: CloudWatch Logs (Standard class) for this workload. */
@@ -129,6 +151,14 @@ export function workloadRuleIssues(w: WorkloadShape): { path: (string | number)[
     if (w.arch === "arm64") add("arch", "EKS on Fargate does not run arm64 (Graviton) pods: choose x86_64 or ECS");
     if (w.spotPercent > 0) add("spotPercent", "EKS on Fargate has no Spot capacity: set Spot share to 0 or choose ECS");
   }
+  if (w.capacityProviders) {
+    for (const issue of capacityProviderIssues(w.capacityProviders)) issues.push({ path: ["capacityProviders", ...issue.path], message: issue.message });
+    // A parsed scenario carries the derived share beside its strategy: parsing it again must not refuse it.
+    if (w.spotPercent > 0 && w.spotPercent !== capacitySplit(w.tasks, w.capacityProviders).spotPercent)
+      add("spotPercent", "Give either spotPercent or capacityProviders: the strategy sets the Spot share");
+    if (w.capacityProviders.some((p) => p.provider === "FARGATE_SPOT") && (w.os === "windows" || w.platform === "eks"))
+      add("capacityProviders", `FARGATE_SPOT does not run ${w.platform === "eks" ? "EKS pods" : "Windows containers"}: use FARGATE only`);
+  }
   const maxStorage = STORAGE_LIMITS_GIB[w.platform];
   if (w.storageGiB < STORAGE_LIMITS_GIB.free) add("storageGiB", `Ephemeral storage is at least ${STORAGE_LIMITS_GIB.free} GiB (included free with every task)`);
   if (w.storageGiB > maxStorage) add("storageGiB", `Ephemeral storage on ${w.platform.toUpperCase()} Fargate is at most ${maxStorage} GiB`);
@@ -164,7 +194,11 @@ export function workloadRuleIssues(w: WorkloadShape): { path: (string | number)[
 
 export const Workload = WorkloadShape.superRefine((w, ctx) => {
   for (const issue of workloadRuleIssues(w)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
-}) satisfies z.ZodType<WorkloadSpec>;
+})
+  // A capacity provider strategy sets the Spot share the engine prices (tasks on FARGATE_SPOT / tasks).
+  .transform((w) =>
+    w.capacityProviders ? { ...w, spotPercent: capacitySplit(w.tasks, w.capacityProviders).spotPercent } : w,
+  ) satisfies z.ZodType<WorkloadSpec>;
 export type Workload = z.infer<typeof Workload>;
 export type WorkloadInput = z.input<typeof Workload>;
 

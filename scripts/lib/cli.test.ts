@@ -100,3 +100,20 @@ describe("argument parsing (node:util parseArgs)", () => {
     expect(runCli(["-", "--format=csv"], read).code).toBe(0);
   });
 });
+
+describe("estimate CLI: the three columns", () => {
+  it("shows Fargate, ECS Managed Instances and EC2 by default; --columns chooses, and refuses a list without fargate", () => {
+    expect(runCli(["ok.json", "--format", "table"], read).stdout).toMatch(/ Fargate +Managed Instances +EC2\n/);
+    const two = runCli(["ok.json", "--format", "table", "--columns", "fargate,ec2"], read).stdout;
+    expect(two).toMatch(/ Fargate +EC2\n/);
+    expect(two).not.toMatch(/Managed Instances/);
+    const csv = runCli(["ok.json", "--format", "csv", "--columns", "fargate,managed-instances"], read).stdout;
+    expect(csv).toMatch(/\r\nTotal,,ECS Managed Instances total,,,,\d+\.\d\d,\r\n$/);
+    expect(csv).not.toMatch(/EC2 total/);
+    const bad = runCli(["ok.json", "--columns", "ec2"], read);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^--columns: /);
+    // The JSON always carries all three.
+    expect(Object.keys(JSON.parse(runCli(["ok.json"], read).stdout))).toEqual(expect.arrayContaining(["managedInstances", "ec2"]));
+  });
+});

@@ -13,7 +13,8 @@ export const HELP = `Usage: npm run --silent estimate -- <scenario.json | -> [--
        npm run --silent estimate -- --import <task-definition.json | pod.yaml | -> [--region R] [--format ...]
        npm run --silent estimate -- diff BASE HEAD [--region R] [--format json|markdown|table] [--fail-above PERCENT]
 
-Prices a scenario on AWS Fargate and on an equivalent ECS-on-EC2 cluster with the embedded price snapshot.
+Prices a scenario on AWS Fargate, on ECS Managed Instances (EC2 instances AWS manages, plus a management fee)
+and on an equivalent self-managed ECS-on-EC2 cluster with the embedded price snapshot.
   <file>            a scenario JSON file; "-" reads standard input
   --format json     the estimate as JSON (default; full-precision decimal strings)
   --format table    a readable table of line items and totals
@@ -21,6 +22,8 @@ Prices a scenario on AWS Fargate and on an equivalent ECS-on-EC2 cluster with th
   --import FILE     price an ECS task definition (JSON) or Kubernetes Pod/Deployment (YAML) instead:
                     always-on, replicas as tasks, EKS rules for Kubernetes
   --region R        region for --import (default us-east-1)
+  --columns LIST    which sides the table and CSV show, comma-separated (default fargate,managed-instances,ec2:
+                    Fargate, ECS Managed Instances, self-managed EC2); the JSON always has all three
   diff BASE HEAD    the monthly cost difference between two files (see estimate diff --help)
   --help            this text
 
@@ -42,6 +45,8 @@ Scenario format (version 1; optional fields show their defaults):
         // or { "type": "duty-cycle", "percent": 40 }
         // or { "type": "batch", "runsPerMonth": 1000, "secondsPerRun": 10 }
     "spotPercent": 0,             // 0..100 share of task-hours on Fargate Spot (ECS Linux only)
+        // or instead "capacityProviders": [{ "provider": "FARGATE", "base": 2, "weight": 1 },
+        //                                  { "provider": "FARGATE_SPOT", "weight": 3 }]  (ECS's split: base, then weight)
     "savingsPlan": "none"         // "none" | "1yr-no-upfront" | "1yr-all-upfront" | "3yr-no-upfront" | "3yr-all-upfront"
   }],
   "ec2": {                        // optional: how the equivalent EC2 cluster is built and bought
@@ -82,6 +87,9 @@ Version 2 (the whole bill; set "version": 2): every field below is optional.
 Exit status: 0 success; 2 invalid input (each problem on stderr as "path: message"); 3 (diff) over --fail-above.
 `;
 
+/** The columns a table or CSV can show, in order (--columns; default all three). */
+const COLUMNS = ["fargate", "managed-instances", "ec2"] as const;
+
 export interface CliResult {
   code: number;
   stdout: string;
@@ -99,9 +107,12 @@ const fail = (problems: Problem[]): CliResult => ({
 export function runCli(argv: string[], readFile: (path: string) => string): CliResult {
   if (argv[0] === "diff") return runDiff(argv.slice(1), readFile);
   if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: HELP, stderr: "" };
-  const args = parseCliArgs(argv, ["format", "import", "region"]);
+  const args = parseCliArgs(argv, ["format", "import", "region", "columns"]);
   if (!args.ok) return fail([{ path: "arguments", message: `${args.error.message} (see --help)` }]);
-  const { format = "json", import: importFile, region = "us-east-1" } = args.value.values;
+  const { format = "json", import: importFile, region = "us-east-1", columns = COLUMNS.join(",") } = args.value.values;
+  const shown = columns.split(",").map((c) => c.trim());
+  if (!shown.includes("fargate") || shown.some((c) => !(COLUMNS as readonly string[]).includes(c)))
+    return fail([{ path: "--columns", message: `a comma-separated list of ${COLUMNS.join(", ")}, with fargate (got "${columns}")` }]);
   const files = args.value.positionals;
   if (!["json", "table", "csv"].includes(format)) return fail([{ path: "--format", message: `must be json, table or csv (got "${format}")` }]);
   if (importFile !== undefined) {
@@ -134,7 +145,12 @@ export function runCli(argv: string[], readFile: (path: string) => string): CliR
   const parsed = parseScenario(json, fargateCatalog, extrasCatalog);
   if (!parsed.ok) return fail(parsed.error);
   const estimate = estimateAll(parsed.value, fargateCatalog, ec2Catalog, extrasCatalog);
-  const input = { scenario: parsed.value, fargate: estimate, ec2: estimate.ec2 };
+  const input = {
+    scenario: parsed.value,
+    fargate: estimate,
+    ...(shown.includes("managed-instances") ? { managedInstances: estimate.managedInstances } : {}),
+    ...(shown.includes("ec2") ? { ec2: estimate.ec2 } : {}),
+  };
   const stdout = format === "table" ? estimateToTable(input) : format === "csv" ? estimateToCsv(input) : `${JSON.stringify(estimate, null, 2)}\n`;
   return { code: 0, stdout, stderr: "" };
 }

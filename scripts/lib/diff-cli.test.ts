@@ -48,6 +48,12 @@ describe("estimate diff", () => {
           ],
         },
       ],
+      // Both setups fit one c6a.xlarge (3 tasks of 1 vCPU under 5% headroom: 3891 CPU units; awsvpc 4 ENIs - 1 = 3):
+      // EC2 730 x 0.153 = 111.69 + EBS 30 x 0.08 = 2.40 -> 114.09; Managed Instances adds the fee 730 x 0.01836 = 13.4028 -> 127.4928.
+      clusters: [
+        { side: "ECS Managed Instances", baseMonthlyCost: "127.4928", headMonthlyCost: "127.4928" },
+        { side: "EC2 self-managed", baseMonthlyCost: "114.09", headMonthlyCost: "114.09" },
+      ],
     });
   });
 
@@ -56,6 +62,7 @@ describe("estimate diff", () => {
     expect(md.code).toBe(0);
     expect(md.stdout).toContain("### Fargate cost: +$36.04 a month (+50.00%)");
     expect(md.stdout).toContain("| api | changed | $72.08 | $108.12 | +$36.04 | tasks 2 → 3 |");
+    expect(md.stdout).toContain("The same setups on ECS Managed Instances $127.49 → $127.49 ($0.00); on EC2 self-managed $114.09 → $114.09 ($0.00), a month.");
     expect(diff("base.json", "head.json", "--format=table").stdout).toMatch(/^api\s+changed\s+\$72\.08\s+\$108\.12\s+\+\$36\.04\s+tasks 2 → 3$/m);
   });
 

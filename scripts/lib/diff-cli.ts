@@ -1,5 +1,6 @@
 import { parseCliArgs } from "./args";
 import { fargateCatalog } from "@/lib/catalog/fargate";
+import { ec2Catalog } from "@/lib/catalog/ec2";
 import { extrasCatalog } from "@/lib/catalog/extras";
 import {
   besidePath,
@@ -114,5 +115,5 @@ export function runDiff(argv: string[], readFile: Reader): CliResult {
   const head = loadFile(files[1]!, region, readFile);
   const problems = [...(base.ok ? [] : base.error), ...(head.ok ? [] : head.error)];
   if (!base.ok || !head.ok) return fail(problems);
-  return renderDiff(diffScenarios(base.value, head.value, fargateCatalog, extrasCatalog), format, failAbove);
+  return renderDiff(diffScenarios(base.value, head.value, fargateCatalog, extrasCatalog, ec2Catalog), format, failAbove);
 }

@@ -47,7 +47,7 @@ export function renderEstimate(s: GoldenScenario): { json: string; csv: string }
   const estimate = estimateAll(scenario, fargateCatalog, ec2Catalog, extrasCatalog);
   return {
     json: goldenJson(estimate),
-    csv: estimateToCsv({ scenario, fargate: estimate, ec2: estimate.ec2 }),
+    csv: estimateToCsv({ scenario, fargate: estimate, managedInstances: estimate.managedInstances, ec2: estimate.ec2 }),
   };
 }
 

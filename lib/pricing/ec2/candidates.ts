@@ -16,6 +16,8 @@ export interface Ec2Candidate {
   trunkingTasks: number | null;
   onDemandHourly: string;
   spotSavingsPercent: number | null;
+  /** ECS Managed Instances: the management fee per instance-hour and its SKU; null for self-managed EC2. */
+  fee: readonly [usd: string, sku: string] | null;
   capacity: BinCapacity;
   /**
    * USD per instance-hour with the purchase mix (Spot share, commitment discount) and the pro-rated root volume:
@@ -53,7 +55,12 @@ export interface CandidateSelection {
  * The region's candidate types under the settings: restricted to `instanceTypes` when given, and to types with a
  * Spot estimate when part of the fleet is on Spot (we do not guess a Spot price the advisor does not publish).
  */
-export function selectCandidates(catalog: Ec2Catalog, region: Ec2Region, settings: Ec2Settings): CandidateSelection {
+export function selectCandidates(
+  catalog: Ec2Catalog,
+  region: Ec2Region,
+  settings: Ec2Settings,
+  fees?: Readonly<Record<string, readonly [string, string]>>,
+): CandidateSelection {
   const warnings: string[] = [];
   let types = Object.keys(region.prices);
   if (settings.instanceTypes.length > 0) {
@@ -73,6 +80,17 @@ export function selectCandidates(catalog: Ec2Catalog, region: Ec2Region, setting
       );
     types = types.filter((t) => own(region.prices, t)?.[1] !== null);
   }
+  if (fees) {
+    // ECS Managed Instances: only types with a fee in the region's table; the others are left out, never guessed.
+    const noFee = types.filter((t) => !hasOwn(fees, t));
+    if (noFee.length)
+      warnings.push(
+        settings.instanceTypes.length > 0
+          ? `No ECS Managed Instances fee in our data for ${noFee.join(", ")} in this region, so left out (the fee table's instance types are inferred; see the caveat).`
+          : `${noFee.length} of the region's ${types.length} instance types have no ECS Managed Instances fee in our data and are left out (the fee table's instance types are inferred; see the caveat).`,
+      );
+    types = types.filter((t) => hasOwn(fees, t));
+  }
   // Ranked by the result's own prices: the exact blended instance rate plus the root volume per instance-hour
   // (the EBS line is ebsRootGiB x instance-hours / HOURS_PER_MONTH GB-months), read as a float once per type.
   const ebsHourly = region.ebsGp3GbMonth === null ? ZERO : rate(region.ebsGp3GbMonth).times(settings.ebsRootGiB).div(HOURS_PER_MONTH);
@@ -83,6 +101,7 @@ export function selectCandidates(catalog: Ec2Catalog, region: Ec2Region, setting
     if (!spec || !price) return [];
     const [vcpu, memoryGiB, arch, maxEnis, trunkingTasks] = spec;
     const [onDemandHourly, spotSavingsPercent] = price;
+    const fee = fees ? own(fees, type)! : null;
     const capacity = instanceCapacity({ vcpu, memoryGiB, maxEnis, trunkingTasks }, settings);
     if (capacity.cpu <= 0 || capacity.memoryMiB <= 0 || capacity.tasks < 1) return [];
     return [
@@ -96,8 +115,13 @@ export function selectCandidates(catalog: Ec2Catalog, region: Ec2Region, setting
         trunkingTasks,
         onDemandHourly,
         spotSavingsPercent,
+        fee,
         capacity,
-        rankHourly: blendedHourly({ onDemandHourly, spotSavingsPercent }, ctx).plus(ebsHourly).toNumber(),
+        // With ECS Managed Instances the fee is paid on every instance-hour (Spot too: an assumption, see price.ts).
+        rankHourly: blendedHourly({ onDemandHourly, spotSavingsPercent }, ctx)
+          .plus(ebsHourly)
+          .plus(fee ? rate(fee[0]) : ZERO)
+          .toNumber(),
       },
     ];
   });

@@ -189,6 +189,9 @@ function fargateHourlyOf(covered: readonly Covered[]): Decimal {
  */
 export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate, ec2Catalog: Ec2Catalog, options: Ec2Options = {}): Ec2Estimate {
   const settings = scenario.ec2;
+  const mi = options.managementFees;
+  /** What the estimate is of, in its sentences: self-managed EC2, or ECS Managed Instances (options.managementFees). */
+  const what = mi ? "ECS Managed Instances" : "EC2";
   const nAlternatives = options.alternatives ?? DEFAULT_ALTERNATIVES;
   const warnings: string[] = [];
   if (fargateEstimate.workloads.length !== scenario.workloads.length) throw new RangeError("The Fargate estimate does not belong to this scenario");
@@ -219,19 +222,26 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
   if (windows.length) {
     const others = scenario.workloads.length - windows.length;
     warnings.push(
-      `Left out of the EC2 estimate: ${windows.join(", ")} (Windows). Our EC2 price data has no Windows prices, so we do not guess them.` +
-        (others ? ` Compare EC2 with the Fargate cost of the other workloads ($${toCents(comparedFargate)} a month), not the scenario total.` : ""),
+      `Left out of the ${what} estimate: ${windows.join(", ")} (Windows). Our EC2 price data has no Windows prices, so we do not guess them.` +
+        (others ? ` Compare ${what} with the Fargate cost of the other workloads ($${toCents(comparedFargate)} a month), not the scenario total.` : ""),
     );
   }
 
   const region = own(ec2Catalog.regions, scenario.region);
   if (!region) return unavailable(`The EC2 price snapshot has no prices for ${scenario.region}.`, comparedFargate, warnings);
+  if (mi && !mi.fees)
+    return unavailable(
+      mi.missing ??
+        `No ECS Managed Instances fee for ${scenario.region} in our data (AWS's ECS price map of ${mi.source.publishedAt}: fees in 34 commercial regions, none in GovCloud), so ECS Managed Instances is not priced here: the fee is never guessed.`,
+      comparedFargate,
+      warnings,
+    );
   if (covered.length === 0) {
-    if (windows.length) return unavailable("No Linux workload to place on EC2: the scenario's workloads are all Windows.", comparedFargate, warnings);
+    if (windows.length) return unavailable(`No Linux workload to place on ${what}: the scenario's workloads are all Windows.`, comparedFargate, warnings);
     return noFleet(true, "No tasks run in this scenario, so there is no cluster to price.", comparedFargate, warnings);
   }
 
-  const selection = selectCandidates(ec2Catalog, region, settings);
+  const selection = selectCandidates(ec2Catalog, region, settings, mi?.fees);
   warnings.push(...selection.warnings);
   const candidates = selection.candidates;
   // Whether some candidate hosts one task, per distinct (arch, size): workloads repeat a few sizes.
@@ -249,7 +259,7 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
     const names = tooBig.map((w) => `${w.name} (${formatSize(w.fargate.billedSize)}, ${w.arch})`).join(", ");
     return unavailable(
       candidates.length === 0
-        ? "No candidate EC2 instance type is left under these settings."
+        ? `No candidate ${mi ? "ECS Managed Instances" : "EC2"} instance type is left under these settings.`
         : `No candidate instance type can host a task of ${names} after headroom and reserved memory.`,
       comparedFargate,
       warnings,
@@ -261,7 +271,7 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
   const plan = planFleet(groups, candidates, { singleTypeFleets: nAlternatives + 1, mixedFleets });
   if (!plan.chosen) return unavailable("No candidate instance type can host these tasks.", comparedFargate, warnings);
 
-  const ctx: PriceContext = { catalog: ec2Catalog, region, settings };
+  const ctx: PriceContext = { catalog: ec2Catalog, region, settings, ...(mi ? { feeSource: mi.source.key } : {}) };
   let chosenPlan: FleetPlan = plan.chosen;
   let chosen = priceFleet(chosenPlan, groups, ctx);
   let alternatives = plan.singleType.map((p) => ({ plan: p, priced: priceFleet(p, groups, ctx) }));
@@ -304,6 +314,7 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
   }
 
   warnings.push(...purchaseWarnings(ec2Catalog, region.ebsGp3GbMonth, scenario.region, settings));
+  if (mi) warnings.push(...feeWarnings(settings));
   warnings.push(...packingWarnings(chosenPlan, groups, covered, settings));
 
   const used = new Set(chosen.lineItems.map((li) => li.priceSource));
@@ -312,7 +323,7 @@ export function estimateEc2(scenario: Scenario, fargateEstimate: FargateEstimate
     used.add(ec2Catalog.eniLimits.provenance);
     if (settings.eniTrunking) used.add(ec2Catalog.eniTrunking.provenance);
   }
-  const sources: PriceSourceSummary[] = [...used].map((key) => ({ key, ...ec2Catalog.provenance[key]! }));
+  const sources: PriceSourceSummary[] = [...used].map((key) => (mi && key === mi.source.key ? mi.source : { key, ...ec2Catalog.provenance[key]! }));
 
   return {
     available: true,
@@ -348,6 +359,20 @@ function purchaseWarnings(catalog: Ec2Catalog, gp3: string | null, regionCode: s
   }
   if (gp3 === null)
     out.push(`No gp3 EBS price for ${regionCode} in our EBS data (2021-05, 23 regions): the ${settings.ebsRootGiB} GiB root volumes are not included.`);
+  return out;
+}
+
+/** What AWS does not publish about the ECS Managed Instances fee, said as the assumptions the estimate makes. */
+function feeWarnings(settings: Scenario["ec2"]): string[] {
+  const out = [
+    "The ECS Managed Instances fee is charged per instance-hour on top of the EC2 instance, per second with a one-minute minimum per instance (the instance-hours here are whole hours, so neither changes the figure).",
+  ];
+  if (settings.spotPercent > 0)
+    out.push("Assumed: the management fee applies to Spot instances too (AWS does not publish whether it does); the Spot share discounts the instance only.");
+  if (settings.commitment !== "none")
+    out.push(
+      `Assumed: the ${settings.commitment} commitment (Savings Plan or Reserved Instance) discounts the EC2 instance, not the management fee (AWS does not publish whether a Savings Plan covers it).`,
+    );
   return out;
 }
 

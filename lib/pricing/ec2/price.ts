@@ -11,6 +11,8 @@ export interface PriceContext {
   catalog: Ec2Catalog;
   region: Ec2Region;
   settings: Ec2Settings;
+  /** ECS Managed Instances: the fee table's price-source key (candidates carry the fee). */
+  feeSource?: string;
 }
 
 export interface PricedFleet {
@@ -145,6 +147,23 @@ export function priceFleet(plan: FleetPlan, groups: readonly FleetGroup[], ctx: 
         h.times(spotShare),
       );
     }
+    // ECS Managed Instances fee: every instance-hour, at list price. AWS does not publish whether the fee applies to
+    // Spot instances or whether Savings Plans cover it: we assume it applies to Spot too and no discount covers it.
+    // Billed per second with a one-minute minimum per instance; our instance-hours are whole hours, so neither
+    // changes the quantity.
+    if (c.fee) {
+      add(
+        {
+          name: `ECS Managed Instances fee (${c.type})`,
+          unit: "instance-hours",
+          unitPrice: c.fee[0],
+          component: "management-fee",
+          purchase: "on-demand",
+          priceSource: ctx.feeSource ?? "ecs-managed-instances",
+        },
+        h,
+      );
+    }
   }
   if (region.ebsGp3GbMonth !== null && totalHours.gt(0)) {
     add(
@@ -167,6 +186,7 @@ export function priceFleet(plan: FleetPlan, groups: readonly FleetGroup[], ctx: 
     hourlyPrice: effectiveHourly(r.candidate),
     onDemandHourlyPrice: r.candidate.onDemandHourly,
     instanceHours: r.hours,
+    ...(r.candidate.fee ? { feeHourlyPrice: r.candidate.fee[0], feeSku: r.candidate.fee[1] } : {}),
   }));
   return {
     monthlyCost: sum(costs),

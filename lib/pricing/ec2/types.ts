@@ -15,6 +15,9 @@ export interface Ec2InstanceCount {
   onDemandHourlyPrice: string;
   /** Instance-hours in the month (count x hours each group runs). */
   instanceHours: number;
+  /** ECS Managed Instances only: the management fee per instance-hour (on top of hourlyPrice) and its Price List SKU. */
+  feeHourlyPrice?: string;
+  feeSku?: string;
 }
 
 /** Share of the fleet's nominal vCPU and memory the tasks use, weighted by hours (0..100, two decimals). */
@@ -66,7 +69,22 @@ export interface Ec2Estimate {
   warnings: string[];
 }
 
+/**
+ * The ECS Managed Instances management fee table of the scenario's region. With it, estimateEc2 prices ECS Managed
+ * Instances instead of self-managed EC2: the same packing and purchase options, only types with a fee, plus the fee.
+ */
+export interface ManagementFees {
+  /** type -> [USD per instance-hour as published, Price List SKU]; undefined: no fee in our data for the region. */
+  fees: Readonly<Record<string, readonly [string, string]>> | undefined;
+  /** The fee table's price source (key and provenance), listed with the estimate's sources. */
+  source: PriceSourceSummary;
+  /** Why there is no fee table at all (not loaded): said instead of "no fee for this region". */
+  missing?: string;
+}
+
 export interface Ec2Options {
+  /** Price ECS Managed Instances: the fee table of the region (see ManagementFees). */
+  managementFees?: ManagementFees;
   /** How many alternatives to list (default 4). */
   alternatives?: number;
   /** Also try mixed fleets: re-pack the last instances on a cheaper type, split tasks by shape (default true). */
