@@ -5,16 +5,17 @@
  * INPUT_PR_NUMBER and GitHub's GITHUB_WORKSPACE, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, GITHUB_EVENT_PATH,
  * GITHUB_REPOSITORY, GITHUB_API_URL. Exit 0; 2 on bad input; 3 over fail-above.
  */
+import { randomUUID } from "node:crypto";
 import { actionEnv } from "../lib/env";
-import { appendTo, pullRequestNumber, runCiDiff, upsertComment } from "./lib/ci-diff";
+import { appendTo, pullRequestNumber, runCiDiff, upsertComment, workflowCommand } from "./lib/ci-diff";
 
 async function main(): Promise<number> {
   const env = actionEnv();
   const result = runCiDiff(env);
-  process.stdout.write(result.markdown);
-  // Workflow commands (::error::) need %, CR and LF escaped in their message.
-  const command = (line: string) => line.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-  for (const line of result.log) process.stderr.write(result.code === 2 ? `::error::${command(line)}\n` : `${line}\n`);
+  // The report echoes names and messages from the files: the runner reads no workflow command ("::...") inside it.
+  const stop = randomUUID();
+  process.stdout.write(`::stop-commands::${stop}\n${result.markdown}::${stop}::\n`);
+  for (const line of result.log) process.stderr.write(result.code === 2 ? workflowCommand("error", line) : `${workflowCommand("", line)}`);
   appendTo(env.GITHUB_STEP_SUMMARY, `${result.markdown}\n`);
   appendTo(
     env.GITHUB_OUTPUT,
@@ -23,10 +24,12 @@ async function main(): Promise<number> {
       .join(""),
   );
 
+  // The comment is updated on every run, a failed one included, so an out-of-date estimate never stays up.
   const token = env.INPUT_TOKEN?.trim();
-  if (token && result.code !== 2) {
+  if (token) {
     const pr = pullRequestNumber(env);
-    if (pr === undefined || !env.GITHUB_REPOSITORY) process.stderr.write("::notice::Not a pull request: the cost diff is in the job summary only.\n");
+    if (pr === undefined || !env.GITHUB_REPOSITORY)
+      process.stderr.write(workflowCommand("notice", "Not a pull request: the cost diff is in the job summary only."));
     else {
       const r = await upsertComment({
         api: env.GITHUB_API_URL || "https://api.github.com",
@@ -36,7 +39,7 @@ async function main(): Promise<number> {
         body: result.markdown,
         fetch,
       });
-      process.stderr.write(`${r.ok ? r.value : `::warning::${r.error.message}`}\n`);
+      process.stderr.write(r.ok ? workflowCommand("", r.value) : workflowCommand("warning", r.error.message));
     }
   }
   return result.code;
@@ -45,7 +48,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    process.stderr.write(`::error::The cost diff failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(workflowCommand("error", `The cost diff failed: ${error instanceof Error ? error.message : String(error)}`));
     process.exitCode = 1;
   },
 );

@@ -190,7 +190,8 @@ describe("diff of two scenario files", () => {
   it("names from files cannot break the table or mention anyone", () => {
     const a = scenario({ workloads: [{ name: "a|b <img src=x onerror=alert(1)> @octocat **x**", vcpu: 1, memoryGiB: 2 }] });
     const md = diffToMarkdown([{ diff: diffScenarios(null, a, fargateCatalog) }]);
-    expect(md).toContain("| a\\|b &lt;img src=x onerror=alert(1)&gt; &#64;octocat \\*\\*x\\*\\* | added |");
+    // "@" is "&#64;" plus a zero-width space: GitHub finds mentions in the rendered text, where the entity is "@" again.
+    expect(md).toContain("| a\\|b &lt;img src=x onerror=alert(1)&gt; &#64;&#8203;octocat \\*\\*x\\*\\* | added |");
     expect(md).not.toContain("<img");
   });
 });

@@ -198,5 +198,5 @@ function convert(value: unknown): ImportResult {
   }
 
   const workload: WorkloadInput = { name: family, platform: "ecs", os, arch, vcpu: size.vcpu, memoryGiB: size.memoryGiB, storageGiB, tasks: 1 };
-  return ok({ workloads: [workload], warnings });
+  return ok({ workloads: [workload], warnings, meta: [{ assumptions: [], tasksAssumed: true }] });
 }

@@ -2,7 +2,7 @@ import { isMap, isScalar, parseAllDocuments, visit, type Document } from "yaml";
 import { importKubernetesObject, isKubernetesObject } from "./import-k8s";
 import { asTaskDefinition, importTaskDefinition } from "./import-task-definition";
 import { ok } from "@/lib/core";
-import { ImportError, isRecord, refused, stop, type ImportResult } from "./import-shared";
+import { ImportError, isRecord, refused, stop, type ImportResult, type WorkloadMeta } from "./import-shared";
 import { Workload, type WorkloadInput } from "./schema";
 
 /**
@@ -12,7 +12,7 @@ import { Workload, type WorkloadInput } from "./schema";
  * the import. Never throws.
  */
 
-export type { ImportResult };
+export type { Assumption, ImportResult, WorkloadMeta } from "./import-shared";
 
 export interface ImportOptions {
   /** Name for workloads the file does not name (no `family`, no `metadata.name`), e.g. the file's name. */
@@ -68,6 +68,7 @@ function importText(text: string, opts: ImportOptions): ImportResult {
 
   const workloads: WorkloadInput[] = [];
   const warnings: string[] = [];
+  const meta: WorkloadMeta[] = [];
   for (const { value, where } of objects) {
     if (value === null || value === undefined) continue; // an empty document between "---" lines
     const result = asTaskDefinition(value)
@@ -76,8 +77,16 @@ function importText(text: string, opts: ImportOptions): ImportResult {
         ? importKubernetesObject(value)
         : refused(unrecognised(value));
     if (!result.ok) return stop(`${where}${result.error.message}${/[.!?]$/.test(result.error.message) ? "" : "."}`);
-    workloads.push(...result.value.workloads);
-    warnings.push(...result.value.warnings);
+    const got = result.value;
+    // A warning of an object that gave one workload is about that workload; others (skipped objects) about the file.
+    got.workloads.forEach((_, j) => {
+      const m = got.meta?.[j] ?? { assumptions: [] };
+      const known = new Set(m.assumptions.map((a) => a.text));
+      const own = got.workloads.length === 1 ? got.warnings.filter((w) => !known.has(w)).map((text) => ({ text })) : [];
+      meta.push({ ...m, assumptions: [...m.assumptions, ...own] });
+    });
+    workloads.push(...got.workloads);
+    warnings.push(...got.warnings);
   }
   if (workloads.length === 0) {
     const skipped = warnings.length ? ` (${warnings.join("; ")})` : "";
@@ -86,7 +95,7 @@ function importText(text: string, opts: ImportOptions): ImportResult {
     );
   }
 
-  nameWorkloads(workloads, warnings, opts);
+  nameWorkloads(workloads, warnings, opts, meta);
   for (const w of workloads) {
     const parsed = Workload.safeParse(w);
     if (!parsed.success) {
@@ -94,7 +103,7 @@ function importText(text: string, opts: ImportOptions): ImportResult {
       return stop(`"${w.name}" cannot run on Fargate as written: ${issue?.message ?? "it is not a valid workload"}.`);
     }
   }
-  return ok({ workloads, warnings });
+  return ok({ workloads, warnings, meta });
 }
 
 /** JSON first (the common case, and exact); YAML otherwise, including flow-style YAML that starts like JSON. */
@@ -247,17 +256,19 @@ function unrecognised(value: unknown): string {
   return `Expected an ECS task definition (an object with "containerDefinitions") or a Kubernetes object (with "apiVersion" and "kind"); found ${describe(value)}`;
 }
 
-function nameWorkloads(workloads: WorkloadInput[], warnings: string[], opts: ImportOptions) {
+function nameWorkloads(workloads: WorkloadInput[], warnings: string[], opts: ImportOptions, meta: WorkloadMeta[]) {
   const fallback = (typeof opts.name === "string" && opts.name.trim()) || "Imported workload";
   const unnamed = workloads.filter((w) => !w.name.trim()).length;
   let n = 0;
-  for (const w of workloads) {
+  for (const [i, w] of workloads.entries()) {
     if (!w.name.trim()) {
       n++;
       w.name = unnamed > 1 ? `${fallback} ${n}` : fallback;
     }
     if (w.name.length > NAME_MAX) {
-      warnings.push(`The name "${w.name.slice(0, 40)}…" is longer than ${NAME_MAX} characters: shortened`);
+      const text = `The name "${w.name.slice(0, 40)}…" is longer than ${NAME_MAX} characters: shortened`;
+      warnings.push(text);
+      meta[i]?.assumptions.push({ text });
       w.name = w.name.slice(0, NAME_MAX).trim();
     }
   }

@@ -85,12 +85,16 @@ function expand(text: string, inputs: Record<string, string>, github: Record<str
 }
 
 function runAction(inputs: Record<string, string>) {
+  return runActionAt(inputs, sha.head!);
+}
+
+function runActionAt(inputs: Record<string, string>, headSha: string) {
   const out = mkdtempSync(path.join(tmpdir(), "cost-diff-out-"));
   const summary = path.join(out, "summary.md");
   const outputs = path.join(out, "outputs.txt");
   writeFileSync(summary, "");
   writeFileSync(outputs, "");
-  const github = { action_path: root, workspace: repo, sha: sha.head, event: { pull_request: { base: { sha: sha.base } } } };
+  const github = { action_path: root, workspace: repo, sha: headSha, event: { pull_request: { base: { sha: sha.base } } } };
   const step = action.runs.steps.find((s) => s.id === "diff")!;
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expand(v, inputs, github);
@@ -146,7 +150,10 @@ describe("the GitHub Action on two commits of a git repository", () => {
     expect(s).toContain("| api | changed | $42.53 | $63.79 | +$21.26 | tasks 2 → 3 |");
     expect(s).toContain("#### scenarios/batch.json: +$18.02 a month (new cost)");
     expect(s).toContain("| report | added | – | $18.02 | +$18.02 | added: 1 × 1 vCPU / 2 GiB, duty cycle 50% |");
-    expect(r.stdout).toBe(s.replace(/\n$/, ""));
+    // stdout is the report between a stop-commands line and the line that resumes them (see the injection test).
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toMatch(/^::stop-commands::[0-9a-f-]{36}$/);
+    expect(lines.slice(1).join("\n")).toBe(`${s.replace(/\n$/, "")}${lines[0]!.replace("::stop-commands::", "::")}::\n`);
     expect(r.outputs).toBe("base-monthly-cost=78.5699\nhead-monthly-cost=153.89495\nmonthly-difference=75.32505\npercent=95.87\n");
   }, 60_000);
 
@@ -174,7 +181,7 @@ describe("the GitHub Action on two commits of a git repository", () => {
       return r.log.join("\n");
     };
     expect(log({ INPUT_PATHS: "k8s" })).toContain("k8s: is a folder at");
-    expect(log({ INPUT_PATHS: "../etc/passwd" })).toContain("../etc/passwd: paths are relative to the repository root");
+    expect(log({ INPUT_PATHS: "../etc/passwd" })).toContain("../etc/passwd: paths are relative to working-directory and stay inside the repository");
     expect(log({ INPUT_PATHS: "k8s/app.yaml", INPUT_BASE: "0123456789abcdef0123456789abcdef01234567" })).toContain(
       'base: commit "0123456789abcdef0123456789abcdef01234567" is not in this checkout: give actions/checkout fetch-depth: 0',
     );
@@ -188,6 +195,68 @@ describe("the GitHub Action on two commits of a git repository", () => {
     const broken = git("rev-parse", "HEAD");
     git("checkout", "-q", "main");
     expect(log({ INPUT_PATHS: "k8s/app.yaml", INPUT_HEAD: broken })).toMatch(/^k8s\/app\.yaml \(head\): The file is not valid YAML/m);
+  }, 60_000);
+});
+
+/** A commit on its own branch from HEAD's commit with these files changed; the main branch is left as it was. */
+function commitVariant(branch: string, files: Record<string, string>): string {
+  git("checkout", "-q", "-b", branch, sha.head!);
+  for (const [file, text] of Object.entries(files)) write(file, text);
+  git("add", ".");
+  git("commit", "-q", "-m", branch);
+  const commit = git("rev-parse", "HEAD");
+  git("checkout", "-q", "main");
+  return commit;
+}
+
+/** What the runner would run of stdout/stderr: every line that is a workflow command outside a stop-commands block. */
+function commandsRun(text: string): string[] {
+  const run: string[] = [];
+  let stopToken: string | undefined;
+  for (const line of text.split("\n")) {
+    const t = line.trim();
+    if (stopToken !== undefined) {
+      if (t === `::${stopToken}::`) stopToken = undefined;
+      continue;
+    }
+    const m = /^::stop-commands::(.+)$/.exec(t);
+    if (m) stopToken = m[1];
+    else if (t.startsWith("::")) run.push(t);
+  }
+  return run;
+}
+
+describe("names from files in the report (workflow commands, mentions, links)", () => {
+  const evil = "x\n::warning title=INJECTED::owned\n@octocat [click](https://evil.example) ![i](https://evil.example/i.png) #1";
+  const pod = (cpu: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${JSON.stringify(evil)}\nspec:\n  containers:\n    - name: c\n      resources: {requests: {cpu: "${cpu}", memory: 1Gi}}\n`;
+  const inert = (r: { stdout: string; stderr: string; summary: string }) => {
+    // Nothing the file says becomes a workflow command: stdout runs only the stop-commands pair, stderr only ::error:: lines.
+    expect(commandsRun(r.stdout)).toEqual([]);
+    for (const c of commandsRun(r.stderr)) expect(c).toMatch(/^::error::/);
+    expect(r.stderr).not.toMatch(/^\s*::warning/m);
+    expect(r.summary).not.toMatch(/^\s*::/m);
+    // No mention, link, image, autolink or issue reference survives in the Markdown.
+    expect(r.summary).not.toMatch(/@octocat|(?<!\\)\]\(|(?<!\\)!\[|https:\/\/|#1/);
+    expect(r.summary).toContain("&#64;&#8203;octocat \\[click\\](https:&#8203;//evil.example) !\\[i\\]");
+  };
+
+  it("exit 2 (cpu 64 cannot run on Fargate): the problem is escaped like the names of a priced report", () => {
+    const head = commitVariant("evil-64", { "k8s/evil.yaml": pod("64") });
+    const r = runActionAt({ paths: "k8s/evil.yaml" }, head);
+    expect(r.status).toBe(2);
+    expect(r.summary).toContain("### Fargate cost: not computed");
+    expect(r.summary).toContain('- k8s/evil.yaml (head): "x ::warning title=INJECTED::owned &#64;&#8203;octocat');
+    expect(r.summary).toContain("cannot run on Fargate as written: A pod requesting 64 vCPU / 1 GiB (+256 MiB) is above the largest Fargate size");
+    inert(r);
+  }, 60_000);
+
+  it("exit 0 (cpu 1): the same name in a priced report", () => {
+    const head = commitVariant("evil-1", { "k8s/evil.yaml": pod("1") });
+    const r = runActionAt({ paths: "k8s/evil.yaml" }, head);
+    expect(r.status).toBe(0);
+    expect(r.summary).toContain("| x ::warning title=INJECTED::owned &#64;&#8203;octocat");
+    inert(r);
   }, 60_000);
 });
 

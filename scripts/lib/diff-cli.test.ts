@@ -33,6 +33,7 @@ describe("estimate diff", () => {
       base: { name: "shop", region: "us-east-1", monthlyCost: "72.0802" },
       head: { name: "shop", region: "us-east-1", monthlyCost: "108.1203" },
       difference: { monthlyCost: "36.0401", percent: "50.00" },
+      warnings: [],
       workloads: [
         {
           name: "api",
@@ -41,6 +42,7 @@ describe("estimate diff", () => {
           headMonthlyCost: "108.1203",
           difference: "36.0401",
           reasons: ["tasks 2 → 3"],
+          assumptions: [],
           lineItems: [
             // vCPU 1460 -> 2190 h x 0.04048 = 59.1008 -> 88.6512; memory 2920 -> 4380 GB-h x 0.004445 = 12.9794 -> 19.4691
             { name: "Fargate vCPU (on-demand, Linux/x86_64)", baseMonthlyCost: "59.1008", headMonthlyCost: "88.6512", difference: "29.5504" },
