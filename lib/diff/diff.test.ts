@@ -386,3 +386,49 @@ describe("diff of version 2 scenarios (the whole bill)", () => {
     expect(() => diffScenarios(base, head, fargateCatalog)).toThrow(RangeError);
   });
 });
+
+describe("what the importer assumed reaches every format", () => {
+  const td = JSON.stringify({ family: "web", requiresCompatibilities: ["FARGATE"], cpu: "1024", memory: "2048", containerDefinitions: [{ name: "web" }] });
+  const k8s =
+    "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: api}\nspec:\n  containers: [{name: c, resources: {requests: {cpu: 500m}}}]\n";
+  const side = (path: string, text: string, beside?: string) => {
+    const r = loadSide(
+      { file: { path, text }, beside: beside === undefined ? undefined : { path: besidePath(path), text: beside } },
+      { region: "us-east-1" },
+      fargateCatalog,
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return r.value;
+  };
+
+  it("a task definition alone: 1 task assumed, said in JSON, table and Markdown; a scenario beside it that sets tasks settles it", () => {
+    const alone = side("ecs/td.json", td);
+    const d = diffScenarios(null, alone.scenario, fargateCatalog, undefined, { head: alone.notes });
+    const assumed = 'assumed 1 task: add td.scenario.json beside it with "tasks" for this workload';
+    expect((diffToJson(d) as { workloads: { assumptions: string[] }[] }).workloads[0]!.assumptions).toEqual([assumed]);
+    expect(diffToTable([{ diff: d }])).toContain(`Assumed:\n  web: ${assumed}\n`);
+    expect(diffToMarkdown([{ diff: d }])).toContain(`- web: assumed 1 task: add td.scenario.json beside it with "tasks" for this workload`);
+    const settled = side("ecs/td.json", td, JSON.stringify({ workloads: [{ name: "web", tasks: 2 }] }));
+    expect(diffToJson(diffScenarios(null, settled.scenario, fargateCatalog, undefined, { head: settled.notes }))).toMatchObject({
+      workloads: [{ assumptions: [] }],
+      warnings: [],
+    });
+  });
+
+  it("manifests: what was skipped is a warning of the file, what was guessed an assumption of its workload", () => {
+    const s = side("k8s/app.yaml", k8s);
+    const j = diffToJson(diffScenarios(null, s.scenario, fargateCatalog, undefined, { head: s.notes })) as {
+      warnings: string[];
+      workloads: { name: string; assumptions: string[] }[];
+    };
+    expect(j.warnings).toEqual(['Skipped Service "web": it runs no pods']);
+    expect(j.workloads[0]!.assumptions).toEqual(['Pod "api" requests no memory: Fargate sizes it on its CPU alone; imported with a token 1 MiB request']);
+    // On both sides, a note shows once; one only BASE had is marked.
+    const d = diffScenarios(s.scenario, s.scenario, fargateCatalog, undefined, {
+      base: { warnings: ["old", 'Skipped Service "web": it runs no pods'] },
+      head: s.notes,
+    });
+    expect(d.warnings).toEqual(['Skipped Service "web": it runs no pods', "base: old"]);
+    expect(diffToMarkdown([{ diff: d }])).toContain('**Warnings:**\n- Skipped Service "web": it runs no pods\n- base: old');
+  });
+});

@@ -1,4 +1,5 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:http";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -88,7 +89,8 @@ function runAction(inputs: Record<string, string>) {
   return runActionAt(inputs, sha.head!);
 }
 
-function runActionAt(inputs: Record<string, string>, headSha: string) {
+/** The action's "Cost diff" step as the runner would start it: its command, folder and environment, and the files it writes. */
+function actionStep(inputs: Record<string, string>, headSha: string, extraEnv: Record<string, string> = {}) {
   const out = mkdtempSync(path.join(tmpdir(), "cost-diff-out-"));
   const summary = path.join(out, "summary.md");
   const outputs = path.join(out, "outputs.txt");
@@ -98,11 +100,12 @@ function runActionAt(inputs: Record<string, string>, headSha: string) {
   const step = action.runs.steps.find((s) => s.id === "diff")!;
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expand(v, inputs, github);
-  const r = spawnSync(step.shell, ["-e", "-c", expand(step.run, inputs, github)], {
+  return {
+    args: ["-e", "-c", expand(step.run, inputs, github)],
+    shell: step.shell,
     cwd: expand(step["working-directory"] ?? ".", inputs, github),
-    encoding: "utf8",
     env: {
-      NODE_ENV: "test",
+      NODE_ENV: "test" as const,
       PATH: process.env.PATH!,
       HOME: process.env.HOME ?? "/tmp",
       ...env,
@@ -110,9 +113,30 @@ function runActionAt(inputs: Record<string, string>, headSha: string) {
       GITHUB_STEP_SUMMARY: summary,
       GITHUB_OUTPUT: outputs,
       GITHUB_REPOSITORY: "acme/shop",
+      ...extraEnv,
     },
+    files: () => ({ summary: readFileSync(summary, "utf8"), outputs: readFileSync(outputs, "utf8") }),
+  };
+}
+
+function runActionAt(inputs: Record<string, string>, headSha: string) {
+  const step = actionStep(inputs, headSha);
+  const r = spawnSync(step.shell, step.args, { cwd: step.cwd, encoding: "utf8", env: step.env });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ...step.files() };
+}
+
+/** The same, without blocking this process (so a mock API served from it can answer the step). */
+function runActionAsync(inputs: Record<string, string>, headSha: string, extraEnv: Record<string, string>) {
+  const step = actionStep(inputs, headSha, extraEnv);
+  return new Promise<{ status: number | null; stdout: string; stderr: string; summary: string; outputs: string }>((resolve, reject) => {
+    const child = spawn(step.shell, step.args, { cwd: step.cwd, env: step.env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr, ...step.files() }));
   });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, summary: readFileSync(summary, "utf8"), outputs: readFileSync(outputs, "utf8") };
 }
 
 const ciEnv = (env: Record<string, string>) => ({ GITHUB_WORKSPACE: repo, INPUT_BASE: sha.base, INPUT_HEAD: sha.head, ...env });
@@ -202,7 +226,7 @@ describe("the GitHub Action on two commits of a git repository", () => {
 function commitVariant(branch: string, files: Record<string, string>): string {
   git("checkout", "-q", "-b", branch, sha.head!);
   for (const [file, text] of Object.entries(files)) write(file, text);
-  git("add", ".");
+  git("add", "--", ...Object.keys(files)); // only these: the working tree's k8s/app.yaml (99 replicas) stays out
   git("commit", "-q", "-m", branch);
   const commit = git("rev-parse", "HEAD");
   git("checkout", "-q", "main");
@@ -257,6 +281,115 @@ describe("names from files in the report (workflow commands, mentions, links)", 
     expect(r.status).toBe(0);
     expect(r.summary).toContain("| x ::warning title=INJECTED::owned &#64;&#8203;octocat");
     inert(r);
+  }, 60_000);
+});
+
+describe("which files, and a file that cannot be priced", () => {
+  it("counts each file once whatever the spelling", () => {
+    const r = runCiDiff(ciEnv({ INPUT_PATHS: "k8s/app.yaml\n./k8s/app.yaml\nk8s//app.yaml, k8s/../k8s/app.yaml" }));
+    expect(r.code).toBe(0);
+    // Once: 42.5298 -> 63.7947 (as in the end-to-end test), not four times.
+    expect(r.outputs["base-monthly-cost"]).toBe("42.5298");
+    expect(r.outputs["head-monthly-cost"]).toBe("63.7947");
+    expect(r.markdown.match(/\| api \| changed/g)).toHaveLength(1);
+  });
+
+  it("expands globs at both commits; a scenario beside a matched file is not a file of its own", () => {
+    // .aws/*.json matches task-definition.json and task-definition.scenario.json (its scenario); **/*.yaml matches
+    // k8s/app.yaml; scenarios/*.json matches batch.json (head only). Totals as in the end-to-end test.
+    const r = runCiDiff(ciEnv({ INPUT_PATHS: ".aws/*.json\n**/*.yaml\nscenarios/*.{json,yml}" }));
+    expect(r.log).toEqual([expect.stringContaining("78.57 -> 153.89 USD a month")]);
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ "base-monthly-cost": "78.5699", "head-monthly-cost": "153.89495" });
+    expect(r.markdown).toContain("#### .aws/task-definition.json: +$36.04 a month (+100.00%)");
+    expect(r.markdown).not.toContain("#### .aws/task-definition.scenario.json");
+    expect(runCiDiff(ciEnv({ INPUT_PATHS: "nothing/*.yaml" })).log).toContain(
+      `nothing/*.yaml: matches no file at the base (${sha.base!.slice(0, 12)}) or the head (${sha.head!.slice(0, 12)})`,
+    );
+  });
+
+  it("reads paths and globs relative to working-directory", () => {
+    const head = commitVariant("subfolder", { "svc/k8s/web.yaml": manifests(1), "svc/k8s/web.scenario.json": JSON.stringify({ region: "us-east-1" }) });
+    mkdirSync(path.join(repo, "svc"), { recursive: true }); // the checkout has the folder
+    // From svc/: k8s/*.yaml is svc/k8s/web.yaml (new at the head, 1 pod: 21.2649), and its scenario beside it.
+    const r = runCiDiff({ GITHUB_WORKSPACE: repo, INPUT_WORKING_DIRECTORY: "svc", INPUT_BASE: sha.base!, INPUT_HEAD: head, INPUT_PATHS: "k8s/*.yaml" });
+    expect(r.log).toEqual([expect.stringContaining("0.00 -> 21.26 USD a month")]);
+    expect(r.markdown).toContain("**$0.00 → $21.26** a month in us-east-1, base → head: k8s/web.yaml.");
+    const plain = runCiDiff({ GITHUB_WORKSPACE: repo, INPUT_WORKING_DIRECTORY: "svc", INPUT_BASE: sha.base!, INPUT_HEAD: head, INPUT_PATHS: "./k8s/web.yaml" });
+    expect(plain.outputs["head-monthly-cost"]).toBe("21.2649");
+    // Up and out of the working directory is fine inside the repository, not beyond it.
+    expect(
+      runCiDiff({ GITHUB_WORKSPACE: repo, INPUT_WORKING_DIRECTORY: "svc", INPUT_BASE: sha.base!, INPUT_HEAD: head, INPUT_PATHS: "../k8s/app.yaml" }).outputs,
+    ).toMatchObject({ "head-monthly-cost": "63.7947" });
+  });
+
+  it("a broken file is an error section: the others are still compared, the outputs written, exit 2", () => {
+    const head = commitVariant("one-broken", { "k8s/app.yaml": "kind: [" });
+    const r = runCiDiff(ciEnv({ INPUT_HEAD: head, INPUT_PATHS: "k8s/app.yaml\n.aws/task-definition.json" }));
+    expect(r.code).toBe(2);
+    // Only the task definition is priced: 36.0401 -> 72.0802 (see the end-to-end test).
+    expect(r.outputs).toEqual({ "base-monthly-cost": "36.0401", "head-monthly-cost": "72.0802", "monthly-difference": "36.0401", percent: "100.00" });
+    expect(r.markdown).toContain("### Fargate cost: +$36.04 a month (+100.00%)");
+    expect(r.markdown).toContain("**1 file could not be priced** (below): the totals leave it out.");
+    expect(r.markdown).toMatch(/#### k8s\/app\.yaml: not priced\n\n- k8s\/app\.yaml \(head\): The file is not valid YAML/);
+    expect(r.log.at(-1)).toMatch(/^k8s\/app\.yaml \(head\): The file is not valid YAML/);
+  });
+
+  it("a file over the size limit is refused in words, not ENOBUFS", () => {
+    const head = commitVariant("huge", { "k8s/huge.yaml": `# ${"x".repeat(3 * 1024 * 1024)}\n` });
+    const r = runCiDiff(ciEnv({ INPUT_HEAD: head, INPUT_PATHS: "k8s/huge.yaml" }));
+    expect(r.code).toBe(2);
+    expect(r.log.join("\n")).toContain(
+      `k8s/huge.yaml: is 3.0 MB at ${head.slice(0, 12)}; the cost diff reads files of at most 2.0 MB (task definitions and manifests at most 1 MB)`,
+    );
+    expect(r.log.join("\n")).not.toContain("ENOBUFS");
+  });
+
+  it("says what was assumed: a task definition without a scenario beside it counts as 1 task", () => {
+    const head = commitVariant("no-scenario", { "ecs/api.json": taskDef("1024", "2048") });
+    const r = runCiDiff(ciEnv({ INPUT_HEAD: head, INPUT_PATHS: "ecs/api.json" }));
+    expect(r.code).toBe(0);
+    expect(r.markdown).toContain(
+      '**Assumed** (say it in the files to make the estimate exact):\n- web: assumed 1 task: add api.scenario.json beside it with "tasks" for this workload',
+    );
+  });
+});
+
+describe("the comment when a file cannot be priced", () => {
+  it("is still updated (a local mock of the GitHub API), with the report of what could be priced; the step exits 2", async () => {
+    const head = commitVariant("broken-comment", { "k8s/app.yaml": "kind: [" });
+    const calls: { method: string; url: string; body: string }[] = [];
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (d: Buffer) => (body += d.toString()));
+      req.on("end", () => {
+        calls.push({ method: req.method!, url: req.url!, body });
+        res.setHeader("content-type", "application/json");
+        res.end(req.method === "GET" ? JSON.stringify([{ id: 5, body: `${MARKDOWN_MARKER}\nthe old estimate` }]) : "{}");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    const event = path.join(mkdtempSync(path.join(tmpdir(), "cost-diff-event-")), "event.json");
+    writeFileSync(event, JSON.stringify({ pull_request: { number: 7 } }));
+    try {
+      const r = await runActionAsync({ paths: "k8s/app.yaml\n.aws/task-definition.json", "github-token": "t0k" }, head, {
+        GITHUB_API_URL: `http://127.0.0.1:${port}`,
+        GITHUB_EVENT_PATH: event,
+      });
+      expect(r.status).toBe(2);
+      expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+        "GET /repos/acme/shop/issues/7/comments?per_page=100&page=1",
+        "PATCH /repos/acme/shop/issues/comments/5",
+      ]);
+      const body = (JSON.parse(calls[1]!.body) as { body: string }).body;
+      expect(body).toBe(r.summary.replace(/\n$/, ""));
+      expect(body).toContain("### Fargate cost: +$36.04 a month (+100.00%)");
+      expect(body).toContain("#### k8s/app.yaml: not priced");
+      expect(r.outputs).toContain("head-monthly-cost=72.0802\n");
+    } finally {
+      server.close();
+    }
   }, 60_000);
 });
 

@@ -75,9 +75,10 @@ function fileAt(repo: string, commit: string, file: string, shown = file): Resul
   return blob.ok ? blob : failed({ path: shown, message: `cannot be read at ${commit.slice(0, 12)} (${blob.error.split("\n")[0]})` });
 }
 
+/** One path or glob per line, or comma-separated (a comma inside a glob's {a,b} does not separate). */
 export function splitPaths(value: string | undefined): string[] {
   return (value ?? "")
-    .split(/[\n,]+/)
+    .split(/\n|,(?![^{}\n]*\})/)
     .map((p) => p.trim())
     .filter(Boolean);
 }

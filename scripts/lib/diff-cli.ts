@@ -11,6 +11,7 @@ import {
   growsMoreThan,
   isScenarioText,
   loadSide,
+  type SideNotes,
   type SourceFile,
 } from "@/lib/diff";
 import { fail as failed, ok, type Result } from "@/lib/core";
@@ -57,8 +58,8 @@ function read(readFile: Reader, path: string, optional: boolean): Read {
   }
 }
 
-/** Reads BASE or HEAD (and the scenario beside it, when there is one) into a validated scenario. */
-export function loadFile(path: string, region: string, readFile: Reader): Result<Scenario, Problem[]> {
+/** Reads BASE or HEAD (and the scenario beside it, when there is one) into a validated scenario, with the importer's notes. */
+export function loadFile(path: string, region: string, readFile: Reader): Result<{ scenario: Scenario; notes: SideNotes }, Problem[]> {
   const main = read(readFile, path, false);
   if (!main.ok) return failed([main.error]);
   const file: SourceFile = { path, text: main.value ?? "" };
@@ -70,7 +71,7 @@ export function loadFile(path: string, region: string, readFile: Reader): Result
     if (b.value !== null) beside = { path: p, text: b.value };
   }
   const side = loadSide({ file, beside }, { region }, fargateCatalog, extrasCatalog);
-  return side.ok ? ok(side.value.scenario) : side;
+  return side.ok ? ok({ scenario: side.value.scenario, notes: side.value.notes }) : side;
 }
 
 export function parseFailAbove(value: string | undefined): Result<number, Problem> {
@@ -114,5 +115,6 @@ export function runDiff(argv: string[], readFile: Reader): CliResult {
   const head = loadFile(files[1]!, region, readFile);
   const problems = [...(base.ok ? [] : base.error), ...(head.ok ? [] : head.error)];
   if (!base.ok || !head.ok) return fail(problems);
-  return renderDiff(diffScenarios(base.value, head.value, fargateCatalog, extrasCatalog), format, failAbove);
+  const notes = { base: base.value.notes, head: head.value.notes };
+  return renderDiff(diffScenarios(base.value.scenario, head.value.scenario, fargateCatalog, extrasCatalog, notes), format, failAbove);
 }
