@@ -432,3 +432,106 @@ describe("what the importer assumed reaches every format", () => {
     expect(diffToMarkdown([{ diff: d }])).toContain('**Warnings:**\n- Skipped Service "web": it runs no pods\n- base: old');
   });
 });
+
+describe("prices what the files mean", () => {
+  const load = (path: string, text: string, beside?: string) =>
+    loadSide(
+      { file: { path, text }, beside: beside === undefined ? undefined : { path: besidePath(path), text: beside } },
+      { region: "us-east-1" },
+      fargateCatalog,
+    );
+  const priced = (path: string, text: string, beside?: string) => {
+    const r = load(path, text, beside);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const d = diffScenarios(null, r.value.scenario, fargateCatalog, undefined, { head: r.value.notes });
+    return diffToJson(d) as {
+      head: { monthlyCost: string };
+      warnings: string[];
+      workloads: { name: string; headMonthlyCost: string; assumptions: string[] }[];
+    };
+  };
+  const cronJob = (extra = "") =>
+    `apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: report}\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n${extra}      template:\n        spec:\n          containers: [{name: r, resources: {requests: {cpu: 1, memory: 2Gi}}}]\n`;
+
+  it("a CronJob from its schedule, not always-on", () => {
+    // 1 vCPU / 2 GiB + 256 MiB -> billed 1 vCPU / 3 GB: 0.04048 + 3 x 0.004445 = 0.053815 an hour.
+    // "0 3 * * *": 30 runs a month (30.44 on average); 600 s each (assumed) = 5 hours: 5 x 0.053815 = 0.269075
+    // (always-on it was 730 x 0.053815 = 39.28495).
+    const j = priced("k8s/report.yaml", cronJob());
+    expect(j.head.monthlyCost).toBe("0.269075");
+    expect(j.workloads[0]!.assumptions).toEqual([
+      'CronJob "report" priced from its schedule "0 3 * * *": 30 runs a month (30.44 on average) of 1 pod, 10 minutes each (assumed: set activeDeadlineSeconds, or a schedule in a scenario beside the file)',
+    ]);
+    // activeDeadlineSeconds 900: 30 x 0.25 h = 7.5 h x 0.053815 = 0.4036125; said, not assumed.
+    const deadline = priced("k8s/report.yaml", cronJob("      activeDeadlineSeconds: 900\n"));
+    expect(deadline.head.monthlyCost).toBe("0.4036125");
+    expect(deadline.workloads[0]!.assumptions[0]).toMatch(/15 minutes each \(activeDeadlineSeconds, the most a run may last\)$/);
+    // A schedule beside the file settles it: 10 runs of 3600 s = 10 h x 0.053815 = 0.53815, no assumption left.
+    const beside = priced(
+      "k8s/report.yaml",
+      cronJob(),
+      JSON.stringify({ workloads: [{ name: "report", schedule: { type: "batch", runsPerMonth: 10, secondsPerRun: 3600 } }] }),
+    );
+    expect(beside.head.monthlyCost).toBe("0.53815");
+    expect(beside.workloads[0]!.assumptions).toEqual([]);
+  });
+
+  const deployment =
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers: [{name: a, resources: {requests: {cpu: 500m, memory: 1Gi}}}]\n";
+
+  it("an HPA: priced at its minimum, the cost at both ends said", () => {
+    // 0.5 vCPU / 1 GiB + 256 MiB -> billed 0.5 vCPU / 2 GB: 0.02024 + 0.00889 = 0.02913 an hour, 21.2649 a pod-month.
+    // minReplicas 4 (not spec.replicas 2): 4 x 21.2649 = 85.0596; at maxReplicas 10: 212.649.
+    const hpa = `${deployment}---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: api-hpa}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}\n  minReplicas: 4\n  maxReplicas: 10\n`;
+    const j = priced("k8s/api.yaml", hpa);
+    expect(j.head.monthlyCost).toBe("85.0596");
+    expect(j.workloads[0]!.assumptions).toEqual([
+      'HorizontalPodAutoscaler "api-hpa" scales it from 4 pods ($85.06 a month) to 10 pods ($212.65 a month): priced at the minimum, 4 pods',
+    ]);
+    // With tasks beside it (6 pods: 127.5894), the headline is the scenario's count; both ends still shown.
+    const six = priced("k8s/api.yaml", hpa, JSON.stringify({ workloads: [{ name: "api", tasks: 6 }] }));
+    expect(six.head.monthlyCost).toBe("127.5894");
+    expect(six.workloads[0]!.assumptions).toEqual([
+      'HorizontalPodAutoscaler "api-hpa" scales it from 4 pods ($85.06 a month) to 10 pods ($212.65 a month): priced at the 6 pods set beside it',
+    ]);
+  });
+
+  it("a KEDA ScaledObject: minReplicaCount defaults to 0, maxReplicaCount to 100", () => {
+    // 0 pods: $0; maxReplicaCount 5: 5 x 21.2649 = 106.3245.
+    const keda = `${deployment}---\napiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata: {name: api-keda}\nspec:\n  scaleTargetRef: {name: api}\n  maxReplicaCount: 5\n`;
+    const j = priced("k8s/api.yaml", keda);
+    expect(j.head.monthlyCost).toBe("0");
+    expect(j.workloads[0]!.assumptions).toEqual([
+      'ScaledObject "api-keda" scales it from 0 pods ($0.00 a month) to 5 pods ($106.32 a month): priced at the minimum, 0 pods',
+    ]);
+    const other = `${deployment}---\napiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata: {name: k}\nspec:\n  scaleTargetRef: {name: web}\n`;
+    expect(priced("k8s/api.yaml", other).warnings).toEqual(['ScaledObject "k" scales Deployment "web", which is not in this file: ignored']);
+  });
+
+  const td = (extra: object) => JSON.stringify({ family: "web", containerDefinitions: [{ name: "web" }], cpu: "1024", memory: "2048", ...extra });
+
+  it("an EC2 task definition is not priced as Fargate, and says so", () => {
+    const j = priced("ecs/web.json", td({ requiresCompatibilities: ["EC2"], networkMode: "bridge" }));
+    expect(j.head.monthlyCost).toBe("0");
+    expect(j.workloads).toEqual([]);
+    expect(j.warnings).toContain('"web" runs on EC2, not Fargate: not priced here, and left out of the Fargate totals');
+    expect(priced("ecs/web.json", td({ requiresCompatibilities: ["EC2", "FARGATE"], launchType: "EC2" })).workloads).toEqual([]);
+  });
+
+  it("a size Fargate does not have is the README's error, naming the nearest valid sizes", () => {
+    // 2 vCPU takes 4-16 GiB: 2 GiB is below; the nearest valid is 2 vCPU / 4 GiB.
+    expect(load("ecs/web.json", td({ requiresCompatibilities: ["FARGATE"], cpu: "2048", memory: "2048" }))).toEqual({
+      ok: false,
+      error: [
+        {
+          path: "ecs/web.json",
+          message:
+            'Task definition "web": cpu 2048 / memory 2048 MiB (2 vCPU / 2 GiB) is not a valid Fargate task size, so ECS would not register it for FARGATE; nearest valid: 2 vCPU / 4 GiB',
+        },
+      ],
+    });
+    // 1 vCPU / 10 GiB: 1 vCPU / 8 GiB below, 2 vCPU / 10 GiB above (as the scenario schema says).
+    const r = load("ecs/web.json", td({ requiresCompatibilities: ["FARGATE"], cpu: "1024", memory: "10240" }));
+    expect(r.ok ? "" : r.error[0]!.message).toMatch(/nearest valid: 1 vCPU \/ 8 GiB, 2 vCPU \/ 10 GiB$/);
+  });
+});

@@ -84,6 +84,9 @@ export function loadSide(input: SideInput, opts: { region: string }, catalog: Fa
   if (!imported.ok) return problem(file.path, imported.error.message);
   const { warnings } = imported.value;
   const metas: WorkloadMeta[] = imported.value.meta ?? imported.value.workloads.map(() => ({ assumptions: [] }));
+  // A size ECS would refuse to register for Fargate is an error here, as in a scenario (the importer alone rounds it up).
+  const invalid = metas.flatMap((m) => (m.invalidSize ? [{ path: file.path, message: m.invalidSize }] : []));
+  if (invalid.length) return fail(invalid);
   // Workloads that run on EC2 are not a Fargate cost: said plainly, and left out of the Fargate totals.
   const fileNotes: string[] = [];
   const kept: { w: Record<string, unknown>; meta: WorkloadMeta }[] = [];
@@ -112,7 +115,7 @@ export function loadSide(input: SideInput, opts: { region: string }, catalog: Fa
   const assumptions = kept.map(({ w, meta }, i) => {
     const set = overrides.get(String(w.name));
     const has = (field: string) => set !== undefined && Object.hasOwn(set, field);
-    const out = meta.assumptions.filter((a) => !a.unless || !has(a.unless)).map((a) => a.text);
+    const out = meta.assumptions.filter((a) => (!a.unless || !has(a.unless)) && a.text !== meta.replicas?.note).map((a) => a.text);
     if (meta.tasksAssumed && !has("tasks")) out.unshift(`assumed 1 task: add ${besideName} beside it with "tasks" for this workload`);
     if (meta.replicas) out.push(scalingNote(scenario, i, meta.replicas, has("tasks"), catalog, extras));
     return out;

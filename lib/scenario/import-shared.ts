@@ -19,10 +19,14 @@ export interface WorkloadMeta {
   assumptions: Assumption[];
   /** The file does not say how many tasks run (an ECS task definition): 1 is assumed. */
   tasksAssumed?: boolean;
+  /** The task definition lists FARGATE with a size Fargate does not have: why, naming the nearest valid sizes. */
+  invalidSize?: string;
   /** The workload runs on EC2 (requiresCompatibilities or launchType): not a Fargate cost. */
   launchType?: "EC2";
+  /** The Kubernetes object the workload came from (for autoscalers that target it). */
+  source?: { kind: string; name: string };
   /** An autoscaler (HPA, KEDA) sets the count between these; `tasks` is the minimum. */
-  replicas?: { min: number; max: number; by: string };
+  replicas?: { min: number; max: number; by: string; note: string };
 }
 
 /** What an import gives: the workloads, and what was skipped or changed on the way (`meta` per workload, when known). */

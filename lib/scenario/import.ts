@@ -1,4 +1,5 @@
 import { isMap, isScalar, parseAllDocuments, visit, type Document } from "yaml";
+import { autoscalerOf, type Autoscaler } from "./import-autoscale";
 import { importKubernetesObject, isKubernetesObject } from "./import-k8s";
 import { asTaskDefinition, importTaskDefinition } from "./import-task-definition";
 import { ok } from "@/lib/core";
@@ -69,8 +70,19 @@ function importText(text: string, opts: ImportOptions): ImportResult {
   const workloads: WorkloadInput[] = [];
   const warnings: string[] = [];
   const meta: WorkloadMeta[] = [];
+  const scalers: Autoscaler[] = [];
   for (const { value, where } of objects) {
     if (value === null || value === undefined) continue; // an empty document between "---" lines
+    try {
+      const scaler = autoscalerOf(value);
+      if (scaler) {
+        scalers.push(scaler);
+        continue;
+      }
+    } catch (error) {
+      if (error instanceof ImportError) return stop(`${where}${error.message}.`);
+      throw error;
+    }
     const result = asTaskDefinition(value)
       ? importTaskDefinition(value)
       : isKubernetesObject(value)
@@ -88,6 +100,7 @@ function importText(text: string, opts: ImportOptions): ImportResult {
     workloads.push(...got.workloads);
     warnings.push(...got.warnings);
   }
+  applyAutoscalers(scalers, workloads, warnings, meta);
   if (workloads.length === 0) {
     const skipped = warnings.length ? ` (${warnings.join("; ")})` : "";
     return stop(
@@ -104,6 +117,22 @@ function importText(text: string, opts: ImportOptions): ImportResult {
     }
   }
   return ok({ workloads, warnings, meta });
+}
+
+/** Each autoscaler sets its target's pods to its minimum; the range stays in the target's meta for the diff. */
+function applyAutoscalers(scalers: Autoscaler[], workloads: WorkloadInput[], warnings: string[], meta: WorkloadMeta[]) {
+  for (const s of scalers) {
+    const i = meta.findIndex((m) => m.source?.kind === s.target.kind && m.source.name === s.target.name);
+    if (i < 0) {
+      warnings.push(`${s.by} scales ${s.target.kind} "${s.target.name}", which is not in this file: ignored`);
+      continue;
+    }
+    const note = `${s.target.kind} "${s.target.name}" is scaled by ${s.by} from ${s.min} to ${s.max} pods: imported at the minimum, ${s.min}`;
+    workloads[i]!.tasks = s.min;
+    warnings.push(note);
+    meta[i]!.replicas = { min: s.min, max: s.max, by: s.by, note };
+    meta[i]!.assumptions.push({ text: note, unless: "tasks" });
+  }
 }
 
 /** JSON first (the common case, and exact); YAML otherwise, including flow-style YAML that starts like JSON. */
