@@ -217,7 +217,10 @@ export function notComputedMarkdown(problems: readonly { path: string; message: 
 }
 
 /** The pull-request comment / job summary: the total change first, a compact table, line items folded away. */
-export function diffToMarkdown(sections: DiffSection[], opts: { failAbove?: number; failed?: boolean; errors?: readonly ErrorSection[] } = {}): string {
+export function diffToMarkdown(
+  sections: DiffSection[],
+  opts: { failAbove?: number; failed?: boolean; failAboveUsd?: Decimal; failedUsd?: boolean; errors?: readonly ErrorSection[] } = {},
+): string {
   const errors = opts.errors ?? [];
   if (!sections.length && errors.length) return notComputedMarkdown(errors.flatMap((e) => e.problems.map((message) => ({ path: "", message }))));
   const all = views(sections);
@@ -228,6 +231,13 @@ export function diffToMarkdown(sections: DiffSection[], opts: { failAbove?: numb
   out.push(`**${formatUsd(all.base)} → ${formatUsd(all.head)}** a month${region}, base → head${only}.`);
   if (opts.failAbove !== undefined)
     out.push("", opts.failed ? `**Over the limit:** the monthly cost grows by more than ${opts.failAbove}%.` : `Within the limit of +${opts.failAbove}%.`);
+  if (opts.failAboveUsd !== undefined)
+    out.push(
+      "",
+      opts.failedUsd
+        ? `**Over the limit:** the monthly cost grows by more than ${formatUsd(opts.failAboveUsd)}.`
+        : `Within the limit of +${formatUsd(opts.failAboveUsd)} a month.`,
+    );
   if (errors.length)
     out.push(
       "",

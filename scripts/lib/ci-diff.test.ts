@@ -11,10 +11,11 @@ import { runCiDiff, upsertComment } from "./ci-diff";
 /**
  * The GitHub Action end to end, without GitHub: two commits of a temporary git repository, and the action's own
  * "Cost diff" step from action.yml (its env mapping and run command, with ${{ }} expressions filled in the way
- * the runner would) run by bash, writing to a job-summary file. No token, so no network.
- * The "Install the estimator" step (npm ci in the action's folder) is not run: this checkout is installed.
+ * the runner would) run by bash, writing to a job-summary file. No token, so no network (the comment test serves a
+ * mock API). The action's folder is what a release holds: action.yml and the bundled CLI (dist/cli), no node_modules.
  */
 const root = path.resolve(__dirname, "..", "..");
+let actionPath = "";
 type Step = { id?: string; name: string; run: string; shell: string; "working-directory"?: string; env?: Record<string, string> };
 const action = parse(readFileSync(path.join(root, "action.yml"), "utf8")) as {
   inputs: Record<string, { required?: boolean; default?: string }>;
@@ -42,6 +43,10 @@ const manifests = (replicas: number) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: ${replicas}\n  template:\n    spec:\n      containers:\n        - name: api\n          resources: {requests: {cpu: 500m, memory: 1Gi}}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec: {ports: [{port: 80}]}\n`;
 
 beforeAll(() => {
+  actionPath = mkdtempSync(path.join(tmpdir(), "cost-diff-action-"));
+  writeFileSync(path.join(actionPath, "action.yml"), readFileSync(path.join(root, "action.yml")));
+  const built = spawnSync(process.execPath, [path.join(root, "scripts", "build-cli.mjs"), "--out", path.join(actionPath, "dist", "cli")], { encoding: "utf8" });
+  if (built.status !== 0) throw new Error(built.stderr);
   repo = mkdtempSync(path.join(tmpdir(), "cost-diff-repo-"));
   git("init", "-q", "-b", "main");
   write(".aws/task-definition.json", taskDef("512", "1024"));
@@ -96,7 +101,7 @@ function actionStep(inputs: Record<string, string>, headSha: string, extraEnv: R
   const outputs = path.join(out, "outputs.txt");
   writeFileSync(summary, "");
   writeFileSync(outputs, "");
-  const github = { action_path: root, workspace: repo, sha: headSha, event: { pull_request: { base: { sha: sha.base } } } };
+  const github = { action_path: actionPath, workspace: repo, sha: headSha, event: { pull_request: { base: { sha: sha.base } } } };
   const step = action.runs.steps.find((s) => s.id === "diff")!;
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expand(v, inputs, github);
@@ -142,12 +147,14 @@ function runActionAsync(inputs: Record<string, string>, headSha: string, extraEn
 const ciEnv = (env: Record<string, string>) => ({ GITHUB_WORKSPACE: repo, INPUT_BASE: sha.base, INPUT_HEAD: sha.head, ...env });
 
 describe("the GitHub Action on two commits of a git repository", () => {
-  it("is a composite action: install in its own folder, then the diff step", () => {
+  it("is a composite action of one step: the bundled CLI, no npm ci when the release carries it", () => {
     expect(action.runs.using).toBe("composite");
-    expect(action.runs.steps.map((s) => [s.run, s["working-directory"]])).toEqual([
-      ["npm ci --no-audit --no-fund --loglevel=error", "${{ github.action_path }}"],
-      ["node_modules/.bin/tsx scripts/ci-diff.ts", "${{ github.action_path }}"],
-    ]);
+    expect(action.runs.steps.map((s) => s["working-directory"])).toEqual(["${{ github.action_path }}"]);
+    const run = action.runs.steps[0]!.run.trim().split("\n");
+    expect(run.at(-1)).toBe("node dist/cli/fargate-estimator.mjs ci-diff");
+    // npm ci only in the branch taken when dist/cli is missing (a ref that is not a release).
+    expect(run[0]).toBe("if [ ! -f dist/cli/fargate-estimator.mjs ]; then");
+    expect(run.findIndex((l) => l.includes("npm ci"))).toBeLessThan(run.indexOf("fi"));
     // Inputs are passed as environment variables, never pasted into a shell command (script injection).
     for (const s of action.runs.steps) expect(s.run).not.toMatch(/\$\{\{/);
   });
@@ -189,6 +196,14 @@ describe("the GitHub Action on two commits of a git repository", () => {
     expect(r.summary).toContain("**$42.53 → $63.79** a month in us-east-1, base → head: k8s/app.yaml.");
     expect(r.summary).toContain("**Over the limit:** the monthly cost grows by more than 49%.");
     expect(runCiDiff(ciEnv({ INPUT_PATHS: "k8s/app.yaml", INPUT_FAIL_ABOVE: "50" })).code).toBe(0);
+    // fail-above-usd: the difference is 21.2649 a month, over $21.26, not over $21.27.
+    const usd = runCiDiff(ciEnv({ INPUT_PATHS: "k8s/app.yaml", INPUT_FAIL_ABOVE_USD: "21.26" }));
+    expect(usd.code).toBe(3);
+    expect(usd.markdown).toContain("**Over the limit:** the monthly cost grows by more than $21.26.");
+    expect(usd.log).toContain("The monthly cost grows by more than fail-above-usd 21.26 USD.");
+    const within = runCiDiff(ciEnv({ INPUT_PATHS: "k8s/app.yaml", INPUT_FAIL_ABOVE_USD: "$21.27" }));
+    expect(within.code).toBe(0);
+    expect(within.markdown).toContain("Within the limit of +$21.27 a month.");
   }, 60_000);
 
   it("bad input: exit 2, each problem in one sentence, in the log and the summary", () => {

@@ -17,9 +17,9 @@ import {
   percentOf,
   totalGrowsMoreThan,
 } from "@/lib/diff";
-import { sum, fail as failed, ok, type Result } from "@/lib/core";
+import { sum, fail as failed, ok, type Decimal, type Result } from "@/lib/core";
 import type { Problem } from "@/lib/scenario";
-import { parseFailAbove } from "./diff-cli";
+import { parseFailAbove, parseFailAboveUsd } from "./diff-cli";
 
 /**
  * What the GitHub Action (action.yml) runs: for each given path, the cost diff between the file at the base commit
@@ -160,6 +160,12 @@ export function runCiDiff(env: CiEnv): CiResult {
     if (!n.ok) return fail([{ path: "fail-above", message: n.error.message }]);
     failAbove = n.value;
   }
+  let failAboveUsd: Decimal | undefined;
+  if (env.INPUT_FAIL_ABOVE_USD?.trim()) {
+    const n = parseFailAboveUsd(env.INPUT_FAIL_ABOVE_USD, "fail-above-usd");
+    if (!n.ok) return fail([n.error]);
+    failAboveUsd = n.value;
+  }
   const paths = splitPaths(env.INPUT_PATHS);
   if (!paths.length) return fail([{ path: "paths", message: "list the scenario files, task definitions or manifests to compare, one per line" }]);
   const commits: Record<"base" | "head", string> = { base: env.INPUT_BASE?.trim() ?? "", head: env.INPUT_HEAD?.trim() || "HEAD" };
@@ -262,11 +268,14 @@ export function runCiDiff(env: CiEnv): CiResult {
   }
 
   const totals = total(sections.map((s) => s.diff));
-  const failed = failAbove !== undefined && totalGrowsMoreThan(totals.base, totals.head, failAbove);
-  const markdown = diffToMarkdown(sections, { failAbove, failed, errors });
+  const overPercent = failAbove !== undefined && totalGrowsMoreThan(totals.base, totals.head, failAbove);
+  const failedUsd = failAboveUsd !== undefined && totals.head.minus(totals.base).gt(failAboveUsd);
+  const failed = overPercent || failedUsd;
+  const markdown = diffToMarkdown(sections, { failAbove, failed: overPercent, failAboveUsd, failedUsd, errors });
   if (sections.length)
     log.push(`base ${commits.base.slice(0, 12)} -> head ${commits.head.slice(0, 12)}: ${totals.base.toFixed(2)} -> ${totals.head.toFixed(2)} USD a month`);
-  if (failed) log.push(`The monthly cost grows by more than fail-above ${failAbove}%.`);
+  if (overPercent) log.push(`The monthly cost grows by more than fail-above ${failAbove}%.`);
+  if (failedUsd) log.push(`The monthly cost grows by more than fail-above-usd ${failAboveUsd!.toString()} USD.`);
   const difference = totals.head.minus(totals.base);
   const percent = percentOf(difference, totals.base);
   const outputs = {

@@ -83,6 +83,13 @@ describe("estimate diff", () => {
     expect(diff("base.json", "head.json", "--fail-above=50%", "--format", "markdown").stdout).toContain("Within the limit of +50%.");
     // A decrease never fails.
     expect(diff("head.json", "base.json", "--fail-above", "0").code).toBe(0);
+    // --fail-above-usd: the difference is 36.0401 a month (72.0802 -> 108.1203).
+    const usd = diff("base.json", "head.json", "--fail-above-usd", "36.04");
+    expect(usd.code).toBe(3);
+    expect(usd.stderr).toBe("The monthly cost grows by 36.04 USD, more than --fail-above-usd 36.04.\n");
+    expect(diff("base.json", "head.json", "--fail-above-usd", "$36.0401").code).toBe(0);
+    expect(diff("base.json", "head.json", "--fail-above-usd", "40", "--format", "markdown").stdout).toContain("Within the limit of +$40.00 a month.");
+    expect(diff("base.json", "head.json", "--fail-above-usd", "ten").stderr).toMatch(/^--fail-above-usd: must be an amount in US dollars of at least 0/);
   });
 
   it.each([
