@@ -20,6 +20,8 @@ const USAGE = `Usage: fargate-estimator <command> [arguments]
   diff BASE HEAD [--format json|markdown|table] [--fail-above PERCENT] [--fail-above-usd AMOUNT]
                                                     the monthly cost change between two files ("-": stdin)
   reconcile BILL [--scenario FILE] [--format ...]   what Fargate cost on a real AWS bill
+  report --base REF [--head REF] [--json FILE] [--markdown FILE] [--post gitlab] PATH...
+                                                    the cost diff of a change for any CI (GitLab: a merge-request note)
   ci-diff                                           the GitHub Action's step (reads INPUT_* and GITHUB_*)
   --version                                         the version
 
@@ -42,6 +44,10 @@ async function main(argv: string[]): Promise<number> {
       return print((await import("./lib/cli")).runCli(["diff", ...rest], read));
     case "reconcile":
       return print(await (await import("./lib/reconcile-cli")).runReconcileCli(rest));
+    case "report": {
+      const [{ gitlabEnv }, { runReport }] = await Promise.all([import("../lib/env"), import("./lib/report-cli")]);
+      return print(await runReport(rest, gitlabEnv(), process.cwd(), fetch));
+    }
     case "ci-diff": {
       const [{ actionEnv }, { runGithubAction }] = await Promise.all([import("../lib/env"), import("./lib/ci-action")]);
       return runGithubAction(actionEnv(), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
@@ -57,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return command === undefined ? 2 : 0;
     default:
-      process.stderr.write(`arguments: unknown command "${command}": use estimate, diff, reconcile or ci-diff (see fargate-estimator --help)\n`);
+      process.stderr.write(`arguments: unknown command "${command}": use estimate, diff, reconcile, report or ci-diff (see fargate-estimator --help)\n`);
       return 2;
   }
 }

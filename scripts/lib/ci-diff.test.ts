@@ -408,6 +408,81 @@ describe("the comment when a file cannot be priced", () => {
   }, 60_000);
 });
 
+describe("GitLab CI (examples/gitlab-ci.yml) and the JSON report", () => {
+  it("runs the example's report line: a merge-request note on a local mock of the GitLab API, the JSON and Markdown reports", async () => {
+    const job = (parse(readFileSync(path.join(root, "examples", "gitlab-ci.yml"), "utf8")) as Record<string, { script: string[] }>)["fargate-cost"]!;
+    const line = job.script.find((l) => l.startsWith("fargate-estimator report"))!;
+    // `fargate-estimator` on PATH is the bundled CLI the tarball installs (cli-package.test.ts installs the tarball itself).
+    const bin = mkdtempSync(path.join(tmpdir(), "gitlab-bin-"));
+    writeFileSync(
+      path.join(bin, "fargate-estimator"),
+      `#!/bin/sh\nexec node ${JSON.stringify(path.join(actionPath, "dist", "cli", "fargate-estimator.mjs"))} "$@"\n`,
+      { mode: 0o755 },
+    );
+    const calls: { method: string; url: string; token?: string; body: string }[] = [];
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (d: Buffer) => (body += d.toString()));
+      req.on("end", () => {
+        calls.push({ method: req.method!, url: req.url!, token: req.headers["private-token"] as string | undefined, body });
+        res.setHeader("content-type", "application/json");
+        res.statusCode = req.method === "POST" ? 201 : 200;
+        res.end(req.method === "GET" ? JSON.stringify([{ id: 3, body: "LGTM", system: false }]) : "{}");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const r = await new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
+        const child = spawn("bash", ["-e", "-c", line], {
+          cwd: repo,
+          env: {
+            NODE_ENV: "test",
+            PATH: `${bin}:${process.env.PATH}`,
+            HOME: process.env.HOME ?? "/tmp",
+            CI_MERGE_REQUEST_DIFF_BASE_SHA: sha.base!,
+            CI_COMMIT_SHA: sha.head!,
+            CI_API_V4_URL: `http://127.0.0.1:${port}/api/v4`,
+            CI_PROJECT_ID: "42",
+            CI_MERGE_REQUEST_IID: "9",
+            GITLAB_TOKEN: "glpat-test",
+          },
+        });
+        let stderr = "";
+        child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+        child.on("error", reject);
+        child.on("close", (status) => resolve({ status, stderr }));
+      });
+      // .aws/task-definition.json 36.0401 -> 72.0802 and k8s/app.yaml 42.5298 -> 63.7947 (the end-to-end test's
+      // figures): 78.5699 -> 135.8749, +57.305 = +72.94%, over fail-above 20: exit 3 after posting. Shown: $78.57 ->
+      // $135.87, so the headline difference is $57.30 (the rows always add up to what is shown).
+      expect(r.stderr).toContain("noted on the merge request");
+      expect(r.status).toBe(3);
+      expect(calls.map((c) => `${c.method} ${c.url} ${c.token}`)).toEqual([
+        "GET /api/v4/projects/42/merge_requests/9/notes?per_page=100&page=1&sort=asc glpat-test",
+        "POST /api/v4/projects/42/merge_requests/9/notes glpat-test",
+      ]);
+      const markdown = readFileSync(path.join(repo, "cost.md"), "utf8");
+      expect((JSON.parse(calls[1]!.body) as { body: string }).body).toBe(markdown);
+      expect(markdown).toContain("### Fargate cost: +$57.30 a month (+72.94%)");
+      const json = JSON.parse(readFileSync(path.join(repo, "cost.json"), "utf8")) as Record<string, unknown>;
+      expect(json).toMatchObject({
+        base: { commit: sha.base, monthlyCost: "78.5699" },
+        head: { commit: sha.head, monthlyCost: "135.8749" },
+        difference: { monthlyCost: "57.305", percent: "72.94" },
+        overLimit: true,
+        files: [
+          { path: ".aws/task-definition.json", difference: { monthlyCost: "36.0401" } },
+          { path: "k8s/app.yaml", difference: { monthlyCost: "21.2649" } },
+        ],
+        errors: [],
+      });
+    } finally {
+      server.close();
+    }
+  }, 60_000);
+});
+
 describe("the pull-request comment", () => {
   const fake = (existing: { id: number; body: string }[], status = 200) => {
     const calls: { url: string; method: string; body?: string; auth?: string }[] = [];

@@ -7,6 +7,7 @@ import {
   besidePath,
   type CostDiff,
   diffScenarios,
+  diffToJson,
   type DiffSection,
   diffToMarkdown,
   type ErrorSection,
@@ -38,6 +39,8 @@ export interface CiResult {
   log: string[];
   /** For later steps ($GITHUB_OUTPUT): monthly costs as exact decimal strings, percent to 2 decimals ("" from $0). */
   outputs: Record<string, string>;
+  /** The report for any CI (`fargate-estimator report --json`): totals, each file's diff (as `estimate diff` JSON) and each error. */
+  json: unknown;
 }
 
 /** The largest file read from a commit (a scenario is well under this; the importer reads at most 1 MB). */
@@ -151,7 +154,7 @@ export function runCiDiff(env: CiEnv): CiResult {
   const region = env.INPUT_REGION?.trim() || "us-east-1";
   const fail = (list: Problem[]): CiResult => {
     const lines = list.map((p) => `${p.path}: ${p.message}`);
-    return { code: 2, markdown: notComputedMarkdown(list), log: [...log, ...lines], outputs: {} };
+    return { code: 2, markdown: notComputedMarkdown(list), log: [...log, ...lines], outputs: {}, json: { errors: list } };
   };
 
   let failAbove: number | undefined;
@@ -284,12 +287,20 @@ export function runCiDiff(env: CiEnv): CiResult {
     "monthly-difference": difference.toString(),
     percent: percent ?? "",
   };
+  const json = {
+    base: { commit: commits.base, monthlyCost: outputs["base-monthly-cost"] },
+    head: { commit: commits.head, monthlyCost: outputs["head-monthly-cost"] },
+    difference: { monthlyCost: outputs["monthly-difference"], percent },
+    overLimit: failed,
+    files: sections.map((s) => ({ path: s.title, ...(diffToJson(s.diff) as object) })),
+    errors: errors.map((e) => ({ path: e.title, problems: e.problems })),
+  };
   if (errors.length) {
     // The report and the outputs of the files that could be priced are written; the step still fails (exit 2).
     const lines = errors.flatMap((e) => e.problems);
-    return { code: 2, markdown, log: [...log, ...lines], outputs: sections.length ? outputs : {} };
+    return { code: 2, markdown, log: [...log, ...lines], outputs: sections.length ? outputs : {}, json };
   }
-  return { code: failed ? 3 : 0, markdown, log, outputs };
+  return { code: failed ? 3 : 0, markdown, log, outputs, json };
 }
 
 function total(diffs: CostDiff[]) {

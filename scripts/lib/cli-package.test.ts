@@ -46,7 +46,7 @@ describe("the npm package of the CLI", () => {
     const unknown = spawnSync(bin, ["price"], { cwd: app, encoding: "utf8" });
     expect([unknown.status, unknown.stderr]).toEqual([
       2,
-      'arguments: unknown command "price": use estimate, diff, reconcile or ci-diff (see fargate-estimator --help)\n',
+      'arguments: unknown command "price": use estimate, diff, reconcile, report or ci-diff (see fargate-estimator --help)\n',
     ]);
   }, 120_000);
 });
