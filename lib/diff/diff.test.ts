@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { parseScenario } from "@/lib/scenario/parse";
@@ -533,5 +535,65 @@ describe("prices what the files mean", () => {
     // 1 vCPU / 10 GiB: 1 vCPU / 8 GiB below, 2 vCPU / 10 GiB above (as the scenario schema says).
     const r = load("ecs/web.json", td({ requiresCompatibilities: ["FARGATE"], cpu: "1024", memory: "10240" }));
     expect(r.ok ? "" : r.error[0]!.message).toMatch(/nearest valid: 1 vCPU \/ 8 GiB, 2 vCPU \/ 10 GiB$/);
+  });
+});
+
+describe("Terraform plans and CloudFormation templates", () => {
+  const fixture = (name: string) => readFileSync(join(__dirname, "__fixtures__", name), "utf8");
+  const priced = (path: string, text: string) => {
+    const r = loadSide({ file: { path, text } }, { region: "us-east-1" }, fargateCatalog);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return { side: r.value, json: diffToJson(diffScenarios(null, r.value.scenario, fargateCatalog, undefined, { head: r.value.notes })) as Json };
+  };
+  type Json = { head: { monthlyCost: string }; warnings: string[]; workloads: { name: string; headMonthlyCost: string; assumptions: string[] }[] };
+
+  it("terraform show -json: a service inside a module, its task definition known only by reference, FARGATE and FARGATE_SPOT", () => {
+    // module.ecs_service: checkout, 0.5 vCPU / 1 GB (0.02024 + 0.004445 = 0.024685 an hour), desired_count 4;
+    // strategy FARGATE base 1 weight 1, FARGATE_SPOT weight 1: 1 on the base, then FARGATE, FARGATE_SPOT, FARGATE
+    // -> 3 on FARGATE, 1 on FARGATE_SPOT = 25% Spot. 4 x 730 = 2920 task-hours:
+    //   on-demand 2190 x 0.024685 = 54.060150; Spot 730 x (0.5 x 0.01288871 + 0.00141527 = 0.007859625) = 5.73752625
+    //   = 59.79767625. The root module's legacy service runs on EC2: left out, said.
+    const { json } = priced("infra/plan.json", fixture("terraform-plan.json"));
+    expect(json.head.monthlyCost).toBe("59.79767625");
+    expect(json.workloads.map((w) => [w.name, w.headMonthlyCost])).toEqual([["checkout", "59.79767625"]]);
+    expect(json.workloads[0]!.assumptions).toContain(
+      "module.ecs_service.aws_ecs_service.this[0]: capacity provider strategy places 3 on FARGATE, 1 on FARGATE_SPOT",
+    );
+    expect(json.warnings).toContain('"legacy" runs on EC2, not Fargate: not priced here, and left out of the Fargate totals');
+  });
+
+  it("a plan whose desired count changes: tasks 4 -> 6 in the diff", () => {
+    const base = priced("infra/plan.json", fixture("terraform-plan.json")).side;
+    const head = priced("infra/plan.json", fixture("terraform-plan.json").replace('"desired_count": 4', '"desired_count": 6')).side;
+    const d = diffScenarios(base.scenario, head.scenario, fargateCatalog, undefined, { base: base.notes, head: head.notes });
+    // 6 tasks: 1 base + FARGATE, SPOT, FARGATE, SPOT, FARGATE -> 4 on FARGATE, 2 on FARGATE_SPOT: Spot 33.33...%.
+    expect(d.workloads[0]!.reasons[0]).toBe("tasks 4 → 6");
+    expect(d.workloads[0]!.assumptions).toContain(
+      "module.ecs_service.aws_ecs_service.this[0]: capacity provider strategy places 4 on FARGATE, 2 on FARGATE_SPOT",
+    );
+  });
+
+  it("CloudFormation / CDK JSON: Ref to parameter defaults, Fn::Sub left as an assumption, a capacity provider strategy", () => {
+    // nginx (Family and ServiceName Ref ServiceName, default "nginx"): Cpu 256 / Memory 512 -> 0.25 vCPU / 0.5 GB,
+    //   0.01012 + 0.0022225 = 0.0123425 an hour; DesiredCount Ref default 2: 1460 x 0.0123425 = 18.02005.
+    // worker: 1 vCPU / 2 GB, 5 tasks, FARGATE base 1 weight 1 + FARGATE_SPOT weight 3: 1 on the base, then FARGATE,
+    //   SPOT, SPOT, SPOT -> 2 on FARGATE, 3 on FARGATE_SPOT = 60% Spot. 3650 task-hours:
+    //   on-demand 1460 x (0.04048 + 2 x 0.004445 = 0.04937) = 72.0802; Spot 2190 x (0.01288871 + 2 x 0.00141527
+    //   = 0.01571925) = 34.4251575; = 106.5053575. Total 124.5254075.
+    const { json } = priced("cdk.out/Shop.template.json", fixture("cloudformation-fargate.json"));
+    expect(json.workloads.map((w) => [w.name, w.headMonthlyCost])).toEqual([
+      ["nginx", "18.02005"],
+      ["worker", "106.5053575"],
+    ]);
+    expect(json.head.monthlyCost).toBe("124.5254075");
+    expect(json.workloads[1]!.assumptions).toContain("WorkerService5C9D2E11: capacity provider strategy places 2 on FARGATE, 3 on FARGATE_SPOT");
+  });
+
+  it("CloudFormation YAML with short forms: !Ref to a parameter resolves; one that cannot be resolved is an assumption", () => {
+    // Cpu !Ref Cpu (512) / Memory !Ref Memory (1024): 0.5 vCPU / 1 GB; DesiredCount !Ref of no parameter: 1 task,
+    // assumed. 730 x 0.024685 = 18.02005.
+    const { json } = priced("cfn/api.yaml", fixture("cloudformation-short-form.yaml"));
+    expect(json.head.monthlyCost).toBe("18.02005");
+    expect(json.workloads[0]!.assumptions).toEqual(["ApiService: DesiredCount is an expression this estimate cannot resolve: assumed 1 task"]);
   });
 });

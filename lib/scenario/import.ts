@@ -1,5 +1,6 @@
 import { isMap, isScalar, parseAllDocuments, visit, type Document } from "yaml";
 import { autoscalerOf, type Autoscaler } from "./import-autoscale";
+import { importCloudFormationTemplate, importTerraformPlan, isCloudFormationTemplate, isTerraformPlan } from "./import-iac";
 import { importKubernetesObject, isKubernetesObject } from "./import-k8s";
 import { asTaskDefinition, importTaskDefinition } from "./import-task-definition";
 import { ok } from "@/lib/core";
@@ -85,9 +86,13 @@ function importText(text: string, opts: ImportOptions): ImportResult {
     }
     const result = asTaskDefinition(value)
       ? importTaskDefinition(value)
-      : isKubernetesObject(value)
-        ? importKubernetesObject(value)
-        : refused(unrecognised(value));
+      : isTerraformPlan(value)
+        ? importTerraformPlan(value)
+        : isCloudFormationTemplate(value)
+          ? importCloudFormationTemplate(value)
+          : isKubernetesObject(value)
+            ? importKubernetesObject(value)
+            : refused(unrecognised(value));
     if (!result.ok) return stop(`${where}${result.error.message}${/[.!?]$/.test(result.error.message) ? "" : "."}`);
     const got = result.value;
     // A warning of an object that gave one workload is about that workload; others (skipped objects) about the file.

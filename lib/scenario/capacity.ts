@@ -3,7 +3,7 @@
  * them: the provider with a `base` gets that many first (only one may have a base), then the rest follow the
  * weights. Where the weights do not divide the rest evenly, each next task goes to the provider furthest below its
  * share (tasks / weight), the one listed first on a tie: ECS documents the ratio, not this rounding, so a split
- * with a remainder is one task either way of what ECS may do. Pure; the diff turns the FARGATE_SPOT share into
+ * with a remainder is one task either way of what ECS may do. Pure; the Terraform and CloudFormation importers turn the FARGATE_SPOT share into
  * the workload's Spot percentage.
  */
 
