@@ -242,6 +242,7 @@ export default defineConfig([
     ".next/**",
     "out/**",
     "build/**",
+    "dist/**",
     "node_modules/**",
     "next-env.d.ts",
     "test-results/**",

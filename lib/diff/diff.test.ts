@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { parseScenario } from "@/lib/scenario/parse";
@@ -203,7 +205,8 @@ describe("diff of two scenario files", () => {
   it("names from files cannot break the table or mention anyone", () => {
     const a = scenario({ workloads: [{ name: "a|b <img src=x onerror=alert(1)> @octocat **x**", vcpu: 1, memoryGiB: 2 }] });
     const md = diffToMarkdown([{ diff: diffScenarios(null, a, fargateCatalog) }]);
-    expect(md).toContain("| a\\|b &lt;img src=x onerror=alert(1)&gt; &#64;octocat \\*\\*x\\*\\* | added |");
+    // "@" is "&#64;" plus a zero-width space: GitHub finds mentions in the rendered text, where the entity is "@" again.
+    expect(md).toContain("| a\\|b &lt;img src=x onerror=alert(1)&gt; &#64;&#8203;octocat \\*\\*x\\*\\* | added |");
     expect(md).not.toContain("<img");
   });
 });
@@ -396,5 +399,216 @@ describe("diff of version 2 scenarios (the whole bill)", () => {
     expect(api).toMatchObject({ change: "changed", difference: "7.3", reasons: ["public IP no → yes"] });
     // A version 2 scenario without the extras catalog cannot be priced beside compute: it is refused, not guessed.
     expect(() => diffScenarios(base, head, fargateCatalog)).toThrow(RangeError);
+  });
+});
+
+describe("what the importer assumed reaches every format", () => {
+  const td = JSON.stringify({ family: "web", requiresCompatibilities: ["FARGATE"], cpu: "1024", memory: "2048", containerDefinitions: [{ name: "web" }] });
+  const k8s =
+    "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 80}]}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: api}\nspec:\n  containers: [{name: c, resources: {requests: {cpu: 500m}}}]\n";
+  const side = (path: string, text: string, beside?: string) => {
+    const r = loadSide(
+      { file: { path, text }, beside: beside === undefined ? undefined : { path: besidePath(path), text: beside } },
+      { region: "us-east-1" },
+      fargateCatalog,
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return r.value;
+  };
+
+  it("a task definition alone: 1 task assumed, said in JSON, table and Markdown; a scenario beside it that sets tasks settles it", () => {
+    const alone = side("ecs/td.json", td);
+    const d = diffScenarios(null, alone.scenario, fargateCatalog, undefined, undefined, { head: alone.notes });
+    const assumed = 'assumed 1 task: add td.scenario.json beside it with "tasks" for this workload';
+    expect((diffToJson(d) as { workloads: { assumptions: string[] }[] }).workloads[0]!.assumptions).toEqual([assumed]);
+    expect(diffToTable([{ diff: d }])).toContain(`Assumed:\n  web: ${assumed}\n`);
+    expect(diffToMarkdown([{ diff: d }])).toContain(`- web: assumed 1 task: add td.scenario.json beside it with "tasks" for this workload`);
+    const settled = side("ecs/td.json", td, JSON.stringify({ workloads: [{ name: "web", tasks: 2 }] }));
+    expect(diffToJson(diffScenarios(null, settled.scenario, fargateCatalog, undefined, undefined, { head: settled.notes }))).toMatchObject({
+      workloads: [{ assumptions: [] }],
+      warnings: [],
+    });
+  });
+
+  it("manifests: what was skipped is a warning of the file, what was guessed an assumption of its workload", () => {
+    const s = side("k8s/app.yaml", k8s);
+    const j = diffToJson(diffScenarios(null, s.scenario, fargateCatalog, undefined, undefined, { head: s.notes })) as {
+      warnings: string[];
+      workloads: { name: string; assumptions: string[] }[];
+    };
+    expect(j.warnings).toEqual(['Skipped Service "web": it runs no pods']);
+    expect(j.workloads[0]!.assumptions).toEqual(['Pod "api" requests no memory: Fargate sizes it on its CPU alone; imported with a token 1 MiB request']);
+    // On both sides, a note shows once; one only BASE had is marked.
+    const d = diffScenarios(s.scenario, s.scenario, fargateCatalog, undefined, undefined, {
+      base: { warnings: ["old", 'Skipped Service "web": it runs no pods'] },
+      head: s.notes,
+    });
+    expect(d.warnings).toEqual(['Skipped Service "web": it runs no pods', "base: old"]);
+    expect(diffToMarkdown([{ diff: d }])).toContain('**Warnings:**\n- Skipped Service "web": it runs no pods\n- base: old');
+  });
+});
+
+describe("prices what the files mean", () => {
+  const load = (path: string, text: string, beside?: string) =>
+    loadSide(
+      { file: { path, text }, beside: beside === undefined ? undefined : { path: besidePath(path), text: beside } },
+      { region: "us-east-1" },
+      fargateCatalog,
+    );
+  const priced = (path: string, text: string, beside?: string) => {
+    const r = load(path, text, beside);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const d = diffScenarios(null, r.value.scenario, fargateCatalog, undefined, undefined, { head: r.value.notes });
+    return diffToJson(d) as {
+      head: { monthlyCost: string };
+      warnings: string[];
+      workloads: { name: string; headMonthlyCost: string; assumptions: string[] }[];
+    };
+  };
+  const cronJob = (extra = "") =>
+    `apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: report}\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n${extra}      template:\n        spec:\n          containers: [{name: r, resources: {requests: {cpu: 1, memory: 2Gi}}}]\n`;
+
+  it("a CronJob from its schedule, not always-on", () => {
+    // 1 vCPU / 2 GiB + 256 MiB -> billed 1 vCPU / 3 GB: 0.04048 + 3 x 0.004445 = 0.053815 an hour.
+    // "0 3 * * *": 30 runs a month (30.44 on average); 600 s each (assumed) = 5 hours: 5 x 0.053815 = 0.269075
+    // (always-on it was 730 x 0.053815 = 39.28495).
+    const j = priced("k8s/report.yaml", cronJob());
+    expect(j.head.monthlyCost).toBe("0.269075");
+    expect(j.workloads[0]!.assumptions).toEqual([
+      'CronJob "report" priced from its schedule "0 3 * * *": 30 runs a month (30.44 on average) of 1 pod, 10 minutes each (assumed: set activeDeadlineSeconds, or a schedule in a scenario beside the file)',
+    ]);
+    // activeDeadlineSeconds 900: 30 x 0.25 h = 7.5 h x 0.053815 = 0.4036125; said, not assumed.
+    const deadline = priced("k8s/report.yaml", cronJob("      activeDeadlineSeconds: 900\n"));
+    expect(deadline.head.monthlyCost).toBe("0.4036125");
+    expect(deadline.workloads[0]!.assumptions[0]).toMatch(/15 minutes each \(activeDeadlineSeconds, the most a run may last\)$/);
+    // A schedule beside the file settles it: 10 runs of 3600 s = 10 h x 0.053815 = 0.53815, no assumption left.
+    const beside = priced(
+      "k8s/report.yaml",
+      cronJob(),
+      JSON.stringify({ workloads: [{ name: "report", schedule: { type: "batch", runsPerMonth: 10, secondsPerRun: 3600 } }] }),
+    );
+    expect(beside.head.monthlyCost).toBe("0.53815");
+    expect(beside.workloads[0]!.assumptions).toEqual([]);
+  });
+
+  const deployment =
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers: [{name: a, resources: {requests: {cpu: 500m, memory: 1Gi}}}]\n";
+
+  it("an HPA: priced at its minimum, the cost at both ends said", () => {
+    // 0.5 vCPU / 1 GiB + 256 MiB -> billed 0.5 vCPU / 2 GB: 0.02024 + 0.00889 = 0.02913 an hour, 21.2649 a pod-month.
+    // minReplicas 4 (not spec.replicas 2): 4 x 21.2649 = 85.0596; at maxReplicas 10: 212.649.
+    const hpa = `${deployment}---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: api-hpa}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}\n  minReplicas: 4\n  maxReplicas: 10\n`;
+    const j = priced("k8s/api.yaml", hpa);
+    expect(j.head.monthlyCost).toBe("85.0596");
+    expect(j.workloads[0]!.assumptions).toEqual([
+      'HorizontalPodAutoscaler "api-hpa" scales it from 4 pods ($85.06 a month) to 10 pods ($212.65 a month): priced at the minimum, 4 pods',
+    ]);
+    // With tasks beside it (6 pods: 127.5894), the headline is the scenario's count; both ends still shown.
+    const six = priced("k8s/api.yaml", hpa, JSON.stringify({ workloads: [{ name: "api", tasks: 6 }] }));
+    expect(six.head.monthlyCost).toBe("127.5894");
+    expect(six.workloads[0]!.assumptions).toEqual([
+      'HorizontalPodAutoscaler "api-hpa" scales it from 4 pods ($85.06 a month) to 10 pods ($212.65 a month): priced at the 6 pods set beside it',
+    ]);
+  });
+
+  it("a KEDA ScaledObject: minReplicaCount defaults to 0, maxReplicaCount to 100", () => {
+    // 0 pods: $0; maxReplicaCount 5: 5 x 21.2649 = 106.3245.
+    const keda = `${deployment}---\napiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata: {name: api-keda}\nspec:\n  scaleTargetRef: {name: api}\n  maxReplicaCount: 5\n`;
+    const j = priced("k8s/api.yaml", keda);
+    expect(j.head.monthlyCost).toBe("0");
+    expect(j.workloads[0]!.assumptions).toEqual([
+      'ScaledObject "api-keda" scales it from 0 pods ($0.00 a month) to 5 pods ($106.32 a month): priced at the minimum, 0 pods',
+    ]);
+    const other = `${deployment}---\napiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata: {name: k}\nspec:\n  scaleTargetRef: {name: web}\n`;
+    expect(priced("k8s/api.yaml", other).warnings).toEqual(['ScaledObject "k" scales Deployment "web", which is not in this file: ignored']);
+  });
+
+  const td = (extra: object) => JSON.stringify({ family: "web", containerDefinitions: [{ name: "web" }], cpu: "1024", memory: "2048", ...extra });
+
+  it("an EC2 task definition is not priced as Fargate, and says so", () => {
+    const j = priced("ecs/web.json", td({ requiresCompatibilities: ["EC2"], networkMode: "bridge" }));
+    expect(j.head.monthlyCost).toBe("0");
+    expect(j.workloads).toEqual([]);
+    expect(j.warnings).toContain('"web" runs on EC2, not Fargate: not priced here, and left out of the Fargate totals');
+    expect(priced("ecs/web.json", td({ requiresCompatibilities: ["EC2", "FARGATE"], launchType: "EC2" })).workloads).toEqual([]);
+  });
+
+  it("a size Fargate does not have is the README's error, naming the nearest valid sizes", () => {
+    // 2 vCPU takes 4-16 GiB: 2 GiB is below; the nearest valid is 2 vCPU / 4 GiB.
+    expect(load("ecs/web.json", td({ requiresCompatibilities: ["FARGATE"], cpu: "2048", memory: "2048" }))).toEqual({
+      ok: false,
+      error: [
+        {
+          path: "ecs/web.json",
+          message:
+            'Task definition "web": cpu 2048 / memory 2048 MiB (2 vCPU / 2 GiB) is not a valid Fargate task size, so ECS would not register it for FARGATE; nearest valid: 2 vCPU / 4 GiB',
+        },
+      ],
+    });
+    // 1 vCPU / 10 GiB: 1 vCPU / 8 GiB below, 2 vCPU / 10 GiB above (as the scenario schema says).
+    const r = load("ecs/web.json", td({ requiresCompatibilities: ["FARGATE"], cpu: "1024", memory: "10240" }));
+    expect(r.ok ? "" : r.error[0]!.message).toMatch(/nearest valid: 1 vCPU \/ 8 GiB, 2 vCPU \/ 10 GiB$/);
+  });
+});
+
+describe("Terraform plans and CloudFormation templates", () => {
+  const fixture = (name: string) => readFileSync(join(__dirname, "__fixtures__", name), "utf8");
+  const priced = (path: string, text: string) => {
+    const r = loadSide({ file: { path, text } }, { region: "us-east-1" }, fargateCatalog);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return { side: r.value, json: diffToJson(diffScenarios(null, r.value.scenario, fargateCatalog, undefined, undefined, { head: r.value.notes })) as Json };
+  };
+  type Json = { head: { monthlyCost: string }; warnings: string[]; workloads: { name: string; headMonthlyCost: string; assumptions: string[] }[] };
+
+  it("terraform show -json: a service inside a module, its task definition known only by reference, FARGATE and FARGATE_SPOT", () => {
+    // module.ecs_service: checkout, 0.5 vCPU / 1 GB (0.02024 + 0.004445 = 0.024685 an hour), desired_count 4;
+    // strategy FARGATE base 1 weight 1, FARGATE_SPOT weight 1: 1 on the base, then FARGATE, FARGATE_SPOT, FARGATE
+    // (engine capacitySplit: 1 each by weight, the odd one to the first listed) -> 3 on FARGATE, 1 on FARGATE_SPOT = 25% Spot. 4 x 730 = 2920 task-hours:
+    //   on-demand 2190 x 0.024685 = 54.060150; Spot 730 x (0.5 x 0.01288871 + 0.00141527 = 0.007859625) = 5.73752625
+    //   = 59.79767625. The root module's legacy service runs on EC2: left out, said.
+    const { json } = priced("infra/plan.json", fixture("terraform-plan.json"));
+    expect(json.head.monthlyCost).toBe("59.79767625");
+    expect(json.workloads.map((w) => [w.name, w.headMonthlyCost])).toEqual([["checkout", "59.79767625"]]);
+    expect(json.workloads[0]!.assumptions).toContain(
+      "module.ecs_service.aws_ecs_service.this[0]: capacity provider strategy: 1 on FARGATE (base), then 1:1 FARGATE:FARGATE_SPOT → 1 on Spot of 4",
+    );
+    expect(json.warnings).toContain('"legacy" runs on EC2, not Fargate: not priced here, and left out of the Fargate totals');
+  });
+
+  it("a plan whose desired count changes: tasks 4 -> 6 in the diff", () => {
+    const base = priced("infra/plan.json", fixture("terraform-plan.json")).side;
+    const head = priced("infra/plan.json", fixture("terraform-plan.json").replace('"desired_count": 4', '"desired_count": 6')).side;
+    const d = diffScenarios(base.scenario, head.scenario, fargateCatalog, undefined, undefined, { base: base.notes, head: head.notes });
+    // 6 tasks: 1 on the base, then 5 by weight 1:1: 2 each, the odd one to the first listed -> 4 on FARGATE, 2 on Spot.
+    expect(d.workloads[0]!.reasons[0]).toBe("tasks 4 → 6");
+    expect(d.workloads[0]!.assumptions).toContain(
+      "module.ecs_service.aws_ecs_service.this[0]: capacity provider strategy: 1 on FARGATE (base), then 1:1 FARGATE:FARGATE_SPOT → 2 on Spot of 6",
+    );
+  });
+
+  it("CloudFormation / CDK JSON: Ref to parameter defaults, Fn::Sub left as an assumption, a capacity provider strategy", () => {
+    // nginx (Family and ServiceName Ref ServiceName, default "nginx"): Cpu 256 / Memory 512 -> 0.25 vCPU / 0.5 GB,
+    //   0.01012 + 0.0022225 = 0.0123425 an hour; DesiredCount Ref default 2: 1460 x 0.0123425 = 18.02005.
+    // worker: 1 vCPU / 2 GB, 5 tasks, FARGATE base 1 weight 1 + FARGATE_SPOT weight 3: 1 on the base, then FARGATE,
+    //   SPOT, SPOT, SPOT -> 2 on FARGATE, 3 on FARGATE_SPOT = 60% Spot. 3650 task-hours:
+    //   on-demand 1460 x (0.04048 + 2 x 0.004445 = 0.04937) = 72.0802; Spot 2190 x (0.01288871 + 2 x 0.00141527
+    //   = 0.01571925) = 34.4251575; = 106.5053575. Total 124.5254075.
+    const { json } = priced("cdk.out/Shop.template.json", fixture("cloudformation-fargate.json"));
+    expect(json.workloads.map((w) => [w.name, w.headMonthlyCost])).toEqual([
+      ["nginx", "18.02005"],
+      ["worker", "106.5053575"],
+    ]);
+    expect(json.head.monthlyCost).toBe("124.5254075");
+    expect(json.workloads[1]!.assumptions).toContain(
+      "WorkerService5C9D2E11: capacity provider strategy: 1 on FARGATE (base), then 1:3 FARGATE:FARGATE_SPOT → 3 on Spot of 5",
+    );
+  });
+
+  it("CloudFormation YAML with short forms: !Ref to a parameter resolves; one that cannot be resolved is an assumption", () => {
+    // Cpu !Ref Cpu (512) / Memory !Ref Memory (1024): 0.5 vCPU / 1 GB; DesiredCount !Ref of no parameter: 1 task,
+    // assumed. 730 x 0.024685 = 18.02005.
+    const { json } = priced("cfn/api.yaml", fixture("cloudformation-short-form.yaml"));
+    expect(json.head.monthlyCost).toBe("18.02005");
+    expect(json.workloads[0]!.assumptions).toEqual(["ApiService: DesiredCount is an expression this estimate cannot resolve: assumed 1 task"]);
   });
 });

@@ -27,7 +27,15 @@ export interface WorkloadDiff {
   headMonthlyCost: Decimal | null;
   difference: Decimal;
   reasons: string[];
+  /** What the importer or the diff had to assume or could not price for this workload (empty for scenario files). */
+  assumptions: string[];
   lineItems: LineItemDiff[];
+}
+
+/** What a side's files left unsaid: notes on the whole file, and per workload (by its index in the scenario). */
+export interface SideNotes {
+  warnings?: readonly string[];
+  assumptions?: readonly (readonly string[] | undefined)[];
 }
 
 export interface SideSummary {
@@ -49,6 +57,8 @@ export interface CostDiff {
     percent: string | null;
   };
   workloads: WorkloadDiff[];
+  /** Notes on the files as a whole (skipped objects, workloads left out of the Fargate cost), each once. */
+  warnings: string[];
   /**
    * With the EC2 catalog: the same two setups on ECS Managed Instances and on self-managed EC2 (whole bills; null
    * where a side is not priced or the file does not exist), so the report shows how each alternative moves too.
@@ -93,15 +103,15 @@ export function percentOf(difference: Decimal, base: Decimal): string | null {
   return difference.times(HUNDRED).div(base).round(2, 1).toFixed(2);
 }
 
-type Entry = { key: string; name: string; w: Workload; est: WorkloadEstimate };
+type Entry = { key: string; name: string; w: Workload; est: WorkloadEstimate; notes: readonly string[] };
 
-function entries(scenario: Scenario | null, est: FargateEstimate | null): Entry[] {
+function entries(scenario: Scenario | null, est: FargateEstimate | null, notes?: SideNotes): Entry[] {
   if (!scenario || !est) return [];
   const seen = new Map<string, number>();
   return scenario.workloads.map((w, i) => {
     const n = (seen.get(w.name) ?? 0) + 1;
     seen.set(w.name, n);
-    return { key: `${w.name}\u0000${n}`, name: n > 1 ? `${w.name} (${n})` : w.name, w, est: est.workloads[i]! };
+    return { key: `${w.name}\u0000${n}`, name: n > 1 ? `${w.name} (${n})` : w.name, w, est: est.workloads[i]!, notes: notes?.assumptions?.[i] ?? [] };
   });
 }
 
@@ -125,18 +135,29 @@ function lineItemDiffs(base: WorkloadEstimate | null, head: WorkloadEstimate | n
   });
 }
 
-/** BASE and HEAD scenarios (null: the file does not exist on that side) -> their cost difference. */
+/** Head's notes, then base's notes that head does not repeat (marked "base:"), each once. */
+function mergeNotes(head: readonly string[], base: readonly string[]): string[] {
+  const out = [...new Set(head)];
+  for (const b of new Set(base)) if (!head.includes(b)) out.push(`base: ${b}`);
+  return out;
+}
+
+/**
+ * BASE and HEAD scenarios (null: the file does not exist on that side) -> their cost difference. `notes` carry what
+ * the importer assumed on each side into the diff (per workload `assumptions`, and `warnings` for the files).
+ */
 export function diffScenarios(
   base: Scenario | null,
   head: Scenario | null,
   catalog: FargateCatalog,
   extras?: ExtrasCatalog,
   ec2Catalog?: Ec2Catalog,
+  notes: { base?: SideNotes; head?: SideNotes } = {},
 ): CostDiff {
   const baseEst = base ? estimateScenario(base, catalog, extras) : null;
   const headEst = head ? estimateScenario(head, catalog, extras) : null;
-  const baseEntries = entries(base, baseEst);
-  const headEntries = entries(head, headEst);
+  const baseEntries = entries(base, baseEst, notes.base);
+  const headEntries = entries(head, headEst, notes.head);
   const baseByKey = new Map(baseEntries.map((e) => [e.key, e]));
   const headKeys = new Set(headEntries.map((e) => e.key));
   const regions = { base: base?.region ?? "", head: head?.region ?? "" };
@@ -151,6 +172,7 @@ export function diffScenarios(
         headMonthlyCost: h.est.monthlyCost,
         difference: h.est.monthlyCost,
         reasons: [`added: ${workloadSummary(h.w, h.est)}`],
+        assumptions: [...h.notes],
         lineItems: lineItemDiffs(null, h.est),
       };
     }
@@ -163,6 +185,7 @@ export function diffScenarios(
       headMonthlyCost: h.est.monthlyCost,
       difference,
       reasons,
+      assumptions: mergeNotes(h.notes, b.notes),
       lineItems: lineItemDiffs(b.est, h.est),
     };
   });
@@ -175,6 +198,7 @@ export function diffScenarios(
       headMonthlyCost: null,
       difference: b.est.monthlyCost.neg(),
       reasons: [`removed: ${workloadSummary(b.w, b.est)}`],
+      assumptions: [...b.notes],
       lineItems: lineItemDiffs(b.est, null),
     });
   }
@@ -187,6 +211,7 @@ export function diffScenarios(
     head: headSummary,
     difference: { monthlyCost: difference, percent: percentOf(difference, baseSummary.monthlyCost) },
     workloads,
+    warnings: mergeNotes(notes.head?.warnings ?? [], notes.base?.warnings ?? []),
   };
   if (ec2Catalog) {
     const whole = (s: Scenario | null, est: FargateEstimate | null, mi: boolean) => {
@@ -215,6 +240,7 @@ export function diffToJson(diff: CostDiff): unknown {
     base: side(diff.base),
     head: side(diff.head),
     difference: { monthlyCost: s(diff.difference.monthlyCost), percent: diff.difference.percent },
+    warnings: diff.warnings,
     ...(diff.clusters
       ? { clusters: diff.clusters.map((c) => ({ side: c.side, baseMonthlyCost: s(c.baseMonthlyCost), headMonthlyCost: s(c.headMonthlyCost) })) }
       : {}),
@@ -225,6 +251,7 @@ export function diffToJson(diff: CostDiff): unknown {
       headMonthlyCost: s(w.headMonthlyCost),
       difference: s(w.difference),
       reasons: w.reasons,
+      assumptions: w.assumptions,
       lineItems: w.lineItems.map((li) => ({
         name: li.name,
         baseMonthlyCost: s(li.baseMonthlyCost),

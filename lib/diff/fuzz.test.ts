@@ -68,8 +68,18 @@ describe("Markdown of costs no workload accounts for", () => {
       head: side("50.005", "13.9649"),
       difference: { monthlyCost: dec("13.9649"), percent: "38.75" },
       workloads: [
-        { name: "api", change: "unchanged", baseMonthlyCost: dec("36.0401"), headMonthlyCost: dec("36.0401"), difference: ZERO, reasons: [], lineItems: [] },
+        {
+          name: "api",
+          change: "unchanged",
+          baseMonthlyCost: dec("36.0401"),
+          headMonthlyCost: dec("36.0401"),
+          difference: ZERO,
+          reasons: [],
+          assumptions: [],
+          lineItems: [],
+        },
       ],
+      warnings: [],
     };
     const md = diffToMarkdown([{ diff }]);
     expect(md).toContain("| api | unchanged | $36.04 | $36.04 | $0.00 |  |");

@@ -13,6 +13,13 @@ export interface DiffSection {
   diff: CostDiff;
 }
 
+/** A file that could not be priced: shown as its own section, left out of the totals. */
+export interface ErrorSection {
+  title: string;
+  /** Each a line that names where, e.g. "k8s/app.yaml (head): The file is not valid YAML...". */
+  problems: string[];
+}
+
 interface Row {
   name: string;
   change: Change | "";
@@ -24,6 +31,7 @@ interface Row {
 
 interface SectionView {
   title?: string;
+  diff: CostDiff;
   rows: Row[];
   total: { base: Decimal; head: Decimal };
   region: string;
@@ -129,6 +137,7 @@ function sectionView(section: DiffSection, targets: { base: Decimal; head: Decim
   });
   return {
     title: section.title,
+    diff,
     rows,
     total: targets,
     region: diff.head.region ?? diff.base.region ?? "",
@@ -158,21 +167,75 @@ function headline(base: Decimal, head: Decimal, percent: string | null): string 
   return `${signed(d)} a month (${pct})`;
 }
 
-/** Text from files (workload names) made safe for a Markdown table cell: no HTML, no pipes, no mentions. */
+const MARKDOWN_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  // GitHub links mentions and issue references in the rendered text, where an entity is already a plain "@" again:
+  // a zero-width space after it keeps "@octocat" and "#12" from pinging anyone or cross-referencing anything.
+  "@": "&#64;&#8203;",
+  "#": "&#35;&#8203;",
+  // Bare URLs are autolinked: the same zero-width space breaks the scheme and the "www." they are found by.
+  "://": ":&#8203;//",
+};
+
+/**
+ * Any text that comes from files or inputs (workload names, paths, reasons, error messages) made inert for a
+ * Markdown report: one line (so it can never start a line of its own, e.g. a "::warning::" workflow command),
+ * no control characters, no HTML, no table breaks, no emphasis, links, images, mentions, issue references or autolinks.
+ * Every path of the report (the diff, its notes and the "not computed" report) escapes with this one function.
+ */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\r\n]+/g, " ")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/@/g, "&#64;")
-    .replace(/([\\`*_[\]|~])/g, "\\$1");
+    .replace(/[\r\n\u2028\u2029]+/g, " ")
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => (c === "\t" ? " " : ""))
+    .replace(/:\/\/|www\.|[&<>@#]|[\\`*_[\]|~]/gi, (m) =>
+      Object.hasOwn(MARKDOWN_ESCAPES, m) ? MARKDOWN_ESCAPES[m]! : /^www\.$/i.test(m) ? `${m.slice(0, 3)}&#8203;.` : `\\${m}`,
+    );
 }
 
 export const MARKDOWN_MARKER = "<!-- fargate-estimator-cost-diff -->";
+/** Notes (assumptions and warnings) shown per section; the JSON output has them all. */
+export const MAX_NOTES = 50;
+
+/** A section's assumptions (per workload, named) and warnings (the file's), at most MAX_NOTES of each. */
+function sectionNotes(diff: CostDiff): { assumed: { workload: string; text: string }[]; warnings: string[]; more: number } {
+  const assumed = diff.workloads.flatMap((w) => w.assumptions.map((text) => ({ workload: w.name, text })));
+  const more = Math.max(0, assumed.length - MAX_NOTES) + Math.max(0, diff.warnings.length - MAX_NOTES);
+  return { assumed: assumed.slice(0, MAX_NOTES), warnings: diff.warnings.slice(0, MAX_NOTES), more };
+}
+
+function markdownNotes(diff: CostDiff): string[] {
+  const { assumed, warnings, more } = sectionNotes(diff);
+  const out: string[] = [];
+  if (assumed.length)
+    out.push(
+      "",
+      "**Assumed** (say it in the files to make the estimate exact):",
+      ...assumed.map((a) => `- ${escapeMarkdown(a.workload)}: ${escapeMarkdown(a.text)}`),
+    );
+  if (warnings.length) out.push("", "**Warnings:**", ...warnings.map((w) => `- ${escapeMarkdown(w)}`));
+  if (more) out.push(`- … and ${more} more (see the JSON output)`);
+  return out;
+}
+
+function markdownErrors(errors: readonly ErrorSection[]): string[] {
+  return errors.flatMap((e) => ["", `#### ${escapeMarkdown(e.title)}: not priced`, "", ...e.problems.map((p) => `- ${escapeMarkdown(p)}`)]);
+}
+
+/** The report when nothing could be compared (bad inputs): each problem escaped like every other echoed string. */
+export function notComputedMarkdown(problems: readonly { path: string; message: string }[]): string {
+  const lines = problems.map((p) => `- ${escapeMarkdown(p.path ? `${p.path}: ${p.message}` : p.message)}`);
+  return `${MARKDOWN_MARKER}\n### Fargate cost: not computed\n\n${lines.join("\n")}\n`;
+}
 
 /** The pull-request comment / job summary: the total change first, a compact table, line items folded away. */
-export function diffToMarkdown(sections: DiffSection[], opts: { failAbove?: number; failed?: boolean } = {}): string {
+export function diffToMarkdown(
+  sections: DiffSection[],
+  opts: { failAbove?: number; failed?: boolean; failAboveUsd?: Decimal; failedUsd?: boolean; errors?: readonly ErrorSection[] } = {},
+): string {
+  const errors = opts.errors ?? [];
+  if (!sections.length && errors.length) return notComputedMarkdown(errors.flatMap((e) => e.problems.map((message) => ({ path: "", message }))));
   const all = views(sections);
   const out: string[] = [MARKDOWN_MARKER, `### Fargate cost: ${headline(all.base, all.head, all.percent)}`, ""];
   const first = all.views[0];
@@ -181,6 +244,18 @@ export function diffToMarkdown(sections: DiffSection[], opts: { failAbove?: numb
   out.push(`**${formatUsd(all.base)} → ${formatUsd(all.head)}** a month${region}, base → head${only}.`);
   if (opts.failAbove !== undefined)
     out.push("", opts.failed ? `**Over the limit:** the monthly cost grows by more than ${opts.failAbove}%.` : `Within the limit of +${opts.failAbove}%.`);
+  if (opts.failAboveUsd !== undefined)
+    out.push(
+      "",
+      opts.failedUsd
+        ? `**Over the limit:** the monthly cost grows by more than ${formatUsd(opts.failAboveUsd)}.`
+        : `Within the limit of +${formatUsd(opts.failAboveUsd)} a month.`,
+    );
+  if (errors.length)
+    out.push(
+      "",
+      `**${errors.length === 1 ? "1 file" : `${errors.length} files`} could not be priced** (below): the totals leave ${errors.length === 1 ? "it" : "them"} out.`,
+    );
   const details: string[] = [];
   let detailCount = 0;
   for (const v of all.views) {
@@ -190,6 +265,7 @@ export function diffToMarkdown(sections: DiffSection[], opts: { failAbove?: numb
       out.push(`| ${escapeMarkdown(r.name)} | ${r.change} | ${money(r.base)} | ${money(r.head)} | ${delta(r)} | ${r.reasons.map(escapeMarkdown).join("; ")} |`);
     out.push(`| **Total** | | **${formatUsd(v.total.base)}** | **${formatUsd(v.total.head)}** | **${delta(v.total)}** | |`);
     if (v.clusters) out.push("", escapeMarkdown(v.clusters));
+    out.push(...markdownNotes(v.diff));
     const items = v.rows.flatMap((r) => r.lineItems.map((li) => ({ ...li, workload: r.name })));
     if (items.length) {
       if (all.views.length > 1) details.push("", `**${escapeMarkdown(v.title ?? "")}**`);
@@ -201,6 +277,7 @@ export function diffToMarkdown(sections: DiffSection[], opts: { failAbove?: numb
       if (shown.length < items.length) details.push(`| ${items.length - shown.length} more line items | | | | |`);
     }
   }
+  out.push(...markdownErrors(errors));
   if (details.length) out.push("", "<details><summary>Line items of the changed workloads</summary>", ...details, "", "</details>");
   const prices = first?.prices;
   if (prices)
@@ -212,7 +289,7 @@ export function diffToMarkdown(sections: DiffSection[], opts: { failAbove?: numb
 }
 
 /** The terminal table of `estimate diff --format table`. */
-export function diffToTable(sections: DiffSection[]): string {
+export function diffToTable(sections: DiffSection[], opts: { errors?: readonly ErrorSection[] } = {}): string {
   const all = views(sections);
   const out = [`Fargate cost: ${headline(all.base, all.head, all.percent)}`, `${formatUsd(all.base)} -> ${formatUsd(all.head)} a month (base -> head)`];
   for (const v of all.views) {
@@ -223,7 +300,12 @@ export function diffToTable(sections: DiffSection[]): string {
     rows.push(["Total", "", formatUsd(v.total.base), formatUsd(v.total.head), delta(v.total), ""]);
     out.push(textTable(rows, new Set([2, 3, 4])));
     if (v.clusters) out.push(v.clusters);
+    const { assumed, warnings, more } = sectionNotes(v.diff);
+    if (assumed.length) out.push("Assumed:", ...assumed.map((a) => `  ${a.workload}: ${a.text}`));
+    if (warnings.length) out.push("Warnings:", ...warnings.map((w) => `  ${w}`));
+    if (more) out.push(`  … and ${more} more (see --format json)`);
   }
-  // Section titles name files: control characters shown escaped (the cells already are, in textTable).
+  for (const e of opts.errors ?? []) out.push("", `${e.title}: not priced`, ...e.problems.map((p) => `  ${p}`));
+  // Section titles, notes and errors name files and objects: control characters shown escaped (the cells already are, in textTable).
   return terminalText(`${out.join("\n")}\n`);
 }

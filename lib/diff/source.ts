@@ -1,7 +1,9 @@
 import type { ExtrasCatalog, FargateCatalog } from "@/lib/catalog";
-import { fail, ok, type Fail, type Result } from "@/lib/core";
+import { fail, formatUsd, ok, type Fail, type Result } from "@/lib/core";
+import { estimateScenario } from "@/lib/pricing";
 import { parseScenario, type Problem, type Scenario } from "@/lib/scenario";
-import { importWorkload } from "@/lib/scenario/import";
+import { importWorkload, type WorkloadMeta } from "@/lib/scenario/import";
+import type { SideNotes } from "./diff";
 
 /**
  * One side of a cost diff (BASE or HEAD) from a file: a scenario file, or an ECS task definition or Kubernetes
@@ -20,10 +22,15 @@ export interface SideInput {
   file: SourceFile;
   /** The scenario file beside an imported file, when there is one. */
   beside?: SourceFile;
+  /** Where that scenario would go, as the report should name it (default: besidePath(file.path)). */
+  besideName?: string;
 }
 
-/** One side, validated: the scenario, whether it was a scenario file or imported, and the importer's warnings. */
-export type LoadedSide = { scenario: Scenario; kind: "scenario" | "import"; warnings: string[] };
+/**
+ * One side, validated: the scenario, whether it was a scenario file or imported, the importer's warnings, and the
+ * notes for the diff (what was assumed per workload, what the file says that the Fargate cost leaves out).
+ */
+export type LoadedSide = { scenario: Scenario; kind: "scenario" | "import"; warnings: string[]; notes: SideNotes };
 export type SideResult = Result<LoadedSide, Problem[]>;
 
 /** Fields a scenario beside a task definition or manifest may set per workload; everything else comes from the file. */
@@ -70,23 +77,69 @@ export function loadSide(input: SideInput, opts: { region: string }, catalog: Fa
     const json = parseJson(file);
     if (!json.ok) return json;
     const parsed = parseScenario(json.value, catalog, extras);
-    return parsed.ok ? ok({ scenario: parsed.value, kind: "scenario", warnings: [] }) : fail(at(file.path, parsed.error));
+    return parsed.ok ? ok({ scenario: parsed.value, kind: "scenario", warnings: [], notes: {} }) : fail(at(file.path, parsed.error));
   }
 
   const imported = importWorkload(file.text, { name: file.path.split(/[\\/]/).pop() });
   if (!imported.ok) return problem(file.path, imported.error.message);
-  let raw: Record<string, unknown> = { name: file.path, region: opts.region, workloads: imported.value.workloads };
+  const { warnings } = imported.value;
+  const metas: WorkloadMeta[] = imported.value.meta ?? imported.value.workloads.map(() => ({ assumptions: [] }));
+  // A size ECS would refuse to register for Fargate is an error here, as in a scenario (the importer alone rounds it up).
+  const invalid = metas.flatMap((m) => (m.invalidSize ? [{ path: file.path, message: m.invalidSize }] : []));
+  if (invalid.length) return fail(invalid);
+  // Workloads that run on EC2 are not a Fargate cost: said plainly, and left out of the Fargate totals.
+  const fileNotes: string[] = [];
+  const kept: { w: Record<string, unknown>; meta: WorkloadMeta }[] = [];
+  imported.value.workloads.forEach((w, i) => {
+    const meta = metas[i] ?? { assumptions: [] };
+    if (meta.launchType === "EC2") fileNotes.push(`"${w.name}" runs on EC2, not Fargate: not priced here, and left out of the Fargate totals`);
+    else kept.push({ w: w as unknown as Record<string, unknown>, meta });
+  });
+  const workloads = kept.map((k) => k.w);
+  let raw: Record<string, unknown> = { name: file.path, region: opts.region, workloads };
+  let overrides = new Map<string, Record<string, unknown>>();
 
   if (beside) {
     const json = parseJson(beside);
     if (!json.ok) return json;
-    const merged = mergeBeside(json.value, imported.value.workloads, file.path, beside.path);
+    const merged = mergeBeside(json.value, workloads, file.path, beside.path);
     if (!merged.ok) return merged;
-    raw = { ...merged.value, name: own(merged.value, "name") ?? file.path, region: own(merged.value, "region") ?? opts.region };
+    overrides = merged.value.overrides;
+    raw = { ...merged.value.scenario, name: own(merged.value.scenario, "name") ?? file.path, region: own(merged.value.scenario, "region") ?? opts.region };
   }
   const parsed = parseScenario(raw, catalog, extras);
   if (!parsed.ok) return fail(at(beside ? `${file.path} (with ${beside.path})` : file.path, parsed.error));
-  return ok({ scenario: parsed.value, kind: "import", warnings: imported.value.warnings });
+
+  const scenario = parsed.value;
+  const besideName = (input.besideName ?? besidePath(file.path)).split(/[\\/]/).pop();
+  const assumptions = kept.map(({ w, meta }, i) => {
+    const set = overrides.get(String(w.name));
+    const has = (field: string) => set !== undefined && Object.hasOwn(set, field);
+    const out = meta.assumptions.filter((a) => (!a.unless || !has(a.unless)) && a.text !== meta.replicas?.note).map((a) => a.text);
+    if (meta.tasksAssumed && !has("tasks")) out.unshift(`assumed 1 task: add ${besideName} beside it with "tasks" for this workload`);
+    if (meta.replicas) out.push(scalingNote(scenario, i, meta.replicas, has("tasks"), catalog, extras));
+    return out;
+  });
+  const perWorkload = new Set(metas.flatMap((m) => m.assumptions.map((a) => a.text)));
+  const looseWarnings = warnings.filter((w) => !perWorkload.has(w));
+  return ok({ scenario, kind: "import", warnings, notes: { warnings: [...looseWarnings, ...fileNotes], assumptions } });
+}
+
+/** "scaled by HPA "api" from 2 to 10 pods: priced at 2 (the minimum); at 10, $x a month" — the cost at both ends. */
+function scalingNote(
+  scenario: Scenario,
+  index: number,
+  range: { min: number; max: number; by: string },
+  fromBeside: boolean,
+  catalog: FargateCatalog,
+  extras?: ExtrasCatalog,
+): string {
+  const w = scenario.workloads[index]!;
+  const cost = (tasks: number) =>
+    formatUsd(estimateScenario({ ...scenario, workloads: [{ ...w, tasks }] } as Scenario, catalog, extras).workloads[0]!.monthlyCost);
+  const pods = (n: number) => `${n} pod${n === 1 ? "" : "s"}`;
+  const at = fromBeside ? `priced at the ${pods(w.tasks)} set beside it` : `priced at the minimum, ${pods(range.min)}`;
+  return `${range.by} scales it from ${pods(range.min)} (${cost(range.min)} a month) to ${pods(range.max)} (${cost(range.max)} a month): ${at}`;
 }
 
 function mergeBeside(
@@ -94,7 +147,7 @@ function mergeBeside(
   workloads: readonly Record<string, unknown>[],
   filePath: string,
   besidePathName: string,
-): Result<Record<string, unknown>, Problem[]> {
+): Result<{ scenario: Record<string, unknown>; overrides: Map<string, Record<string, unknown>> }, Problem[]> {
   const refuse = (path: string, message: string) => problem(path ? `${besidePathName}: ${path}` : besidePathName, message);
   if (!isRecord(value))
     return refuse("", `expected a scenario object beside ${filePath} (with "workloads" giving tasks, schedule, spotPercent or savingsPlan by name)`);
@@ -125,5 +178,5 @@ function mergeBeside(
     for (const field of BESIDE_FIELDS) if (Object.hasOwn(o, field)) out[field] = o[field];
     return out;
   });
-  return ok({ ...value, workloads: merged });
+  return ok({ scenario: { ...value, workloads: merged }, overrides });
 }

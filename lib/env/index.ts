@@ -53,3 +53,11 @@ export function setAwsSdkDefaults(): void {
   process.env.AWS_EC2_METADATA_DISABLED ??= "true";
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 }
+
+/**
+ * GitLab CI's variables for `fargate-estimator report --gitlab-note` (CI_API_V4_URL, CI_PROJECT_ID,
+ * CI_MERGE_REQUEST_IID, CI_MERGE_REQUEST_DIFF_BASE_SHA, CI_COMMIT_SHA) and the token it posts with (GITLAB_TOKEN).
+ */
+export function gitlabEnv(): Readonly<Record<string, string | undefined>> {
+  return Object.freeze(Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith("CI_") || k === "GITLAB_TOKEN")));
+}

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from "@/lib/core";
-import { ImportError, isRecord, own, refused, show, stop, type ImportResult } from "./import-shared";
+import { cronRunsPerMonth } from "./cron";
+import { ImportError, isRecord, own, refused, show, stop, type Assumption, type ImportResult } from "./import-shared";
 import { STORAGE_LIMITS_GIB, type WorkloadInput } from "./schema";
 
 /**
@@ -216,6 +217,8 @@ function convert(value: unknown): ImportResult {
   if (!isRecord(spec)) return stop(`${label} has no pod spec (expected an object at ${path.join(".")})`);
 
   let tasks = 1;
+  let cron: ReturnType<typeof cronSchedule> | undefined;
+  const assumptions: Assumption[] = [];
   const spec0 = own(value, "spec");
   const top = isRecord(spec0) ? spec0 : {};
   if (kind === "Job") {
@@ -226,10 +229,9 @@ function convert(value: unknown): ImportResult {
   } else if (kind === "CronJob") {
     const jobSpec = dig(value, ["spec", "jobTemplate", "spec"]);
     tasks = count(isRecord(jobSpec) ? own(jobSpec, "parallelism") : undefined, "spec.jobTemplate.spec.parallelism", label);
-    const schedule = own(top, "schedule");
-    warnings.push(
-      `${label} is a CronJob${typeof schedule === "string" ? ` (schedule "${schedule}")` : ""}: imported as ${tasks} pod${tasks === 1 ? "" : "s"} running all month; set a batch schedule (runs per month, seconds per run) for what it really costs`,
-    );
+    cron = cronSchedule(top, isRecord(jobSpec) ? jobSpec : {}, spec, label, tasks);
+    warnings.push(cron.note.text);
+    assumptions.push(cron.note);
   } else if (kind === "DaemonSet") {
     warnings.push(
       `${label} is a DaemonSet, which EKS on Fargate does not run (each Fargate pod gets its own node): imported as 1 pod; run it as a sidecar and count it in each pod instead`,
@@ -270,5 +272,41 @@ function convert(value: unknown): ImportResult {
   }
 
   const workload: WorkloadInput = { name, platform: "eks", os: "linux", arch: "x86_64", vcpu, memoryGiB, storageGiB, tasks };
-  return ok({ workloads: [workload], warnings });
+  if (cron?.schedule) workload.schedule = cron.schedule;
+  return ok({ workloads: [workload], warnings, meta: [{ assumptions, source: { kind, name } }] });
+}
+
+/** Seconds a CronJob's run is assumed to take when neither activeDeadlineSeconds nor a scenario says. */
+export const ASSUMED_CRON_SECONDS = 600;
+
+/**
+ * A CronJob's batch schedule: runs a month from its cron expression (lib/scenario/cron.ts), each run
+ * activeDeadlineSeconds long (the Job's, else the pod's: the most a run may last), else ASSUMED_CRON_SECONDS (an
+ * assumption a scenario beside the file can settle). A schedule it cannot read keeps the pods running all month.
+ */
+function cronSchedule(top: Record<string, unknown>, job: Record<string, unknown>, pod: Record<string, unknown>, label: string, tasks: number) {
+  const pods = `${tasks} pod${tasks === 1 ? "" : "s"}`;
+  const text = own(top, "schedule");
+  const runs = typeof text === "string" ? cronRunsPerMonth(text) : fail("it has no spec.schedule");
+  const note = (text: string) => ({ text, unless: "schedule" as const });
+  if (!runs.ok)
+    return {
+      note: note(
+        `${label} is a CronJob whose schedule cannot be read (${runs.error}): imported as ${pods} running all month; set a batch schedule (runs per month, seconds per run) for what it really costs`,
+      ),
+    };
+  if (own(top, "suspend") === true)
+    return {
+      schedule: { type: "batch" as const, runsPerMonth: 0, secondsPerRun: 60 },
+      note: note(`${label} is suspended (spec.suspend): priced at 0 runs a month`),
+    };
+  const runsPerMonth = Math.floor(runs.value + 0.5);
+  const deadline = [own(job, "activeDeadlineSeconds"), own(pod, "activeDeadlineSeconds")].find((v) => typeof v === "number" && Number.isFinite(v) && v > 0) as
+    number | undefined;
+  const secondsPerRun = Math.min(deadline ?? ASSUMED_CRON_SECONDS, 2_678_400);
+  const each = secondsPerRun % 60 === 0 ? `${secondsPerRun / 60} minute${secondsPerRun === 60 ? "" : "s"}` : `${secondsPerRun} s`;
+  const priced = `${label} priced from its schedule "${String(text)}": ${runsPerMonth} run${runsPerMonth === 1 ? "" : "s"} a month (${runs.value.toFixed(2)} on average) of ${pods}`;
+  const schedule = { type: "batch" as const, runsPerMonth, secondsPerRun };
+  if (deadline !== undefined) return { schedule, note: note(`${priced}, ${each} each (activeDeadlineSeconds, the most a run may last)`) };
+  return { schedule, note: note(`${priced}, ${each} each (assumed: set activeDeadlineSeconds, or a schedule in a scenario beside the file)`) };
 }

@@ -7,8 +7,30 @@ import type { WorkloadInput } from "./schema";
  * so they never import each other for it.
  */
 
-/** What an import gives: the workloads, and what was skipped or changed on the way. */
-export type Imported = { workloads: WorkloadInput[]; warnings: string[] };
+/** One thing an importer assumed about a workload; `unless` names the scenario field that, set beside the file, settles it. */
+export interface Assumption {
+  text: string;
+  unless?: "tasks" | "schedule";
+}
+
+/** What an importer knows about one workload beyond its fields (parallel to `workloads`). */
+export interface WorkloadMeta {
+  /** The warnings about this workload (also in `warnings`), some of which a scenario beside the file settles. */
+  assumptions: Assumption[];
+  /** The file does not say how many tasks run (an ECS task definition): 1 is assumed. */
+  tasksAssumed?: boolean;
+  /** The task definition lists FARGATE with a size Fargate does not have: why, naming the nearest valid sizes. */
+  invalidSize?: string;
+  /** The workload runs on EC2 (requiresCompatibilities or launchType): not a Fargate cost. */
+  launchType?: "EC2";
+  /** The Kubernetes object the workload came from (for autoscalers that target it). */
+  source?: { kind: string; name: string };
+  /** An autoscaler (HPA, KEDA) sets the count between these; `tasks` is the minimum. */
+  replicas?: { min: number; max: number; by: string; note: string };
+}
+
+/** What an import gives: the workloads, and what was skipped or changed on the way (`meta` per workload, when known). */
+export type Imported = { workloads: WorkloadInput[]; warnings: string[]; meta?: WorkloadMeta[] };
 export type ImportResult = Result<Imported>;
 
 /** A failed import: one sentence for the user. */

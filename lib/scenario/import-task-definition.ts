@@ -1,6 +1,6 @@
-import { formatSize, isValidSize, largestSize, roundUpToValidSize } from "@/lib/pricing";
+import { formatSize, isValidSize, largestSize, nearestValidSizes, roundUpToValidSize } from "@/lib/pricing";
 import { CPU_UNITS_PER_VCPU, MIB_PER_GIB, ok } from "@/lib/core";
-import { ImportError, isRecord, own, refused, show, stop, type ImportResult } from "./import-shared";
+import { ImportError, isRecord, own, refused, show, stop, type ImportResult, type WorkloadMeta } from "./import-shared";
 import { STORAGE_LIMITS_GIB, type WorkloadInput } from "./schema";
 
 /**
@@ -160,7 +160,18 @@ function convert(value: unknown): ImportResult {
     );
   }
 
-  // A size Fargate would reject as written: the smallest valid size that covers it.
+  const compat = own(td, "requiresCompatibilities");
+  const compatList = Array.isArray(compat) ? compat.filter((x): x is string => typeof x === "string") : [];
+  const listsFargate = compatList.some((x) => x.toUpperCase() === "FARGATE");
+  const launchType = own(td, "launchType");
+  // On EC2: launchType EC2, or compatible with EC2 (or EXTERNAL) and not with Fargate.
+  const onEc2 =
+    (typeof launchType === "string" && launchType.toUpperCase() === "EC2") ||
+    (!listsFargate && compatList.some((x) => ["EC2", "EXTERNAL"].includes(x.toUpperCase())));
+  const meta: WorkloadMeta = { assumptions: [], tasksAssumed: true, ...(onEc2 ? { launchType: "EC2" as const } : {}) };
+
+  // A size Fargate would reject as written: the smallest valid size that covers it. A task definition that lists
+  // FARGATE with such a size is one ECS refuses to register: the diff reports it as an error naming the nearest sizes.
   const request = { vcpu, memoryGiB: mib / MIB_PER_GIB };
   let size = request;
   if (!(vcpu > 0) || !isValidSize(request, os)) {
@@ -171,14 +182,21 @@ function convert(value: unknown): ImportResult {
     warnings.push(
       `${label}: ${asWritten} is not a valid Fargate ${os === "windows" ? "Windows " : ""}size; imported as ${formatSize(size)}, the smallest valid size that covers it`,
     );
+    if (listsFargate && !onEc2 && vcpu > 0) {
+      const nearest = nearestValidSizes(request, os).map(formatSize).join(", ");
+      meta.invalidSize = `${label}: ${asWritten} (${formatSize(request)}) is not a valid Fargate task size, so ECS would not register it for FARGATE; nearest valid: ${nearest}`;
+    }
   }
 
-  const compat = own(td, "requiresCompatibilities");
-  const compatList = Array.isArray(compat) ? compat.filter((x): x is string => typeof x === "string") : [];
-  if (!compatList.some((x) => x.toUpperCase() === "FARGATE"))
+  if (!listsFargate)
     warnings.push(
-      `${label} does not list FARGATE in requiresCompatibilities (${compatList.length ? `it lists ${compatList.join(", ")}` : "it lists none"}): priced as if it ran on Fargate`,
+      `${label} does not list FARGATE in requiresCompatibilities (${compatList.length ? `it lists ${compatList.join(", ")}` : "it lists none"}): ${
+        onEc2
+          ? "it runs on EC2; its Fargate price is what it would cost moved to Fargate (the EC2 estimate is what it costs as it is)"
+          : "priced as if it ran on Fargate"
+      }`,
     );
+  else if (onEc2) warnings.push(`${label} sets launchType EC2: it runs on EC2; its Fargate price is what it would cost moved to Fargate`);
   const networkMode = own(td, "networkMode");
   if (typeof networkMode === "string" && networkMode !== "awsvpc") warnings.push(`${label} uses networkMode "${networkMode}": Fargate tasks need "awsvpc"`);
 
@@ -198,5 +216,5 @@ function convert(value: unknown): ImportResult {
   }
 
   const workload: WorkloadInput = { name: family, platform: "ecs", os, arch, vcpu: size.vcpu, memoryGiB: size.memoryGiB, storageGiB, tasks: 1 };
-  return ok({ workloads: [workload], warnings });
+  return ok({ workloads: [workload], warnings, meta: [meta] });
 }

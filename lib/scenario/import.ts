@@ -1,9 +1,11 @@
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, parseAllDocuments, visit, type Document } from "yaml";
+import { autoscalerOf, type Autoscaler } from "./import-autoscale";
+import { importCloudFormationTemplate, importTerraformPlan, isCloudFormationTemplate, isTerraformPlan } from "./import-iac";
 import { importKubernetesObject, isKubernetesObject } from "./import-k8s";
 import { asTaskDefinition, importTaskDefinition } from "./import-task-definition";
 import { applyServices, asEcsServices, readService, type EcsService } from "./import-ecs-service";
 import { ok } from "@/lib/core";
-import { ImportError, isRecord, refused, stop, type ImportResult } from "./import-shared";
+import { ImportError, isRecord, refused, stop, type ImportResult, type WorkloadMeta } from "./import-shared";
 import { Workload, type WorkloadInput } from "./schema";
 
 /**
@@ -13,7 +15,7 @@ import { Workload, type WorkloadInput } from "./schema";
  * the import. Never throws.
  */
 
-export type { ImportResult };
+export type { Assumption, ImportResult, WorkloadMeta } from "./import-shared";
 
 export interface ImportOptions {
   /** Name for workloads the file does not name (no `family`, no `metadata.name`), e.g. the file's name. */
@@ -77,6 +79,8 @@ function importText(text: string, opts: ImportOptions): ImportResult {
   const workloads: WorkloadInput[] = [];
   const warnings: string[] = [];
   const services: EcsService[] = [];
+  const meta: WorkloadMeta[] = [];
+  const scalers: Autoscaler[] = [];
   for (const { value, where } of objects) {
     if (value === null || value === undefined) continue; // an empty document between "---" lines
     // ECS services set how many tasks run and on which capacity providers: applied to their task definitions below.
@@ -92,16 +96,39 @@ function importText(text: string, opts: ImportOptions): ImportResult {
       }
       continue;
     }
+    try {
+      const scaler = autoscalerOf(value);
+      if (scaler) {
+        scalers.push(scaler);
+        continue;
+      }
+    } catch (error) {
+      if (error instanceof ImportError) return stop(`${where}${error.message}.`);
+      throw error;
+    }
     const result = asTaskDefinition(value)
       ? importTaskDefinition(value)
-      : isKubernetesObject(value)
-        ? importKubernetesObject(value)
-        : refused(unrecognised(value));
+      : isTerraformPlan(value)
+        ? importTerraformPlan(value)
+        : isCloudFormationTemplate(value)
+          ? importCloudFormationTemplate(value)
+          : isKubernetesObject(value)
+            ? importKubernetesObject(value)
+            : refused(unrecognised(value));
     if (!result.ok) return stop(`${where}${result.error.message}${/[.!?]$/.test(result.error.message) ? "" : "."}`);
-    workloads.push(...result.value.workloads);
-    warnings.push(...result.value.warnings);
+    const got = result.value;
+    // A warning of an object that gave one workload is about that workload; others (skipped objects) about the file.
+    got.workloads.forEach((_, j) => {
+      const m = got.meta?.[j] ?? { assumptions: [] };
+      const known = new Set(m.assumptions.map((a) => a.text));
+      const own = got.workloads.length === 1 ? got.warnings.filter((w) => !known.has(w)).map((text) => ({ text })) : [];
+      meta.push({ ...m, assumptions: [...m.assumptions, ...own] });
+    });
+    workloads.push(...got.workloads);
+    warnings.push(...got.warnings);
   }
   if (services.length) applyServices(workloads, services, warnings);
+  applyAutoscalers(scalers, workloads, warnings, meta);
   if (workloads.length === 0) {
     const skipped = warnings.length ? ` (${warnings.join("; ")})` : "";
     return stop(
@@ -109,7 +136,7 @@ function importText(text: string, opts: ImportOptions): ImportResult {
     );
   }
 
-  nameWorkloads(workloads, warnings, opts);
+  nameWorkloads(workloads, warnings, opts, meta);
   for (const w of workloads) {
     const parsed = Workload.safeParse(w);
     if (!parsed.success) {
@@ -117,7 +144,23 @@ function importText(text: string, opts: ImportOptions): ImportResult {
       return stop(`"${w.name}" cannot run on Fargate as written: ${issue?.message ?? "it is not a valid workload"}.`);
     }
   }
-  return ok({ workloads, warnings });
+  return ok({ workloads, warnings, meta });
+}
+
+/** Each autoscaler sets its target's pods to its minimum; the range stays in the target's meta for the diff. */
+function applyAutoscalers(scalers: Autoscaler[], workloads: WorkloadInput[], warnings: string[], meta: WorkloadMeta[]) {
+  for (const s of scalers) {
+    const i = meta.findIndex((m) => m.source?.kind === s.target.kind && m.source.name === s.target.name);
+    if (i < 0) {
+      warnings.push(`${s.by} scales ${s.target.kind} "${s.target.name}", which is not in this file: ignored`);
+      continue;
+    }
+    const note = `${s.target.kind} "${s.target.name}" is scaled by ${s.by} from ${s.min} to ${s.max} pods: imported at the minimum, ${s.min}`;
+    workloads[i]!.tasks = s.min;
+    warnings.push(note);
+    meta[i]!.replicas = { min: s.min, max: s.max, by: s.by, note };
+    meta[i]!.assumptions.push({ text: note, unless: "tasks" });
+  }
 }
 
 /** JSON first (the common case, and exact); YAML otherwise, including flow-style YAML that starts like JSON. */
@@ -298,17 +341,19 @@ function unrecognised(value: unknown): string {
   return `Expected an ECS task definition (an object with "containerDefinitions") or a Kubernetes object (with "apiVersion" and "kind"); found ${describe(value)}`;
 }
 
-function nameWorkloads(workloads: WorkloadInput[], warnings: string[], opts: ImportOptions) {
+function nameWorkloads(workloads: WorkloadInput[], warnings: string[], opts: ImportOptions, meta: WorkloadMeta[]) {
   const fallback = (typeof opts.name === "string" && opts.name.trim()) || "Imported workload";
   const unnamed = workloads.filter((w) => !w.name.trim()).length;
   let n = 0;
-  for (const w of workloads) {
+  for (const [i, w] of workloads.entries()) {
     if (!w.name.trim()) {
       n++;
       w.name = unnamed > 1 ? `${fallback} ${n}` : fallback;
     }
     if (w.name.length > NAME_MAX) {
-      warnings.push(`The name "${w.name.slice(0, 40)}…" is longer than ${NAME_MAX} characters: shortened`);
+      const text = `The name "${w.name.slice(0, 40)}…" is longer than ${NAME_MAX} characters: shortened`;
+      warnings.push(text);
+      meta[i]?.assumptions.push({ text });
       w.name = w.name.slice(0, NAME_MAX).trim();
     }
   }

@@ -1,4 +1,5 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { createServer } from "node:http";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,10 +11,11 @@ import { runCiDiff, upsertComment } from "./ci-diff";
 /**
  * The GitHub Action end to end, without GitHub: two commits of a temporary git repository, and the action's own
  * "Cost diff" step from action.yml (its env mapping and run command, with ${{ }} expressions filled in the way
- * the runner would) run by bash, writing to a job-summary file. No token, so no network.
- * The "Install the estimator" step (npm ci in the action's folder) is not run: this checkout is installed.
+ * the runner would) run by bash, writing to a job-summary file. No token, so no network (the comment test serves a
+ * mock API). The action's folder is what a release holds: action.yml and the bundled CLI (dist/cli), no node_modules.
  */
 const root = path.resolve(__dirname, "..", "..");
+let actionPath = "";
 type Step = { id?: string; name: string; run: string; shell: string; "working-directory"?: string; env?: Record<string, string> };
 const action = parse(readFileSync(path.join(root, "action.yml"), "utf8")) as {
   inputs: Record<string, { required?: boolean; default?: string }>;
@@ -41,6 +43,10 @@ const manifests = (replicas: number) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  replicas: ${replicas}\n  template:\n    spec:\n      containers:\n        - name: api\n          resources: {requests: {cpu: 500m, memory: 1Gi}}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec: {ports: [{port: 80}]}\n`;
 
 beforeAll(() => {
+  actionPath = mkdtempSync(path.join(tmpdir(), "cost-diff-action-"));
+  writeFileSync(path.join(actionPath, "action.yml"), readFileSync(path.join(root, "action.yml")));
+  const built = spawnSync(process.execPath, [path.join(root, "scripts", "build-cli.mjs"), "--out", path.join(actionPath, "dist", "cli")], { encoding: "utf8" });
+  if (built.status !== 0) throw new Error(built.stderr);
   repo = mkdtempSync(path.join(tmpdir(), "cost-diff-repo-"));
   git("init", "-q", "-b", "main");
   write(".aws/task-definition.json", taskDef("512", "1024"));
@@ -85,20 +91,26 @@ function expand(text: string, inputs: Record<string, string>, github: Record<str
 }
 
 function runAction(inputs: Record<string, string>) {
+  return runActionAt(inputs, sha.head!);
+}
+
+/** The action's "Cost diff" step as the runner would start it: its command, folder and environment, and the files it writes. */
+function actionStep(inputs: Record<string, string>, headSha: string, extraEnv: Record<string, string> = {}) {
   const out = mkdtempSync(path.join(tmpdir(), "cost-diff-out-"));
   const summary = path.join(out, "summary.md");
   const outputs = path.join(out, "outputs.txt");
   writeFileSync(summary, "");
   writeFileSync(outputs, "");
-  const github = { action_path: root, workspace: repo, sha: sha.head, event: { pull_request: { base: { sha: sha.base } } } };
+  const github = { action_path: actionPath, workspace: repo, sha: headSha, event: { pull_request: { base: { sha: sha.base } } } };
   const step = action.runs.steps.find((s) => s.id === "diff")!;
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expand(v, inputs, github);
-  const r = spawnSync(step.shell, ["-e", "-c", expand(step.run, inputs, github)], {
+  return {
+    args: ["-e", "-c", expand(step.run, inputs, github)],
+    shell: step.shell,
     cwd: expand(step["working-directory"] ?? ".", inputs, github),
-    encoding: "utf8",
     env: {
-      NODE_ENV: "test",
+      NODE_ENV: "test" as const,
       PATH: process.env.PATH!,
       HOME: process.env.HOME ?? "/tmp",
       ...env,
@@ -106,20 +118,43 @@ function runAction(inputs: Record<string, string>) {
       GITHUB_STEP_SUMMARY: summary,
       GITHUB_OUTPUT: outputs,
       GITHUB_REPOSITORY: "acme/shop",
+      ...extraEnv,
     },
+    files: () => ({ summary: readFileSync(summary, "utf8"), outputs: readFileSync(outputs, "utf8") }),
+  };
+}
+
+function runActionAt(inputs: Record<string, string>, headSha: string) {
+  const step = actionStep(inputs, headSha);
+  const r = spawnSync(step.shell, step.args, { cwd: step.cwd, encoding: "utf8", env: step.env });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ...step.files() };
+}
+
+/** The same, without blocking this process (so a mock API served from it can answer the step). */
+function runActionAsync(inputs: Record<string, string>, headSha: string, extraEnv: Record<string, string>) {
+  const step = actionStep(inputs, headSha, extraEnv);
+  return new Promise<{ status: number | null; stdout: string; stderr: string; summary: string; outputs: string }>((resolve, reject) => {
+    const child = spawn(step.shell, step.args, { cwd: step.cwd, env: step.env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr, ...step.files() }));
   });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, summary: readFileSync(summary, "utf8"), outputs: readFileSync(outputs, "utf8") };
 }
 
 const ciEnv = (env: Record<string, string>) => ({ GITHUB_WORKSPACE: repo, INPUT_BASE: sha.base, INPUT_HEAD: sha.head, ...env });
 
 describe("the GitHub Action on two commits of a git repository", () => {
-  it("is a composite action: install in its own folder, then the diff step", () => {
+  it("is a composite action of one step: the bundled CLI, no npm ci when the release carries it", () => {
     expect(action.runs.using).toBe("composite");
-    expect(action.runs.steps.map((s) => [s.run, s["working-directory"]])).toEqual([
-      ["npm ci --no-audit --no-fund --loglevel=error", "${{ github.action_path }}"],
-      ["node_modules/.bin/tsx scripts/ci-diff.ts", "${{ github.action_path }}"],
-    ]);
+    expect(action.runs.steps.map((s) => s["working-directory"])).toEqual(["${{ github.action_path }}"]);
+    const run = action.runs.steps[0]!.run.trim().split("\n");
+    expect(run.at(-1)).toBe("node dist/cli/fargate-estimator.mjs ci-diff");
+    // npm ci only in the branch taken when dist/cli is missing (a ref that is not a release).
+    expect(run[0]).toBe("if [ ! -f dist/cli/fargate-estimator.mjs ]; then");
+    expect(run.findIndex((l) => l.includes("npm ci"))).toBeLessThan(run.indexOf("fi"));
     // Inputs are passed as environment variables, never pasted into a shell command (script injection).
     for (const s of action.runs.steps) expect(s.run).not.toMatch(/\$\{\{/);
   });
@@ -146,7 +181,10 @@ describe("the GitHub Action on two commits of a git repository", () => {
     expect(s).toContain("| api | changed | $42.53 | $63.79 | +$21.26 | tasks 2 → 3 |");
     expect(s).toContain("#### scenarios/batch.json: +$18.02 a month (new cost)");
     expect(s).toContain("| report | added | – | $18.02 | +$18.02 | added: 1 × 1 vCPU / 2 GiB, duty cycle 50% |");
-    expect(r.stdout).toBe(s.replace(/\n$/, ""));
+    // stdout is the report between a stop-commands line and the line that resumes them (see the injection test).
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toMatch(/^::stop-commands::[0-9a-f-]{36}$/);
+    expect(lines.slice(1).join("\n")).toBe(`${s.replace(/\n$/, "")}${lines[0]!.replace("::stop-commands::", "::")}::\n`);
     expect(r.outputs).toBe("base-monthly-cost=78.5699\nhead-monthly-cost=153.89495\nmonthly-difference=75.32505\npercent=95.87\n");
   }, 60_000);
 
@@ -158,6 +196,14 @@ describe("the GitHub Action on two commits of a git repository", () => {
     expect(r.summary).toContain("**$42.53 → $63.79** a month in us-east-1, base → head: k8s/app.yaml.");
     expect(r.summary).toContain("**Over the limit:** the monthly cost grows by more than 49%.");
     expect(runCiDiff(ciEnv({ INPUT_PATHS: "k8s/app.yaml", INPUT_FAIL_ABOVE: "50" })).code).toBe(0);
+    // fail-above-usd: the difference is 21.2649 a month, over $21.26, not over $21.27.
+    const usd = runCiDiff(ciEnv({ INPUT_PATHS: "k8s/app.yaml", INPUT_FAIL_ABOVE_USD: "21.26" }));
+    expect(usd.code).toBe(3);
+    expect(usd.markdown).toContain("**Over the limit:** the monthly cost grows by more than $21.26.");
+    expect(usd.log).toContain("The monthly cost grows by more than fail-above-usd 21.26 USD.");
+    const within = runCiDiff(ciEnv({ INPUT_PATHS: "k8s/app.yaml", INPUT_FAIL_ABOVE_USD: "$21.27" }));
+    expect(within.code).toBe(0);
+    expect(within.markdown).toContain("Within the limit of +$21.27 a month.");
   }, 60_000);
 
   it("bad input: exit 2, each problem in one sentence, in the log and the summary", () => {
@@ -174,7 +220,7 @@ describe("the GitHub Action on two commits of a git repository", () => {
       return r.log.join("\n");
     };
     expect(log({ INPUT_PATHS: "k8s" })).toContain("k8s: is a folder at");
-    expect(log({ INPUT_PATHS: "../etc/passwd" })).toContain("../etc/passwd: paths are relative to the repository root");
+    expect(log({ INPUT_PATHS: "../etc/passwd" })).toContain("../etc/passwd: paths are relative to working-directory and stay inside the repository");
     expect(log({ INPUT_PATHS: "k8s/app.yaml", INPUT_BASE: "0123456789abcdef0123456789abcdef01234567" })).toContain(
       'base: commit "0123456789abcdef0123456789abcdef01234567" is not in this checkout: give actions/checkout fetch-depth: 0',
     );
@@ -188,6 +234,252 @@ describe("the GitHub Action on two commits of a git repository", () => {
     const broken = git("rev-parse", "HEAD");
     git("checkout", "-q", "main");
     expect(log({ INPUT_PATHS: "k8s/app.yaml", INPUT_HEAD: broken })).toMatch(/^k8s\/app\.yaml \(head\): The file is not valid YAML/m);
+  }, 60_000);
+});
+
+/** A commit on its own branch from HEAD's commit with these files changed; the main branch is left as it was. */
+function commitVariant(branch: string, files: Record<string, string>): string {
+  git("checkout", "-q", "-b", branch, sha.head!);
+  for (const [file, text] of Object.entries(files)) write(file, text);
+  git("add", "--", ...Object.keys(files)); // only these: the working tree's k8s/app.yaml (99 replicas) stays out
+  git("commit", "-q", "-m", branch);
+  const commit = git("rev-parse", "HEAD");
+  git("checkout", "-q", "main");
+  return commit;
+}
+
+/** What the runner would run of stdout/stderr: every line that is a workflow command outside a stop-commands block. */
+function commandsRun(text: string): string[] {
+  const run: string[] = [];
+  let stopToken: string | undefined;
+  for (const line of text.split("\n")) {
+    const t = line.trim();
+    if (stopToken !== undefined) {
+      if (t === `::${stopToken}::`) stopToken = undefined;
+      continue;
+    }
+    const m = /^::stop-commands::(.+)$/.exec(t);
+    if (m) stopToken = m[1];
+    else if (t.startsWith("::")) run.push(t);
+  }
+  return run;
+}
+
+describe("names from files in the report (workflow commands, mentions, links)", () => {
+  const evil = "x\n::warning title=INJECTED::owned\n@octocat [click](https://evil.example) ![i](https://evil.example/i.png) #1";
+  const pod = (cpu: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${JSON.stringify(evil)}\nspec:\n  containers:\n    - name: c\n      resources: {requests: {cpu: "${cpu}", memory: 1Gi}}\n`;
+  const inert = (r: { stdout: string; stderr: string; summary: string }) => {
+    // Nothing the file says becomes a workflow command: stdout runs only the stop-commands pair, stderr only ::error:: lines.
+    expect(commandsRun(r.stdout)).toEqual([]);
+    for (const c of commandsRun(r.stderr)) expect(c).toMatch(/^::error::/);
+    expect(r.stderr).not.toMatch(/^\s*::warning/m);
+    expect(r.summary).not.toMatch(/^\s*::/m);
+    // No mention, link, image, autolink or issue reference survives in the Markdown.
+    expect(r.summary).not.toMatch(/@octocat|(?<!\\)\]\(|(?<!\\)!\[|https:\/\/|#1/);
+    expect(r.summary).toContain("&#64;&#8203;octocat \\[click\\](https:&#8203;//evil.example) !\\[i\\]");
+  };
+
+  it("exit 2 (cpu 64 cannot run on Fargate): the problem is escaped like the names of a priced report", () => {
+    const head = commitVariant("evil-64", { "k8s/evil.yaml": pod("64") });
+    const r = runActionAt({ paths: "k8s/evil.yaml" }, head);
+    expect(r.status).toBe(2);
+    expect(r.summary).toContain("### Fargate cost: not computed");
+    expect(r.summary).toContain('- k8s/evil.yaml (head): "x ::warning title=INJECTED::owned &#64;&#8203;octocat');
+    expect(r.summary).toContain("cannot run on Fargate as written: A pod requesting 64 vCPU / 1 GiB (+256 MiB) is above the largest Fargate size");
+    inert(r);
+  }, 60_000);
+
+  it("exit 0 (cpu 1): the same name in a priced report", () => {
+    const head = commitVariant("evil-1", { "k8s/evil.yaml": pod("1") });
+    const r = runActionAt({ paths: "k8s/evil.yaml" }, head);
+    expect(r.status).toBe(0);
+    expect(r.summary).toContain("| x ::warning title=INJECTED::owned &#64;&#8203;octocat");
+    inert(r);
+  }, 60_000);
+});
+
+describe("which files, and a file that cannot be priced", () => {
+  it("counts each file once whatever the spelling", () => {
+    const r = runCiDiff(ciEnv({ INPUT_PATHS: "k8s/app.yaml\n./k8s/app.yaml\nk8s//app.yaml, k8s/../k8s/app.yaml" }));
+    expect(r.code).toBe(0);
+    // Once: 42.5298 -> 63.7947 (as in the end-to-end test), not four times.
+    expect(r.outputs["base-monthly-cost"]).toBe("42.5298");
+    expect(r.outputs["head-monthly-cost"]).toBe("63.7947");
+    expect(r.markdown.match(/\| api \| changed/g)).toHaveLength(1);
+  });
+
+  it("expands globs at both commits; a scenario beside a matched file is not a file of its own", () => {
+    // .aws/*.json matches task-definition.json and task-definition.scenario.json (its scenario); **/*.yaml matches
+    // k8s/app.yaml; scenarios/*.json matches batch.json (head only). Totals as in the end-to-end test.
+    const r = runCiDiff(ciEnv({ INPUT_PATHS: ".aws/*.json\n**/*.yaml\nscenarios/*.{json,yml}" }));
+    expect(r.log).toEqual([expect.stringContaining("78.57 -> 153.89 USD a month")]);
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ "base-monthly-cost": "78.5699", "head-monthly-cost": "153.89495" });
+    expect(r.markdown).toContain("#### .aws/task-definition.json: +$36.04 a month (+100.00%)");
+    expect(r.markdown).not.toContain("#### .aws/task-definition.scenario.json");
+    expect(runCiDiff(ciEnv({ INPUT_PATHS: "nothing/*.yaml" })).log).toContain(
+      `nothing/*.yaml: matches no file at the base (${sha.base!.slice(0, 12)}) or the head (${sha.head!.slice(0, 12)})`,
+    );
+  });
+
+  it("reads paths and globs relative to working-directory", () => {
+    const head = commitVariant("subfolder", { "svc/k8s/web.yaml": manifests(1), "svc/k8s/web.scenario.json": JSON.stringify({ region: "us-east-1" }) });
+    mkdirSync(path.join(repo, "svc"), { recursive: true }); // the checkout has the folder
+    // From svc/: k8s/*.yaml is svc/k8s/web.yaml (new at the head, 1 pod: 21.2649), and its scenario beside it.
+    const r = runCiDiff({ GITHUB_WORKSPACE: repo, INPUT_WORKING_DIRECTORY: "svc", INPUT_BASE: sha.base!, INPUT_HEAD: head, INPUT_PATHS: "k8s/*.yaml" });
+    expect(r.log).toEqual([expect.stringContaining("0.00 -> 21.26 USD a month")]);
+    expect(r.markdown).toContain("**$0.00 → $21.26** a month in us-east-1, base → head: k8s/web.yaml.");
+    const plain = runCiDiff({ GITHUB_WORKSPACE: repo, INPUT_WORKING_DIRECTORY: "svc", INPUT_BASE: sha.base!, INPUT_HEAD: head, INPUT_PATHS: "./k8s/web.yaml" });
+    expect(plain.outputs["head-monthly-cost"]).toBe("21.2649");
+    // Up and out of the working directory is fine inside the repository, not beyond it.
+    expect(
+      runCiDiff({ GITHUB_WORKSPACE: repo, INPUT_WORKING_DIRECTORY: "svc", INPUT_BASE: sha.base!, INPUT_HEAD: head, INPUT_PATHS: "../k8s/app.yaml" }).outputs,
+    ).toMatchObject({ "head-monthly-cost": "63.7947" });
+  });
+
+  it("a broken file is an error section: the others are still compared, the outputs written, exit 2", () => {
+    const head = commitVariant("one-broken", { "k8s/app.yaml": "kind: [" });
+    const r = runCiDiff(ciEnv({ INPUT_HEAD: head, INPUT_PATHS: "k8s/app.yaml\n.aws/task-definition.json" }));
+    expect(r.code).toBe(2);
+    // Only the task definition is priced: 36.0401 -> 72.0802 (see the end-to-end test).
+    expect(r.outputs).toEqual({ "base-monthly-cost": "36.0401", "head-monthly-cost": "72.0802", "monthly-difference": "36.0401", percent: "100.00" });
+    expect(r.markdown).toContain("### Fargate cost: +$36.04 a month (+100.00%)");
+    expect(r.markdown).toContain("**1 file could not be priced** (below): the totals leave it out.");
+    expect(r.markdown).toMatch(/#### k8s\/app\.yaml: not priced\n\n- k8s\/app\.yaml \(head\): The file is not valid YAML/);
+    expect(r.log.at(-1)).toMatch(/^k8s\/app\.yaml \(head\): The file is not valid YAML/);
+  });
+
+  it("a file over the size limit is refused in words, not ENOBUFS", () => {
+    const head = commitVariant("huge", { "k8s/huge.yaml": `# ${"x".repeat(3 * 1024 * 1024)}\n` });
+    const r = runCiDiff(ciEnv({ INPUT_HEAD: head, INPUT_PATHS: "k8s/huge.yaml" }));
+    expect(r.code).toBe(2);
+    expect(r.log.join("\n")).toContain(
+      `k8s/huge.yaml: is 3.0 MB at ${head.slice(0, 12)}; the cost diff reads files of at most 2.0 MB (task definitions and manifests at most 1 MB)`,
+    );
+    expect(r.log.join("\n")).not.toContain("ENOBUFS");
+  });
+
+  it("says what was assumed: a task definition without a scenario beside it counts as 1 task", () => {
+    const head = commitVariant("no-scenario", { "ecs/api.json": taskDef("1024", "2048") });
+    const r = runCiDiff(ciEnv({ INPUT_HEAD: head, INPUT_PATHS: "ecs/api.json" }));
+    expect(r.code).toBe(0);
+    expect(r.markdown).toContain(
+      '**Assumed** (say it in the files to make the estimate exact):\n- web: assumed 1 task: add api.scenario.json beside it with "tasks" for this workload',
+    );
+  });
+});
+
+describe("the comment when a file cannot be priced", () => {
+  it("is still updated (a local mock of the GitHub API), with the report of what could be priced; the step exits 2", async () => {
+    const head = commitVariant("broken-comment", { "k8s/app.yaml": "kind: [" });
+    const calls: { method: string; url: string; body: string }[] = [];
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (d: Buffer) => (body += d.toString()));
+      req.on("end", () => {
+        calls.push({ method: req.method!, url: req.url!, body });
+        res.setHeader("content-type", "application/json");
+        res.end(req.method === "GET" ? JSON.stringify([{ id: 5, body: `${MARKDOWN_MARKER}\nthe old estimate` }]) : "{}");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    const event = path.join(mkdtempSync(path.join(tmpdir(), "cost-diff-event-")), "event.json");
+    writeFileSync(event, JSON.stringify({ pull_request: { number: 7 } }));
+    try {
+      const r = await runActionAsync({ paths: "k8s/app.yaml\n.aws/task-definition.json", "github-token": "t0k" }, head, {
+        GITHUB_API_URL: `http://127.0.0.1:${port}`,
+        GITHUB_EVENT_PATH: event,
+      });
+      expect(r.status).toBe(2);
+      expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+        "GET /repos/acme/shop/issues/7/comments?per_page=100&page=1",
+        "PATCH /repos/acme/shop/issues/comments/5",
+      ]);
+      const body = (JSON.parse(calls[1]!.body) as { body: string }).body;
+      expect(body).toBe(r.summary.replace(/\n$/, ""));
+      expect(body).toContain("### Fargate cost: +$36.04 a month (+100.00%)");
+      expect(body).toContain("#### k8s/app.yaml: not priced");
+      expect(r.outputs).toContain("head-monthly-cost=72.0802\n");
+    } finally {
+      server.close();
+    }
+  }, 60_000);
+});
+
+describe("GitLab CI (examples/gitlab-ci.yml) and the JSON report", () => {
+  it("runs the example's report line: a merge-request note on a local mock of the GitLab API, the JSON and Markdown reports", async () => {
+    const job = (parse(readFileSync(path.join(root, "examples", "gitlab-ci.yml"), "utf8")) as Record<string, { script: string[] }>)["fargate-cost"]!;
+    const line = job.script.find((l) => l.startsWith("fargate-estimator report"))!;
+    // `fargate-estimator` on PATH is the bundled CLI the tarball installs (cli-package.test.ts installs the tarball itself).
+    const bin = mkdtempSync(path.join(tmpdir(), "gitlab-bin-"));
+    writeFileSync(
+      path.join(bin, "fargate-estimator"),
+      `#!/bin/sh\nexec node ${JSON.stringify(path.join(actionPath, "dist", "cli", "fargate-estimator.mjs"))} "$@"\n`,
+      { mode: 0o755 },
+    );
+    const calls: { method: string; url: string; token?: string; body: string }[] = [];
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (d: Buffer) => (body += d.toString()));
+      req.on("end", () => {
+        calls.push({ method: req.method!, url: req.url!, token: req.headers["private-token"] as string | undefined, body });
+        res.setHeader("content-type", "application/json");
+        res.statusCode = req.method === "POST" ? 201 : 200;
+        res.end(req.method === "GET" ? JSON.stringify([{ id: 3, body: "LGTM", system: false }]) : "{}");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const r = await new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
+        const child = spawn("bash", ["-e", "-c", line], {
+          cwd: repo,
+          env: {
+            NODE_ENV: "test",
+            PATH: `${bin}:${process.env.PATH}`,
+            HOME: process.env.HOME ?? "/tmp",
+            CI_MERGE_REQUEST_DIFF_BASE_SHA: sha.base!,
+            CI_COMMIT_SHA: sha.head!,
+            CI_API_V4_URL: `http://127.0.0.1:${port}/api/v4`,
+            CI_PROJECT_ID: "42",
+            CI_MERGE_REQUEST_IID: "9",
+            GITLAB_TOKEN: "glpat-test",
+          },
+        });
+        let stderr = "";
+        child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+        child.on("error", reject);
+        child.on("close", (status) => resolve({ status, stderr }));
+      });
+      // .aws/task-definition.json 36.0401 -> 72.0802 and k8s/app.yaml 42.5298 -> 63.7947 (the end-to-end test's
+      // figures): 78.5699 -> 135.8749, +57.305 = +72.94%, over fail-above 20: exit 3 after posting. Shown: $78.57 ->
+      // $135.87, so the headline difference is $57.30 (the rows always add up to what is shown).
+      expect(r.stderr).toContain("noted on the merge request");
+      expect(r.status).toBe(3);
+      expect(calls.map((c) => `${c.method} ${c.url} ${c.token}`)).toEqual([
+        "GET /api/v4/projects/42/merge_requests/9/notes?per_page=100&page=1&sort=asc glpat-test",
+        "POST /api/v4/projects/42/merge_requests/9/notes glpat-test",
+      ]);
+      const markdown = readFileSync(path.join(repo, "cost.md"), "utf8");
+      expect((JSON.parse(calls[1]!.body) as { body: string }).body).toBe(markdown);
+      expect(markdown).toContain("### Fargate cost: +$57.30 a month (+72.94%)");
+      const json = JSON.parse(readFileSync(path.join(repo, "cost.json"), "utf8")) as Record<string, unknown>;
+      expect(json).toMatchObject({
+        base: { commit: sha.base, monthlyCost: "78.5699" },
+        head: { commit: sha.head, monthlyCost: "135.8749" },
+        difference: { monthlyCost: "57.305", percent: "72.94" },
+        overLimit: true,
+        files: [
+          { path: ".aws/task-definition.json", difference: { monthlyCost: "36.0401" } },
+          { path: "k8s/app.yaml", difference: { monthlyCost: "21.2649" } },
+        ],
+        errors: [],
+      });
+    } finally {
+      server.close();
+    }
   }, 60_000);
 });
 

@@ -7,17 +7,20 @@ import {
   besidePath,
   type CostDiff,
   diffScenarios,
+  diffToJson,
   type DiffSection,
   diffToMarkdown,
+  type ErrorSection,
   isScenarioText,
   loadSide,
   MARKDOWN_MARKER,
+  notComputedMarkdown,
   percentOf,
   totalGrowsMoreThan,
 } from "@/lib/diff";
-import { sum, fail as failed, ok, type Result } from "@/lib/core";
+import { sum, fail as failed, ok, type Decimal, type Result } from "@/lib/core";
 import type { Problem } from "@/lib/scenario";
-import { parseFailAbove } from "./diff-cli";
+import { parseFailAbove, parseFailAboveUsd } from "./diff-cli";
 
 /**
  * What the GitHub Action (action.yml) runs: for each given path, the cost diff between the file at the base commit
@@ -36,52 +39,122 @@ export interface CiResult {
   log: string[];
   /** For later steps ($GITHUB_OUTPUT): monthly costs as exact decimal strings, percent to 2 decimals ("" from $0). */
   outputs: Record<string, string>;
+  /** The report for any CI (`fargate-estimator report --json`): totals, each file's diff (as `estimate diff` JSON) and each error. */
+  json: unknown;
 }
 
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** The largest file read from a commit (a scenario is well under this; the importer reads at most 1 MB). */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** `git ls-tree` of a whole commit, for globs. */
+const MAX_LISTING_BYTES = 64 * 1024 * 1024;
 const COMMENT_LIMIT = 65_000; // GitHub refuses comment bodies over 65,536 characters
 
 /** git's output, or what it said on stderr when it failed. */
-function git(repo: string, args: string[]): Result<string, string> {
-  const r = spawnSync("git", ["-C", repo, ...args], { encoding: "utf8", maxBuffer: MAX_FILE_BYTES });
+function git(repo: string, args: string[], maxBuffer = MAX_FILE_BYTES): Result<string, string> {
+  const r = spawnSync("git", ["-C", repo, ...args], { encoding: "utf8", maxBuffer });
   return r.status === 0 ? ok(r.stdout) : failed((r.stderr || String(r.error ?? "")).trim());
 }
 
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 /** The file's text at a commit, null when the commit does not have it; the problem names what is wrong with the path. */
-function fileAt(repo: string, commit: string, file: string): Result<string | null, Problem> {
+function fileAt(repo: string, commit: string, file: string, shown = file): Result<string | null, Problem> {
   const type = git(repo, ["cat-file", "-t", `${commit}:${file}`]);
   if (!type.ok) return ok(null);
   if (type.value.trim() !== "blob")
     return failed({
-      path: file,
+      path: shown,
       message: `is a ${type.value.trim() === "tree" ? "folder" : type.value.trim()} at ${commit.slice(0, 12)}: list the files themselves`,
     });
+  // The size first: a file over the limit is refused in words, never read into a buffer that overflows (ENOBUFS).
+  const sizeOut = git(repo, ["cat-file", "-s", `${commit}:${file}`]);
+  const size = sizeOut.ok ? Number(sizeOut.value.trim()) : NaN;
+  if (Number.isFinite(size) && size > MAX_FILE_BYTES)
+    return failed({
+      path: shown,
+      message: `is ${megabytes(size)} at ${commit.slice(0, 12)}; the cost diff reads files of at most ${megabytes(MAX_FILE_BYTES)} (task definitions and manifests at most 1 MB)`,
+    });
   const blob = git(repo, ["cat-file", "blob", `${commit}:${file}`]);
-  return blob.ok ? blob : failed({ path: file, message: `cannot be read at ${commit.slice(0, 12)} (${blob.error.split("\n")[0]})` });
+  return blob.ok ? blob : failed({ path: shown, message: `cannot be read at ${commit.slice(0, 12)} (${blob.error.split("\n")[0]})` });
 }
 
+/** One path or glob per line, or comma-separated (a comma inside a glob's {a,b} does not separate). */
 export function splitPaths(value: string | undefined): string[] {
   return (value ?? "")
-    .split(/[\n,]+/)
+    .split(/\n|,(?![^{}\n]*\})/)
     .map((p) => p.trim())
     .filter(Boolean);
 }
 
-/** Repository-relative, forward slashes, no "./"; refuses absolute paths and paths leaving the repository. */
+/** Forward slashes, no "./", no "a/../"; null for absolute paths and paths above the top. */
 function normalise(p: string): string | null {
   const n = path.posix.normalize(p.replace(/\\/g, "/")).replace(/^\.\//, "");
-  return path.posix.isAbsolute(n) || n === ".." || n.startsWith("../") ? null : n;
+  return path.posix.isAbsolute(n) || n === ".." || n.startsWith("../") || n === "." ? null : n;
+}
+
+const isGlob = (p: string) => /[*?[{]/.test(p);
+
+/**
+ * A glob as a regular expression over slash-separated paths: `*` and `?` within one folder, `**` across folders
+ * (`k8s/**\/*.yaml` also matches `k8s/a.yaml`), `[abc]` / `[!abc]` classes, `{a,b}` alternatives.
+ */
+export function globToRegExp(glob: string): RegExp {
+  let re = "";
+  let braces = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        const slash = glob[i + 2] === "/";
+        re += slash ? "(?:.*/)?" : ".*";
+        i += slash ? 2 : 1;
+      } else re += "[^/]*";
+    } else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const close = glob.indexOf("]", i + 2);
+      if (close < 0) re += "\\[";
+      else {
+        const body = glob
+          .slice(i + 1, close)
+          .replace(/^!/, "^")
+          .replace(/\\/g, "\\\\");
+        re += `[${body}]`;
+        i = close;
+      }
+    } else if (c === "{") {
+      braces++;
+      re += "(?:";
+    } else if (c === "}" && braces > 0) {
+      braces--;
+      re += ")";
+    } else if (c === "," && braces > 0) re += "|";
+    else re += c.replace(/[.+^$()|\\\]]/g, "\\$&");
+  }
+  return new RegExp(`^${re}${")".repeat(braces)}$`);
+}
+
+/** The paths a glob matches at either commit (repository-relative, sorted). */
+function expandGlob(repo: string, commits: string[], prefix: string, glob: string): Result<string[], string> {
+  const re = globToRegExp(glob);
+  const found = new Set<string>();
+  for (const commit of commits) {
+    const list = git(repo, ["ls-tree", "-r", "--name-only", "--full-tree", "-z", commit], MAX_LISTING_BYTES);
+    if (!list.ok) return failed(list.error.split("\n")[0] ?? "");
+    for (const file of list.value.split("\0")) {
+      if (!file || !file.startsWith(prefix)) continue;
+      if (re.test(file.slice(prefix.length))) found.add(file);
+    }
+  }
+  return ok([...found].sort());
 }
 
 export function runCiDiff(env: CiEnv): CiResult {
   const log: string[] = [];
-  const problems: Problem[] = [];
   const repo = path.resolve(env.GITHUB_WORKSPACE || process.cwd(), env.INPUT_WORKING_DIRECTORY || ".");
   const region = env.INPUT_REGION?.trim() || "us-east-1";
   const fail = (list: Problem[]): CiResult => {
     const lines = list.map((p) => `${p.path}: ${p.message}`);
-    const markdown = `${MARKDOWN_MARKER}\n### Fargate cost: not computed\n\n${lines.map((l) => `- ${l.replace(/[<>|]/g, (c) => `&#${c.charCodeAt(0)};`)}`).join("\n")}\n`;
-    return { code: 2, markdown, log: [...log, ...lines], outputs: {} };
+    return { code: 2, markdown: notComputedMarkdown(list), log: [...log, ...lines], outputs: {}, json: { errors: list } };
   };
 
   let failAbove: number | undefined;
@@ -89,6 +162,12 @@ export function runCiDiff(env: CiEnv): CiResult {
     const n = parseFailAbove(env.INPUT_FAIL_ABOVE);
     if (!n.ok) return fail([{ path: "fail-above", message: n.error.message }]);
     failAbove = n.value;
+  }
+  let failAboveUsd: Decimal | undefined;
+  if (env.INPUT_FAIL_ABOVE_USD?.trim()) {
+    const n = parseFailAboveUsd(env.INPUT_FAIL_ABOVE_USD, "fail-above-usd");
+    if (!n.ok) return fail([n.error]);
+    failAboveUsd = n.value;
   }
   const paths = splitPaths(env.INPUT_PATHS);
   if (!paths.length) return fail([{ path: "paths", message: "list the scenario files, task definitions or manifests to compare, one per line" }]);
@@ -101,20 +180,56 @@ export function runCiDiff(env: CiEnv): CiResult {
     if (!r.ok) return fail([{ path: side, message: `commit "${commits[side]}" is not in this checkout: give actions/checkout fetch-depth: 0` }]);
     commits[side] = r.value.trim();
   }
+  // Paths are relative to working-directory, which may be a folder inside the repository; git reads from its root.
+  const prefixOut = git(repo, ["rev-parse", "--show-prefix"]);
+  const prefix = prefixOut.ok ? prefixOut.value.trim() : "";
 
-  const sections: DiffSection[] = [];
+  // Each file once, whatever the spelling ("k8s/a.yaml", "./k8s/a.yaml", "k8s//a.yaml"); globs expanded at both commits.
+  const errors: ErrorSection[] = [];
+  /** A problem of one file, as one line that names where (e.g. "k8s/a.yaml (head): ..."); grouped by file. */
+  const problem = (title: string, line: string) => {
+    const known = errors.find((e) => e.title === title);
+    if (known) known.problems.push(line);
+    else errors.push({ title, problems: [line] });
+  };
+  const files: { full: string; shown: string }[] = [];
+  const seen = new Set<string>();
+  const add = (full: string) => {
+    if (seen.has(full)) return;
+    seen.add(full);
+    files.push({ full, shown: full.startsWith(prefix) ? full.slice(prefix.length) : path.posix.relative(prefix, full) });
+  };
   for (const raw of paths) {
-    const file = normalise(raw);
-    if (file === null) {
-      problems.push({ path: raw, message: "paths are relative to the repository root and stay inside it" });
+    const full = normalise(`${prefix}${raw.replace(/\\/g, "/").replace(/^\.\//, "")}`);
+    if (full === null) {
+      problem(raw, `${raw}: paths are relative to working-directory and stay inside the repository`);
       continue;
     }
+    if (!isGlob(raw)) {
+      add(full);
+      continue;
+    }
+    const matches = expandGlob(repo, [commits.base, commits.head], prefix, full.slice(prefix.length));
+    if (!matches.ok) problem(raw, `${raw}: could not list the files of the commits (${matches.error})`);
+    else if (!matches.value.length)
+      problem(raw, `${raw}: matches no file at the base (${commits.base.slice(0, 12)}) or the head (${commits.head.slice(0, 12)})`);
+    else {
+      // A NAME.scenario.json beside a matched file belongs to it, not a file of its own.
+      const besides = new Set(matches.value.map(besidePath));
+      for (const m of matches.value) if (!besides.has(m)) add(m);
+    }
+  }
+
+  const sections: DiffSection[] = [];
+  for (const { full: file, shown } of files) {
     const sides: Partial<Record<"base" | "head", ReturnType<typeof loadSide>>> = {};
     let missing = 0;
+    let bad = false;
     for (const side of ["base", "head"] as const) {
-      const main = fileAt(repo, commits[side], file);
+      const main = fileAt(repo, commits[side], file, shown);
       if (!main.ok) {
-        problems.push(main.error);
+        problem(shown, `${main.error.path}: ${main.error.message}`);
+        bad = true;
         continue;
       }
       const text = main.value;
@@ -124,34 +239,46 @@ export function runCiDiff(env: CiEnv): CiResult {
       }
       let beside: { path: string; text: string } | undefined;
       if (!isScenarioText(text)) {
-        const b = fileAt(repo, commits[side], besidePath(file));
-        if (!b.ok) problems.push(b.error);
-        else if (b.value !== null) beside = { path: besidePath(file), text: b.value };
+        const b = fileAt(repo, commits[side], besidePath(file), besidePath(shown));
+        if (!b.ok) {
+          problem(shown, `${b.error.path}: ${b.error.message}`);
+          bad = true;
+        } else if (b.value !== null) beside = { path: besidePath(shown), text: b.value };
       }
       sides[side] = loadSide(
-        { file: { path: `${file} (${side})`, text }, beside: beside && { path: `${beside.path} (${side})`, text: beside.text } },
+        {
+          file: { path: `${shown} (${side})`, text },
+          beside: beside && { path: `${beside.path} (${side})`, text: beside.text },
+          besideName: besidePath(shown),
+        },
         { region },
         fargateCatalog,
         extrasCatalog,
       );
     }
     if (missing === 2) {
-      problems.push({ path: file, message: `not found at the base (${commits.base.slice(0, 12)}) or the head (${commits.head.slice(0, 12)}): check the path` });
+      problem(shown, `${shown}: not found at the base (${commits.base.slice(0, 12)}) or the head (${commits.head.slice(0, 12)}): check the path`);
       continue;
     }
-    for (const s of [sides.base, sides.head]) if (s && !s.ok) problems.push(...s.error);
-    const base = sides.base?.ok ? sides.base.value.scenario : null;
-    const head = sides.head?.ok ? sides.head.value.scenario : null;
-    if ((sides.base && !sides.base.ok) || (sides.head && !sides.head.ok)) continue;
-    sections.push({ title: file, diff: diffScenarios(base, head, fargateCatalog, extrasCatalog) });
+    for (const s of [sides.base, sides.head]) if (s && !s.ok) for (const p of s.error) problem(shown, `${p.path || shown}: ${p.message}`);
+    if (bad || (sides.base && !sides.base.ok) || (sides.head && !sides.head.ok)) continue;
+    const base = sides.base?.ok ? sides.base.value : null;
+    const head = sides.head?.ok ? sides.head.value : null;
+    sections.push({
+      title: shown,
+      diff: diffScenarios(base?.scenario ?? null, head?.scenario ?? null, fargateCatalog, extrasCatalog, undefined, { base: base?.notes, head: head?.notes }),
+    });
   }
-  if (problems.length) return fail(problems);
 
   const totals = total(sections.map((s) => s.diff));
-  const failed = failAbove !== undefined && totalGrowsMoreThan(totals.base, totals.head, failAbove);
-  const markdown = diffToMarkdown(sections, { failAbove, failed });
-  log.push(`base ${commits.base.slice(0, 12)} -> head ${commits.head.slice(0, 12)}: ${totals.base.toFixed(2)} -> ${totals.head.toFixed(2)} USD a month`);
-  if (failed) log.push(`The monthly cost grows by more than fail-above ${failAbove}%.`);
+  const overPercent = failAbove !== undefined && totalGrowsMoreThan(totals.base, totals.head, failAbove);
+  const failedUsd = failAboveUsd !== undefined && totals.head.minus(totals.base).gt(failAboveUsd);
+  const failed = overPercent || failedUsd;
+  const markdown = diffToMarkdown(sections, { failAbove, failed: overPercent, failAboveUsd, failedUsd, errors });
+  if (sections.length)
+    log.push(`base ${commits.base.slice(0, 12)} -> head ${commits.head.slice(0, 12)}: ${totals.base.toFixed(2)} -> ${totals.head.toFixed(2)} USD a month`);
+  if (overPercent) log.push(`The monthly cost grows by more than fail-above ${failAbove}%.`);
+  if (failedUsd) log.push(`The monthly cost grows by more than fail-above-usd ${failAboveUsd!.toString()} USD.`);
   const difference = totals.head.minus(totals.base);
   const percent = percentOf(difference, totals.base);
   const outputs = {
@@ -160,7 +287,20 @@ export function runCiDiff(env: CiEnv): CiResult {
     "monthly-difference": difference.toString(),
     percent: percent ?? "",
   };
-  return { code: failed ? 3 : 0, markdown, log, outputs };
+  const json = {
+    base: { commit: commits.base, monthlyCost: outputs["base-monthly-cost"] },
+    head: { commit: commits.head, monthlyCost: outputs["head-monthly-cost"] },
+    difference: { monthlyCost: outputs["monthly-difference"], percent },
+    overLimit: failed,
+    files: sections.map((s) => ({ path: s.title, ...(diffToJson(s.diff) as object) })),
+    errors: errors.map((e) => ({ path: e.title, problems: e.problems })),
+  };
+  if (errors.length) {
+    // The report and the outputs of the files that could be priced are written; the step still fails (exit 2).
+    const lines = errors.flatMap((e) => e.problems);
+    return { code: 2, markdown, log: [...log, ...lines], outputs: sections.length ? outputs : {}, json };
+  }
+  return { code: failed ? 3 : 0, markdown, log, outputs, json };
 }
 
 function total(diffs: CostDiff[]) {
@@ -213,6 +353,17 @@ export function pullRequestNumber(env: CiEnv): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * One line for the runner's log: `::error::message` (or `::warning::`, `::notice::`), or a plain line for kind "".
+ * A command's message is escaped as the runner expects (%, CR, LF), so it stays one line whatever a file put in it.
+ * A plain line is made one line too, and one that would start with "::" (a workflow command of its own) is quoted with "> ".
+ */
+export function workflowCommand(kind: "error" | "warning" | "notice" | "", message: string): string {
+  if (kind) return `::${kind}::${message.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}\n`;
+  const one = message.replace(/[\r\n]+/g, " ");
+  return /^\s*::/.test(one) ? `> ${one}\n` : `${one}\n`;
 }
 
 /** Appends to a GitHub Actions file (job summary, outputs) when the variable names one. */

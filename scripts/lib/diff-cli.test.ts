@@ -33,6 +33,7 @@ describe("estimate diff", () => {
       base: { name: "shop", region: "us-east-1", monthlyCost: "72.0802" },
       head: { name: "shop", region: "us-east-1", monthlyCost: "108.1203" },
       difference: { monthlyCost: "36.0401", percent: "50.00" },
+      warnings: [],
       workloads: [
         {
           name: "api",
@@ -41,6 +42,7 @@ describe("estimate diff", () => {
           headMonthlyCost: "108.1203",
           difference: "36.0401",
           reasons: ["tasks 2 → 3"],
+          assumptions: [],
           lineItems: [
             // vCPU 1460 -> 2190 h x 0.04048 = 59.1008 -> 88.6512; memory 2920 -> 4380 GB-h x 0.004445 = 12.9794 -> 19.4691
             { name: "Fargate vCPU (on-demand, Linux/x86_64)", baseMonthlyCost: "59.1008", headMonthlyCost: "88.6512", difference: "29.5504" },
@@ -88,6 +90,13 @@ describe("estimate diff", () => {
     expect(diff("base.json", "head.json", "--fail-above=50%", "--format", "markdown").stdout).toContain("Within the limit of +50%.");
     // A decrease never fails.
     expect(diff("head.json", "base.json", "--fail-above", "0").code).toBe(0);
+    // --fail-above-usd: the difference is 36.0401 a month (72.0802 -> 108.1203).
+    const usd = diff("base.json", "head.json", "--fail-above-usd", "36.04");
+    expect(usd.code).toBe(3);
+    expect(usd.stderr).toBe("The monthly cost grows by 36.04 USD, more than --fail-above-usd 36.04.\n");
+    expect(diff("base.json", "head.json", "--fail-above-usd", "$36.0401").code).toBe(0);
+    expect(diff("base.json", "head.json", "--fail-above-usd", "40", "--format", "markdown").stdout).toContain("Within the limit of +$40.00 a month.");
+    expect(diff("base.json", "head.json", "--fail-above-usd", "ten").stderr).toMatch(/^--fail-above-usd: must be an amount in US dollars of at least 0/);
   });
 
   it.each([

@@ -12,13 +12,14 @@ import {
   growsMoreThan,
   isScenarioText,
   loadSide,
+  type SideNotes,
   type SourceFile,
 } from "@/lib/diff";
-import { fail as failed, ok, type Result } from "@/lib/core";
+import { dec, fail as failed, ok, type Decimal, type Result } from "@/lib/core";
 import type { Problem, Scenario } from "@/lib/scenario";
 import type { CliResult } from "./cli";
 
-export const DIFF_HELP = `Usage: npm run --silent estimate -- diff BASE HEAD [--region R] [--format json|markdown|table] [--fail-above PERCENT]
+export const DIFF_HELP = `Usage: npm run --silent estimate -- diff BASE HEAD [--region R] [--format json|markdown|table] [--fail-above PERCENT] [--fail-above-usd AMOUNT]
 
 Compares the monthly Fargate cost of two versions of a setup, workload by workload (matched by name).
   BASE, HEAD          each a scenario file, an ECS task definition (JSON) or Kubernetes manifests (YAML or JSON,
@@ -33,8 +34,12 @@ Compares the monthly Fargate cost of two versions of a setup, workload by worklo
   --format markdown   a compact table for a pull-request comment, line items folded in <details>
   --format table      a plain-text table
   --fail-above P      exit 3 when the monthly cost grows by more than P percent (a base of $0 that grows counts as more)
+  --fail-above-usd A  exit 3 when the monthly cost grows by more than A US dollars (both limits may be given)
+  BASE or HEAD "-"    reads standard input (e.g. helm template ./chart | ... diff base.yaml -)
 
-Exit status: 0 success; 2 invalid input (each problem on stderr as "path: message"); 3 over --fail-above.
+JSON also has "warnings" (notes on the files) and per workload "assumptions" (what the importer had to assume).
+
+Exit status: 0 success; 2 invalid input (each problem on stderr as "path: message"); 3 over --fail-above or --fail-above-usd.
 `;
 
 const fail = (problems: Problem[]): CliResult => ({
@@ -58,8 +63,8 @@ function read(readFile: Reader, path: string, optional: boolean): Read {
   }
 }
 
-/** Reads BASE or HEAD (and the scenario beside it, when there is one) into a validated scenario. */
-export function loadFile(path: string, region: string, readFile: Reader): Result<Scenario, Problem[]> {
+/** Reads BASE or HEAD (and the scenario beside it, when there is one) into a validated scenario, with the importer's notes. */
+export function loadFile(path: string, region: string, readFile: Reader): Result<{ scenario: Scenario; notes: SideNotes }, Problem[]> {
   const main = read(readFile, path, false);
   if (!main.ok) return failed([main.error]);
   const file: SourceFile = { path, text: main.value ?? "" };
@@ -71,7 +76,7 @@ export function loadFile(path: string, region: string, readFile: Reader): Result
     if (b.value !== null) beside = { path: p, text: b.value };
   }
   const side = loadSide({ file, beside }, { region }, fargateCatalog, extrasCatalog);
-  return side.ok ? ok(side.value.scenario) : side;
+  return side.ok ? ok({ scenario: side.value.scenario, notes: side.value.notes }) : side;
 }
 
 export function parseFailAbove(value: string | undefined): Result<number, Problem> {
@@ -82,22 +87,36 @@ export function parseFailAbove(value: string | undefined): Result<number, Proble
   return ok(n);
 }
 
-export function renderDiff(diff: CostDiff, format: string, failAbove: number | undefined): CliResult {
-  const failed = failAbove !== undefined && growsMoreThan(diff, failAbove);
+/** A dollar amount of at least 0 ("100", "$100", "12.50"), exact. */
+export function parseFailAboveUsd(value: string | undefined, name = "--fail-above-usd"): Result<Decimal, Problem> {
+  const s = (value ?? "").trim().replace(/^\$/, "");
+  if (!/^\d{1,12}(\.\d{1,6})?$/.test(s))
+    return failed({ path: name, message: `must be an amount in US dollars of at least 0, such as 100 (got "${value ?? ""}")` });
+  return ok(dec(s));
+}
+
+export function renderDiff(diff: CostDiff, format: string, failAbove: number | undefined, failAboveUsd?: Decimal): CliResult {
+  const overPercent = failAbove !== undefined && growsMoreThan(diff, failAbove);
+  const failedUsd = failAboveUsd !== undefined && diff.difference.monthlyCost.gt(failAboveUsd);
+  const failed = overPercent || failedUsd;
   const stdout =
     format === "markdown"
-      ? diffToMarkdown([{ diff }], { failAbove, failed })
+      ? diffToMarkdown([{ diff }], { failAbove, failed: overPercent, failAboveUsd, failedUsd })
       : format === "table"
         ? diffToTable([{ diff }])
         : `${JSON.stringify(diffToJson(diff), null, 2)}\n`;
   const pct = diff.difference.percent === null ? "from $0" : `${diff.difference.percent}%`;
-  return { code: failed ? 3 : 0, stdout, stderr: failed ? `The monthly cost grows by ${pct}, more than --fail-above ${failAbove}%.\n` : "" };
+  const why = [
+    overPercent ? `The monthly cost grows by ${pct}, more than --fail-above ${failAbove}%.` : "",
+    failedUsd ? `The monthly cost grows by ${diff.difference.monthlyCost.toFixed(2)} USD, more than --fail-above-usd ${failAboveUsd!.toString()}.` : "",
+  ].filter(Boolean);
+  return { code: failed ? 3 : 0, stdout, stderr: why.map((l) => `${l}\n`).join("") };
 }
 
 /** `estimate diff BASE HEAD ...` as a function of its arguments and a file reader. */
 export function runDiff(argv: string[], readFile: Reader): CliResult {
   if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: DIFF_HELP, stderr: "" };
-  const args = parseCliArgs(argv, ["format", "region", "fail-above"]);
+  const args = parseCliArgs(argv, ["format", "region", "fail-above", "fail-above-usd"]);
   if (!args.ok) return fail([{ path: "arguments", message: `${args.error.message} for diff (see estimate diff --help)` }]);
   const { format = "json", region = "us-east-1" } = args.value.values;
   const files = args.value.positionals;
@@ -107,6 +126,12 @@ export function runDiff(argv: string[], readFile: Reader): CliResult {
     if (!n.ok) return fail([n.error]);
     failAbove = n.value;
   }
+  let failAboveUsd: Decimal | undefined;
+  if (args.value.values["fail-above-usd"] !== undefined) {
+    const n = parseFailAboveUsd(args.value.values["fail-above-usd"]);
+    if (!n.ok) return fail([n.error]);
+    failAboveUsd = n.value;
+  }
   if (!["json", "markdown", "table"].includes(format)) return fail([{ path: "--format", message: `must be json, markdown or table (got "${format}")` }]);
   if (!region) return fail([{ path: "--region", message: "give a region code such as us-east-1" }]);
   if (files.length !== 2) return fail([{ path: "arguments", message: `give two files, BASE then HEAD (got ${files.length}; see estimate diff --help)` }]);
@@ -115,5 +140,6 @@ export function runDiff(argv: string[], readFile: Reader): CliResult {
   const head = loadFile(files[1]!, region, readFile);
   const problems = [...(base.ok ? [] : base.error), ...(head.ok ? [] : head.error)];
   if (!base.ok || !head.ok) return fail(problems);
-  return renderDiff(diffScenarios(base.value, head.value, fargateCatalog, extrasCatalog, ec2Catalog), format, failAbove);
+  const notes = { base: base.value.notes, head: head.value.notes };
+  return renderDiff(diffScenarios(base.value.scenario, head.value.scenario, fargateCatalog, extrasCatalog, ec2Catalog, notes), format, failAbove, failAboveUsd);
 }
