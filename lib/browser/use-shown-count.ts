@@ -11,8 +11,15 @@ import { nextShownCount } from "./idle";
  */
 export function useShownCount(total: number, first = 20, step = 20): number {
   const [shown, setShown] = useState(() => Math.min(total, first));
-  // Fewer items now (a smaller scenario opened): start counting from there, so a big one opened next fills in steps too.
-  if (shown > total) setShown(total);
+  const [last, setLast] = useState(total);
+  if (total !== last) {
+    setLast(total);
+    // A few more items while all were shown (a workload added, pasted, or put back): all at once, so what was just
+    // added is there to scroll to. Fewer items (a smaller scenario opened): count from there, so a big one opened
+    // next fills in steps too.
+    if (shown >= last && total - last <= step) setShown(total);
+    else if (shown > total) setShown(total);
+  }
   useEffect(() => {
     if (shown >= total) return;
     const t = setTimeout(() => setShown((s) => nextShownCount(s, total, step)), 0);

@@ -255,6 +255,8 @@ export function createSavedStorage(storage: () => Storage, onState: (patch: Part
     return { scenarios: entries, unreadable: unreadable.sort() };
   }
 
+  /** Whether `storageFailed` was already set (once is enough). */
+  let failedOnce = false;
   /** What `notStored` last said (the store is updated only when it changes). */
   let lastNotStored = "{}";
   /** True while writing: `onState` updates the store, which asks to write again. */
@@ -272,7 +274,11 @@ export function createSavedStorage(storage: () => Storage, onState: (patch: Part
 
   function writeNow({ scenarios }: PersistedState) {
     const store = ls();
-    if (!store) return onState({ storageFailed: true });
+    if (!store) {
+      if (!failedOnce) onState({ storageFailed: true });
+      failedOnce = true;
+      return;
+    }
     const notStored: Record<string, NotStored> = {};
     const ids: string[] = [];
     let full = false;
@@ -334,8 +340,9 @@ export function createSavedStorage(storage: () => Storage, onState: (patch: Part
       full = true;
     }
     const told = JSON.stringify(notStored);
-    if (told !== lastNotStored || full) onState({ notStored, ...(full ? { storageFailed: true } : {}) });
+    if (told !== lastNotStored || (full && !failedOnce)) onState({ notStored, ...(full ? { storageFailed: true } : {}) });
     lastNotStored = told;
+    failedOnce ||= full;
   }
 
   return {
