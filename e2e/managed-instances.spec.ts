@@ -38,6 +38,8 @@ for (const size of [
     await expect(page.getByTestId("mi-results")).toContainText("ECS Managed Instances fee (m5.large)");
     await expect(page.getByTestId("mi-results")).toContainText("inferred, not published");
     await expect(page.getByTestId("catalog-info")).toContainText("ECS Managed Instances management fee");
+    // The duty-cycle chart has a third (dashed) line: its legend and its table name it.
+    await expect(page.getByTestId("chart-duty-cycle")).toContainText("ECS Managed Instances");
     await page.getByTestId("summary").screenshot({ path: `test-results/screenshots/managed-instances-summary-${size.width}.png` });
     await page.screenshot({ path: `test-results/screenshots/managed-instances-${size.width}.png`, fullPage: true });
 

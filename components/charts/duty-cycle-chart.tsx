@@ -9,9 +9,12 @@ export interface DutyCyclePoint {
   dutyCyclePercent: number;
   fargate: number;
   ec2: number;
+  /** ECS Managed Instances at the same duty cycle, when priced (and shown). */
+  managedInstances?: number;
 }
 
 export function DutyCycleChart({ points, breakEvenPercent, note }: { points: DutyCyclePoint[]; breakEvenPercent: number | null; note: string }) {
+  const mi = points.length > 0 && points.every((p) => p.managedInstances !== undefined);
   return (
     <ChartFrame
       testId="chart-duty-cycle"
@@ -19,8 +22,8 @@ export function DutyCycleChart({ points, breakEvenPercent, note }: { points: Dut
       description={`${note} ${breakEvenPercent === null ? "The lines do not cross: no break-even point." : `Break-even at ${breakEvenPercent}% of the month.`}`}
       table={
         <DataTable
-          columns={["Duty cycle (%)", "Fargate (USD)", "EC2 (USD)"]}
-          rows={points.map((p) => [p.dutyCyclePercent, formatUsd(p.fargate), formatUsd(p.ec2)])}
+          columns={["Duty cycle (%)", "Fargate (USD)", ...(mi ? ["ECS Managed Instances (USD)"] : []), "EC2 (USD)"]}
+          rows={points.map((p) => [p.dutyCyclePercent, formatUsd(p.fargate), ...(mi ? [formatUsd(p.managedInstances!)] : []), formatUsd(p.ec2)])}
         />
       }
     >
@@ -39,6 +42,18 @@ export function DutyCycleChart({ points, breakEvenPercent, note }: { points: Dut
           <Tooltip {...tooltipProps} formatter={(v) => formatUsd(Number(v))} labelFormatter={(l) => `${l}% of the month`} />
           <Legend verticalAlign="top" formatter={legendFormatter} />
           <Line type="linear" dataKey="fargate" name="Fargate" stroke={chartColor.fargate} strokeWidth={2} dot={false} isAnimationActive={false} />
+          {mi ? (
+            <Line
+              type="linear"
+              dataKey="managedInstances"
+              name="ECS Managed Instances"
+              stroke={chartColor.storage}
+              strokeWidth={2}
+              strokeDasharray="6 3"
+              dot={false}
+              isAnimationActive={false}
+            />
+          ) : null}
           <Line type="linear" dataKey="ec2" name="ECS on EC2" stroke={chartColor.ec2} strokeWidth={2} dot={false} isAnimationActive={false} />
           {breakEvenPercent !== null ? (
             <ReferenceLine

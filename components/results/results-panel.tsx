@@ -37,6 +37,10 @@ const SpotChart = memo(
   sameChartProps,
 );
 
+/** The duty-cycle points without the Managed Instances line (the column is hidden). */
+const dropManagedInstances = (points: ResultsView["dutyCycle"]["points"]) =>
+  points.map((p) => ({ dutyCyclePercent: p.dutyCyclePercent, fargate: p.fargate, ec2: p.ec2 }));
+
 /** Line items, EC2 detail and charts: re-rendered from a deferred view so keystrokes update the totals first. */
 const Details = memo(function Details({ view, spot }: { view: ResultsView; spot: SpotView | null }) {
   const columns = useColumnsStore();
@@ -52,9 +56,9 @@ const Details = memo(function Details({ view, spot }: { view: ResultsView; spot:
       <BreakdownChart rows={view.breakdown} />
       {view.dutyCycle.points.length ? (
         <DutyCycleChart
-          points={view.dutyCycle.points}
+          points={columns.managedInstances ? view.dutyCycle.points : dropManagedInstances(view.dutyCycle.points)}
           breakEvenPercent={view.dutyCycle.breakEvenPercent}
-          note="Monthly compute cost (USD) of the scenario's tasks if they ran this share of the month (the services beside Fargate are not in these lines); EC2 per the cluster scaling setting."
+          note="Monthly compute cost (USD) of the scenario's tasks if they ran this share of the month (the services beside Fargate are not in these lines); EC2 per the cluster scaling setting; ECS Managed Instances (dashed) likewise, with its fee."
         />
       ) : null}
       {spot ? <SpotChart points={spot.points} eligible={spot.eligible} /> : null}

@@ -51,6 +51,19 @@ describe("a workload with capacityProviders instead of spotPercent", () => {
     expect(estimateScenario(same.value, fargateCatalog).totals.monthlyCost.toString()).toBe("165.4955625");
   });
 
+  it("prices whole tasks on Spot exactly, though the share is 1/3: 3 tasks at 1:1 -> 2 on FARGATE, 1 on Spot", () => {
+    // 1460 task-hours x 0.04937 = 72.0802 + 730 Spot task-hours x 0.01571925 = 11.4750525 -> 83.5552525 (no 33.33...% rounding).
+    const strategy = [
+      { provider: "FARGATE" as const, weight: 1 },
+      { provider: "FARGATE_SPOT" as const, weight: 1 },
+    ];
+    const p = parse({ region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 3, capacityProviders: strategy }] });
+    if (!p.ok) throw new Error("invalid");
+    const e = estimateScenario(p.value, fargateCatalog);
+    expect(e.workloads[0]!.lineItems.map((li) => li.quantity.toString())).toEqual(["1460", "2920", "730", "1460"]);
+    expect(e.totals.monthlyCost.toString()).toBe("83.5552525");
+  });
+
   it("refuses what ECS refuses, on its path", () => {
     const problems = (capacityProviders: unknown, extra: object = {}) => {
       const p = parse({ region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 2, capacityProviders, ...extra }] } as ScenarioInput);

@@ -486,7 +486,9 @@ export function priceWorkload(w: Workload, region: FargateRegion, catalog: Catal
   let regular = hours;
   let spot = ZERO;
   if (spotPercent > 0) {
-    spot = hours.times(num(spotPercent)).times(PERCENT);
+    // A capacity provider strategy puts whole tasks on Spot: their hours exactly (spotPercent may be 100/3).
+    const split = w.capacityProviders && w.tasks > 0 ? capacitySplit(w.tasks, w.capacityProviders) : null;
+    spot = split ? hours.times(split.spot).div(w.tasks) : hours.times(num(spotPercent)).times(PERCENT);
     regular = hours.minus(spot);
   }
   const osArch = osArchOf(w);

@@ -48,7 +48,8 @@ export interface ResultsView {
     managedInstancesCheaper: "fargate" | "managed-instances" | "same" | null;
   };
   breakdown: BreakdownRow[];
-  dutyCycle: { points: { dutyCyclePercent: number; fargate: number; ec2: number }[]; breakEvenPercent: number | null };
+  /** EC2 (and, when priced, ECS Managed Instances: same duty cycles) against Fargate; the break-even is EC2's. */
+  dutyCycle: { points: { dutyCyclePercent: number; fargate: number; ec2: number; managedInstances?: number }[]; breakEvenPercent: number | null };
 }
 
 export interface SpotView {
@@ -144,11 +145,15 @@ export function buildResults(
     },
     breakdown: breakdownRows(estimate),
     dutyCycle: {
-      points: (ec2?.breakEven.series ?? []).map((p) => ({
-        dutyCyclePercent: p.dutyCyclePercent,
-        fargate: chartNumber(p.fargateMonthlyCost),
-        ec2: chartNumber(p.ec2MonthlyCost),
-      })),
+      points: (ec2?.breakEven.series ?? []).map((p, i) => {
+        const m = mi?.breakEven.series[i];
+        return {
+          dutyCyclePercent: p.dutyCyclePercent,
+          fargate: chartNumber(p.fargateMonthlyCost),
+          ec2: chartNumber(p.ec2MonthlyCost),
+          ...(m && m.dutyCyclePercent === p.dutyCyclePercent ? { managedInstances: chartNumber(m.ec2MonthlyCost) } : {}),
+        };
+      }),
       breakEvenPercent: ec2?.breakEven.dutyCyclePercent ?? null,
     },
   };

@@ -67,7 +67,16 @@ export const useScenarioStore = create<ScenarioState>()((set, get) => ({
       void _old;
       return { draft: Object.keys(services).length ? { ...rest, services } : rest };
     }),
-  updateWorkload: (index, patch) => set((s) => ({ draft: { ...s.draft, workloads: s.draft.workloads.map((w, i) => (i === index ? { ...w, ...patch } : w)) } })),
+  updateWorkload: (index, patch) =>
+    set((s) => ({
+      draft: {
+        ...s.draft,
+        // A Spot share typed in the editor replaces a capacity provider strategy (the two cannot disagree).
+        workloads: s.draft.workloads.map((w, i) =>
+          i !== index ? w : "spotPercent" in patch ? { ...w, ...patch, capacityProviders: undefined } : { ...w, ...patch },
+        ),
+      },
+    })),
   addWorkload: (workload) =>
     set((s) => {
       const w = workload ?? { ...DEFAULT_WORKLOAD, name: uniqueName("workload", s.draft.workloads), tasks: 1 };

@@ -267,6 +267,32 @@ function spotAndSavingsPlans(): GoldenScenario[] {
   }
   for (const sp of SAVINGS_PLANS) out.push(v1(`savings-plan-windows-${sp}`, [w("sp", { os: "windows", vcpu: 2, memoryGiB: 8, tasks: 5, savingsPlan: sp })]));
   out.push(v1("spot-with-savings-plan", [w("both", { spotPercent: 40, savingsPlan: "1yr-all-upfront", tasks: 10 })]));
+  // Capacity provider strategies (issue 23): the issue's example (2 base, then 1:3 -> 5 on Spot of 8), AWS's 1:4, 1:1 odd.
+  out.push(
+    v1("spot-capacity-providers", [
+      w("base 2, 1:3", {
+        tasks: 8,
+        capacityProviders: [
+          { provider: "FARGATE", base: 2, weight: 1 },
+          { provider: "FARGATE_SPOT", weight: 3 },
+        ],
+      }),
+      w("1:4", {
+        tasks: 5,
+        capacityProviders: [
+          { provider: "FARGATE", weight: 1 },
+          { provider: "FARGATE_SPOT", weight: 4 },
+        ],
+      }),
+      w("1:1 odd", {
+        tasks: 3,
+        capacityProviders: [
+          { provider: "FARGATE", weight: 1 },
+          { provider: "FARGATE_SPOT", weight: 1 },
+        ],
+      }),
+    ]),
+  );
   return out;
 }
 

@@ -16,6 +16,18 @@ describe("POST /api/estimate", () => {
     expect(est.ec2.available).toBe(true);
   });
 
+  it("carries ECS Managed Instances beside EC2, with the fee per instance-hour and its SKU", async () => {
+    const scenario = { region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2 }], ec2: { instanceTypes: ["m5.large"], headroomPercent: 0 } };
+    const res = await post(JSON.stringify(scenario), { "content-type": "application/json", "x-forwarded-for": "10.23.0.1" });
+    expect(res.status).toBe(200);
+    const est = await res.json();
+    // 730 x 0.096 = 70.08 + fee 730 x 0.01152 = 8.4096 + EBS 30 x 0.08 = 2.40 -> 80.8896; EC2 alone 72.48.
+    expect(est.managedInstances.monthlyCost).toBe("80.8896");
+    expect(est.managedInstances.feeMonthlyCost).toBe("8.4096");
+    expect(est.managedInstances.instances[0]).toMatchObject({ type: "m5.large", feeHourlyPrice: "0.01152", feeSku: "MVN3MAA8X9QENPCC" });
+    expect(est.ec2.monthlyCost).toBe("72.48");
+  });
+
   it("answers 400 with every problem", async () => {
     const res = await post(JSON.stringify({ region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 10, tasks: -1 }] }));
     expect(res.status).toBe(400);
