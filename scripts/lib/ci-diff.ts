@@ -3,6 +3,7 @@ import { appendFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { extrasCatalog } from "@/lib/catalog/extras";
+import { ec2Catalog } from "@/lib/catalog/ec2";
 import {
   besidePath,
   type CostDiff,
@@ -266,7 +267,7 @@ export function runCiDiff(env: CiEnv): CiResult {
     const head = sides.head?.ok ? sides.head.value : null;
     sections.push({
       title: shown,
-      diff: diffScenarios(base?.scenario ?? null, head?.scenario ?? null, fargateCatalog, extrasCatalog, undefined, { base: base?.notes, head: head?.notes }),
+      diff: diffScenarios(base?.scenario ?? null, head?.scenario ?? null, fargateCatalog, extrasCatalog, ec2Catalog, { base: base?.notes, head: head?.notes }),
     });
   }
 
