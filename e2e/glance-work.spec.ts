@@ -248,7 +248,9 @@ test.describe("right-sizing a person can act on (items 6 and 9)", () => {
     await expect(page.getByTestId("rightsizing-total")).toContainText("$173.76 → $103.64");
     await expect(page.getByTestId("rightsizing-total")).toContainText("$70.12");
 
-    await orders.getByRole("button", { name: /Add to scenario: orders-api/ }).click();
+    // A service from another region offers both (issue 24 item 8): here, the scenario's.
+    await expect(orders.getByTestId("region-choice-0")).toContainText("orders-api runs in eu-central-1; this scenario is priced in us-east-1.");
+    await orders.getByRole("button", { name: "Add in us-east-1 (the scenario's region)" }).click();
     const bar = page.getByTestId("undo-bar");
     await expect(bar).toContainText("Added “orders-api (right-sized)” (0.5 vCPU / 2 GiB, 3 tasks, always on) as workload 2.");
     await expect(bar).toContainText("The service runs in eu-central-1; the scenario prices it in us-east-1.");
@@ -261,7 +263,7 @@ test.describe("right-sizing a person can act on (items 6 and 9)", () => {
     await page.waitForTimeout(800); // let the smooth scroll finish before the picture
     await page.screenshot({ path: "test-results/screenshots/glance-rightsizing-added-1280.png" });
 
-    await orders.getByRole("button", { name: /Add to scenario: orders-api/ }).click();
+    await orders.getByRole("button", { name: "Add in us-east-1 (the scenario's region)" }).click();
     await expect(bar).toContainText("already in the scenario (workload 2): nothing was added");
     await expect(workload(page, 2)).toHaveCount(0);
     await expect(page.getByTestId("fargate-total")).toHaveText("$171.92");
