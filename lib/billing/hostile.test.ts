@@ -289,3 +289,38 @@ describe("issue 20 item 5: a row group is read column-wise (no row objects for t
     expect(shares).toEqual([1]);
   });
 });
+
+describe("issue 20, bad input: one sentence naming the file, nothing half-read", () => {
+  it("a truncated Parquet footer; a gzip cut short; columns named __proto__ and constructor are plain columns", async () => {
+    const parquet = new Uint8Array(readFileSync(fixture("cur2-fargate.parquet")));
+    expect(await errorOf(reconcileBlob(new Blob([parquet.subarray(0, parquet.length - 100)]), "cut.parquet", fargateCatalog))).toMatch(
+      /^cut\.parquet is not a readable Parquet file \(.+\)\.$/,
+    );
+    const gz = readFileSync(fixture("cur2-fargate.csv.gz"));
+    expect(await errorOf(reconcileBlob(new Blob([gz.subarray(0, gz.length - 10)]), "cut.csv.gz", fargateCatalog))).toMatch(
+      /^cut\.csv\.gz is not a valid gzip file/,
+    );
+    const n = 3;
+    const col = (name: string, v: string) => ({ name, type: "STRING" as const, data: Array.from({ length: n }, () => v) });
+    const bytes = parquetWriteBuffer({
+      columnData: [
+        col("__proto__", "x"),
+        col("line_item_line_item_type", "Usage"),
+        col("line_item_product_code", "AmazonECS"),
+        col("line_item_usage_type", "USE1-Fargate-GB-Hours"),
+        { name: "line_item_usage_amount", type: "DOUBLE", data: [1, 2, 3] },
+        { name: "line_item_unblended_cost", type: "DOUBLE", data: [0.25, 0.5, 0.75] },
+        { name: "pricing_public_on_demand_cost", type: "DOUBLE", data: [0.25, 0.5, 0.75] },
+        col("product_region_code", "us-east-1"),
+        col("constructor", "y"),
+      ],
+    });
+    // 0.25 + 0.5 + 0.75 = 1.5
+    expect((await reconcileBlob(new Blob([bytes]), "proto.parquet", fargateCatalog)).totals.effectiveCost).toBe("1.5");
+    const csv = `__proto__,${LINES[0]},constructor\n${LINES.slice(1)
+      .filter((l) => l)
+      .map((l) => `x,${l},y`)
+      .join("\n")}`;
+    expect((await reconcileCsvText(csv)).totals.effectiveCost).toBe("0.225048625");
+  });
+});
