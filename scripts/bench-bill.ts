@@ -1,8 +1,8 @@
 /**
- * `npm run bench -- --bill [--mb N] [--json]`: the bill reader on a synthetic CUR 2.0 hourly export of N MB of CSV
+ * `npm run bench -- --bill [--mb N] [--row-group R] [--json]`: the bill reader on a synthetic CUR 2.0 hourly export of N MB of CSV
  * (default 128), generated here: 124 columns as AWS writes them (most empty on Fargate rows), Fargate vCPU / memory /
  * storage rows of 40 services with task ARNs and tags, beside NAT, data transfer and EC2 rows. The same rows are
- * written as .csv.gz and as Parquet (SNAPPY, row groups of 50,000 rows, as Data Exports writes them), and each is read
+ * written as .csv.gz and as Parquet (SNAPPY, row groups of R rows, default 50,000), and each is read
  * by `reconcile`'s reader in a fresh process (scripts/lib/bench-bill-read.ts) that reports its time and peak RSS.
  * Throughput is the uncompressed CSV size over the read time (the "uncompressed-equivalent" MB/s of issue 20).
  */
@@ -19,6 +19,9 @@ const json = argv.includes("--json");
 const mbArg = argv.indexOf("--mb");
 const targetMB = mbArg >= 0 ? Number(argv[mbArg + 1]) : 128;
 const keep = argv.includes("--keep");
+const groupArg = argv.indexOf("--row-group");
+/** Rows per Parquet row group (and per generated batch). */
+const batch = groupArg >= 0 ? Number(argv[groupArg + 1]) : 50_000;
 
 // The named columns the reconciliation reads (and a few it does not), then fillers up to CUR 2.0's 124 columns.
 const NAMED = [
@@ -169,7 +172,6 @@ async function generate(dir: string) {
   const header = `${COLUMNS.join(",")}\n`;
   let bytes = Buffer.byteLength(header);
   gz.write(header);
-  const batch = 50_000;
   const writer = new ParquetWriter({
     writer: fileWriter(parquetPath),
     schema: schemaFromColumnData({

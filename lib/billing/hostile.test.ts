@@ -17,7 +17,6 @@ import { reconcileFile } from "./node";
 import { billView } from "./view";
 import { fixture, reconcileCsvText, withFooter } from "./test-helpers";
 import { parquetWriteBuffer } from "hyparquet-writer";
-import { SLICE_ROWS } from "./parquet";
 import { checkHybridRuns } from "./parquet-guard";
 
 const CUR2 = readFileSync(fixture("cur2-fargate.csv"), "utf8");
@@ -265,8 +264,8 @@ describe("item 3: a Parquet file's claims are checked before anything is allocat
   });
 });
 
-describe("issue 20 item 5: a large row group is decoded in slices, with the same answer", () => {
-  it("70,000 rows in one row group: read 65,536 rows at a time, every row counted", async () => {
+describe("issue 20 item 5: a row group is read column-wise (no row objects for the whole group), with the same answer", () => {
+  it("70,000 rows in one row group: every row counted, the total exact", async () => {
     const n = 70_000;
     const str = (name: string, v: string) => ({ name, type: "STRING" as const, data: Array.from({ length: n }, () => v) });
     // Row i costs (i mod 100) / 100 USD: 700 rounds of 0 + 0.01 + ... + 0.99 = 700 x 49.5 = 34650.
@@ -287,8 +286,41 @@ describe("issue 20 item 5: a large row group is decoded in slices, with the same
     const r = await reconcileBlob(new Blob([bytes]), "big.parquet", fargateCatalog, (s) => shares.push(s));
     expect(r.bill.rows).toBe(n);
     expect(r.totals.effectiveCost).toBe("34650");
-    // Two slices: 65,536 rows, then the other 4,464.
-    expect(SLICE_ROWS).toBe(65_536);
-    expect(shares).toEqual([65_536 / n, 1]);
+    expect(shares).toEqual([1]);
+  });
+});
+
+describe("issue 20, bad input: one sentence naming the file, nothing half-read", () => {
+  it("a truncated Parquet footer; a gzip cut short; columns named __proto__ and constructor are plain columns", async () => {
+    const parquet = new Uint8Array(readFileSync(fixture("cur2-fargate.parquet")));
+    expect(await errorOf(reconcileBlob(new Blob([parquet.subarray(0, parquet.length - 100)]), "cut.parquet", fargateCatalog))).toMatch(
+      /^cut\.parquet is not a readable Parquet file \(.+\)\.$/,
+    );
+    const gz = readFileSync(fixture("cur2-fargate.csv.gz"));
+    expect(await errorOf(reconcileBlob(new Blob([gz.subarray(0, gz.length - 10)]), "cut.csv.gz", fargateCatalog))).toMatch(
+      /^cut\.csv\.gz is not a valid gzip file/,
+    );
+    const n = 3;
+    const col = (name: string, v: string) => ({ name, type: "STRING" as const, data: Array.from({ length: n }, () => v) });
+    const bytes = parquetWriteBuffer({
+      columnData: [
+        col("__proto__", "x"),
+        col("line_item_line_item_type", "Usage"),
+        col("line_item_product_code", "AmazonECS"),
+        col("line_item_usage_type", "USE1-Fargate-GB-Hours"),
+        { name: "line_item_usage_amount", type: "DOUBLE", data: [1, 2, 3] },
+        { name: "line_item_unblended_cost", type: "DOUBLE", data: [0.25, 0.5, 0.75] },
+        { name: "pricing_public_on_demand_cost", type: "DOUBLE", data: [0.25, 0.5, 0.75] },
+        col("product_region_code", "us-east-1"),
+        col("constructor", "y"),
+      ],
+    });
+    // 0.25 + 0.5 + 0.75 = 1.5
+    expect((await reconcileBlob(new Blob([bytes]), "proto.parquet", fargateCatalog)).totals.effectiveCost).toBe("1.5");
+    const csv = `__proto__,${LINES[0]},constructor\n${LINES.slice(1)
+      .filter((l) => l)
+      .map((l) => `x,${l},y`)
+      .join("\n")}`;
+    expect((await reconcileCsvText(csv)).totals.effectiveCost).toBe("0.225048625");
   });
 });

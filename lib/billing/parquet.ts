@@ -3,9 +3,6 @@ import { BillError, columnsToRead, detectFormat } from "./columns";
 import type { BillAccumulator, Cell } from "./accumulate";
 import { checkMetadata, guardedSource, ParquetDamage } from "./parquet-guard";
 
-/** Rows decoded at a time (README, Performance): a row group is read in slices of at most this many rows. */
-export const SLICE_ROWS = 65_536;
-
 /** Random access to the file's bytes (a File's slices in the browser, a file handle in Node). */
 export interface ByteSource {
   byteLength: number;
@@ -44,45 +41,52 @@ export async function readParquetBill(file: ByteSource, acc: BillAccumulator, on
     throw damaged((e as Error).message);
   }
   const total = Number(metadata.num_rows);
+  const position = new Map(columns.map((c, i) => [c, i]));
   let rowStart = 0;
   for (const group of metadata.row_groups) {
-    const groupEnd = rowStart + Number(group.num_rows);
-    // The row group's column chunks are fetched once (kept until the group is done) and decoded SLICE_ROWS rows at a
-    // time, so memory holds one slice of decoded rows whatever size the writer gave its row groups.
-    const fetched = new Map<string, ArrayBuffer | Promise<ArrayBuffer>>();
-    const groupSource: ByteSource = {
-      byteLength: source.byteLength,
-      slice(start, end) {
-        const key = `${start}:${end}`;
-        let got = fetched.get(key);
-        if (got === undefined) fetched.set(key, (got = source.slice(start, end)));
-        return got;
-      },
-    };
-    for (let from = rowStart; from < groupEnd; from += SLICE_ROWS) {
-      const to = Math.min(groupEnd, from + SLICE_ROWS);
-      let read = 0;
-      try {
-        await parquetRead({
-          file: groupSource,
-          metadata,
-          columns,
-          rowStart: from,
-          rowEnd: to,
-          onComplete: (rows: Cell[][]) => {
-            read = rows.length;
-            for (const r of rows) acc.row(r);
-          },
-        });
-      } catch (e) {
-        if (e instanceof BillError) throw e;
-        if (e instanceof ParquetDamage) throw damaged(`rows ${from + 1}-${to}: ${e.message}`);
-        throw damaged(`rows ${from + 1}-${to} cannot be decoded (${(e as Error).message})`);
-      }
-      // Rows short of what the row group declares were not read (a page offset past the data, say): an error.
-      if (read !== to - from) throw damaged(`rows ${from + 1}-${to} gave ${read} rows instead of ${to - from}`);
-      onProgress?.(total ? to / total : 1);
+    const rowEnd = rowStart + Number(group.num_rows);
+    const size = rowEnd - rowStart;
+    // Column-wise: each column's decoded pages as hyparquet emits them (onChunk), then one reused row array per row,
+    // so no row objects are built for the whole group (hyparquet's onComplete would build one array per row).
+    const pieces: { rowStart: number; data: ArrayLike<Cell> }[][] = columns.map(() => []);
+    try {
+      await parquetRead({
+        file: source,
+        metadata,
+        columns,
+        rowStart,
+        rowEnd,
+        onChunk: (chunk) => {
+          const at = position.get(chunk.columnName);
+          if (at !== undefined) pieces[at]!.push({ rowStart: chunk.rowStart, data: chunk.columnData as ArrayLike<Cell> });
+        },
+      });
+    } catch (e) {
+      if (e instanceof BillError) throw e;
+      if (e instanceof ParquetDamage) throw damaged(`rows ${rowStart + 1}-${rowEnd}: ${e.message}`);
+      throw damaged(`rows ${rowStart + 1}-${rowEnd} cannot be decoded (${(e as Error).message})`);
     }
-    rowStart = groupEnd;
+    // Every column must cover the group's rows: fewer means pages were not read (a page offset past the data, say).
+    for (const [i, list] of pieces.entries()) {
+      list.sort((x, y) => x.rowStart - y.rowStart);
+      let covered = rowStart;
+      for (const p of list) if (p.rowStart <= covered) covered = Math.max(covered, p.rowStart + p.data.length);
+      if (covered < rowEnd) throw damaged(`rows ${rowStart + 1}-${rowEnd} of column ${columns[i]} gave ${covered - rowStart} values instead of ${size}`);
+    }
+    const cursor = pieces.map(() => 0);
+    const row: Cell[] = new Array<Cell>(columns.length);
+    for (let r = rowStart; r < rowEnd; r++) {
+      for (let c = 0; c < columns.length; c++) {
+        const list = pieces[c]!;
+        let k = cursor[c]!;
+        while (list[k]!.rowStart + list[k]!.data.length <= r) k++;
+        cursor[c] = k;
+        row[c] = list[k]!.data[r - list[k]!.rowStart];
+      }
+      acc.row(row);
+    }
+    pieces.length = 0;
+    rowStart = rowEnd;
+    onProgress?.(total ? rowStart / total : 1);
   }
 }
