@@ -49,7 +49,13 @@ const Details = memo(function Details({ view, spot }: { view: ResultsView; spot:
       <WorkloadTables estimate={view.estimate} />
       <ServicesResults view={view} />
       {view.managedInstances && columns.managedInstances ? (
-        <Ec2Results ec2={view.managedInstances} fargate={view.estimate} title="The same tasks on ECS Managed Instances" prefix="mi" caveat={view.managedInstances.caveat} />
+        <Ec2Results
+          ec2={view.managedInstances}
+          fargate={view.estimate}
+          title="The same tasks on ECS Managed Instances"
+          prefix="mi"
+          caveat={view.managedInstances.caveat}
+        />
       ) : null}
       {view.ec2 && columns.ec2 ? <Ec2Results ec2={view.ec2} fargate={view.estimate} /> : null}
       {view.whole ? <WholeBillChart slices={view.whole.slices} /> : null}
