@@ -131,11 +131,16 @@ describe("ECS Managed Instances: EC2 instance-hours plus the management fee", ()
     expect(estimate.ec2.breakEven.dutyCyclePercent).toBe(85.21);
   });
 
-  it("the whole bill applies as for EC2: one public IPv4 per instance (730 h x 0.005 = 3.65) on top of 80.8896", () => {
+  it("the whole bill applies as for EC2: awsvpc tasks cannot hold public IPs, so the NAT equivalent is priced on top of 80.8896", () => {
+    // As on the EC2 side (issue 24 item 3): one NAT gateway (730 h x 0.045 = 32.85) and its public IPv4 (730 h x 0.005
+    // = 3.65) = 36.50; 80.8896 + 36.50 = 117.3896.
     const { estimate } = priced({ version: 2, ...onM5("us-east-1", 1), workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks: 1, publicIp: true }] });
     const wb = estimate.managedInstances.wholeBill;
-    expect(wb.lineItems.map((li) => [li.name, s(li.monthlyCost)])).toEqual([["Public IPv4 address (one per instance)", "3.65"]]);
-    expect(s(wb.monthlyCost)).toBe("84.5396");
+    expect(wb.lineItems.map((li) => [li.name, s(li.monthlyCost)])).toEqual([
+      ["NAT gateway (for the public tasks)", "32.85"],
+      ["Public IPv4 address (the NAT gateway's)", "3.65"],
+    ]);
+    expect(s(wb.monthlyCost)).toBe("117.3896");
   });
 
   it("without the extras snapshot there is no fee table: not priced, and it says why", () => {
