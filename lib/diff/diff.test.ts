@@ -611,4 +611,41 @@ describe("Terraform plans and CloudFormation templates", () => {
     expect(json.head.monthlyCost).toBe("18.02005");
     expect(json.workloads[0]!.assumptions).toEqual(["ApiService: DesiredCount is an expression this estimate cannot resolve: assumed 1 task"]);
   });
+
+  it("a real cdk synth template (aws-cdk-lib 2.276.0, __fixtures__/cdk-shop): the ALB service, the Spot strategy and a task definition alone", () => {
+    // Web (ApplicationLoadBalancedFargateService): 0.5 vCPU / 1 GiB, 2 tasks: 1460 h x (0.5 x 0.04048 + 0.004445 =
+    //   0.024685) = 36.0401.
+    // Worker: 1 vCPU / 2 GiB, 5 tasks, FARGATE base 1 weight 1 + FARGATE_SPOT weight 3 -> 2 on FARGATE, 3 on Spot:
+    //   on-demand 1460 x 0.04937 = 72.0802; Spot 2190 x 0.01571925 = 34.4251575; = 106.5053575.
+    // Report (ARM64, 2 vCPU / 4 GiB, 40 GiB storage, no service: assumed 1 task, always on): 730 x (2 x 0.03238 +
+    //   4 x 0.00356 = 0.079) = 57.67, storage 20 GiB over the free 20 x 730 x 0.000111 = 1.6206; = 59.2906.
+    // Total 36.0401 + 106.5053575 + 59.2906 = 201.8360575.
+    const { json } = priced("cdk.out/Shop.template.json", fixture("cdk-shop/Shop.template.json"));
+    expect(json.workloads.map((w) => [w.name, w.headMonthlyCost])).toEqual([
+      ["WebServiceD04B5F3E", "36.0401"],
+      ["WorkerService9FFC549A", "106.5053575"],
+      ["ShopReportDefB364D514", "59.2906"],
+    ]);
+    expect(json.head.monthlyCost).toBe("201.8360575");
+    expect(json.workloads[1]!.assumptions).toEqual([
+      "WorkerService9FFC549A: capacity provider strategy: 1 on FARGATE (base), then 1:3 FARGATE:FARGATE_SPOT → 3 on Spot of 5",
+    ]);
+    expect(json.workloads[2]!.assumptions).toEqual(['assumed 1 task: add Shop.template.scenario.json beside it with "tasks" for this workload']);
+    expect(json.warnings).toEqual([]);
+    // The Markdown names the workload once, although the importer's note starts with the same logical ID.
+    const md = diffToMarkdown([
+      {
+        diff: diffScenarios(
+          null,
+          priced("cdk.out/Shop.template.json", fixture("cdk-shop/Shop.template.json")).side.scenario,
+          fargateCatalog,
+          undefined,
+          undefined,
+          { head: priced("cdk.out/Shop.template.json", fixture("cdk-shop/Shop.template.json")).side.notes },
+        ),
+      },
+    ]);
+    expect(md).toContain("- WorkerService9FFC549A: capacity provider strategy: 1 on FARGATE (base)");
+    expect(md).not.toContain("WorkerService9FFC549A: WorkerService9FFC549A");
+  });
 });

@@ -200,7 +200,10 @@ export const MAX_NOTES = 50;
 
 /** A section's assumptions (per workload, named) and warnings (the file's), at most MAX_NOTES of each. */
 function sectionNotes(diff: CostDiff): { assumed: { workload: string; text: string }[]; warnings: string[]; more: number } {
-  const assumed = diff.workloads.flatMap((w) => w.assumptions.map((text) => ({ workload: w.name, text })));
+  // A note that already starts with the workload's name (a CloudFormation logical ID) is not prefixed twice.
+  const assumed = diff.workloads.flatMap((w) =>
+    w.assumptions.map((text) => (text.startsWith(`${w.name}: `) ? { workload: w.name, text: text.slice(w.name.length + 2) } : { workload: w.name, text })),
+  );
   const more = Math.max(0, assumed.length - MAX_NOTES) + Math.max(0, diff.warnings.length - MAX_NOTES);
   return { assumed: assumed.slice(0, MAX_NOTES), warnings: diff.warnings.slice(0, MAX_NOTES), more };
 }
