@@ -5,7 +5,13 @@ import { extrasCatalog } from "@/lib/catalog/extras";
 import { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import real2022 from "./__fixtures__/ecs-getproducts-response-us-east-1-2022-11-21.json";
 import constructed from "./__fixtures__/ecs-getproducts-managed-instances-fee-us-east-1.format-faithful-value-constructed.json";
-import { confirmationSummary, mergeManagedInstancesConfirmation, type FreshManagedInstances, type SkuProducts } from "./managed-instances-map";
+import {
+  confirmationSummary,
+  mergeManagedInstancesConfirmation,
+  productInstanceType,
+  type FreshManagedInstances,
+  type SkuProducts,
+} from "./managed-instances-map";
 
 vi.mock("server-only", () => ({}));
 const { fetchEcsSkuProducts } = await import("./extras-pricing");
@@ -64,6 +70,16 @@ describe("reading the AmazonECS products of a region (GetProducts via the SDK)",
     pricing.on(GetProductsCommand).rejects(Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" }));
     const none = await read("us-east-1");
     expect(none).toEqual({ ok: false, reason: expect.stringMatching(/^No AWS credentials were found/) });
+  });
+});
+
+describe("the instance type a product names", () => {
+  const product = (attributes: Record<string, string>) => ({ product: { sku: "S", attributes }, terms: {} });
+  it("reads instanceType, else another ...instanceType attribute holding an EC2 type; never ECS Anywhere's 'With Free'", () => {
+    expect(productInstanceType(product({ instanceType: "m5.large" }))).toBe("m5.large");
+    expect(productInstanceType(product({ ec2InstanceType: "c6g.16xlarge" }))).toBe("c6g.16xlarge");
+    expect(productInstanceType(product({ externalInstanceType: "With Free" }))).toBeUndefined();
+    expect(productInstanceType(product({ instanceType: "", usagetype: "USE1-Fargate-GB-Hours" }))).toBeUndefined();
   });
 });
 
