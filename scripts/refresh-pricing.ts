@@ -24,7 +24,10 @@
  * tables, EBS, commitments and the candidate list are kept; a type the Price List lacks keeps its old price
  * (warned); types and regions are never added (that is npm run catalog:ec2).
  * Extras: one query per service and region; every rate is matched by the SKU the snapshot holds, and a SKU the
- * Price List lacks refuses the refresh. Internet egress tiers (no SKU in our data) are kept.
+ * Price List lacks refuses the refresh. Internet egress tiers (no SKU in our data) are kept. Then the ECS Managed
+ * Instances fee rows (instance types inferred) are checked by SKU against the AmazonECS products of each region with
+ * fees: confirmed, corrected to the type AWS names, or left inferred; a region that cannot be read stays inferred
+ * and the report says why (never fatal). The report counts confirmed / corrected / still inferred.
  */
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -228,10 +231,38 @@ async function main() {
     if (warnings.length > 20) process.stdout.write(`  ... and ${warnings.length - 20} more warnings\n`);
     for (const c of merged.value.changes.slice(0, 50)) process.stdout.write(`  ${c}\n`);
     if (merged.value.changes.length > 50) process.stdout.write(`  ... and ${merged.value.changes.length - 50} more changes\n`);
+
+    // ECS Managed Instances: confirm the inferred fee types by SKU. Never fatal: a region that cannot be read keeps
+    // its inferred rows, and the report says why.
+    const miRegions = Object.keys(merged.value.catalog.regions).filter((code) => merged.value.catalog.regions[code]!.ecsManagedInstances);
+    process.stdout.write(`Confirming ECS Managed Instances fee types by SKU in ${miRegions.length} regions (AmazonECS)...\n`);
+    const miFresh: import("../lib/aws").FreshManagedInstances = {};
+    const miProblems: string[] = [];
+    const miQueue = [...miRegions];
+    await Promise.all(
+      Array.from({ length: Math.min(EC2_CONCURRENCY, miQueue.length) }, async () => {
+        for (let code = miQueue.shift(); code !== undefined; code = miQueue.shift()) {
+          try {
+            const r = await aws.fetchEcsSkuProducts(code, { client, firstPageTimeoutMs: 15_000 });
+            if (r.ok) miProblems.push(...r.value.problems.map((p) => `${code} AmazonECS: ${p}`));
+            miFresh[code] = r.ok ? { ok: true, skus: r.value.skus } : { ok: false, reason: lowerFirst(r.error.message).replace(/\.$/, "") };
+          } catch {
+            miFresh[code] = { ok: false, reason: "an unexpected error" };
+          }
+        }
+      }),
+    );
+    const mi = aws.mergeManagedInstancesConfirmation(merged.value.catalog, miFresh, { today });
+    process.stdout.write(`  ${aws.confirmationSummary(mi)}\n`);
+    const miWarnings = [...mi.warnings, ...miProblems];
+    for (const w of miWarnings.slice(0, 20)) process.stdout.write(`  warning: ${w}\n`);
+    if (miWarnings.length > 20) process.stdout.write(`  ... and ${miWarnings.length - 20} more warnings\n`);
+    for (const c of mi.changes.slice(0, 50)) process.stdout.write(`  ${c}\n`);
+    if (mi.changes.length > 50) process.stdout.write(`  ... and ${mi.changes.length - 50} more changes\n`);
     writes.push({
       file: extrasOut,
-      text: `${JSON.stringify(merged.value.catalog)}\n`,
-      summary: `${targets.length} service prices refreshed, ${merged.value.changes.length} rate changes`,
+      text: `${JSON.stringify(mi.catalog)}\n`,
+      summary: `${targets.length} service prices refreshed, ${merged.value.changes.length} rate changes; ECS Managed Instances fee types ${mi.confirmed} confirmed, ${mi.corrected} corrected, ${mi.inferred} still inferred`,
     });
   }
 

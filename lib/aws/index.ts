@@ -7,3 +7,4 @@ export * from "./pricing";
 export * from "./pricing-map";
 export * from "./extras-pricing";
 export * from "./extras-pricing-map";
+export * from "./managed-instances-map";

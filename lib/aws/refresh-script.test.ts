@@ -9,7 +9,11 @@ import { fargateCatalog } from "@/lib/catalog/fargate";
 import { ec2Catalog } from "@/lib/catalog/ec2";
 import { Ec2Catalog } from "@/lib/catalog/ec2-schema";
 import { FargateCatalog } from "@/lib/catalog/schema";
+import { extrasCatalog } from "@/lib/catalog/extras";
+import { ExtrasCatalog } from "@/lib/catalog/extras-schema";
 import { ec2Item } from "./__fixtures__/ec2-items";
+import real2022 from "./__fixtures__/ecs-getproducts-response-us-east-1-2022-11-21.json";
+import constructedFees from "./__fixtures__/ecs-getproducts-managed-instances-fee-us-east-1.format-faithful-value-constructed.json";
 
 /** scripts/refresh-pricing.ts without credentials: one sentence, exit 1, fast, nothing written. */
 const root = path.resolve(__dirname, "..", "..");
@@ -134,7 +138,7 @@ interface Request {
 }
 
 /** A local stand-in for the Price List endpoint: GetProducts over HTTP, 100 items a page, items by query. */
-async function priceListServer(itemsFor: (body: Request["body"]) => string[]) {
+async function priceListServer(itemsFor: (body: Request["body"]) => string[] | { status: number; type: string; message: string }) {
   const requests: Request[] = [];
   const server = createServer((req, res) => {
     let raw = "";
@@ -142,7 +146,13 @@ async function priceListServer(itemsFor: (body: Request["body"]) => string[]) {
     req.on("end", () => {
       const body = JSON.parse(raw);
       requests.push({ target: String(req.headers["x-amz-target"]), body });
-      const items = itemsFor(body);
+      const answer = itemsFor(body);
+      if (!Array.isArray(answer)) {
+        res.writeHead(answer.status, { "content-type": "application/x-amz-json-1.1", "x-amzn-errortype": answer.type });
+        res.end(JSON.stringify({ __type: answer.type, message: answer.message }));
+        return;
+      }
+      const items = answer;
       const start = Number(body.NextToken ?? 0);
       const end = start + 100;
       res.writeHead(200, { "content-type": "application/x-amz-json-1.1" });
@@ -251,4 +261,50 @@ describe("npm run pricing:refresh against a local Price List endpoint", () => {
       api.close();
     }
   }, 30_000);
+
+  it("extras: confirms the ECS Managed Instances fee types by SKU, and a region AWS refuses stays inferred with the reason", async () => {
+    // Every whole-bill SKU at its snapshot rate; AmazonECS: us-east-1 the constructed fee fixture (c5.large confirms,
+    // m5.large's SKU names m6i.large), eu-west-1 access denied, every other region the real 2022 items (no types).
+    const services: Record<string, string[]> = {
+      AmazonVPC: ["publicIpv4"],
+      AmazonEC2: ["natGateway"],
+      AWSELB: ["loadBalancer"],
+      AmazonCloudWatch: ["logs"],
+      AmazonEFS: ["efs"],
+      AmazonEKS: ["eks"],
+      AmazonECR: ["ecr"],
+      AWSDataTransfer: ["interAz"],
+    };
+    const api = await priceListServer((body) => {
+      const region = body.Filters?.find((f) => f.Field === "regionCode" || f.Field === "fromRegionCode")?.Value ?? "";
+      if (body.ServiceCode === "AmazonECS") {
+        if (region === "eu-west-1") return { status: 400, type: "AccessDeniedException", message: "User is not authorized to perform: pricing:GetProducts" };
+        return region === "us-east-1" ? constructedFees.PriceList : real2022.PriceList;
+      }
+      const r = extrasCatalog.regions[region] as unknown as Record<string, Record<string, { usd: string; sku?: string }> | undefined>;
+      return (services[body.ServiceCode] ?? []).flatMap((block) =>
+        Object.values(r?.[block] ?? {})
+          .filter((rate) => typeof rate === "object" && rate.sku)
+          .map((rate) => item(region, "x", rate.usd, rate.sku!)),
+      );
+    });
+    const out = path.join(api.home, "extras.json");
+    try {
+      const { status, stdout, stderr } = await api.runScript(["--only", "extras", "--out", out]);
+      expect(stderr).toBe("");
+      expect(status).toBe(0);
+      // 4878 fee rows: 1 confirmed, 1 corrected; eu-west-1's 206 and the 4670 others stay inferred (4878 - 2 = 4876).
+      expect(stdout).toContain("ECS Managed Instances fee types by SKU (Price List, AmazonECS): 1 confirmed, 1 corrected to AWS's type, 4876 still inferred.");
+      expect(stdout).toMatch(/warning: eu-west-1: ECS Managed Instances fee types not confirmed \(.*\); its 206 fees stay inferred\.\n/);
+      expect(stdout).toContain("us-east-1 ECS Managed Instances fee: SKU MVN3MAA8X9QENPCC is m6i.large, not m5.large as inferred; corrected to AWS's type");
+      const written = ExtrasCatalog.parse(JSON.parse(readFileSync(out, "utf8")));
+      const use1 = written.regions["us-east-1"]!.ecsManagedInstances!;
+      expect(use1.confirmed).toEqual({ on: new Date().toISOString().slice(0, 10), types: ["c5.large", "m6i.large"] });
+      expect(use1.fees["m6i.large"]).toEqual(["0.01152", "MVN3MAA8X9QENPCC"]);
+      expect(written.regions["eu-west-1"]!.ecsManagedInstances).toEqual(extrasCatalog.regions["eu-west-1"]!.ecsManagedInstances);
+      expect(written.regions["ap-south-1"]!.ecsManagedInstances).toEqual(extrasCatalog.regions["ap-south-1"]!.ecsManagedInstances);
+    } finally {
+      api.close();
+    }
+  }, 120_000);
 });

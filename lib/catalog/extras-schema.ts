@@ -59,7 +59,16 @@ export const ExtrasRegion = z.object({
    * Only types the EC2 snapshot prices in this region (the fee is charged on top of the instance). The instance type
    * of each row is INFERRED (see ExtrasCatalog.ecsManagedInstances.caveat); absent: no fee in our data here.
    */
-  ecsManagedInstances: z.object({ fees: z.record(z.string(), z.tuple([DecimalString, z.string().min(1)])) }).optional(),
+  ecsManagedInstances: z
+    .object({
+      fees: z.record(z.string(), z.tuple([DecimalString, z.string().min(1)])),
+      /**
+       * Set only by `npm run pricing:refresh`: the fee types whose SKU the Price List API (AmazonECS) returned with that
+       * instance type (confirmed, or corrected to AWS's type), and the day. Absent: every type here is inferred.
+       */
+      confirmed: z.object({ on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), types: z.array(z.string().min(1)) }).optional(),
+    })
+    .optional(),
 });
 export type ExtrasRegion = z.infer<typeof ExtrasRegion>;
 

@@ -107,7 +107,20 @@ export function estimateManagedInstances(scenario: Scenario, fargate: FargateEst
     : { fees: undefined, source: { key: "ecs-managed-instances", source: NO_FEE_TABLE, publishedAt: "2025-10-27", estimate: true }, missing: NO_FEE_TABLE };
   const cluster = estimateEc2(scenario, fargate, ec2, { managementFees });
   const feeMonthlyCost = sum(cluster.lineItems.filter((li) => li.component === "management-fee").map((li) => li.monthlyCost));
-  return { ...cluster, wholeBill: ec2WholeBill(scenario, fargate, cluster, xr), feeMonthlyCost, caveat };
+  return { ...cluster, wholeBill: ec2WholeBill(scenario, fargate, cluster, xr), feeMonthlyCost, caveat: caveat + confirmedBySku(cluster.instances, xr) };
+}
+
+/**
+ * " The fee of m5.large was confirmed by SKU on 2026-12-06 (AWS Price List)." for the chosen types whose fee row
+ * `npm run pricing:refresh` confirmed (regions.<code>.ecsManagedInstances.confirmed); "" when none was (the embedded
+ * snapshot: every type inferred), so the caveat stays as it was.
+ */
+function confirmedBySku(instances: readonly { type: string }[], xr: ReturnType<typeof extrasRegion> | undefined): string {
+  const confirmed = xr?.ecsManagedInstances?.confirmed;
+  if (!confirmed) return "";
+  const types = [...new Set(instances.map((i) => i.type))].filter((t) => confirmed.types.includes(t));
+  if (!types.length) return "";
+  return ` The fee of ${types.join(", ")} was confirmed by SKU on ${confirmed.on} (AWS Price List).`;
 }
 
 /**

@@ -151,4 +151,31 @@ describe("ECS Managed Instances: EC2 instance-hours plus the management fee", ()
     expect(mi.available).toBe(false);
     expect(mi.warnings).toEqual(["ECS Managed Instances needs the fee table of the extras price snapshot, which is not loaded."]);
   });
+
+  it("a fee type that pricing:refresh confirmed by SKU says so in the caveat; the embedded snapshot's caveat is unchanged", () => {
+    const { scenario, estimate } = priced(onM5("us-east-1", 1));
+    expect(estimate.managedInstances.caveat).toBe(extrasCatalog.ecsManagedInstances!.caveat);
+    const use1 = extrasCatalog.regions["us-east-1"]!;
+    const refreshed = {
+      ...extrasCatalog,
+      regions: {
+        ...extrasCatalog.regions,
+        "us-east-1": { ...use1, ecsManagedInstances: { ...use1.ecsManagedInstances!, confirmed: { on: "2026-12-06", types: ["m5.large"] } } },
+      },
+    };
+    const fargate = estimateScenario(scenario, fargateCatalog, refreshed);
+    const mi = estimateManagedInstances(scenario, fargate, ec2Catalog, refreshed);
+    expect(mi.caveat).toBe(`${extrasCatalog.ecsManagedInstances!.caveat} The fee of m5.large was confirmed by SKU on 2026-12-06 (AWS Price List).`);
+    // Same figures: 730 x 0.096 = 70.08 + 730 x 0.01152 = 8.4096 + 2.40 EBS.
+    expect(s(mi.monthlyCost)).toBe("80.8896");
+    // A confirmation of other types only leaves the caveat as it was.
+    const other = {
+      ...refreshed,
+      regions: {
+        ...refreshed.regions,
+        "us-east-1": { ...use1, ecsManagedInstances: { ...use1.ecsManagedInstances!, confirmed: { on: "2026-12-06", types: ["c5.large"] } } },
+      },
+    };
+    expect(estimateManagedInstances(scenario, fargate, ec2Catalog, other).caveat).toBe(extrasCatalog.ecsManagedInstances!.caveat);
+  });
 });
