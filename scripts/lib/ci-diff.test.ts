@@ -90,8 +90,8 @@ function expand(text: string, inputs: Record<string, string>, github: Record<str
   });
 }
 
-function runAction(inputs: Record<string, string>) {
-  return runActionAt(inputs, sha.head!);
+function runAction(inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
+  return runActionAt(inputs, sha.head!, extraEnv);
 }
 
 /** The action's "Cost diff" step as the runner would start it: its command, folder and environment, and the files it writes. */
@@ -124,8 +124,8 @@ function actionStep(inputs: Record<string, string>, headSha: string, extraEnv: R
   };
 }
 
-function runActionAt(inputs: Record<string, string>, headSha: string) {
-  const step = actionStep(inputs, headSha);
+function runActionAt(inputs: Record<string, string>, headSha: string, extraEnv: Record<string, string> = {}) {
+  const step = actionStep(inputs, headSha, extraEnv);
   const r = spawnSync(step.shell, step.args, { cwd: step.cwd, encoding: "utf8", env: step.env });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, ...step.files() };
 }
@@ -160,9 +160,22 @@ describe("the GitHub Action on two commits of a git repository", () => {
   });
 
   it("writes the job summary and the outputs: a task definition with its scenario, manifests, a new scenario file", () => {
-    const r = runAction({ paths: ".aws/task-definition.json\nk8s/app.yaml\nscenarios/batch.json" });
+    const trace = path.join(mkdtempSync(path.join(tmpdir(), "cost-diff-trace-")), "git.txt");
+    const r = runAction({ paths: ".aws/task-definition.json\nk8s/app.yaml\nscenarios/batch.json" }, { GIT_TRACE: trace });
     expect(r.stderr).not.toContain("::error::");
     expect(r.status).toBe(0);
+    // Few git processes, however many files: the checkout, the two commits and the folder (4 rev-parse), then one
+    // cat-file --batch-check for the 3 files and the scenario beside each at both commits, one cat-file --batch for
+    // the texts (it was 3 processes a file and side, 28 here).
+    const started = readFileSync(trace, "utf8").match(/trace: built-in: git .*/g) ?? [];
+    expect(started.map((line) => line.replace(/'/g, "").split(" ").slice(3, 5).join(" "))).toEqual([
+      "rev-parse --git-dir",
+      "rev-parse --verify",
+      "rev-parse --verify",
+      "rev-parse --show-prefix",
+      "cat-file --batch-check=%(objecttype)",
+      "cat-file --batch",
+    ]);
     // .aws/task-definition.json, 2 tasks (from .aws/task-definition.scenario.json), 730 h each:
     //   BASE 0.5 vCPU / 1 GB: 1460 x (0.5 x 0.04048 + 1 x 0.004445 = 0.024685) = 36.0401
     //   HEAD 1 vCPU / 2 GB:   1460 x (0.04048 + 2 x 0.004445 = 0.04937) = 72.0802

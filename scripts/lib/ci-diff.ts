@@ -58,23 +58,84 @@ function git(repo: string, args: string[], maxBuffer = MAX_FILE_BYTES): Result<s
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-/** The file's text at a commit, null when the commit does not have it; the problem names what is wrong with the path. */
-function fileAt(repo: string, commit: string, file: string, shown = file): Result<string | null, Problem> {
-  const type = git(repo, ["cat-file", "-t", `${commit}:${file}`]);
-  if (!type.ok) return ok(null);
-  if (type.value.trim() !== "blob")
+/** What git says of one `commit:path`: its type and size, and a blob's text when it was read with the others. */
+type GitObject = { type: string; size: number; text?: string };
+
+/**
+ * Each `commit:path` looked up with one `git cat-file --batch-check` and the blobs within the size limit read with one
+ * `git cat-file --batch`: two git processes for all the files of a report, where fileAt alone starts up to three for
+ * each. null for a name git does not have; a name left out (a line break in it, or git failing) is read by fileAt.
+ */
+function objectsAt(repo: string, names: string[]): Map<string, GitObject | null> {
+  const known = new Map<string, GitObject | null>();
+  const batchable = [...new Set(names)].filter((n) => !/[\r\n]/.test(n));
+  if (!batchable.length) return known;
+  const check = spawnSync("git", ["-C", repo, "cat-file", "--batch-check=%(objecttype) %(objectsize)"], {
+    input: `${batchable.join("\n")}\n`,
+    encoding: "utf8",
+    maxBuffer: MAX_LISTING_BYTES,
+  });
+  const lines = check.status === 0 ? check.stdout.split("\n") : [];
+  if (lines.length !== batchable.length + 1) return known;
+  const blobs: string[] = [];
+  batchable.forEach((name, i) => {
+    const line = lines[i]!;
+    if (line === `${name} missing`) known.set(name, null);
+    else {
+      const m = /^(\w+) (\d+)$/.exec(line);
+      if (!m) return; // "ambiguous" and the like: fileAt asks git itself
+      known.set(name, { type: m[1]!, size: Number(m[2]) });
+      if (m[1] === "blob" && Number(m[2]) <= MAX_FILE_BYTES) blobs.push(name);
+    }
+  });
+  if (!blobs.length) return known;
+  const bytes = blobs.reduce((n, name) => n + known.get(name)!.size + 100 + name.length, 0);
+  const batch = spawnSync("git", ["-C", repo, "cat-file", "--batch"], { input: `${blobs.join("\n")}\n`, maxBuffer: bytes + 1024 });
+  if (batch.status !== 0) return known;
+  // Each: "<oid> blob <size>\n", the contents, "\n".
+  let at = 0;
+  for (const name of blobs) {
+    const eol = batch.stdout.indexOf(10, at);
+    const size = Number(/ blob (\d+)$/.exec(batch.stdout.subarray(at, eol).toString("utf8"))?.[1]);
+    if (eol < 0 || size !== known.get(name)!.size) break; // not what was asked: the rest is read one by one
+    known.set(name, { ...known.get(name)!, text: batch.stdout.subarray(eol + 1, eol + 1 + size).toString("utf8") });
+    at = eol + 1 + size + 1;
+  }
+  return known;
+}
+
+/**
+ * The file's text at a commit, null when the commit does not have it; the problem names what is wrong with the path.
+ * `known`: what objectsAt found already (the same answers, without a git process each).
+ */
+function fileAt(repo: string, commit: string, file: string, shown = file, known?: Map<string, GitObject | null>): Result<string | null, Problem> {
+  const found = known?.get(`${commit}:${file}`);
+  if (found === null) return ok(null);
+  let type: string;
+  if (found) type = found.type;
+  else {
+    const typeOut = git(repo, ["cat-file", "-t", `${commit}:${file}`]);
+    if (!typeOut.ok) return ok(null);
+    type = typeOut.value.trim();
+  }
+  if (type !== "blob")
     return failed({
       path: shown,
-      message: `is a ${type.value.trim() === "tree" ? "folder" : type.value.trim()} at ${commit.slice(0, 12)}: list the files themselves`,
+      message: `is a ${type === "tree" ? "folder" : type} at ${commit.slice(0, 12)}: list the files themselves`,
     });
   // The size first: a file over the limit is refused in words, never read into a buffer that overflows (ENOBUFS).
-  const sizeOut = git(repo, ["cat-file", "-s", `${commit}:${file}`]);
-  const size = sizeOut.ok ? Number(sizeOut.value.trim()) : NaN;
+  let size: number;
+  if (found) size = found.size;
+  else {
+    const sizeOut = git(repo, ["cat-file", "-s", `${commit}:${file}`]);
+    size = sizeOut.ok ? Number(sizeOut.value.trim()) : NaN;
+  }
   if (Number.isFinite(size) && size > MAX_FILE_BYTES)
     return failed({
       path: shown,
       message: `is ${megabytes(size)} at ${commit.slice(0, 12)}; the cost diff reads files of at most ${megabytes(MAX_FILE_BYTES)} (task definitions and manifests at most 1 MB)`,
     });
+  if (found?.text !== undefined) return ok(found.text);
   const blob = git(repo, ["cat-file", "blob", `${commit}:${file}`]);
   return blob.ok ? blob : failed({ path: shown, message: `cannot be read at ${commit.slice(0, 12)} (${blob.error.split("\n")[0]})` });
 }
@@ -221,13 +282,17 @@ export function runCiDiff(env: CiEnv): CiResult {
     }
   }
 
+  const known = objectsAt(
+    repo,
+    files.flatMap(({ full }) => [commits.base, commits.head].flatMap((c) => [`${c}:${full}`, `${c}:${besidePath(full)}`])),
+  );
   const sections: DiffSection[] = [];
   for (const { full: file, shown } of files) {
     const sides: Partial<Record<"base" | "head", ReturnType<typeof loadSide>>> = {};
     let missing = 0;
     let bad = false;
     for (const side of ["base", "head"] as const) {
-      const main = fileAt(repo, commits[side], file, shown);
+      const main = fileAt(repo, commits[side], file, shown, known);
       if (!main.ok) {
         problem(shown, `${main.error.path}: ${main.error.message}`);
         bad = true;
@@ -240,7 +305,7 @@ export function runCiDiff(env: CiEnv): CiResult {
       }
       let beside: { path: string; text: string } | undefined;
       if (!isScenarioText(text)) {
-        const b = fileAt(repo, commits[side], besidePath(file), besidePath(shown));
+        const b = fileAt(repo, commits[side], besidePath(file), besidePath(shown), known);
         if (!b.ok) {
           problem(shown, `${b.error.path}: ${b.error.message}`);
           bad = true;
