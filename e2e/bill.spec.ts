@@ -1,16 +1,12 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, ready, test } from "./fixtures";
+import { expect, openFresh, ready, test } from "./fixtures";
 
 const fixtures = path.join(__dirname, "..", "lib", "billing", "__fixtures__");
 
 test.describe("bill panel", () => {
   test.beforeEach(async ({ page }) => {
-    await page.goto("/");
-    await page.evaluate(() => window.localStorage.clear());
-    await page.goto("/");
-    await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
-    await ready(page);
+    await openFresh(page);
   });
 
   test("reads a gzipped CUR 2.0 bill in a worker, shows usage, groups and the comparison, builds a scenario", async ({ page }) => {

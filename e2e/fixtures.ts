@@ -48,3 +48,12 @@ export async function watchCspViolations(page: Page, report: (text: string) => v
 export async function ready(page: Page) {
   await expect(page.getByTestId("calculator")).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
 }
+
+/** A first visit: nothing saved in this browser, the default scenario open ($108.12) and the calculator ready. */
+export async function openFresh(page: Page) {
+  await page.goto("/");
+  await page.evaluate(() => window.localStorage.clear());
+  await page.goto("/");
+  await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
+  await ready(page);
+}

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, ready, test } from "./fixtures";
+import { expect, openFresh, ready, test } from "./fixtures";
 
 /**
  * Issue 13 items 3, 6 (right-sizing), 9 and 11 as a person meets them: saved scenarios that a share link never
@@ -16,11 +16,7 @@ const PNG = Buffer.from(
 );
 
 async function fresh(page: Page) {
-  await page.goto("/");
-  await page.evaluate(() => window.localStorage.clear());
-  await page.goto("/");
-  await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
-  await ready(page);
+  await openFresh(page);
 }
 
 const workload = (page: Page, i = 0) => page.getByTestId(`workload-${i}`);

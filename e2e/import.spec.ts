@@ -1,16 +1,12 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, ready, test } from "./fixtures";
+import { expect, openFresh, ready, test } from "./fixtures";
 
 const fixtures = path.join(__dirname, "..", "lib", "scenario", "__fixtures__");
 
 test.describe("import", () => {
   test.beforeEach(async ({ page }) => {
-    await page.goto("/");
-    await page.evaluate(() => window.localStorage.clear());
-    await page.goto("/");
-    await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
-    await ready(page);
+    await openFresh(page);
     await page.getByText("Import a task definition or Kubernetes YAML").click();
   });
 

@@ -1,13 +1,9 @@
-import { expect, ready, test } from "./fixtures";
+import { expect, openFresh, ready, test } from "./fixtures";
 
 /** Issue 24 item 6: by keyboard, as a person would: skip links first, and "+ Add" moves focus into what it added. */
 test.describe("keyboard", () => {
   test.beforeEach(async ({ page }) => {
-    await page.goto("/");
-    await page.evaluate(() => window.localStorage.clear());
-    await page.goto("/");
-    await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
-    await ready(page);
+    await openFresh(page);
   });
 
   test("skip links come first: two Tabs and Enter reach the services (before: 22 Tabs)", async ({ page }) => {

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, ready, test } from "./fixtures";
+import { expect, openFresh, test } from "./fixtures";
 
 /** Presses Tab (or Shift+Tab) until the focused element matches; proves it is reachable by keyboard alone. */
 async function tabTo(page: Page, describe: (el: Element) => boolean, max = 80, key: "Tab" | "Shift+Tab" = "Tab"): Promise<void> {
@@ -25,11 +25,7 @@ const button = (name: string) =>
 
 test("keyboard only: build a scenario, share it and export CSV", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.goto("/");
-  await page.evaluate(() => window.localStorage.clear());
-  await page.goto("/");
-  await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
-  await ready(page);
+  await openFresh(page);
 
   await tabTo(page, labelled("Scenario name"));
   await page.keyboard.press("ControlOrMeta+a");

@@ -1,6 +1,6 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, ready, test } from "./fixtures";
+import { expect, openFresh, ready, test } from "./fixtures";
 
 const exportCsv = path.join(__dirname, "..", "lib", "rightsizing", "__fixtures__", "ecs-export.csv");
 
@@ -13,11 +13,7 @@ function utilizationCsv(): string {
 
 test.describe("right-sizing panel", () => {
   test.beforeEach(async ({ page }) => {
-    await page.goto("/");
-    await page.evaluate(() => window.localStorage.clear());
-    await page.goto("/");
-    await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
-    await ready(page);
+    await openFresh(page);
     // The panel sits above the workloads, folded until used.
     await page.getByTestId("rightsizing").locator("summary").click();
   });

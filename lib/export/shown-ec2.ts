@@ -10,6 +10,8 @@ export interface ShownEc2 {
   beside: ShownTable;
   /** The scenario's services, the same as on Fargate ("0.00" without a whole bill). */
   services: string;
+  /** Everything beside the instances (their neighbours and the services): total − instances, the headline's split. */
+  besideInstances: string;
   total: string;
 }
 
@@ -48,6 +50,7 @@ export function shownEc2(ec2: Ec2Shape, fargateServices?: string): ShownEc2 | nu
       instances: table(ec2.lineItems, groups[0]!),
       beside: table(besideItems, groups[1] ?? "0.00"),
       services: groups[2] ?? "0.00",
+      besideInstances: dec(total).minus(groups[0]!).toFixed(2),
       total,
     };
   }

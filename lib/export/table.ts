@@ -1,4 +1,4 @@
-import { allocateCents, dec, formatQuantity, formatRate, formatUsd, terminalText, textTable, type Decimal } from "@/lib/core";
+import { allocateCents, formatQuantity, formatRate, formatUsd, terminalText, textTable, type Decimal } from "@/lib/core";
 import { type Ec2WholeBill, type FargateEstimate, type LineItem, NOT_INCLUDED } from "@/lib/pricing";
 import { hasWholeBill } from "./csv";
 import { shownFargate } from "./shown";
@@ -28,7 +28,7 @@ function clusterTotals(c: ClusterInput | undefined, shown: ReturnType<typeof sho
   const wb = whole ? c?.wholeBill : undefined;
   const total = c?.monthlyCost == null ? null : (wb?.monthlyCost ?? c.monthlyCost);
   // The instances' shown total (their rows add up to it), and the rest of the shown total beside it.
-  const [compute, beside] = shown && wb && total ? [shown.instances.total, dec(shown.total).minus(shown.instances.total).toFixed(2)] : [null, null];
+  const [compute, beside] = shown && wb && total ? [shown.instances.total, shown.besideInstances] : [null, null];
   const cell = (v: string | null | undefined) => (c ? (v == null ? "n/a" : formatUsd(v)) : "-");
   return { compute: cell(compute), beside: cell(beside), total: cell(total == null ? null : total.toString()) };
 }

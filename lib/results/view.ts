@@ -9,7 +9,7 @@ import {
   NOT_INCLUDED,
   spotSeries,
 } from "@/lib/pricing";
-import { ZERO, allocateCents, dec, formatUsd } from "@/lib/core";
+import { ZERO, allocateCents, formatUsd } from "@/lib/core";
 import { shownEc2, shownFargate } from "@/lib/export";
 import type { Scenario } from "@/lib/scenario";
 import { breakdownRows, chartNumber, type BreakdownRow } from "./chart-data";
@@ -80,7 +80,7 @@ export function fargateSplit(estimate: FargateEstimate): { fargateCompute: strin
 function clusterSplit(c: Ec2WithWholeBill | ManagedInstancesEstimate | null, estimate: FargateEstimate): { compute: string | null; beside: string | null } {
   const shown = c?.wholeBill?.monthlyCost != null ? shownEc2(c, shownFargate(estimate).services.total) : null;
   if (!shown) return { compute: null, beside: null };
-  return { compute: shown.instances.total, beside: dec(shown.total).minus(shown.instances.total).toFixed(2) };
+  return { compute: shown.instances.total, beside: shown.besideInstances };
 }
 
 /**

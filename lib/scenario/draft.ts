@@ -154,12 +154,11 @@ export function evaluateDraft(draft: Draft, catalog: FargateCatalog, extras?: Ex
     else for (const i of parsed.error.issues) scenarioProblems.push({ path: formatPath(["services", ...i.path]), message: i.message });
   }
 
-  // What AWS does not sell (unsoldProblems): the workload is left out (its field says why), the services too.
-  let workloads = valid;
-  const unsold = unsoldProblems({ workloads: valid, services });
-  if (unsold.length) {
+  // A problem on a workload ("workloads.N.field", N an index into `list`, the valid workloads still priced) goes on
+  // the draft's field and leaves that workload out; any other problem goes on the scenario and leaves the services out.
+  const leaveOut = (problems: readonly { path: string; message: string }[], list: Scenario["workloads"]): Scenario["workloads"] => {
     const dropped = new Set<number>();
-    for (const p of unsold) {
+    for (const p of problems) {
       const m = /^workloads\.(\d+)\.(.*)$/.exec(p.path);
       if (m) {
         const index = validIndex[Number(m[1])]!;
@@ -171,14 +170,16 @@ export function evaluateDraft(draft: Draft, catalog: FargateCatalog, extras?: Ex
         services = undefined;
       }
     }
-    if (dropped.size) {
-      workloads = valid.filter((_, i) => !dropped.has(i));
-      const kept = validIndex.filter((_, i) => !dropped.has(i));
-      validIndex.length = 0;
-      validIndex.push(...kept);
-    }
     excluded.sort((a, b) => a - b);
-  }
+    if (!dropped.size) return list;
+    const kept = validIndex.filter((_, i) => !dropped.has(i));
+    validIndex.length = 0;
+    validIndex.push(...kept);
+    return list.filter((_, i) => !dropped.has(i));
+  };
+
+  // What AWS does not sell (unsoldProblems): the workload is left out (its field says why), the services too.
+  let workloads = leaveOut(unsoldProblems({ workloads: valid, services }), valid);
 
   // Version 2 items the region has no price for: the workload is left out (its field says why), the services too.
   let pendingExtras = false;
@@ -188,23 +189,7 @@ export function evaluateDraft(draft: Draft, catalog: FargateCatalog, extras?: Ex
     workloads = workloads.map((w) => ({ ...w, publicIp: undefined, logs: undefined }));
     services = undefined;
   } else if (region && wantsExtras && extras) {
-    const problems = extrasProblems({ region: regionCode, workloads, services }, extras);
-    const dropped = new Set<number>();
-    for (const p of problems) {
-      const m = /^workloads\.(\d+)\.(.*)$/.exec(p.path);
-      if (m) {
-        // `valid` holds only the valid workloads: map back to the draft's index.
-        const index = validIndex[Number(m[1])]!;
-        (workloadProblems[index] ??= {})[m[2]!] ??= p.message;
-        if (!excluded.includes(index)) excluded.push(index);
-        dropped.add(Number(m[1]));
-      } else {
-        scenarioProblems.push(p);
-        services = undefined;
-      }
-    }
-    if (dropped.size) workloads = workloads.filter((_, i) => !dropped.has(i));
-    excluded.sort((a, b) => a - b);
+    workloads = leaveOut(extrasProblems({ region: regionCode, workloads, services }, extras), workloads);
   }
 
   // Only an unusable region stops pricing: a bad name or EC2 setting is reported on its field while the rest is
