@@ -15,9 +15,9 @@ import { BillError } from "./columns";
 import { CSV_BOUNDS, readCsvBill, type TextStream } from "./csv";
 import { reconcileFile } from "./node";
 import { billView } from "./view";
-import { fixture, reconcileCsvText, withFooter } from "./test-helpers";
+import { fixture, loopingParquet, reconcileCsvText, withFooter } from "./test-helpers";
 import { parquetWriteBuffer } from "hyparquet-writer";
-import { checkHybridRuns } from "./parquet-guard";
+import { checkHybridRuns, checkRunsAtMost } from "./parquet-guard";
 
 const CUR2 = readFileSync(fixture("cur2-fargate.csv"), "utf8");
 const LINES = CUR2.split("\n");
@@ -237,6 +237,28 @@ describe("item 3: a Parquet file's claims are checked before anything is allocat
     expect(await errorOf(read(flipped))).toBe(
       "bill.parquet is a damaged Parquet file: rows 21-25: a page's level data is larger than the page; it is not read.",
     );
+  });
+
+  it.each(["UNCOMPRESSED", "SNAPPY"] as const)(
+    "a dictionary-index run of 2^30 - 1 in a %s page is refused before decoding (it ended the whole process: V8's array length limit)",
+    async (codec) => {
+      // loopingParquet: line_item_usage_type's first page (1,000 values) starts its indices with an RLE run of
+      // 2^30 - 1 = 1,073,741,823 repeats; hyparquet would write them into a growing array (fatal at ~198 million).
+      expect(await errorOf(read(loopingParquet(codec)))).toBe(
+        "bill.parquet is a damaged Parquet file: rows 1-1000: a run-length run repeats a value past the page's 1000 values; it is not read.",
+      );
+    },
+  );
+
+  it("dictionary-index runs: at most the page's values (checkRunsAtMost)", () => {
+    // Width 2, 10 values: an RLE run of 10 (header 20, one value byte) is exact; 11 (header 22) is one too many.
+    expect(() => checkRunsAtMost(new Uint8Array([20, 3]), { i: 0 }, 2, 2, 10)).not.toThrow();
+    expect(() => checkRunsAtMost(new Uint8Array([22, 3]), { i: 0 }, 2, 2, 10)).toThrow("a run-length run repeats a value past the page's 10 values");
+    // Fewer values than the page (nulls in a version 1 page) end at the section's end: accepted.
+    expect(() => checkRunsAtMost(new Uint8Array([8, 3]), { i: 0 }, 2, 2, 10)).not.toThrow();
+    // Bit-packed: 2 groups of 8 = 16 values for 10 is more than the 7 of padding a group allows (10 + 7 = 17: accepted).
+    expect(() => checkRunsAtMost(new Uint8Array([5, 0, 0, 0, 0]), { i: 0 }, 5, 2, 10)).not.toThrow();
+    expect(() => checkRunsAtMost(new Uint8Array([7, 0, 0, 0, 0, 0, 0]), { i: 0 }, 7, 2, 10)).toThrow("a bit-packed run holds more values than the page's 10");
   });
 
   it("a run-length run past its page's values is refused (checkHybridRuns)", () => {

@@ -5,11 +5,13 @@
  * - the footer: every schema element is named, the row counts add up, every column chunk lies inside the file, and a
  *   row group declares at most one row per byte of its column chunks (a bill row takes tens of bytes);
  * - each column chunk as its bytes arrive: the page headers chain to the chunk's end, every page fits, declares at most
- *   64 MiB uncompressed and no more values than its row group has rows, and the run-length / bit-packed level runs of
- *   uncompressed level data add up to the page's value count (a run past it is how the decoder was made to loop).
- * What cannot be checked ahead (level runs inside compressed pages) is bounded by the reader's time budget.
+ *   64 MiB uncompressed and no more values than its row group has rows, the run-length / bit-packed level runs add up
+ *   to the page's value count, and the runs of dictionary indices (and RLE booleans) hold no more values than the page
+ *   (a run past it is how the decoder was made to loop, or to grow one array past what V8 allows, which ends the
+ *   whole process, worker or not). Snappy pages are decompressed here to check their runs (bounded: at most 64 MiB).
+ * Other codecs hyparquet cannot read, so nothing of them is decoded.
  */
-import type { ColumnMetaData, FileMetaData, PageHeader, SchemaElement } from "hyparquet";
+import { snappyUncompress, type ColumnMetaData, type FileMetaData, type PageHeader, type SchemaElement } from "hyparquet";
 import { parquetHeader } from "hyparquet/src/column.js";
 import type { ByteSource } from "./parquet";
 
@@ -128,9 +130,66 @@ export function checkHybridRuns(bytes: Uint8Array, at: { i: number }, end: numbe
   }
 }
 
+/**
+ * Walks a hybrid section whose value count is only bounded (dictionary indices: the page's values less its nulls,
+ * which a version 1 page only states through its levels): the runs may hold at most `count` values (a bit-packed run
+ * may pad to its group of 8) and stay inside [at.i, end). Cost: one step per run header, each at least a byte.
+ */
+export function checkRunsAtMost(bytes: Uint8Array, at: { i: number }, end: number, width: number, count: number): void {
+  let seen = 0;
+  while (seen < count && at.i < end) {
+    const header = varint(bytes, at, end);
+    if (header & 1) {
+      const groups = Math.floor(header / 2);
+      seen += groups * 8;
+      at.i += groups * width;
+      if (seen > count + 7) damaged(`a bit-packed run holds more values than the page's ${count}`);
+    } else {
+      seen += Math.floor(header / 2);
+      at.i += (width + 7) >> 3;
+      if (seen > count) damaged(`a run-length run repeats a value past the page's ${count} values`);
+    }
+  }
+}
+
+/** The value section of a data page, as hyparquet decodes it: dictionary indices and RLE booleans are hybrid runs. */
+function checkValues(bytes: Uint8Array, from: number, end: number, encoding: string, type: string | undefined, count: number, v1: boolean) {
+  if (encoding === "RLE" && type === "BOOLEAN") {
+    // A 4-byte length, then runs of 1-bit values.
+    if (from + 4 > end) damaged("a page's boolean values run past the page");
+    const len = bytes[from]! | (bytes[from + 1]! << 8) | (bytes[from + 2]! << 16) | (bytes[from + 3]! << 24);
+    if (len < 0 || from + 4 + len > end) damaged("a page's boolean values run past the page");
+    checkRunsAtMost(bytes, { i: from + 4 }, from + 4 + len, 1, count);
+  } else if (encoding === "RLE_DICTIONARY" || encoding === "PLAIN_DICTIONARY" || encoding === "RLE") {
+    if (from >= end) return;
+    const width = bytes[from]!;
+    if (width > 32) damaged(`a page's dictionary indices declare ${width} bits`);
+    // A version 1 page with 0-bit indices is all zeros: hyparquet reads nothing after the width.
+    if (width === 0 && v1) return;
+    checkRunsAtMost(bytes, { i: from + 1 }, end, width, count);
+  }
+}
+
+const usesRuns = (encoding: string) => encoding === "RLE" || encoding === "RLE_DICTIONARY" || encoding === "PLAIN_DICTIONARY";
+
+/** A compressed section as hyparquet will see it; undefined for codecs hyparquet cannot read (it refuses them). */
+function uncompressed(bytes: Uint8Array, from: number, end: number, codec: string, size: number): Uint8Array | undefined {
+  if (codec === "UNCOMPRESSED") return bytes.subarray(from, end);
+  if (codec !== "SNAPPY") return undefined;
+  if (!(size >= 0)) damaged("a page declares a negative size");
+  const out = new Uint8Array(size);
+  try {
+    snappyUncompress(bytes.subarray(from, end), out);
+  } catch (e) {
+    damaged(`a page cannot be decompressed (${(e as Error).message})`);
+  }
+  return out;
+}
+
 const bitWidth = (max: number) => 32 - Math.clz32(max);
 
-function checkPage(bytes: Uint8Array, header: PageHeader, at: number, codec: string, groupRows: number, lv: Levels) {
+function checkPage(bytes: Uint8Array, header: PageHeader, at: number, c: ChunkCheck) {
+  const { codec, rows: groupRows, levels: lv } = c;
   const size = header.compressed_page_size;
   const full = header.uncompressed_page_size;
   if (!Number.isInteger(size) || size < 0 || !Number.isInteger(full) || full < 0) damaged("a page declares a negative size");
@@ -150,19 +209,27 @@ function checkPage(bytes: Uint8Array, header: PageHeader, at: number, codec: str
     if (lv.maxRep) checkHybridRuns(bytes, rep, at + v2.repetition_levels_byte_length, bitWidth(lv.maxRep), values);
     const def = { i: at + v2.repetition_levels_byte_length };
     if (lv.maxDef) checkHybridRuns(bytes, def, at + levelBytes, bitWidth(lv.maxDef), values);
-  } else if (v1 && codec === "UNCOMPRESSED") {
-    // Version 1 levels: a 4-byte length, then the runs (only readable here when the page is not compressed).
-    const at2 = { i: at };
+    if (usesRuns(v2.encoding)) {
+      const nonNull = values - (Number.isInteger(v2.num_nulls) && v2.num_nulls >= 0 ? Math.min(v2.num_nulls, values) : 0);
+      const data = uncompressed(bytes, at + levelBytes, at + size, v2.is_compressed === false ? "UNCOMPRESSED" : codec, full - levelBytes);
+      if (data) checkValues(data, 0, data.length, v2.encoding, c.type, nonNull, false);
+    }
+  } else if (v1 && (lv.maxRep || lv.maxDef || usesRuns(v1.encoding))) {
+    // Version 1: the whole page is compressed; levels (a 4-byte length, then runs), then the values.
+    const page = uncompressed(bytes, at, at + size, codec, full);
+    if (!page) return;
+    const at2 = { i: 0 };
     for (const max of [lv.maxRep, lv.maxDef]) {
       if (!max) continue;
-      if (at2.i + 4 > at + size) damaged("a page's levels run past the page");
-      const len = bytes[at2.i]! | (bytes[at2.i + 1]! << 8) | (bytes[at2.i + 2]! << 16) | (bytes[at2.i + 3]! << 24);
+      if (at2.i + 4 > page.length) damaged("a page's levels run past the page");
+      const len = page[at2.i]! | (page[at2.i + 1]! << 8) | (page[at2.i + 2]! << 16) | (page[at2.i + 3]! << 24);
       at2.i += 4;
-      if (len < 0 || at2.i + len > at + size) damaged("a page's levels run past the page");
+      if (len < 0 || at2.i + len > page.length) damaged("a page's levels run past the page");
       const sectionEnd = at2.i + len;
-      checkHybridRuns(bytes, at2, sectionEnd, bitWidth(max), values);
+      checkHybridRuns(page, at2, sectionEnd, bitWidth(max), values);
       at2.i = sectionEnd;
     }
+    checkValues(page, at2.i, page.length, v1.encoding, c.type, values, true);
   }
 }
 
@@ -170,6 +237,7 @@ interface ChunkCheck {
   start: number;
   end: number;
   codec: string;
+  type: string | undefined;
   rows: number;
   levels: Levels;
   done: boolean;
@@ -187,7 +255,7 @@ export function guardedSource(file: ByteSource, metadata: FileMetaData, levels: 
       const meta = col.meta_data!;
       if (!wanted.has(meta.path_in_schema[0]!)) continue;
       const lv = levels.get(meta.path_in_schema.join("\u0000")) ?? damaged(`column ${printable(meta.path_in_schema.join("."))} is not in the schema`);
-      chunks.push({ ...chunkRange(meta), codec: meta.codec, rows: Number(g.num_rows), levels: lv, done: false });
+      chunks.push({ ...chunkRange(meta), codec: meta.codec, type: meta.type, rows: Number(g.num_rows), levels: lv, done: false });
     }
   }
   const check = (buffer: ArrayBuffer, start: number) => {
@@ -209,7 +277,7 @@ export function guardedSource(file: ByteSource, metadata: FileMetaData, levels: 
           damaged(`a page header cannot be read (${(e as Error).message})`);
         }
         const at = reader.offset;
-        checkPage(bytes, header!, at, c.codec, c.rows, c.levels);
+        checkPage(bytes, header!, at, c);
         reader.offset = at + header!.compressed_page_size;
         if (reader.offset > stop) damaged("a page runs past its column chunk");
       }

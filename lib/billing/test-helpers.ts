@@ -22,18 +22,43 @@ export async function reconcileCsvText(text: string, fileName = "bill.csv", chun
 }
 
 /**
- * A small CUR 2.0 Parquet file (1,000 rows, uncompressed pages) whose line_item_usage_type dictionary indices start
- * with a run-length run of 2^30 - 1 repeats: the page headers and levels are sound, so ./parquet-guard.ts passes it,
- * and hyparquet's decoder repeats the value a billion times into a growing array. Only a time budget or a heap cap
- * stops it (scripts/reconcile.ts); never read it in the test process.
+ * Snappy as literals only (valid Snappy that any reader decodes): each input byte appears verbatim in the output, at
+ * `literalOffset(length, k)`, so a test can change decompressed bytes by changing compressed ones in place.
  */
-export function loopingParquet(): Uint8Array {
+export function snappyLiterals(input: Uint8Array): Uint8Array {
+  const out: number[] = [];
+  for (let n = input.length; ; n = Math.floor(n / 128)) {
+    if (n < 128) {
+      out.push(n);
+      break;
+    }
+    out.push((n & 0x7f) | 0x80);
+  }
+  for (let i = 0; i < input.length; i += 65536) {
+    const part = input.subarray(i, i + 65536);
+    const m = part.length - 1;
+    if (m < 60) out.push(m << 2);
+    else if (m < 256) out.push(60 << 2, m);
+    else out.push(61 << 2, m & 0xff, m >> 8);
+    for (const b of part) out.push(b);
+  }
+  return new Uint8Array(out);
+}
+
+/**
+ * A small CUR 2.0 Parquet file (1,000 rows, uncompressed or Snappy pages) whose line_item_usage_type dictionary
+ * indices start with a run-length run of 2^30 - 1 repeats: the page headers and levels are sound, and hyparquet's
+ * decoder would repeat the value a billion times into a growing array, past the length V8 allows (a fatal error that
+ * ends the whole process, worker thread or not). ./parquet-guard.ts must refuse it before decoding.
+ */
+export function loopingParquet(codec: "UNCOMPRESSED" | "SNAPPY" = "UNCOMPRESSED"): Uint8Array {
   const n = 1000;
   const str = (name: string, f: (i: number) => string) => ({ name, type: "STRING" as const, data: Array.from({ length: n }, (_, i) => f(i)) });
   // Distinct amounts, as a bill's are (8 bytes a row: the row group is more than one byte per row).
   const num = (name: string) => ({ name, type: "DOUBLE" as const, data: Array.from({ length: n }, (_, i) => (i + 1) / 1000) });
   const buf = parquetWriteBuffer({
-    codec: "UNCOMPRESSED",
+    codec,
+    compressors: { SNAPPY: snappyLiterals },
     columnData: [
       str("line_item_line_item_type", () => "Usage"),
       str("line_item_product_code", () => "AmazonECS"),
@@ -49,7 +74,14 @@ export function loopingParquet(): Uint8Array {
   const reader = { view: new DataView(buf), offset: Number(meta.data_page_offset) };
   const page = parquetHeader(reader).data_page_header_v2!;
   // After the levels: the bit width (1 byte), then the first run header, replaced by an RLE run of 2^30 - 1.
-  const at = reader.offset + page.repetition_levels_byte_length + page.definition_levels_byte_length + 1;
+  let at = reader.offset + page.repetition_levels_byte_length + page.definition_levels_byte_length;
+  if (codec === "SNAPPY") {
+    // Snappy literals: the data's length as a varint, then one literal's tag (1 to 3 bytes), then the bytes verbatim.
+    while (bytes[at++]! & 0x80);
+    const tag = bytes[at]! >> 2;
+    at += tag < 60 ? 1 : tag - 58;
+  }
+  at += 1;
   bytes.set([0xfe, 0xff, 0xff, 0xff, 0x07], at);
   return bytes;
 }
