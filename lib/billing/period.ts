@@ -163,8 +163,7 @@ export function periodSentence(p: BillPeriod): string {
   let head: string;
   if (!p.daysInPeriod) head = `usage from the first to the last usage hour: ${days(p.daysCovered!)} days ${when}`;
   else if (p.monthToDate) head = `month to date: ${days(p.daysCovered!)} of ${days(p.daysInPeriod)} days ${when}`;
-  else if (dec(p.daysCovered!).lt(p.daysInPeriod))
-    head = `part of the billing period: ${days(p.daysCovered!)} of ${days(p.daysInPeriod)} days ${when}`;
+  else if (dec(p.daysCovered!).lt(p.daysInPeriod)) head = `part of the billing period: ${days(p.daysCovered!)} of ${days(p.daysInPeriod)} days ${when}`;
   else head = `whole billing period${p.invoiced ? " (invoiced)" : ""}: ${days(p.daysCovered!)} of ${days(p.daysInPeriod)} days ${when}`;
   return p.limits ? `${head}; ${p.limits}` : head;
 }
