@@ -289,7 +289,7 @@ export class BillAccumulator {
       case "RIFee":
       case "SavingsPlanRecurringFee":
       case "SavingsPlanUpfrontFee":
-        if (type.startsWith("SavingsPlan")) {
+        if (type === "SavingsPlanRecurringFee") {
           this.sp.seen = true;
           this.sp.fee = this.sp.fee.plus(this.decimal("cost"));
         }
@@ -341,7 +341,8 @@ export class BillAccumulator {
       case "Credit":
         return this.adjust("credit", product, cost);
       case "Purchase":
-        if (spCommitment) {
+        // The plan's recurring fee (a One-Time row is an upfront payment, not counted in savingsPlan.fee, as in CUR).
+        if (spCommitment && !/^one-time$/i.test(this.str("chargeFrequency"))) {
           this.sp.seen = true;
           this.sp.fee = this.sp.fee.plus(cost);
         }
@@ -605,7 +606,9 @@ export class BillAccumulator {
     if (period.monthToDate || (period.granularity && period.granularity !== "hourly")) this.notes.add(`Period: ${periodSentence(period)}.`);
     let savingsPlan: Reconciliation["savingsPlan"];
     if (this.sp.seen && !(focus && useBilled)) {
-      savingsPlan = { fee: this.sp.fee.toString(), usedByUsage: this.sp.used.toString(), unused: this.sp.fee.minus(this.sp.used).toString() };
+      const unused = this.sp.fee.minus(this.sp.used);
+      // Negative when part of the plan was paid upfront (its amortised part is in the usage's effective cost, not in a fee row).
+      savingsPlan = { fee: this.sp.fee.toString(), usedByUsage: this.sp.used.toString(), unused: unused.lt(0) ? null : unused.toString() };
       if (this.sp.fee.gt(0))
         this.notes.add(
           "Savings Plan: its recurring fee is listed under fees as cash; the part usage used is already in that usage's paid cost (at the plan's effective cost), so add only the unused part to paid figures.",

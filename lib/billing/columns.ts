@@ -32,7 +32,8 @@ export type Field =
   | "serviceCode"
   | "invoiceId"
   | "skuMeter"
-  | "effectiveCost";
+  | "effectiveCost"
+  | "chargeFrequency";
 
 interface FieldSpec {
   column: string;
@@ -111,6 +112,7 @@ export const FORMAT_COLUMNS: Record<BillFormat, Partial<Record<Field, FieldSpec>
     skuMeter: opt("SkuMeter"),
     invoiceId: opt("InvoiceId"),
     effectiveCost: opt("EffectiveCost"),
+    chargeFrequency: opt("ChargeFrequency"),
   },
 };
 
@@ -210,6 +212,7 @@ export function mapHeader(header: readonly string[], fileName: string): ColumnMa
     "invoiceId",
     "skuMeter",
     "effectiveCost",
+    "chargeFrequency",
   ] as Field[]) {
     if (!Object.hasOwn(index, f)) index[f] = -1;
   }

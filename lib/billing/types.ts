@@ -124,10 +124,10 @@ export interface ColumnsUsed {
 }
 
 export interface SavingsPlanSummary {
-  /** The plan's recurring fee rows (CUR SavingsPlanRecurringFee, FOCUS Purchase rows of a Savings Plan): cash, listed under fees. */
+  /** The plan's recurring fee rows (CUR SavingsPlanRecurringFee, FOCUS Purchase rows of a Savings Plan): cash, listed under fees (upfront fees are not counted here). */
   fee: DecimalString;
   /** Effective cost of all usage the plan covered (every service): already inside the paid cost of that usage. */
   usedByUsage: DecimalString;
-  /** fee - usedByUsage: the commitment no usage used (FOCUS: the Unused rows' EffectiveCost when present). */
-  unused: DecimalString;
+  /** fee - usedByUsage: the commitment no usage used; null when negative (a plan paid partly upfront: its fee rows are not all of it). */
+  unused: DecimalString | null;
 }
