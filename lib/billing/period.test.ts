@@ -1,3 +1,4 @@
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { parseScenario } from "@/lib/scenario/parse";
@@ -135,6 +136,18 @@ describe("item 1: the period a bill covers", () => {
     expect(periodSentence(ten.period!)).toMatch(/^month to date: 10 of 30 days \(2026-09-01 to 2026-09-10\); daily rows: /);
   });
 
+  it("without billing-period columns: the first to the last usage hour, and no month-to-date claim", async () => {
+    const [header, ...rows] = Papa.parse<string[]>(cur2Csv(SEPT, taskRows({ start: "2026-09-03T00:00:00Z", count: 36, vcpu: "1", memoryGB: "2" })).trim()).data;
+    // Drop bill_billing_period_start_date and _end_date (the first two columns).
+    const bare = Papa.unparse([header!.slice(2), ...rows.map((r) => r.slice(2))]);
+    const r = await reconcileCsvText(bare, "bare.csv", 4096);
+    // 2026-09-03 00:00 to 2026-09-04 12:00: 36 hours, 1.5 days.
+    expect(r.period).toMatchObject({ billingPeriodStart: null, coveredHours: "36", daysCovered: "1.5", daysInPeriod: null, monthToDate: false });
+    expect(periodSentence(r.period!)).toBe("usage from the first to the last usage hour: 1.5 days (2026-09-03 00:00 to 2026-09-04 12:00 UTC, 36 hours)");
+    // 36 x 0.04937 = 1.77732, estimated and billed.
+    expect(compareWithScenario(r, ALWAYS_ON, fargateCatalog).totals).toMatchObject({ estimatedCost: "1.77732", billedCost: "1.77732" });
+  });
+
   it("a monthly-granularity row set is monthly", async () => {
     const r = await reconcileCsvText(
       legacyCurCsv(SEPT, taskRows({ start: "2026-09-01T00:00:00Z", count: 1, hours: 720, vcpu: "1", memoryGB: "2" })),
@@ -192,6 +205,7 @@ describe("item 3: one answer across formats", () => {
       // The groups add up to the paid total.
       expect(r.groups.map((g) => g.effectiveCost)).toEqual(["0.128362"]);
       expect(r.period).toMatchObject({ coveredHours: "3", monthToDate: true });
+      expect(periodSentence(r.period!)).toBe("month to date: 3 hours of 30 days (2026-09-01 00:00 to 2026-09-01 03:00 UTC)");
     }
     expect(cur.columnsUsed).toEqual({
       usageType: ["line_item_usage_type"],

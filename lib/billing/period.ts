@@ -158,12 +158,16 @@ export function periodSentence(p: BillPeriod): string {
   if (!p.coveredStart || !p.coveredEnd || !p.coveredHours) return "no usage dates: the estimate is compared over a 730-hour month";
   const hours = dec(p.coveredHours);
   const wholeDays = hours.div(24).eq(hours.div(24).round(0));
-  const hoursNote = wholeDays ? "" : `, ${hours.round(2).toString()} hours`;
-  const when = `(${span(p.coveredStart, p.coveredEnd)}${hoursNote})`;
+  // Under a day: "3 hours of 30 days"; else days to one decimal, with the exact hours when they are not whole days.
+  const short = hours.lt(24);
+  const hoursText = `${hours.round(2).toString()} hour${hours.eq(1) ? "" : "s"}`;
+  const covered = short ? hoursText : days(p.daysCovered!);
+  const when = `(${span(p.coveredStart, p.coveredEnd)}${wholeDays || short ? "" : `, ${hoursText}`})`;
+  const of = (total: DecimalString) => `${covered} of ${days(total)} days`;
   let head: string;
-  if (!p.daysInPeriod) head = `usage from the first to the last usage hour: ${days(p.daysCovered!)} days ${when}`;
-  else if (p.monthToDate) head = `month to date: ${days(p.daysCovered!)} of ${days(p.daysInPeriod)} days ${when}`;
-  else if (dec(p.daysCovered!).lt(p.daysInPeriod)) head = `part of the billing period: ${days(p.daysCovered!)} of ${days(p.daysInPeriod)} days ${when}`;
-  else head = `whole billing period${p.invoiced ? " (invoiced)" : ""}: ${days(p.daysCovered!)} of ${days(p.daysInPeriod)} days ${when}`;
+  if (!p.daysInPeriod) head = `usage from the first to the last usage hour: ${short ? covered : `${covered} days`} ${when}`;
+  else if (p.monthToDate) head = `month to date: ${of(p.daysInPeriod)} ${when}`;
+  else if (dec(p.daysCovered!).lt(p.daysInPeriod)) head = `part of the billing period: ${of(p.daysInPeriod)} ${when}`;
+  else head = `whole billing period${p.invoiced ? " (invoiced)" : ""}: ${of(p.daysInPeriod)} ${when}`;
   return p.limits ? `${head}; ${p.limits}` : head;
 }

@@ -175,7 +175,8 @@ export function billView(r: Reconciliation, comparison?: Comparison | null): Bil
 /** The CLI's readable table. */
 export function billToTable(v: BillView): string {
   const out: string[] = [v.title];
-  if (v.period) out.push(`Period: ${v.period}`);
+  // With a comparison, the period is said above it instead.
+  if (v.period && !v.comparison) out.push(`Period: ${v.period}`);
   out.push("", "Fargate usage by usage type");
   out.push(
     textTable(
