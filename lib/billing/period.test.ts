@@ -2,7 +2,8 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { parseScenario } from "@/lib/scenario/parse";
-import { cur2Csv, focus12Csv, legacyCurCsv, taskRows, type Charge } from "./__fixtures__/synthetic-bills";
+import { csvToParquet, cur2Csv, focus12Csv, legacyCurCsv, taskRows, type Charge } from "./__fixtures__/synthetic-bills";
+import { reconcileBlob } from "./browser";
 import { scenarioFromBill } from "./build-scenario";
 import { compareWithScenario } from "./compare";
 import { reconcileFile } from "./node";
@@ -236,6 +237,20 @@ describe("item 3: one answer across formats", () => {
     const view = billView(focus);
     expect(view.billedTotal).toBe("0.05");
     expect(view.columnsUsed).toContain("usage type: SkuMeter");
+  });
+
+  it("the same month as Parquet (CUR 2.0 and FOCUS 1.2, through the browser reader): the same totals, to the digit", async () => {
+    const read = (bytes: Uint8Array, name: string) => reconcileBlob(new Blob([bytes as Uint8Array<ArrayBuffer>]), name, fargateCatalog);
+    for (const r of [
+      await read(csvToParquet(cur2Csv(SEPT, charges)), "cur2.parquet"),
+      await read(csvToParquet(focus12Csv(SEPT, charges)), "focus12.parquet"),
+    ]) {
+      // DOUBLE cells (0.04048, 0.032384 ...) are read by their shortest decimal form, so the sums are the CSV's: list 0.14811,
+      // paid 0.128362, billed 0.04937 (as above).
+      expect(r.totals).toMatchObject({ listCost: "0.14811", effectiveCost: "0.128362", billedCost: "0.04937" });
+      expect(r.savingsPlan).toEqual({ fee: "0.08", usedByUsage: "0.078992", unused: "0.001008" });
+      expect(r.period).toMatchObject({ coveredHours: "3", monthToDate: true, granularity: "hourly" });
+    }
   });
 
   it("SkuMeter-only rows (a SKU the snapshot lacks, a generic description) are Fargate; x_UsageType too; without either, not", async () => {

@@ -3,6 +3,7 @@
  * CUR 2.0, legacy CUR or FOCUS 1.2 CSV the way AWS writes each (a Savings Plan covered hour is a covered row plus its
  * negation in CUR, one Usage row with BilledCost 0 and its EffectiveCost in FOCUS). Amounts are exact decimals.
  */
+import { parquetWriteBuffer } from "hyparquet-writer";
 import Papa from "papaparse";
 import { dec } from "@/lib/core";
 
@@ -238,4 +239,18 @@ export function taskRows(o: {
     out.push({ ...common, usageType: `${prefix}-Fargate-GB-Hours`, quantity: dec(o.memoryGB).times(hours).toString(), rate: "0.004445", spRate: "0.003556" });
   }
   return out;
+}
+
+/** A CSV written above as Parquet, typed as AWS Data Exports type it: costs and quantities DOUBLE, dates TIMESTAMP. */
+export function csvToParquet(text: string): Uint8Array {
+  const [header, ...rows] = Papa.parse<string[]>(text.trim()).data as [string[], ...string[][]];
+  const isDate = (name: string) => /(start|end)_date$|Period(Start|End)$/.test(name);
+  const isNumber = (name: string) => /(cost|amount|commitment|Cost|Quantity)$/.test(name) && !/_arn$/.test(name);
+  const columnData = header.map((name, c) => {
+    const values = rows.map((r) => r[c] ?? "");
+    if (isDate(name)) return { name, type: "TIMESTAMP" as const, data: values.map((v) => (v === "" ? null : new Date(v))) };
+    if (isNumber(name)) return { name, type: "DOUBLE" as const, data: values.map((v) => (v === "" ? null : Number(v))) };
+    return { name, type: "STRING" as const, data: values.map((v) => (v === "" ? null : v)) };
+  });
+  return new Uint8Array(parquetWriteBuffer({ columnData }));
 }
