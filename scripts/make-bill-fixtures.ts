@@ -30,12 +30,16 @@ const doubles = new Set([
   "savings_plan_savings_plan_effective_cost",
 ]);
 const timestamps = new Set(["bill_billing_period_start_date", "bill_billing_period_end_date", "line_item_usage_start_date", "line_item_usage_end_date"]);
-const columnData = header.map((name, c) => {
-  const values = rows.map((r) => r[c] ?? "");
-  if (doubles.has(name)) return { name, type: "DOUBLE" as const, data: values.map((v) => (v === "" ? null : Number(v))) };
-  if (timestamps.has(name)) return { name, type: "TIMESTAMP" as const, data: values.map((v) => (v === "" ? null : new Date(v))) };
-  return { name, type: "STRING" as const, data: values.map((v) => (v === "" ? null : v)) };
-});
+// The Parquet file keeps its bytes from before bill_invoice_id was added (lib/billing/hostile.test.ts flips a bit at a
+// known offset): without an invoice ID it reads as month to date, which only the comparison's hours show.
+const columnData = header
+  .flatMap((name, c) => (name === "bill_invoice_id" ? [] : [[name, c] as const]))
+  .map(([name, c]) => {
+    const values = rows.map((r) => r[c] ?? "");
+    if (doubles.has(name)) return { name, type: "DOUBLE" as const, data: values.map((v) => (v === "" ? null : Number(v))) };
+    if (timestamps.has(name)) return { name, type: "TIMESTAMP" as const, data: values.map((v) => (v === "" ? null : new Date(v))) };
+    return { name, type: "STRING" as const, data: values.map((v) => (v === "" ? null : v)) };
+  });
 parquetWriteFile({ filename: path.join(dir, "cur2-fargate.parquet"), columnData, rowGroupSize: 10 });
 
 // Legacy CUR: slash columns, one column per tag, a different column order.
@@ -44,6 +48,7 @@ const legacyName: Record<string, string> = {
   identity_time_interval: "identity/TimeInterval",
   bill_billing_period_start_date: "bill/BillingPeriodStartDate",
   bill_billing_period_end_date: "bill/BillingPeriodEndDate",
+  bill_invoice_id: "bill/InvoiceId",
   bill_payer_account_id: "bill/PayerAccountId",
   line_item_usage_account_id: "lineItem/UsageAccountId",
   line_item_line_item_type: "lineItem/LineItemType",

@@ -1,7 +1,8 @@
 import type { FargateCatalog } from "@/lib/catalog";
 import { dec, SECONDS_PER_HOUR, ZERO, type Decimal } from "@/lib/core";
 import { BillError, FORMAT_NAMES, FORMAT_COLUMNS, mapHeader, type ColumnMap, type Field } from "./columns";
-import type { AdjustmentKind, AdjustmentLine, GroupLine, OutsideLine, Reconciliation, UsageLine } from "./types";
+import { PeriodTracker, periodSentence } from "./period";
+import type { AdjustmentKind, AdjustmentLine, ColumnsUsed, GroupLine, OutsideLine, Reconciliation, UsageLine } from "./types";
 import {
   FARGATE_USAGE_TYPES,
   fargateMeter,
@@ -19,8 +20,10 @@ interface Sums {
   quantity: Decimal;
   listCost: Decimal;
   effectiveCost: Decimal;
+  /** Cash (CUR unblended incl. negations, FOCUS BilledCost); also FOCUS's paid figure when its EffectiveCost is unusable. */
+  billedCost: Decimal;
 }
-const newSums = (): Sums => ({ quantity: ZERO, listCost: ZERO, effectiveCost: ZERO });
+const newSums = (): Sums => ({ quantity: ZERO, listCost: ZERO, effectiveCost: ZERO, billedCost: ZERO });
 
 interface Group {
   line: Omit<GroupLine, "usage" | "listCost" | "effectiveCost" | "peak" | "resources">;
@@ -141,7 +144,7 @@ export class BillAccumulator {
   private adjustments = new Map<string, { kind: AdjustmentKind; product: string; cost: Decimal; rows: number }>();
   private other = ZERO;
   /** Groups past GROUP_BOUNDS.tracked: only their sums. */
-  private untracked = { rows: 0, listCost: ZERO, effectiveCost: ZERO };
+  private untracked = { rows: 0, listCost: ZERO, effectiveCost: ZERO, billedCost: ZERO };
   private resourceCount = 0;
   private periodStart = Infinity;
   private periodEnd = -Infinity;
@@ -150,6 +153,15 @@ export class BillAccumulator {
   private skuIndex: Map<string, SkuInfo>;
   private notes = new Set<string>();
   private values: readonly Cell[] = [];
+  private period = new PeriodTracker();
+  /** Where Fargate rows' usage types and quantities came from (column names), for columnsUsed. */
+  private usageTypeFrom = new Set<string>();
+  private quantityFrom = new Set<string>();
+  private spCovered = false;
+  /** FOCUS: an on-demand Usage row whose EffectiveCost differs from its BilledCost (AWS's 1.0 sample rounds it): use BilledCost. */
+  private focusEffectiveUnusable = false;
+  /** Savings Plan fee rows and the effective cost of usage any plan covered (every service). */
+  private sp = { fee: ZERO, used: ZERO, seen: false };
   /** How messages name a row: CSV readers count lines (header = line 1), Parquet readers rows. */
   rowNoun: "line" | "row" = "line";
 
@@ -216,6 +228,8 @@ export class BillAccumulator {
     const pe = toMillis(this.get("periodEnd"));
     if (ps < this.periodStart) this.periodStart = ps;
     if (pe > this.periodEnd) this.periodEnd = pe;
+    this.period.billing(ps, pe);
+    if (map.index.invoiceId >= 0) this.period.invoice(this.str("invoiceId"));
     const start = toMillis(this.get("start"));
     const end = toMillis(this.get("end"));
     if (start < this.usageStart) this.usageStart = start;
@@ -254,8 +268,15 @@ export class BillAccumulator {
       case "SavingsPlanCoveredUsage":
         break;
       case "SavingsPlanNegation": {
-        // Negation rows cancel the on-demand cost of covered usage, whose effective cost is counted instead.
-        if (isFargateUsageType(stripRegionPrefix(this.str("usageType"))) && (product === "AmazonECS" || product === "AmazonEKS")) this.fargateRows++;
+        // Negation rows cancel the on-demand cost of covered usage, whose effective cost is counted instead (paid);
+        // in the cash view (billed) they net the covered row's unblended cost to 0.
+        const negated = stripRegionPrefix(this.str("usageType"));
+        const fargate = isFargateUsageType(negated) && (product === "AmazonECS" || product === "AmazonEKS");
+        this.period.usage(start, end, fargate);
+        if (fargate) {
+          this.fargateRows++;
+          this.billedOnly(this.str("region") || this.str("regionAlt"), product === "AmazonECS" ? "ecs" : "eks", negated, this.decimal("cost"));
+        }
         return;
       }
       case "Tax":
@@ -268,6 +289,10 @@ export class BillAccumulator {
       case "RIFee":
       case "SavingsPlanRecurringFee":
       case "SavingsPlanUpfrontFee":
+        if (type === "SavingsPlanRecurringFee") {
+          this.sp.seen = true;
+          this.sp.fee = this.sp.fee.plus(this.decimal("cost"));
+        }
         return this.adjust("fee", product, this.decimal("cost"));
       default:
         return this.adjust(/Discount$/.test(type) ? "discount" : "other", product, this.decimal("cost"));
@@ -281,14 +306,21 @@ export class BillAccumulator {
         );
       }
       cost = this.decimal("spEffectiveCost");
+      this.sp.seen = true;
+      this.sp.used = this.sp.used.plus(cost);
     } else {
       cost = this.decimal("cost");
     }
     const usageType = stripRegionPrefix(this.str("usageType"));
     const region = this.str("region") || this.str("regionAlt");
     const platform = product === "AmazonECS" ? "ecs" : product === "AmazonEKS" ? "eks" : null;
+    this.period.usage(start, end, !!platform && isFargateUsageType(usageType));
     if (platform && isFargateUsageType(usageType)) {
-      this.fargate(region, platform, usageType, this.str("unit"), this.decimal("quantity"), this.decimal("listCost"), cost, start, end);
+      if (type === "SavingsPlanCoveredUsage") this.spCovered = true;
+      this.usageTypeFrom.add(FORMAT_COLUMNS[this.map!.format].usageType!.column);
+      this.quantityFrom.add(FORMAT_COLUMNS[this.map!.format].quantity!.column);
+      const billed = this.decimal("cost");
+      this.fargate(region, platform, usageType, this.str("unit"), this.decimal("quantity"), this.decimal("listCost"), cost, start, end, billed);
     } else if (RELATED_CUR_PRODUCTS.has(product) || (product === "AmazonEC2" && RELATED_EC2_USAGE.test(usageType))) {
       this.addOutside(product, usageType, region, this.str("unit"), this.decimal("quantity"), cost);
     } else {
@@ -300,6 +332,7 @@ export class BillAccumulator {
     const category = this.str("lineItemType");
     const product = this.str("productCode");
     const cost = this.decimal("cost");
+    const spCommitment = /savings plan/i.test(this.str("commitmentType"));
     switch (category) {
       case "Usage":
         break;
@@ -308,6 +341,11 @@ export class BillAccumulator {
       case "Credit":
         return this.adjust("credit", product, cost);
       case "Purchase":
+        // The plan's recurring fee (a One-Time row is an upfront payment, not counted in savingsPlan.fee, as in CUR).
+        if (spCommitment && !/^one-time$/i.test(this.str("chargeFrequency"))) {
+          this.sp.seen = true;
+          this.sp.fee = this.sp.fee.plus(cost);
+        }
         return this.adjust("fee", product, cost);
       case "Adjustment":
         return this.adjust("discount", product, cost);
@@ -315,6 +353,14 @@ export class BillAccumulator {
         return this.adjust("other", product, cost);
     }
     if (/^unused$/i.test(this.str("commitmentStatus"))) return this.adjust("fee", product, cost);
+    const status = this.str("commitmentStatus");
+    // Amortised cost: EffectiveCost (FOCUS requires it to equal BilledCost on rows no commitment covers).
+    const effective = this.map!.index.effectiveCost >= 0 ? this.decimal("effectiveCost") : cost;
+    if (!status && !effective.eq(cost)) this.focusEffectiveUnusable = true;
+    if (spCommitment && /^used$/i.test(status)) {
+      this.sp.seen = true;
+      this.sp.used = this.sp.used.plus(effective);
+    }
     const description = this.str("description");
     const serviceCode = this.str("serviceCode");
     const platform =
@@ -323,21 +369,28 @@ export class BillAccumulator {
         : /Elastic Container Service|^AmazonECS$/i.test(product) || serviceCode === "AmazonECS"
           ? "ecs"
           : null;
-    let usageType = this.str("usageType") ? stripRegionPrefix(this.str("usageType")) : "";
-    if (!usageType && platform) {
+    // The usage type: FOCUS 1.2 SkuMeter, FOCUS 1.0 x_UsageType, then the Price List SKU, then the description.
+    let usageType = "";
+    let from = "";
+    for (const f of ["skuMeter", "usageType"] as const) {
+      const v = this.str(f);
+      if (!usageType && v) [usageType, from] = [stripRegionPrefix(v), f];
+    }
+    if (platform && !usageType) {
       const sku = this.str("sku");
       const bySku = sku ? this.skuIndex.get(sku) : undefined;
-      usageType = bySku?.usageType ?? usageTypeFromDescription(description) ?? "";
+      const byDescription = bySku ? undefined : usageTypeFromDescription(description);
+      if (bySku || byDescription) [usageType, from] = bySku ? [bySku.usageType, "sku"] : [byDescription!, "description"];
     }
-    const quantity = this.map!.index.quantity >= 0 && this.str("quantity") ? this.decimal("quantity") : this.decimal("quantityAlt");
+    const fromQuantity = this.map!.index.quantity >= 0 && this.str("quantity");
+    const quantity = fromQuantity ? this.decimal("quantity") : this.decimal("quantityAlt");
     const region = this.str("region");
+    this.period.usage(start, end, !!platform && isFargateUsageType(usageType));
     if (platform && isFargateUsageType(usageType)) {
-      if (/savings plan/i.test(this.str("commitmentType")) && /^used$/i.test(this.str("commitmentStatus"))) {
-        this.notes.add(
-          "FOCUS: usage covered by a Savings Plan is billed at 0 (BilledCost); the plan's own charge is its Purchase row, listed under fees. EffectiveCost is not used: AWS's sample rounds it.",
-        );
-      }
-      this.fargate(region, platform, usageType, this.str("unit"), quantity, this.decimal("listCost"), cost, start, end);
+      this.usageTypeFrom.add(FORMAT_COLUMNS.focus[from as Field]!.column);
+      this.quantityFrom.add(FORMAT_COLUMNS.focus[fromQuantity ? "quantity" : "quantityAlt"]!.column);
+      if (spCommitment && /^used$/i.test(status)) this.spCovered = true;
+      this.fargate(region, platform, usageType, this.str("unit"), quantity, this.decimal("listCost"), effective, start, end, cost);
     } else if (RELATED_FOCUS_SERVICES.test(product) || (/Elastic Compute Cloud/i.test(product) && RELATED_EC2_DESCRIPTION.test(description))) {
       this.addOutside(product, usageType || description, region, this.str("unit"), quantity, cost);
     } else {
@@ -355,6 +408,7 @@ export class BillAccumulator {
     cost: Decimal,
     start: number,
     end: number,
+    billed: Decimal,
   ) {
     this.fargateRows++;
     const meter = fargateMeter(usageType);
@@ -366,6 +420,7 @@ export class BillAccumulator {
     u.quantity = u.quantity.plus(quantity);
     u.listCost = u.listCost.plus(listCost);
     u.effectiveCost = u.effectiveCost.plus(cost);
+    u.billedCost = u.billedCost.plus(billed);
 
     const resourceId = this.str("resourceId");
     const cluster = clusterOf(resourceId);
@@ -382,6 +437,7 @@ export class BillAccumulator {
       this.untracked.rows++;
       this.untracked.listCost = this.untracked.listCost.plus(listCost);
       this.untracked.effectiveCost = this.untracked.effectiveCost.plus(cost);
+      this.untracked.billedCost = this.untracked.billedCost.plus(billed);
       return;
     }
     if (!g) {
@@ -404,6 +460,7 @@ export class BillAccumulator {
     gu.quantity = gu.quantity.plus(quantity);
     gu.listCost = gu.listCost.plus(listCost);
     gu.effectiveCost = gu.effectiveCost.plus(cost);
+    gu.billedCost = gu.billedCost.plus(billed);
     if (resourceId && g.resources.size < MAX_RESOURCES && this.resourceCount < GROUP_BOUNDS.resources && !g.resources.has(resourceId)) {
       g.resources.add(resourceId);
       this.resourceCount++;
@@ -419,6 +476,34 @@ export class BillAccumulator {
     }
   }
 
+  /** A SavingsPlanNegation row of a Fargate meter: only the cash view of its usage line changes (by the negated amount). */
+  private billedOnly(region: string, platform: "ecs" | "eks", usageType: string, billed: Decimal) {
+    let key = `${region}\u0000${platform}\u0000${usageType}`;
+    if (!this.usage.has(key) && this.usage.size >= GROUP_BOUNDS.tableKeys) key = `${(region = OTHER)}\u0000${platform}\u0000${usageType}`;
+    let u = this.usage.get(key);
+    if (!u) this.usage.set(key, (u = { region, platform, usageType, unit: fargateMeter(usageType)?.unit ?? this.str("unit"), ...newSums() }));
+    u.billedCost = u.billedCost.plus(billed);
+  }
+
+  /** Which columns each figure was read from (names as the file spells them). */
+  private columnsUsed(useBilled: boolean): ColumnsUsed {
+    const map = this.map!;
+    const spec = FORMAT_COLUMNS[map.format];
+    const col = (f: Field) => (map.index[f] >= 0 ? [spec[f]!.column] : []);
+    const focus = map.format === "focus";
+    const order = focus ? ["SkuMeter", "x_UsageType", "SkuId", "ChargeDescription"] : [spec.usageType!.column];
+    return {
+      usageType: order.filter((c) => this.usageTypeFrom.has(c)),
+      quantity: [...this.quantityFrom],
+      listCost: col("listCost"),
+      paid: focus ? (useBilled ? col("cost") : col("effectiveCost")) : [...col("cost"), ...(this.spCovered ? col("spEffectiveCost") : [])],
+      billed: col("cost"),
+      usageHours: [...col("start"), ...col("end")],
+      billingPeriod: [...col("periodStart"), ...col("periodEnd")],
+      invoice: col("invoiceId"),
+    };
+  }
+
   finish(): Reconciliation {
     if (!this.map) throw new BillError(`${this.fileName} is empty: it has no header row.`);
     const order = [...FARGATE_USAGE_TYPES.keys()];
@@ -427,6 +512,11 @@ export class BillAccumulator {
       return i < 0 ? order.length : i;
     };
     const byUsage = (a: { usageType: string }, b: { usageType: string }) => rank(a.usageType) - rank(b.usageType) || a.usageType.localeCompare(b.usageType);
+    // FOCUS: paid = EffectiveCost (amortised, as CUR's Savings Plan effective cost), unless the file has none or it
+    // disagrees with BilledCost on rows no commitment covers (AWS's FOCUS 1.0 sample rounds it to whole dollars).
+    const focus = this.map.format === "focus";
+    const useBilled = focus && (this.map.index.effectiveCost < 0 || this.focusEffectiveUnusable);
+    const paid = (x: Sums) => (useBilled ? x.billedCost : x.effectiveCost);
     const usage: UsageLine[] = [...this.usage.values()]
       .sort((a, b) => a.region.localeCompare(b.region) || a.platform.localeCompare(b.platform) || byUsage(a, b))
       .map((u) => ({
@@ -436,12 +526,13 @@ export class BillAccumulator {
         quantity: u.quantity.toString(),
         unit: u.unit,
         listCost: u.listCost.toString(),
-        effectiveCost: u.effectiveCost.toString(),
+        effectiveCost: paid(u).toString(),
+        billedCost: u.billedCost.toString(),
       }));
     const groups: GroupLine[] = [...this.groups.values()].map((g) => {
       const items = [...g.usage.entries()].map(([usageType, s]) => ({ usageType, ...s })).sort(byUsage);
       const list = items.reduce((t, i) => t.plus(i.listCost), ZERO);
-      const eff = items.reduce((t, i) => t.plus(i.effectiveCost), ZERO);
+      const eff = items.reduce((t, i) => t.plus(paid(i)), ZERO);
       return {
         ...g.line,
         usage: items.map((i) => ({
@@ -449,7 +540,7 @@ export class BillAccumulator {
           quantity: i.quantity.toString(),
           unit: i.unit,
           listCost: i.listCost.toString(),
-          effectiveCost: i.effectiveCost.toString(),
+          effectiveCost: paid(i).toString(),
         })),
         listCost: list.toString(),
         effectiveCost: eff.toString(),
@@ -462,7 +553,7 @@ export class BillAccumulator {
     const beyond = groups.length > GROUP_BOUNDS.listed ? groups.splice(GROUP_BOUNDS.listed) : [];
     if (beyond.length || this.untracked.rows) {
       let list = this.untracked.listCost;
-      let eff = this.untracked.effectiveCost;
+      let eff = paid({ ...this.untracked, quantity: ZERO });
       let rows = this.untracked.rows;
       for (const g of beyond) {
         list = list.plus(g.listCost);
@@ -504,6 +595,25 @@ export class BillAccumulator {
       return t;
     };
     if (this.fargateRows === 0) this.notes.add(`No Fargate usage was found in this ${FORMAT_NAMES[this.map.format]} file.`);
+    if (focus && this.spCovered) {
+      this.notes.add(
+        useBilled
+          ? "FOCUS: usage covered by a Savings Plan is billed at 0 (BilledCost); the plan's own charge is its Purchase row, listed under fees. EffectiveCost is not used: on this file's on-demand rows it differs from BilledCost (AWS's sample rounds it)."
+          : "FOCUS: usage covered by a Savings Plan is paid at its EffectiveCost (amortised, as CUR's Savings Plan effective cost) and billed at 0 (BilledCost); the plan's recurring fee is its Purchase row, listed under fees.",
+      );
+    }
+    const period = this.period.result();
+    if (period.monthToDate || (period.granularity && period.granularity !== "hourly")) this.notes.add(`Period: ${periodSentence(period)}.`);
+    let savingsPlan: Reconciliation["savingsPlan"];
+    if (this.sp.seen && !(focus && useBilled)) {
+      const unused = this.sp.fee.minus(this.sp.used);
+      // Negative when part of the plan was paid upfront (its amortised part is in the usage's effective cost, not in a fee row).
+      savingsPlan = { fee: this.sp.fee.toString(), usedByUsage: this.sp.used.toString(), unused: unused.lt(0) ? null : unused.toString() };
+      if (this.sp.fee.gt(0))
+        this.notes.add(
+          "Savings Plan: its recurring fee is listed under fees as cash; the part usage used is already in that usage's paid cost (at the plan's effective cost), so add only the unused part to paid figures.",
+        );
+    }
     return {
       bill: {
         file: this.fileName,
@@ -525,12 +635,16 @@ export class BillAccumulator {
       adjustments,
       totals: {
         listCost: sumOf([...this.usage.values()].map((u) => u.listCost)).toString(),
-        effectiveCost: sumOf([...this.usage.values()].map((u) => u.effectiveCost)).toString(),
+        effectiveCost: sumOf([...this.usage.values()].map(paid)).toString(),
+        billedCost: sumOf([...this.usage.values()].map((u) => u.billedCost)).toString(),
         outsideFargate: sumOf([...this.outside.values()].map((o) => o.c)).toString(),
         adjustments: sumOf([...this.adjustments.values()].map((a) => a.cost)).toString(),
         other: this.other.toString(),
       },
       notes: [...this.notes],
+      period,
+      columnsUsed: this.columnsUsed(useBilled),
+      ...(savingsPlan ? { savingsPlan } : {}),
     };
   }
 }

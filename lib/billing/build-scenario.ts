@@ -63,7 +63,9 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
   for (const u of recon.usage) byRegion.set(u.region, (byRegion.get(u.region) ?? ZERO).plus(u.effectiveCost).plus(u.listCost));
   const regions = [...byRegion.entries()].filter(([r]) => Object.hasOwn(catalog.regions, r)).sort((a, b) => b[1].cmp(a[1]));
   const region = regions[0]?.[0] ?? "us-east-1";
-  const hours = dec(recon.bill.periodHours ?? HOURS_PER_MONTH);
+  // Duty cycles from the hours the bill covers (a month-to-date export: its hours so far), not the whole month.
+  const hours = dec(recon.period?.coveredHours ?? recon.bill.periodHours ?? HOURS_PER_MONTH);
+  const mtd = recon.period?.monthToDate ? ` (month to date)` : "";
   const workloads: WorkloadInput[] = [];
   const names = new Set<string>();
 
@@ -131,7 +133,7 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
       workload: wname,
       how:
         `Size: ${inferred.how}${eksNote}. ` +
-        `Tasks: ${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"} over the bill's ${fmt(hours, 2)} hours is ${fmt(average)} tasks on average, so ${tasks} task${tasks === 1 ? "" : "s"} ${alwaysOn ? "always on" : `running ${dutyPercent}% of the time`}.` +
+        `Tasks: ${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"} over the bill's ${fmt(hours, 2)} hours${mtd} is ${fmt(average)} tasks on average, so ${tasks} task${tasks === 1 ? "" : "s"} ${alwaysOn ? "always on" : `running ${dutyPercent}% of the time`}.` +
         (spotPercent > 0 ? ` Spot: ${spotPercent}% of the vCPU-hours were Fargate Spot.` : "") +
         (storageGiB > STORAGE_LIMITS_GIB.free ? ` Storage: ${storageHow}, so ${storageGiB} GiB (${STORAGE_LIMITS_GIB.free} GiB are included).` : "") +
         (covered ? " The bill paid less than list: a Savings Plan covered part of it; the scenario prices on-demand until you choose a plan." : ""),

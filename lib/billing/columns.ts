@@ -29,7 +29,11 @@ export type Field =
   | "tags"
   | "commitmentType"
   | "commitmentStatus"
-  | "serviceCode";
+  | "serviceCode"
+  | "invoiceId"
+  | "skuMeter"
+  | "effectiveCost"
+  | "chargeFrequency";
 
 interface FieldSpec {
   column: string;
@@ -59,6 +63,8 @@ export const FORMAT_COLUMNS: Record<BillFormat, Partial<Record<Field, FieldSpec>
     description: opt("line_item_line_item_description"),
     sku: opt("product_sku"),
     tags: opt("resource_tags"),
+    // Empty until the month's invoice is issued: a bill with it covers its whole billing period (./period.ts).
+    invoiceId: opt("bill_invoice_id"),
   },
   cur: {
     usageType: req("lineItem/UsageType"),
@@ -78,6 +84,7 @@ export const FORMAT_COLUMNS: Record<BillFormat, Partial<Record<Field, FieldSpec>
     periodEnd: opt("bill/BillingPeriodEndDate"),
     description: opt("lineItem/LineItemDescription"),
     sku: opt("product/sku"),
+    invoiceId: opt("bill/InvoiceId"),
   },
   focus: {
     cost: req("BilledCost"),
@@ -101,6 +108,11 @@ export const FORMAT_COLUMNS: Record<BillFormat, Partial<Record<Field, FieldSpec>
     // AWS's FOCUS export adds provider columns; used when present.
     usageType: opt("x_UsageType"),
     serviceCode: opt("x_ServiceCode"),
+    // FOCUS 1.2: the usage type (x_UsageType of FOCUS 1.0 became SkuMeter), the invoice, the amortised cost.
+    skuMeter: opt("SkuMeter"),
+    invoiceId: opt("InvoiceId"),
+    effectiveCost: opt("EffectiveCost"),
+    chargeFrequency: opt("ChargeFrequency"),
   },
 };
 
@@ -197,6 +209,10 @@ export function mapHeader(header: readonly string[], fileName: string): ColumnMa
     "commitmentType",
     "commitmentStatus",
     "serviceCode",
+    "invoiceId",
+    "skuMeter",
+    "effectiveCost",
+    "chargeFrequency",
   ] as Field[]) {
     if (!Object.hasOwn(index, f)) index[f] = -1;
   }

@@ -2,6 +2,7 @@ import type { FargateCatalog } from "@/lib/catalog";
 import { dec, formatUsd, HOURS_PER_MONTH, ZERO, type Decimal } from "@/lib/core";
 import { estimateScenario, type LineItem, type WorkloadEstimate } from "@/lib/pricing";
 import type { Scenario } from "@/lib/scenario";
+import { periodSentence, type BillPeriod } from "./period";
 import type { DecimalString, Reconciliation } from "./types";
 import { fargateMeter, usageTypeOf } from "./usage-type";
 
@@ -23,8 +24,15 @@ export interface ComparisonLine {
 
 export interface Comparison {
   scenario: { name: string; region: string };
-  /** The estimate's 730-hour month scaled to the bill's own period: factor = periodHours / 730. */
+  /**
+   * The hours compared: the hours the bill covers (period.coveredHours: a month-to-date export's hours so far, else its
+   * billing period); the estimate's 730-hour month is scaled by periodHours / 730 (its hourly rate times these hours).
+   */
   periodHours: DecimalString;
+  /** The bill's period as read (./period.ts); absent for a Reconciliation made before periods were read. */
+  period?: BillPeriod;
+  /** "month to date: 10 of 30 days (2024-09-01 to 2024-09-10)": for above the comparison (panel and CLI). */
+  periodSentence?: string;
   lines: ComparisonLine[];
   totals: { estimatedCost: DecimalString; billedCost: DecimalString; difference: DecimalString; differencePercent: string | null };
   /** Plain sentences about the big gaps (a factor of 1.2 or more either way, or a usage type on one side only). */
@@ -66,12 +74,13 @@ function fargateMeterOnly(scenario: Scenario): Scenario {
 }
 
 /**
- * Per usage type: the scenario's estimate over the bill's period next to what the bill shows. The estimate is for
- * a 730-hour month (HOURS_PER_MONTH); quantities and costs are scaled by periodHours / 730.
+ * Per usage type: the scenario's estimate over the hours the bill covers next to what the bill shows. The estimate
+ * is for a 730-hour month (HOURS_PER_MONTH); quantities and costs are scaled by covered hours / 730, exactly (a
+ * month-to-date export of 10 days is compared with 240 hours of the scenario, not a month).
  */
 export function compareWithScenario(recon: Reconciliation, scenario: Scenario, catalog: FargateCatalog): Comparison {
   const estimate = estimateScenario(fargateMeterOnly(scenario), catalog);
-  const hours = dec(recon.bill.periodHours ?? HOURS_PER_MONTH);
+  const hours = dec(recon.period?.coveredHours ?? recon.bill.periodHours ?? HOURS_PER_MONTH);
   const scale = (d: Decimal) => d.times(hours).div(HOURS_PER_MONTH);
   type Row = { region: string; platform: "ecs" | "eks"; usageType: string; unit: string; eq: Decimal; bq: Decimal; ec: Decimal; bc: Decimal };
   const rows = new Map<string, Row>();
@@ -149,6 +158,7 @@ export function compareWithScenario(recon: Reconciliation, scenario: Scenario, c
   return {
     scenario: { name: scenario.name, region: scenario.region },
     periodHours: hours.toString(),
+    ...(recon.period ? { period: recon.period, periodSentence: periodSentence(recon.period) } : {}),
     lines: sorted.map((r) => ({
       region: r.region,
       platform: r.platform,

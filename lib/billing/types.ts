@@ -1,4 +1,5 @@
 import type { BillFormat } from "./columns";
+import type { BillPeriod } from "./period";
 
 /** Exact decimal amounts travel as strings (full precision, no exponent), like the estimate's JSON. */
 export type DecimalString = string;
@@ -12,8 +13,13 @@ export interface UsageLine {
   unit: string;
   /** On-demand equivalent (CUR: pricing public on-demand cost; FOCUS: ListCost). */
   listCost: DecimalString;
-  /** What was paid: unblended cost of Usage rows + Savings Plan effective cost of covered rows (FOCUS: BilledCost). */
+  /**
+   * What was paid, amortised: unblended cost of Usage rows + Savings Plan effective cost of covered rows (FOCUS:
+   * EffectiveCost, or BilledCost when the file's EffectiveCost disagrees with BilledCost on on-demand rows).
+   */
   effectiveCost: DecimalString;
+  /** Cash billed for this usage (CUR: unblended cost, covered rows netted by their SavingsPlanNegation rows; FOCUS: BilledCost). */
+  billedCost?: DecimalString;
 }
 
 export interface GroupUsage {
@@ -86,10 +92,42 @@ export interface Reconciliation {
   totals: {
     listCost: DecimalString;
     effectiveCost: DecimalString;
+    /** Cash billed for Fargate usage (the second view; usage under a Savings Plan is 0 here, the plan's fee is under fees). */
+    billedCost?: DecimalString;
     outsideFargate: DecimalString;
     adjustments: DecimalString;
     /** Every other charge on the bill (services a Fargate task does not cause), so nothing is dropped silently. */
     other: DecimalString;
   };
   notes: string[];
+  /** The hours the export covers (month to date or whole period, granularity); always set by BillAccumulator.finish(). */
+  period?: BillPeriod;
+  /** Which of the file's columns each figure was read from; always set by BillAccumulator.finish(). */
+  columnsUsed?: ColumnsUsed;
+  /** Present when the bill has a Savings Plan fee or covered usage (any service): what the plan cost and what of it usage used. */
+  savingsPlan?: SavingsPlanSummary;
+}
+
+/** Column names as the file spells them, per figure; several when rows were read from different columns. */
+export interface ColumnsUsed {
+  /** Where each Fargate row's usage type came from, in the order tried (SkuMeter, x_UsageType, SkuId, ChargeDescription). */
+  usageType: string[];
+  quantity: string[];
+  listCost: string[];
+  /** The amortised "paid" figure. */
+  paid: string[];
+  /** The cash "billed" figure. */
+  billed: string[];
+  usageHours: string[];
+  billingPeriod: string[];
+  invoice: string[];
+}
+
+export interface SavingsPlanSummary {
+  /** The plan's recurring fee rows (CUR SavingsPlanRecurringFee, FOCUS Purchase rows of a Savings Plan): cash, listed under fees (upfront fees are not counted here). */
+  fee: DecimalString;
+  /** Effective cost of all usage the plan covered (every service): already inside the paid cost of that usage. */
+  usedByUsage: DecimalString;
+  /** fee - usedByUsage: the commitment no usage used; null when negative (a plan paid partly upfront: its fee rows are not all of it). */
+  unused: DecimalString | null;
 }

@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import { allocateCents, centsToString, dec, formatQuantity, formatUsd, terminalText, textTable, toCents, type Decimal } from "@/lib/core";
 import type { Comparison } from "./compare";
 import { FORMAT_NAMES } from "./columns";
+import { periodSentence } from "./period";
 import type { Reconciliation } from "./types";
 
 /**
@@ -27,6 +28,12 @@ export interface BillView {
   adjustments: { key: string; kind: string; product: string; cost: string }[];
   adjustmentsTotal: string;
   other: string;
+  /** "month to date: 10 of 30 days (2024-09-01 to 2024-09-10)", for above the comparison; null without a period. */
+  period: string | null;
+  /** Fargate usage's cash billed (cents), beside the paid (amortised) usageTotal; null when the bill gave none. */
+  billedTotal: string | null;
+  /** "usage type: SkuMeter", "paid: EffectiveCost", ...: which of the file's columns each figure was read from. */
+  columnsUsed: string[];
   comparison: null | {
     scenario: string;
     periodHours: string;
@@ -48,6 +55,17 @@ export interface BillView {
   };
   notes: string[];
 }
+
+const COLUMN_ROLES = {
+  usageType: "usage type",
+  quantity: "quantity",
+  listCost: "list",
+  paid: "paid (amortised)",
+  billed: "billed (cash)",
+  usageHours: "usage hours",
+  billingPeriod: "billing period",
+  invoice: "invoice",
+} as const;
 
 const pct = (p: string | null) => (p === null ? "n/a" : `${Number(p) > 0 ? "+" : ""}${p}%`);
 const usd = (cents: string) => formatUsd(cents);
@@ -142,6 +160,13 @@ export function billView(r: Reconciliation, comparison?: Comparison | null): Bil
     adjustments: r.adjustments.map((x, i) => ({ key: `${x.kind}|${x.product}`, kind: x.kind, product: x.product, cost: a.rows[i]! })),
     adjustmentsTotal: a.total,
     other: toCents(dec(r.totals.other)),
+    period: r.period ? periodSentence(r.period) : null,
+    billedTotal: r.totals.billedCost === undefined ? null : toCents(dec(r.totals.billedCost)),
+    columnsUsed: r.columnsUsed
+      ? (Object.entries(COLUMN_ROLES) as [keyof typeof COLUMN_ROLES, string][])
+          .filter(([k]) => r.columnsUsed![k].length)
+          .map(([k, label]) => `${label}: ${r.columnsUsed![k].join(", ")}`)
+      : [],
     comparison: cmp,
     notes: r.notes,
   };
@@ -149,7 +174,10 @@ export function billView(r: Reconciliation, comparison?: Comparison | null): Bil
 
 /** The CLI's readable table. */
 export function billToTable(v: BillView): string {
-  const out: string[] = [v.title, "", "Fargate usage by usage type"];
+  const out: string[] = [v.title];
+  // With a comparison, the period is said above it instead.
+  if (v.period && !v.comparison) out.push(`Period: ${v.period}`);
+  out.push("", "Fargate usage by usage type");
   out.push(
     textTable(
       [
@@ -160,6 +188,8 @@ export function billToTable(v: BillView): string {
       new Set([3, 5, 6]),
     ),
   );
+  if (v.billedTotal !== null && v.billedTotal !== v.usageTotal.effectiveCost)
+    out.push(`Billed (cash) for this usage: ${usd(v.billedTotal)}; paid above is amortised (Savings Plan covered usage at the plan's rate).`);
   out.push("", "By cluster and service");
   out.push(
     textTable(
@@ -192,7 +222,9 @@ export function billToTable(v: BillView): string {
   out.push("", `Other charges on the bill (not caused by Fargate): ${usd(v.other)}`);
   if (v.comparison) {
     const c = v.comparison;
-    out.push("", `Compared with the scenario "${c.scenario}" over the bill's ${c.periodHours} hours`);
+    out.push("");
+    if (v.period) out.push(`Period: ${v.period}`);
+    out.push(`Compared with the scenario "${c.scenario}" over the bill's ${c.periodHours} hours`);
     out.push(
       textTable(
         [
@@ -216,6 +248,7 @@ export function billToTable(v: BillView): string {
     );
     if (c.findings.length) out.push("", ...c.findings.map((f) => `- ${f}`));
   }
+  if (v.columnsUsed.length) out.push("", `Columns used: ${v.columnsUsed.join("; ")}`);
   if (v.notes.length) out.push("", "Notes:", ...v.notes.map((n) => `- ${n}`));
   // Names come from the bill and the scenario: control characters are shown escaped, never acted on by the terminal.
   return terminalText(`${out.join("\n")}\n`);

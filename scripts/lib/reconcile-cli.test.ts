@@ -25,6 +25,8 @@ describe("reconcile CLI", () => {
       unit: "vCPU-hours",
       listCost: "0.0146267369",
       effectiveCost: "0.0146267369",
+      // New (issue 20 item 3): the cash figure; an on-demand row bills what it costs.
+      billedCost: "0.0146267369",
     });
     expect(j.totals).toMatchObject({ listCost: "0.0205264022", effectiveCost: "0.02044738" });
     expect(Array.isArray(j.groups) && Array.isArray(j.outsideFargate)).toBe(true);
