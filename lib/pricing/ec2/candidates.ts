@@ -89,12 +89,7 @@ export function selectCandidates(
   return { candidates: made.candidates, warnings: [...made.warnings] };
 }
 
-function select(
-  catalog: Ec2Catalog,
-  region: Ec2Region,
-  settings: Ec2Settings,
-  fees?: Readonly<Record<string, readonly [string, string]>>,
-): CandidateSelection {
+function select(catalog: Ec2Catalog, region: Ec2Region, settings: Ec2Settings, fees?: Readonly<Record<string, readonly [string, string]>>): CandidateSelection {
   const warnings: string[] = [];
   let types = Object.keys(region.prices);
   if (settings.instanceTypes.length > 0) {
