@@ -4,6 +4,7 @@ import { SkipLinks } from "@/components/calculator/skip-links";
 import dynamic from "next/dynamic";
 import { memo, useState } from "react";
 import { CalculatorHeader } from "@/components/calculator/calculator-header";
+import { NextSteps } from "@/components/calculator/next-steps";
 import { NoticeBar } from "@/components/calculator/notice-bar";
 import { useCsvExport } from "@/components/calculator/use-csv-export";
 import { useEstimates } from "@/components/calculator/use-estimates";
@@ -19,8 +20,15 @@ import { fargateCatalog } from "@/lib/catalog/fargate";
 import { useScenarioStore } from "@/lib/store";
 import { own } from "@/lib/core";
 
-// The saved-scenarios list is folded at first: it loads after the page; until then its summary stands in.
+// The saved-scenarios list is folded at first: it loads after the page; until then its summary stands in (the list's
+// place; what could not be stored, at the top, has no stand-in: it shows only when there is something to say).
 const SavedScenarios = memo(
+  dynamic(() => import("@/components/saved/saved-scenarios").then((m) => m.SavedScenarios), {
+    ssr: false,
+    loading: () => null,
+  }),
+);
+const SavedList = memo(
   dynamic(() => import("@/components/saved/saved-scenarios").then((m) => m.SavedScenarios), {
     ssr: false,
     loading: () => (
@@ -47,8 +55,9 @@ const BillPanel = memo(
 const RightsizingPanel = memo(RightsizingPanelView);
 
 /**
- * The page: header and actions, the saved scenarios, right-sizing, the sticky summary, the editor beside the results,
- * and the bill reader. The estimates and their staging (useEstimates), the share link (useShareLink), the catalogs
+ * The page: header and actions, the next steps (a short navigation), the sticky summary, the editor beside the
+ * results, then the next steps themselves: the bill reader, right-sizing and the saved scenarios. The calculator comes
+ * first on the first screen (issue 24 item 4): nothing a newcomer has no use for yet sits above it. The estimates and their staging (useEstimates), the share link (useShareLink), the catalogs
  * that load after the page (useLazyCatalogs) and the CSV export (useCsvExport) are hooks in ./calculator/.
  */
 export function Calculator({ regions, onLoaded }: { regions: RegionOption[]; onLoaded?: () => void }) {
@@ -72,14 +81,14 @@ export function Calculator({ regions, onLoaded }: { regions: RegionOption[]; onL
         onCopyLink={copyLink}
         onExportCsv={exportCsv}
       />
+      <NextSteps />
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-slate-700 dark:text-slate-300" data-testid="status">
         {status}
       </p>
       <NoticeBar />
-      <SavedScenarios onOpen={persistence.open} onNew={persistence.startNew} />
+      <SavedScenarios onOpen={persistence.open} onNew={persistence.startNew} part="problems" />
       <UndoBar />
       <main>
-        <RightsizingPanel region={evaluation.priced?.region ?? draft.region ?? "us-east-1"} />
         {/* The summary stays in view (sticky) while the scenario and its results scroll beneath it. */}
         <div>
           <Summary view={view} evaluation={evaluation} draft={draft} />
@@ -102,6 +111,10 @@ export function Calculator({ regions, onLoaded }: { regions: RegionOption[]; onL
           </div>
         </div>
         <BillPanel scenario={idleScenario ?? null} />
+        <div className="mt-8">
+          <RightsizingPanel region={evaluation.priced?.region ?? draft.region ?? "us-east-1"} />
+          <SavedList onOpen={persistence.open} onNew={persistence.startNew} part="list" />
+        </div>
       </main>
     </div>
   );

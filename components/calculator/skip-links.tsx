@@ -1,28 +1,19 @@
 "use client";
 
+import { goTo, PLACES } from "./go-to";
+
 /**
  * Skip links (issue 24 item 6): the first thing Tab reaches, shown only while focused. Each moves focus to a part of
  * the page (the workloads, the services, the results, the bill) instead of the ~22 Tabs it took to get there. Focus
  * is moved by script: the page's URL hash holds share links, so the links never change it.
  */
 const TARGETS = [
-  { label: "Skip to the workloads", selector: '[data-testid="workload-0"] input' },
-  { label: "Skip to networking and shared services", selector: '[data-testid="services-section"] > summary' },
-  { label: "Skip to the results", selector: "#results-heading" },
-  { label: "Skip to your bill", selector: "#bill-heading" },
-  { label: "Skip to right-sizing", selector: "#rightsizing-heading" },
+  { label: "Skip to the workloads", selector: PLACES.workloads },
+  { label: "Skip to networking and shared services", selector: PLACES.services },
+  { label: "Skip to the results", selector: PLACES.results },
+  { label: "Skip to your bill", selector: PLACES.bill },
+  { label: "Skip to right-sizing", selector: PLACES.rightsizing },
 ] as const;
-
-const FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]";
-
-function go(selector: string) {
-  const target = document.querySelector<HTMLElement>(selector);
-  if (!target) return;
-  if (!target.matches(FOCUSABLE)) target.setAttribute("tabindex", "-1");
-  // A visually hidden heading has no box to scroll to: bring its section into view.
-  (target.classList.contains("sr-only") ? target.parentElement : target)?.scrollIntoView({ block: "start" });
-  target.focus({ preventScroll: true });
-}
 
 export function SkipLinks() {
   return (
@@ -39,7 +30,7 @@ export function SkipLinks() {
               className="inline-block rounded px-2 py-1.5 text-sky-800 underline focus:outline-none focus:ring-2 focus:ring-sky-600 dark:text-sky-300"
               onClick={(e) => {
                 e.preventDefault();
-                go(t.selector);
+                goTo(t.selector);
               }}
             >
               {t.label}

@@ -1,8 +1,8 @@
-import { Warnings } from "@/components/ui/warnings";
+import { Notes, Warnings } from "@/components/ui/warnings";
 import { LineItemsTable } from "@/components/results/line-items";
 import { shownEc2, shownFargate } from "@/lib/export";
 import { formatUsd } from "@/lib/core";
-import { describeFleet } from "@/lib/results";
+import { describeFleet, plainNote, splitNotes } from "@/lib/results";
 import type { Ec2Estimate, Ec2WholeBill, FargateEstimate } from "@/lib/pricing";
 
 const fleetText = (instances: Ec2Estimate["instances"]) => instances.map((i) => `${i.count} × ${i.type}`).join(" + ");
@@ -30,6 +30,8 @@ export function Ec2Results({
   // Cents that add up: each table's rows to its total, the tables to the EC2 total (lib/export/shown.ts).
   // The services show the same cents as on the Fargate side (the same services).
   const shown = shownEc2(ec2, shownFargate(fargate).services.total);
+  // How the cluster is built and billed is information; what is left out or estimated with a risk is a warning.
+  const notes = splitNotes(caveat ? [...ec2.warnings, caveat] : ec2.warnings);
   return (
     <section
       aria-labelledby={`${prefix}-heading`}
@@ -97,7 +99,8 @@ export function Ec2Results({
           ) : null}
         </>
       ) : null}
-      <Warnings items={caveat ? [...ec2.warnings, caveat] : ec2.warnings} />
+      <Notes items={notes.info.map(plainNote)} testId={`${prefix}-notes`} />
+      <Warnings items={notes.warnings} testId={`${prefix}-warnings`} />
     </section>
   );
 }

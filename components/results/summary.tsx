@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { Totals } from "@/components/results/totals";
 import { useTextEdit } from "@/components/ui/use-text-edit";
+import { goTo, PLACES } from "@/components/calculator/go-to";
 import dynamic from "next/dynamic";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { glance, isComplete, isReplacement, type Priced, type ResultsView } from "@/lib/results";
@@ -68,8 +69,19 @@ export function Summary({ view, evaluation, draft }: { view: ResultsView | null;
       >
         <div className="mb-1 flex flex-wrap items-center gap-x-3 gap-y-1">
           <h2 id="totals-heading" className="text-sm font-semibold sm:text-base">
-            Monthly cost{shown?.view.whole ? " (the whole bill)" : ""}
+            Monthly cost{shown?.view.whole ? " (the whole bill)" : shown ? <span data-testid="compute-only">, compute only</span> : ""}
           </h2>
+          {shown && !shown.view.whole ? (
+            // The estimate is the tasks alone until services are added: say so, and lead there in one click.
+            <button
+              type="button"
+              data-testid="add-services"
+              className="inline-flex min-h-6 items-center rounded text-xs text-sky-800 underline decoration-sky-800/40 underline-offset-2 hover:decoration-sky-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-600 sm:text-sm print:hidden dark:text-sky-300 dark:decoration-sky-300/40"
+              onClick={() => goTo(PLACES.services, { open: true })}
+            >
+              add load balancers, NAT, logs…
+            </button>
+          ) : null}
           {stale ? (
             <span
               data-testid="out-of-date"

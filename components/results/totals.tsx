@@ -3,12 +3,15 @@ import type { ResultsView } from "@/lib/results";
 
 export type TotalsView = ResultsView["totals"];
 
-/** "compute + beside compute" under a whole-bill total. */
+/**
+ * "compute + beside compute" under a whole-bill total: on a phone too (issue 24 item 5), on two short lines there
+ * ("$122.48 compute" / "+ $270.17 beside it"), on one from the sm breakpoint.
+ */
 function Split({ compute, beside, testId }: { compute: string | null; beside: string | null; testId: string }) {
   if (compute === null || beside === null) return null;
   return (
-    <dd className="mt-0.5 hidden text-xs text-slate-600 sm:block dark:text-slate-400" data-testid={testId}>
-      {formatUsd(compute)} compute + {formatUsd(beside)} beside it
+    <dd className="mt-0.5 text-xs leading-tight text-slate-600 dark:text-slate-400" data-testid={testId}>
+      <span className="block sm:inline">{formatUsd(compute)} compute</span> <span className="block sm:inline">+ {formatUsd(beside)} beside it</span>
     </dd>
   );
 }

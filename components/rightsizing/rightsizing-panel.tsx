@@ -37,7 +37,7 @@ export function RightsizingPanel({ region }: { region: string }) {
       className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm print:hidden dark:border-slate-700 dark:bg-slate-900"
       data-testid="rightsizing"
     >
-      <summary className="cursor-pointer">
+      <summary className="touch-summary cursor-pointer">
         <h2 id="rightsizing-heading" className="inline text-lg font-semibold">
           Right-sizing
         </h2>

@@ -84,8 +84,10 @@ function SavedRow({ entry, current, onOpen, onDelete }: { entry: SavedScenario; 
 /**
  * The scenarios kept in this browser: open, rename, duplicate, delete (with undo), start a new one, clear the one on
  * screen (with undo). Nothing here replaces a scenario without a way back.
+ * `part`: the page shows what could not be stored ("problems") at the top, where it is seen, and the list ("list")
+ * below the calculator (issue 24 item 4: the calculator comes first); "all" shows both in one place.
  */
-export function SavedScenarios({ onOpen, onNew }: { onOpen: (id: string) => void; onNew: () => void }) {
+export function SavedScenarios({ onOpen, onNew, part = "all" }: { onOpen: (id: string) => void; onNew: () => void; part?: "problems" | "list" | "all" }) {
   const scenarios = useSavedStore((s) => s.scenarios);
   const currentId = useSavedStore((s) => s.currentId);
   const storageFailed = useSavedStore((s) => s.storageFailed);
@@ -123,7 +125,7 @@ export function SavedScenarios({ onOpen, onNew }: { onOpen: (id: string) => void
 
   return (
     <>
-      {unsaved.length || unreadable.length ? (
+      {part !== "list" && (unsaved.length || unreadable.length) ? (
         <div
           role="alert"
           className="mb-4 space-y-2 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 print:hidden dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
@@ -148,32 +150,34 @@ export function SavedScenarios({ onOpen, onNew }: { onOpen: (id: string) => void
           ) : null}
         </div>
       ) : null}
-      <details
-        className="mb-4 rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm print:hidden dark:border-slate-700 dark:bg-slate-900"
-        data-testid="saved-scenarios"
-      >
-        <summary className="cursor-pointer text-sm font-semibold">
-          Saved scenarios <span className="font-normal text-slate-600 dark:text-slate-400">({scenarios.length} in this browser)</span>
-        </summary>
-        {storageFailed ? (
-          <p role="alert" className="mt-2 text-sm text-amber-900 dark:text-amber-200">
-            This browser did not let the page save (storage full or turned off). Your work stays on screen and in the share link: copy the link to keep it.
-          </p>
-        ) : null}
-        <ul className="mt-2 divide-y divide-slate-100 dark:divide-slate-800" aria-label="Saved scenarios">
-          {scenarios.map((entry) => (
-            <SavedRow key={entry.id} entry={entry} current={entry.id === currentId} onOpen={() => onOpen(entry.id)} onDelete={() => remove(entry)} />
-          ))}
-        </ul>
-        <div className="mt-2 flex flex-wrap gap-2 pb-1">
-          <button type="button" className={buttonClass} onClick={onNew}>
-            New scenario
-          </button>
-          <button type="button" className={buttonClass} onClick={clear}>
-            Clear this scenario
-          </button>
-        </div>
-      </details>
+      {part === "problems" ? null : (
+        <details
+          className="mb-4 rounded-lg border border-slate-200 bg-white px-4 py-2 shadow-sm print:hidden dark:border-slate-700 dark:bg-slate-900"
+          data-testid="saved-scenarios"
+        >
+          <summary className="touch-summary cursor-pointer text-sm font-semibold">
+            Saved scenarios <span className="font-normal text-slate-600 dark:text-slate-400">({scenarios.length} in this browser)</span>
+          </summary>
+          {storageFailed ? (
+            <p role="alert" className="mt-2 text-sm text-amber-900 dark:text-amber-200">
+              This browser did not let the page save (storage full or turned off). Your work stays on screen and in the share link: copy the link to keep it.
+            </p>
+          ) : null}
+          <ul className="mt-2 divide-y divide-slate-100 dark:divide-slate-800" aria-label="Saved scenarios">
+            {scenarios.map((entry) => (
+              <SavedRow key={entry.id} entry={entry} current={entry.id === currentId} onOpen={() => onOpen(entry.id)} onDelete={() => remove(entry)} />
+            ))}
+          </ul>
+          <div className="mt-2 flex flex-wrap gap-2 pb-1">
+            <button type="button" className={buttonClass} onClick={onNew}>
+              New scenario
+            </button>
+            <button type="button" className={buttonClass} onClick={clear}>
+              Clear this scenario
+            </button>
+          </div>
+        </details>
+      )}
     </>
   );
 }

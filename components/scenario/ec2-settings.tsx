@@ -26,7 +26,7 @@ export const Ec2SettingsEditor = memo(function Ec2SettingsEditor({
   const set = (patch: Record<string, unknown>) => update(patch as Partial<Settings>);
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900" data-testid="ec2-settings">
-      <summary className="cursor-pointer text-sm font-semibold">EC2 cluster settings</summary>
+      <summary className="touch-summary cursor-pointer text-sm font-semibold">EC2 cluster settings</summary>
       <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
         <SelectField
           label="Networking"

@@ -46,7 +46,7 @@ export const ImportPanel = memo(function ImportPanel() {
 
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900" data-testid="import-panel">
-      <summary className="cursor-pointer text-sm font-semibold">Import a task definition or Kubernetes YAML</summary>
+      <summary className="touch-summary cursor-pointer text-sm font-semibold">Import a task definition or Kubernetes YAML</summary>
       <div className="mt-3 space-y-2">
         <label htmlFor={textId} className="block text-sm font-medium">
           Paste ECS task definition JSON or Pod / Deployment YAML

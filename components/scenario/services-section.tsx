@@ -43,7 +43,7 @@ export function ServicesSection({ draft, evaluation, extras }: { draft: Draft; e
       open={open}
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
-      <summary className="cursor-pointer text-sm font-semibold">Networking and shared services</summary>
+      <summary className="touch-summary cursor-pointer text-sm font-semibold">Networking and shared services</summary>
       {open ? (
         <>
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">

@@ -8,7 +8,7 @@ export { threeWay } from "./three-way";
 export type { ThreeWay } from "./three-way";
 export { glance, isComplete, isReplacement } from "./glance";
 export type { Glance, Priced } from "./glance";
-export { splitNotes } from "./notes";
+export { plainNote, splitNotes } from "./notes";
 export { periods, upfrontPayments } from "./periods";
 export { sameChartProps } from "./same-data";
 export { sameWorkloadTable } from "./same-table";

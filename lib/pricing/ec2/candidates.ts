@@ -51,9 +51,22 @@ export interface CandidateSelection {
   warnings: string[];
 }
 
+/** The settings a candidate selection depends on, as one key (scaling does not change the candidates). */
+const settingsKey = (s: Ec2Settings) =>
+  `${s.networking}|${s.eniTrunking}|${s.headroomPercent}|${s.reservedMemoryMiB}|${s.unregisteredMemoryPercent}|${s.spotPercent}|${s.commitment}|${s.ebsRootGiB}|${s.instanceTypes.join(",")}`;
+
+type Selections = Map<string, CandidateSelection>;
+/** Per catalog, per region, per fee table (or none: self-managed EC2): the selections made, by settings. */
+const remembered = new WeakMap<Ec2Catalog, WeakMap<Ec2Region, WeakMap<object, Selections>>>();
+const NO_FEES = {};
+const MAX_REMEMBERED = 8;
+
 /**
  * The region's candidate types under the settings: restricted to `instanceTypes` when given, and to types with a
  * Spot estimate when part of the fleet is on Spot (we do not guess a Spot price the advisor does not publish).
+ * Remembered per catalog, region, fee table and settings (the last few): every estimate of the same scenario (each
+ * keystroke in a workload, the self-managed and the Managed Instances side of one estimate, the calculator's two
+ * staged renders) selects from the same ~280 types with the same prices; the candidates are read, never changed.
  */
 export function selectCandidates(
   catalog: Ec2Catalog,
@@ -61,6 +74,22 @@ export function selectCandidates(
   settings: Ec2Settings,
   fees?: Readonly<Record<string, readonly [string, string]>>,
 ): CandidateSelection {
+  let byRegion = remembered.get(catalog);
+  if (!byRegion) remembered.set(catalog, (byRegion = new WeakMap()));
+  let byFees = byRegion.get(region);
+  if (!byFees) byRegion.set(region, (byFees = new WeakMap()));
+  let bySettings = byFees.get(fees ?? NO_FEES);
+  if (!bySettings) byFees.set(fees ?? NO_FEES, (bySettings = new Map()));
+  const key = settingsKey(settings);
+  const hit = bySettings.get(key);
+  if (hit) return { candidates: hit.candidates, warnings: [...hit.warnings] };
+  const made = select(catalog, region, settings, fees);
+  if (bySettings.size >= MAX_REMEMBERED) bySettings.delete(bySettings.keys().next().value!);
+  bySettings.set(key, made);
+  return { candidates: made.candidates, warnings: [...made.warnings] };
+}
+
+function select(catalog: Ec2Catalog, region: Ec2Region, settings: Ec2Settings, fees?: Readonly<Record<string, readonly [string, string]>>): CandidateSelection {
   const warnings: string[] = [];
   let types = Object.keys(region.prices);
   if (settings.instanceTypes.length > 0) {
