@@ -3,6 +3,8 @@
  * whole period or a month-to-date cut (Data Exports refresh daily, so mid-month files are normal), and how fine its
  * rows are (hourly, daily or monthly). The comparison and the scenario built from a bill use the covered hours, not
  * the whole month. Constant memory: only extremes and counts are kept, whatever the file's size.
+ * The invoice ID is blank until AWS finalises the month (https://docs.aws.amazon.com/cur/latest/userguide/view-finalized-cur.html;
+ * CUR 2.0 table dictionary, bill_invoice_id); FOCUS 1.2 added InvoiceId for the same reconciliation.
  */
 import { dec, SECONDS_PER_HOUR } from "@/lib/core";
 import type { DecimalString } from "./types";
