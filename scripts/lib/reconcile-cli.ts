@@ -9,8 +9,9 @@ import type { CliResult } from "./cli";
 
 export const RECONCILE_HELP = `Usage: npm run --silent reconcile -- <bill> [--scenario scenario.json] [--format json|table|csv]
 
-Reads an AWS bill export and shows what Fargate actually cost, per usage type, per cluster and service, and what
-else on the bill a Fargate service causes; with --scenario, compares it with the scenario's estimate over the
+Reads an AWS bill export and shows what Fargate actually cost, per usage type, per cluster and service, and the
+charges beside it: those the bill links to the Fargate services found, and account-wide ones (per region, not
+attributed); with --scenario, compares it with the scenario's estimate over the
 bill's own period (the 730-hour month scaled to the period's hours).
   <bill>              FOCUS 1.0/1.2 CSV, CUR 2.0 CSV / .csv.gz / .parquet, or legacy CUR CSV / .csv.gz
                       (the format is detected from the header; gzip and Parquet from the file's first bytes)
