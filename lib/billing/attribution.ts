@@ -102,18 +102,29 @@ export class Attribution {
   private serviceCluster = new Map<string, string>();
   private overflow = false;
 
-  /** A Fargate row's group and resource. */
+  /**
+   * A Fargate row's group and resource. Where two rows disagree (the same name on ECS and EKS), the smaller platform
+   * and cluster name win, whatever the row order, as in the Athena SQL (./athena-sql.ts).
+   */
   fargate(region: string, platform: "ecs" | "eks", cluster: string, service: string, resourceId: string): void {
     if (this.fargateNames.size >= ATTRIBUTION_BOUNDS.clusters * 3) return;
     const key = resourceId ? clusterKeyOf(resourceId) : null;
-    if (key && !this.fargateClusters.has(key)) this.fargateClusters.set(key, { platform, cluster });
+    if (key) {
+      const had = this.fargateClusters.get(key);
+      if (!had || platform < had.platform) this.fargateClusters.set(key, { platform, cluster });
+    }
+    const name = (k: string) => {
+      const had = this.fargateNames.get(k);
+      if (!had || platform < had) this.fargateNames.set(k, platform);
+    };
     const known = cluster !== "(unknown)";
     const tagged = service !== "(untagged)";
-    if (known) this.fargateNames.set(region + K + cluster, platform);
-    if (known && tagged) this.fargateNames.set(region + K + cluster + K + service, platform);
+    if (known) name(region + K + cluster);
+    if (known && tagged) name(region + K + cluster + K + service);
     if (tagged) {
-      this.fargateNames.set(region + K + K + service, platform);
-      if (known && !this.serviceCluster.has(region + K + service)) this.serviceCluster.set(region + K + service, cluster);
+      name(region + K + K + service);
+      const had = this.serviceCluster.get(region + K + service);
+      if (known && (had === undefined || cluster < had)) this.serviceCluster.set(region + K + service, cluster);
     }
   }
 
