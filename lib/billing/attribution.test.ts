@@ -129,6 +129,13 @@ describe("attribution: what is beside Fargate, linked or account-wide", () => {
     expectSplitAddsUp(r);
   });
 
+  it("the same fixture as CUR 2.0 .csv.gz and Parquet and as legacy CUR gives the same split", async () => {
+    const csv = (await reconcileFile(fixture("cur2-fargate.csv"), fargateCatalog, "x")).beside;
+    for (const f of ["cur2-fargate.csv.gz", "cur2-fargate.parquet", "cur-legacy-fargate.csv"]) {
+      expect((await reconcileFile(fixture(f), fargateCatalog, f)).beside, f).toEqual(csv);
+    }
+  });
+
   it("the real FOCUS sample: the data transfer of tasks of the 3 Fargate clusters is linked; the 4th cluster's row and the context rows are not", async () => {
     const r = await reconcileFile(fixture("focus-1.0-sample-fargate.csv"), fargateCatalog, "focus.csv");
     const clusters = [...new Set(r.beside!.linked.map((l) => l.cluster))].sort();
@@ -141,6 +148,31 @@ describe("attribution: what is beside Fargate, linked or account-wide", () => {
     const regions = r.beside!.accountWide.map((w) => w.region);
     expect(regions).toEqual(expect.arrayContaining(["ap-northeast-1", "ap-southeast-1", "eu-west-1"]));
     expect(r.beside!.accountWide.find((w) => w.region === "ap-northeast-1")!.total).toBe("0.062");
+    expectSplitAddsUp(r);
+  });
+});
+
+describe("attribution bounds", () => {
+  it("6,000 distinct charges beside the meter: 5,000 kept, the rest one account-wide (other) line, the totals exact", async () => {
+    // 6,000 NAT gateways, each tagged with its own cluster name (so each is its own link key), 0.045 each.
+    const rows = Array.from({ length: 6000 }, (_, i) => ({
+      product: "AmazonEC2",
+      usageType: `USE1-NatGateway-Hours`,
+      quantity: "1",
+      cost: "0.045",
+      region: "us-east-1",
+      tags: { aws_ecs_clusterName: `c${i}` },
+    }));
+    const r = await reconcileCsvText(cur2Csv(rows), "many.csv", 1 << 16);
+    // None of the clusters ran Fargate: all account-wide, 6,000 x 0.045 = 270; the NatGateway line holds the first
+    // 5,000 keys' rows (225) and "(other)" the last 1,000 (45).
+    expect(r.beside!.accountWideTotal).toBe("270");
+    const lines = r.beside!.accountWide.flatMap((w) => w.lines.map((l) => [w.region, l.product, l.cost]));
+    expect(lines).toEqual([
+      ["(other)", "(other)", "45"],
+      ["us-east-1", "AmazonEC2", "225"],
+    ]);
+    expect(r.notes.some((n) => /more than 5,000 distinct charges and links/.test(n))).toBe(true);
     expectSplitAddsUp(r);
   });
 });
