@@ -210,6 +210,24 @@ describe("attribution in the view, the CLI table and the CSV", () => {
   });
 });
 
+describe("a reconciliation made before the split (no beside field)", () => {
+  it("shows every row beside the meter as account-wide, never as Fargate's", async () => {
+    const r = await reconcileCsvText(cur2Csv(ATTRIBUTION_ROWS));
+    delete r.beside;
+    const v = billView(r);
+    expect(v.beside.linked).toEqual([]);
+    // All of outsideFargate, 5.718 -> 5.72, per region: ap-northeast-1 0.31, ap-southeast-1 3.30, eu-west-1 0.05 and
+    // us-east-1 2.06 (1.4875 + 0.5725 = 2.06 exactly; its rounded rows are cents that add up to it).
+    expect(v.beside.accountWide.map((w) => [w.region, w.total])).toEqual([
+      ["ap-northeast-1", "0.31"],
+      ["ap-southeast-1", "3.30"],
+      ["eu-west-1", "0.05"],
+      ["us-east-1", "2.06"],
+    ]);
+    expect(v.beside.accountWideTotal).toBe("5.72");
+  });
+});
+
 describe("attribution helpers", () => {
   it("cluster keys from task, pod and EKS cluster ARNs", () => {
     expect(clusterKeyOf("arn:aws:ecs:us-east-1:1:task/shop/abc")).toBe("arn:aws:ecs:us-east-1:1:task/shop");
