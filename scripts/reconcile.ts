@@ -10,7 +10,7 @@ import { Worker } from "node:worker_threads";
 import { budgetMessage, readBudgetMs } from "@/lib/billing";
 import { parseCliArgs } from "./lib/args";
 import type { CliResult } from "./lib/cli";
-import { RECONCILE_OPTIONS, runReconcileCli, timeLimitMs } from "./lib/reconcile-cli";
+import { RECONCILE_OPTIONS, runReconcileCli, timeLimitMs, type ReconcileDeps } from "./lib/reconcile-cli";
 
 /** Heap the reading thread may use (README, Security). */
 const HEAP_MB = 1536;
@@ -63,6 +63,27 @@ function runBounded(argv: string[], bill: string, ms: number) {
   });
 }
 
+/**
+ * --athena runs the query through lib/aws (server-only: the npm script runs tsx with the react-server condition), loaded
+ * only then, so reading a file never loads the AWS SDK.
+ */
+async function athenaDeps(argv: string[]): Promise<ReconcileDeps> {
+  if (argv.includes("--athena-sql") || !argv.some((a) => a === "--athena" || a.startsWith("--athena="))) return {};
+  try {
+    const aws = await import("@/lib/aws");
+    return {
+      runAthena: async (target) => {
+        const r = await aws.runAthenaQuery(target);
+        // The adapter's sentences speak of "the server" (the HTTP API's view); here the AWS identity is the user's own.
+        if (!r.ok) r.error.message = r.error.message.replace(" on the server", "").replace("give the server an IAM role", "run it with an IAM role");
+        return r;
+      },
+    };
+  } catch {
+    return {};
+  }
+}
+
 const argv = process.argv.slice(2);
 const args = parseCliArgs(argv, RECONCILE_OPTIONS);
 const bill = args.ok && args.value.positionals.length === 1 ? args.value.positionals[0]! : undefined;
@@ -75,7 +96,9 @@ try {
 }
 if (bill === undefined || size < 0 || typeof limit === "string" || argv.includes("--help") || argv.includes("-h")) {
   // Nothing to read (help, a bad argument, a missing file): the CLI answers in this thread.
-  runReconcileCli(argv).then(finish, unexpected);
+  athenaDeps(argv)
+    .then((deps) => runReconcileCli(argv, deps))
+    .then(finish, unexpected);
 } else {
   runBounded(argv, bill, limit ?? readBudgetMs(size));
 }

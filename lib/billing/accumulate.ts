@@ -1,6 +1,7 @@
 import type { FargateCatalog } from "@/lib/catalog";
 import { dec, SECONDS_PER_HOUR, ZERO, type Decimal } from "@/lib/core";
 import { BillError, FORMAT_NAMES, FORMAT_COLUMNS, mapHeader, type ColumnMap, type Field } from "./columns";
+import { Attribution, linkTagsOf } from "./attribution";
 import { PeriodTracker, periodSentence } from "./period";
 import type { AdjustmentKind, AdjustmentLine, ColumnsUsed, GroupLine, OutsideLine, Reconciliation, UsageLine } from "./types";
 import {
@@ -141,6 +142,8 @@ export class BillAccumulator {
   private usage = new Map<string, Sums & { region: string; platform: "ecs" | "eks"; usageType: string; unit: string }>();
   private groups = new Map<string, Group>();
   private outside = new Map<string, OutsideLine & { q: Decimal; c: Decimal }>();
+  /** The same rows, with what links them to the Fargate services found (./attribution.ts). */
+  private attribution = new Attribution();
   private adjustments = new Map<string, { kind: AdjustmentKind; product: string; cost: Decimal; rows: number }>();
   private other = ZERO;
   /** Groups past GROUP_BOUNDS.tracked: only their sums. */
@@ -248,6 +251,7 @@ export class BillAccumulator {
   }
 
   private addOutside(product: string, usageType: string, region: string, unit: string, quantity: Decimal, cost: Decimal) {
+    this.linkBeside(product, usageType, region, unit, quantity, cost);
     let key = OUTSIDE_KEY(product, usageType, region, unit);
     if (!this.outside.has(key) && this.outside.size >= GROUP_BOUNDS.tableKeys) {
       [product, usageType, region, unit] = [OTHER, OTHER, OTHER, ""];
@@ -257,6 +261,18 @@ export class BillAccumulator {
     if (!o) this.outside.set(key, (o = { product, usageType, region, unit, quantity: "0", cost: "0", q: ZERO, c: ZERO }));
     o.q = o.q.plus(quantity);
     o.c = o.c.plus(cost);
+  }
+
+  /** Hands a row beside the meter to the attribution, with its resource id and cluster/service tags. */
+  private linkBeside(product: string, usageType: string, region: string, unit: string, quantity: Decimal, cost: Decimal) {
+    const map = this.map!;
+    const tags = map.index.tags >= 0 ? linkTagsOf(this.get("tags")) : {};
+    let tagCluster = tags.cluster ?? "";
+    let tagService = tags.service ?? "";
+    for (const i of map.clusterTagColumns ?? []) tagCluster = text(this.values[i]).trim() || tagCluster;
+    for (const i of map.serviceTagColumns) tagService = text(this.values[i]).trim() || tagService;
+    const rawUsageType = this.str("usageType");
+    this.attribution.beside({ product, usageType, rawUsageType, region, unit, quantity, cost, resourceId: this.str("resourceId"), tagCluster, tagService });
   }
 
   private curRow(start: number, end: number) {
@@ -431,6 +447,7 @@ export class BillAccumulator {
       const v = text(this.values[i]).trim();
       if (v) service = v;
     }
+    this.attribution.fargate(region, platform, cluster, service, resourceId);
     const gkey = [region, platform, cluster, service].join("\u0000");
     let g = this.groups.get(gkey);
     if (!g && this.groups.size >= GROUP_BOUNDS.tracked) {
@@ -632,6 +649,7 @@ export class BillAccumulator {
       groups,
       ...(groupsOther ? { groupsOther } : {}),
       outsideFargate,
+      beside: this.attribution.finish((n) => this.notes.add(n)),
       adjustments,
       totals: {
         listCost: sumOf([...this.usage.values()].map((u) => u.listCost)).toString(),

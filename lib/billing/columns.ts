@@ -121,6 +121,8 @@ export interface ColumnMap {
   format: BillFormat;
   index: Record<Field, number>;
   serviceTagColumns: number[];
+  /** Legacy CUR's cluster-name tag columns (resourceTags/aws:ecs:clusterName, ...), for attribution. */
+  clusterTagColumns?: number[];
 }
 
 /** Bad input, thrown inside the streaming reader with the one sentence (naming the file) the user sees. */
@@ -232,11 +234,18 @@ export function mapHeader(header: readonly string[], fileName: string): ColumnMa
   header.forEach((h, i) => {
     if (/^resourceTags\/(aws|user):ecs:serviceName$/i.test(clean(h))) serviceTagColumns.push(i);
   });
-  return { format, index, serviceTagColumns };
+  const clusterTagColumns: number[] = [];
+  header.forEach((h, i) => {
+    if (CLUSTER_TAG_COLUMN.test(clean(h))) clusterTagColumns.push(i);
+  });
+  return { format, index, serviceTagColumns, clusterTagColumns };
 }
+
+/** Legacy CUR cluster-name tag columns (./attribution.ts). */
+const CLUSTER_TAG_COLUMN = /^resourceTags\/(aws|user):(ecs:clusterName|eks:cluster-name)$/i;
 
 /** Columns worth reading from a columnar file (Parquet): every known column of the format. */
 export function columnsToRead(format: BillFormat, header: readonly string[]): string[] {
   const wanted = new Set(Object.values(FORMAT_COLUMNS[format]).map((s) => s!.column));
-  return header.filter((h) => wanted.has(clean(h)) || /^resourceTags\/(aws|user):ecs:serviceName$/i.test(clean(h)));
+  return header.filter((h) => wanted.has(clean(h)) || /^resourceTags\/(aws|user):ecs:serviceName$/i.test(clean(h)) || CLUSTER_TAG_COLUMN.test(clean(h)));
 }

@@ -13,6 +13,9 @@ import { readParquetBill } from "./parquet";
 import { sniff } from "./sniff";
 import type { Reconciliation } from "./types";
 
+// The Athena SQL (pure; exported here, beside the Node reader, so the page's entry does not carry it).
+export { athenaQueryProblems, athenaResult, athenaSql, reconciliationFromAthena, type AthenaQuery, type AthenaRow } from "./athena-sql";
+
 function readHead(path: string): Uint8Array {
   const fd = openSync(path, "r");
   try {

@@ -59,6 +59,38 @@ export interface OutsideLine {
   cost: DecimalString;
 }
 
+/** A charge beside the Fargate meter, on one line per product, usage type, region and unit (lib/billing/attribution.ts). */
+export type BesideLine = OutsideLine;
+
+/** A charge beside the meter that the bill itself ties to a Fargate cluster or service found in it. */
+export interface LinkedLine extends BesideLine {
+  platform: "ecs" | "eks";
+  /** The Fargate cluster the row is tied to. */
+  cluster: string;
+  /** The Fargate service, when the row's tags name one that ran on Fargate; null when only the cluster links it. */
+  service: string | null;
+  /**
+   * "resource id": the row's resource is a task or pod of that Fargate cluster (task ARN; an EKS cluster's own ARN);
+   * "tags": its aws:ecs:clusterName / aws:ecs:serviceName (or eks:cluster-name) tags name a Fargate cluster/service of
+   * the same region.
+   */
+  by: "resource id" | "tags";
+}
+
+/**
+ * What is beside the Fargate meter, told apart truthfully: charges the bill links to the Fargate services found,
+ * charges of the account that nothing links to them (per region, never called Fargate's), and ECS/EKS-on-EC2 split
+ * rows (containers on EC2 instances, not Fargate). linkedTotal + accountWideTotal + onEc2.total = totals.outsideFargate.
+ */
+export interface BesideFargate {
+  linked: LinkedLine[];
+  linkedTotal: DecimalString;
+  accountWide: { region: string; lines: BesideLine[]; total: DecimalString }[];
+  accountWideTotal: DecimalString;
+  /** Split cost allocation rows of ECS/EKS tasks on EC2 (ECS-EC2-vCPU-Hours, EKS-EC2-GB-Hours, ...; usually $0). */
+  onEc2: { lines: BesideLine[]; total: DecimalString };
+}
+
 export type AdjustmentKind = "tax" | "credit" | "refund" | "discount" | "fee" | "other";
 
 export interface AdjustmentLine {
@@ -87,7 +119,13 @@ export interface Reconciliation {
    * first seen after 5,000 others and summed without being told apart, so `groups` counts only the listed-beyond ones).
    */
   groupsOther?: { groups: number; untracked: boolean; rows: number; listCost: DecimalString; effectiveCost: DecimalString };
+  /**
+   * Every charge beside the Fargate meter (NAT, public IPv4, load balancers, logs, data transfer, EFS, ECR, EKS
+   * cluster hours, ECS/EKS-on-EC2 split rows), linked or not: kept for old consumers; `beside` tells them apart.
+   */
   outsideFargate: OutsideLine[];
+  /** The same rows as outsideFargate, split into linked to the Fargate services found / account-wide / on EC2. */
+  beside?: BesideFargate;
   adjustments: AdjustmentLine[];
   totals: {
     listCost: DecimalString;

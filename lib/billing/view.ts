@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { allocateCents, centsToString, dec, formatQuantity, formatUsd, terminalText, textTable, toCents, type Decimal } from "@/lib/core";
+import { besideCsvRows, besideTable, besideView, type BesideView } from "./beside-view";
 import type { Comparison } from "./compare";
 import { FORMAT_NAMES } from "./columns";
 import { periodSentence } from "./period";
@@ -25,6 +26,8 @@ export interface BillView {
   groupsTotal: { listCost: string; effectiveCost: string };
   outside: { key: string; product: string; usageType: string; region: string; quantity: string; unit: string; cost: string }[];
   outsideTotal: string;
+  /** The same rows told apart: linked to the Fargate services found, account-wide per region, ECS/EKS on EC2 (./beside-view.ts). */
+  beside: BesideView;
   adjustments: { key: string; kind: string; product: string; cost: string }[];
   adjustmentsTotal: string;
   other: string;
@@ -157,6 +160,7 @@ export function billView(r: Reconciliation, comparison?: Comparison | null): Bil
       cost: o.rows[i]!,
     })),
     outsideTotal: o.total,
+    beside: besideView(r),
     adjustments: r.adjustments.map((x, i) => ({ key: `${x.kind}|${x.product}`, kind: x.kind, product: x.product, cost: a.rows[i]! })),
     adjustmentsTotal: a.total,
     other: toCents(dec(r.totals.other)),
@@ -201,17 +205,8 @@ export function billToTable(v: BillView): string {
       new Set([4, 5]),
     ),
   );
-  out.push("", "Outside the Fargate meter");
-  out.push(
-    textTable(
-      [
-        ["Product", "Usage type", "Region", "Quantity", "Unit", "Cost"],
-        ...v.outside.map((x) => [x.product, x.usageType, x.region, x.quantity, x.unit, usd(x.cost)]),
-        ["Total", "", "", "", "", usd(v.outsideTotal)],
-      ],
-      new Set([3, 5]),
-    ),
-  );
+  // What is beside the meter, told apart (only linked rows are called Fargate's).
+  out.push(...besideTable(v.beside));
   out.push("", "Taxes, credits and fees");
   out.push(
     textTable(
@@ -276,8 +271,7 @@ export function billToCsv(v: BillView): string {
   for (const x of v.usage) rows.push(["Fargate usage", x.region, x.platform, "", x.usageType, x.quantity, x.unit, x.listCost, x.effectiveCost, "", ""]);
   rows.push(["Fargate usage total", "", "", "", "", "", "", v.usageTotal.listCost, v.usageTotal.effectiveCost, "", ""]);
   for (const x of v.groups) rows.push(["Group", x.region, x.platform, x.name, x.kind, "", "", x.listCost, x.effectiveCost, "", ""]);
-  for (const x of v.outside) rows.push(["Outside the Fargate meter", x.region, "", x.product, x.usageType, x.quantity, x.unit, "", x.cost, "", ""]);
-  rows.push(["Outside the Fargate meter total", "", "", "", "", "", "", "", v.outsideTotal, "", ""]);
+  rows.push(...besideCsvRows(v.beside));
   for (const x of v.adjustments) rows.push([`Adjustment (${x.kind})`, "", "", x.product, "", "", "", "", x.cost, "", ""]);
   rows.push(["Other charges", "", "", "", "", "", "", "", v.other, "", ""]);
   if (v.comparison) {

@@ -2,15 +2,19 @@ import { parseCliArgs } from "./args";
 import { readFileSync } from "node:fs";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { billResult, billToCsv, billToTable, billView, compareWithScenario } from "@/lib/billing";
-import { reconcileFile } from "@/lib/billing/node";
+import { athenaQueryProblems, athenaResult, athenaSql, reconcileFile, reconciliationFromAthena, type AthenaQuery } from "@/lib/billing/node";
 import { terminalText } from "@/lib/core";
 import { parseScenario } from "@/lib/scenario";
 import type { CliResult } from "./cli";
 
 export const RECONCILE_HELP = `Usage: npm run --silent reconcile -- <bill> [--scenario scenario.json] [--format json|table|csv]
+       npm run --silent reconcile -- --athena DATABASE.TABLE --output s3://bucket/prefix/ --from YYYY-MM-DD --to YYYY-MM-DD
+                                     [--regions us-east-1,...] [--accounts 123456789012,...] [--workgroup NAME] [--scenario ...]
+       npm run --silent reconcile -- --athena-sql --athena DATABASE.TABLE --from YYYY-MM-DD --to YYYY-MM-DD [...]
 
-Reads an AWS bill export and shows what Fargate actually cost, per usage type, per cluster and service, and what
-else on the bill a Fargate service causes; with --scenario, compares it with the scenario's estimate over the
+Reads an AWS bill export and shows what Fargate actually cost, per usage type, per cluster and service, and the
+charges beside it: those the bill links to the Fargate services found, and account-wide ones (per region, not
+attributed); with --scenario, compares it with the scenario's estimate over the
 bill's own period (the 730-hour month scaled to the period's hours).
   <bill>              FOCUS 1.0/1.2 CSV, CUR 2.0 CSV / .csv.gz / .parquet, or legacy CUR CSV / .csv.gz
                       (the format is detected from the header; gzip and Parquet from the file's first bytes)
@@ -19,6 +23,15 @@ bill's own period (the 730-hour month scaled to the period's hours).
   --format table      readable tables
   --format csv        every table as one CSV (RFC 4180, formula-safe)
   --time-limit S      stop reading after S seconds (default: 60 s plus 4 s per MB of the file)
+  --athena DB.TABLE   instead of a file, query the CUR 2.0 table in Athena (AWS's CUR 2.0 integration) with the
+                      AWS SDK's default credentials and region (AWS_PROFILE, AWS_REGION, a role): the same usage,
+                      list and paid totals and attribution, computed by Athena
+  --athena-sql        print that SQL (Athena engine 3; no AWS call) instead of running it
+  --output S3URL      where Athena writes its results (s3://bucket/prefix/); not needed with a --workgroup that sets one
+  --from, --to        usage days counted: from --from to the day before --to (YYYY-MM-DD, UTC)
+  --regions LIST      only these regions (product_region_code), comma-separated
+  --accounts LIST     only these usage accounts (line_item_usage_account_id), comma-separated
+  --workgroup NAME    the Athena workgroup (default: primary)
   --help              this text
 
 The bill is read in a worker thread with at most 1.5 GB of heap and the time limit above: a damaged file that
@@ -27,7 +40,26 @@ Exit status: 0 success; 2 invalid input (one sentence on stderr naming the file 
 `;
 
 /** The named options (each takes a value); --time-limit is the launcher's (scripts/reconcile.ts), checked here. */
-export const RECONCILE_OPTIONS = ["format", "scenario", "time-limit"] as const;
+export const RECONCILE_OPTIONS = ["format", "scenario", "time-limit", "athena", "output", "from", "to", "regions", "accounts", "workgroup"] as const;
+
+/** Runs SQL on Athena and gives its rows or one sentence (scripts/reconcile.ts passes lib/aws's adapter). */
+export type AthenaRunner = (target: {
+  sql: string;
+  database: string;
+  outputLocation?: string;
+  workGroup?: string;
+}) => Promise<{ ok: true; value: Record<string, string | null>[] } | { ok: false; error: { message: string } }>;
+
+export interface ReconcileDeps {
+  /** Absent in the bundled CLI (no AWS SDK): --athena then says so; --athena-sql works everywhere. */
+  runAthena?: AthenaRunner;
+}
+
+const list = (v: string | undefined) =>
+  (v ?? "")
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** --time-limit in ms, or a sentence; undefined when not given. */
 export function timeLimitMs(value: string | undefined): number | string | undefined {
@@ -40,14 +72,34 @@ export function timeLimitMs(value: string | undefined): number | string | undefi
 const fail = (message: string): CliResult => ({ code: 2, stdout: "", stderr: terminalText(`${message}\n`) });
 
 /** The reconcile CLI as a function of its arguments (tests drive it directly). */
-export async function runReconcileCli(argv: string[]): Promise<CliResult> {
+export async function runReconcileCli(argv: string[], deps: ReconcileDeps = {}): Promise<CliResult> {
   if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: RECONCILE_HELP, stderr: "" };
-  const args = parseCliArgs(argv, RECONCILE_OPTIONS);
+  // --athena-sql is the one option without a value.
+  const sqlOnly = argv.includes("--athena-sql");
+  const args = parseCliArgs(
+    argv.filter((a) => a !== "--athena-sql"),
+    RECONCILE_OPTIONS,
+  );
   if (!args.ok) return fail(`arguments: ${args.error.message} (see --help).`);
   const { format = "json", scenario: scenarioFile } = args.value.values;
   const files = args.value.positionals;
   if (!["json", "table", "csv"].includes(format)) return fail(`--format: must be json, table or csv (got "${format}").`);
-  if (files.length !== 1) return fail("arguments: give exactly one bill file (see --help).");
+  const table = args.value.values.athena;
+  const athena = sqlOnly || table !== undefined;
+  let query: AthenaQuery | undefined;
+  if (athena) {
+    if (files.length) return fail("arguments: give a bill file or --athena DATABASE.TABLE, not both (see --help).");
+    if (!table) return fail("--athena: name the CUR 2.0 table as DATABASE.TABLE (see --help).");
+    const { from, to, output, workgroup } = args.value.values;
+    if (!from || !to) return fail("--from and --to: give the first usage day and the day after the last, as YYYY-MM-DD.");
+    query = { table, from, to, regions: list(args.value.values.regions), accounts: list(args.value.values.accounts) };
+    const problems = athenaQueryProblems(query);
+    if (problems.length) return fail(problems.join("\n"));
+    if (sqlOnly) return { code: 0, stdout: athenaSql(query), stderr: "" };
+    if (output !== undefined && !/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(output))
+      return fail(`--output: give an S3 location as s3://bucket/prefix/ (got "${output}").`);
+    if (!output && !workgroup) return fail("--output: give the S3 location for Athena's results (s3://bucket/prefix/), or a --workgroup that sets one.");
+  } else if (files.length !== 1) return fail("arguments: give exactly one bill file (see --help).");
   if (scenarioFile === "") return fail("--scenario: give a scenario JSON file.");
   const limit = timeLimitMs(args.value.values["time-limit"]);
   if (typeof limit === "string") return fail(limit);
@@ -72,9 +124,31 @@ export async function runReconcileCli(argv: string[]): Promise<CliResult> {
     scenario = parsed.value;
   }
 
-  const read = await billResult(reconcileFile(files[0]!, fargateCatalog));
-  if (!read.ok) return fail(read.error.message);
-  const recon = read.value;
+  let recon;
+  if (query) {
+    if (!deps.runAthena) {
+      return fail(
+        "--athena: this build of the CLI has no AWS SDK; run it as npm run reconcile in the project, or print the SQL with --athena-sql and run it in the Athena console.",
+      );
+    }
+    const { output, workgroup } = args.value.values;
+    const ran = await deps.runAthena({
+      sql: athenaSql(query),
+      database: query.table.split(".")[0]!,
+      ...(output ? { outputLocation: output } : {}),
+      ...(workgroup ? { workGroup: workgroup } : {}),
+    });
+    if (!ran.ok) return fail(ran.error.message);
+    try {
+      recon = reconciliationFromAthena(query, athenaResult(ran.value));
+    } catch (e) {
+      return fail((e as Error).message);
+    }
+  } else {
+    const read = await billResult(reconcileFile(files[0]!, fargateCatalog));
+    if (!read.ok) return fail(read.error.message);
+    recon = read.value;
+  }
   const comparison = scenario ? compareWithScenario(recon, scenario, fargateCatalog) : undefined;
   if (format === "json") return { code: 0, stdout: `${JSON.stringify({ ...recon, ...(comparison ? { comparison } : {}) }, null, 2)}\n`, stderr: "" };
   const view = billView(recon, comparison);
