@@ -219,7 +219,18 @@ export function mapHeader(header: readonly string[], fileName: string): ColumnMa
   return { format, index, serviceTagColumns };
 }
 
-/** Columns worth reading from a columnar file (Parquet): every known column of the format. */
+/**
+ * The header positions a row's values are read at: every mapped field (FORMAT_COLUMNS, so a field added there is read)
+ * and legacy CUR's service-tag columns. The CSV reader turns only these fields into strings; the accumulator must read
+ * a row only through its ColumnMap.
+ */
+export function neededIndexes(map: ColumnMap): number[] {
+  const at = new Set<number>(map.serviceTagColumns);
+  for (const i of Object.values(map.index)) if (i >= 0) at.add(i);
+  return [...at].sort((a, b) => a - b);
+}
+
+/** Columns worth reading from a columnar file (Parquet): every known column of the format (the same as neededIndexes). */
 export function columnsToRead(format: BillFormat, header: readonly string[]): string[] {
   const wanted = new Set(Object.values(FORMAT_COLUMNS[format]).map((s) => s!.column));
   return header.filter((h) => wanted.has(clean(h)) || /^resourceTags\/(aws|user):ecs:serviceName$/i.test(clean(h)));
