@@ -41,6 +41,15 @@ const CR = 13;
 /** Whitespace as String.prototype.trim() sees it, for the characters allowed between a closing quote and its delimiter. */
 const isSpace = (c: number) => c === 32 || c === 9 || c === CR || (c > 127 && /\s/.test(String.fromCharCode(c))) || (c >= 10 && c <= 13);
 
+/**
+ * s.slice(start, end) as a string of its own: V8 makes a slice of 13 characters or more a view that keeps the whole
+ * buffer (256 KiB of text) alive, so one kept value (a task ARN counted, a map key) would pin its buffer; with 200,000
+ * task ARNs that is the whole file. A cons string sliced again is flattened into a new string first, so only it is kept.
+ */
+function own(s: string, start: number, end: number): string {
+  return end - start < 13 ? s.slice(start, end) : (" " + s.slice(start, end)).slice(1);
+}
+
 /** Why a row's quotes are damage (the words of the one sentence). */
 export const QUOTE_PROBLEMS = {
   missing: "a quoted field is never closed (an unterminated quote)",
@@ -203,7 +212,7 @@ export class CsvScanner {
           this.damage(QUOTE_PROBLEMS.invalid);
         }
         if (header || want[f]) {
-          const raw = s.slice(p + 1, q);
+          const raw = own(s, p + 1, q);
           const value = escaped ? raw.replace(/""/g, '"') : raw;
           if (fields) fields.push(value);
           else values[f] = value;
@@ -230,7 +239,7 @@ export class CsvScanner {
         if (header || want[f]) {
           // CRLF: the CR is the line end's, not the field's.
           const end = a < len && nl === LF && a > p && s.charCodeAt(a) === LF && s.charCodeAt(a - 1) === CR ? a - 1 : a;
-          const value = s.slice(p, end);
+          const value = own(s, p, end);
           if (fields) fields.push(value);
           else values[f] = value;
         }
