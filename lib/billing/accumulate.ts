@@ -51,6 +51,7 @@ const OTHER = "(other)";
  * that "1e999999999" is refused rather than expanded to a billion digits).
  */
 const NUMERIC = /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d{1,4})?$/i;
+const PLAIN_SHORT = /^-?\d*\.?\d*$/;
 /** Bounds on a number read from a bill (README, Security): real costs, rates and quantities sit far inside them. */
 export const NUMBER_BOUNDS = { maxChars: 100, maxSignificantDigits: 40, maxExponent: 20, minExponent: -40 } as const;
 
@@ -60,6 +61,8 @@ export const NUMBER_BOUNDS = { maxChars: 100, maxSignificantDigits: 40, maxExpon
  * make the exact sums slow or huge.
  */
 export function numberOutOfBounds(s: string): string | null {
+  // Most cells: a plain decimal of at most 15 characters (at most 15 digits, under 1e15, and 1e-14 or more unless 0).
+  if (s.length <= 15 && PLAIN_SHORT.test(s)) return null;
   if (s.length > NUMBER_BOUNDS.maxChars) return `it is longer than ${NUMBER_BOUNDS.maxChars} characters`;
   const m = /^-?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(s);
   if (!m) return null;
