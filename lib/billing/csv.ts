@@ -1,5 +1,6 @@
 import { BillError, neededIndexes } from "./columns";
 import type { BillAccumulator } from "./accumulate";
+import { Memo } from "./memo";
 
 /** What the reader needs from its input: a Node readable stream of text (or a look-alike, ./csv.ts textStreamFromWeb). */
 export interface TextStream {
@@ -48,6 +49,13 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === CR || (c > 127 && /\
  */
 function own(s: string, start: number, end: number): string {
   return end - start < 13 ? s.slice(start, end) : (" " + s.slice(start, end)).slice(1);
+}
+
+// A quoted field's text with "" as ", remembered: the same tags cell comes back on every row of its service, and the
+// one string handed back is then looked up (./accumulate.ts serviceFromTags) without hashing it again.
+const UNESCAPED = new Memo<string, string>();
+function unescape(raw: string): string {
+  return UNESCAPED.get(raw) ?? UNESCAPED.set(raw, raw.replace(/""/g, '"'));
 }
 
 /** Why a row's quotes are damage (the words of the one sentence). */
@@ -213,7 +221,7 @@ export class CsvScanner {
         }
         if (header || want[f]) {
           const raw = own(s, p + 1, q);
-          const value = escaped ? raw.replace(/""/g, '"') : raw;
+          const value = escaped ? unescape(raw) : raw;
           if (fields) fields.push(value);
           else values[f] = value;
         }
