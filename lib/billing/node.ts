@@ -45,8 +45,10 @@ export async function reconcileFile(path: string, catalog: FargateCatalog, displ
   }
   // A gzip file is fed to zlib 16 KB at a time, so the decompression-ratio bound sees compressed bytes as zlib consumes them.
   const raw = createReadStream(path, kind === "gzip" ? { highWaterMark: 16 * 1024 } : {});
-  // Decompressed text in 256 KiB pieces (zlib's default is 16 KiB): fewer, larger chunks for the CSV scanner.
-  const gunzip = kind === "gzip" ? createGunzip({ chunkSize: 256 * 1024 }) : null;
+  // Decompressed text in 64 KiB pieces (zlib's default is 16 KiB): fewer chunks for the CSV scanner, each still small
+  // enough (under 128 KiB) for V8's young generation, where a scavenge frees it (a larger one is a large object, kept
+  // until a full collection).
+  const gunzip = kind === "gzip" ? createGunzip({ chunkSize: 64 * 1024 }) : null;
   const text = gunzip ? raw.pipe(gunzip) : raw;
   text.setEncoding("utf8");
   const failed = new Promise<never>((_, reject) => {
