@@ -221,12 +221,15 @@ export function mapHeader(header: readonly string[], fileName: string): ColumnMa
 
 /**
  * The header positions a row's values are read at: every mapped field (FORMAT_COLUMNS, so a field added there is read)
- * and legacy CUR's service-tag columns. The CSV reader turns only these fields into strings; the accumulator must read
- * a row only through its ColumnMap.
+ * and every list of positions the map carries (legacy CUR's service-tag columns, and any list added to ColumnMap
+ * later). The CSV reader turns only these fields into strings: a row is read only through its ColumnMap.
  */
 export function neededIndexes(map: ColumnMap): number[] {
-  const at = new Set<number>(map.serviceTagColumns);
+  const at = new Set<number>();
   for (const i of Object.values(map.index)) if (i >= 0) at.add(i);
+  for (const list of Object.values(map)) {
+    if (Array.isArray(list)) for (const i of list) if (Number.isInteger(i) && i >= 0) at.add(i as number);
+  }
   return [...at].sort((a, b) => a - b);
 }
 

@@ -217,5 +217,7 @@ describe("Parquet column projection reads what a read of every column reads", ()
     expect(needed).not.toContain(header.length + 1);
     expect(needed).toEqual([...needed].sort((a, b) => a - b));
     for (const i of Object.values(map.index)) if (i >= 0) expect(needed).toContain(i);
+    // A list of positions added to the map later (another kind of tag column, say) is read too.
+    expect(neededIndexes({ ...map, serviceTagColumns: [], otherTagColumns: [header.length + 1] } as typeof map)).toContain(header.length + 1);
   });
 });
