@@ -1,7 +1,8 @@
 import type { FargateCatalog } from "@/lib/catalog";
-import { dec, SECONDS_PER_HOUR, ZERO, type Decimal } from "@/lib/core";
+import { dec, DIVISION_PLACES, SECONDS_PER_HOUR, ZERO, type Decimal } from "@/lib/core";
 import { BillError, FORMAT_NAMES, FORMAT_COLUMNS, mapHeader, type ColumnMap, type Field } from "./columns";
 import { Attribution, linkTagsOf } from "./attribution";
+import { Memo } from "./memo";
 import { PeriodTracker, periodSentence } from "./period";
 import type { AdjustmentKind, AdjustmentLine, ColumnsUsed, GroupLine, OutsideLine, Reconciliation, UsageLine } from "./types";
 import {
@@ -54,6 +55,7 @@ const OTHER = "(other)";
  * that "1e999999999" is refused rather than expanded to a billion digits).
  */
 const NUMERIC = /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d{1,4})?$/i;
+const PLAIN_SHORT = /^-?\d*\.?\d*$/;
 /** Bounds on a number read from a bill (README, Security): real costs, rates and quantities sit far inside them. */
 export const NUMBER_BOUNDS = { maxChars: 100, maxSignificantDigits: 40, maxExponent: 20, minExponent: -40 } as const;
 
@@ -63,6 +65,8 @@ export const NUMBER_BOUNDS = { maxChars: 100, maxSignificantDigits: 40, maxExpon
  * make the exact sums slow or huge.
  */
 export function numberOutOfBounds(s: string): string | null {
+  // Most cells: a plain decimal of at most 15 characters (at most 15 digits, under 1e15, and 1e-14 or more unless 0).
+  if (s.length <= 15 && PLAIN_SHORT.test(s)) return null;
   if (s.length > NUMBER_BOUNDS.maxChars) return `it is longer than ${NUMBER_BOUNDS.maxChars} characters`;
   const m = /^-?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(s);
   if (!m) return null;
@@ -80,15 +84,22 @@ export function numberOutOfBounds(s: string): string | null {
 }
 const MS_PER_HOUR = SECONDS_PER_HOUR * 1000;
 
+// Pure per-cell work, remembered (./memo.ts): a bill repeats its hours, rates and tags on every row.
+const MILLIS = new Memo<string, number>();
+const SERVICES = new Memo<string, string | null>();
+const NUMBERS = new Memo<string | number, Decimal>();
+
 /** ISO-like timestamps; a zone-less "2024-09-01 00:00:00" (FOCUS sample) is UTC, as AWS bills are. */
 export function toMillis(value: Cell): number {
   if (value instanceof Date) return value.getTime();
   if (typeof value === "number") return value;
   if (typeof value !== "string" || !value || value === "NULL") return NaN;
+  const known = MILLIS.get(value);
+  if (known !== undefined) return known;
   let s = value.trim().replace(" ", "T");
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) s += "T00:00:00Z";
   else if (!/(Z|[+-]\d{2}:?\d{2})$/.test(s)) s += "Z";
-  return Date.parse(s);
+  return MILLIS.set(value, Date.parse(s));
 }
 
 const isoOf = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
@@ -104,22 +115,34 @@ function text(value: Cell): string {
 /** Task ARN -> cluster: arn:aws:ecs:us-east-1:123:task/CLUSTER/id (EKS pods: pod/CLUSTER/...). */
 export function clusterOf(resourceId: string): string {
   if (!resourceId) return "(unknown)";
-  const resource = resourceId.split(":").slice(5).join(":");
-  const parts = resource.split("/");
-  return parts.length >= 3 && parts[1] ? parts[1] : "(unknown)";
+  // The resource is what follows the fifth ":"; the cluster its second "/"-part, when a third follows.
+  let at = -1;
+  for (let i = 0; i < 5; i++) {
+    at = resourceId.indexOf(":", at + 1);
+    if (at < 0) return "(unknown)";
+  }
+  const first = resourceId.indexOf("/", at + 1);
+  if (first < 0) return "(unknown)";
+  const second = resourceId.indexOf("/", first + 1);
+  return second > first + 1 ? resourceId.slice(first + 1, second) : "(unknown)";
 }
 
 /** The ECS service name from a tags cell: a JSON object (FOCUS Tags, CUR 2.0 resource_tags) or a Parquet map. */
 export function serviceFromTags(value: Cell): string | undefined {
-  let tags: unknown = value;
-  if (typeof value === "string") {
-    if (!/service_?name/i.test(value)) return undefined;
-    try {
-      tags = JSON.parse(value);
-    } catch {
-      return undefined;
-    }
+  if (typeof value !== "string") return serviceIn(value);
+  if (!/service_?name/i.test(value)) return undefined;
+  const known = SERVICES.get(value);
+  if (known !== undefined) return known ?? undefined;
+  let tags: unknown;
+  try {
+    tags = JSON.parse(value);
+  } catch {
+    return SERVICES.set(value, null) ?? undefined;
   }
+  return SERVICES.set(value, serviceIn(tags) ?? null) ?? undefined;
+}
+
+function serviceIn(tags: unknown): string | undefined {
   if (tags instanceof Map) tags = Object.fromEntries(tags);
   if (Array.isArray(tags)) tags = Object.fromEntries(tags.map((e: { key?: unknown; value?: unknown }) => [String(e?.key), e?.value]));
   if (!tags || typeof tags !== "object") return undefined;
@@ -204,6 +227,9 @@ export class BillAccumulator {
   private decimal(field: Field): Decimal {
     const v = this.get(field);
     if (v === null || v === undefined || v === "" || v === "NULL") return ZERO;
+    // A text or number read before (and found in bounds then) is the same Decimal.
+    const known = typeof v === "string" || typeof v === "number" ? NUMBERS.get(v) : undefined;
+    if (known) return known;
     const s = typeof v === "number" || typeof v === "bigint" ? v.toString() : text(v).trim();
     if (!s) return ZERO;
     const column = FORMAT_COLUMNS[this.map!.format][field]?.column ?? field;
@@ -218,7 +244,7 @@ export class BillAccumulator {
         `${this.fileName}, ${this.where()}: ${column} is "${s.length > 40 ? `${s.slice(0, 40)}…` : s}", out of the bounds of a bill's numbers (${bad}); the file may be damaged.`,
       );
     }
-    return dec(s);
+    return typeof v === "string" || typeof v === "number" ? NUMBERS.set(v, dec(s)) : dec(s);
   }
 
   row(values: readonly Cell[]): void {
@@ -448,7 +474,7 @@ export class BillAccumulator {
       if (v) service = v;
     }
     this.attribution.fargate(region, platform, cluster, service, resourceId);
-    const gkey = [region, platform, cluster, service].join("\u0000");
+    const gkey = `${region}\u0000${platform}\u0000${cluster}\u0000${service}`;
     let g = this.groups.get(gkey);
     if (!g && this.groups.size >= GROUP_BOUNDS.tracked) {
       this.untracked.rows++;
@@ -484,7 +510,8 @@ export class BillAccumulator {
     }
     // One resource ID's row over its hours = that task's size (rows cover whole hours or less).
     if (resourceId && meter && end > start && quantity.gt(0)) {
-      const perHour = quantity.times(MS_PER_HOUR).div(end - start);
+      // An hour's row (nearly all): quantity x 1 h / 1 h, which the division would round to 20 places.
+      const perHour = end - start === MS_PER_HOUR && quantity.e <= DIVISION_PLACES ? quantity : quantity.times(MS_PER_HOUR).div(end - start);
       const slot = meter.resource === "vcpu" ? "vcpu" : meter.resource === "memory" ? "memoryGB" : meter.resource === "storage" ? "storageGB" : null;
       if (slot) {
         const prev = g.peak[slot];

@@ -244,7 +244,21 @@ export function mapHeader(header: readonly string[], fileName: string): ColumnMa
 /** Legacy CUR cluster-name tag columns (./attribution.ts). */
 const CLUSTER_TAG_COLUMN = /^resourceTags\/(aws|user):(ecs:clusterName|eks:cluster-name)$/i;
 
-/** Columns worth reading from a columnar file (Parquet): every known column of the format. */
+/**
+ * The header positions a row's values are read at: every mapped field (FORMAT_COLUMNS, so a field added there is read)
+ * and every list of positions the map carries (legacy CUR's service-tag columns, and any list added to ColumnMap
+ * later). The CSV reader turns only these fields into strings: a row is read only through its ColumnMap.
+ */
+export function neededIndexes(map: ColumnMap): number[] {
+  const at = new Set<number>();
+  for (const i of Object.values(map.index)) if (i >= 0) at.add(i);
+  for (const list of Object.values(map)) {
+    if (Array.isArray(list)) for (const i of list) if (Number.isInteger(i) && i >= 0) at.add(i as number);
+  }
+  return [...at].sort((a, b) => a - b);
+}
+
+/** Columns worth reading from a columnar file (Parquet): every known column of the format (the same as neededIndexes). */
 export function columnsToRead(format: BillFormat, header: readonly string[]): string[] {
   const wanted = new Set(Object.values(FORMAT_COLUMNS[format]).map((s) => s!.column));
   return header.filter((h) => wanted.has(clean(h)) || /^resourceTags\/(aws|user):ecs:serviceName$/i.test(clean(h)) || CLUSTER_TAG_COLUMN.test(clean(h)));

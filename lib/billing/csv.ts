@@ -1,8 +1,8 @@
-import Papa from "papaparse";
-import { BillError } from "./columns";
+import { BillError, neededIndexes } from "./columns";
 import type { BillAccumulator } from "./accumulate";
+import { Memo } from "./memo";
 
-/** What papaparse's stream reader needs from its input: a Node readable stream of text (or a look-alike). */
+/** What the reader needs from its input: a Node readable stream of text (or a look-alike, ./csv.ts textStreamFromWeb). */
 export interface TextStream {
   readable: true;
   read: () => unknown;
@@ -18,8 +18,6 @@ export const CSV_BOUNDS = {
   maxRowChars: 1 << 20,
   /** Decompressed characters per compressed byte read, once more than 1 MiB is out: a gzip bomb is refused early. */
   maxGzipRatio: 200,
-  /** Pieces papaparse gets at a time, so a row that spans pieces is re-scanned a bounded number of times. */
-  pieceChars: 1 << 16,
 } as const;
 
 export interface CsvReadOptions {
@@ -29,116 +27,319 @@ export interface CsvReadOptions {
   compressedBytes?: () => number;
 }
 
-type Listener = (arg?: unknown) => void;
+/** What the scanner hands its rows to: the header's every field, then each data row's wanted fields. */
+export interface CsvSink {
+  /** The header row, every field; returns the column indexes later rows are read at (the others are skipped). */
+  header(fields: string[]): readonly number[];
+  /** A data row: the wanted columns' values (undefined past the row's end), other slots undefined. Reused: copy to keep. */
+  row(values: readonly (string | undefined)[]): void;
+}
 
-const QUOTE_PROBLEMS: Record<string, string> = {
-  MissingQuotes: "a quoted field is never closed (an unterminated quote)",
-  InvalidQuotes: "a quoted field has text after its closing quote",
-};
+const COMMA = 44;
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+/** Whitespace as String.prototype.trim() sees it, for the characters allowed between a closing quote and its delimiter. */
+const isSpace = (c: number) => c === 32 || c === 9 || c === CR || (c > 127 && /\s/.test(String.fromCharCode(c))) || (c >= 10 && c <= 13);
 
 /**
- * Streams CSV text through papaparse into the accumulator, one row at a time: the file is never one string in memory.
- * The first row is the header; a BillError (unknown format, missing column, bad number) stops the parse, and so does a
- * row papaparse could not parse cleanly (an unterminated quote is a damaged file, never a short one). The input is
- * bounded as it arrives: a row longer than CSV_BOUNDS.maxRowChars, or (gzip) more than CSV_BOUNDS.maxGzipRatio
- * characters per compressed byte, is refused before papaparse sees more of it.
+ * s.slice(start, end) as a string of its own: V8 makes a slice of 13 characters or more a view that keeps the whole
+ * buffer (256 KiB of text) alive, so one kept value (a task ARN counted, a map key) would pin its buffer; with 200,000
+ * task ARNs that is the whole file. A cons string sliced again is flattened into a new string first, so only it is kept.
+ */
+function own(s: string, start: number, end: number): string {
+  return end - start < 13 ? s.slice(start, end) : (" " + s.slice(start, end)).slice(1);
+}
+
+// A quoted field's text with "" as ", remembered: the same tags cell comes back on every row of its service, and the
+// one string handed back is then looked up (./accumulate.ts serviceFromTags) without hashing it again.
+const UNESCAPED = new Memo<string, string>();
+function unescape(raw: string): string {
+  return UNESCAPED.get(raw) ?? UNESCAPED.set(raw, raw.replace(/""/g, '"'));
+}
+
+/** Why a row's quotes are damage (the words of the one sentence). */
+export const QUOTE_PROBLEMS = {
+  missing: "a quoted field is never closed (an unterminated quote)",
+  invalid: "a quoted field has text after its closing quote",
+} as const;
+
+/**
+ * A streaming CSV scanner (RFC 4180 as papaparse reads it: double quotes around fields that hold commas, quotes or
+ * line breaks; "" is a quote inside one; spaces allowed between a closing quote and its delimiter; LF, CRLF or CR
+ * line ends, the kind taken from the first line end; a leading byte-order mark dropped). The header row is split
+ * whole; from then on only the columns the sink asked for become strings: the other fields are stepped over, and past
+ * the last wanted column a row without quotes is skipped to its line end in one search. Blank lines are skipped (and
+ * counted for line numbers). A quote that never closes, or text after a closing quote, is a BillError naming the line;
+ * so is an unfinished row longer than CSV_BOUNDS.maxRowChars.
+ */
+export class CsvScanner {
+  /** Rows completed so far, the header and blank lines included: the current row is line rowsSeen + 1. */
+  rowsSeen = 0;
+  /** Whether the header row has been read. */
+  started = false;
+  private buf = "";
+  private pos = 0;
+  /** Scan again once this many characters are buffered: an unfinished row is re-scanned after it at least doubles. */
+  private waitFor = 0;
+  /** The line-end character (LF; CRLF is LF with the CR dropped; CR alone when the file uses it), 0 until seen. */
+  private nl = 0;
+  private began = false;
+  private want = new Uint8Array(0);
+  private wanted: number[] = [];
+  private lastWanted = -1;
+  private values: (string | undefined)[] = [];
+  /** Where the next quote character of buf is at or after (-1: none), for the skip past the last wanted column. */
+  private nextQuote = -1;
+  private nextQuoteFrom = Infinity;
+
+  constructor(
+    private readonly sink: CsvSink,
+    private readonly fileName: string,
+  ) {}
+
+  /** Appends text and reads every row it completes. */
+  push(chunk: string): void {
+    if (!chunk) return;
+    if (!this.began) {
+      this.began = true;
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    }
+    this.buf = this.pos === 0 ? this.buf + chunk : this.buf.slice(this.pos) + chunk;
+    this.pos = 0;
+    this.nextQuoteFrom = Infinity;
+    if (this.buf.length < this.waitFor && this.buf.length <= CSV_BOUNDS.maxRowChars) return;
+    this.scan(false);
+    if (this.buf.length - this.pos > CSV_BOUNDS.maxRowChars) {
+      throw new BillError(
+        `${this.fileName}: the row from line ${this.rowsSeen + 1} is longer than 1 MiB (${CSV_BOUNDS.maxRowChars.toLocaleString("en-US")} characters), which no bill row is; the file may be damaged (an unterminated quote?) or not a bill export.`,
+      );
+    }
+  }
+
+  /** The end of the text: reads the last row (which may lack its line end). */
+  end(): void {
+    this.scan(true);
+    this.buf = "";
+    this.pos = 0;
+  }
+
+  private damage(what: string): never {
+    throw new BillError(`${this.fileName}, line ${this.rowsSeen + 1}: ${what}; the file is damaged or was cut short, so it is not read.`);
+  }
+
+  private scan(eof: boolean) {
+    const s = this.buf;
+    const len = s.length;
+    if (!this.nl) {
+      const at = s.search(/[\r\n]/);
+      if (at < 0 && !eof) return;
+      // CR alone only when the first line end is a CR not followed by LF (old Mac files); CRLF and LF read as LF.
+      this.nl = at >= 0 && s.charCodeAt(at) === CR && at + 1 < len && s.charCodeAt(at + 1) !== LF ? CR : LF;
+    }
+    let p = this.pos;
+    while (p < len) {
+      const next = this.row(s, p, len, eof);
+      if (next < 0) break;
+      p = next;
+    }
+    this.pos = p;
+    this.waitFor = p < len ? len + (len - p) : 0;
+  }
+
+  /** The quote position at or after p in s (-1: none), searched at most once per buffer position range. */
+  private quoteFrom(s: string, p: number): number {
+    if (p < this.nextQuoteFrom || (this.nextQuote >= 0 && this.nextQuote < p)) {
+      this.nextQuote = s.indexOf('"', p);
+      this.nextQuoteFrom = p;
+    }
+    return this.nextQuote;
+  }
+
+  /** Reads the row starting at p: returns where the next row starts, or -1 when the row is not complete yet. */
+  private row(s: string, p: number, len: number, eof: boolean): number {
+    const nl = this.nl;
+    let c = s.charCodeAt(p);
+    // A blank line (LF, CRLF or CR).
+    if (c === nl) {
+      this.rowsSeen++;
+      return p + 1;
+    }
+    if (c === CR && nl === LF) {
+      if (p + 1 >= len && !eof) return -1;
+      if (p + 1 < len && s.charCodeAt(p + 1) === LF) {
+        this.rowsSeen++;
+        return p + 2;
+      }
+    }
+    const header = !this.started;
+    const fields: string[] | null = header ? [] : null;
+    const want = this.want;
+    const values = this.values;
+    const last = this.lastWanted;
+    if (!header) for (const i of this.wanted) values[i] = undefined;
+    const nlChar = nl === LF ? "\n" : "\r";
+    let lineEnd = -1;
+    let f = 0;
+    let skipTried = false;
+    let blank = false;
+    for (;;) {
+      if (!header && f > last && !skipTried) {
+        // Past the last wanted column: without a quote before the line end, the row ends there.
+        skipTried = true;
+        const end = s.indexOf(nlChar, p);
+        if (end < 0 && !eof) return -1;
+        const stop = end < 0 ? len : end;
+        const q = this.quoteFrom(s, p);
+        if (q < 0 || q > stop) {
+          p = end < 0 ? len : end + 1;
+          break;
+        }
+      }
+      c = p < len ? s.charCodeAt(p) : -1;
+      if (c === QUOTE) {
+        let q = p + 1;
+        let escaped = false;
+        let a: number;
+        for (;;) {
+          q = s.indexOf('"', q);
+          if (q < 0) {
+            if (!eof) return -1;
+            this.damage(QUOTE_PROBLEMS.missing);
+          }
+          if (q + 1 >= len && !eof) return -1;
+          if (q + 1 < len && s.charCodeAt(q + 1) === QUOTE) {
+            escaped = true;
+            q += 2;
+            continue;
+          }
+          a = q + 1;
+          while (a < len && s.charCodeAt(a) !== nl && isSpace(s.charCodeAt(a))) a++;
+          if (a >= len && !eof) return -1;
+          if (a >= len ? a === q + 1 : s.charCodeAt(a) === COMMA || s.charCodeAt(a) === nl) break;
+          this.damage(QUOTE_PROBLEMS.invalid);
+        }
+        if (header || want[f]) {
+          const raw = own(s, p + 1, q);
+          const value = escaped ? unescape(raw) : raw;
+          if (fields) fields.push(value);
+          else values[f] = value;
+        }
+        if (f === 0 && q === p + 1) blank = true;
+        if (a >= len) {
+          p = len;
+          break;
+        }
+        p = a + 1;
+        if (s.charCodeAt(a) === nl) break;
+        blank = false;
+        f++;
+      } else {
+        // The field ends at the next comma or the line end, whichever is first (two memchr-like searches, the line
+        // end's once per line: no quote can hide one, as this field is not quoted).
+        if (lineEnd < p) {
+          lineEnd = s.indexOf(nlChar, p);
+          if (lineEnd < 0) lineEnd = len;
+        }
+        let a = s.indexOf(",", p);
+        if (a < 0 || a > lineEnd) a = lineEnd;
+        if (a >= len && !eof) return -1;
+        if (header || want[f]) {
+          // CRLF: the CR is the line end's, not the field's.
+          const end = a < len && nl === LF && a > p && s.charCodeAt(a) === LF && s.charCodeAt(a - 1) === CR ? a - 1 : a;
+          const value = own(s, p, end);
+          if (fields) fields.push(value);
+          else values[f] = value;
+        }
+        if (a >= len) {
+          p = len;
+          break;
+        }
+        p = a + 1;
+        if (s.charCodeAt(a) === nl) break;
+        f++;
+      }
+    }
+    this.rowsSeen++;
+    // One empty quoted field ("") is a blank line, as an empty line is.
+    if (f === 0 && blank) return p;
+    if (fields) {
+      this.started = true;
+      const wanted = [...new Set(this.sink.header(fields))].filter((i) => Number.isInteger(i) && i >= 0).sort((x, y) => x - y);
+      this.wanted = wanted;
+      this.lastWanted = wanted.length ? wanted[wanted.length - 1]! : -1;
+      this.want = new Uint8Array(this.lastWanted + 1);
+      for (const i of wanted) this.want[i] = 1;
+      this.values = new Array<string | undefined>(Math.max(2, this.lastWanted + 1)).fill(undefined);
+      return p;
+    }
+    this.sink.row(values);
+    return p;
+  }
+}
+/**
+ * Streams CSV text into the accumulator row by row (CsvScanner): the file is never one string in memory, and only the
+ * columns the reconciliation reads (./columns.ts neededIndexes) become strings. The first row is the header; a
+ * BillError (unknown format, missing column, bad number, damaged quotes, an overlong row) stops the read. Gzip input is
+ * bounded as it arrives: more than CSV_BOUNDS.maxGzipRatio characters per compressed byte is refused.
  */
 export function readCsvBill(input: TextStream, acc: BillAccumulator, options: CsvReadOptions = {}): Promise<void> {
   const { describeStreamError, compressedBytes } = options;
   return new Promise((resolve, reject) => {
-    let first = true;
     let failed = false;
-    let parser: Papa.Parser | null = null;
-    // Characters handed to papaparse, and where the last complete row ended (papaparse's absolute cursor).
     let fed = 0;
-    let rowEnd = 0;
+    const scanner = new CsvScanner(
+      {
+        header: (fields) => neededIndexes(acc.header(fields)),
+        row: (values) => acc.row(values),
+      },
+      acc.fileName,
+    );
     const stop = (e: unknown) => {
       if (failed) return;
       failed = true;
-      parser?.abort();
       input.pause();
+      input.removeListener?.("data", onData);
       reject(e);
     };
-    // Rows papaparse has handed over, blank ones and the header included: the current row's line, the next row's line - 1.
-    let rowsSeen = 0;
-    const wrapped = new Map<Listener, Listener>();
-    const bounded: TextStream = {
-      readable: true,
-      read: () => input.read(),
-      pause: () => input.pause(),
-      resume: () => input.resume(),
-      removeListener: (event, listener) => input.removeListener?.(event, wrapped.get(listener) ?? listener),
-      on: (event, listener) => {
-        if (event !== "data") return input.on(event, listener);
-        const w: Listener = (chunk) => {
-          const text = typeof chunk === "string" ? chunk : String(chunk);
-          for (let i = 0; i < text.length; i += CSV_BOUNDS.pieceChars) {
-            if (failed) return;
-            const compressed = compressedBytes?.();
-            if (compressed !== undefined && fed > CSV_BOUNDS.maxRowChars && fed > CSV_BOUNDS.maxGzipRatio * compressed) {
-              return stop(
-                new BillError(
-                  `${acc.fileName} decompresses to more than ${CSV_BOUNDS.maxGzipRatio} times its compressed size (${fed.toLocaleString("en-US")} characters from ${compressed.toLocaleString("en-US")} bytes), which no bill export does; it is refused as a possible decompression bomb.`,
-                ),
-              );
-            }
-            if (fed - rowEnd > CSV_BOUNDS.maxRowChars) {
-              return stop(
-                new BillError(
-                  `${acc.fileName}: the row from line ${rowsSeen + 1} is longer than 1 MiB (${CSV_BOUNDS.maxRowChars.toLocaleString("en-US")} characters), which no bill row is; the file may be damaged (an unterminated quote?) or not a bill export.`,
-                ),
-              );
-            }
-            const piece = text.length > CSV_BOUNDS.pieceChars ? text.slice(i, i + CSV_BOUNDS.pieceChars) : text;
-            fed += piece.length;
-            listener(piece);
-          }
-        };
-        wrapped.set(listener, w);
-        return input.on(event, w);
-      },
+    const onData = (chunk?: unknown) => {
+      if (failed) return;
+      const text = typeof chunk === "string" ? chunk : String(chunk);
+      const compressed = compressedBytes?.();
+      if (compressed !== undefined && fed > CSV_BOUNDS.maxRowChars && fed > CSV_BOUNDS.maxGzipRatio * compressed) {
+        return stop(
+          new BillError(
+            `${acc.fileName} decompresses to more than ${CSV_BOUNDS.maxGzipRatio} times its compressed size (${fed.toLocaleString("en-US")} characters from ${compressed.toLocaleString("en-US")} bytes), which no bill export does; it is refused as a possible decompression bomb.`,
+          ),
+        );
+      }
+      fed += text.length;
+      try {
+        scanner.push(text);
+      } catch (e) {
+        stop(e);
+      }
     };
-    Papa.parse<string[]>(bounded as unknown as NodeJS.ReadableStream, {
-      header: false,
-      // Blank lines reach step (and move the cursor the row bound counts from); they are skipped here.
-      skipEmptyLines: false,
-      step: (result, p) => {
-        parser = p;
-        if (failed) return;
-        rowEnd = result.meta.cursor;
-        rowsSeen++;
-        if (result.data.length === 1 && result.data[0] === "" && !result.errors.some((e) => e.type === "Quotes")) return;
-        try {
-          // Quote errors are damage; a delimiter guess (papaparse's "Delimiter" warning) is not: bills are comma-separated.
-          const problem = result.errors.find((e) => e.type === "Quotes");
-          if (problem) {
-            const what = QUOTE_PROBLEMS[problem.code] ?? problem.message;
-            throw new BillError(`${acc.fileName}, line ${rowsSeen}: ${what}; the file is damaged or was cut short, so it is not read.`);
-          }
-          if (first) {
-            first = false;
-            acc.header(result.data);
-          } else {
-            acc.row(result.data);
-          }
-        } catch (e) {
-          stop(e);
-        }
-      },
-      complete: () => {
-        if (failed) return;
-        if (first) reject(new BillError(`${acc.fileName} is empty: it has no header row.`));
-        else resolve();
-      },
-      error: (e: Error) => {
-        stop(new BillError(describeStreamError ? describeStreamError(e) : `${acc.fileName} could not be read as CSV: ${e.message}`));
-      },
+    input.on("data", onData);
+    input.on("end", () => {
+      if (failed) return;
+      try {
+        scanner.end();
+      } catch (e) {
+        return stop(e);
+      }
+      if (!scanner.started) stop(new BillError(`${acc.fileName} is empty: it has no header row.`));
+      else resolve();
+    });
+    input.on("error", (e?: unknown) => {
+      const err = e instanceof Error ? e : new Error(String(e));
+      stop(new BillError(describeStreamError ? describeStreamError(err) : `${acc.fileName} could not be read as CSV: ${err.message}`));
     });
   });
 }
 
 /**
- * A web ReadableStream of text as the Node-style stream papaparse reads (browser and worker: File.stream()
+ * A web ReadableStream of text as the Node-style stream readCsvBill reads (browser and worker: File.stream()
  * piped through DecompressionStream and TextDecoderStream). Honours pause/resume.
  */
 export function textStreamFromWeb(stream: ReadableStream<string>): TextStream {
@@ -168,7 +369,7 @@ export function textStreamFromWeb(stream: ReadableStream<string>): TextStream {
       listeners[event]!.push(listener);
       if (!started && event === "data") {
         started = true;
-        // Start after papaparse has attached every listener.
+        // Start after the reader has attached every listener.
         queueMicrotask(() => void pump());
       }
       return self;

@@ -73,15 +73,24 @@ export async function readParquetBill(file: ByteSource, acc: BillAccumulator, on
       for (const p of list) if (p.rowStart <= covered) covered = Math.max(covered, p.rowStart + p.data.length);
       if (covered < rowEnd) throw damaged(`rows ${rowStart + 1}-${rowEnd} of column ${columns[i]} gave ${covered - rowStart} values instead of ${size}`);
     }
+    // Each column's current piece, its first row and the row after it (usually one piece per column and group).
     const cursor = pieces.map(() => 0);
+    const data = pieces.map((list) => list[0]?.data ?? []);
+    const from = pieces.map((list) => list[0]?.rowStart ?? rowStart);
+    const until = pieces.map((list) => (list[0] ? list[0].rowStart + list[0].data.length : rowStart));
     const row: Cell[] = new Array<Cell>(columns.length);
     for (let r = rowStart; r < rowEnd; r++) {
       for (let c = 0; c < columns.length; c++) {
-        const list = pieces[c]!;
-        let k = cursor[c]!;
-        while (list[k]!.rowStart + list[k]!.data.length <= r) k++;
-        cursor[c] = k;
-        row[c] = list[k]!.data[r - list[k]!.rowStart];
+        if (r >= until[c]!) {
+          const list = pieces[c]!;
+          let k = cursor[c]!;
+          while (list[k]!.rowStart + list[k]!.data.length <= r) k++;
+          cursor[c] = k;
+          data[c] = list[k]!.data;
+          from[c] = list[k]!.rowStart;
+          until[c] = list[k]!.rowStart + list[k]!.data.length;
+        }
+        row[c] = data[c]![r - from[c]!];
       }
       acc.row(row);
     }
