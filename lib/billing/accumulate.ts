@@ -1,6 +1,7 @@
 import type { FargateCatalog } from "@/lib/catalog";
 import { dec, SECONDS_PER_HOUR, ZERO, type Decimal } from "@/lib/core";
 import { BillError, FORMAT_NAMES, FORMAT_COLUMNS, mapHeader, type ColumnMap, type Field } from "./columns";
+import { SavingsPlanHours } from "./savings-plan";
 import type { AdjustmentKind, AdjustmentLine, GroupLine, OutsideLine, Reconciliation, UsageLine } from "./types";
 import {
   FARGATE_USAGE_TYPES,
@@ -152,12 +153,16 @@ export class BillAccumulator {
   private values: readonly Cell[] = [];
   /** How messages name a row: CSV readers count lines (header = line 1), Parquet readers rows. */
   rowNoun: "line" | "row" = "line";
+  /** Hourly Fargate spend and Savings Plan rows, when asked for (options.savingsPlan): the Reconciliation's savingsPlan. */
+  private sp: SavingsPlanHours | null = null;
 
   constructor(
     readonly fileName: string,
     catalog: FargateCatalog,
+    options: { savingsPlan?: boolean } = {},
   ) {
     this.skuIndex = fargateSkuIndex(catalog);
+    if (options.savingsPlan) this.sp = new SavingsPlanHours(catalog);
   }
 
   get format() {
@@ -166,6 +171,7 @@ export class BillAccumulator {
 
   header(columns: readonly string[]): ColumnMap {
     this.map = mapHeader(columns, this.fileName);
+    this.sp?.setFormat(this.map.format === "focus" ? "focus" : "cur");
     if (this.map.index.resourceId < 0) {
       this.notes.add('The bill has no resource IDs, so usage cannot be split by cluster or sized per task: export it with "Include resource IDs".');
     }
@@ -220,6 +226,7 @@ export class BillAccumulator {
     const end = toMillis(this.get("end"));
     if (start < this.usageStart) this.usageStart = start;
     if (end > this.usageEnd) this.usageEnd = end;
+    this.sp?.span(start, end);
     if (map.format === "focus") this.focusRow(start, end);
     else this.curRow(start, end);
   }
@@ -264,9 +271,14 @@ export class BillAccumulator {
         return this.adjust("credit", product, this.decimal("cost"));
       case "Refund":
         return this.adjust("refund", product, this.decimal("cost"));
+      case "SavingsPlanRecurringFee":
+        if (this.sp)
+          this.sp.commitmentFee(
+            this.map!.index.spTotalCommitment >= 0 && this.str("spTotalCommitment") ? this.decimal("spTotalCommitment") : this.decimal("cost"),
+          );
+        return this.adjust("fee", product, this.decimal("cost"));
       case "Fee":
       case "RIFee":
-      case "SavingsPlanRecurringFee":
       case "SavingsPlanUpfrontFee":
         return this.adjust("fee", product, this.decimal("cost"));
       default:
@@ -281,6 +293,7 @@ export class BillAccumulator {
         );
       }
       cost = this.decimal("spEffectiveCost");
+      this.sp?.used(cost);
     } else {
       cost = this.decimal("cost");
     }
@@ -288,7 +301,9 @@ export class BillAccumulator {
     const region = this.str("region") || this.str("regionAlt");
     const platform = product === "AmazonECS" ? "ecs" : product === "AmazonEKS" ? "eks" : null;
     if (platform && isFargateUsageType(usageType)) {
-      this.fargate(region, platform, usageType, this.str("unit"), this.decimal("quantity"), this.decimal("listCost"), cost, start, end);
+      const [quantity, listCost] = [this.decimal("quantity"), this.decimal("listCost")];
+      this.fargate(region, platform, usageType, this.str("unit"), quantity, listCost, cost, start, end);
+      this.sp?.fargate(region, usageType, quantity, listCost, type === "SavingsPlanCoveredUsage" ? cost : null, start, end);
     } else if (RELATED_CUR_PRODUCTS.has(product) || (product === "AmazonEC2" && RELATED_EC2_USAGE.test(usageType))) {
       this.addOutside(product, usageType, region, this.str("unit"), this.decimal("quantity"), cost);
     } else {
@@ -314,6 +329,8 @@ export class BillAccumulator {
       default:
         return this.adjust("other", product, cost);
     }
+    const commitment = this.sp && /savings plan/i.test(this.str("commitmentType")) ? this.str("commitmentStatus").toLowerCase() : "";
+    if (commitment) this.sp!.focusCommitment(commitment, this.decimal("effectiveCost"));
     if (/^unused$/i.test(this.str("commitmentStatus"))) return this.adjust("fee", product, cost);
     const description = this.str("description");
     const serviceCode = this.str("serviceCode");
@@ -337,7 +354,9 @@ export class BillAccumulator {
           "FOCUS: usage covered by a Savings Plan is billed at 0 (BilledCost); the plan's own charge is its Purchase row, listed under fees. EffectiveCost is not used: AWS's sample rounds it.",
         );
       }
-      this.fargate(region, platform, usageType, this.str("unit"), quantity, this.decimal("listCost"), cost, start, end);
+      const listCost = this.decimal("listCost");
+      this.fargate(region, platform, usageType, this.str("unit"), quantity, listCost, cost, start, end);
+      this.sp?.fargate(region, usageType, quantity, listCost, commitment === "used" ? this.decimal("effectiveCost") : null, start, end);
     } else if (RELATED_FOCUS_SERVICES.test(product) || (/Elastic Compute Cloud/i.test(product) && RELATED_EC2_DESCRIPTION.test(description))) {
       this.addOutside(product, usageType || description, region, this.str("unit"), quantity, cost);
     } else {
@@ -531,6 +550,7 @@ export class BillAccumulator {
         other: this.other.toString(),
       },
       notes: [...this.notes],
+      ...(this.sp ? { savingsPlan: this.sp.finish() } : {}),
     };
   }
 }

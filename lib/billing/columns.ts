@@ -29,7 +29,9 @@ export type Field =
   | "tags"
   | "commitmentType"
   | "commitmentStatus"
-  | "serviceCode";
+  | "serviceCode"
+  | "spTotalCommitment"
+  | "effectiveCost";
 
 interface FieldSpec {
   column: string;
@@ -49,6 +51,7 @@ export const FORMAT_COLUMNS: Record<BillFormat, Partial<Record<Field, FieldSpec>
     cost: req("line_item_unblended_cost"),
     listCost: req("pricing_public_on_demand_cost"),
     spEffectiveCost: opt("savings_plan_savings_plan_effective_cost"),
+    spTotalCommitment: opt("savings_plan_total_commitment_to_date"),
     resourceId: opt("line_item_resource_id"),
     region: opt("product_region_code"),
     regionAlt: opt("product_region"),
@@ -69,6 +72,7 @@ export const FORMAT_COLUMNS: Record<BillFormat, Partial<Record<Field, FieldSpec>
     cost: req("lineItem/UnblendedCost"),
     listCost: req("pricing/publicOnDemandCost"),
     spEffectiveCost: opt("savingsPlan/SavingsPlanEffectiveCost"),
+    spTotalCommitment: opt("savingsPlan/TotalCommitmentToDate"),
     resourceId: opt("lineItem/ResourceId"),
     region: opt("product/regionCode"),
     regionAlt: opt("product/region"),
@@ -101,6 +105,8 @@ export const FORMAT_COLUMNS: Record<BillFormat, Partial<Record<Field, FieldSpec>
     // AWS's FOCUS export adds provider columns; used when present.
     usageType: opt("x_UsageType"),
     serviceCode: opt("x_ServiceCode"),
+    // Savings Plan sizing only (lib/billing/savings-plan.ts): what covered usage used of a commitment, and what was unused.
+    effectiveCost: opt("EffectiveCost"),
   },
 };
 
@@ -197,6 +203,8 @@ export function mapHeader(header: readonly string[], fileName: string): ColumnMa
     "commitmentType",
     "commitmentStatus",
     "serviceCode",
+    "spTotalCommitment",
+    "effectiveCost",
   ] as Field[]) {
     if (!Object.hasOwn(index, f)) index[f] = -1;
   }

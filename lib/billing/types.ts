@@ -1,4 +1,5 @@
 import type { BillFormat } from "./columns";
+import type { SavingsPlanReport } from "./savings-plan";
 
 /** Exact decimal amounts travel as strings (full precision, no exponent), like the estimate's JSON. */
 export type DecimalString = string;
@@ -92,4 +93,6 @@ export interface Reconciliation {
     other: DecimalString;
   };
   notes: string[];
+  /** Present only when asked for (reconcile --savings-plan, the bill panel): Savings Plan coverage and sizing from the bill's hours. */
+  savingsPlan?: SavingsPlanReport;
 }
