@@ -5,5 +5,7 @@ export type { BuiltScenario } from "./build-scenario";
 export { billResult } from "./columns";
 export { compareWithScenario } from "./compare";
 export type { Reconciliation } from "./types";
+export { savingsPlanChartData, savingsPlanToTable, TERM_LABELS } from "./savings-plan";
+export type { SavingsPlanOption, SavingsPlanReport } from "./savings-plan";
 export { billToCsv, billToTable, billView } from "./view";
 export { budgetMessage, readBudgetMs } from "./budget";

@@ -95,6 +95,10 @@ describe("Savings Plan sizing from a CUR 2.0 bill's hours", () => {
     });
     expect(sp.notes.join(" ")).toMatch(/Spot .*left out/);
 
+    // 3 years all upfront saves 0.10348 / 0.29622 = 34.93%, the most.
+    expect(sp.summary).toBe(
+      "Over these 6 hours, a 1-year no-upfront commitment of $0.0390 an hour would have saved $0.01 (3.29%); 3 years, all upfront at $0.0240 an hour saves the most, $0.10 (34.93%).",
+    );
     const table = savingsPlanToTable(sp);
     expect(table).toContain("3 years, all upfront");
     expect(table).toContain("$0.0240");

@@ -5,7 +5,7 @@
  * Compute Savings Plan term, the hourly commitment with the largest net savings over those hours (./savings-plan-sizing.ts).
  */
 import { SAVINGS_PLAN_TERMS, type FargateCatalog, type SavingsPlanTerm } from "@/lib/catalog";
-import { dec, formatUsd, formatUsdPerHour, own, ROUND_DOWN, ROUND_UP, SECONDS_PER_HOUR, textTable, ZERO, type Decimal } from "@/lib/core";
+import { dec, formatUsd, formatUsdPerHour, own, ROUND_DOWN, ROUND_UP, SECONDS_PER_HOUR, terminalText, textTable, ZERO, type Decimal } from "@/lib/core";
 import { CommitmentCurve, type CommitmentOutcome, type SpendHour } from "./savings-plan-sizing";
 import type { DecimalString } from "./types";
 import { fargateMeter } from "./usage-type";
@@ -48,6 +48,8 @@ export interface SavingsPlanReport {
   /** "ok": options are given; otherwise `message` says why not (no commitment from daily rows). */
   status: "ok" | "not-hourly" | "no-dates" | "no-usage" | "too-many-hours";
   message: string | null;
+  /** One sentence with the answer: the 1-year no-upfront commitment and the term that saves the most; null without options. */
+  summary: string | null;
   /** Every hour of the bill's usage period (hours without Fargate usage still pay a commitment). */
   hours: number;
   hoursWithUsage: number;
@@ -236,6 +238,7 @@ export class SavingsPlanHours {
     const none = (status: SavingsPlanReport["status"], message: string): SavingsPlanReport => ({
       status,
       message,
+      summary: null,
       hours: 0,
       periodStart: null,
       periodEnd: null,
@@ -320,6 +323,7 @@ export class SavingsPlanHours {
     return {
       status: "ok",
       message: null,
+      summary: summaryOf(options, hours),
       hours,
       periodStart: isoOf(first * MS_PER_HOUR),
       periodEnd: isoOf(last * MS_PER_HOUR),
@@ -343,6 +347,18 @@ export class SavingsPlanHours {
       fargateSharePercent: commitment ? percent(this.coveredCost, commitment) : null,
     };
   }
+}
+
+function summaryOf(options: SavingsPlanOption[], hours: number): string {
+  const n = `${hours.toLocaleString("en-US")} hour${hours === 1 ? "" : "s"}`;
+  const first = options[0]!;
+  if (dec(first.commitmentPerHour).eq(0) && options.every((o) => dec(o.commitmentPerHour).eq(0)))
+    return `Over these ${n}, no Savings Plan commitment would have saved money: Fargate usage was too uneven or too idle for any term's discount.`;
+  const top = options.reduce((a, b) => (dec(b.netSavings).gt(a.netSavings) ? b : a));
+  const one = `a 1-year no-upfront commitment of ${formatUsdPerHour(first.commitmentPerHour)} an hour would have saved ${formatUsd(first.netSavings)} (${first.savingsPercent ?? "0.00"}%)`;
+  return top.term === first.term
+    ? `Over these ${n}, ${one}.`
+    : `Over these ${n}, ${one}; ${top.label} at ${formatUsdPerHour(top.commitmentPerHour)} an hour saves the most, ${formatUsd(top.netSavings)} (${top.savingsPercent ?? "0.00"}%).`;
 }
 
 /** The optimum to $0.001 an hour (AWS sells commitments in tenths of a cent): down or up, whichever saves more. */
@@ -375,6 +391,7 @@ export function savingsPlanToTable(r: SavingsPlanReport): string {
   if (r.status !== "ok") {
     out.push(r.message ?? "");
   } else {
+    if (r.summary) out.push(r.summary);
     out.push(
       `${r.hours.toLocaleString("en-US")} hours (${r.hoursWithUsage.toLocaleString("en-US")} with Fargate usage) from ${r.periodStart} to ${r.periodEnd}; eligible on-demand spend ${formatUsd(r.eligibleOnDemand)}.`,
     );
@@ -400,8 +417,9 @@ export function savingsPlanToTable(r: SavingsPlanReport): string {
     );
   }
   out.push("", "Method:", ...r.method.map((m) => `- ${m}`));
-  if (r.notes.length) out.push("", ...r.notes.map((n) => `- ${n}`));
-  return `${out.join("\n")}\n`;
+  if (r.notes.length) out.push("", "Notes:", ...r.notes.map((n) => `- ${n}`));
+  // Region and usage-type names in the notes come from the bill: control characters are shown escaped.
+  return terminalText(`${out.join("\n")}\n`);
 }
 
 /** The curve as chart points (numbers, USD), one series per term, and each term's recommended commitment. */
