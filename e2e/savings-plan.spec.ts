@@ -1,3 +1,4 @@
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, openFresh, ready, test } from "./fixtures";
 
@@ -63,6 +64,15 @@ test.describe("Savings Plan from the bill's hours", () => {
     expect(scroll).toBeLessThanOrEqual(client);
     await section.screenshot(shot("phone-390"));
     await ready(page);
+  });
+
+  test("the plan already on the bill: coverage and utilization over Fargate", async ({ page }) => {
+    await openFresh(page);
+    await page.getByTestId("bill-file").setInputFiles(path.join(__dirname, "..", "lib", "billing", "__fixtures__", "cur2-fargate.csv"));
+    // lib/billing/savings-plan.test.ts: 0.04937 of 0.177733 eligible covered (27.78%); 0.039496 of the 0.04 commitment used.
+    await expect(page.getByTestId("bill-sp-existing")).toContainText("covers 27.78% of the Fargate spend a plan can cover");
+    await expect(page.getByTestId("bill-sp-existing")).toContainText("Its commitment of $0.04 over the period was 98.74% used, 98.74% by Fargate.");
+    await expect(page.getByTestId("bill-savings-plan")).toContainText("Spot ($0.01 on demand equivalent) is left out");
   });
 
   test("a daily bill gets a sentence, not a commitment", async ({ page }) => {

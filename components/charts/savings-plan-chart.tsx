@@ -8,11 +8,12 @@ import { axisLabel, axisProps, chartColor, gridProps, legendFormatter, tooltipPr
 
 export type SavingsPlanPoint = { commitment: number } & Record<SavingsPlanTerm, number>;
 
-const SERIES: { term: SavingsPlanTerm; color: string; dash?: string }[] = [
-  { term: "1yr-no-upfront", color: "var(--chart-1)" },
-  { term: "1yr-all-upfront", color: "var(--chart-2)", dash: "6 3" },
-  { term: "3yr-no-upfront", color: "var(--chart-3)" },
-  { term: "3yr-all-upfront", color: "var(--chart-4)", dash: "6 3" },
+/** Short names in the legend, so it takes two lines on a phone rather than four. */
+const SERIES: { term: SavingsPlanTerm; short: string; color: string; dash?: string }[] = [
+  { term: "1yr-no-upfront", short: "1 yr, no upfront", color: "var(--chart-1)" },
+  { term: "1yr-all-upfront", short: "1 yr, all upfront", color: "var(--chart-2)", dash: "6 3" },
+  { term: "3yr-no-upfront", short: "3 yr, no upfront", color: "var(--chart-3)" },
+  { term: "3yr-all-upfront", short: "3 yr, all upfront", color: "var(--chart-4)", dash: "6 3" },
 ];
 
 /** Net savings over the bill's hours against the hourly commitment, one line per term, each term's best marked. */
@@ -53,14 +54,14 @@ export function SavingsPlanChart({
           />
           <YAxis tickFormatter={(v: number) => `$${v}`} {...axisProps} label={axisLabel("Net savings (USD)", { angle: -90, position: "insideLeft" })} />
           <Tooltip {...tooltipProps} formatter={(v) => formatUsd(Number(v))} labelFormatter={(l) => `${formatUsdPerHour(Number(l))} an hour`} />
-          <Legend verticalAlign="top" formatter={legendFormatter} />
+          <Legend verticalAlign="top" formatter={legendFormatter} itemSorter={null} />
           <ReferenceLine y={0} stroke={chartColor.axis} />
           {SERIES.map((s) => (
             <Line
               key={s.term}
               type="linear"
               dataKey={s.term}
-              name={label[s.term] ?? s.term}
+              name={s.short}
               stroke={s.color}
               strokeWidth={2}
               strokeDasharray={s.dash}
