@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog/fargate";
@@ -6,6 +7,8 @@ import { BillAccumulator } from "./accumulate";
 import { readCsvBill, type TextStream } from "./csv";
 import { savingsPlanChartData, savingsPlanToTable } from "./savings-plan";
 import { fixture, reconcileCsvText } from "./test-helpers";
+import { env } from "@/lib/env";
+import { dec } from "@/lib/core";
 
 async function withSavingsPlan(text: string, fileName = "bill.csv") {
   const acc = new BillAccumulator(fileName, fargateCatalog, { savingsPlan: true });
@@ -179,5 +182,58 @@ describe("Savings Plan coverage from a FOCUS bill", () => {
     expect([sp.hours, nu1.optimum, nu1.commitmentPerHour]).toEqual([2, "0.032384", "0.032"]);
     // Bought 0.032: covers 2 x 0.032 / 0.8 = 0.08 of 0.08096, paid 0.064: net 0.08 - 0.064 = 0.016.
     expect(nu1.netSavings).toBe("0.016");
+  });
+});
+
+describe("Savings Plan sizing on generated bills", () => {
+  const usageTypes = [
+    "USE1-Fargate-vCPU-Hours:perCPU",
+    "USE1-Fargate-GB-Hours",
+    "EUW1-Fargate-ARM-vCPU-Hours:perCPU",
+    "USE1-SpotUsage-Fargate-GB-Hours",
+    "USE1-Fargate-EphemeralStorage-GB-Hours",
+    "Fargate-Unknown-Hours",
+    "__proto__",
+  ];
+  const rowArb = fc.record({
+    type: fc.constantFrom("Usage", "SavingsPlanCoveredUsage", "SavingsPlanRecurringFee"),
+    usageType: fc.constantFrom(...usageTypes),
+    region: fc.constantFrom("us-east-1", "eu-west-1", "constructor", ""),
+    cost: fc.integer({ min: 0, max: 100_000 }).map((n) => (n / 10_000).toString()),
+    hour: fc.integer({ min: 0, max: 200 }),
+    span: fc.constantFrom(1, 1, 1, 24),
+  });
+
+  it("never throws, never recommends a loss, and keeps utilization and coverage within 0-100%", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(rowArb, { minLength: 1, maxLength: 40 }), async (rows) => {
+        const text = [
+          CUR2,
+          ...rows.map(
+            (r) =>
+              `${r.type},${r.type === "SavingsPlanRecurringFee" ? "ComputeSavingsPlans" : "AmazonECS"},${r.usageType},1,${r.cost},${r.cost},${r.region},${r.type === "SavingsPlanCoveredUsage" ? r.cost : ""},${hourIso(r.hour)},${hourIso(r.hour + r.span)}`,
+          ),
+        ].join("\n");
+        const sp = (await withSavingsPlan(text)).savingsPlan!;
+        if (
+          rows.some(
+            (r) =>
+              r.span > 1 &&
+              r.type !== "SavingsPlanRecurringFee" &&
+              /^USE1-Fargate-(vCPU|GB)|^EUW1/.test(r.usageType) &&
+              r.region !== "constructor" &&
+              r.region !== "",
+          )
+        ) {
+          if (sp.eligibleOnDemand !== "0") expect(sp.status).toBe("not-hourly");
+        }
+        for (const o of sp.options) {
+          expect(dec(o.netSavings).gte(0)).toBe(true);
+          expect(dec(o.commitmentPerHour).gte(0)).toBe(true);
+          for (const p of [o.utilizationPercent, o.coveragePercent]) if (p !== null) expect(Number(p)).toBeLessThanOrEqual(100);
+        }
+      }),
+      { numRuns: env.fcRuns ?? 100 },
+    );
   });
 });

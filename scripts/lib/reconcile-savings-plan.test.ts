@@ -5,11 +5,12 @@ import { runReconcileCli } from "./reconcile-cli";
 const fx = (f: string) => path.resolve(__dirname, "..", "..", "lib", "billing", "__fixtures__", f);
 
 describe("reconcile --savings-plan", () => {
-  it("adds a savingsPlan section to the JSON only when asked, the same from CSV, gzip and Parquet", async () => {
+  it("adds a savingsPlan section to the JSON only when asked, the same from CSV, gzip, Parquet and legacy CUR", async () => {
     const plain = JSON.parse((await runReconcileCli([fx("cur2-fargate.csv")])).stdout);
     expect(plain.savingsPlan).toBeUndefined();
     const sections = [];
-    for (const f of ["cur2-fargate.csv", "cur2-fargate.csv.gz", "cur2-fargate.parquet"]) {
+    // The legacy CUR fixture holds the same rows under legacy column names.
+    for (const f of ["cur2-fargate.csv", "cur2-fargate.csv.gz", "cur2-fargate.parquet", "cur-legacy-fargate.csv"]) {
       const r = await runReconcileCli(["--savings-plan", fx(f)]);
       expect(r.code).toBe(0);
       sections.push(JSON.parse(r.stdout).savingsPlan);
@@ -19,6 +20,7 @@ describe("reconcile --savings-plan", () => {
     expect(sections[0].options.map((o: { term: string }) => o.term)).toEqual(["1yr-no-upfront", "1yr-all-upfront", "3yr-no-upfront", "3yr-all-upfront"]);
     expect(sections[1]).toEqual(sections[0]);
     expect(sections[2]).toEqual(sections[0]);
+    expect(sections[3]).toEqual(sections[0]);
     // Everything else is as without the flag.
     const { savingsPlan, ...rest } = JSON.parse((await runReconcileCli([fx("cur2-fargate.csv"), "--savings-plan"])).stdout);
     expect(savingsPlan).toBeDefined();
