@@ -143,6 +143,14 @@ describe("Savings Plan sizing from a CUR 2.0 bill's hours", () => {
     expect(savingsPlanToTable(sp)).toContain("no commitment is recommended");
   });
 
+  it("a bill spanning more than 100,000 hours gets a sentence (memory and time stay bounded)", async () => {
+    const far = [CUR2, ...fargateHour(0, 1, 2), ...fargateHour(100_001, 1, 2)].join("\n");
+    const sp = (await withSavingsPlan(far)).savingsPlan!;
+    expect(sp.status).toBe("too-many-hours");
+    expect(sp.message).toMatch(/more than 100,000 hours/);
+    expect(sp.options).toEqual([]);
+  });
+
   it("a bill without Fargate usage a plan covers says so", async () => {
     const spotOnly = [CUR2, `Usage,AmazonECS,USE1-SpotUsage-Fargate-vCPU-Hours:perCPU,1,0.01288871,0.01288871,us-east-1,,${hourIso(0)},${hourIso(1)}`].join(
       "\n",

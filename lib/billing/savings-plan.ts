@@ -136,6 +136,11 @@ export class SavingsPlanHours {
   private unused = ZERO;
   private unusedRows = 0;
   private format: "cur" | "focus" = "cur";
+  private last: RateKey | "not-covered" | "spot" | undefined;
+  private lastRegion = "";
+  private lastUsageType = "";
+  private lastHour = NaN;
+  private lastRow: Decimal[] | undefined;
   private usageStart = Infinity;
   private usageEnd = -Infinity;
 
@@ -168,11 +173,16 @@ export class SavingsPlanHours {
 
   /** One Fargate row: on-demand equivalent (listCost, or quantity x our on-demand rate when the bill gives none). */
   fargate(region: string, usageType: string, quantity: Decimal, listCost: Decimal, coveredCost: Decimal | null, start: number, end: number) {
-    const id = `${region}\u0000${usageType}`;
-    let key = this.keys.get(id);
-    if (key === undefined) {
-      key = this.keys.size < SAVINGS_PLAN_BOUNDS.keys ? rateKey(this.catalog, region, usageType) : { region, usageType, factors: null, onDemandRate: null };
-      this.keys.set(id, key);
+    let key = this.last;
+    if (!key || this.lastRegion !== region || this.lastUsageType !== usageType) {
+      // Rows come in runs of one region and usage type: the key lookup is skipped while the run lasts.
+      const id = `${region}\u0000${usageType}`;
+      key = this.keys.get(id);
+      if (key === undefined) {
+        key = this.keys.size < SAVINGS_PLAN_BOUNDS.keys ? rateKey(this.catalog, region, usageType) : { region, usageType, factors: null, onDemandRate: null };
+        this.keys.set(id, key);
+      }
+      [this.last, this.lastRegion, this.lastUsageType] = [key, region, usageType];
     }
     if (key === "spot") return void (this.spot = this.spot.plus(listCost));
     if (key === "not-covered") return void (this.notCovered = this.notCovered.plus(listCost));
@@ -191,11 +201,12 @@ export class SavingsPlanHours {
     if (!Number.isFinite(start) || !Number.isFinite(end)) return void this.undated++;
     if (end - start > MS_PER_HOUR + 1000) return void this.notHourly++;
     const hour = Math.floor(start / MS_PER_HOUR);
-    let row = this.hourly.get(hour);
+    let row = hour === this.lastHour ? this.lastRow : this.hourly.get(hour);
     if (!row) {
       if (this.hourly.size >= SAVINGS_PLAN_BOUNDS.hours) return void (this.tooMany = true);
       this.hourly.set(hour, (row = []));
     }
+    [this.lastHour, this.lastRow] = [hour, row];
     let k = this.keyIds.get(key);
     if (k === undefined) {
       this.keyIds.set(key, (k = this.keyList.length));
