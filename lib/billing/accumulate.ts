@@ -4,6 +4,7 @@ import { BillError, FORMAT_NAMES, FORMAT_COLUMNS, mapHeader, type ColumnMap, typ
 import { Attribution, linkTagsOf } from "./attribution";
 import { Memo } from "./memo";
 import { PeriodTracker, periodSentence } from "./period";
+import { SavingsPlanHours } from "./savings-plan";
 import type { AdjustmentKind, AdjustmentLine, ColumnsUsed, GroupLine, OutsideLine, Reconciliation, UsageLine } from "./types";
 import {
   FARGATE_USAGE_TYPES,
@@ -187,15 +188,19 @@ export class BillAccumulator {
   /** FOCUS: an on-demand Usage row whose EffectiveCost differs from its BilledCost (AWS's 1.0 sample rounds it): use BilledCost. */
   private focusEffectiveUnusable = false;
   /** Savings Plan fee rows and the effective cost of usage any plan covered (every service). */
-  private sp = { fee: ZERO, used: ZERO, seen: false };
+  private spFees = { fee: ZERO, used: ZERO, seen: false };
   /** How messages name a row: CSV readers count lines (header = line 1), Parquet readers rows. */
   rowNoun: "line" | "row" = "line";
+  /** Hourly Fargate spend and Savings Plan rows, when asked for (options.savingsPlan): the Reconciliation's savingsPlan. */
+  private sp: SavingsPlanHours | null = null;
 
   constructor(
     readonly fileName: string,
     catalog: FargateCatalog,
+    options: { savingsPlan?: boolean } = {},
   ) {
     this.skuIndex = fargateSkuIndex(catalog);
+    if (options.savingsPlan) this.sp = new SavingsPlanHours(catalog);
   }
 
   get format() {
@@ -204,6 +209,7 @@ export class BillAccumulator {
 
   header(columns: readonly string[]): ColumnMap {
     this.map = mapHeader(columns, this.fileName);
+    this.sp?.setFormat(this.map.format === "focus" ? "focus" : "cur");
     if (this.map.index.resourceId < 0) {
       this.notes.add('The bill has no resource IDs, so usage cannot be split by cluster or sized per task: export it with "Include resource IDs".');
     }
@@ -263,6 +269,7 @@ export class BillAccumulator {
     const end = toMillis(this.get("end"));
     if (start < this.usageStart) this.usageStart = start;
     if (end > this.usageEnd) this.usageEnd = end;
+    this.sp?.span(start, end);
     if (map.format === "focus") this.focusRow(start, end);
     else this.curRow(start, end);
   }
@@ -327,14 +334,17 @@ export class BillAccumulator {
         return this.adjust("credit", product, this.decimal("cost"));
       case "Refund":
         return this.adjust("refund", product, this.decimal("cost"));
+      case "SavingsPlanRecurringFee":
+        this.spFees.seen = true;
+        this.spFees.fee = this.spFees.fee.plus(this.decimal("cost"));
+        if (this.sp)
+          this.sp.commitmentFee(
+            this.map!.index.spTotalCommitment >= 0 && this.str("spTotalCommitment") ? this.decimal("spTotalCommitment") : this.decimal("cost"),
+          );
+        return this.adjust("fee", product, this.decimal("cost"));
       case "Fee":
       case "RIFee":
-      case "SavingsPlanRecurringFee":
       case "SavingsPlanUpfrontFee":
-        if (type === "SavingsPlanRecurringFee") {
-          this.sp.seen = true;
-          this.sp.fee = this.sp.fee.plus(this.decimal("cost"));
-        }
         return this.adjust("fee", product, this.decimal("cost"));
       default:
         return this.adjust(/Discount$/.test(type) ? "discount" : "other", product, this.decimal("cost"));
@@ -348,8 +358,9 @@ export class BillAccumulator {
         );
       }
       cost = this.decimal("spEffectiveCost");
-      this.sp.seen = true;
-      this.sp.used = this.sp.used.plus(cost);
+      this.spFees.seen = true;
+      this.spFees.used = this.spFees.used.plus(cost);
+      this.sp?.used(cost);
     } else {
       cost = this.decimal("cost");
     }
@@ -362,7 +373,9 @@ export class BillAccumulator {
       this.usageTypeFrom.add(FORMAT_COLUMNS[this.map!.format].usageType!.column);
       this.quantityFrom.add(FORMAT_COLUMNS[this.map!.format].quantity!.column);
       const billed = this.decimal("cost");
-      this.fargate(region, platform, usageType, this.str("unit"), this.decimal("quantity"), this.decimal("listCost"), cost, start, end, billed);
+      const [quantity, listCost] = [this.decimal("quantity"), this.decimal("listCost")];
+      this.fargate(region, platform, usageType, this.str("unit"), quantity, listCost, cost, start, end, billed);
+      this.sp?.fargate(region, usageType, quantity, listCost, type === "SavingsPlanCoveredUsage" ? cost : null, start, end);
     } else if (RELATED_CUR_PRODUCTS.has(product) || (product === "AmazonEC2" && RELATED_EC2_USAGE.test(usageType))) {
       this.addOutside(product, usageType, region, this.str("unit"), this.decimal("quantity"), cost);
     } else {
@@ -383,10 +396,10 @@ export class BillAccumulator {
       case "Credit":
         return this.adjust("credit", product, cost);
       case "Purchase":
-        // The plan's recurring fee (a One-Time row is an upfront payment, not counted in savingsPlan.fee, as in CUR).
+        // The plan's recurring fee (a One-Time row is an upfront payment, not counted in savingsPlanFees.fee, as in CUR).
         if (spCommitment && !/^one-time$/i.test(this.str("chargeFrequency"))) {
-          this.sp.seen = true;
-          this.sp.fee = this.sp.fee.plus(cost);
+          this.spFees.seen = true;
+          this.spFees.fee = this.spFees.fee.plus(cost);
         }
         return this.adjust("fee", product, cost);
       case "Adjustment":
@@ -394,14 +407,16 @@ export class BillAccumulator {
       default:
         return this.adjust("other", product, cost);
     }
+    const commitment = this.sp && /savings plan/i.test(this.str("commitmentType")) ? this.str("commitmentStatus").toLowerCase() : "";
+    if (commitment) this.sp!.focusCommitment(commitment, this.decimal("effectiveCost"));
     if (/^unused$/i.test(this.str("commitmentStatus"))) return this.adjust("fee", product, cost);
     const status = this.str("commitmentStatus");
     // Amortised cost: EffectiveCost (FOCUS requires it to equal BilledCost on rows no commitment covers).
     const effective = this.map!.index.effectiveCost >= 0 ? this.decimal("effectiveCost") : cost;
     if (!status && !effective.eq(cost)) this.focusEffectiveUnusable = true;
     if (spCommitment && /^used$/i.test(status)) {
-      this.sp.seen = true;
-      this.sp.used = this.sp.used.plus(effective);
+      this.spFees.seen = true;
+      this.spFees.used = this.spFees.used.plus(effective);
     }
     const description = this.str("description");
     const serviceCode = this.str("serviceCode");
@@ -432,7 +447,9 @@ export class BillAccumulator {
       this.usageTypeFrom.add(FORMAT_COLUMNS.focus[from as Field]!.column);
       this.quantityFrom.add(FORMAT_COLUMNS.focus[fromQuantity ? "quantity" : "quantityAlt"]!.column);
       if (spCommitment && /^used$/i.test(status)) this.spCovered = true;
-      this.fargate(region, platform, usageType, this.str("unit"), quantity, this.decimal("listCost"), effective, start, end, cost);
+      const listCost = this.decimal("listCost");
+      this.fargate(region, platform, usageType, this.str("unit"), quantity, listCost, effective, start, end, cost);
+      this.sp?.fargate(region, usageType, quantity, listCost, commitment === "used" ? this.decimal("effectiveCost") : null, start, end);
     } else if (RELATED_FOCUS_SERVICES.test(product) || (/Elastic Compute Cloud/i.test(product) && RELATED_EC2_DESCRIPTION.test(description))) {
       this.addOutside(product, usageType || description, region, this.str("unit"), quantity, cost);
     } else {
@@ -648,12 +665,12 @@ export class BillAccumulator {
     }
     const period = this.period.result();
     if (period.monthToDate || (period.granularity && period.granularity !== "hourly")) this.notes.add(`Period: ${periodSentence(period)}.`);
-    let savingsPlan: Reconciliation["savingsPlan"];
-    if (this.sp.seen && !(focus && useBilled)) {
-      const unused = this.sp.fee.minus(this.sp.used);
+    let savingsPlanFees: Reconciliation["savingsPlanFees"];
+    if (this.spFees.seen && !(focus && useBilled)) {
+      const unused = this.spFees.fee.minus(this.spFees.used);
       // Negative when part of the plan was paid upfront (its amortised part is in the usage's effective cost, not in a fee row).
-      savingsPlan = { fee: this.sp.fee.toString(), usedByUsage: this.sp.used.toString(), unused: unused.lt(0) ? null : unused.toString() };
-      if (this.sp.fee.gt(0))
+      savingsPlanFees = { fee: this.spFees.fee.toString(), usedByUsage: this.spFees.used.toString(), unused: unused.lt(0) ? null : unused.toString() };
+      if (this.spFees.fee.gt(0))
         this.notes.add(
           "Savings Plan: its recurring fee is listed under fees as cash; the part usage used is already in that usage's paid cost (at the plan's effective cost), so add only the unused part to paid figures.",
         );
@@ -689,7 +706,8 @@ export class BillAccumulator {
       notes: [...this.notes],
       period,
       columnsUsed: this.columnsUsed(useBilled),
-      ...(savingsPlan ? { savingsPlan } : {}),
+      ...(savingsPlanFees ? { savingsPlanFees } : {}),
+      ...(this.sp ? { savingsPlan: this.sp.finish() } : {}),
     };
   }
 }

@@ -24,13 +24,19 @@ self.onmessage = async (e: MessageEvent<BillRequest & { id: number }>) => {
   let last = 0;
   try {
     const read = await billResult(
-      reconcileBlob(file, file.name || "bill", fargateCatalog, (share) => {
-        // At most one message per percent: a 500 MB file has tens of thousands of chunks.
-        if (share - last >= 0.01 || share === 1) {
-          last = share;
-          post({ id, progress: share });
-        }
-      }),
+      reconcileBlob(
+        file,
+        file.name || "bill",
+        fargateCatalog,
+        (share) => {
+          // At most one message per percent: a 500 MB file has tens of thousands of chunks.
+          if (share - last >= 0.01 || share === 1) {
+            last = share;
+            post({ id, progress: share });
+          }
+        },
+        { savingsPlan: true },
+      ),
     );
     post({ id, result: read });
   } catch (err) {

@@ -16,8 +16,9 @@ export async function reconcileBlob(
   fileName: string,
   catalog: FargateCatalog,
   onProgress: (share: number) => void = () => {},
+  options: { savingsPlan?: boolean } = {},
 ): Promise<Reconciliation> {
-  const acc = new BillAccumulator(fileName, catalog);
+  const acc = new BillAccumulator(fileName, catalog, options);
   const kind = sniff(new Uint8Array(await file.slice(0, 4).arrayBuffer()), fileName);
   if (kind === "parquet") {
     await readParquetBill({ byteLength: file.size, slice: (start, end) => file.slice(start, end).arrayBuffer() }, acc, onProgress);

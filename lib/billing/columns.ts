@@ -33,7 +33,8 @@ export type Field =
   | "invoiceId"
   | "skuMeter"
   | "effectiveCost"
-  | "chargeFrequency";
+  | "chargeFrequency"
+  | "spTotalCommitment";
 
 interface FieldSpec {
   column: string;
@@ -53,6 +54,7 @@ export const FORMAT_COLUMNS: Record<BillFormat, Partial<Record<Field, FieldSpec>
     cost: req("line_item_unblended_cost"),
     listCost: req("pricing_public_on_demand_cost"),
     spEffectiveCost: opt("savings_plan_savings_plan_effective_cost"),
+    spTotalCommitment: opt("savings_plan_total_commitment_to_date"),
     resourceId: opt("line_item_resource_id"),
     region: opt("product_region_code"),
     regionAlt: opt("product_region"),
@@ -75,6 +77,7 @@ export const FORMAT_COLUMNS: Record<BillFormat, Partial<Record<Field, FieldSpec>
     cost: req("lineItem/UnblendedCost"),
     listCost: req("pricing/publicOnDemandCost"),
     spEffectiveCost: opt("savingsPlan/SavingsPlanEffectiveCost"),
+    spTotalCommitment: opt("savingsPlan/TotalCommitmentToDate"),
     resourceId: opt("lineItem/ResourceId"),
     region: opt("product/regionCode"),
     regionAlt: opt("product/region"),
@@ -108,7 +111,8 @@ export const FORMAT_COLUMNS: Record<BillFormat, Partial<Record<Field, FieldSpec>
     // AWS's FOCUS export adds provider columns; used when present.
     usageType: opt("x_UsageType"),
     serviceCode: opt("x_ServiceCode"),
-    // FOCUS 1.2: the usage type (x_UsageType of FOCUS 1.0 became SkuMeter), the invoice, the amortised cost.
+    // FOCUS 1.2: the usage type (x_UsageType of FOCUS 1.0 became SkuMeter), the invoice, the amortised cost (also what
+    // covered usage used of a commitment, for Savings Plan sizing: lib/billing/savings-plan.ts).
     skuMeter: opt("SkuMeter"),
     invoiceId: opt("InvoiceId"),
     effectiveCost: opt("EffectiveCost"),
@@ -215,6 +219,7 @@ export function mapHeader(header: readonly string[], fileName: string): ColumnMa
     "skuMeter",
     "effectiveCost",
     "chargeFrequency",
+    "spTotalCommitment",
   ] as Field[]) {
     if (!Object.hasOwn(index, f)) index[f] = -1;
   }

@@ -28,7 +28,12 @@ function readHead(path: string): Uint8Array {
 }
 
 /** Reads and reconciles one bill file. Throws BillError (one sentence naming the file) on bad input. */
-export async function reconcileFile(path: string, catalog: FargateCatalog, displayName = path): Promise<Reconciliation> {
+export async function reconcileFile(
+  path: string,
+  catalog: FargateCatalog,
+  displayName = path,
+  options: { savingsPlan?: boolean } = {},
+): Promise<Reconciliation> {
   let size: number;
   try {
     const st = statSync(path);
@@ -39,7 +44,7 @@ export async function reconcileFile(path: string, catalog: FargateCatalog, displ
     const code = (e as NodeJS.ErrnoException).code;
     throw new BillError(code === "ENOENT" ? `${displayName} was not found: check the path.` : `${displayName} cannot be read (${code ?? "error"}).`);
   }
-  const acc = new BillAccumulator(displayName, catalog);
+  const acc = new BillAccumulator(displayName, catalog, options);
   if (size === 0) throw new BillError(`${displayName} is empty: it has no header row.`);
   const kind = sniff(readHead(path), displayName);
   if (kind === "parquet") {

@@ -202,7 +202,7 @@ describe("item 3: one answer across formats", () => {
       // The plan's fee is cash under fees, once: 2 hours x 0.04 = 0.08 (FOCUS: Purchase rows; its Unused rows bill 0).
       expect(r.totals.adjustments).toBe("0.08");
       // Of it, usage used 2 x 0.039496 = 0.078992 (already in paid); unused 0.08 - 0.078992 = 0.001008.
-      expect(r.savingsPlan).toEqual({ fee: "0.08", usedByUsage: "0.078992", unused: "0.001008" });
+      expect(r.savingsPlanFees).toEqual({ fee: "0.08", usedByUsage: "0.078992", unused: "0.001008" });
       // The groups add up to the paid total.
       expect(r.groups.map((g) => g.effectiveCost)).toEqual(["0.128362"]);
       expect(r.period).toMatchObject({ coveredHours: "3", monthToDate: true });
@@ -248,7 +248,7 @@ describe("item 3: one answer across formats", () => {
       // DOUBLE cells (0.04048, 0.032384 ...) are read by their shortest decimal form, so the sums are the CSV's: list 0.14811,
       // paid 0.128362, billed 0.04937 (as above).
       expect(r.totals).toMatchObject({ listCost: "0.14811", effectiveCost: "0.128362", billedCost: "0.04937" });
-      expect(r.savingsPlan).toEqual({ fee: "0.08", usedByUsage: "0.078992", unused: "0.001008" });
+      expect(r.savingsPlanFees).toEqual({ fee: "0.08", usedByUsage: "0.078992", unused: "0.001008" });
       expect(r.period).toMatchObject({ coveredHours: "3", monthToDate: true, granularity: "hourly" });
     }
   });
@@ -276,7 +276,7 @@ describe("item 3: one answer across formats", () => {
     expect(r.columnsUsed).toMatchObject({ usageType: ["SkuId"], paid: ["BilledCost"], billed: ["BilledCost"], invoice: [] });
     // BilledCost = paid = 0.02044738 (fixtures.test.ts); billed the same.
     expect(r.totals).toMatchObject({ effectiveCost: "0.02044738", billedCost: "0.02044738" });
-    expect(r.savingsPlan).toBeUndefined();
+    expect(r.savingsPlanFees).toBeUndefined();
   });
 
   it("the CUR fixture: billed nets the covered rows with their negations", async () => {
@@ -285,6 +285,6 @@ describe("item 3: one answer across formats", () => {
     // negation (0): 0.225048625 - 0.039496 = 0.185552625.
     expect(r.totals).toMatchObject({ effectiveCost: "0.225048625", billedCost: "0.185552625" });
     // The fixture's plan: fee 0.04 (hour 0), covered usage 0.039496 (hour 1): unused 0.000504.
-    expect(r.savingsPlan).toEqual({ fee: "0.04", usedByUsage: "0.039496", unused: "0.000504" });
+    expect(r.savingsPlanFees).toEqual({ fee: "0.04", usedByUsage: "0.039496", unused: "0.000504" });
   });
 });

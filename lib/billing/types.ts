@@ -1,5 +1,6 @@
 import type { BillFormat } from "./columns";
 import type { BillPeriod } from "./period";
+import type { SavingsPlanReport } from "./savings-plan";
 
 /** Exact decimal amounts travel as strings (full precision, no exponent), like the estimate's JSON. */
 export type DecimalString = string;
@@ -143,7 +144,9 @@ export interface Reconciliation {
   /** Which of the file's columns each figure was read from; always set by BillAccumulator.finish(). */
   columnsUsed?: ColumnsUsed;
   /** Present when the bill has a Savings Plan fee or covered usage (any service): what the plan cost and what of it usage used. */
-  savingsPlan?: SavingsPlanSummary;
+  savingsPlanFees?: SavingsPlanSummary;
+  /** Present only when asked for (reconcile --savings-plan, the bill panel): Savings Plan coverage and sizing from the bill's hours. */
+  savingsPlan?: SavingsPlanReport;
 }
 
 /** Column names as the file spells them, per figure; several when rows were read from different columns. */

@@ -1,0 +1,41 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runReconcileCli } from "./reconcile-cli";
+
+const fx = (f: string) => path.resolve(__dirname, "..", "..", "lib", "billing", "__fixtures__", f);
+
+describe("reconcile --savings-plan", () => {
+  it("adds a savingsPlan section to the JSON only when asked, the same from CSV, gzip, Parquet and legacy CUR", async () => {
+    const plain = JSON.parse((await runReconcileCli([fx("cur2-fargate.csv")])).stdout);
+    expect(plain.savingsPlan).toBeUndefined();
+    const sections = [];
+    // The legacy CUR fixture holds the same rows under legacy column names.
+    for (const f of ["cur2-fargate.csv", "cur2-fargate.csv.gz", "cur2-fargate.parquet", "cur-legacy-fargate.csv"]) {
+      const r = await runReconcileCli(["--savings-plan", fx(f)]);
+      expect(r.code).toBe(0);
+      sections.push(JSON.parse(r.stdout).savingsPlan);
+    }
+    // lib/billing/savings-plan.test.ts works these figures out: 27.78% of eligible Fargate spend covered, 98.74% of $0.04 used.
+    expect(sections[0]).toMatchObject({ status: "ok", hours: 2, existing: { coveragePercent: "27.78", commitment: "0.04", utilizationPercent: "98.74" } });
+    expect(sections[0].options.map((o: { term: string }) => o.term)).toEqual(["1yr-no-upfront", "1yr-all-upfront", "3yr-no-upfront", "3yr-all-upfront"]);
+    expect(sections[1]).toEqual(sections[0]);
+    expect(sections[2]).toEqual(sections[0]);
+    expect(sections[3]).toEqual(sections[0]);
+    // Everything else is as without the flag.
+    const { savingsPlan, ...rest } = JSON.parse((await runReconcileCli([fx("cur2-fargate.csv"), "--savings-plan"])).stdout);
+    expect(savingsPlan).toBeDefined();
+    expect(rest).toEqual(plain);
+  });
+
+  it("appends the section to the table output", async () => {
+    const r = await runReconcileCli([fx("cur2-fargate.csv"), "--format", "table", "--savings-plan"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Savings Plans from the bill's hours");
+    expect(r.stdout).toMatch(/Existing plan: covers 27\.78% of eligible Fargate spend .* 98\.74% used/);
+    expect(r.stdout).toContain("1 year, no upfront");
+    expect(r.stdout).toContain("Method:");
+    const without = await runReconcileCli([fx("cur2-fargate.csv"), "--format", "table"]);
+    expect(without.stdout).not.toContain("Savings Plans from the bill's hours");
+    expect(r.stdout.startsWith(without.stdout)).toBe(true);
+  });
+});
