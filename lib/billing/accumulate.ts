@@ -1,6 +1,7 @@
 import type { FargateCatalog } from "@/lib/catalog";
 import { dec, SECONDS_PER_HOUR, ZERO, type Decimal } from "@/lib/core";
 import { BillError, FORMAT_NAMES, FORMAT_COLUMNS, mapHeader, type ColumnMap, type Field } from "./columns";
+import { SplitCollector } from "./split-rightsizing";
 import type { AdjustmentKind, AdjustmentLine, GroupLine, OutsideLine, Reconciliation, UsageLine } from "./types";
 import {
   FARGATE_USAGE_TYPES,
@@ -150,12 +151,14 @@ export class BillAccumulator {
   private skuIndex: Map<string, SkuInfo>;
   private notes = new Set<string>();
   private values: readonly Cell[] = [];
+  /** Split cost allocation data, when the header has its columns (./split-rightsizing.ts). */
+  private split: SplitCollector | null = null;
   /** How messages name a row: CSV readers count lines (header = line 1), Parquet readers rows. */
   rowNoun: "line" | "row" = "line";
 
   constructor(
     readonly fileName: string,
-    catalog: FargateCatalog,
+    private readonly catalog: FargateCatalog,
   ) {
     this.skuIndex = fargateSkuIndex(catalog);
   }
@@ -169,6 +172,7 @@ export class BillAccumulator {
     if (this.map.index.resourceId < 0) {
       this.notes.add('The bill has no resource IDs, so usage cannot be split by cluster or sized per task: export it with "Include resource IDs".');
     }
+    if (this.map.index.splitReservedUsage >= 0 || this.map.index.splitActualUsage >= 0) this.split = new SplitCollector(this.map.format, this.catalog);
     return this.map;
   }
 
@@ -376,6 +380,10 @@ export class BillAccumulator {
       const v = text(this.values[i]).trim();
       if (v) service = v;
     }
+    if (this.split && meter) {
+      const tags = map.index.tags >= 0 ? this.get("tags") : undefined;
+      this.split.add({ where: this.where(), region, platform, cluster, service, resourceId, meter, start, end, cost, tags, cell: (f) => this.get(f) });
+    }
     const gkey = [region, platform, cluster, service].join("\u0000");
     let g = this.groups.get(gkey);
     if (!g && this.groups.size >= GROUP_BOUNDS.tracked) {
@@ -523,6 +531,7 @@ export class BillAccumulator {
       ...(groupsOther ? { groupsOther } : {}),
       outsideFargate,
       adjustments,
+      ...(this.split ? { rightsizing: this.split.finish(dated ? dec(end - start).div(MS_PER_HOUR) : null) } : {}),
       totals: {
         listCost: sumOf([...this.usage.values()].map((u) => u.listCost)).toString(),
         effectiveCost: sumOf([...this.usage.values()].map((u) => u.effectiveCost)).toString(),

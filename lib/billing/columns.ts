@@ -29,7 +29,15 @@ export type Field =
   | "tags"
   | "commitmentType"
   | "commitmentStatus"
-  | "serviceCode";
+  | "serviceCode"
+  // Split cost allocation data (CUR 2.0 INCLUDE_SPLIT_COST_ALLOCATION_DATA; legacy CUR splitLineItem/*): read by ./split-rightsizing.ts only.
+  | "splitReservedUsage"
+  | "splitActualUsage"
+  | "splitUsage"
+  | "splitCost"
+  | "splitUnusedCost"
+  | "splitOnDemandCost"
+  | "splitParentResourceId";
 
 interface FieldSpec {
   column: string;
@@ -59,6 +67,13 @@ export const FORMAT_COLUMNS: Record<BillFormat, Partial<Record<Field, FieldSpec>
     description: opt("line_item_line_item_description"),
     sku: opt("product_sku"),
     tags: opt("resource_tags"),
+    splitReservedUsage: opt("split_line_item_reserved_usage"),
+    splitActualUsage: opt("split_line_item_actual_usage"),
+    splitUsage: opt("split_line_item_split_usage"),
+    splitCost: opt("split_line_item_split_cost"),
+    splitUnusedCost: opt("split_line_item_unused_cost"),
+    splitOnDemandCost: opt("split_line_item_public_on_demand_split_cost"),
+    splitParentResourceId: opt("split_line_item_parent_resource_id"),
   },
   cur: {
     usageType: req("lineItem/UsageType"),
@@ -78,6 +93,13 @@ export const FORMAT_COLUMNS: Record<BillFormat, Partial<Record<Field, FieldSpec>
     periodEnd: opt("bill/BillingPeriodEndDate"),
     description: opt("lineItem/LineItemDescription"),
     sku: opt("product/sku"),
+    splitReservedUsage: opt("splitLineItem/ReservedUsage"),
+    splitActualUsage: opt("splitLineItem/ActualUsage"),
+    splitUsage: opt("splitLineItem/SplitUsage"),
+    splitCost: opt("splitLineItem/SplitCost"),
+    splitUnusedCost: opt("splitLineItem/UnusedCost"),
+    splitOnDemandCost: opt("splitLineItem/PublicOnDemandSplitCost"),
+    splitParentResourceId: opt("splitLineItem/ParentResourceId"),
   },
   focus: {
     cost: req("BilledCost"),
@@ -197,6 +219,13 @@ export function mapHeader(header: readonly string[], fileName: string): ColumnMa
     "commitmentType",
     "commitmentStatus",
     "serviceCode",
+    "splitReservedUsage",
+    "splitActualUsage",
+    "splitUsage",
+    "splitCost",
+    "splitUnusedCost",
+    "splitOnDemandCost",
+    "splitParentResourceId",
   ] as Field[]) {
     if (!Object.hasOwn(index, f)) index[f] = -1;
   }

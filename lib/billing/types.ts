@@ -1,4 +1,5 @@
 import type { BillFormat } from "./columns";
+import type { BillRightsizing } from "./split-rightsizing";
 
 /** Exact decimal amounts travel as strings (full precision, no exponent), like the estimate's JSON. */
 export type DecimalString = string;
@@ -83,6 +84,11 @@ export interface Reconciliation {
   groupsOther?: { groups: number; untracked: boolean; rows: number; listCost: DecimalString; effectiveCost: DecimalString };
   outsideFargate: OutsideLine[];
   adjustments: AdjustmentLine[];
+  /**
+   * Right-sizing from split cost allocation data (./split-rightsizing.ts): present only when the header has the split
+   * columns (absentRightsizing() says what to do when it does not). The CLI shows it with --rightsizing.
+   */
+  rightsizing?: BillRightsizing;
   totals: {
     listCost: DecimalString;
     effectiveCost: DecimalString;
