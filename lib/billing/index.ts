@@ -7,3 +7,5 @@ export { compareWithScenario } from "./compare";
 export type { Reconciliation } from "./types";
 export { billToCsv, billToTable, billView } from "./view";
 export { budgetMessage, readBudgetMs } from "./budget";
+export { absentRightsizing, HOW_TO_ENABLE as SPLIT_HOW_TO_ENABLE, rightsizingTable } from "./split-rightsizing";
+export type { BillRightsizing, SplitService } from "./split-rightsizing";

@@ -22,7 +22,7 @@ import type { Reconciliation } from "./types";
  *     p95 = 30% = 0.6 GiB; p99 = max = 40% = 0.8 GiB; average = (9 + 0.6 + 0.8) / 40 x 2 = 10.4 / 40 x 2 = 0.52 GiB.
  *   The rule (p99 + 20% headroom): 1 x 40% x 1.2 = 0.48 vCPU, 2 x 40% x 1.2 = 0.96 GiB -> smallest valid Fargate size
  *     with >= 0.48 vCPU and >= 0.96 GiB: 0.5 vCPU / 1 GiB.
- *   Tasks: 20 task-hours / 10 hours = 2.00 on average -> priced at 2 tasks, always on, per 730-hour month:
+ *   Tasks: 20 task-hours / 10 hours = 2.00 on average -> a 730-hour month at that rate = 2 x one task always on:
  *     current 2 x (1 x 0.04048 x 730 + 2 x 0.004445 x 730) = 2 x (29.5504 + 6.4897) = 72.0802 -> $72.08
  *     recommended 2 x (0.5 x 29.5504... = 14.7752 + 1 x 3.24485) = 2 x 18.02005 = 36.0401 -> $36.04; saving $36.04 (50.00%).
  *   Paid: 20 x (0.04048 + 2 x 0.004445) = 20 x 0.04937 = 0.9874.
@@ -66,7 +66,15 @@ describe("right-sizing from split cost allocation data (hand-computed)", () => {
       usage: { reservedVcpuHours: "20", actualVcpuHours: "4.3", reservedGBHours: "40", actualGBHours: "10.4" },
       cost: { paid: "0.9874", splitCost: "0.9874", unusedCost: "0", idleCost: "0.767108" },
       samples: { vcpu: 20, memory: 20 },
-      priced: { region: "us-east-1", tasks: 2, current: "72.08", recommended: "36.04", saving: "36.04", savingPercent: "50.00" },
+      priced: {
+        region: "us-east-1",
+        tasks: 2,
+        perTask: { current: "36.04", recommended: "18.02" },
+        current: "72.08",
+        recommended: "36.04",
+        saving: "36.04",
+        savingPercent: "50.00",
+      },
     });
     const rec = s.recommendation!;
     expect(rec.recommended).toEqual({ vcpu: 0.5, memoryGiB: 1 });
@@ -74,7 +82,7 @@ describe("right-sizing from split cost allocation data (hand-computed)", () => {
     expect(rec.finding).toBe("Overprovisioned");
     expect(rec.utilization).toMatchObject({ percentile: 99, cpuPercentileValue: 40, memoryPercentileValue: 40, cpuMaxPercent: 40, samples: 20 });
     // 20 hourly points: the utilization rule's own warning (fewer than 24).
-    expect(s.problems).toEqual([expect.stringMatching(/only 20 data points/)]);
+    expect(s.problems).toEqual(["only 20 data points; use at least 24 hourly points (ideally 14 days) for a dependable recommendation."]);
     expect(rs.totals).toEqual({ unusedCost: "0", idleCost: "0.767108", monthlySaving: "36.04" });
     // The bill itself is as before: the usage lines carry the reserved (billed) quantities.
     expect(r.usage.map((u) => [u.usageType, u.quantity, u.effectiveCost])).toEqual([
@@ -152,6 +160,11 @@ describe("right-sizing from split cost allocation data (hand-computed)", () => {
     const w = rs.services.find((s) => s.name === "shop/worker")!;
     expect(w.samples).toEqual({ vcpu: 2, memory: 3 });
     expect(w.recommendation!.recommended).toEqual({ vcpu: 0.25, memoryGiB: 1 });
+    // It ran 2 of the period's 10 hours on average (vCPU task-hours 2 / 1 vCPU = 2; 2 / 10 = 0.2 tasks): a month at that
+    // rate is 0.2 x one task always on: now 0.2 x 36.0401 = 7.20802 -> $7.21; then 0.2 x (0.25 x 29.5504 + 1 x 3.24485)
+    // = 0.2 x 10.63245 = 2.12649 -> $2.13; saving $5.08. "Add to scenario" puts in 1 task (round(0.2), at least 1).
+    expect(w.averageTasks).toBe("0.20");
+    expect(w.priced).toMatchObject({ tasks: 1, perTask: { current: "36.04", recommended: "10.63" }, current: "7.21", recommended: "2.13", saving: "5.08" });
   });
 
   it("split columns present but empty on every row: says so and how to turn the data on", async () => {

@@ -63,8 +63,20 @@ export interface SplitService {
   samples: { vcpu: number; memory: number };
   /** The utilization rule's recommendation (source "utilization"); null when it could not be made (see problems). */
   recommendation: RightsizingRecommendation | null;
-  /** Per 730-hour month, always on, at round(averageTasks) tasks (at least 1), in the service's region; cents. */
-  priced: { region: string; tasks: number; current: string; recommended: string; saving: string; savingPercent: string } | null;
+  /**
+   * Per 730-hour month at the bill's rate of use (the engine's always-on price of one task x averageTasks; x 1 without
+   * dates), on-demand, in the service's region, in cents; saving = current - recommended as shown. `tasks` is what
+   * "Add to scenario" puts in: round(averageTasks), at least 1, always on.
+   */
+  priced: {
+    region: string;
+    tasks: number;
+    perTask: { current: string; recommended: string };
+    current: string;
+    recommended: string;
+    saving: string;
+    savingPercent: string;
+  } | null;
   problems: string[];
 }
 
@@ -411,17 +423,28 @@ export class SplitCollector {
       );
       if (r.ok) {
         recommendation = { ...r.value.parsed, clusterName: s.cluster };
-        problems.push(...r.value.warnings);
+        // The rule's warnings name the service; the line already does.
+        problems.push(...r.value.warnings.map((w) => (w.startsWith(`${s.name}: `) ? w.slice(s.name.length + 2) : w)));
       } else problems.push(...r.error);
     }
     let priced: SplitService["priced"] = null;
     if (recommendation) {
-      const tasks = Math.max(1, Math.round(average?.toNumber() ?? 1));
-      const p = priceRightsizing({ current, recommended: recommendation.recommended, region: s.region, tasks, os: s.os, arch: s.arch }, this.catalog);
+      // The engine prices one task always on for a 730-hour month; the service ran `average` tasks on average over the
+      // bill's hours, so a month at the bill's rate is that times the average (1 task without dates).
+      const p = priceRightsizing({ current, recommended: recommendation.recommended, region: s.region, tasks: 1, os: s.os, arch: s.arch }, this.catalog);
       if (p.ok) {
-        const cur = toCents(dec(p.value.current.monthlyCost));
-        const rec = toCents(dec(p.value.recommended.monthlyCost));
-        priced = { region: s.region, tasks, current: cur, recommended: rec, saving: toCents(dec(cur).minus(rec)), savingPercent: p.value.savingPercent };
+        const times = average ?? dec(1);
+        const cur = toCents(dec(p.value.current.monthlyCost).times(times));
+        const rec = toCents(dec(p.value.recommended.monthlyCost).times(times));
+        priced = {
+          region: s.region,
+          tasks: Math.max(1, Math.round(times.toNumber())),
+          perTask: { current: toCents(dec(p.value.current.monthlyCost)), recommended: toCents(dec(p.value.recommended.monthlyCost)) },
+          current: cur,
+          recommended: rec,
+          saving: toCents(dec(cur).minus(rec)),
+          savingPercent: p.value.savingPercent,
+        };
       } else problems.push(...p.error.map((e) => `Not priced in ${s.region || "(no region)"}: ${e}`));
     }
     return {
@@ -463,7 +486,7 @@ export function rightsizingTable(r: BillRightsizing): string {
   if (r.services.length) {
     out.push(
       "",
-      `Per task: reserved (billed) and actual use (average / p95 / max); recommended: the smallest valid Fargate size covering p${r.percentile} + ${r.headroomPercent}% headroom. Per month: always on at the average task count, on-demand.`,
+      `Per task: reserved (billed) and actual use (average / p95 / max); recommended: the smallest valid Fargate size covering p${r.percentile} + ${r.headroomPercent}% headroom. Per month: on-demand, at the bill's average task count.`,
       textTable(
         [
           ["Service", "Region", "Tasks", "Reserved", "vCPU used", "GiB used", "Recommended", "Now /mo", "Then /mo", "Saving /mo", "Unused", "Idle"],

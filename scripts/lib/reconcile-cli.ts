@@ -1,13 +1,13 @@
 import { parseCliArgs } from "./args";
 import { readFileSync } from "node:fs";
 import { fargateCatalog } from "@/lib/catalog/fargate";
-import { billResult, billToCsv, billToTable, billView, compareWithScenario } from "@/lib/billing";
+import { absentRightsizing, billResult, billToCsv, billToTable, billView, compareWithScenario, rightsizingTable } from "@/lib/billing";
 import { reconcileFile } from "@/lib/billing/node";
 import { terminalText } from "@/lib/core";
 import { parseScenario } from "@/lib/scenario";
 import type { CliResult } from "./cli";
 
-export const RECONCILE_HELP = `Usage: npm run --silent reconcile -- <bill> [--scenario scenario.json] [--format json|table|csv]
+export const RECONCILE_HELP = `Usage: npm run --silent reconcile -- <bill> [--scenario scenario.json] [--format json|table|csv] [--rightsizing]
 
 Reads an AWS bill export and shows what Fargate actually cost, per usage type, per cluster and service, and what
 else on the bill a Fargate service causes; with --scenario, compares it with the scenario's estimate over the
@@ -18,6 +18,9 @@ bill's own period (the 730-hour month scaled to the period's hours).
   --format json       the reconciliation as JSON (default; full-precision decimal strings)
   --format table      readable tables
   --format csv        every table as one CSV (RFC 4180, formula-safe)
+  --rightsizing       add right-sizing from the bill's split cost allocation data (CUR 2.0 / legacy CUR): per
+                      service reserved vs actual vCPU and GiB per task, the unused cost, the recommended size
+                      (p99 + 20% headroom, as the utilization upload) priced before and after (json and table)
   --time-limit S      stop reading after S seconds (default: 60 s plus 4 s per MB of the file)
   --help              this text
 
@@ -28,6 +31,21 @@ Exit status: 0 success; 2 invalid input (one sentence on stderr naming the file 
 
 /** The named options (each takes a value); --time-limit is the launcher's (scripts/reconcile.ts), checked here. */
 export const RECONCILE_OPTIONS = ["format", "scenario", "time-limit"] as const;
+
+/** The switches (no value); the launcher drops them before parsing the named options. */
+export const RECONCILE_FLAGS = ["rightsizing"] as const;
+
+/** argv without the switches, and which were given. */
+export function takeFlags(argv: readonly string[]): { rest: string[]; flags: Set<string> } {
+  const flags = new Set<string>();
+  const rest = argv.filter((a) => {
+    const name = a.startsWith("--") ? a.slice(2) : "";
+    if (!(RECONCILE_FLAGS as readonly string[]).includes(name)) return true;
+    flags.add(name);
+    return false;
+  });
+  return { rest, flags };
+}
 
 /** --time-limit in ms, or a sentence; undefined when not given. */
 export function timeLimitMs(value: string | undefined): number | string | undefined {
@@ -42,7 +60,8 @@ const fail = (message: string): CliResult => ({ code: 2, stdout: "", stderr: ter
 /** The reconcile CLI as a function of its arguments (tests drive it directly). */
 export async function runReconcileCli(argv: string[]): Promise<CliResult> {
   if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: RECONCILE_HELP, stderr: "" };
-  const args = parseCliArgs(argv, RECONCILE_OPTIONS);
+  const { rest, flags } = takeFlags(argv);
+  const args = parseCliArgs(rest, RECONCILE_OPTIONS);
   if (!args.ok) return fail(`arguments: ${args.error.message} (see --help).`);
   const { format = "json", scenario: scenarioFile } = args.value.values;
   const files = args.value.positionals;
@@ -76,7 +95,17 @@ export async function runReconcileCli(argv: string[]): Promise<CliResult> {
   if (!read.ok) return fail(read.error.message);
   const recon = read.value;
   const comparison = scenario ? compareWithScenario(recon, scenario, fargateCatalog) : undefined;
-  if (format === "json") return { code: 0, stdout: `${JSON.stringify({ ...recon, ...(comparison ? { comparison } : {}) }, null, 2)}\n`, stderr: "" };
+  // Right-sizing only when asked for: without --rightsizing the output is as before, split columns or not.
+  const { rightsizing: split, ...bill } = recon;
+  const rightsizing = flags.has("rightsizing") ? (split ?? absentRightsizing(recon.bill.format)) : undefined;
+  if (rightsizing && format === "csv") return fail("--rightsizing: shown with --format json or table.");
+  if (format === "json")
+    return {
+      code: 0,
+      stdout: `${JSON.stringify({ ...bill, ...(comparison ? { comparison } : {}), ...(rightsizing ? { rightsizing } : {}) }, null, 2)}\n`,
+      stderr: "",
+    };
   const view = billView(recon, comparison);
-  return { code: 0, stdout: format === "table" ? billToTable(view) : billToCsv(view), stderr: "" };
+  if (format === "table") return { code: 0, stdout: billToTable(view) + (rightsizing ? `\n${rightsizingTable(rightsizing)}` : ""), stderr: "" };
+  return { code: 0, stdout: billToCsv(view), stderr: "" };
 }
