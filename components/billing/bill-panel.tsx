@@ -9,6 +9,7 @@ import { billView, type BuiltScenario, compareWithScenario, type Reconciliation,
 import { formatUsd } from "@/lib/core";
 import type { Draft, Scenario } from "@/lib/scenario";
 import { useScenarioStore } from "@/lib/store";
+import { BillRightsizing } from "./bill-rightsizing";
 import { useBillReader } from "./use-bill-reader";
 
 /**
@@ -178,6 +179,7 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
             <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">Fix the scenario above to compare it with the bill.</p>
           )}
           <Warnings items={view.notes} />
+          {recon ? <BillRightsizing recon={recon} /> : null}
 
           <div className="mt-4 flex flex-wrap items-center gap-3">
             <button type="button" className={primaryButtonClass} onClick={build} disabled={recon?.groups.length === 0}>

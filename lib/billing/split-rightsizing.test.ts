@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { reconcileFile } from "./node";
 import { absentRightsizing, HOW_TO_ENABLE, rightsizingTable } from "./split-rightsizing";
-import { fixture, reconcileCsvText, SPLIT_COLUMNS, splitBillCsv, type SplitTask } from "./test-helpers";
+import { fixture, reconcileCsvText, SPLIT_COLUMNS, SPLIT_FIXTURE_TASKS, splitBillCsv, type SplitTask } from "./test-helpers";
 import type { Reconciliation } from "./types";
 
 /**
@@ -233,6 +233,21 @@ describe("right-sizing from split cost allocation data (hand-computed)", () => {
     const fromParquet = await reconcileFile(file, fargateCatalog);
     const fromCsv = await read(text);
     expect(fromParquet.rightsizing).toEqual(fromCsv.rightsizing);
+  });
+
+  it("the e2e fixture cur2-split-fargate.csv is the generator's output, with the figures the browser test expects", async () => {
+    const text = readFileSync(fixture("cur2-split-fargate.csv"), "utf8");
+    expect(text).toBe(splitBillCsv(SPLIT_FIXTURE_TASKS, { periodHours: 10 }));
+    const rs = (await read(text)).rightsizing!;
+    // shop/api as above ($72.08 -> $36.04). shop/worker: 1 usable vCPU row (20%) and 2 memory rows (25%): 0.24 vCPU,
+    // 0.6 GiB -> 0.25 vCPU / 1 GiB; 1 task-hour of 10 = 0.1 tasks: now 0.1 x 36.0401 = 3.60401 -> $3.60, then
+    // 0.1 x 10.63245 = 1.063245 -> $1.06, saving $2.54. Total saving 36.04 + 2.54 = $38.58.
+    expect(rs.services.map((s) => [s.name, s.priced?.current, s.priced?.recommended, s.priced?.saving])).toEqual([
+      ["shop/api", "72.08", "36.04", "36.04"],
+      ["shop/worker", "3.60", "1.06", "2.54"],
+    ]);
+    expect(rs.totals.monthlySaving).toBe("38.58");
+    expect(rs.rows).toEqual({ used: 43, unusable: 1 });
   });
 
   it("the table names each service, its sizes and the saving, and the rows it could not use", async () => {

@@ -177,3 +177,15 @@ export function splitBillCsv(
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   return [header.join(","), ...rows.map((r) => header.map((h) => quote(r[h] ?? "")).join(","))].join("\n") + "\n";
 }
+
+const nine = (v: number) => Array.from({ length: 9 }, () => v);
+/**
+ * The tasks of __fixtures__/cur2-split-fargate.csv (splitBillCsv(SPLIT_FIXTURE_TASKS, { periodHours: 10 })): shop/api,
+ * two 1 vCPU / 2 GiB tasks for 10 hours using 0.2 vCPU / 0.5 GiB but for one hour each (0.3 / 0.6 and 0.4 / 0.8), and
+ * shop/worker, one task for 2 hours whose first vCPU row has an actual usage of "abc" (line 42).
+ */
+export const SPLIT_FIXTURE_TASKS: SplitTask[] = [
+  { id: "a", cluster: "shop", service: "api", vcpu: 1, memoryGiB: 2, cpu: [...nine(0.2), 0.3], memory: [...nine(0.5), 0.6] },
+  { id: "b", cluster: "shop", service: "api", vcpu: 1, memoryGiB: 2, cpu: [...nine(0.2), 0.4], memory: [...nine(0.5), 0.8] },
+  { id: "c", cluster: "shop", service: "worker", vcpu: 1, memoryGiB: 2, cpu: ["abc", 0.2], memory: [0.5, 0.5] },
+];
