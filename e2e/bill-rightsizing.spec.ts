@@ -62,7 +62,11 @@ test.describe("bill panel: right-sizing from split cost allocation data", () => 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole("button", { name: "Light theme" }).click();
     await section.scrollIntoViewIfNeeded();
-    // The page itself never scrolls sideways on a phone: the table scrolls in its own box.
+    // On a phone each service is a card (the table is hidden), and the page never scrolls sideways.
+    await expect(page.getByTestId("bill-rightsizing-table")).toBeHidden();
+    const cards = page.getByTestId("bill-rightsizing-cards");
+    await expect(cards).toContainText("$72.08 → $36.04, saving $36.04");
+    await expect(cards).toContainText("Total saving $38.58 a month");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await section.screenshot({ path: "test-results/screenshots/bill-rightsizing-390.png" });
   });
