@@ -6,7 +6,7 @@ import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { reconcileFile } from "./node";
-import { absentRightsizing, HOW_TO_ENABLE, rightsizingTable } from "./split-rightsizing";
+import { absentRightsizing, HOW_TO_ENABLE, rightsizingTable, SPLIT_BOUNDS } from "./split-rightsizing";
 import { fixture, reconcileCsvText, SPLIT_COLUMNS, SPLIT_FIXTURE_TASKS, splitBillCsv, type SplitTask } from "./test-helpers";
 import type { Reconciliation } from "./types";
 
@@ -233,6 +233,66 @@ describe("right-sizing from split cost allocation data (hand-computed)", () => {
     const fromParquet = await reconcileFile(file, fargateCatalog);
     const fromCsv = await read(text);
     expect(fromParquet.rightsizing).toEqual(fromCsv.rightsizing);
+  });
+
+  it("reads legacy CUR's splitLineItem/* columns the same way", async () => {
+    const legacy: Record<string, string> = {
+      identity_line_item_id: "identity/LineItemId",
+      bill_billing_period_start_date: "bill/BillingPeriodStartDate",
+      bill_billing_period_end_date: "bill/BillingPeriodEndDate",
+      line_item_line_item_type: "lineItem/LineItemType",
+      line_item_usage_start_date: "lineItem/UsageStartDate",
+      line_item_usage_end_date: "lineItem/UsageEndDate",
+      line_item_product_code: "lineItem/ProductCode",
+      line_item_usage_type: "lineItem/UsageType",
+      line_item_resource_id: "lineItem/ResourceId",
+      line_item_usage_amount: "lineItem/UsageAmount",
+      line_item_unblended_cost: "lineItem/UnblendedCost",
+      pricing_public_on_demand_cost: "pricing/publicOnDemandCost",
+      product_region_code: "product/regionCode",
+      pricing_unit: "pricing/unit",
+      split_line_item_reserved_usage: "splitLineItem/ReservedUsage",
+      split_line_item_actual_usage: "splitLineItem/ActualUsage",
+      split_line_item_split_usage: "splitLineItem/SplitUsage",
+      split_line_item_split_cost: "splitLineItem/SplitCost",
+      split_line_item_unused_cost: "splitLineItem/UnusedCost",
+      split_line_item_public_on_demand_split_cost: "splitLineItem/PublicOnDemandSplitCost",
+      split_line_item_parent_resource_id: "splitLineItem/ParentResourceId",
+    };
+    const text = splitBillCsv(api, { periodHours: 10 });
+    const [header, ...rows] = Papa.parse<string[]>(text.trim()).data;
+    // Legacy CUR has one column per tag: resourceTags/aws:ecs:serviceName instead of the resource_tags JSON.
+    const tagAt = header!.indexOf("resource_tags");
+    const legacyText = Papa.unparse([
+      header!.map((h) => (h === "resource_tags" ? "resourceTags/aws:ecs:serviceName" : legacy[h]!)),
+      ...rows.map((r) => r.map((c, i) => (i === tagAt ? (JSON.parse(c) as { aws_ecs_service_name: string }).aws_ecs_service_name : c))),
+    ]);
+    const fromLegacy = await read(legacyText);
+    expect(fromLegacy.bill.format).toBe("cur");
+    const fromCur2 = await read(text);
+    expect(fromLegacy.rightsizing).toEqual(fromCur2.rightsizing);
+    expect(fromLegacy.rightsizing!.services[0]!.name).toBe("shop/api");
+  });
+
+  it(`tells ${SPLIT_BOUNDS.services.toLocaleString("en-US")} services apart; rows of later ones are named as not used, and still counted`, async () => {
+    const many: SplitTask[] = Array.from({ length: SPLIT_BOUNDS.services + 2 }, (_, i) => ({
+      id: `t${i}`,
+      cluster: "big",
+      service: `s${i}`,
+      vcpu: 0.25,
+      memoryGiB: 0.5,
+      cpu: [0.1],
+      memory: [0.25],
+    }));
+    const r = await read(splitBillCsv(many, { periodHours: 1 }));
+    const rs = r.rightsizing!;
+    expect(rs.services).toHaveLength(SPLIT_BOUNDS.services);
+    // 2 services beyond, a vCPU and a memory row each.
+    expect(rs.rows).toEqual({ used: 2 * SPLIT_BOUNDS.services, unusable: 4 });
+    expect(rs.unusable).toEqual([{ reason: "beyond the services read", rows: 4 }]);
+    expect(rs.notes).toEqual(["Right-sizing: the first 1,000 services are read; later ones are not right-sized."]);
+    // The bill counts every row: (1,002 x 0.25) vCPU-hours.
+    expect(r.usage[0]!.quantity).toBe("250.5");
   });
 
   it("the e2e fixture cur2-split-fargate.csv is the generator's output, with the figures the browser test expects", async () => {
