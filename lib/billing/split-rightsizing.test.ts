@@ -167,6 +167,16 @@ describe("right-sizing from split cost allocation data (hand-computed)", () => {
     expect(w.priced).toMatchObject({ tasks: 1, perTask: { current: "36.04", recommended: "10.63" }, current: "7.21", recommended: "2.13", saving: "5.08" });
   });
 
+  it("a split cell out of bounds (1e999, 1e-9999) is a row it could not use, never a huge exact sum", async () => {
+    const odd: SplitTask = { id: "d", cluster: "shop", service: "odd", vcpu: 1, memoryGiB: 2, cpu: ["1e999"], memory: ["1e-9999"] };
+    const rs = (await read(splitBillCsv([odd], { periodHours: 1 }))).rightsizing!;
+    expect(rs.unusable).toEqual([{ reason: "split_line_item_actual_usage is out of bounds", rows: 2 }]);
+    expect(rs.examples).toEqual([
+      'line 2 (arn:aws:ecs:us-east-1:111122223333:task/shop/d): split_line_item_actual_usage is "1e999", out of bounds',
+      'line 3 (arn:aws:ecs:us-east-1:111122223333:task/shop/d): split_line_item_actual_usage is "1e-9999", out of bounds',
+    ]);
+  });
+
   it("split columns present but empty on every row: says so and how to turn the data on", async () => {
     const r = await read(
       splitBillCsv(api, {

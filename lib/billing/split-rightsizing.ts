@@ -187,13 +187,15 @@ function cellText(v: unknown): string {
 }
 
 /** A number cell: the value, or why it cannot be used. */
-function readNumber(v: unknown): { ok: true; value: Decimal } | { ok: false; why: "empty" | "not a number" | "negative" } {
+function readNumber(v: unknown): { ok: true; value: Decimal } | { ok: false; why: "empty" | "not a number" | "negative" | "out of bounds" } {
   if (typeof v === "number" && !Number.isFinite(v)) return { ok: false, why: "not a number" };
   const s = cellText(v);
   if (!s) return { ok: false, why: "empty" };
   if (!NUMBER.test(s) || s.length > 60) return { ok: false, why: "not a number" };
   const n = Number(s);
-  if (!Number.isFinite(n) || Math.abs(n) >= 1e15) return { ok: false, why: "not a number" };
+  // Usage and cost cells sit far inside 1e-20 .. 1e15; outside, exact sums would grow huge (README, Security, Bills).
+  const tiny = n === 0 ? /[1-9]/.test(s.replace(/e.*$/i, "")) : Math.abs(n) < 1e-20; // "1e-9999" is 0 as a float, not as a decimal
+  if (!Number.isFinite(n) || Math.abs(n) >= 1e15 || tiny) return { ok: false, why: "out of bounds" };
   if (n < 0) return { ok: false, why: "negative" };
   return { ok: true, value: dec(s) };
 }
