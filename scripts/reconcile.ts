@@ -1,5 +1,5 @@
 /**
- * `npm run --silent reconcile -- BILL [--scenario FILE] [--format json|table|csv] [--time-limit S]`: what Fargate cost
+ * `npm run --silent reconcile -- BILL [--scenario FILE] [--format json|table|csv] [--rightsizing] [--time-limit S]`: what Fargate cost
  * on a real AWS bill (FOCUS, CUR 2.0, legacy CUR), compared with a scenario. Exit 0 on success; 2 on invalid input.
  * The bill is read in a worker thread (scripts/lib/reconcile-worker.ts) with a heap cap and a time budget, so a damaged
  * file that would make a decoder loop or allocate without end is stopped with one sentence (exit 2).
