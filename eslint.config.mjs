@@ -21,7 +21,7 @@ export const LAYERS = {
   catalog: ["core"],
   pricing: ["core", "catalog"],
   scenario: ["core", "catalog", "pricing", "browser"],
-  billing: ["core", "catalog", "pricing", "scenario", "browser"],
+  billing: ["core", "catalog", "pricing", "scenario", "browser", "rightsizing"],
   diff: ["core", "catalog", "pricing", "scenario"],
   export: ["core", "catalog", "pricing", "scenario"],
   rightsizing: ["core", "catalog", "pricing", "scenario", "browser"],

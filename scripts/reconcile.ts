@@ -1,5 +1,5 @@
 /**
- * `npm run --silent reconcile -- BILL [--scenario FILE] [--format json|table|csv] [--time-limit S]`: what Fargate cost
+ * `npm run --silent reconcile -- BILL [--scenario FILE] [--format json|table|csv] [--rightsizing] [--time-limit S]`: what Fargate cost
  * on a real AWS bill (FOCUS, CUR 2.0, legacy CUR), compared with a scenario. Exit 0 on success; 2 on invalid input.
  * The bill is read in a worker thread (scripts/lib/reconcile-worker.ts) with a heap cap and a time budget, so a damaged
  * file that would make a decoder loop or allocate without end is stopped with one sentence (exit 2).
@@ -10,7 +10,7 @@ import { Worker } from "node:worker_threads";
 import { budgetMessage, readBudgetMs } from "@/lib/billing";
 import { parseCliArgs } from "./lib/args";
 import type { CliResult } from "./lib/cli";
-import { RECONCILE_OPTIONS, runReconcileCli, timeLimitMs, type ReconcileDeps } from "./lib/reconcile-cli";
+import { RECONCILE_OPTIONS, runReconcileCli, takeFlags, timeLimitMs, type ReconcileDeps } from "./lib/reconcile-cli";
 
 /** Heap the reading thread may use (README, Security). */
 const HEAP_MB = 1536;
@@ -85,7 +85,7 @@ async function athenaDeps(argv: string[]): Promise<ReconcileDeps> {
 }
 
 const argv = process.argv.slice(2);
-const args = parseCliArgs(argv, RECONCILE_OPTIONS);
+const args = parseCliArgs(takeFlags(argv).rest, RECONCILE_OPTIONS);
 const bill = args.ok && args.value.positionals.length === 1 ? args.value.positionals[0]! : undefined;
 const limit = args.ok ? timeLimitMs(args.value.values["time-limit"]) : undefined;
 let size = -1;

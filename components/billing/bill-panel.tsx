@@ -10,6 +10,7 @@ import { formatUsd } from "@/lib/core";
 import type { Draft, Scenario } from "@/lib/scenario";
 import { useScenarioStore } from "@/lib/store";
 import { SavingsPlanSection } from "./savings-plan-section";
+import { BillRightsizing } from "./bill-rightsizing";
 import { useBillReader } from "./use-bill-reader";
 
 /**
@@ -180,6 +181,7 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
           )}
           <Warnings items={view.notes} />
           {recon?.savingsPlan ? <SavingsPlanSection report={recon.savingsPlan} /> : null}
+          {recon ? <BillRightsizing recon={recon} /> : null}
 
           <div className="mt-4 flex flex-wrap items-center gap-3">
             <button type="button" className={primaryButtonClass} onClick={build} disabled={recon?.groups.length === 0}>

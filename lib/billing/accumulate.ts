@@ -5,6 +5,7 @@ import { Attribution, linkTagsOf } from "./attribution";
 import { Memo } from "./memo";
 import { PeriodTracker, periodSentence } from "./period";
 import { SavingsPlanHours } from "./savings-plan";
+import { SplitCollector } from "./split-rightsizing";
 import type { AdjustmentKind, AdjustmentLine, ColumnsUsed, GroupLine, OutsideLine, Reconciliation, UsageLine } from "./types";
 import {
   FARGATE_USAGE_TYPES,
@@ -189,6 +190,8 @@ export class BillAccumulator {
   private focusEffectiveUnusable = false;
   /** Savings Plan fee rows and the effective cost of usage any plan covered (every service). */
   private spFees = { fee: ZERO, used: ZERO, seen: false };
+  /** Split cost allocation data, when the header has its columns (./split-rightsizing.ts). */
+  private split: SplitCollector | null = null;
   /** How messages name a row: CSV readers count lines (header = line 1), Parquet readers rows. */
   rowNoun: "line" | "row" = "line";
   /** Hourly Fargate spend and Savings Plan rows, when asked for (options.savingsPlan): the Reconciliation's savingsPlan. */
@@ -196,7 +199,7 @@ export class BillAccumulator {
 
   constructor(
     readonly fileName: string,
-    catalog: FargateCatalog,
+    private readonly catalog: FargateCatalog,
     options: { savingsPlan?: boolean } = {},
   ) {
     this.skuIndex = fargateSkuIndex(catalog);
@@ -213,6 +216,7 @@ export class BillAccumulator {
     if (this.map.index.resourceId < 0) {
       this.notes.add('The bill has no resource IDs, so usage cannot be split by cluster or sized per task: export it with "Include resource IDs".');
     }
+    if (this.map.index.splitReservedUsage >= 0 || this.map.index.splitActualUsage >= 0) this.split = new SplitCollector(this.map.format, this.catalog);
     return this.map;
   }
 
@@ -491,6 +495,10 @@ export class BillAccumulator {
       if (v) service = v;
     }
     this.attribution.fargate(region, platform, cluster, service, resourceId);
+    if (this.split && meter) {
+      const tags = map.index.tags >= 0 ? this.get("tags") : undefined;
+      this.split.add({ where: this.where(), region, platform, cluster, service, resourceId, meter, start, end, cost, tags, cell: (f) => this.get(f) });
+    }
     const gkey = `${region}\u0000${platform}\u0000${cluster}\u0000${service}`;
     let g = this.groups.get(gkey);
     if (!g && this.groups.size >= GROUP_BOUNDS.tracked) {
@@ -695,6 +703,7 @@ export class BillAccumulator {
       outsideFargate,
       beside: this.attribution.finish((n) => this.notes.add(n)),
       adjustments,
+      ...(this.split ? { rightsizing: this.split.finish(dated ? dec(end - start).div(MS_PER_HOUR) : null) } : {}),
       totals: {
         listCost: sumOf([...this.usage.values()].map((u) => u.listCost)).toString(),
         effectiveCost: sumOf([...this.usage.values()].map(paid)).toString(),

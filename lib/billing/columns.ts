@@ -34,7 +34,15 @@ export type Field =
   | "skuMeter"
   | "effectiveCost"
   | "chargeFrequency"
-  | "spTotalCommitment";
+  | "spTotalCommitment"
+  // Split cost allocation data (CUR 2.0 INCLUDE_SPLIT_COST_ALLOCATION_DATA; legacy CUR splitLineItem/*): read by ./split-rightsizing.ts only.
+  | "splitReservedUsage"
+  | "splitActualUsage"
+  | "splitUsage"
+  | "splitCost"
+  | "splitUnusedCost"
+  | "splitOnDemandCost"
+  | "splitParentResourceId";
 
 interface FieldSpec {
   column: string;
@@ -67,6 +75,13 @@ export const FORMAT_COLUMNS: Record<BillFormat, Partial<Record<Field, FieldSpec>
     tags: opt("resource_tags"),
     // Empty until the month's invoice is issued: a bill with it covers its whole billing period (./period.ts).
     invoiceId: opt("bill_invoice_id"),
+    splitReservedUsage: opt("split_line_item_reserved_usage"),
+    splitActualUsage: opt("split_line_item_actual_usage"),
+    splitUsage: opt("split_line_item_split_usage"),
+    splitCost: opt("split_line_item_split_cost"),
+    splitUnusedCost: opt("split_line_item_unused_cost"),
+    splitOnDemandCost: opt("split_line_item_public_on_demand_split_cost"),
+    splitParentResourceId: opt("split_line_item_parent_resource_id"),
   },
   cur: {
     usageType: req("lineItem/UsageType"),
@@ -88,6 +103,13 @@ export const FORMAT_COLUMNS: Record<BillFormat, Partial<Record<Field, FieldSpec>
     description: opt("lineItem/LineItemDescription"),
     sku: opt("product/sku"),
     invoiceId: opt("bill/InvoiceId"),
+    splitReservedUsage: opt("splitLineItem/ReservedUsage"),
+    splitActualUsage: opt("splitLineItem/ActualUsage"),
+    splitUsage: opt("splitLineItem/SplitUsage"),
+    splitCost: opt("splitLineItem/SplitCost"),
+    splitUnusedCost: opt("splitLineItem/UnusedCost"),
+    splitOnDemandCost: opt("splitLineItem/PublicOnDemandSplitCost"),
+    splitParentResourceId: opt("splitLineItem/ParentResourceId"),
   },
   focus: {
     cost: req("BilledCost"),
@@ -220,6 +242,13 @@ export function mapHeader(header: readonly string[], fileName: string): ColumnMa
     "effectiveCost",
     "chargeFrequency",
     "spTotalCommitment",
+    "splitReservedUsage",
+    "splitActualUsage",
+    "splitUsage",
+    "splitCost",
+    "splitUnusedCost",
+    "splitOnDemandCost",
+    "splitParentResourceId",
   ] as Field[]) {
     if (!Object.hasOwn(index, f)) index[f] = -1;
   }

@@ -11,3 +11,5 @@ export { savingsPlanChartData, savingsPlanToTable, TERM_LABELS } from "./savings
 export type { SavingsPlanOption, SavingsPlanReport } from "./savings-plan";
 export { billToCsv, billToTable, billView } from "./view";
 export { budgetMessage, readBudgetMs } from "./budget";
+export { absentRightsizing, HOW_TO_ENABLE as SPLIT_HOW_TO_ENABLE, rightsizingTable } from "./split-rightsizing";
+export type { BillRightsizing, SplitService } from "./split-rightsizing";

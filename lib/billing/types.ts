@@ -1,6 +1,7 @@
 import type { BillFormat } from "./columns";
 import type { BillPeriod } from "./period";
 import type { SavingsPlanReport } from "./savings-plan";
+import type { BillRightsizing } from "./split-rightsizing";
 
 /** Exact decimal amounts travel as strings (full precision, no exponent), like the estimate's JSON. */
 export type DecimalString = string;
@@ -128,6 +129,11 @@ export interface Reconciliation {
   /** The same rows as outsideFargate, split into linked to the Fargate services found / account-wide / on EC2. */
   beside?: BesideFargate;
   adjustments: AdjustmentLine[];
+  /**
+   * Right-sizing from split cost allocation data (./split-rightsizing.ts): present only when the header has the split
+   * columns (absentRightsizing() says what to do when it does not). The CLI shows it with --rightsizing.
+   */
+  rightsizing?: BillRightsizing;
   totals: {
     listCost: DecimalString;
     effectiveCost: DecimalString;

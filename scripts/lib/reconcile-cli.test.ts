@@ -5,7 +5,7 @@ import path from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { runReconcileCli } from "./reconcile-cli";
-import { loopingParquet } from "@/lib/billing/test-helpers";
+import { loopingParquet, splitBillCsv } from "@/lib/billing/test-helpers";
 
 const root = path.resolve(__dirname, "..", "..");
 const fx = (f: string) => path.join(root, "lib", "billing", "__fixtures__", f);
@@ -53,6 +53,48 @@ describe("reconcile CLI", () => {
     expect(cents(usage.map((r) => r[7]!))).toBe(Math.round(Number(total[7]) * 100));
     // A credit is a plain negative number, not a neutralised formula.
     expect(rows.find((r) => r[0] === "Adjustment (credit)")![8]).toBe("-0.05");
+  });
+
+  it("--rightsizing adds the right-sizing section to JSON and table; without it the output is as before", async () => {
+    // One service, 2 tasks of 1 vCPU / 2 GiB for 10 hours, using 0.2 vCPU / 0.5 GiB except one hour at 0.4 / 0.8
+    // (lib/billing/split-rightsizing.test.ts works the same bill out): p99 = 40% -> 0.48 vCPU, 0.96 GiB -> 0.5 vCPU / 1 GiB;
+    // 2 tasks always on: $72.08 -> $36.04 a month.
+    const nine = (v: number) => Array.from({ length: 9 }, () => v);
+    const bill = path.join(tmp, "split.csv");
+    const task = (id: string, cpu: number, memory: number) => ({
+      id,
+      cluster: "shop",
+      service: "api",
+      vcpu: 1,
+      memoryGiB: 2,
+      cpu: [...nine(0.2), cpu],
+      memory: [...nine(0.5), memory],
+    });
+    writeFileSync(bill, splitBillCsv([task("a", 0.3, 0.6), task("b", 0.4, 0.8)], { periodHours: 10 }));
+    const plain = JSON.parse((await runReconcileCli([bill])).stdout);
+    expect(plain.rightsizing).toBeUndefined();
+    const withIt = JSON.parse((await runReconcileCli([bill, "--rightsizing"])).stdout);
+    expect(withIt).toEqual({ ...plain, rightsizing: expect.anything() });
+    expect(withIt.rightsizing.status).toBe("ok");
+    expect(withIt.rightsizing.services[0]).toMatchObject({
+      name: "shop/api",
+      reserved: { vcpu: 1, memoryGiB: 2 },
+      actual: { vcpu: { average: 0.215, p95: 0.3, max: 0.4 } },
+      recommendation: { recommended: { vcpu: 0.5, memoryGiB: 1 } },
+      priced: { tasks: 2, current: "72.08", recommended: "36.04", saving: "36.04" },
+    });
+    const table = (await runReconcileCli([bill, "--format", "table", "--rightsizing"])).stdout;
+    expect(table).toContain("Right-sizing from split cost allocation data");
+    expect(table).toMatch(/shop\/api .*1 vCPU \/ 2 GiB.*0\.5 vCPU \/ 1 GiB\s+\$72\.08\s+\$36\.04\s+\$36\.04/);
+    expect((await runReconcileCli([bill, "--format", "table"])).stdout).not.toContain("Right-sizing");
+    // A bill without the columns: the section says so and how to turn the data on.
+    const focus = JSON.parse((await runReconcileCli([fx("focus-1.0-sample-fargate.csv"), "--rightsizing"])).stdout);
+    expect(focus.rightsizing).toMatchObject({ status: "absent", services: [], howToEnable: expect.stringMatching(/Include split cost allocation data/) });
+    expect(await runReconcileCli([bill, "--rightsizing", "--format", "csv"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "--rightsizing: shown with --format json or table.\n",
+    });
   });
 
   it("exits 2 with one sentence naming the file and the missing column", async () => {

@@ -1,13 +1,13 @@
 import { parseCliArgs } from "./args";
 import { readFileSync } from "node:fs";
 import { fargateCatalog } from "@/lib/catalog/fargate";
-import { billResult, billToCsv, billToTable, billView, compareWithScenario, savingsPlanToTable } from "@/lib/billing";
+import { absentRightsizing, billResult, billToCsv, billToTable, billView, compareWithScenario, rightsizingTable, savingsPlanToTable } from "@/lib/billing";
 import { athenaQueryProblems, athenaResult, athenaSql, reconcileFile, reconciliationFromAthena, type AthenaQuery } from "@/lib/billing/node";
 import { terminalText } from "@/lib/core";
 import { parseScenario } from "@/lib/scenario";
 import type { CliResult } from "./cli";
 
-export const RECONCILE_HELP = `Usage: npm run --silent reconcile -- <bill> [--scenario scenario.json] [--format json|table|csv]
+export const RECONCILE_HELP = `Usage: npm run --silent reconcile -- <bill> [--scenario scenario.json] [--format json|table|csv] [--rightsizing] [--savings-plan]
        npm run --silent reconcile -- --athena DATABASE.TABLE --output s3://bucket/prefix/ --from YYYY-MM-DD --to YYYY-MM-DD
                                      [--regions us-east-1,...] [--accounts 123456789012,...] [--workgroup NAME] [--scenario ...]
        npm run --silent reconcile -- --athena-sql --athena DATABASE.TABLE --from YYYY-MM-DD --to YYYY-MM-DD [...]
@@ -22,6 +22,9 @@ bill's own period (the 730-hour month scaled to the period's hours).
   --format json       the reconciliation as JSON (default; full-precision decimal strings)
   --format table      readable tables
   --format csv        every table as one CSV (RFC 4180, formula-safe)
+  --rightsizing       add right-sizing from the bill's split cost allocation data (CUR 2.0 / legacy CUR): per
+                      service reserved vs actual vCPU and GiB per task, the unused cost, the recommended size
+                      (p99 + 20% headroom, as the utilization upload) priced before and after (json and table)
   --time-limit S      stop reading after S seconds (default: 60 s plus 4 s per MB of the file)
   --athena DB.TABLE   instead of a file, query the CUR 2.0 table in Athena (AWS's CUR 2.0 integration) with the
                       AWS SDK's default credentials and region (AWS_PROFILE, AWS_REGION, a role): the same usage,
@@ -65,6 +68,21 @@ const list = (v: string | undefined) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
+/** The switches (no value); the launcher drops them before parsing the named options. */
+export const RECONCILE_FLAGS = ["rightsizing", "savings-plan", "athena-sql"] as const;
+
+/** argv without the switches, and which were given. */
+export function takeFlags(argv: readonly string[]): { rest: string[]; flags: Set<string> } {
+  const flags = new Set<string>();
+  const rest = argv.filter((a) => {
+    const name = a.startsWith("--") ? a.slice(2) : "";
+    if (!(RECONCILE_FLAGS as readonly string[]).includes(name)) return true;
+    flags.add(name);
+    return false;
+  });
+  return { rest, flags };
+}
+
 /** --time-limit in ms, or a sentence; undefined when not given. */
 export function timeLimitMs(value: string | undefined): number | string | undefined {
   if (value === undefined) return undefined;
@@ -78,13 +96,11 @@ const fail = (message: string): CliResult => ({ code: 2, stdout: "", stderr: ter
 /** The reconcile CLI as a function of its arguments (tests drive it directly). */
 export async function runReconcileCli(argv: string[], deps: ReconcileDeps = {}): Promise<CliResult> {
   if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: RECONCILE_HELP, stderr: "" };
-  // --athena-sql and --savings-plan are the switches without a value: taken out before the named options, which all take one.
-  const sqlOnly = argv.includes("--athena-sql");
-  const savingsPlan = argv.includes("--savings-plan");
-  const args = parseCliArgs(
-    argv.filter((a) => a !== "--athena-sql" && a !== "--savings-plan"),
-    RECONCILE_OPTIONS,
-  );
+  // --athena-sql, --savings-plan and --rightsizing are the switches without a value (RECONCILE_FLAGS): taken out before the named options.
+  const { rest, flags } = takeFlags(argv);
+  const sqlOnly = flags.has("athena-sql");
+  const savingsPlan = flags.has("savings-plan");
+  const args = parseCliArgs(rest, RECONCILE_OPTIONS);
   if (!args.ok) return fail(`arguments: ${args.error.message} (see --help).`);
   const { format = "json", scenario: scenarioFile } = args.value.values;
   const files = args.value.positionals;
@@ -155,11 +171,21 @@ export async function runReconcileCli(argv: string[], deps: ReconcileDeps = {}):
     recon = read.value;
   }
   const comparison = scenario ? compareWithScenario(recon, scenario, fargateCatalog) : undefined;
-  if (format === "json") return { code: 0, stdout: `${JSON.stringify({ ...recon, ...(comparison ? { comparison } : {}) }, null, 2)}\n`, stderr: "" };
+  // Right-sizing only when asked for: without --rightsizing the output is as before, split columns or not.
+  const { rightsizing: split, ...bill } = recon;
+  const rightsizing = flags.has("rightsizing") ? (split ?? absentRightsizing(recon.bill.format)) : undefined;
+  if (rightsizing && format === "csv") return fail("--rightsizing: shown with --format json or table.");
+  if (format === "json")
+    return {
+      code: 0,
+      stdout: `${JSON.stringify({ ...bill, ...(comparison ? { comparison } : {}), ...(rightsizing ? { rightsizing } : {}) }, null, 2)}\n`,
+      stderr: "",
+    };
   const view = billView(recon, comparison);
   if (format === "table") {
-    // The plan's section after the bill's tables; names in it come from our own labels and numbers only.
-    return { code: 0, stdout: billToTable(view) + (recon.savingsPlan ? `\n${savingsPlanToTable(recon.savingsPlan)}` : ""), stderr: "" };
+    // The plan's and the right-sizing's sections after the bill's tables; names in them come from our own labels and numbers only.
+    const extra = (recon.savingsPlan ? `\n${savingsPlanToTable(recon.savingsPlan)}` : "") + (rightsizing ? `\n${rightsizingTable(rightsizing)}` : "");
+    return { code: 0, stdout: billToTable(view) + extra, stderr: "" };
   }
   return { code: 0, stdout: billToCsv(view), stderr: "" };
 }
