@@ -120,7 +120,7 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
           {view.outside.length ? (
             <DataTable
               testId="bill-outside"
-              caption="Beside the Fargate meter: NAT, IPv4, load balancers, logs, data transfer… of the whole bill, linked to Fargate or not"
+              caption="Beside the Fargate meter (whole bill, linked to Fargate or not)"
               head={["Product", "Usage type", "Region", "Quantity", "Cost"]}
               right={new Set([3, 4])}
               rows={view.outside.map((o) => ({ key: o.key, cells: [o.product, o.usageType, o.region, `${o.quantity} ${o.unit}`, formatUsd(o.cost)] }))}
