@@ -7,3 +7,6 @@ export { compareWithScenario } from "./compare";
 export type { Reconciliation } from "./types";
 export { billToCsv, billToTable, billView } from "./view";
 export { budgetMessage, readBudgetMs } from "./budget";
+export type { BillChartBar, BillView } from "./view";
+export { billVerdict, comparedPeriod } from "./verdict";
+export type { BillVerdict, ComparedPeriod } from "./verdict";

@@ -3,6 +3,8 @@ import { allocateCents, centsToString, dec, formatQuantity, formatUsd, terminalT
 import type { Comparison } from "./compare";
 import { FORMAT_NAMES } from "./columns";
 import type { Reconciliation } from "./types";
+import { billVerdict, comparedPeriod, type BillVerdict, type ComparedPeriod } from "./verdict";
+import { meterWords } from "./words";
 
 /**
  * Rounds amounts to cents so that the rounded rows add up to the rounded total (largest remainder): a table
@@ -45,15 +47,70 @@ export interface BillView {
     }[];
     totals: { estimatedCost: string; billedCost: string; difference: string; differencePercent: string };
     findings: string[];
+    /** Estimate vs bill per usage type, for the chart: the largest first, the rest as one bar; cents that add up to the totals. */
+    chart: BillChartBar[];
+    /** The chart's description: what the bars are, over which dates. */
+    chartCaption: string;
   };
+  /** The answer first: what Fargate cost over which dates, against the estimate, and the largest gap (./verdict.ts). */
+  verdict: BillVerdict;
   notes: string[];
+}
+
+/** One bar pair of the estimate-vs-bill chart: dollars as numbers (already cents) and as the tables show them. */
+export interface BillChartBar {
+  key: string;
+  label: string;
+  estimate: number;
+  bill: number;
+  estimateText: string;
+  billText: string;
+}
+
+/** Bars the chart shows before the rest are one "everything else" bar. */
+export const CHART_BARS = 6;
+
+/** The chart's bars from the comparison lines shown (cents as the table shows them, so the bars add up to its totals). */
+export function comparisonChart(
+  lines: readonly { key: string; region: string; platform: string; usageType: string; estimatedCost: string; billedCost: string }[],
+): BillChartBar[] {
+  const regions = new Set(lines.map((l) => l.region));
+  const shown = lines
+    .filter((l) => !(dec(l.estimatedCost).eq(0) && dec(l.billedCost).eq(0)))
+    .map((l) => ({ l, size: dec(l.estimatedCost).gt(l.billedCost) ? dec(l.estimatedCost) : dec(l.billedCost) }))
+    .sort((a, b) => b.size.cmp(a.size));
+  const bar = (key: string, label: string, estimate: string, bill: string): BillChartBar => ({
+    key,
+    label,
+    estimate: Number(estimate),
+    bill: Number(bill),
+    estimateText: formatUsd(estimate),
+    billText: formatUsd(bill),
+  });
+  const head = shown.length > CHART_BARS ? shown.slice(0, CHART_BARS - 1) : shown;
+  const rest = shown.slice(head.length);
+  const out = head.map(({ l }) =>
+    bar(l.key, `${meterWords(l.usageType)}${l.platform === "EKS" ? " (EKS)" : ""}${regions.size > 1 ? `, ${l.region}` : ""}`, l.estimatedCost, l.billedCost),
+  );
+  if (rest.length) {
+    const sum = (f: (x: (typeof rest)[number]) => string) => rest.reduce((t, x) => t.plus(f(x)), dec(0)).toFixed(2);
+    out.push(
+      bar(
+        "rest",
+        `${rest.length} other usage types`,
+        sum((x) => x.l.estimatedCost),
+        sum((x) => x.l.billedCost),
+      ),
+    );
+  }
+  return out;
 }
 
 const pct = (p: string | null) => (p === null ? "n/a" : `${Number(p) > 0 ? "+" : ""}${p}%`);
 const usd = (cents: string) => formatUsd(cents);
 
 /** What the screen, the CLI table and the CSV show: cents that add up, quantities to 4 decimals. */
-export function billView(r: Reconciliation, comparison?: Comparison | null): BillView {
+export function billView(r: Reconciliation, comparison?: Comparison | null, compared: ComparedPeriod = comparedPeriod(r, comparison)): BillView {
   const u = { list: centsThatSum(r.usage.map((x) => x.listCost)), eff: centsThatSum(r.usage.map((x) => x.effectiveCost)) };
   // Groups past the listed ones are one "other groups" line (lib/billing/accumulate.ts GROUP_BOUNDS).
   const other = r.groupsOther;
@@ -104,8 +161,38 @@ export function billView(r: Reconciliation, comparison?: Comparison | null): Bil
         differencePercent: pct(comparison.totals.differencePercent),
       },
       findings: comparison.findings,
+      chart: [],
+      chartCaption: "",
     };
+    cmp.chart = comparisonChart(cmp.lines);
+    const grouped = cmp.chart.some((b) => b.key === "rest") ? "; the smallest usage types together" : "";
+    cmp.chartCaption = `US dollars over ${compared.words}: the scenario's estimate and what the bill paid, per usage type${grouped}.`;
   }
+  const verdict = billVerdict({
+    period: compared,
+    listCost: u.list.total,
+    paidCost: u.eff.total,
+    comparison:
+      comparison && cmp
+        ? {
+            scenario: cmp.scenario,
+            estimatedCost: cmp.totals.estimatedCost,
+            billedCost: cmp.totals.billedCost,
+            exactEstimatedCost: comparison.totals.estimatedCost,
+            exactBilledCost: comparison.totals.billedCost,
+            lines: comparison.lines.map((l, i) => ({
+              region: l.region,
+              platform: l.platform,
+              usageType: l.usageType,
+              unit: l.unit,
+              estimatedQuantity: l.estimatedQuantity,
+              billedQuantity: l.billedQuantity,
+              estimatedCost: cmp.lines[i]!.estimatedCost,
+              billedCost: cmp.lines[i]!.billedCost,
+            })),
+          }
+        : null,
+  });
   return {
     title: `${r.bill.file}: ${FORMAT_NAMES[r.bill.format]}, ${r.bill.rows.toLocaleString("en-US")} rows (${r.bill.fargateRows.toLocaleString("en-US")} Fargate), ${period}`,
     usage: r.usage.map((x, i) => ({
@@ -143,13 +230,15 @@ export function billView(r: Reconciliation, comparison?: Comparison | null): Bil
     adjustmentsTotal: a.total,
     other: toCents(dec(r.totals.other)),
     comparison: cmp,
+    verdict,
     notes: r.notes,
   };
 }
 
 /** The CLI's readable table. */
 export function billToTable(v: BillView): string {
-  const out: string[] = [v.title, "", "Fargate usage by usage type"];
+  // The answer first: the verdict's sentences under the title, before the tables they summarise.
+  const out: string[] = [v.title, "", ...v.verdict.sentences, "", "Fargate usage by usage type"];
   out.push(
     textTable(
       [

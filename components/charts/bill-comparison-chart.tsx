@@ -1,0 +1,31 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatUsd } from "@/lib/core";
+import type { BillChartBar } from "@/lib/billing";
+import { ChartFrame, DataTable } from "./chart-frame";
+import { axisProps, chartColor, gridProps, legendFormatter, tooltipProps } from "./theme";
+
+/** The scenario's estimate next to what the bill paid, per usage type (bars and words from lib/billing/view.ts). */
+export function BillComparisonChart({ bars, description }: { bars: BillChartBar[]; description: string }) {
+  return (
+    <ChartFrame
+      testId="bill-chart"
+      title="Estimate vs bill per usage type"
+      description={description}
+      table={<DataTable columns={["Usage type", "Estimate (USD)", "Bill, paid (USD)"]} rows={bars.map((b) => [b.label, b.estimateText, b.billText])} />}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart accessibilityLayer={false} data={bars} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+          <CartesianGrid {...gridProps} />
+          <XAxis type="number" tickFormatter={(v: number) => `$${v}`} {...axisProps} />
+          <YAxis type="category" dataKey="label" width={120} {...axisProps} />
+          <Tooltip {...tooltipProps} formatter={(v) => formatUsd(Number(v))} />
+          <Legend formatter={legendFormatter} />
+          <Bar dataKey="estimate" name="Estimate" fill={chartColor.fargate} isAnimationActive={false} />
+          <Bar dataKey="bill" name="Bill (paid)" fill={chartColor.ec2} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
