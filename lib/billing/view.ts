@@ -4,7 +4,7 @@ import type { Comparison } from "./compare";
 import { FORMAT_NAMES } from "./columns";
 import type { Reconciliation } from "./types";
 import { billVerdict, comparedPeriod, type BillVerdict, type ComparedPeriod } from "./verdict";
-import { meterWords } from "./words";
+import { meterWords, readableUnit } from "./words";
 
 /**
  * Rounds amounts to cents so that the rounded rows add up to the rounded total (largest remainder): a table
@@ -222,7 +222,7 @@ export function billView(r: Reconciliation, comparison?: Comparison | null, comp
       usageType: x.usageType,
       region: x.region,
       quantity: formatQuantity(x.quantity),
-      unit: x.unit,
+      unit: readableUnit(x.unit),
       cost: o.rows[i]!,
     })),
     outsideTotal: o.total,
