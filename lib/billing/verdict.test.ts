@@ -165,6 +165,22 @@ describe("the verdict's words", () => {
       },
     );
     expect(mtd.words).toBe("1 to 10 September 2026 (240 hours)");
+    // The same through a comparison whose reader reports the covered hours (the shape of the bill's `period`).
+    const covered = {
+      coveredStart: "2026-09-01T00:00:00Z",
+      coveredEnd: "2026-09-11T00:00:00Z",
+      coveredHours: "240",
+      monthToDate: true,
+      daysCovered: "10",
+      daysInPeriod: "30",
+    };
+    expect(comparedPeriod(noDates, { periodHours: "240", period: covered, periodSentence: "month to date: 10 of 30 days" })).toEqual(mtd);
+    // A whole billing period read that way: its dates, no note.
+    const whole = { ...covered, coveredEnd: "2026-10-01T00:00:00Z", coveredHours: "720", monthToDate: false, daysCovered: "30" };
+    expect(comparedPeriod(noDates, { periodHours: "720", period: whole, periodSentence: "whole billing period: 30 of 30 days" })).toMatchObject({
+      words: "1 to 30 September 2026 (720 hours)",
+      note: null,
+    });
     const v = billVerdict({ period: mtd, listCost: "10.00", paidCost: "9.00", comparison: null });
     expect(v.sentences).toEqual(["Fargate cost $10.00 at list prices and $9.00 paid, 1 to 10 September 2026 (240 hours). Month to date: 10 of 30 days."]);
   });

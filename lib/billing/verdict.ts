@@ -23,22 +23,49 @@ export interface ComparedPeriod {
 }
 
 /**
- * The one place the verdict learns which hours were compared. Today the comparison covers the bill's whole period
- * (recon.bill.periodStart/End, comparison.periodHours); a reconciliation that reads the covered hours (a month-to-date
- * export) passes its own start, end, hours and sentence through `covered`, and every sentence follows.
+ * The hours covered, as a reconciliation that reads them reports them (the bill's `period`: a month-to-date export's
+ * hours so far). Structural, so that a Reconciliation or Comparison carrying such a `period` feeds it in as it is.
+ */
+export interface CoveredHours {
+  coveredStart: string | null;
+  coveredEnd: string | null;
+  coveredHours: DecimalString | null;
+  /** A month-to-date cut, or fewer days covered than the billing period has: the verdict says so (`note`). */
+  monthToDate?: boolean;
+  daysCovered?: DecimalString | null;
+  daysInPeriod?: DecimalString | null;
+}
+
+/**
+ * The one place the verdict learns which hours were compared. In order: `covered` when given; else the comparison's
+ * (or the reconciliation's) `period` when the reader reports covered hours, with the comparison's `periodSentence` as
+ * the note when the period is not the whole billing period ("month to date: 10 of 30 days"); else the bill's whole
+ * period (recon.bill.periodStart/End) over comparison.periodHours.
  */
 export function comparedPeriod(
-  recon: Pick<Reconciliation, "bill">,
-  comparison?: Pick<Comparison, "periodHours"> | null,
+  recon: Pick<Reconciliation, "bill"> & { period?: CoveredHours },
+  comparison?: (Pick<Comparison, "periodHours"> & { period?: CoveredHours; periodSentence?: string }) | null,
   covered?: { start: string | null; end: string | null; hours: DecimalString | null; note?: string | null },
 ): ComparedPeriod {
-  const start = covered ? covered.start : recon.bill.periodStart;
-  const end = covered ? covered.end : recon.bill.periodEnd;
-  const hours = covered?.hours ?? comparison?.periodHours ?? recon.bill.periodHours ?? null;
+  const read = comparison ? comparison.period : recon.period;
+  const partial = !!read && (read.monthToDate === true || (!!read.daysCovered && !!read.daysInPeriod && dec(read.daysCovered).lt(read.daysInPeriod)));
+  const from =
+    covered ??
+    (read
+      ? {
+          start: read.coveredStart,
+          end: read.coveredEnd,
+          hours: comparison?.periodHours ?? read.coveredHours,
+          note: partial ? (comparison?.periodSentence ?? null) : null,
+        }
+      : null);
+  const start = from ? from.start : recon.bill.periodStart;
+  const end = from ? from.end : recon.bill.periodEnd;
+  const hours = from?.hours ?? comparison?.periodHours ?? recon.bill.periodHours ?? null;
   const dates = datesInWords(start, end);
   const h = hours === null ? null : `${groupedQuantity(dec(hours))} hours`;
   const words = dates ? (h ? `${dates} (${h})` : dates) : h ? `the bill's ${h} (the file has no dates)` : "the bill's period (the file has no dates)";
-  return { start, end, hours, words, note: covered?.note ?? null };
+  return { start, end, hours, words, note: from?.note ?? null };
 }
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
