@@ -7,6 +7,7 @@ export { compareWithScenario } from "./compare";
 export type { Reconciliation } from "./types";
 export { billToCsv, billToTable, billView } from "./view";
 export { budgetMessage, readBudgetMs } from "./budget";
-export type { BillChartBar, BillView } from "./view";
+export type { BillView } from "./view";
+export type { BillChartBar } from "./bill-chart";
 export { billVerdict, comparedPeriod } from "./verdict";
 export type { BillVerdict, ComparedPeriod } from "./verdict";

@@ -6,7 +6,8 @@ import { compareWithScenario } from "./compare";
 import { reconcileFile } from "./node";
 import { fixture } from "./test-helpers";
 import { billVerdict, comparedPeriod, datesInWords, lineGapWords, type VerdictInput, type VerdictLine } from "./verdict";
-import { billToTable, billView, comparisonChart } from "./view";
+import { comparisonChart } from "./bill-chart";
+import { billToTable, billView } from "./view";
 import { groupedQuantity, readablePercent, readableUnit } from "./words";
 
 const SEPTEMBER = comparedPeriod({

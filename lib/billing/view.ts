@@ -4,7 +4,8 @@ import type { Comparison } from "./compare";
 import { FORMAT_NAMES } from "./columns";
 import type { Reconciliation } from "./types";
 import { billVerdict, comparedPeriod, type BillVerdict, type ComparedPeriod } from "./verdict";
-import { meterWords, readableUnit } from "./words";
+import { comparisonChart, type BillChartBar } from "./bill-chart";
+import { readableUnit } from "./words";
 
 /**
  * Rounds amounts to cents so that the rounded rows add up to the rounded total (largest remainder): a table
@@ -55,55 +56,6 @@ export interface BillView {
   /** The answer first: what Fargate cost over which dates, against the estimate, and the largest gap (./verdict.ts). */
   verdict: BillVerdict;
   notes: string[];
-}
-
-/** One bar pair of the estimate-vs-bill chart: dollars as numbers (already cents) and as the tables show them. */
-export interface BillChartBar {
-  key: string;
-  label: string;
-  estimate: number;
-  bill: number;
-  estimateText: string;
-  billText: string;
-}
-
-/** Bars the chart shows before the rest are one "everything else" bar. */
-export const CHART_BARS = 6;
-
-/** The chart's bars from the comparison lines shown (cents as the table shows them, so the bars add up to its totals). */
-export function comparisonChart(
-  lines: readonly { key: string; region: string; platform: string; usageType: string; estimatedCost: string; billedCost: string }[],
-): BillChartBar[] {
-  const regions = new Set(lines.map((l) => l.region));
-  const shown = lines
-    .filter((l) => !(dec(l.estimatedCost).eq(0) && dec(l.billedCost).eq(0)))
-    .map((l) => ({ l, size: dec(l.estimatedCost).gt(l.billedCost) ? dec(l.estimatedCost) : dec(l.billedCost) }))
-    .sort((a, b) => b.size.cmp(a.size));
-  const bar = (key: string, label: string, estimate: string, bill: string): BillChartBar => ({
-    key,
-    label,
-    estimate: Number(estimate),
-    bill: Number(bill),
-    estimateText: formatUsd(estimate),
-    billText: formatUsd(bill),
-  });
-  const head = shown.length > CHART_BARS ? shown.slice(0, CHART_BARS - 1) : shown;
-  const rest = shown.slice(head.length);
-  const out = head.map(({ l }) =>
-    bar(l.key, `${meterWords(l.usageType)}${l.platform === "EKS" ? " (EKS)" : ""}${regions.size > 1 ? `, ${l.region}` : ""}`, l.estimatedCost, l.billedCost),
-  );
-  if (rest.length) {
-    const sum = (f: (x: (typeof rest)[number]) => string) => rest.reduce((t, x) => t.plus(f(x)), dec(0)).toFixed(2);
-    out.push(
-      bar(
-        "rest",
-        `${rest.length} other usage types`,
-        sum((x) => x.l.estimatedCost),
-        sum((x) => x.l.billedCost),
-      ),
-    );
-  }
-  return out;
 }
 
 const pct = (p: string | null) => (p === null ? "n/a" : `${Number(p) > 0 ? "+" : ""}${p}%`);
@@ -237,8 +189,7 @@ export function billView(r: Reconciliation, comparison?: Comparison | null, comp
 
 /** The CLI's readable table. */
 export function billToTable(v: BillView): string {
-  // The answer first: the verdict's sentences under the title, before the tables they summarise.
-  const out: string[] = [v.title, "", ...v.verdict.sentences, "", "Fargate usage by usage type"];
+  const out: string[] = [v.title, "", "Fargate usage by usage type"];
   out.push(
     textTable(
       [
@@ -306,6 +257,8 @@ export function billToTable(v: BillView): string {
     if (c.findings.length) out.push("", ...c.findings.map((f) => `- ${f}`));
   }
   if (v.notes.length) out.push("", "Notes:", ...v.notes.map((n) => `- ${n}`));
+  // The answer first: the verdict's sentences under the title, before the tables they summarise.
+  out.splice(1, 0, "", ...v.verdict.sentences);
   // Names come from the bill and the scenario: control characters are shown escaped, never acted on by the terminal.
   return terminalText(`${out.join("\n")}\n`);
 }
