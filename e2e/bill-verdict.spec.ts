@@ -105,6 +105,7 @@ test.describe("the bill's verdict, chart and phone layout", () => {
     await page.getByTestId("bill-panel").screenshot(shot("bill-verdict-390"));
     await page.getByTestId("bill-verdict").scrollIntoViewIfNeeded();
     await page.screenshot(shot("bill-verdict-390-top"));
+    await page.getByTestId("bill-chart").screenshot(shot("bill-chart-390"));
     await page.getByTestId("bill-usage").screenshot(shot("bill-usage-390"));
     await page.getByTestId("bill-comparison").screenshot(shot("bill-comparison-390"));
     await axeClean(page);

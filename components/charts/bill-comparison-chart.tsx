@@ -21,7 +21,7 @@ export function BillComparisonChart({ bars, description }: { bars: BillChartBar[
           <XAxis type="number" tickFormatter={(v: number) => `$${v}`} {...axisProps} />
           <YAxis type="category" dataKey="label" width={104} {...axisProps} />
           <Tooltip {...tooltipProps} formatter={(v) => formatUsd(Number(v))} />
-          <Legend formatter={legendFormatter} />
+          <Legend formatter={legendFormatter} itemSorter={null} />
           <Bar dataKey="estimate" name="Estimate" fill={chartColor.fargate} isAnimationActive={false}>
             <LabelList dataKey="estimateText" position="right" fontSize={11} fill={chartColor.text} />
           </Bar>
