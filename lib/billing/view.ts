@@ -5,7 +5,6 @@ import { FORMAT_NAMES } from "./columns";
 import type { Reconciliation } from "./types";
 import { billVerdict, comparedPeriod, type BillVerdict, type ComparedPeriod } from "./verdict";
 import { comparisonChart, type BillChartBar } from "./bill-chart";
-import { readableUnit } from "./words";
 
 /**
  * Rounds amounts to cents so that the rounded rows add up to the rounded total (largest remainder): a table
@@ -174,7 +173,7 @@ export function billView(r: Reconciliation, comparison?: Comparison | null, comp
       usageType: x.usageType,
       region: x.region,
       quantity: formatQuantity(x.quantity),
-      unit: readableUnit(x.unit),
+      unit: x.unit,
       cost: o.rows[i]!,
     })),
     outsideTotal: o.total,

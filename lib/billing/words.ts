@@ -45,8 +45,3 @@ export function meterWords(usageType: string): string {
     .join(" ");
   return qualifiers ? `${qualifiers} ${base}` : base;
 }
-
-/** A bill's pricing unit as people read it: "Hrs" and "Hours" -> "hours", "LCU-Hrs" -> "LCU-hours", "GB-Mo" -> "GB-month". */
-export function readableUnit(unit: string): string {
-  return unit.replace(/\b(?:hrs?|hours?)\b/gi, "hours").replace(/\bmo(?:nths?)?\b/gi, "month");
-}
