@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
+import { BillComparisonChart } from "@/components/charts/bill-comparison-chart";
 import { Warnings } from "@/components/ui/warnings";
 import { DataTable } from "@/components/ui/data-table";
 import { buttonClass, primaryButtonClass } from "@/components/ui/fields";
@@ -95,9 +96,24 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
 
       {view ? (
         <div data-testid="bill-result">
-          <p className="mt-3 text-sm font-medium" data-testid="bill-title">
+          <p className="mt-3 text-sm font-medium [overflow-wrap:anywhere]" data-testid="bill-title">
             {view.title}
           </p>
+          <div
+            className="mt-3 space-y-1 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm dark:border-sky-800 dark:bg-slate-950"
+            data-testid="bill-verdict"
+          >
+            <p className="text-base font-semibold" data-testid="bill-verdict-headline">
+              {view.verdict.headline}
+            </p>
+            {view.verdict.detail ? <p>{view.verdict.detail}</p> : null}
+            {view.verdict.largest ? <p data-testid="bill-verdict-largest">{view.verdict.largest}</p> : null}
+          </div>
+          {view.comparison ? (
+            <div className="mt-4">
+              <BillComparisonChart bars={view.comparison.chart} description={view.comparison.chartCaption} />
+            </div>
+          ) : null}
           <DataTable
             testId="bill-usage"
             caption="Fargate usage by usage type"
@@ -151,7 +167,7 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
                   cells: [
                     `${l.usageType}${l.platform === "EKS" ? " (EKS)" : ""}`,
                     l.region,
-                    `${l.estimatedQuantity}`,
+                    `${l.estimatedQuantity} ${l.unit}`,
                     `${l.billedQuantity} ${l.unit}`,
                     formatUsd(l.estimatedCost),
                     formatUsd(l.billedCost),

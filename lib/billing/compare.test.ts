@@ -49,8 +49,8 @@ describe("comparison with a scenario over the bill's period", () => {
     expect(vcpu.billedCost).toBe("0.072864");
     expect(vcpu.difference).toBe("-29.072736");
     expect(vcpu.differencePercent).toBe("-99.75");
-    // Memory: 2 GB x 720 h = 1440 GB-hours estimated, 4 billed: 0.0028x.
-    expect(c.findings.join("\n")).toMatch(/Billed vCPU is 0\.0028× the estimate \(us-east-1\): fewer or smaller tasks ran/);
+    // vCPU: 720 vCPU-hours estimated, 2 billed: 2 / 720 = 0.2778% -> "0.28%" (two significant digits below 1%).
+    expect(c.findings.join("\n")).toMatch(/Billed vCPU is 0\.28% of the estimate \(us-east-1\): fewer or smaller tasks ran/);
     // Billed but not estimated: Windows, ARM, Spot, storage and the EKS pod each get a sentence.
     expect(
       c.findings.some((f) =>
@@ -77,7 +77,8 @@ describe("comparison with a scenario over the bill's period", () => {
     const c = compareWithScenario(recon, s, fargateCatalog);
     const mem = c.lines.find((l) => l.platform === "ecs" && l.usageType === "Fargate-GB-Hours")!;
     expect(Number(mem.estimatedQuantity)).toBeCloseTo(8, 9);
-    expect(c.findings.join("\n")).toMatch(/Billed memory is 0\.5× the estimate \(us-east-1\): fewer or smaller tasks ran/);
+    // 4 / 8 = 50%.
+    expect(c.findings.join("\n")).toMatch(/Billed memory is 50% of the estimate \(us-east-1\): fewer or smaller tasks ran/);
     expect(c.findings.join("\n")).not.toMatch(/Billed vCPU is/);
   });
 });

@@ -5,6 +5,7 @@ import type { Scenario } from "@/lib/scenario";
 import { periodSentence, type BillPeriod } from "./period";
 import type { DecimalString, Reconciliation } from "./types";
 import { fargateMeter, usageTypeOf } from "./usage-type";
+import { meterWords, percentOf } from "./words";
 
 export interface ComparisonLine {
   region: string;
@@ -51,15 +52,7 @@ const percent = (diff: Decimal, base: Decimal) => (base.eq(0) ? null : diff.time
 const HIGH = dec("1.2");
 const LOW = dec(1).div(HIGH);
 
-function what(usageType: string): string {
-  const m = fargateMeter(usageType);
-  if (!m) return usageType;
-  const base = m.resource === "vcpu" ? "vCPU" : m.resource === "memory" ? "memory" : m.resource === "storage" ? "ephemeral storage" : "Windows license";
-  const qualifiers = [m.spot ? "Spot" : "", m.resource === "os-license" ? "" : m.os === "windows" ? "Windows" : m.arch === "arm64" ? "ARM" : ""]
-    .filter(Boolean)
-    .join(" ");
-  return qualifiers ? `${qualifiers} ${base}` : base;
-}
+const what = meterWords;
 
 /** The comparison is per Fargate usage type: a version 2 scenario's public IPv4, logs and services are left aside. */
 function fargateMeterOnly(scenario: Scenario): Scenario {
@@ -125,8 +118,8 @@ export function compareWithScenario(recon: Reconciliation, scenario: Scenario, c
       });
     } else if (r.eq.gt(0)) {
       const ratio = r.bq.div(r.eq);
-      // "2.1×"; small ratios keep two significant digits ("0.0028×") rather than reading "0.0×".
-      const factor = ratio.gte("0.1") ? ratio.round(1).toFixed(1) : ratio.toPrecision(2);
+      // As a percentage people read: "210%", "50%", "0.28%" (two significant digits below 1%, never "0%").
+      const factor = percentOf(r.bq, r.eq)!;
       const m = fargateMeter(r.usageType);
       if (ratio.gte(HIGH)) {
         const why =
@@ -135,18 +128,18 @@ export function compareWithScenario(recon: Reconciliation, scenario: Scenario, c
             : m?.resource === "storage"
               ? "tasks may configure more ephemeral storage than the scenario says"
               : "more tasks, larger tasks or longer hours ran than the scenario says";
-        findings.push({ size: diff.abs(), text: `Billed ${what(r.usageType)} is ${factor}× the estimate (${where}): ${why}.` });
+        findings.push({ size: diff.abs(), text: `Billed ${what(r.usageType)} is ${factor} of the estimate (${where}): ${why}.` });
       } else if (ratio.lte(LOW)) {
         findings.push({
           size: diff.abs(),
-          text: `Billed ${what(r.usageType)} is ${factor}× the estimate (${where}): fewer or smaller tasks ran than the scenario says, or for fewer hours.`,
+          text: `Billed ${what(r.usageType)} is ${factor} of the estimate (${where}): fewer or smaller tasks ran than the scenario says, or for fewer hours.`,
         });
       } else if (r.ec.gt(0)) {
         const costRatio = r.bc.div(r.ec);
         if (costRatio.gte(HIGH) || costRatio.lte(LOW)) {
           findings.push({
             size: diff.abs(),
-            text: `${what(r.usageType)} (${where}): the usage matches but the bill paid ${costRatio.round(1).toFixed(1)}× the estimated cost: check the Savings Plan and Spot settings of the scenario.`,
+            text: `${what(r.usageType)} (${where}): the usage matches but the bill paid ${percentOf(r.bc, r.ec)!} of the estimated cost: check the Savings Plan and Spot settings of the scenario.`,
           });
         }
       }

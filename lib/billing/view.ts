@@ -5,6 +5,8 @@ import type { Comparison } from "./compare";
 import { FORMAT_NAMES } from "./columns";
 import { periodSentence } from "./period";
 import type { Reconciliation } from "./types";
+import { billVerdict, comparedPeriod, type BillVerdict, type ComparedPeriod } from "./verdict";
+import { comparisonChart, type BillChartBar } from "./bill-chart";
 
 /**
  * Rounds amounts to cents so that the rounded rows add up to the rounded total (largest remainder): a table
@@ -55,7 +57,13 @@ export interface BillView {
     }[];
     totals: { estimatedCost: string; billedCost: string; difference: string; differencePercent: string };
     findings: string[];
+    /** Estimate vs bill per usage type, for the chart: the largest first, the rest as one bar; cents that add up to the totals. */
+    chart: BillChartBar[];
+    /** The chart's description: what the bars are, over which dates. */
+    chartCaption: string;
   };
+  /** The answer first: what Fargate cost over which dates, against the estimate, and the largest gap (./verdict.ts). */
+  verdict: BillVerdict;
   notes: string[];
 }
 
@@ -74,7 +82,7 @@ const pct = (p: string | null) => (p === null ? "n/a" : `${Number(p) > 0 ? "+" :
 const usd = (cents: string) => formatUsd(cents);
 
 /** What the screen, the CLI table and the CSV show: cents that add up, quantities to 4 decimals. */
-export function billView(r: Reconciliation, comparison?: Comparison | null): BillView {
+export function billView(r: Reconciliation, comparison?: Comparison | null, compared: ComparedPeriod = comparedPeriod(r, comparison)): BillView {
   const u = { list: centsThatSum(r.usage.map((x) => x.listCost)), eff: centsThatSum(r.usage.map((x) => x.effectiveCost)) };
   // Groups past the listed ones are one "other groups" line (lib/billing/accumulate.ts GROUP_BOUNDS).
   const other = r.groupsOther;
@@ -125,8 +133,38 @@ export function billView(r: Reconciliation, comparison?: Comparison | null): Bil
         differencePercent: pct(comparison.totals.differencePercent),
       },
       findings: comparison.findings,
+      chart: [],
+      chartCaption: "",
     };
+    cmp.chart = comparisonChart(cmp.lines);
+    const grouped = cmp.chart.some((b) => b.key === "rest") ? "; the smallest usage types together" : "";
+    cmp.chartCaption = `US dollars over ${compared.words}: the scenario's estimate and what the bill paid, per usage type${grouped}.`;
   }
+  const verdict = billVerdict({
+    period: compared,
+    listCost: u.list.total,
+    paidCost: u.eff.total,
+    comparison:
+      comparison && cmp
+        ? {
+            scenario: cmp.scenario,
+            estimatedCost: cmp.totals.estimatedCost,
+            billedCost: cmp.totals.billedCost,
+            exactEstimatedCost: comparison.totals.estimatedCost,
+            exactBilledCost: comparison.totals.billedCost,
+            lines: comparison.lines.map((l, i) => ({
+              region: l.region,
+              platform: l.platform,
+              usageType: l.usageType,
+              unit: l.unit,
+              estimatedQuantity: l.estimatedQuantity,
+              billedQuantity: l.billedQuantity,
+              estimatedCost: cmp.lines[i]!.estimatedCost,
+              billedCost: cmp.lines[i]!.billedCost,
+            })),
+          }
+        : null,
+  });
   return {
     title: `${r.bill.file}: ${FORMAT_NAMES[r.bill.format]}, ${r.bill.rows.toLocaleString("en-US")} rows (${r.bill.fargateRows.toLocaleString("en-US")} Fargate), ${period}`,
     usage: r.usage.map((x, i) => ({
@@ -172,6 +210,7 @@ export function billView(r: Reconciliation, comparison?: Comparison | null): Bil
           .map(([k, label]) => `${label}: ${r.columnsUsed![k].join(", ")}`)
       : [],
     comparison: cmp,
+    verdict,
     notes: r.notes,
   };
 }
@@ -245,6 +284,8 @@ export function billToTable(v: BillView): string {
   }
   if (v.columnsUsed.length) out.push("", `Columns used: ${v.columnsUsed.join("; ")}`);
   if (v.notes.length) out.push("", "Notes:", ...v.notes.map((n) => `- ${n}`));
+  // The answer first: the verdict's sentences under the title, before the tables they summarise.
+  out.splice(1, 0, "", ...v.verdict.sentences);
   // Names come from the bill and the scenario: control characters are shown escaped, never acted on by the terminal.
   return terminalText(`${out.join("\n")}\n`);
 }

@@ -41,7 +41,15 @@ describe("reconcile CLI", () => {
     expect(json.comparison.totals.estimatedCost).toBe("35.5464");
     const table = (await runReconcileCli([fx("cur-legacy-fargate.csv"), "--format", "table", "--scenario", scenario])).stdout;
     expect(table).toMatch(/Total\s+\$35\.55\s+\$0\.23\s+-\$35\.32/);
-    expect(table).toMatch(/Billed vCPU is 0\.0028× the estimate/);
+    // The verdict opens the table, under the title: estimate 35.5464 -> $35.55, paid 0.225048625 -> $0.23, list
+    // 0.234922625 -> $0.23; 0.23 - 35.55 = -35.32; (35.5464 - 0.225048625) / 35.5464 = 99.37% -> "99.4%", billed 0.63%;
+    // vCPU 720 x 0.04048 = 29.1456 -> $29.15 against $0.07: $29.08 of the $35.32, 720 - 2 = 718 vCPU-hours fewer.
+    expect(table.split("\n").slice(2, 5)).toEqual([
+      'Fargate cost $0.23 at list prices and $0.23 paid, 1 to 30 September 2026 (720 hours); the scenario "shop" estimates $35.55 for the same hours.',
+      "The bill is $35.32 (99.4%) below the estimate: billed 0.63% of the estimate.",
+      "Most of it: vCPU in us-east-1, 718 vCPU-hours fewer than estimated ($29.08 less).",
+    ]);
+    expect(table).toMatch(/Billed vCPU is 0\.28% of the estimate/);
     const csv = (await runReconcileCli([fx("cur2-fargate.parquet"), "--format=csv"])).stdout;
     const rows = Papa.parse<string[]>(csv.trim()).data;
     const usage = rows.filter((r) => r[0] === "Fargate usage");
