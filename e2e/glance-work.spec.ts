@@ -226,10 +226,11 @@ test.describe("right-sizing a person can act on (items 6 and 9)", () => {
 
   test("per service, in the ARN's region; add twice -> one workload, confirmed and in view", async ({ page }) => {
     const panel = page.getByTestId("rightsizing");
-    // Found above the workloads, before the results.
+    // A next step below the calculator (issue 24 item 4), one click away from the "Next steps" under the title.
     const [panelBox, cardBox] = [await panel.boundingBox(), await workload(page).boundingBox()];
-    expect(panelBox!.y).toBeLessThan(cardBox!.y);
-    await panel.locator("summary").click();
+    expect(panelBox!.y).toBeGreaterThan(cardBox!.y);
+    await page.getByRole("navigation", { name: "Next steps" }).getByRole("link", { name: "Right-size from real usage" }).click();
+    await expect(panel).toHaveAttribute("open", "");
     await page.getByTestId("co-export-file").setInputFiles({ name: "frankfurt.csv", mimeType: "text/csv", buffer: exportInFrankfurt() });
     const orders = page.getByTestId("rightsizing-table").getByRole("row", { name: /orders-api/ });
     // eu-central-1: 0.04656 per vCPU-hour, 0.00511 per GB-hour. One task: 730 x (0.04656 + 4 x 0.00511) = 48.91;

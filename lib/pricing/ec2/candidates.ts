@@ -1,6 +1,6 @@
 import type { Ec2Architecture, Ec2Catalog, Ec2Region } from "@/lib/catalog";
 import type { Ec2Settings } from "../input";
-import { HOURS_PER_MONTH, CPU_UNITS_PER_VCPU, MIB_PER_GIB, hasOwn, own, rate, ZERO } from "@/lib/core";
+import { HOURS_PER_MONTH, CPU_UNITS_PER_VCPU, MIB_PER_GIB, hasOwn, own, rate, ZERO, type Decimal } from "@/lib/core";
 import type { BinCapacity } from "./pack";
 import { blendedHourly } from "./price";
 
@@ -60,6 +60,25 @@ type Selections = Map<string, CandidateSelection>;
 const remembered = new WeakMap<Ec2Catalog, WeakMap<Ec2Region, WeakMap<object, Selections>>>();
 const NO_FEES = {};
 const MAX_REMEMBERED = 8;
+/**
+ * Per catalog and region, by settings: each type's exact blended hourly rate plus its root volume, the part of its rank
+ * that does not depend on a fee. Shared by the self-managed and the Managed Instances selections of one estimate: the
+ * second adds only the fee (issue 24 item 7: each estimate searched the types twice).
+ */
+const baseRates = new WeakMap<Ec2Catalog, WeakMap<Ec2Region, Map<string, Map<string, Decimal>>>>();
+
+function baseRatesOf(catalog: Ec2Catalog, region: Ec2Region, key: string): Map<string, Decimal> {
+  let byRegion = baseRates.get(catalog);
+  if (!byRegion) baseRates.set(catalog, (byRegion = new WeakMap()));
+  let bySettings = byRegion.get(region);
+  if (!bySettings) byRegion.set(region, (bySettings = new Map()));
+  let rates = bySettings.get(key);
+  if (!rates) {
+    if (bySettings.size >= MAX_REMEMBERED) bySettings.delete(bySettings.keys().next().value!);
+    bySettings.set(key, (rates = new Map()));
+  }
+  return rates;
+}
 
 /**
  * The region's candidate types under the settings: restricted to `instanceTypes` when given, and to types with a
@@ -124,6 +143,7 @@ function select(catalog: Ec2Catalog, region: Ec2Region, settings: Ec2Settings, f
   // (the EBS line is ebsRootGiB x instance-hours / HOURS_PER_MONTH GB-months), read as a float once per type.
   const ebsHourly = region.ebsGp3GbMonth === null ? ZERO : rate(region.ebsGp3GbMonth).times(settings.ebsRootGiB).div(HOURS_PER_MONTH);
   const ctx = { catalog, settings };
+  const bases = baseRatesOf(catalog, region, settingsKey(settings));
   const candidates = types.flatMap((type): Ec2Candidate[] => {
     const spec = own(catalog.types, type);
     const price = own(region.prices, type);
@@ -133,6 +153,8 @@ function select(catalog: Ec2Catalog, region: Ec2Region, settings: Ec2Settings, f
     const fee = fees ? own(fees, type)! : null;
     const capacity = instanceCapacity({ vcpu, memoryGiB, maxEnis, trunkingTasks }, settings);
     if (capacity.cpu <= 0 || capacity.memoryMiB <= 0 || capacity.tasks < 1) return [];
+    let base = bases.get(type);
+    if (!base) bases.set(type, (base = blendedHourly({ onDemandHourly, spotSavingsPercent }, ctx).plus(ebsHourly)));
     return [
       {
         type,
@@ -147,10 +169,8 @@ function select(catalog: Ec2Catalog, region: Ec2Region, settings: Ec2Settings, f
         fee,
         capacity,
         // With ECS Managed Instances the fee is paid on every instance-hour (Spot too: an assumption, see price.ts).
-        rankHourly: blendedHourly({ onDemandHourly, spotSavingsPercent }, ctx)
-          .plus(ebsHourly)
-          .plus(fee ? rate(fee[0]) : ZERO)
-          .toNumber(),
+        // Exact decimals: base + 0 is base, so the self-managed rank is the base's.
+        rankHourly: (fee ? base.plus(rate(fee[0])) : base).toNumber(),
       },
     ];
   });
