@@ -25,6 +25,12 @@ test.describe("bill panel", () => {
     await expect(groups.getByRole("row", { name: /shop \/ api/ })).toBeVisible();
     await expect(groups.getByRole("row", { name: /win \/ iis/ })).toContainText("Windows/x86_64");
     await expect(page.getByTestId("bill-outside")).toContainText("NatGateway-Hours");
+    // Issue 20 item 2: the NAT gateway carries no tag or resource id of a Fargate cluster: account-wide, not Fargate's;
+    // the EKS cluster hour is linked by the cluster ARN whose Fargate pods the bill has.
+    await expect(page.getByTestId("bill-beside-account").getByRole("row", { name: /NatGateway-Hours/ })).toContainText("$0.05");
+    await expect(page.getByTestId("bill-beside-account").locator("tfoot")).toContainText("$0.13");
+    await expect(page.getByTestId("bill-beside-linked").getByRole("row", { name: /prod-eks/ })).toContainText("resource id");
+    await expect(page.getByTestId("bill-beside-linked")).not.toContainText("NatGateway");
     await expect(page.getByTestId("bill-adjustments")).toContainText("credit");
     const comparison = page.getByTestId("bill-comparison");
     await expect(comparison).toContainText("over the bill's 720 hours");

@@ -6,7 +6,7 @@ import { Warnings } from "@/components/ui/warnings";
 import { DataTable } from "@/components/ui/data-table";
 import { buttonClass, primaryButtonClass } from "@/components/ui/fields";
 import { fargateCatalog } from "@/lib/catalog/fargate";
-import { billView, type BuiltScenario, compareWithScenario, type Reconciliation, scenarioFromBill } from "@/lib/billing";
+import { BESIDE_TITLES, billView, type BuiltScenario, compareWithScenario, type Reconciliation, scenarioFromBill } from "@/lib/billing";
 import { formatUsd } from "@/lib/core";
 import type { Draft, Scenario } from "@/lib/scenario";
 import { useScenarioStore } from "@/lib/store";
@@ -134,14 +134,61 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
             foot={["Total", "", "", "", formatUsd(view.groupsTotal.listCost), formatUsd(view.groupsTotal.effectiveCost)]}
           />
           {view.outside.length ? (
-            <DataTable
-              testId="bill-outside"
-              caption="Beside the Fargate meter (whole bill, linked to Fargate or not)"
-              head={["Product", "Usage type", "Region", "Quantity", "Cost"]}
-              right={new Set([3, 4])}
-              rows={view.outside.map((o) => ({ key: o.key, cells: [o.product, o.usageType, o.region, `${o.quantity} ${o.unit}`, formatUsd(o.cost)] }))}
-              foot={["Total", "", "", "", formatUsd(view.outsideTotal)]}
-            />
+            <div data-testid="bill-outside">
+              {view.beside.linked.length ? (
+                <DataTable
+                  testId="bill-beside-linked"
+                  caption={BESIDE_TITLES.linked}
+                  head={["Cluster / service", "Product", "Usage type", "Region", "Quantity", "Linked by", "Cost"]}
+                  right={new Set([4, 6])}
+                  rows={view.beside.linked.map((o) => ({
+                    key: o.key,
+                    cells: [
+                      `${o.platform} ${o.cluster}${o.service ? ` / ${o.service}` : ""}`,
+                      o.product,
+                      o.usageType,
+                      o.region,
+                      `${o.quantity} ${o.unit}`,
+                      o.by,
+                      formatUsd(o.cost),
+                    ],
+                  }))}
+                  foot={["Total", "", "", "", "", "", formatUsd(view.beside.linkedTotal)]}
+                />
+              ) : (
+                <p className="mt-4 text-sm text-slate-600 dark:text-slate-400" data-testid="bill-beside-linked">
+                  Nothing beside the Fargate meter is linked to the Fargate services found (no task ARN or cluster/service tag ties a charge to them).
+                </p>
+              )}
+              {view.beside.accountWide.length ? (
+                <DataTable
+                  testId="bill-beside-account"
+                  caption={BESIDE_TITLES.accountWide}
+                  head={["Region (its total)", "Product", "Usage type", "Quantity", "Cost"]}
+                  right={new Set([3, 4])}
+                  rows={view.beside.accountWide.flatMap((w) =>
+                    w.lines.map((o, i) => ({
+                      key: `${w.region}|${o.key}`,
+                      cells: [i === 0 ? `${w.region} (${formatUsd(w.total)})` : w.region, o.product, o.usageType, `${o.quantity} ${o.unit}`, formatUsd(o.cost)],
+                    })),
+                  )}
+                  foot={["Total", "", "", "", formatUsd(view.beside.accountWideTotal)]}
+                />
+              ) : null}
+              {view.beside.onEc2.lines.length ? (
+                <DataTable
+                  testId="bill-beside-ec2"
+                  caption={BESIDE_TITLES.onEc2}
+                  head={["Product", "Usage type", "Region", "Quantity", "Cost"]}
+                  right={new Set([3, 4])}
+                  rows={view.beside.onEc2.lines.map((o) => ({
+                    key: o.key,
+                    cells: [o.product, o.usageType, o.region, `${o.quantity} ${o.unit}`, formatUsd(o.cost)],
+                  }))}
+                  foot={["Total", "", "", "", formatUsd(view.beside.onEc2.total)]}
+                />
+              ) : null}
+            </div>
           ) : null}
           {view.adjustments.length ? (
             <DataTable

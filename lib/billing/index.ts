@@ -17,3 +17,4 @@ export type { BillVerdict, ComparedPeriod } from "./verdict";
 export { budgetMessage, readBudgetMs } from "./budget";
 export { absentRightsizing, HOW_TO_ENABLE as SPLIT_HOW_TO_ENABLE, rightsizingTable } from "./split-rightsizing";
 export type { BillRightsizing, SplitService } from "./split-rightsizing";
+export { BESIDE_TITLES } from "./beside-view";
