@@ -26,7 +26,6 @@ export function SavingsPlanChart({
   recommended: { term: SavingsPlanTerm; label: string; commitment: number; netSavings: number }[];
   hours: number;
 }) {
-  const label = Object.fromEntries(recommended.map((r) => [r.term, r.label])) as Record<SavingsPlanTerm, string>;
   return (
     <ChartFrame
       testId="chart-savings-plan"
@@ -36,7 +35,7 @@ export function SavingsPlanChart({
         .join(" ")}`}
       table={
         <DataTable
-          columns={["Commitment (USD/h)", ...SERIES.map((s) => `${label[s.term] ?? s.term} (USD)`)]}
+          columns={["Commitment (USD/h)", ...SERIES.map((s) => `${s.short} (USD)`)]}
           rows={points.map((p) => [formatUsdPerHour(p.commitment), ...SERIES.map((s) => formatUsd(p[s.term]))])}
         />
       }
