@@ -101,7 +101,7 @@ export function Calculator({ regions, onLoaded }: { regions: RegionOption[]; onL
             )}
           </div>
         </div>
-        <BillPanel scenario={idleScenario ?? null} />
+        <BillPanel scenario={idleScenario ?? null} onOpenNew={persistence.openAsNew} />
       </main>
     </div>
   );

@@ -50,6 +50,43 @@ test.describe("bill panel", () => {
     await ready(page);
   });
 
+  test("building a scenario from a bill opens it beside the saved one, which stays saved after a reload; undo goes back", async ({ page }) => {
+    test.slow(); // upload, worker, two reloads
+    await page.getByTestId("scenario-name").fill("mine");
+    await page.getByTestId("workload-0").getByLabel("Tasks").fill("5");
+    await expect(page.getByTestId("fargate-total")).toHaveText("$180.20"); // 5 x 36.0401 = 180.2005
+    await page.waitForTimeout(500); // the save runs 150 ms after the last edit
+    await page.getByTestId("bill-file").setInputFiles(path.join(fixtures, "cur2-fargate.csv"));
+    await expect(page.getByTestId("bill-usage")).toBeVisible();
+    await page.getByRole("button", { name: "Build a scenario from this bill" }).click();
+    await expect(page.getByTestId("scenario-name")).toHaveValue("From cur2-fargate.csv");
+    await page.waitForTimeout(500);
+    await page.reload();
+    // The built scenario is open after the reload; "mine" is still saved, with its own figures.
+    await expect(page.getByTestId("scenario-name")).toHaveValue("From cur2-fargate.csv");
+    const list = page.getByTestId("saved-scenarios");
+    if (!(await list.evaluate((d) => (d as HTMLDetailsElement).open))) await list.locator("summary").click();
+    await expect(page.getByTestId("saved-entry")).toHaveCount(2);
+    await list.getByRole("button", { name: "mine", exact: true }).click();
+    await expect(page.getByTestId("scenario-name")).toHaveValue("mine");
+    await expect(page.getByTestId("fargate-total")).toHaveText("$180.20");
+
+    // Undo: build again, then undo from the undo bar: the built entry goes, "mine" is back on screen.
+    await page.getByTestId("bill-file").setInputFiles(path.join(fixtures, "cur2-fargate.csv"));
+    await expect(page.getByTestId("bill-usage")).toBeVisible();
+    await page.getByRole("button", { name: "Build a scenario from this bill" }).click();
+    await expect(page.getByTestId("saved-entry")).toHaveCount(3);
+    await expect(page.getByTestId("bill-built")).toContainText("opened as a new saved scenario");
+    await expect(page.getByTestId("undo-bar")).toContainText("“mine” is kept under Saved scenarios");
+    await page.getByTestId("undo-bar").getByRole("button", { name: "Undo" }).click();
+    await expect(page.getByTestId("saved-entry")).toHaveCount(2);
+    await expect(page.getByTestId("scenario-name")).toHaveValue("mine");
+    await expect(page.getByTestId("fargate-total")).toHaveText("$180.20");
+    await page.waitForTimeout(500);
+    await page.reload();
+    await expect(page.getByTestId("scenario-name")).toHaveValue("mine");
+  });
+
   test("reads Parquet and the real FOCUS sample; a file that is not a bill is one sentence and keeps the last bill", async ({ page }) => {
     test.slow(); // three files through the worker
     await page.getByTestId("bill-file").setInputFiles(path.join(fixtures, "cur2-fargate.parquet"));

@@ -11,6 +11,7 @@ import {
   usageTypeFromDescription,
   type SkuInfo,
 } from "./usage-type";
+import { UsageProfiler } from "./usage-profile";
 
 /** One cell as a reader hands it over: CSV gives text; Parquet gives numbers, dates, maps. */
 export type Cell = string | number | bigint | boolean | Date | null | undefined | object;
@@ -150,6 +151,10 @@ export class BillAccumulator {
   private skuIndex: Map<string, SkuInfo>;
   private notes = new Set<string>();
   private values: readonly Cell[] = [];
+  /** Hour-by-hour and task-by-task shape of each group, for building a scenario (./usage-profile.ts). */
+  private profiler = new UsageProfiler();
+  /** The current row is usage a Savings Plan covered. */
+  private covered = false;
   /** How messages name a row: CSV readers count lines (header = line 1), Parquet readers rows. */
   rowNoun: "line" | "row" = "line";
 
@@ -273,6 +278,7 @@ export class BillAccumulator {
         return this.adjust(/Discount$/.test(type) ? "discount" : "other", product, this.decimal("cost"));
     }
     let cost: Decimal;
+    this.covered = type === "SavingsPlanCoveredUsage";
     if (type === "SavingsPlanCoveredUsage") {
       if (this.map!.index.spEffectiveCost < 0) {
         const col = FORMAT_COLUMNS[this.map!.format].spEffectiveCost!.column;
@@ -332,7 +338,8 @@ export class BillAccumulator {
     const quantity = this.map!.index.quantity >= 0 && this.str("quantity") ? this.decimal("quantity") : this.decimal("quantityAlt");
     const region = this.str("region");
     if (platform && isFargateUsageType(usageType)) {
-      if (/savings plan/i.test(this.str("commitmentType")) && /^used$/i.test(this.str("commitmentStatus"))) {
+      this.covered = /savings plan/i.test(this.str("commitmentType")) && /^used$/i.test(this.str("commitmentStatus"));
+      if (this.covered) {
         this.notes.add(
           "FOCUS: usage covered by a Savings Plan is billed at 0 (BilledCost); the plan's own charge is its Purchase row, listed under fees. EffectiveCost is not used: AWS's sample rounds it.",
         );
@@ -404,6 +411,18 @@ export class BillAccumulator {
     gu.quantity = gu.quantity.plus(quantity);
     gu.listCost = gu.listCost.plus(listCost);
     gu.effectiveCost = gu.effectiveCost.plus(cost);
+    if (meter) {
+      this.profiler.add(gkey, {
+        meter,
+        quantity: quantity.toNumber(),
+        start,
+        end,
+        resourceId,
+        covered: this.covered,
+        listCost: listCost.toNumber(),
+        effectiveCost: cost.toNumber(),
+      });
+    }
     if (resourceId && g.resources.size < MAX_RESOURCES && this.resourceCount < GROUP_BOUNDS.resources && !g.resources.has(resourceId)) {
       g.resources.add(resourceId);
       this.resourceCount++;
@@ -438,7 +457,8 @@ export class BillAccumulator {
         listCost: u.listCost.toString(),
         effectiveCost: u.effectiveCost.toString(),
       }));
-    const groups: GroupLine[] = [...this.groups.values()].map((g) => {
+    const groups: GroupLine[] = [...this.groups.entries()].map(([key, g]) => {
+      const profile = this.profiler.profile(key);
       const items = [...g.usage.entries()].map(([usageType, s]) => ({ usageType, ...s })).sort(byUsage);
       const list = items.reduce((t, i) => t.plus(i.listCost), ZERO);
       const eff = items.reduce((t, i) => t.plus(i.effectiveCost), ZERO);
@@ -455,6 +475,7 @@ export class BillAccumulator {
         effectiveCost: eff.toString(),
         peak: { vcpu: g.peak.vcpu?.toString() ?? null, memoryGB: g.peak.memoryGB?.toString() ?? null, storageGB: g.peak.storageGB?.toString() ?? null },
         resources: g.resources.size,
+        ...(profile ? { profile } : {}),
       };
     });
     groups.sort((a, b) => dec(b.effectiveCost).cmp(a.effectiveCost) || a.cluster.localeCompare(b.cluster) || a.service.localeCompare(b.service));

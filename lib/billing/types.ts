@@ -1,4 +1,5 @@
 import type { BillFormat } from "./columns";
+import type { GroupProfile } from "./usage-profile";
 
 /** Exact decimal amounts travel as strings (full precision, no exponent), like the estimate's JSON. */
 export type DecimalString = string;
@@ -41,6 +42,8 @@ export interface GroupLine {
   /** Distinct resource IDs (tasks or pods), counted up to 100,000. */
   resources: number;
   rows: number;
+  /** Hour-by-hour and task-by-task shape (./usage-profile.ts), for building a scenario; absent past the profiled groups. */
+  profile?: GroupProfile;
 }
 
 export interface OutsideLine {
