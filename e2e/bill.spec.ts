@@ -34,13 +34,16 @@ test.describe("bill panel", () => {
     expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
     await page.getByRole("button", { name: "Build a scenario from this bill" }).click();
-    await expect(page.getByTestId("bill-built")).toContainText("5 workloads in us-east-1");
-    await expect(page.getByTestId("bill-built")).toContainText("largest hourly rate of one task in the bill is 1 vCPU / 2 GB");
+    await expect(page.getByTestId("bill-built")).toContainText("6 workloads in us-east-1");
+    await expect(page.getByTestId("bill-built")).toContainText("largest hourly rate of one task is 1 vCPU and the rows hold 2 GB per vCPU-hour");
     const names = await page
       .locator('[data-testid^="workload-"]')
       .getByLabel("Name")
       .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-    expect(names.sort()).toEqual(["prod-eks", "shop/api", "shop/arm-api", "shop/worker", "win/iis"]);
+    // shop/api's Savings-Plan-covered hour is a workload of its own, on the plan (lib/billing/compare.test.ts).
+    expect(names.sort()).toEqual(["prod-eks", "shop/api", "shop/api (Savings Plan)", "shop/arm-api", "shop/worker", "win/iis"]);
+    // Each workload says how it was inferred.
+    await expect(page.getByTestId("workload-0").getByTestId("workload-note")).toContainText("Size: ");
     // The comparison now uses the built scenario: no usage type is missing from it any more.
     await expect(page.getByTestId("bill-findings")).not.toContainText("the scenario does not estimate");
     await expect(page.getByTestId("fargate-total")).not.toHaveText("$108.12");

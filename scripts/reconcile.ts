@@ -10,7 +10,7 @@ import { Worker } from "node:worker_threads";
 import { budgetMessage, readBudgetMs } from "@/lib/billing";
 import { parseCliArgs } from "./lib/args";
 import type { CliResult } from "./lib/cli";
-import { RECONCILE_OPTIONS, runReconcileCli, timeLimitMs } from "./lib/reconcile-cli";
+import { RECONCILE_OPTIONS, runReconcileCli, timeLimitMs, withoutFlags } from "./lib/reconcile-cli";
 
 /** Heap the reading thread may use (README, Security). */
 const HEAP_MB = 1536;
@@ -64,7 +64,7 @@ function runBounded(argv: string[], bill: string, ms: number) {
 }
 
 const argv = process.argv.slice(2);
-const args = parseCliArgs(argv, RECONCILE_OPTIONS);
+const args = parseCliArgs(withoutFlags(argv).argv, RECONCILE_OPTIONS);
 const bill = args.ok && args.value.positionals.length === 1 ? args.value.positionals[0]! : undefined;
 const limit = args.ok ? timeLimitMs(args.value.values["time-limit"]) : undefined;
 let size = -1;

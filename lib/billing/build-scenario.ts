@@ -218,7 +218,7 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
       const secondsPerRun = Math.min(2_678_400, Number(((th * SECONDS_PER_HOUR * monthScale) / (runsPerMonth * tasks)).toFixed(1)));
       schedule = { type: "batch", runsPerMonth, secondsPerRun };
       scheduleHow =
-        `Runs: ${p.tasks} task${p.tasks === 1 ? "" : "s"} started in ${p.runs} distinct hour${p.runs === 1 ? "" : "s"}: ${p.runs} run${p.runs === 1 ? "" : "s"} of ${tasks} task${tasks === 1 ? "" : "s"}, ${duration(observed)} each on average (${fmt(taskHours)} task-hours). ` +
+        `Runs: ${p.tasks} task${p.tasks === 1 ? "" : "s"} started in ${p.runs} distinct hour${p.runs === 1 ? "" : "s"}: ${p.runs} run${p.runs === 1 ? "" : "s"} of ${tasks} task${tasks === 1 ? "" : "s"}, ${duration(observed)} each on average (${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"}). ` +
         `Over a 730-hour month that is ${runsPerMonth} run${runsPerMonth === 1 ? "" : "s"} of ${num(secondsPerRun, 1)} s (${duration(secondsPerRun)}), so a month's usage matches the bill's ${fmt(hours, 2)} hours.`;
     } else if (p && p.granularity === "hourly" && p.hourly.length) {
       const unit = p.hourlyOf === "vcpu" ? size.vcpu : size.memoryGiB;

@@ -1,7 +1,7 @@
 import { parseCliArgs } from "./args";
 import { readFileSync } from "node:fs";
 import { fargateCatalog } from "@/lib/catalog/fargate";
-import { billResult, billToCsv, billToTable, billView, compareWithScenario } from "@/lib/billing";
+import { billResult, billToCsv, billToTable, billView, compareWithScenario, scenarioFromBill } from "@/lib/billing";
 import { reconcileFile } from "@/lib/billing/node";
 import { terminalText } from "@/lib/core";
 import { parseScenario } from "@/lib/scenario";
@@ -18,6 +18,8 @@ bill's own period (the 730-hour month scaled to the period's hours).
   --format json       the reconciliation as JSON (default; full-precision decimal strings)
   --format table      readable tables
   --format csv        every table as one CSV (RFC 4180, formula-safe)
+  --build-scenario    print the scenario inferred from the bill instead (a scenario JSON file for "npm run
+                      estimate"; each workload's "note" says how it was inferred)
   --time-limit S      stop reading after S seconds (default: 60 s plus 4 s per MB of the file)
   --help              this text
 
@@ -28,6 +30,18 @@ Exit status: 0 success; 2 invalid input (one sentence on stderr naming the file 
 
 /** The named options (each takes a value); --time-limit is the launcher's (scripts/reconcile.ts), checked here. */
 export const RECONCILE_OPTIONS = ["format", "scenario", "time-limit"] as const;
+
+/** The options that take no value: the argument list without them, and which were given. */
+export const RECONCILE_FLAGS = ["build-scenario"] as const;
+export function withoutFlags(argv: string[]): { argv: string[]; flags: Set<string> } {
+  const flags = new Set<string>();
+  const rest = argv.filter((a) => {
+    const flag = RECONCILE_FLAGS.find((f) => a === `--${f}`);
+    if (flag) flags.add(flag);
+    return !flag;
+  });
+  return { argv: rest, flags };
+}
 
 /** --time-limit in ms, or a sentence; undefined when not given. */
 export function timeLimitMs(value: string | undefined): number | string | undefined {
@@ -40,8 +54,9 @@ export function timeLimitMs(value: string | undefined): number | string | undefi
 const fail = (message: string): CliResult => ({ code: 2, stdout: "", stderr: terminalText(`${message}\n`) });
 
 /** The reconcile CLI as a function of its arguments (tests drive it directly). */
-export async function runReconcileCli(argv: string[]): Promise<CliResult> {
-  if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: RECONCILE_HELP, stderr: "" };
+export async function runReconcileCli(allArgs: string[]): Promise<CliResult> {
+  if (allArgs.includes("--help") || allArgs.includes("-h")) return { code: 0, stdout: RECONCILE_HELP, stderr: "" };
+  const { argv, flags } = withoutFlags(allArgs);
   const args = parseCliArgs(argv, RECONCILE_OPTIONS);
   if (!args.ok) return fail(`arguments: ${args.error.message} (see --help).`);
   const { format = "json", scenario: scenarioFile } = args.value.values;
@@ -74,7 +89,20 @@ export async function runReconcileCli(argv: string[]): Promise<CliResult> {
 
   const read = await billResult(reconcileFile(files[0]!, fargateCatalog));
   if (!read.ok) return fail(read.error.message);
-  const recon = read.value;
+  // The groups' hour-by-hour profile (for building a scenario) stays out of the printed reconciliation.
+  const recon = {
+    ...read.value,
+    groups: read.value.groups.map((g) => {
+      const copy = { ...g };
+      delete copy.profile;
+      return copy;
+    }),
+  };
+  if (flags.has("build-scenario")) {
+    if (format !== "json") return fail("--build-scenario prints a scenario JSON file: leave out --format or give --format json.");
+    if (scenario) return fail("--build-scenario and --scenario: give one of them.");
+    return { code: 0, stdout: `${JSON.stringify(scenarioFromBill(read.value, fargateCatalog).scenario, null, 2)}\n`, stderr: "" };
+  }
   const comparison = scenario ? compareWithScenario(recon, scenario, fargateCatalog) : undefined;
   if (format === "json") return { code: 0, stdout: `${JSON.stringify({ ...recon, ...(comparison ? { comparison } : {}) }, null, 2)}\n`, stderr: "" };
   const view = billView(recon, comparison);
