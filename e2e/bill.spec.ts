@@ -44,8 +44,10 @@ test.describe("bill panel", () => {
     expect(names.sort()).toEqual(["prod-eks", "shop/api", "shop/api (Savings Plan)", "shop/arm-api", "shop/worker", "win/iis"]);
     // Each workload says how it was inferred.
     await expect(page.getByTestId("workload-0").getByTestId("workload-note")).toContainText("Size: ");
-    // The comparison now uses the built scenario: no usage type is missing from it any more.
-    await expect(page.getByTestId("bill-findings")).not.toContainText("the scenario does not estimate");
+    // The comparison now uses the built scenario, which gives back the bill's usage: no gap worth a sentence, and the
+    // totals agree to the cent ($0.23 both).
+    await expect(page.getByTestId("bill-comparison").locator("tfoot")).toContainText("$0.23$0.23$0.00");
+    await expect(page.getByTestId("bill-findings")).toHaveCount(0);
     await expect(page.getByTestId("fargate-total")).not.toHaveText("$108.12");
     await page.getByTestId("bill-built").screenshot({ path: "test-results/screenshots/bill-built-1280.png" });
     await page.getByRole("button", { name: "Restore the previous scenario" }).click();

@@ -31,7 +31,9 @@ interface Task {
   covered?: boolean;
 }
 
+// An invoice ID: the month is closed, so the hours compared are the whole billing period (not month to date).
 const HEADER = [
+  "bill_invoice_id",
   "bill_billing_period_start_date",
   "bill_billing_period_end_date",
   "line_item_line_item_type",
@@ -79,6 +81,7 @@ function bill(tasks: Task[], rows: "hourly" | "task" | "daily" = "hourly"): stri
         const list = q * rate;
         out.push(
           [
+            "EUINUS26-000001",
             iso(T0),
             iso(PERIOD_END),
             covered ? "SavingsPlanCoveredUsage" : "Usage",

@@ -77,7 +77,10 @@ function sizeKeepingRatio(g: GroupLine, vcpuHours: Decimal, gbHours: Decimal): {
  * month. One function, so a finer definition of the period (the hours the bill covers) feeds every inference at once.
  */
 export function billHours(recon: Reconciliation): Decimal {
-  return dec(recon.bill.periodHours ?? HOURS_PER_MONTH);
+  // The hours the export covers (a month-to-date export: its hours so far) where the reader gives them, as the
+  // comparison uses (lib/billing/compare.ts), else the billing period.
+  const covered = (recon as { period?: { coveredHours?: string | null } }).period?.coveredHours;
+  return dec(covered ?? recon.bill.periodHours ?? HOURS_PER_MONTH);
 }
 
 type ScheduleInput = NonNullable<WorkloadInput["schedule"]>;
@@ -255,7 +258,7 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
         const rate = p.storage.gbHours / storageTaskHours;
         storageShare = Math.min(1, storageTaskHours / th);
         storageGiB = Math.min(maxStorage, STORAGE_LIMITS_GIB.free + Math.round(rate));
-        storageHow = `${p.storage.tasks} of the ${p.tasks} tasks had ephemeral storage beyond the ${STORAGE_LIMITS_GIB.free} GiB included: ${num(p.storage.gbHours)} GB-hours over their ${num(storageTaskHours)} task-hours is ${num(rate)} GB each, so ${storageGiB} GiB for ${storageShare >= 0.995 ? "every task" : `those tasks (${pct(storageShare)} of the task-hours)`}${top ? "" : " (at the assumed size: another size would spread it over other run lengths)"}`;
+        storageHow = `${p.tasks === 1 ? "its one task" : `${p.storage.tasks} of the ${p.tasks} tasks`} had ephemeral storage beyond the ${STORAGE_LIMITS_GIB.free} GiB included: ${num(p.storage.gbHours)} GB-hours over their ${num(storageTaskHours)} task-hours is ${num(rate)} GB each, so ${storageGiB} GiB for ${storageShare >= 0.995 ? "every task" : `those tasks (${pct(storageShare)} of the task-hours)`}${top ? "" : " (at the assumed size: another size would spread it over other run lengths)"}`;
       } else {
         const rate = storageHours.div(taskHours);
         storageGiB = Math.min(maxStorage, STORAGE_LIMITS_GIB.free + Math.round(rate.toNumber()));
