@@ -223,7 +223,7 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
       scheduleHow =
         `Runs: ${p.tasks} task${p.tasks === 1 ? "" : "s"} started in ${p.runs} distinct hour${p.runs === 1 ? "" : "s"}: ${p.runs} run${p.runs === 1 ? "" : "s"} of ${tasks} task${tasks === 1 ? "" : "s"}, ${duration(observed)} each on average (${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"}). ` +
         `Over a 730-hour month that is ${runsPerMonth} run${runsPerMonth === 1 ? "" : "s"} of ${num(secondsPerRun, 1)} s (${duration(secondsPerRun)}), so a month's usage matches the bill's ${fmt(hours, 2)} hours.`;
-    } else if (p && p.granularity === "hourly" && p.hourly.length) {
+    } else if (p && p.granularity === "hourly" && p.hourly.length && !p.hoursDropped) {
       const unit = p.hourlyOf === "vcpu" ? size.vcpu : size.memoryGiB;
       const at = p.hourly.map((v) => v / unit);
       const p95 = at[Math.floor(at.length * 0.05)]!;
@@ -242,7 +242,11 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
       const alwaysOn = percent >= 99.5;
       schedule = alwaysOn ? { type: "always-on" } : { type: "duty-cycle", percent: duty(percent) };
       scheduleHow =
-        (p?.granularity === "coarse" ? "The rows cover more than an hour (daily or monthly granularity), so concurrency cannot be read: " : "") +
+        (p?.granularity === "coarse"
+          ? "The rows cover more than an hour (daily or monthly granularity), so concurrency cannot be read: "
+          : p?.hoursDropped
+            ? "The bill has more clock hours than the reader keeps, so concurrency is not read: "
+            : "") +
         `Tasks: ${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"} over the bill's ${fmt(hours, 2)} hours is ${fmt(average)} tasks on average, so ${tasks} task${tasks === 1 ? "" : "s"} ${alwaysOn ? "always on" : `running ${duty(percent)}% of the time`}.`;
     }
     const spotPercent = g.platform === "ecs" && g.os === "linux" && vcpuHours.gt(0) ? spotVcpuHours.div(vcpuHours).times(100).round(2).toNumber() : 0;

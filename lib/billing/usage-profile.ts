@@ -15,8 +15,11 @@ import type { FargateMeter } from "./usage-type";
 
 const MS_PER_HOUR = SECONDS_PER_HOUR * 1000;
 
-/** Memory bounds: groups profiled, clock hours per group, tasks per group (beyond them the sums still count). */
-export const PROFILE_BOUNDS = { groups: 500, hours: 24 * 400, tasksPerGroup: 20_000 } as const;
+/**
+ * Memory bounds (README, Security): groups profiled, clock-hour cells over all groups, tasks per group and over all
+ * groups. Past them the sums still count; a group that lost hours says so (`hoursDropped`) and is not read per hour.
+ */
+export const PROFILE_BOUNDS = { groups: 500, hourCells: 1_000_000, tasksPerGroup: 20_000, tasks: 200_000 } as const;
 
 /** Per task size seen (the most task-hours first), at most this many listed. */
 const MAX_SIZES = 8;
@@ -35,6 +38,8 @@ export interface GroupProfile {
   hourly: number[];
   /** "vcpu" when `hourly` holds vCPU-hours, "memory" when GB-hours. */
   hourlyOf: "vcpu" | "memory";
+  /** True when some hours were not kept (PROFILE_BOUNDS.hourCells): `hourly` is partial. */
+  hoursDropped: boolean;
   /** Tasks (resource IDs) seen; 0 without resource IDs. */
   tasks: number;
   /** Tasks whose size the rows show exactly (a sub-hour row, or a whole hour between two others). */
@@ -78,6 +83,7 @@ interface GroupAcc {
   sp: GroupProfile["savingsPlan"];
   odVcpu: number;
   odGb: number;
+  hoursDropped: boolean;
 }
 
 export interface ProfileRow {
@@ -94,6 +100,8 @@ export interface ProfileRow {
 
 export class UsageProfiler {
   private groups = new Map<string, GroupAcc>();
+  private hourCells = 0;
+  private taskCount = 0;
 
   add(groupKey: string, r: ProfileRow): void {
     let g = this.groups.get(groupKey);
@@ -107,6 +115,7 @@ export class UsageProfiler {
         sp: { vcpuHours: 0, gbHours: 0, listCost: 0, effectiveCost: 0 },
         odVcpu: 0,
         odGb: 0,
+        hoursDropped: false,
       };
       this.groups.set(groupKey, g);
     }
@@ -131,12 +140,18 @@ export class UsageProfiler {
     // A row that crosses a clock hour (never in hourly exports) counts in the hour it starts.
     if (compute) {
       const byHour = meter.resource === "vcpu" ? g.vcpuByHour : g.gbByHour;
-      if (byHour.has(hour) || byHour.size < PROFILE_BOUNDS.hours) byHour.set(hour, (byHour.get(hour) ?? 0) + quantity);
+      const had = byHour.get(hour);
+      if (had !== undefined) byHour.set(hour, had + quantity);
+      else if (this.hourCells < PROFILE_BOUNDS.hourCells) {
+        byHour.set(hour, quantity);
+        this.hourCells++;
+      } else g.hoursDropped = true;
     }
     if (!r.resourceId) return;
     let t = g.tasks.get(r.resourceId);
     if (!t) {
-      if (g.tasks.size >= PROFILE_BOUNDS.tasksPerGroup) return;
+      if (g.tasks.size >= PROFILE_BOUNDS.tasksPerGroup || this.taskCount >= PROFILE_BOUNDS.tasks) return;
+      this.taskCount++;
       t = { vcpuH: 0, gbH: 0, stH: 0, firstHour: hour, lastHour: hour, maxVcpu: 0, maxGb: 0, exactVcpu: 0, exactGb: 0 };
       g.tasks.set(r.resourceId, t);
     }
@@ -201,6 +216,7 @@ export class UsageProfiler {
       granularity: g.coarse ? "coarse" : "hourly",
       hourly,
       hourlyOf,
+      hoursDropped: g.hoursDropped,
       tasks: g.tasks.size,
       sizedTasks,
       sizes: [...sizes.values()].sort((a, b) => b.taskHours - a.taskHours).slice(0, MAX_SIZES),
