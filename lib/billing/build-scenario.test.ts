@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog/fargate";
-import { parseScenario } from "@/lib/scenario";
+import { decodeScenario, encodeScenario, parseScenario } from "@/lib/scenario";
+import { estimateScenario } from "@/lib/pricing";
 import { scenarioFromBill } from "./build-scenario";
 import { compareWithScenario } from "./compare";
 import { reconcileCsvText } from "./test-helpers";
@@ -215,6 +216,18 @@ describe("a faithful scenario from the bill (issue 21 item 3)", () => {
     // 360 of 720 on-demand vCPU-hours covered: 1 task always on = two workloads at 50%.
     expect(byName["prod/half (Savings Plan)"]).toMatchObject({ savingsPlan: "1yr-no-upfront", tasks: 1, schedule: { type: "duty-cycle", percent: 50 } });
     expect(byName["prod/half"]).toMatchObject({ savingsPlan: "none", tasks: 1, schedule: { type: "duty-cycle", percent: 50 } });
+  });
+
+  it("a workload's note travels in the share link and is never priced", async () => {
+    const tasks: Task[] = [{ service: "sp", start: T0, end: PERIOD_END, vcpu: 0.5, gb: 1, covered: true }];
+    const { built } = await build(tasks);
+    const decoded = decodeScenario(encodeScenario(built.scenario), fargateCatalog);
+    expect(decoded.ok && decoded.value.scenario.workloads[0]!.note).toBe(built.scenario.workloads[0]!.note);
+    const without = { ...built.scenario, workloads: built.scenario.workloads.map((w) => ({ ...w, note: undefined })) };
+    const priced = estimateScenario(built.scenario, fargateCatalog).totals.monthlyCost.toString();
+    // 730 x (0.5 x 0.032384 + 1 x 0.003556) = 730 x 0.019748 = 14.41604, with the note or without it.
+    expect(priced).toBe("14.41604");
+    expect(estimateScenario(without, fargateCatalog).totals.monthlyCost.toString()).toBe(priced);
   });
 
   it("a daily bill says why concurrency cannot be read, and still gives back the usage", async () => {
