@@ -419,8 +419,9 @@ export class BillAccumulator {
         end,
         resourceId,
         covered: this.covered,
-        listCost: listCost.toNumber(),
-        effectiveCost: cost.toNumber(),
+        // Only covered rows' costs are used (the plan's rate); the others skip the conversion.
+        listCost: this.covered ? listCost.toNumber() : 0,
+        effectiveCost: this.covered ? cost.toNumber() : 0,
       });
     }
     if (resourceId && g.resources.size < MAX_RESOURCES && this.resourceCount < GROUP_BOUNDS.resources && !g.resources.has(resourceId)) {
