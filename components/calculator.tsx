@@ -110,7 +110,7 @@ export function Calculator({ regions, onLoaded }: { regions: RegionOption[]; onL
             )}
           </div>
         </div>
-        <BillPanel scenario={idleScenario ?? null} />
+        <BillPanel scenario={idleScenario ?? null} onOpenNew={persistence.openAsNew} />
         <div className="mt-8">
           <RightsizingPanel region={evaluation.priced?.region ?? draft.region ?? "us-east-1"} />
           <SavedList onOpen={persistence.open} onNew={persistence.startNew} part="list" />

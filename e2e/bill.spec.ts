@@ -40,20 +40,62 @@ test.describe("bill panel", () => {
     expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
     await page.getByRole("button", { name: "Build a scenario from this bill" }).click();
-    await expect(page.getByTestId("bill-built")).toContainText("5 workloads in us-east-1");
-    await expect(page.getByTestId("bill-built")).toContainText("largest hourly rate of one task in the bill is 1 vCPU / 2 GB");
+    await expect(page.getByTestId("bill-built")).toContainText("6 workloads in us-east-1");
+    await expect(page.getByTestId("bill-built")).toContainText("largest hourly rate of one task is 1 vCPU and the rows hold 2 GB per vCPU-hour");
     const names = await page
       .locator('[data-testid^="workload-"]')
       .getByLabel("Name")
       .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-    expect(names.sort()).toEqual(["prod-eks", "shop/api", "shop/arm-api", "shop/worker", "win/iis"]);
-    // The comparison now uses the built scenario: no usage type is missing from it any more.
-    await expect(page.getByTestId("bill-findings")).not.toContainText("the scenario does not estimate");
+    // shop/api's Savings-Plan-covered hour is a workload of its own, on the plan (lib/billing/compare.test.ts).
+    expect(names.sort()).toEqual(["prod-eks", "shop/api", "shop/api (Savings Plan)", "shop/arm-api", "shop/worker", "win/iis"]);
+    // Each workload says how it was inferred.
+    await expect(page.getByTestId("workload-0").getByTestId("workload-note")).toContainText("Size: ");
+    // The comparison now uses the built scenario, which gives back the bill's usage: no gap worth a sentence, and the
+    // totals agree to the cent ($0.23 both).
+    await expect(page.getByTestId("bill-comparison").locator("tfoot")).toContainText("$0.23$0.23$0.00");
+    await expect(page.getByTestId("bill-findings")).toHaveCount(0);
     await expect(page.getByTestId("fargate-total")).not.toHaveText("$108.12");
     await page.getByTestId("bill-built").screenshot({ path: "test-results/screenshots/bill-built-1280.png" });
     await page.getByRole("button", { name: "Restore the previous scenario" }).click();
     await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");
     await ready(page);
+  });
+
+  test("building a scenario from a bill opens it beside the saved one, which stays saved after a reload; undo goes back", async ({ page }) => {
+    test.slow(); // upload, worker, two reloads
+    await page.getByTestId("scenario-name").fill("mine");
+    await page.getByTestId("workload-0").getByLabel("Tasks").fill("5");
+    await expect(page.getByTestId("fargate-total")).toHaveText("$180.20"); // 5 x 36.0401 = 180.2005
+    await page.waitForTimeout(500); // the save runs 150 ms after the last edit
+    await page.getByTestId("bill-file").setInputFiles(path.join(fixtures, "cur2-fargate.csv"));
+    await expect(page.getByTestId("bill-usage")).toBeVisible();
+    await page.getByRole("button", { name: "Build a scenario from this bill" }).click();
+    await expect(page.getByTestId("scenario-name")).toHaveValue("From cur2-fargate.csv");
+    await page.waitForTimeout(500);
+    await page.reload();
+    // The built scenario is open after the reload; "mine" is still saved, with its own figures.
+    await expect(page.getByTestId("scenario-name")).toHaveValue("From cur2-fargate.csv");
+    const list = page.getByTestId("saved-scenarios");
+    if (!(await list.evaluate((d) => (d as HTMLDetailsElement).open))) await list.locator("summary").click();
+    await expect(page.getByTestId("saved-entry")).toHaveCount(2);
+    await list.getByRole("button", { name: "mine", exact: true }).click();
+    await expect(page.getByTestId("scenario-name")).toHaveValue("mine");
+    await expect(page.getByTestId("fargate-total")).toHaveText("$180.20");
+
+    // Undo: build again, then undo from the undo bar: the built entry goes, "mine" is back on screen.
+    await page.getByTestId("bill-file").setInputFiles(path.join(fixtures, "cur2-fargate.csv"));
+    await expect(page.getByTestId("bill-usage")).toBeVisible();
+    await page.getByRole("button", { name: "Build a scenario from this bill" }).click();
+    await expect(page.getByTestId("saved-entry")).toHaveCount(3);
+    await expect(page.getByTestId("bill-built")).toContainText("opened as a new saved scenario");
+    await expect(page.getByTestId("undo-bar")).toContainText("“mine” is kept under Saved scenarios");
+    await page.getByTestId("undo-bar").getByRole("button", { name: "Undo" }).click();
+    await expect(page.getByTestId("saved-entry")).toHaveCount(2);
+    await expect(page.getByTestId("scenario-name")).toHaveValue("mine");
+    await expect(page.getByTestId("fargate-total")).toHaveText("$180.20");
+    await page.waitForTimeout(500);
+    await page.reload();
+    await expect(page.getByTestId("scenario-name")).toHaveValue("mine");
   });
 
   test("reads Parquet and the real FOCUS sample; a file that is not a bill is one sentence and keeps the last bill", async ({ page }) => {

@@ -19,10 +19,17 @@ import { useBillReader } from "./use-bill-reader";
  * progress); the panel shows Fargate usage per usage type and per service, what else the services cost, the
  * comparison with the current scenario, and builds a scenario from the bill through the editor's store.
  */
-export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
+export default function BillPanel({
+  scenario,
+  onOpenNew,
+}: {
+  scenario: Scenario | null;
+  /** Opens a draft as a new saved entry beside the others (the open one stays saved); returns its undo. */
+  onOpenNew?: (draft: Draft) => (() => void) | undefined;
+}) {
   const replace = useScenarioStore((s) => s.replace);
   const [recon, setRecon] = useState<Reconciliation | null>(null);
-  const [built, setBuilt] = useState<(BuiltScenario & { previous: Draft }) | null>(null);
+  const [built, setBuilt] = useState<(BuiltScenario & { undo: () => void }) | null>(null);
   const {
     progress,
     error,
@@ -45,9 +52,11 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
   const build = () => {
     if (!recon) return;
     const b = scenarioFromBill(recon, fargateCatalog);
-    // Read at the click, not subscribed to: the panel does not re-render on every keystroke.
-    setBuilt({ ...b, previous: useScenarioStore.getState().draft });
-    replace(b.scenario as Draft);
+    // A new saved entry beside the open one, which stays saved under its name (never replaced by the bill's scenario).
+    // Without the saved list (its code did not load), the editor takes it and the button below puts the draft back.
+    const previous = useScenarioStore.getState().draft;
+    const undo = onOpenNew?.(b.scenario as Draft) ?? (replace(b.scenario as Draft), () => replace(previous));
+    setBuilt({ ...b, undo });
   };
 
   return (
@@ -255,7 +264,7 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
                 type="button"
                 className={buttonClass}
                 onClick={() => {
-                  replace(built.previous);
+                  built.undo();
                   setBuilt(null);
                 }}
               >
@@ -266,7 +275,8 @@ export default function BillPanel({ scenario }: { scenario: Scenario | null }) {
           {built ? (
             <div role="status" className="mt-3 text-sm" data-testid="bill-built">
               <p>
-                The editor now holds &ldquo;{built.scenario.name}&rdquo;: {built.scenario.workloads.length} workload
+                &ldquo;{built.scenario.name}&rdquo; opened as a new saved scenario (the one you had open is kept under Saved scenarios):{" "}
+                {built.scenario.workloads.length} workload
                 {built.scenario.workloads.length === 1 ? "" : "s"} in {built.scenario.region}, inferred as follows. Edit them above.
               </p>
               <ul className="mt-1 list-disc space-y-1 pl-5 text-xs text-slate-700 dark:text-slate-300">

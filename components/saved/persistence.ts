@@ -69,6 +69,41 @@ export function startNew(refs: PersistenceRefs) {
   useScenarioStore.getState().setNotice(null);
 }
 
+/**
+ * Opens a scenario made on the page (built from a bill) as a new saved entry beside the others, as a share link does:
+ * the scenario on screen is saved first and stays in the list under its name. Offers to undo (the new entry goes, the
+ * previous one opens again); returns the undo, so a button beside the action can run it too.
+ */
+export function openAsNew(draft: Draft, refs: PersistenceRefs): () => void {
+  flush(refs);
+  const saved = useSavedStore.getState();
+  const previous = saved.scenarios.find((s) => s.id === saved.currentId) ?? null;
+  const id = saved.create(draft, null);
+  useScenarioStore.getState().replace(draft);
+  refs.lastLink.current = null;
+  setHash(null);
+  useScenarioStore.getState().setNotice(null);
+  const restore = () => {
+    // Back to the previous entry (it was saved just above); the built one is removed. Nothing to go back to: no-op.
+    const back = previous && useSavedStore.getState().scenarios.find((s) => s.id === previous.id);
+    if (!back) return;
+    useSavedStore.getState().remove(id);
+    show(back, refs);
+    setHash(back.link);
+  };
+  const name = draft.name || "Untitled scenario";
+  useUndoStore.getState().push({
+    label: previous
+      ? `Opened “${name}” as a new saved scenario; “${displayName(previous)}” is kept under Saved scenarios.`
+      : `Opened “${name}” as a new saved scenario.`,
+    restore,
+  });
+  return () => {
+    useUndoStore.getState().dismiss();
+    restore();
+  };
+}
+
 function load(hash: string, refs: PersistenceRefs) {
   const { replace, setNotice } = useScenarioStore.getState();
   const saved = useSavedStore.getState();

@@ -46,5 +46,6 @@ export function useScenarioPersistence(onLoaded?: () => void) {
   const open = useCallback((id: string) => mod.current?.open(id, refs), [refs]);
   const startNew = useCallback(() => mod.current?.startNew(refs), [refs]);
   const save = useCallback((draft: Draft) => mod.current?.save(draft, refs), [refs]);
-  return { loaded, lastLink, open, startNew, save };
+  const openAsNew = useCallback((draft: Draft) => mod.current?.openAsNew(draft, refs), [refs]);
+  return { loaded, lastLink, open, startNew, save, openAsNew };
 }

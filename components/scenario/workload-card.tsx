@@ -64,6 +64,12 @@ function WorkloadCardView({ index, workload: w, problems, regionHasSpot, canRemo
         <ScheduleFields {...parts} />
         <PurchaseFields {...parts} />
       </div>
+      {typeof w.note === "string" && w.note ? (
+        <details className="mt-3 text-xs text-slate-700 dark:text-slate-300" data-testid="workload-note">
+          <summary className="cursor-pointer font-medium">Note: how this workload was made</summary>
+          <p className="mt-1 whitespace-pre-line">{w.note}</p>
+        </details>
+      ) : null}
       <WorkloadCardNotes workload={{ ...w, platform: m.platform, os: m.os, schedule: m.schedule }} />
     </fieldset>
   );

@@ -16,6 +16,7 @@ import {
   usageTypeFromDescription,
   type SkuInfo,
 } from "./usage-type";
+import { UsageProfiler } from "./usage-profile";
 
 /** One cell as a reader hands it over: CSV gives text; Parquet gives numbers, dates, maps. */
 export type Cell = string | number | bigint | boolean | Date | null | undefined | object;
@@ -192,6 +193,10 @@ export class BillAccumulator {
   private spFees = { fee: ZERO, used: ZERO, seen: false };
   /** Split cost allocation data, when the header has its columns (./split-rightsizing.ts). */
   private split: SplitCollector | null = null;
+  /** Hour-by-hour and task-by-task shape of each group, for building a scenario (./usage-profile.ts). */
+  private profiler = new UsageProfiler();
+  /** The current row is usage a Savings Plan covered. */
+  private covered = false;
   /** How messages name a row: CSV readers count lines (header = line 1), Parquet readers rows. */
   rowNoun: "line" | "row" = "line";
   /** Hourly Fargate spend and Savings Plan rows, when asked for (options.savingsPlan): the Reconciliation's savingsPlan. */
@@ -354,6 +359,7 @@ export class BillAccumulator {
         return this.adjust(/Discount$/.test(type) ? "discount" : "other", product, this.decimal("cost"));
     }
     let cost: Decimal;
+    this.covered = type === "SavingsPlanCoveredUsage";
     if (type === "SavingsPlanCoveredUsage") {
       if (this.map!.index.spEffectiveCost < 0) {
         const col = FORMAT_COLUMNS[this.map!.format].spEffectiveCost!.column;
@@ -451,6 +457,7 @@ export class BillAccumulator {
       this.usageTypeFrom.add(FORMAT_COLUMNS.focus[from as Field]!.column);
       this.quantityFrom.add(FORMAT_COLUMNS.focus[fromQuantity ? "quantity" : "quantityAlt"]!.column);
       if (spCommitment && /^used$/i.test(status)) this.spCovered = true;
+      this.covered = spCommitment && /^used$/i.test(status);
       const listCost = this.decimal("listCost");
       this.fargate(region, platform, usageType, this.str("unit"), quantity, listCost, effective, start, end, cost);
       this.sp?.fargate(region, usageType, quantity, listCost, commitment === "used" ? this.decimal("effectiveCost") : null, start, end);
@@ -529,6 +536,19 @@ export class BillAccumulator {
     gu.listCost = gu.listCost.plus(listCost);
     gu.effectiveCost = gu.effectiveCost.plus(cost);
     gu.billedCost = gu.billedCost.plus(billed);
+    if (meter) {
+      this.profiler.add(gkey, {
+        meter,
+        quantity: quantity.toNumber(),
+        start,
+        end,
+        resourceId,
+        covered: this.covered,
+        // Only covered rows' costs are used (the plan's rate); the others skip the conversion.
+        listCost: this.covered ? listCost.toNumber() : 0,
+        effectiveCost: this.covered ? cost.toNumber() : 0,
+      });
+    }
     if (resourceId && g.resources.size < MAX_RESOURCES && this.resourceCount < GROUP_BOUNDS.resources && !g.resources.has(resourceId)) {
       g.resources.add(resourceId);
       this.resourceCount++;
@@ -598,7 +618,8 @@ export class BillAccumulator {
         effectiveCost: paid(u).toString(),
         billedCost: u.billedCost.toString(),
       }));
-    const groups: GroupLine[] = [...this.groups.values()].map((g) => {
+    const groups: GroupLine[] = [...this.groups.entries()].map(([key, g]) => {
+      const profile = this.profiler.profile(key);
       const items = [...g.usage.entries()].map(([usageType, s]) => ({ usageType, ...s })).sort(byUsage);
       const list = items.reduce((t, i) => t.plus(i.listCost), ZERO);
       const eff = items.reduce((t, i) => t.plus(paid(i)), ZERO);
@@ -615,6 +636,7 @@ export class BillAccumulator {
         effectiveCost: eff.toString(),
         peak: { vcpu: g.peak.vcpu?.toString() ?? null, memoryGB: g.peak.memoryGB?.toString() ?? null, storageGB: g.peak.storageGB?.toString() ?? null },
         resources: g.resources.size,
+        ...(profile ? { profile } : {}),
       };
     });
     groups.sort((a, b) => dec(b.effectiveCost).cmp(a.effectiveCost) || a.cluster.localeCompare(b.cluster) || a.service.localeCompare(b.service));

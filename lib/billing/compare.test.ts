@@ -89,27 +89,33 @@ describe("a scenario built from the bill", () => {
     const built = scenarioFromBill(recon, fargateCatalog);
     expect(built.scenario.region).toBe("us-east-1");
     const w = Object.fromEntries(built.scenario.workloads.map((x) => [x.name, x]));
-    expect(Object.keys(w).sort()).toEqual(["prod-eks", "shop/api", "shop/arm-api", "shop/worker", "win/iis"]);
-    // api: 1 vCPU / 2 GB per task-hour, 2 vCPU-hours / 1 vCPU = 2 task-hours over 720 h = 0.2778% of one task;
-    // storage: 30 GB per hour above the free 20 -> 50 GiB.
+    expect(Object.keys(w).sort()).toEqual(["prod-eks", "shop/api", "shop/api (Savings Plan)", "shop/arm-api", "shop/worker", "win/iis"]);
+    // api: one task in two hourly rows of 1 vCPU / 2 GB (it cannot be sized from hourly rows: the largest hourly rate
+    // is taken), 2 vCPU-hours / 1 vCPU = 2 task-hours over 720 h = 0.2778% of one task; hour 2 was under a Savings
+    // Plan (1 of the 2 on-demand vCPU-hours): two workloads of 0.1389% each, one on the plan. Storage: 30 GB-hours
+    // over the task's 2 task-hours = 15 GB per task-hour -> 35 GiB (30 GB-hours priced, as billed).
     expect(w["shop/api"]).toMatchObject({
       vcpu: 1,
       memoryGiB: 2,
       tasks: 1,
-      schedule: { type: "duty-cycle", percent: 0.28 },
-      storageGiB: 50,
+      schedule: { type: "duty-cycle", percent: 0.1389 },
+      storageGiB: 35,
       spotPercent: 0,
       arch: "x86_64",
+      savingsPlan: "none",
     });
+    // Covered rows paid 0.032384 + 2 x 0.003556 = 0.039496 of 0.04048 + 0.00889 = 0.04937 list: 80.00%, the 1-year
+    // no-upfront rates of us-east-1 (0.032384 / 0.04048 = 0.8).
+    expect(w["shop/api (Savings Plan)"]).toMatchObject({ schedule: { type: "duty-cycle", percent: 0.1389 }, savingsPlan: "1yr-no-upfront", storageGiB: 35 });
     expect(w["shop/worker"]).toMatchObject({ vcpu: 0.5, memoryGiB: 1, spotPercent: 100 });
     expect(w["shop/arm-api"]).toMatchObject({ vcpu: 0.25, memoryGiB: 0.5, arch: "arm64" });
     expect(w["win/iis"]).toMatchObject({ vcpu: 1, memoryGiB: 2, os: "windows" });
     // EKS pod billed 0.25 vCPU / 0.5 GB: requests 0.25 GiB so that + 256 MiB rounds up to the billed size.
     expect(w["prod-eks"]).toMatchObject({ platform: "eks", vcpu: 0.25, memoryGiB: 0.25 });
     expect(built.explanations.find((e) => e.workload === "shop/api")!.how).toMatch(
-      /largest hourly rate of one task in the bill is 1 vCPU \/ 2 GB.*2 task-hours over the bill's 720 hours/,
+      /cannot be sized from hourly rows.*largest hourly rate of one task is 1 vCPU and the rows hold 2 GB per vCPU-hour.*2 task-hours over 720 hours/,
     );
-    expect(built.explanations.find((e) => e.workload === "shop/api")!.how).toMatch(/a Savings Plan covered part of it/);
+    expect(w["shop/api"]!.note).toMatch(/50% of the on-demand vCPU-hours were covered by a Savings Plan: they paid 80% of list/);
     // The built scenario re-estimated over the bill's 720 hours gives back the bill's on-demand usage:
     // api vCPU 730 x 0.28% x 1 = 2.044 vCPU-hours per month = 2.016 over 720 h (percent rounded to 2 decimals).
     const c = compareWithScenario(recon, built.scenario, fargateCatalog);

@@ -2,6 +2,7 @@ import type { BillFormat } from "./columns";
 import type { BillPeriod } from "./period";
 import type { SavingsPlanReport } from "./savings-plan";
 import type { BillRightsizing } from "./split-rightsizing";
+import type { GroupProfile } from "./usage-profile";
 
 /** Exact decimal amounts travel as strings (full precision, no exponent), like the estimate's JSON. */
 export type DecimalString = string;
@@ -49,6 +50,8 @@ export interface GroupLine {
   /** Distinct resource IDs (tasks or pods), counted up to 100,000. */
   resources: number;
   rows: number;
+  /** Hour-by-hour and task-by-task shape (./usage-profile.ts), for building a scenario; absent past the profiled groups. */
+  profile?: GroupProfile;
 }
 
 export interface OutsideLine {

@@ -17,6 +17,6 @@ export type { Draft, DraftEvaluation, DraftFileSystem, DraftLoadBalancer, DraftS
 export { searchRegions, workloadCardNotes } from "./inputs";
 export { parseScenario } from "./parse";
 export type { Problem } from "./parse";
-export { EKS_OVERHEAD_MIB, Scenario, STORAGE_LIMITS_GIB } from "./schema";
+export { EKS_OVERHEAD_MIB, NOTE_MAX, Scenario, STORAGE_LIMITS_GIB } from "./schema";
 export type { Ec2Settings, ScenarioInput, Schedule, Workload, WorkloadInput } from "./schema";
 export { decodeScenario, encodeScenario, MAX_PAGE_WORKLOADS, readShareHash, SHARE_PARAM } from "./url";

@@ -89,6 +89,9 @@ const CapacityProvider = z.strictObject(
   unknownFields("provider, base, weight", "A capacity provider"),
 ) satisfies z.ZodType<CapacityProviderSpec>;
 
+/** The longest workload note (./schema.ts `note`). */
+export const NOTE_MAX = 2000;
+
 const WorkloadShape = z.object({
   name: z.string({ error: "Name must be text" }).trim().min(1, "Name is required").max(120, "Name is at most 120 characters"),
   platform: Platform.default("ecs"),
@@ -112,6 +115,14 @@ const WorkloadShape = z.object({
     .array(CapacityProvider, { error: "capacityProviders must be a list" })
     .min(1, "capacityProviders needs at least one provider")
     .max(2)
+    .optional(),
+  /**
+   * Free text about the workload (how it was sized, what was assumed), shown beside it in the editor. Never priced;
+   * absent in scenarios made by hand.
+   */
+  note: z
+    .string({ error: "note must be text" })
+    .max(NOTE_MAX, `note is at most ${NOTE_MAX.toLocaleString("en-US")} characters`)
     .optional(),
   /** v2: each running task holds one public IPv4 address (awsvpc ENI), billed per address-hour. Absent = false. */
   publicIp: z.boolean({ error: "publicIp must be true or false" }).optional(),

@@ -4,6 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
+import { fargateCatalog } from "@/lib/catalog/fargate";
+import { parseScenario } from "@/lib/scenario";
+import { runCli } from "./cli";
 import { runReconcileCli } from "./reconcile-cli";
 import { loopingParquet, splitBillCsv } from "@/lib/billing/test-helpers";
 
@@ -31,6 +34,34 @@ describe("reconcile CLI", () => {
     expect(j.totals).toMatchObject({ listCost: "0.0205264022", effectiveCost: "0.02044738" });
     expect(Array.isArray(j.groups) && Array.isArray(j.outsideFargate)).toBe(true);
     expect(j.comparison).toBeUndefined();
+    // The hour-by-hour profile that builds a scenario is not part of the printed reconciliation.
+    expect(j.groups.some((g: object) => "profile" in g)).toBe(false);
+  });
+
+  it("--build-scenario prints the inferred scenario as a scenario file the estimate CLI accepts", async () => {
+    const r = await runReconcileCli([fx("cur2-fargate.csv"), "--build-scenario"]);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    const parsed = parseScenario(s, fargateCatalog);
+    expect(parsed.ok).toBe(true);
+    expect(s).toMatchObject({ version: 1, region: "us-east-1" });
+    // One workload per group, the Savings-Plan-covered half of shop/api apart (lib/billing/compare.test.ts).
+    expect(s.workloads.map((w: { name: string }) => w.name).sort()).toEqual([
+      "prod-eks",
+      "shop/api",
+      "shop/api (Savings Plan)",
+      "shop/arm-api",
+      "shop/worker",
+      "win/iis",
+    ]);
+    expect(s.workloads.every((w: { note?: string }) => /^Size: /.test(w.note ?? ""))).toBe(true);
+    const file = path.join(tmp, "built.json");
+    writeFileSync(file, r.stdout);
+    const est = runCli([file, "--format", "json"], (f) => readFileSync(f, "utf8"));
+    expect(est.code).toBe(0);
+    expect((await runReconcileCli([fx("cur2-fargate.csv"), "--build-scenario", "--format", "table"])).stderr).toMatch(
+      /--build-scenario prints a scenario JSON file/,
+    );
   });
 
   it("compares with --scenario and prints tables and CSV whose rounded rows add up to the rounded totals", async () => {

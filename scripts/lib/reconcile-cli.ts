@@ -1,7 +1,17 @@
 import { parseCliArgs } from "./args";
 import { readFileSync } from "node:fs";
 import { fargateCatalog } from "@/lib/catalog/fargate";
-import { absentRightsizing, billResult, billToCsv, billToTable, billView, compareWithScenario, rightsizingTable, savingsPlanToTable } from "@/lib/billing";
+import {
+  absentRightsizing,
+  billResult,
+  billToCsv,
+  billToTable,
+  billView,
+  compareWithScenario,
+  rightsizingTable,
+  savingsPlanToTable,
+  scenarioFromBill,
+} from "@/lib/billing";
 import { athenaQueryProblems, athenaResult, athenaSql, reconcileFile, reconciliationFromAthena, type AthenaQuery } from "@/lib/billing/node";
 import { terminalText } from "@/lib/core";
 import { parseScenario } from "@/lib/scenario";
@@ -25,6 +35,8 @@ bill's own period (the 730-hour month scaled to the period's hours).
   --rightsizing       add right-sizing from the bill's split cost allocation data (CUR 2.0 / legacy CUR): per
                       service reserved vs actual vCPU and GiB per task, the unused cost, the recommended size
                       (p99 + 20% headroom, as the utilization upload) priced before and after (json and table)
+  --build-scenario    print the scenario inferred from the bill instead (a scenario JSON file for "npm run
+                      estimate"; each workload's "note" says how it was inferred)
   --time-limit S      stop reading after S seconds (default: 60 s plus 4 s per MB of the file)
   --athena DB.TABLE   instead of a file, query the CUR 2.0 table in Athena (AWS's CUR 2.0 integration) with the
                       AWS SDK's default credentials and region (AWS_PROFILE, AWS_REGION, a role): the same usage,
@@ -69,7 +81,7 @@ const list = (v: string | undefined) =>
     .filter(Boolean);
 
 /** The switches (no value); the launcher drops them before parsing the named options. */
-export const RECONCILE_FLAGS = ["rightsizing", "savings-plan", "athena-sql"] as const;
+export const RECONCILE_FLAGS = ["rightsizing", "savings-plan", "athena-sql", "build-scenario"] as const;
 
 /** argv without the switches, and which were given. */
 export function takeFlags(argv: readonly string[]): { rest: string[]; flags: Set<string> } {
@@ -96,7 +108,7 @@ const fail = (message: string): CliResult => ({ code: 2, stdout: "", stderr: ter
 /** The reconcile CLI as a function of its arguments (tests drive it directly). */
 export async function runReconcileCli(argv: string[], deps: ReconcileDeps = {}): Promise<CliResult> {
   if (argv.includes("--help") || argv.includes("-h")) return { code: 0, stdout: RECONCILE_HELP, stderr: "" };
-  // --athena-sql, --savings-plan and --rightsizing are the switches without a value (RECONCILE_FLAGS): taken out before the named options.
+  // --athena-sql, --savings-plan, --rightsizing and --build-scenario are the switches without a value (RECONCILE_FLAGS): taken out before the named options.
   const { rest, flags } = takeFlags(argv);
   const sqlOnly = flags.has("athena-sql");
   const savingsPlan = flags.has("savings-plan");
@@ -146,6 +158,7 @@ export async function runReconcileCli(argv: string[], deps: ReconcileDeps = {}):
   }
 
   let recon;
+  let built: Awaited<ReturnType<typeof reconcileFile>> | undefined;
   if (query) {
     if (!deps.runAthena) {
       return fail(
@@ -168,7 +181,22 @@ export async function runReconcileCli(argv: string[], deps: ReconcileDeps = {}):
   } else {
     const read = await billResult(reconcileFile(files[0]!, fargateCatalog, files[0]!, { savingsPlan }));
     if (!read.ok) return fail(read.error.message);
-    recon = read.value;
+    built = read.value;
+    // The groups' hour-by-hour profile (for building a scenario) stays out of the printed reconciliation.
+    recon = {
+      ...read.value,
+      groups: read.value.groups.map((g) => {
+        const copy = { ...g };
+        delete copy.profile;
+        return copy;
+      }),
+    };
+  }
+  if (flags.has("build-scenario")) {
+    if (!built) return fail("--build-scenario reads a bill file: it cannot be built from an Athena query.");
+    if (format !== "json") return fail("--build-scenario prints a scenario JSON file: leave out --format or give --format json.");
+    if (scenario) return fail("--build-scenario and --scenario: give one of them.");
+    return { code: 0, stdout: `${JSON.stringify(scenarioFromBill(built, fargateCatalog).scenario, null, 2)}\n`, stderr: "" };
   }
   const comparison = scenario ? compareWithScenario(recon, scenario, fargateCatalog) : undefined;
   // Right-sizing only when asked for: without --rightsizing the output is as before, split columns or not.

@@ -1,0 +1,231 @@
+/**
+ * What a group's Fargate rows show hour by hour and task by task, read while the bill streams (bounded memory): the
+ * raw material for a faithful scenario (./build-scenario.ts). Inference figures, not money: plain numbers.
+ *
+ * Reading rules (docs: README "Build a scenario from a bill"):
+ * - A row's rate is its quantity over its own duration. A row shorter than an hour (its start and end are the task's
+ *   own, as per-task exports write them) gives the task's size exactly; so does a task seen in three or more hourly
+ *   rows (it ran the whole hour in between). A task seen only in one or two hourly rows ran part of them: its size
+ *   and run length trade off, and it "cannot be sized from hourly rows".
+ * - Concurrency comes from the vCPU-hours (else GB-hours) per clock hour; rows longer than an hour (daily or monthly
+ *   granularity) make the group "coarse": no concurrency, no run lengths.
+ */
+import { SECONDS_PER_HOUR } from "@/lib/core";
+import type { FargateMeter } from "./usage-type";
+
+const MS_PER_HOUR = SECONDS_PER_HOUR * 1000;
+
+/**
+ * Memory bounds (README, Security): groups profiled, clock-hour cells over all groups, tasks per group and over all
+ * groups. Past them the sums still count; a group that lost hours says so (`hoursDropped`) and is not read per hour.
+ */
+export const PROFILE_BOUNDS = { groups: 500, hourCells: 1_000_000, tasksPerGroup: 20_000, tasks: 200_000 } as const;
+
+/** Per task size seen (the most task-hours first), at most this many listed. */
+const MAX_SIZES = 8;
+
+export interface TaskSizeSeen {
+  vcpu: number;
+  memoryGB: number;
+  tasks: number;
+  taskHours: number;
+}
+
+export interface GroupProfile {
+  /** "coarse" when a row covers more than an hour (daily or monthly export): no concurrency, no run lengths. */
+  granularity: "hourly" | "coarse";
+  /** Compute usage per clock hour with usage: vCPU-hours (GB-hours for memory-only groups), largest first. */
+  hourly: number[];
+  /** "vcpu" when `hourly` holds vCPU-hours, "memory" when GB-hours. */
+  hourlyOf: "vcpu" | "memory";
+  /** True when some hours were not kept (PROFILE_BOUNDS.hourCells): `hourly` is partial. */
+  hoursDropped: boolean;
+  /** Tasks (resource IDs) seen; 0 without resource IDs. */
+  tasks: number;
+  /** Tasks whose size the rows show exactly (a sub-hour row, or a whole hour between two others). */
+  sizedTasks: number;
+  /** Sizes seen on the sized tasks, the most task-hours first. */
+  sizes: TaskSizeSeen[];
+  /** Distinct clock hours in which a task started: the runs of batch work. */
+  runs: number;
+  /** Tasks that ran an hour or less each (their vCPU-hours at their size, or at their largest hourly rate). */
+  shortTasks: number;
+  /**
+   * Tasks with ephemeral storage rows: how many, their vCPU-hours (GB-hours of memory when `hourlyOf` is "memory",
+   * so that task-hours follow at the size the scenario takes) and their storage GB-hours.
+   */
+  storage: { tasks: number; computeHours: number; gbHours: number };
+  /** Rows covered by a Savings Plan: their on-demand (non-Spot) vCPU and GB-hours, list and effective cost. */
+  savingsPlan: { vcpuHours: number; gbHours: number; listCost: number; effectiveCost: number };
+  /** On-demand (non-Spot) vCPU-hours of the group, to tell the covered share. */
+  onDemandVcpuHours: number;
+  onDemandGbHours: number;
+}
+
+interface TaskAcc {
+  vcpuH: number;
+  gbH: number;
+  stH: number;
+  firstHour: number;
+  lastHour: number;
+  maxVcpu: number;
+  maxGb: number;
+  /** Rate of a row shorter than an hour (exact), per resource. */
+  exactVcpu: number;
+  exactGb: number;
+}
+
+interface GroupAcc {
+  coarse: boolean;
+  vcpuByHour: Map<number, number>;
+  gbByHour: Map<number, number>;
+  tasks: Map<string, TaskAcc>;
+  sp: GroupProfile["savingsPlan"];
+  odVcpu: number;
+  odGb: number;
+  hoursDropped: boolean;
+}
+
+export interface ProfileRow {
+  meter: FargateMeter;
+  quantity: number;
+  start: number;
+  end: number;
+  resourceId: string;
+  /** Savings Plan covered usage (CUR SavingsPlanCoveredUsage; FOCUS commitment used). */
+  covered: boolean;
+  listCost: number;
+  effectiveCost: number;
+}
+
+export class UsageProfiler {
+  private groups = new Map<string, GroupAcc>();
+  private hourCells = 0;
+  private taskCount = 0;
+
+  add(groupKey: string, r: ProfileRow): void {
+    let g = this.groups.get(groupKey);
+    if (!g) {
+      if (this.groups.size >= PROFILE_BOUNDS.groups) return;
+      g = {
+        coarse: false,
+        vcpuByHour: new Map(),
+        gbByHour: new Map(),
+        tasks: new Map(),
+        sp: { vcpuHours: 0, gbHours: 0, listCost: 0, effectiveCost: 0 },
+        odVcpu: 0,
+        odGb: 0,
+        hoursDropped: false,
+      };
+      this.groups.set(groupKey, g);
+    }
+    const { meter, quantity } = r;
+    if (!Number.isFinite(quantity) || quantity <= 0) return;
+    const compute = meter.resource === "vcpu" || meter.resource === "memory";
+    if (compute && !meter.spot) {
+      if (meter.resource === "vcpu") g.odVcpu += quantity;
+      else g.odGb += quantity;
+      if (r.covered) {
+        if (meter.resource === "vcpu") g.sp.vcpuHours += quantity;
+        else g.sp.gbHours += quantity;
+        g.sp.listCost += r.listCost;
+        g.sp.effectiveCost += r.effectiveCost;
+      }
+    }
+    const dated = Number.isFinite(r.start) && Number.isFinite(r.end) && r.end > r.start;
+    const duration = dated ? (r.end - r.start) / MS_PER_HOUR : NaN;
+    if (!dated || duration > 1 + 1e-9) g.coarse = true;
+    if (!dated) return;
+    const hour = Math.floor(r.start / MS_PER_HOUR);
+    // A row that crosses a clock hour (never in hourly exports) counts in the hour it starts.
+    if (compute) {
+      const byHour = meter.resource === "vcpu" ? g.vcpuByHour : g.gbByHour;
+      const had = byHour.get(hour);
+      if (had !== undefined) byHour.set(hour, had + quantity);
+      else if (this.hourCells < PROFILE_BOUNDS.hourCells) {
+        byHour.set(hour, quantity);
+        this.hourCells++;
+      } else g.hoursDropped = true;
+    }
+    if (!r.resourceId) return;
+    let t = g.tasks.get(r.resourceId);
+    if (!t) {
+      if (g.tasks.size >= PROFILE_BOUNDS.tasksPerGroup || this.taskCount >= PROFILE_BOUNDS.tasks) return;
+      this.taskCount++;
+      t = { vcpuH: 0, gbH: 0, stH: 0, firstHour: hour, lastHour: hour, maxVcpu: 0, maxGb: 0, exactVcpu: 0, exactGb: 0 };
+      g.tasks.set(r.resourceId, t);
+    }
+    t.firstHour = Math.min(t.firstHour, hour);
+    t.lastHour = Math.max(t.lastHour, hour);
+    const rate = quantity / duration;
+    const subHour = duration < 1 - 1e-9;
+    if (meter.resource === "vcpu") {
+      t.vcpuH += quantity;
+      t.maxVcpu = Math.max(t.maxVcpu, rate);
+      if (subHour) t.exactVcpu = Math.max(t.exactVcpu, rate);
+    } else if (meter.resource === "memory") {
+      t.gbH += quantity;
+      t.maxGb = Math.max(t.maxGb, rate);
+      if (subHour) t.exactGb = Math.max(t.exactGb, rate);
+    } else if (meter.resource === "storage") t.stH += quantity;
+  }
+
+  /** The profile of one group (by the accumulator's group key), or undefined when it was not profiled. */
+  profile(groupKey: string): GroupProfile | undefined {
+    const g = this.groups.get(groupKey);
+    if (!g) return undefined;
+    const hourlyOf = g.vcpuByHour.size ? "vcpu" : "memory";
+    const hourly = [...(hourlyOf === "vcpu" ? g.vcpuByHour : g.gbByHour).values()].filter((v) => v > 0).sort((a, b) => b - a);
+    const sizes = new Map<string, TaskSizeSeen>();
+    const starts = new Set<number>();
+    let sizedTasks = 0;
+    let shortTasks = 0;
+    const storage = { tasks: 0, computeHours: 0, gbHours: 0 };
+    for (const t of g.tasks.values()) {
+      if (t.vcpuH === 0 && t.gbH === 0) {
+        if (t.stH > 0) storage.gbHours += t.stH;
+        continue;
+      }
+      starts.add(t.firstHour);
+      // Exact from a sub-hour row; else from a whole hour between the first and the last.
+      let vcpu = t.exactVcpu || (t.lastHour - t.firstHour >= 2 ? t.maxVcpu : 0);
+      let gb = t.exactGb || (t.lastHour - t.firstHour >= 2 ? t.maxGb : 0);
+      const sized = !g.coarse && (vcpu > 0 || t.vcpuH === 0) && (gb > 0 || t.gbH === 0) && (vcpu > 0 || gb > 0);
+      if (!sized) {
+        vcpu = t.maxVcpu;
+        gb = t.maxGb;
+      }
+      const taskHours = vcpu > 0 ? t.vcpuH / vcpu : gb > 0 ? t.gbH / gb : 0;
+      // An hour or less (at its size, or at its largest hourly rate when the rows cannot show its size).
+      if (taskHours <= 1 + 1e-6) shortTasks++;
+      if (t.stH > 0) {
+        storage.tasks++;
+        storage.computeHours += hourlyOf === "vcpu" ? t.vcpuH : t.gbH;
+        storage.gbHours += t.stH;
+      }
+      if (!sized) continue;
+      sizedTasks++;
+      // Bill amounts carry 10 decimals: sizes are grouped at 4.
+      const key = `${vcpu.toFixed(4)}/${gb.toFixed(4)}`;
+      const s = sizes.get(key) ?? { vcpu: Number(vcpu.toFixed(4)), memoryGB: Number(gb.toFixed(4)), tasks: 0, taskHours: 0 };
+      s.tasks++;
+      s.taskHours += taskHours;
+      sizes.set(key, s);
+    }
+    return {
+      granularity: g.coarse ? "coarse" : "hourly",
+      hourly,
+      hourlyOf,
+      hoursDropped: g.hoursDropped,
+      tasks: g.tasks.size,
+      sizedTasks,
+      sizes: [...sizes.values()].sort((a, b) => b.taskHours - a.taskHours).slice(0, MAX_SIZES),
+      runs: starts.size,
+      shortTasks,
+      storage,
+      savingsPlan: g.sp,
+      onDemandVcpuHours: g.odVcpu,
+      onDemandGbHours: g.odGb,
+    };
+  }
+}
