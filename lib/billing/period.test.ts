@@ -70,7 +70,8 @@ describe("item 1: the period a bill covers", () => {
     const r = await reconcileCsvText(cur2Csv(SEPT, mtd), "mtd.csv", 4096);
     const built = scenarioFromBill(r, fargateCatalog);
     expect(built.scenario.workloads).toEqual([expect.objectContaining({ name: "shop/api", vcpu: 1, memoryGiB: 2, tasks: 1, schedule: { type: "always-on" } })]);
-    expect(built.explanations[0]!.how).toMatch(/240 task-hours over the bill's 240 hours \(month to date\) is 1 tasks on average/);
+    // The bill's hours are its covered 240 (month to date), not September's 720.
+    expect(built.explanations[0]!.how).toMatch(/usage in 240 of the bill's 240 hours.*240 task-hours over 240 hours is 1 task always on/);
   });
 
   it("a cut ending mid-day: the exact hours, and the sentence gives them", async () => {
