@@ -206,7 +206,7 @@ describe("attribution in the view, the CLI table and the CSV", () => {
     expect(csv).toContain("Linked to Fargate total,,,,,,,,0.57,,\r\n");
     expect(csv).toContain("Account-wide (not attributed) region total,us-east-1,,,,,,,1.49,,\r\n");
     expect(csv).toContain("Account-wide (not attributed) total,,,,,,,,5.15,,\r\n");
-    expect(csv).toContain("ECS/EKS on EC2,us-east-1,,AmazonECS,ECS-EC2-vCPU-Hours,4,Hrs,,0.00,,\r\n");
+    expect(csv).toContain("ECS/EKS on EC2,us-east-1,,AmazonECS,ECS-EC2-vCPU-Hours,4,hours,,0.00,,\r\n");
   });
 });
 

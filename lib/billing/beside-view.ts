@@ -4,6 +4,7 @@
  */
 import { allocateCents, centsToString, formatQuantity, formatUsd, textTable } from "@/lib/core";
 import type { BesideFargate, BesideLine, Reconciliation } from "./types";
+import { readableUnit } from "./words";
 
 export interface BesideViewLine {
   key: string;
@@ -54,7 +55,7 @@ export function besideView(r: Reconciliation): BesideView {
     usageType: x.usageType,
     region: x.region,
     quantity: formatQuantity(x.quantity),
-    unit: x.unit,
+    unit: readableUnit(x.unit),
     cost,
   });
   const linkedCents = allocateCents(b.linked.map((x) => x.cost));

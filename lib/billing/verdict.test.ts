@@ -250,3 +250,17 @@ describe("the verdict over a real bill, in the view and the CLI table", () => {
     expect(table.slice(0, 5)).toEqual(["cur2.csv: CUR 2.0, 25 rows (16 Fargate), 2026-09-01 to 2026-10-01", "", ...v.verdict.sentences]);
   });
 });
+
+describe("units as people read them (issue 20 item 4)", () => {
+  it("AWS's abbreviations become words; other units stay as written", async () => {
+    const { readableUnit } = await import("./words");
+    expect(["Hrs", "hours", "GB-Mo", "LCU-Hrs", "GB", "vCPU-hours"].map(readableUnit)).toEqual([
+      "hours",
+      "hours",
+      "GB-months",
+      "LCU-hours",
+      "GB",
+      "vCPU-hours",
+    ]);
+  });
+});

@@ -7,6 +7,7 @@ import { periodSentence } from "./period";
 import type { Reconciliation } from "./types";
 import { billVerdict, comparedPeriod, type BillVerdict, type ComparedPeriod } from "./verdict";
 import { comparisonChart, type BillChartBar } from "./bill-chart";
+import { readableUnit } from "./words";
 
 /**
  * Rounds amounts to cents so that the rounded rows add up to the rounded total (largest remainder): a table
@@ -194,7 +195,7 @@ export function billView(r: Reconciliation, comparison?: Comparison | null, comp
       usageType: x.usageType,
       region: x.region,
       quantity: formatQuantity(x.quantity),
-      unit: x.unit,
+      unit: readableUnit(x.unit),
       cost: o.rows[i]!,
     })),
     outsideTotal: o.total,

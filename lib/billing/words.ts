@@ -45,3 +45,17 @@ export function meterWords(usageType: string): string {
     .join(" ");
   return qualifiers ? `${qualifiers} ${base}` : base;
 }
+
+/** AWS's unit abbreviations, as people read them ("Hrs" -> "hours", "GB-Mo" -> "GB-months"); others as written. */
+const UNIT_WORDS = new Map([
+  ["hrs", "hours"],
+  ["hours", "hours"],
+  ["hour", "hours"],
+  ["gb-mo", "GB-months"],
+  ["gb-month", "GB-months"],
+  ["lcu-hrs", "LCU-hours"],
+  ["ipv4 address-hrs", "IPv4 address-hours"],
+]);
+export function readableUnit(unit: string): string {
+  return UNIT_WORDS.get(unit.trim().toLowerCase()) ?? unit;
+}
