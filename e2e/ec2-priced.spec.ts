@@ -17,6 +17,8 @@ const scenario = {
   ec2: { instanceTypes: ["m5.large"], headroomPercent: 0, unregisteredMemoryPercent: 0, reservedMemoryMiB: 0 },
 };
 
+const shot = (name: string) => ({ path: `test-results/screenshots/ec2-priced-${name}.png` });
+
 /** Records, from the first paint, every text the three totals ever show (window.__shown). */
 async function recordTotals(page: import("@playwright/test").Page) {
   await page.addInitScript(`(() => {
@@ -54,6 +56,9 @@ test("the EC2 and Managed Instances columns read as loading until their first es
   await expect(page.getByTestId("mi-total")).toHaveText("n/a");
   await expect(page.getByTestId("summary")).toContainText("Loading ECS Managed Instances prices…");
   await expect(page.getByTestId("difference")).not.toContainText("$");
+  await page.getByTestId("summary").screenshot(shot("pending-desktop"));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId("summary").screenshot(shot("pending-phone"));
   release();
   await expect(page.getByTestId("ec2-total")).toHaveText("$72.48", { timeout: 15_000 });
   await expect(page.getByTestId("mi-total")).toHaveText("$80.89");
@@ -61,6 +66,7 @@ test("the EC2 and Managed Instances columns read as loading until their first es
   // 72.48 - 85.0596 = -12.5796: EC2 is $12.58 cheaper.
   await expect(page.getByTestId("difference")).toHaveText("$12.58");
   await expect(page.getByTestId("summary")).not.toContainText("Loading EC2 prices");
+  await page.getByTestId("summary").screenshot(shot("priced-phone"));
   const shown = await page.evaluate(() => (window as unknown as { __shown: Record<string, string[]> }).__shown);
   // Every dollar figure the EC2 and Managed Instances totals ever showed is the engine's: no $0.00, no figure of an
   // earlier moment. (The Fargate total's first paint is the default scenario's, before the link is read: not this.)
