@@ -725,7 +725,10 @@ export class BillAccumulator {
       outsideFargate,
       beside: this.attribution.finish((n) => this.notes.add(n)),
       adjustments,
-      ...(this.split ? { rightsizing: this.split.finish(dated ? dec(end - start).div(MS_PER_HOUR) : null) } : {}),
+      // Over the hours the export covers (a month-to-date file: its hours so far), as the comparison and the verdict.
+      ...(this.split
+        ? { rightsizing: this.split.finish(period.coveredHours ? dec(period.coveredHours) : dated ? dec(end - start).div(MS_PER_HOUR) : null) }
+        : {}),
       totals: {
         listCost: sumOf([...this.usage.values()].map((u) => u.listCost)).toString(),
         effectiveCost: sumOf([...this.usage.values()].map(paid)).toString(),
@@ -738,7 +741,13 @@ export class BillAccumulator {
       period,
       columnsUsed: this.columnsUsed(useBilled),
       ...(savingsPlanFees ? { savingsPlanFees } : {}),
-      ...(this.sp ? { savingsPlan: this.sp.finish() } : {}),
+      ...(this.sp
+        ? {
+            savingsPlan: this.sp.finish(
+              period.coveredStart && period.coveredEnd ? { start: Date.parse(period.coveredStart), end: Date.parse(period.coveredEnd) } : undefined,
+            ),
+          }
+        : {}),
     };
   }
 }

@@ -7,6 +7,7 @@ import { BillAccumulator } from "./accumulate";
 import { readCsvBill, type TextStream } from "./csv";
 import { savingsPlanChartData, savingsPlanToTable } from "./savings-plan";
 import { fixture, reconcileCsvText } from "./test-helpers";
+import { cur2Csv, taskRows } from "./__fixtures__/synthetic-bills";
 import { env } from "@/lib/env";
 import { dec } from "@/lib/core";
 
@@ -126,7 +127,8 @@ describe("Savings Plan sizing from a CUR 2.0 bill's hours", () => {
     expect(sp.eligibleOnDemand).toBe("0.177733");
     // Spot 0.006444355 + 0.00141527; storage 0.00333 + the Windows license 0.046 are not covered by a plan.
     expect(sp.excluded).toEqual({ spot: "0.007859625", notCovered: "0.04933", noRate: "0" });
-    expect(sp.hours).toBe(2);
+    // The fixture is invoiced (bill_invoice_id): its whole September, 720 hours, each paying a commitment (usage in 2).
+    expect(sp.hours).toBe(720);
   });
 
   it("a daily bill gets a sentence, not a commitment", async () => {
@@ -243,5 +245,23 @@ describe("Savings Plan sizing on generated bills", () => {
       }),
       { numRuns: env.fcRuns ?? 100 },
     );
+  });
+});
+
+describe("the hours a commitment is paid in are the hours the bill covers (review finding)", () => {
+  const SEPT = { periodStart: "2026-09-01T00:00:00Z", periodEnd: "2026-10-01T00:00:00Z" };
+  const tenDays = taskRows({ start: "2026-09-01T00:00:00Z", count: 240, vcpu: "1", memoryGB: "2" });
+  it("an invoiced month whose task stopped after 10 days: 720 hours, and no commitment saves money", async () => {
+    // A commitment of C is paid in all 720 hours but used in 240: at the 1-year no-upfront discount it loses money at any
+    // C > 0 (e.g. 0.039 x 720 = 28.08 paid for about 11.70 of on-demand spend covered).
+    const sp = (await withSavingsPlan(cur2Csv({ ...SEPT, invoiceId: "2469135780" }, tenDays))).savingsPlan!;
+    expect(sp.hours).toBe(720);
+    expect(sp.options.every((o) => o.commitmentPerHour === "0")).toBe(true);
+  });
+  it("the same rows month to date: 240 hours, always used, so a commitment pays", async () => {
+    const sp = (await withSavingsPlan(cur2Csv(SEPT, tenDays))).savingsPlan!;
+    expect(sp.hours).toBe(240);
+    // 1-year no upfront: 0.039 an hour, fully used, saves 2.34 of 11.8488.
+    expect(sp.options[0]).toMatchObject({ commitmentPerHour: "0.039", netSavings: "2.34", utilizationPercent: "100.00" });
   });
 });

@@ -225,8 +225,14 @@ export class SavingsPlanHours {
     if (end > this.usageEnd) this.usageEnd = end;
   }
 
-  finish(): SavingsPlanReport {
-    const { usageStart, usageEnd } = this;
+  /**
+   * `covered`: the hours the export covers (./period.ts: an invoiced month is its whole period, a month-to-date file
+   * its hours so far), in ms; a commitment is paid in each of them, usage or not. Without it, the hourly rows' span.
+   */
+  finish(covered?: { start: number; end: number }): SavingsPlanReport {
+    const known = covered && Number.isFinite(covered.start) && Number.isFinite(covered.end) && covered.end > covered.start;
+    const usageStart = known ? covered.start : this.usageStart;
+    const usageEnd = known ? covered.end : this.usageEnd;
     const notes: string[] = [];
     if (this.spot.gt(0)) notes.push(`Fargate Spot (${formatUsd(this.spot)} on demand equivalent) is left out: Savings Plans do not apply to Spot.`);
     if (this.notCovered.gt(0))
@@ -271,7 +277,7 @@ export class SavingsPlanHours {
     if (this.hourly.size === 0 || this.undated > 0)
       return none("no-dates", "The bill's Fargate rows have no usage dates, so the hourly spend a commitment is sized from is unknown.");
 
-    // The period: the hours of the bill's hourly rows, and at least every hour with Fargate usage.
+    // The period: the hours the bill covers (else its hourly rows' span), and at least every hour with Fargate usage.
     let first = Number.isFinite(usageStart) ? Math.floor(usageStart / MS_PER_HOUR) : Infinity;
     let last = Number.isFinite(usageEnd) ? Math.ceil(usageEnd / MS_PER_HOUR) : -Infinity;
     for (const h of this.hourly.keys()) {

@@ -332,3 +332,14 @@ describe("right-sizing from split cost allocation data (hand-computed)", () => {
     expect(rightsizingTable(absentRightsizing("cur2"))).toContain(HOW_TO_ENABLE);
   });
 });
+
+describe("a month-to-date bill (review finding: right-sizing divided by the whole month)", () => {
+  it("averages tasks over the hours the export covers: 2 tasks for 240 of September's 720 hours are 2 tasks, not 0.67", async () => {
+    const rep = (n: number, v: number) => Array.from({ length: n }, () => v);
+    const tasks = ["a", "b"].map((id) => ({ id, cluster: "shop", service: "api", vcpu: 1, memoryGiB: 2, cpu: rep(240, 0.2), memory: rep(240, 0.5) }));
+    const r = await reconcileCsvText(splitBillCsv(tasks, { periodHours: 720 }), "mtd.csv", 65536);
+    expect(r.period).toMatchObject({ coveredHours: "240", monthToDate: true });
+    // 480 task-hours / 240 covered hours = 2 tasks; now 2 x 730 x (0.04048 + 2 x 0.004445) = 72.0802.
+    expect(r.rightsizing!.services[0]).toMatchObject({ averageTasks: "2.00" });
+  });
+});
