@@ -216,7 +216,7 @@ export default function BillPanel({
               <DataTable
                 testId="bill-comparison"
                 caption={`Compared with "${view.comparison.scenario}" over the bill's ${view.comparison.periodHours} hours (the 730-hour month scaled)`}
-                head={["Usage type", "Region", "Estimated", "Billed", "Estimated $", "Billed $", "Difference"]}
+                head={["Usage type", "Region", "Estimated", "On the bill", "Estimated $", "Paid $", "Difference"]}
                 right={new Set([2, 3, 4, 5, 6])}
                 rows={view.comparison.lines.map((l) => ({
                   key: l.key,

@@ -263,7 +263,7 @@ export function billToTable(v: BillView): string {
     out.push(
       textTable(
         [
-          ["Region", "Platform", "Usage type", "Estimated", "Billed", "Unit", "Estimated $", "Billed $", "Difference", "%"],
+          ["Region", "Platform", "Usage type", "Estimated", "On the bill", "Unit", "Estimated $", "Paid $", "Difference", "%"],
           ...c.lines.map((l) => [
             l.region,
             l.platform,
@@ -344,6 +344,21 @@ export function billToCsv(v: BillView): string {
       v.comparison.totals.estimatedCost,
       v.comparison.totals.difference,
     ]);
+    // The hours compared (a month-to-date file: its hours so far), so a spreadsheet does not read it as a month.
+    rows.push([
+      "Comparison period",
+      "",
+      "",
+      `${v.comparison.periodHours} hours${v.period ? `: ${v.period}` : ""}`,
+      "",
+      v.comparison.periodHours,
+      "hours",
+      "",
+      "",
+      "",
+      "",
+    ]);
   }
+  if (v.billedTotal !== null) rows.push(["Fargate usage billed (cash)", "", "", "", "", "", "", "", v.billedTotal, "", ""]);
   return Papa.unparse({ fields, data: rows }, { escapeFormulae: FORMULA, newline: "\r\n", quotes: false }) + "\r\n";
 }

@@ -9,6 +9,7 @@ import { parseScenario } from "@/lib/scenario";
 import { runCli } from "./cli";
 import { runReconcileCli } from "./reconcile-cli";
 import { loopingParquet, splitBillCsv } from "@/lib/billing/test-helpers";
+import { cur2Csv, taskRows } from "@/lib/billing/__fixtures__/synthetic-bills";
 
 const root = path.resolve(__dirname, "..", "..");
 const fx = (f: string) => path.join(root, "lib", "billing", "__fixtures__", f);
@@ -36,6 +37,38 @@ describe("reconcile CLI", () => {
     expect(j.comparison).toBeUndefined();
     // The hour-by-hour profile that builds a scenario is not part of the printed reconciliation.
     expect(j.groups.some((g: object) => "profile" in g)).toBe(false);
+  });
+
+  it("--build-scenario says on stderr what it left out (a second region), and the CSV says which hours were compared", async () => {
+    const shape = { periodStart: "2026-09-01T00:00:00Z", periodEnd: "2026-10-01T00:00:00Z", invoiceId: "INV" };
+    const use1 = taskRows({ start: shape.periodStart, count: 720, vcpu: "2", memoryGB: "4", resourceId: "arn:aws:ecs:us-east-1:111122223333:task/shop/a" });
+    const euw1 = taskRows({
+      start: shape.periodStart,
+      count: 720,
+      vcpu: "1",
+      memoryGB: "2",
+      prefix: "EUW1",
+      service: "eu-api",
+      resourceId: "arn:aws:ecs:eu-west-1:111122223333:task/shop-eu/b",
+    });
+    const file = path.join(tmp, "two-regions.csv");
+    writeFileSync(
+      file,
+      cur2Csv(shape, use1) +
+        cur2Csv({ ...shape, region: "eu-west-1" }, euw1)
+          .split("\n")
+          .slice(1)
+          .join("\n"),
+    );
+    const r = await runReconcileCli([file, "--build-scenario"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).workloads.map((w: { name: string }) => w.name)).toEqual(["shop/api"]);
+    expect(r.stderr).toBe("left out: shop-eu/eu-api (eu-west-1): a scenario has one region; this bill's main Fargate region is us-east-1.\n");
+    // The CSV of a comparison names its hours (720, invoiced) and the cash billed beside the amortised paid.
+    const scenario = path.join(tmp, "one.json");
+    writeFileSync(scenario, JSON.stringify({ name: "one", region: "us-east-1", workloads: [{ name: "api", vcpu: 2, memoryGiB: 4 }] }));
+    const csv = (await runReconcileCli([file, "--scenario", scenario, "--format", "csv"])).stdout;
+    expect(csv).toMatch(/\r\nComparison period,,,720 hours: whole billing period \(invoiced\): 30 of 30 days \(2026-09-01 to 2026-09-30\),,720,hours,,,,\r\n/);
   });
 
   it("--build-scenario prints the inferred scenario as a scenario file the estimate CLI accepts", async () => {

@@ -196,7 +196,10 @@ export async function runReconcileCli(argv: string[], deps: ReconcileDeps = {}):
     if (!built) return fail("--build-scenario reads a bill file: it cannot be built from an Athena query.");
     if (format !== "json") return fail("--build-scenario prints a scenario JSON file: leave out --format or give --format json.");
     if (scenario) return fail("--build-scenario and --scenario: give one of them.");
-    return { code: 0, stdout: `${JSON.stringify(scenarioFromBill(built, fargateCatalog).scenario, null, 2)}\n`, stderr: "" };
+    const fromBill = scenarioFromBill(built, fargateCatalog);
+    // What could not be built (another region, no task size, no usage) is said on stderr; the scenario file stays clean.
+    const left = fromBill.skipped.map((x) => `left out: ${x}\n`).join("");
+    return { code: 0, stdout: `${JSON.stringify(fromBill.scenario, null, 2)}\n`, stderr: terminalText(left) };
   }
   const comparison = scenario ? compareWithScenario(recon, scenario, fargateCatalog) : undefined;
   // Right-sizing only when asked for: without --rightsizing the output is as before, split columns or not.
