@@ -689,7 +689,11 @@ export class BillAccumulator {
     if (focus && this.spCovered) {
       this.notes.add(
         useBilled
-          ? "FOCUS: usage covered by a Savings Plan is billed at 0 (BilledCost); the plan's own charge is its Purchase row, listed under fees. EffectiveCost is not used: on this file's on-demand rows it differs from BilledCost (AWS's sample rounds it)."
+          ? `FOCUS: "paid" here is cash (BilledCost), not amortised: usage covered by a Savings Plan shows 0 and the plan's own charge is its Purchase row, listed under fees, so paid figures are below what the usage cost. ${
+              this.map.index.effectiveCost < 0
+                ? "The file has no EffectiveCost column (the amortised cost): export FOCUS with it to compare like with like."
+                : "EffectiveCost is not used: on this file's on-demand rows it differs from BilledCost (AWS's sample rounds it)."
+            }`
           : "FOCUS: usage covered by a Savings Plan is paid at its EffectiveCost (amortised, as CUR's Savings Plan effective cost) and billed at 0 (BilledCost); the plan's recurring fee is its Purchase row, listed under fees.",
       );
     }

@@ -37,7 +37,7 @@ describe("FOCUS 1.0 sample (real, anonymized AWS bill, CC BY 4.0)", () => {
     // Totals: 0.0146267369 + 0.0022606431 + 0.00356 = 0.02044738; list 0.0146267369 + 0.0023396653 + 0.00356 = 0.0205264022.
     expect(r.totals.effectiveCost).toBe("0.02044738");
     expect(r.totals.listCost).toBe("0.0205264022");
-    expect(r.notes.join(" ")).toMatch(/Savings Plan is billed at 0/);
+    expect(r.notes.join(" ")).toMatch(/"paid" here is cash \(BilledCost\), not amortised: usage covered by a Savings Plan shows 0/);
   });
 
   it("puts the 28 task data-transfer rows and the NAT, IPv4, ALB, logs, ECR, EFS, EKS rows outside the meter; the credit apart", async () => {

@@ -289,3 +289,16 @@ describe("item 3: one answer across formats", () => {
     expect(r.savingsPlanFees).toEqual({ fee: "0.04", usedByUsage: "0.039496", unused: "0.000504" });
   });
 });
+
+describe("FOCUS without EffectiveCost (review finding)", () => {
+  it("says paid is cash, and why: the file has no amortised cost column", async () => {
+    const shape = { periodStart: "2026-09-01T00:00:00Z", periodEnd: "2026-10-01T00:00:00Z" };
+    const rows = taskRows({ start: shape.periodStart, count: 4, vcpu: "1", memoryGB: "2", kind: (i) => (i < 2 ? "covered" : "usage") });
+    const table = Papa.parse<string[]>(focus12Csv(shape, rows).trim()).data;
+    const drop = table[0]!.indexOf("EffectiveCost");
+    expect(drop).toBeGreaterThan(-1);
+    const text = Papa.unparse(table.map((row) => row.filter((_, i) => i !== drop)));
+    const r = await reconcileCsvText(text, "focus.csv", 4096);
+    expect(r.notes.join(" ")).toMatch(/"paid" here is cash \(BilledCost\), not amortised.*The file has no EffectiveCost column/);
+  });
+});
