@@ -1,25 +1,23 @@
 "use client";
 
-import { startTransition, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import type { Ec2Catalog, ExtrasCatalog } from "@/lib/catalog";
-import { inIdleSteps, useIdleValue } from "@/lib/browser";
-import { estimateScenario, type FargateEstimate } from "@/lib/pricing";
-import { buildResults, ec2WarmUpSteps, isReplacement, spotInBackground, type SpotView, stagedView } from "@/lib/results";
-import { createWorkloadCheckCache, evaluateDraft, type Draft, type Scenario } from "@/lib/scenario";
+import { useIdleValue } from "@/lib/browser";
+import { estimateScenario } from "@/lib/pricing";
+import { buildResults, isReplacement, spotInBackground, type SpotView, stagedView } from "@/lib/results";
+import { createWorkloadCheckCache, evaluateDraft, type Draft } from "@/lib/scenario";
 import { useScenarioStore } from "@/lib/store";
 
 /**
  * Everything the calculator shows, staged so a keystroke waits only for what it must:
- * - once the EC2 prices have loaded, the scenario's first EC2 and Managed Instances estimates run apart, one per task
- *   (useWarmedEc2): until then the EC2 and Managed Instances figures read as loading;
  * - urgent: the draft's checks (per workload, cached) and the Fargate estimate, for the totals (`view`);
  * - deferred (a render React can interrupt): the EC2 estimate and the rest of the results (`detailView`); the totals
  *   show the last EC2 figures until then (stagedView);
  * - once typing pauses, in idle time: line items and charts (`idleDetailView`), the Spot series (in a Web Worker) and
  *   the bill comparison (`idleScenario`).
  */
-export function useEstimates(draft: Draft, loadedEc2Catalog: Ec2Catalog | null, extrasCatalog: ExtrasCatalog | null) {
+export function useEstimates(draft: Draft, ec2Catalog: Ec2Catalog | null, extrasCatalog: ExtrasCatalog | null) {
   // A keystroke changes one workload: the others' checks are remembered (by workload object) and not redone.
   const [checks] = useState(createWorkloadCheckCache);
   const evaluation = useMemo(() => evaluateDraft(draft, fargateCatalog, extrasCatalog, checks), [draft, extrasCatalog, checks]);
@@ -36,7 +34,6 @@ export function useEstimates(draft: Draft, loadedEc2Catalog: Ec2Catalog | null, 
     }),
     [evaluation, extrasCatalog, keys],
   );
-  const ec2Catalog = useWarmedEc2(loadedEc2Catalog, extrasCatalog, current);
   const deferred = useDeferredValue(current);
   const detailView = useMemo(
     () => (deferred.scenario && deferred.estimate ? buildResults(deferred.scenario, fargateCatalog, ec2Catalog, deferred.extras, deferred.estimate) : null),
@@ -68,33 +65,4 @@ export function useEstimates(draft: Draft, loadedEc2Catalog: Ec2Catalog | null, 
   }, [idleScenario]);
 
   return { evaluation, view, detailView, idleDetailView, idleScenario, spot };
-}
-
-/**
- * The EC2 catalog once it has loaded and the scenario of the moment has had its first (slow) EC2 and Managed Instances
- * estimates in tasks of their own (ec2WarmUpSteps, issue 24 item 7), so the render that first shows them finds the
- * instance types selected; null until then (the EC2 and Managed Instances figures read as loading, never a stale or
- * $0 figure). Keystrokes meanwhile do not restart it: a later scenario in the same region and settings reuses the same
- * selections, and any other is priced in its render as before.
- */
-function useWarmedEc2(
-  loaded: Ec2Catalog | null,
-  extrasCatalog: ExtrasCatalog | null,
-  current: { scenario: Scenario | null; estimate: FargateEstimate | null; extras: ExtrasCatalog | null },
-): Ec2Catalog | null {
-  const [warmed, setWarmed] = useState<Ec2Catalog | null>(null);
-  const latest = useRef(current);
-  useEffect(() => {
-    latest.current = current;
-  }, [current]);
-  useEffect(() => {
-    if (!loaded || warmed === loaded) return;
-    const { scenario, estimate, extras } = latest.current;
-    const steps = scenario && estimate ? ec2WarmUpSteps(scenario, fargateCatalog, loaded, extras, estimate) : [];
-    // Short idle timeouts: the steps need tasks of their own, not an idle browser (a busy page is seldom idle).
-    return inIdleSteps([...steps, () => startTransition(() => setWarmed(loaded))], 50);
-    // extrasCatalog: when the whole-bill prices arrive during the steps, they start again with them (the Managed
-    // Instances step needs them; the EC2 step, run already, is quick the second time).
-  }, [loaded, extrasCatalog, warmed]);
-  return warmed;
 }

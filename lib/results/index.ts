@@ -14,7 +14,6 @@ export { sameChartProps } from "./same-data";
 export { sameWorkloadTable } from "./same-table";
 export { spotInBackground } from "./spot-client";
 export { stagedView } from "./staged";
-export { ec2WarmUpSteps } from "./warm";
 export { buildResults } from "./view";
 export type { ResultsView, SpotView } from "./view";
 export { serviceHints } from "./whole-bill";
