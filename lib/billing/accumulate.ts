@@ -1,5 +1,5 @@
 import type { FargateCatalog } from "@/lib/catalog";
-import { dec, DIVISION_PLACES, SECONDS_PER_HOUR, ZERO, type Decimal } from "@/lib/core";
+import { dec, DIVISION_PLACES, MS_PER_HOUR, ZERO, type Decimal } from "@/lib/core";
 import { BillError, FORMAT_NAMES, FORMAT_COLUMNS, mapHeader, type ColumnMap, type Field } from "./columns";
 import { Attribution, linkTagsOf } from "./attribution";
 import { Memo } from "./memo";
@@ -85,7 +85,6 @@ export function numberOutOfBounds(s: string): string | null {
   if (lead < NUMBER_BOUNDS.minExponent) return `it is below 1e${NUMBER_BOUNDS.minExponent} (and not zero)`;
   return null;
 }
-const MS_PER_HOUR = SECONDS_PER_HOUR * 1000;
 
 // Pure per-cell work, remembered (./memo.ts): a bill repeats its hours, rates and tags on every row.
 const MILLIS = new Memo<string, number>();

@@ -6,7 +6,7 @@
  * (./accumulate.ts, ./attribution.ts), written in SQL that Athena (Trino) and DuckDB both accept, so the test runs it
  * on the test bills with DuckDB and compares the answer row for row (./athena-sql.test.ts). Pure: no I/O.
  */
-import { dec, ZERO } from "@/lib/core";
+import { dec, MS_PER_HOUR, ZERO } from "@/lib/core";
 import type { BesideFargate, BesideLine, LinkedLine, Reconciliation, UsageLine } from "./types";
 import { FARGATE_USAGE_TYPES, fargateMeter } from "./usage-type";
 
@@ -301,7 +301,7 @@ export function reconciliationFromAthena(q: AthenaQuery, result: AthenaResult): 
       fargateRows: result.fargateRows,
       periodStart: new Date(start).toISOString().replace(".000Z", "Z"),
       periodEnd: new Date(end).toISOString().replace(".000Z", "Z"),
-      periodHours: String((end - start) / 3_600_000),
+      periodHours: String((end - start) / MS_PER_HOUR),
     },
     usage: result.usage,
     groups: [],

@@ -6,7 +6,7 @@
  * The invoice ID is blank until AWS finalises the month (https://docs.aws.amazon.com/cur/latest/userguide/view-finalized-cur.html;
  * CUR 2.0 table dictionary, bill_invoice_id); FOCUS 1.2 added InvoiceId for the same reconciliation.
  */
-import { dec, SECONDS_PER_HOUR } from "@/lib/core";
+import { dec, MS_PER_HOUR } from "@/lib/core";
 import type { DecimalString } from "./types";
 
 export type Granularity = "hourly" | "daily" | "monthly";
@@ -39,7 +39,6 @@ export interface BillPeriod {
 export const COVERAGE_RULE =
   "Covered hours run from the billing period's start to the end of the last usage row. A usage row within a day of the period's start or end counts as reaching it (a sparse export of a closed month has no row in its last hour); a bill with an invoice ID covers its whole billing period; a bill without billing-period columns covers its first to last usage hour. Only rows of the file's own granularity count (a month-long row in an hourly file does not).";
 
-const MS_PER_HOUR = SECONDS_PER_HOUR * 1000;
 const MS_PER_DAY = 24 * MS_PER_HOUR;
 const CLASSES: Granularity[] = ["hourly", "daily", "monthly"];
 

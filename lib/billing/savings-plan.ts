@@ -5,16 +5,30 @@
  * Compute Savings Plan term, the hourly commitment with the largest net savings over those hours (./savings-plan-sizing.ts).
  */
 import { SAVINGS_PLAN_TERMS, type FargateCatalog, type SavingsPlanTerm } from "@/lib/catalog";
-import { dec, formatUsd, formatUsdPerHour, own, ROUND_DOWN, ROUND_UP, SECONDS_PER_HOUR, terminalText, textTable, ZERO, type Decimal } from "@/lib/core";
+import {
+  dec,
+  formatUsd,
+  formatUsdPerHour,
+  HOURS_PER_MONTH,
+  MONTHS_PER_YEAR,
+  MS_PER_HOUR,
+  own,
+  ROUND_DOWN,
+  ROUND_UP,
+  terminalText,
+  textTable,
+  ZERO,
+  type Decimal,
+} from "@/lib/core";
 import { CommitmentCurve, type CommitmentOutcome, type SpendHour } from "./savings-plan-sizing";
 import type { DecimalString } from "./types";
 import { fargateMeter } from "./usage-type";
 
-const MS_PER_HOUR = SECONDS_PER_HOUR * 1000;
 /** Bounds on what a bill can make the collector keep (README, Security): distinct hours and (region, usage type) keys. */
 export const SAVINGS_PLAN_BOUNDS = { hours: 100_000, keys: 1_000, curvePoints: 48 } as const;
 /** Hours a term runs: an all-upfront plan pays commitment x these hours at purchase. */
-const TERM_HOURS: Record<SavingsPlanTerm, number> = { "1yr-no-upfront": 8760, "1yr-all-upfront": 8760, "3yr-no-upfront": 26280, "3yr-all-upfront": 26280 };
+/** A term's hours, as the calculator's upfront payments count them (lib/results/periods.ts): 730-hour months x 12 x years. */
+const termHours = (term: SavingsPlanTerm) => HOURS_PER_MONTH * MONTHS_PER_YEAR * (term.startsWith("3yr") ? 3 : 1);
 export const TERM_LABELS: Record<SavingsPlanTerm, string> = {
   "1yr-no-upfront": "1 year, no upfront",
   "1yr-all-upfront": "1 year, all upfront",
@@ -312,7 +326,7 @@ export class SavingsPlanHours {
         breakEvenUtilizationPercent: percent(curve.planCost, curve.onDemand) ?? "100.00",
         optimum: best.commitment.toString(),
         commitmentPerHour: bought.commitment.toString(),
-        upfront: term.endsWith("all-upfront") ? bought.commitment.times(TERM_HOURS[term]).toString() : null,
+        upfront: term.endsWith("all-upfront") ? bought.commitment.times(termHours(term)).toString() : null,
         onDemand: bought.onDemand.toString(),
         costWithPlan: exact10(bought.costWithPlan),
         netSavings: exact10(bought.netSavings),

@@ -8,7 +8,7 @@
  * whose split cells cannot be used is still on the bill, and is only named here.
  */
 import type { FargateCatalog } from "@/lib/catalog";
-import { dec, formatQuantity, formatUsd, ROUND_UP, terminalText, textTable, toCents, toPlain, ZERO, type Decimal } from "@/lib/core";
+import { dec, formatQuantity, formatUsd, MS_PER_HOUR, ROUND_UP, terminalText, textTable, toCents, toPlain, ZERO, type Decimal } from "@/lib/core";
 import { formatSize, type TaskSize } from "@/lib/pricing";
 import {
   DEFAULT_HEADROOM_PERCENT,
@@ -146,7 +146,6 @@ export interface SplitRowInput {
 export const SPLIT_BOUNDS = { services: 1_000, samples: 2_000_000, tasks: 200_000, examples: 10 } as const;
 /** Actual above this many times the reserved usage is taken as a mistake (the utilization upload refuses above 1000%). */
 export const MAX_ACTUAL_OVER_RESERVED = 10;
-const MS_PER_HOUR = 3_600_000;
 const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d{1,4})?$/i;
 
 interface Dim {

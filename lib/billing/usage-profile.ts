@@ -10,10 +10,8 @@
  * - Concurrency comes from the vCPU-hours (else GB-hours) per clock hour; rows longer than an hour (daily or monthly
  *   granularity) make the group "coarse": no concurrency, no run lengths.
  */
-import { SECONDS_PER_HOUR } from "@/lib/core";
+import { MS_PER_HOUR } from "@/lib/core";
 import type { FargateMeter } from "./usage-type";
-
-const MS_PER_HOUR = SECONDS_PER_HOUR * 1000;
 
 /**
  * Memory bounds (README, Security): groups profiled, clock-hour cells over all groups, tasks per group and over all

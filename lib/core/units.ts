@@ -4,6 +4,8 @@ export const HOURS_PER_MONTH = 730;
 export const MONTHS_PER_YEAR = 12;
 /** Seconds in an hour: per-second billing converts through this. */
 export const SECONDS_PER_HOUR = 3600;
+/** Milliseconds in an hour: bill timestamps (Date.parse) convert through this. */
+export const MS_PER_HOUR = SECONDS_PER_HOUR * 1000;
 /** MiB in a GiB. Fargate sizes are GiB ("GB" on AWS's pages) of 1024 MiB. */
 export const MIB_PER_GIB = 1024;
 /** CPU units per vCPU in ECS task definitions. */
