@@ -142,6 +142,24 @@ describe("a faithful scenario from the bill (issue 21 item 3)", () => {
     expect(worstGap(recon, built.scenario).gap).toBeLessThan(1e-9);
   });
 
+  it("says the share of hours the 95th percentile of tasks at once holds for, not 95% whatever it is (review finding)", async () => {
+    // The 2-task service above: 2 tasks at once in each of its 360 hours with usage, so every one of them, not "95%".
+    const steady: Task[] = [];
+    for (let d = 0; d < 30; d++)
+      for (let k = 0; k < 2; k++) steady.push({ service: "web", start: T0 + d * DAY + 8 * H, end: T0 + d * DAY + 20 * H, vcpu: 2, gb: 4 });
+    const a = await build(steady);
+    expect(a.byName["prod/web"]!.note).toContain("usage in 360 of the bill's 720 hours, 2 tasks at once in every one of them;");
+    expect(a.byName["prod/web"]!.note).not.toContain("95%");
+    // One task always on (720 hours) and a second for the first 20 hours: 20 hours at 2 tasks, 700 at 1.
+    // Largest first, the 95th percentile is at[floor(720 x 0.05)] = at[36] = 1 task; 700 of 720 hours have no more than
+    // that: 700 / 720 = 97.22...%, said rounded down as 97.2%; 2 at the most.
+    const b = await build([
+      { service: "api", start: T0, end: PERIOD_END, vcpu: 1, gb: 2 },
+      { service: "api", start: T0, end: T0 + 20 * H, vcpu: 1, gb: 2 },
+    ]);
+    expect(b.byName["prod/api"]!.note).toContain("usage in 720 of the bill's 720 hours, no more than 1 task at once in 97.2% of them (2 at the most);");
+  });
+
   it("a nightly batch of 30 runs x 20 minutes at 4 vCPU / 8 GiB comes back as that from per-task rows", async () => {
     const tasks: Task[] = Array.from({ length: 30 }, (_, d) => ({
       service: "nightly",

@@ -88,6 +88,24 @@ const duty = (percent: number) => Math.min(100, Math.max(10 ** -DUTY_DP, Number(
 const pct = (share: number) => `${Number((share * 100).toFixed(2))}%`;
 const num = (x: number, dp = 4) => String(Number(x.toFixed(dp)));
 
+/**
+ * The 95th percentile of tasks at once in words, with the share of hours it truly holds for: `at` is the tasks at once
+ * per hour with usage, largest first, and p95 the level no more than 5% of those hours exceed. "2 tasks at once in every
+ * one of them" when every hour had the same; "no more than 3 tasks at once in 96.5% of them (5 at the most)" otherwise,
+ * the share rounded down (never "100%" for what is not every hour).
+ */
+export function concurrencyWords(at: readonly number[], p95: number): string {
+  const tasks = (x: number) => `${num(x, 2)} task${x === 1 ? "" : "s"}`;
+  const max = at[0]!;
+  const min = at[at.length - 1]!;
+  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+  if (same(max, min)) return `${tasks(p95)} at once in every one of them`;
+  const within = at.filter((v) => v <= p95 || same(v, p95)).length;
+  if (within === at.length) return `no more than ${tasks(p95)} at once in every one of them (${num(min, 2)} at the least)`;
+  const share = Math.floor((within / at.length) * 1000) / 10;
+  return `no more than ${tasks(p95)} at once in ${share}% of them (${num(max, 2)} at the most)`;
+}
+
 /** "20 min", "1 h 5 min", "45 s": a run length as people say it. */
 function duration(seconds: number): string {
   if (seconds < 90) return `${Math.round(seconds)} s`;
@@ -232,7 +250,7 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
       const alwaysOn = percent >= 99.5;
       schedule = alwaysOn ? { type: "always-on" } : { type: "duty-cycle", percent: duty(percent) };
       scheduleHow =
-        `Tasks: usage in ${at.length} of the bill's ${fmt(hours, 2)} hours, ${num(p95, 2)} task${p95 === 1 ? "" : "s"} at once in 95% of them (at most ${num(at[0]!, 2)}); ` +
+        `Tasks: usage in ${at.length} of the bill's ${fmt(hours, 2)} hours, ${concurrencyWords(at, p95)}; ` +
         `${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"} over ${fmt(hours, 2)} hours is ${tasks} task${tasks === 1 ? "" : "s"} ${alwaysOn ? "always on" : `running ${duty(percent)}% of the time`}.`;
     } else {
       const average = taskHours.div(hours);
