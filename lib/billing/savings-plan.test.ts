@@ -163,6 +163,41 @@ describe("Savings Plan sizing from a CUR 2.0 bill's hours", () => {
   });
 });
 
+describe("a commitment of zero is said as no commitment, with the reason (review finding)", () => {
+  /** Ten hours in the export (EC2 rows in the hours without Fargate); 1 vCPU + 2 GB of Fargate ($0.04937) in the first `used`. */
+  const tenHours = (used: number) =>
+    [
+      CUR2,
+      ...Array.from({ length: 10 }, (_, h) =>
+        h < used ? fargateHour(h, 1, 2) : [`Usage,AmazonEC2,BoxUsage:m5.large,1,0.096,0.096,us-east-1,,${hourIso(h)},${hourIso(h + 1)}`],
+      ).flat(),
+    ].join("\n");
+
+  it("the 1-year term saves nothing, the 3-year ones do: no '$0.0000 an hour would have saved $0.00'", async () => {
+    const sp = (await withSavingsPlan(tenHours(7))).savingsPlan!;
+    // Near C = 0 net savings grow only while hours with usage / (1 - d) > every hour: 1 year no upfront 7 / 0.8 = 8.75 and
+    // 1 year all upfront 7 / 0.73 = 9.59 are below 10, so their best is 0; 3 years (0.55, 0.48): 12.73 and 14.58 are above.
+    expect(sp.options.map((o) => o.commitmentPerHour)).toEqual(["0", "0", "0.027", "0.024"]);
+    // 3 years all upfront: k = 0.04937 x 0.48 = 0.0236976. C = 0.023 covers 7 x 0.023 / 0.48 = 0.3354166..., paid 0.23, net
+    // 0.1054166...; C = 0.024 covers all 7 x 0.04937 = 0.34559, paid 10 x 0.024 = 0.24, net 0.10559 (30.55% of 0.34559).
+    expect(sp.options[3]).toMatchObject({ netSavings: "0.10559", savingsPercent: "30.55" });
+    expect(sp.summary).toBe(
+      "Over these 10 hours, a 1-year no-upfront commitment would have saved nothing: Fargate ran in 7 of the 10 hours (70.00%) and a commitment is paid every hour, so at that term's discount (20.00% off) it must be used in more than 80.00% of them to save anything; 3 years, all upfront at $0.0240 an hour saves the most, $0.11 (30.55%).",
+    );
+    expect(sp.summary).not.toContain("$0.0000");
+  });
+
+  it("no term saves anything: one sentence says so and why", async () => {
+    // 4 of 10 hours (40%): even 3 years all upfront (52% off) needs more than 48% of the hours (4 / 0.48 = 8.33 < 10).
+    const sp = (await withSavingsPlan(tenHours(4))).savingsPlan!;
+    expect(sp.options.every((o) => o.commitmentPerHour === "0")).toBe(true);
+    expect(sp.summary).toBe(
+      "Over these 10 hours, no Savings Plan commitment would have saved anything on this bill: Fargate ran in 4 of the 10 hours (40.00%) and a commitment is paid every hour, so even at the largest discount here, 3 years, all upfront (52.00% off) it must be used in more than 48.00% of them to save anything.",
+    );
+    expect(savingsPlanToTable(sp)).toContain("no Savings Plan commitment would have saved anything on this bill");
+  });
+});
+
 describe("Savings Plan coverage from a FOCUS bill", () => {
   const FOCUS =
     "BilledCost,ListCost,EffectiveCost,ChargeCategory,ServiceName,RegionId,ChargeDescription,ConsumedQuantity,x_UsageType,ChargePeriodStart,ChargePeriodEnd,CommitmentDiscountType,CommitmentDiscountStatus";

@@ -354,7 +354,7 @@ export class SavingsPlanHours {
     return {
       status: "ok",
       message: null,
-      summary: summaryOf(options, hours),
+      summary: summaryOf(options, hours, this.hourly.size),
       hours,
       periodStart: isoOf(first * MS_PER_HOUR),
       periodEnd: isoOf(last * MS_PER_HOUR),
@@ -380,13 +380,37 @@ export class SavingsPlanHours {
   }
 }
 
-function summaryOf(options: SavingsPlanOption[], hours: number): string {
+/** True when a term's bought commitment saves nothing a person would call savings (none, or less than half a cent). */
+const savesNothing = (o: SavingsPlanOption) => dec(o.commitmentPerHour).eq(0) || dec(o.netSavings).lt("0.005");
+
+/**
+ * Why a term's best commitment is zero, in words. Near C = 0 every hour with usage uses the whole commitment, so net
+ * savings grow with C only while (hours with usage) / (1 - d) > (every hour): a plan saves only when usage is in more
+ * than its break-even share (1 - d) of the hours, whatever its level. Otherwise the exact optimum may be below the
+ * $0.001 an hour AWS sells, or save less than a cent.
+ */
+function whyNothing(o: SavingsPlanOption, hours: number, hoursWithUsage: number, lead: string): string {
+  const optimum = dec(o.optimum);
+  if (optimum.gt(0) && dec(o.commitmentPerHour).eq(0))
+    return `the best commitment, ${formatUsdPerHour(optimum)} an hour, is below the $0.001 an hour AWS sells`;
+  if (optimum.gt(0))
+    return `the best commitment, ${formatUsdPerHour(o.commitmentPerHour)} an hour, would have saved less than a cent (${formatUsd(o.netSavings)})`;
+  const share = percent(dec(hoursWithUsage), dec(hours)) ?? "0.00";
+  return `Fargate ran in ${hoursWithUsage.toLocaleString("en-US")} of the ${hours.toLocaleString("en-US")} hours (${share}%) and a commitment is paid every hour, so ${lead} (${o.discountPercent}% off) it must be used in more than ${o.breakEvenUtilizationPercent}% of them to save anything`;
+}
+
+function summaryOf(options: SavingsPlanOption[], hours: number, hoursWithUsage: number): string {
   const n = `${hours.toLocaleString("en-US")} hour${hours === 1 ? "" : "s"}`;
   const first = options[0]!;
-  if (dec(first.commitmentPerHour).eq(0) && options.every((o) => dec(o.commitmentPerHour).eq(0)))
-    return `Over these ${n}, no Savings Plan commitment would have saved money: Fargate usage was too uneven or too idle for any term's discount.`;
+  if (options.every(savesNothing)) {
+    // The largest discount needs the fewest hours: if even it saves nothing, that is the reason for all.
+    const widest = options.reduce((a, b) => (dec(b.discountPercent).gt(a.discountPercent) ? b : a));
+    return `Over these ${n}, no Savings Plan commitment would have saved anything on this bill: ${whyNothing(widest, hours, hoursWithUsage, `even at the largest discount here, ${widest.label}`)}.`;
+  }
   const top = options.reduce((a, b) => (dec(b.netSavings).gt(a.netSavings) ? b : a));
-  const one = `a 1-year no-upfront commitment of ${formatUsdPerHour(first.commitmentPerHour)} an hour would have saved ${formatUsd(first.netSavings)} (${first.savingsPercent ?? "0.00"}%)`;
+  const one = savesNothing(first)
+    ? `a 1-year no-upfront commitment would have saved nothing: ${whyNothing(first, hours, hoursWithUsage, "at that term's discount")}`
+    : `a 1-year no-upfront commitment of ${formatUsdPerHour(first.commitmentPerHour)} an hour would have saved ${formatUsd(first.netSavings)} (${first.savingsPercent ?? "0.00"}%)`;
   return top.term === first.term
     ? `Over these ${n}, ${one}.`
     : `Over these ${n}, ${one}; ${top.label} at ${formatUsdPerHour(top.commitmentPerHour)} an hour saves the most, ${formatUsd(top.netSavings)} (${top.savingsPercent ?? "0.00"}%).`;
