@@ -5,6 +5,7 @@ import type { Scenario } from "@/lib/scenario";
 import { periodSentence, type BillPeriod } from "./period";
 import type { DecimalString, Reconciliation } from "./types";
 import { fargateMeter, usageTypeOf } from "./usage-type";
+import { noUsageSentence } from "./verdict";
 import { meterWords, percentOf } from "./words";
 
 export interface ComparisonLine {
@@ -146,6 +147,9 @@ export function compareWithScenario(recon: Reconciliation, scenario: Scenario, c
     }
   }
   findings.sort((a, b) => b.size.cmp(a.size));
+  // A file without usage rows has nothing to compare: one finding says so (./verdict.ts), not one per usage type.
+  const noUsage = noUsageSentence(recon, scenario.name);
+  if (noUsage) findings.splice(0, findings.length, { size: ZERO, text: noUsage });
   const ec = sorted.reduce((t, r) => t.plus(r.ec), ZERO);
   const bc = sorted.reduce((t, r) => t.plus(r.bc), ZERO);
   return {

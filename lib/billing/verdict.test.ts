@@ -4,7 +4,8 @@ import { fargateCatalog } from "@/lib/catalog/fargate";
 import { parseScenario } from "@/lib/scenario/parse";
 import { compareWithScenario } from "./compare";
 import { reconcileFile } from "./node";
-import { fixture } from "./test-helpers";
+import { fixture, reconcileCsvText } from "./test-helpers";
+import { cur2Csv } from "./__fixtures__/synthetic-bills";
 import { billVerdict, comparedPeriod, datesInWords, lineGapWords, type VerdictInput, type VerdictLine } from "./verdict";
 import { comparisonChart } from "./bill-chart";
 import { billToTable, billView } from "./view";
@@ -121,6 +122,49 @@ describe("the verdict's words", () => {
       detail: null,
       largest: null,
     });
+  });
+
+  it("a header-only bill is no usage, not 'billed 0% of the estimate'; a bill with rows but no Fargate says so (review finding)", async () => {
+    const SEPT = { periodStart: "2026-09-01T00:00:00Z", periodEnd: "2026-10-01T00:00:00Z" };
+    const shop = parseScenario({ name: "shop", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2 }] }, fargateCatalog);
+    if (!shop.ok) throw new Error("scenario");
+    const empty = await reconcileCsvText(cur2Csv(SEPT, []), "empty.csv");
+    expect(empty.bill.rows).toBe(0);
+    const c = compareWithScenario(empty, shop.value, fargateCatalog);
+    const v = billView(empty, c);
+    expect(v.verdict.sentences).toEqual([
+      'The file has no rows, only its header: no usage and no dates, so there is nothing to compare with the scenario "shop".',
+    ]);
+    // No comparison over an invented 730-hour month: no table, no chart, no "compared over a 730-hour month" line.
+    expect(v.comparison).toBeNull();
+    expect(v.period).toBeNull();
+    const table = billToTable(v);
+    expect(table).not.toMatch(/0% of the estimate|730-hour|Compared with/);
+    // The JSON comparison keeps its figures, with one finding instead of "the bill has none" per usage type.
+    expect(c.findings).toEqual(['The file has no rows, only its header: no usage and no dates, so there is nothing to compare with the scenario "shop".']);
+    // Without a scenario too.
+    expect(billView(empty).verdict.headline).toBe("The file has no rows, only its header: no usage and no dates.");
+
+    // Only a tax row: rows but no usage, and the billing period it names.
+    const tax = await reconcileCsvText(
+      cur2Csv(SEPT, [{ kind: "tax", start: SEPT.periodStart, hours: 720, product: "AmazonECS-tax", usageType: "", quantity: "1", rate: "0.5" }]),
+      "tax.csv",
+    );
+    expect(billView(tax, compareWithScenario(tax, shop.value, fargateCatalog)).verdict.headline).toBe(
+      'The file has 1 row but no usage (only taxes, credits, fees or other charges), billing period 1 to 30 September 2026, so there is nothing to compare with the scenario "shop".',
+    );
+
+    // Usage of another service over 10 days but no Fargate: a true comparison over those 240 hours, in words.
+    const ec2 = await reconcileCsvText(
+      cur2Csv(SEPT, [
+        { kind: "usage", start: SEPT.periodStart, hours: 240, product: "AmazonEC2", usageType: "BoxUsage:m5.large", quantity: "240", rate: "0.096" },
+      ]),
+      "ec2.csv",
+    );
+    // The estimate over 240 hours: 240 x (0.04048 + 2 x 0.004445) = 240 x 0.04937 = 11.8488 -> $11.85; billed $0.00.
+    expect(billView(ec2, compareWithScenario(ec2, shop.value, fargateCatalog)).verdict.headline).toBe(
+      "The bill is $11.85 below the estimate: it has no Fargate usage over these hours.",
+    );
   });
 
   it("a line on the estimate's side only, on EKS", () => {

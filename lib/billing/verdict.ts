@@ -100,8 +100,29 @@ export interface VerdictLine {
   billedCost: string;
 }
 
+/**
+ * A file without any usage row (only its header, or only taxes, credits and fees): what it is and its billing period
+ * if any, in place of a comparison an invented 730-hour month would make ("billed 0% of the estimate"). Null when the
+ * file has usage rows, or when the reconciliation does not say (no `period`: made before periods were read).
+ */
+export function noUsageSentence(
+  r: Pick<Reconciliation, "bill" | "usage"> & {
+    period?: { firstUsageStart: string | null; billingPeriodStart: string | null; billingPeriodEnd: string | null };
+  },
+  scenario?: string | null,
+): string | null {
+  if (!r.period || r.usage.length || r.period.firstUsageStart) return null;
+  const compare = scenario ? `, so there is nothing to compare with the scenario "${scenario}"` : "";
+  if (r.bill.rows === 0) return `The file has no rows, only its header: no usage and no dates${compare}.`;
+  const dates = datesInWords(r.period.billingPeriodStart ?? r.bill.periodStart, r.period.billingPeriodEnd ?? r.bill.periodEnd);
+  const rows = `${r.bill.rows.toLocaleString("en-US")} row${r.bill.rows === 1 ? "" : "s"}`;
+  return `The file has ${rows} but no usage (only taxes, credits, fees or other charges)${dates ? `, billing period ${dates}` : " and no billing period"}${compare}.`;
+}
+
 export interface VerdictInput {
   period: ComparedPeriod;
+  /** noUsageSentence(): the file has no usage rows; said instead of the cost and any comparison. */
+  noUsage?: string | null;
   /** The bill's Fargate usage totals, in cents as shown. */
   listCost: string;
   paidCost: string;
@@ -154,6 +175,7 @@ export function lineGapWords(l: VerdictLine): string {
 /** The verdict from the figures the tables show. */
 export function billVerdict(input: VerdictInput): BillVerdict {
   const { period, comparison: c } = input;
+  if (input.noUsage) return { headline: input.noUsage, detail: null, largest: null, direction: null, sentences: [input.noUsage] };
   const cost = `Fargate cost ${formatUsd(input.listCost)} at list prices and ${formatUsd(input.paidCost)} paid, ${period.words}`;
   const note = period.note ? ` ${period.note.replace(/^./, (x) => x.toUpperCase()).replace(/\.?$/, ".")}` : "";
   if (!c) {
@@ -168,6 +190,7 @@ export function billVerdict(input: VerdictInput): BillVerdict {
   let headline: string;
   if (direction === "equal") headline = `The bill matches the estimate to the cent (${formatUsd(c.billedCost)}).`;
   else if (exactEst.eq(0)) headline = `The bill is ${formatUsd(diff.abs())} above the estimate, which has nothing for this usage.`;
+  else if (exactBill.eq(0)) headline = `The bill is ${formatUsd(diff.abs())} below the estimate: it has no Fargate usage over these hours.`;
   else {
     const pct = percentOf(exactBill.minus(exactEst).abs(), exactEst)!;
     // Far from the estimate, "99.8% below" reads better as what share was billed.

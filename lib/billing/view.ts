@@ -5,7 +5,7 @@ import type { Comparison } from "./compare";
 import { FORMAT_NAMES } from "./columns";
 import { periodSentence } from "./period";
 import type { Reconciliation } from "./types";
-import { billVerdict, comparedPeriod, type BillVerdict, type ComparedPeriod } from "./verdict";
+import { billVerdict, comparedPeriod, noUsageSentence, type BillVerdict, type ComparedPeriod } from "./verdict";
 import { comparisonChart, type BillChartBar } from "./bill-chart";
 import { readableUnit } from "./words";
 
@@ -105,8 +105,10 @@ export function billView(r: Reconciliation, comparison?: Comparison | null, comp
   const o = centsThatSum(r.outsideFargate.map((x) => x.cost));
   const a = centsThatSum(r.adjustments.map((x) => x.cost));
   const period = r.bill.periodStart && r.bill.periodEnd ? `${r.bill.periodStart.slice(0, 10)} to ${r.bill.periodEnd.slice(0, 10)}` : "no dates";
+  // A file without usage rows: said in the verdict instead of a comparison over an invented 730-hour month.
+  const noUsage = noUsageSentence(r, comparison?.scenario.name);
   let cmp: BillView["comparison"] = null;
-  if (comparison) {
+  if (comparison && !noUsage) {
     const est = centsThatSum(comparison.lines.map((l) => l.estimatedCost));
     const bill = centsThatSum(comparison.lines.map((l) => l.billedCost));
     // The difference shown is the difference of the amounts shown, so the columns agree with each other.
@@ -143,6 +145,7 @@ export function billView(r: Reconciliation, comparison?: Comparison | null, comp
   }
   const verdict = billVerdict({
     period: compared,
+    noUsage,
     listCost: u.list.total,
     paidCost: u.eff.total,
     comparison:
@@ -203,7 +206,7 @@ export function billView(r: Reconciliation, comparison?: Comparison | null, comp
     adjustments: r.adjustments.map((x, i) => ({ key: `${x.kind}|${x.product}`, kind: x.kind, product: x.product, cost: a.rows[i]! })),
     adjustmentsTotal: a.total,
     other: toCents(dec(r.totals.other)),
-    period: r.period ? periodSentence(r.period) : null,
+    period: r.period && !noUsage ? periodSentence(r.period) : null,
     billedTotal: r.totals.billedCost === undefined ? null : toCents(dec(r.totals.billedCost)),
     columnsUsed: r.columnsUsed
       ? (Object.entries(COLUMN_ROLES) as [keyof typeof COLUMN_ROLES, string][])
