@@ -160,6 +160,41 @@ describe("item 1: the period a bill covers", () => {
   });
 });
 
+describe("covered hours in whole units of the file's granularity (review finding)", () => {
+  it("a daily export whose last row stops mid-day (a day cut) covers that whole day", async () => {
+    // 9 whole daily rows (1 to 9 September) and a 10th day's row from 00:00 to 13:00: daily granularity (13 h > 1 h).
+    const rows = [
+      ...taskRows({ start: "2026-09-01T00:00:00Z", count: 9, hours: 24, vcpu: "1", memoryGB: "2" }),
+      ...taskRows({ start: "2026-09-10T00:00:00Z", count: 1, hours: 13, vcpu: "1", memoryGB: "2" }),
+    ];
+    const r = await reconcileCsvText(legacyCurCsv(SEPT, rows), "daily.csv");
+    // Through the end of 10 September: 10 x 24 = 240 hours (the last row's own end would give 9 x 24 + 13 = 229).
+    expect(r.period).toMatchObject({
+      granularity: "daily",
+      lastUsageEnd: "2026-09-10T13:00:00Z",
+      coveredEnd: "2026-09-11T00:00:00Z",
+      coveredHours: "240",
+      daysCovered: "10",
+      monthToDate: true,
+    });
+    expect(periodSentence(r.period!)).toMatch(/^month to date: 10 of 30 days \(2026-09-01 to 2026-09-10\); daily rows: /);
+  });
+
+  it("an hourly export covers through the last clock hour with usage, and no further", async () => {
+    // 232 hourly rows, 1 September 00:00 to 10 September 16:00, then a 20-minute row from 16:00 to 16:20.
+    const rows = [
+      ...taskRows({ start: "2026-09-01T00:00:00Z", count: 232, vcpu: "1", memoryGB: "2" }),
+      ...taskRows({ start: "2026-09-10T16:00:00Z", count: 1, hours: 1 / 3, vcpu: "1", memoryGB: "2" }),
+    ];
+    const r = await reconcileCsvText(cur2Csv(SEPT, rows), "hourly.csv", 4096);
+    // 232 + 1 = 233 hours, to 17:00 (not 232.33 hours to 16:20, nor the end of the day).
+    expect(r.period).toMatchObject({ granularity: "hourly", lastUsageEnd: "2026-09-10T16:20:00Z", coveredEnd: "2026-09-10T17:00:00Z", coveredHours: "233" });
+    // Without the 20-minute row: through 16:00, 232 hours (the hours present, not the day's end).
+    const whole = await reconcileCsvText(cur2Csv(SEPT, rows.slice(0, -2)), "hourly.csv", 4096);
+    expect(whole.period).toMatchObject({ coveredEnd: "2026-09-10T16:00:00Z", coveredHours: "232" });
+  });
+});
+
 describe("item 3: one answer across formats", () => {
   // Three hours of the 1 vCPU / 2 GB task: hour 0 on demand; hours 1 and 2 covered by a Compute Savings Plan of
   // 0.04 per hour (fee rows for hours 1 and 2), which the task uses 1 x 0.032384 + 2 x 0.003556 = 0.039496 of, leaving

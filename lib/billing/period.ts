@@ -37,7 +37,7 @@ export interface BillPeriod {
 
 /** How the covered hours are read, in words (README, "Meet the real bill"). */
 export const COVERAGE_RULE =
-  "Covered hours run from the billing period's start to the end of the last usage row. A usage row within a day of the period's start or end counts as reaching it (a sparse export of a closed month has no row in its last hour); a bill with an invoice ID covers its whole billing period; a bill without billing-period columns covers its first to last usage hour. Only rows of the file's own granularity count (a month-long row in an hourly file does not).";
+  "Covered hours run from the billing period's start to the end of the last usage row, in whole units of the file's granularity: an hourly file covers through the end of the last clock hour with usage, a daily file through the end of the last UTC day with usage (its last row may stop mid-day). A usage row within a day of the period's start or end counts as reaching it (a sparse export of a closed month has no row in its last hour); a bill with an invoice ID covers its whole billing period; a bill without billing-period columns covers its first to last usage hour. Only rows of the file's own granularity count (a month-long row in an hourly file does not).";
 
 const MS_PER_DAY = 24 * MS_PER_HOUR;
 const CLASSES: Granularity[] = ["hourly", "daily", "monthly"];
@@ -99,8 +99,11 @@ export class PeriodTracker {
     const granularity = this.granularity();
     const hasPeriod = Number.isFinite(this.periodStart) && Number.isFinite(this.periodEnd) && this.periodEnd > this.periodStart;
     const ext = granularity ? this.byClass.get(granularity)! : null;
-    const first = ext ? ext.first : NaN;
-    const last = ext ? ext.last : NaN;
+    // Whole units of the file's granularity (COVERAGE_RULE): an hourly file covers the clock hours its rows touch, a
+    // daily one the UTC days (a day-cut last row ending at 13:00 still covers its day); monthly rows as they are.
+    const unit = granularity === "hourly" ? MS_PER_HOUR : granularity === "daily" ? MS_PER_DAY : 0;
+    const first = ext ? (unit ? Math.floor(ext.first / unit) * unit : ext.first) : NaN;
+    const last = ext ? (unit ? Math.ceil(ext.last / unit) * unit : ext.last) : NaN;
     let start = NaN;
     let end = NaN;
     if (hasPeriod) {
@@ -121,8 +124,8 @@ export class PeriodTracker {
     return {
       billingPeriodStart: hasPeriod ? isoOf(this.periodStart) : null,
       billingPeriodEnd: hasPeriod ? isoOf(this.periodEnd) : null,
-      firstUsageStart: ext ? isoOf(first) : null,
-      lastUsageEnd: ext ? isoOf(last) : null,
+      firstUsageStart: ext ? isoOf(ext.first) : null,
+      lastUsageEnd: ext ? isoOf(ext.last) : null,
       coveredStart: covered ? isoOf(start) : null,
       coveredEnd: covered ? isoOf(end) : null,
       coveredHours: coveredHours?.toString() ?? null,
