@@ -57,8 +57,8 @@ describe("runAthenaQuery", () => {
     ]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    // Page 1: header + 9 rows, page 2: 8 rows.
-    expect(r.value).toHaveLength(17);
+    // Page 1: header + 9 rows, page 2: 10 rows (the sums, then the period's: its billing period and usage hours).
+    expect(r.value).toHaveLength(19);
     expect(r.value[0]).toMatchObject({
       section: "account-wide",
       region: "ap-northeast-1",
@@ -69,6 +69,22 @@ describe("runAthenaQuery", () => {
     // A NULL cell ({} without VarCharValue) is null.
     expect(r.value[0]!.cluster).toBeNull();
     expect(r.value.find((x) => x.section === "total")).toMatchObject({ list_cost: "0.148110000000", cost: "0.148110000000" });
+    // The period's rows (BIGINT seconds since 1970): 2026-09-01 00:00 = 1,788,220,800 s; + 30 days x 86,400 = 1,790,812,800;
+    // the usage rows' one hour ends at 1,788,220,800 + 3,600 = 1,788,224,400.
+    expect(r.value.find((x) => x.section === "billing period")).toMatchObject({
+      quantity: "18.000000000000",
+      first_start: "1788220800",
+      last_end: "1790812800",
+      invoiced_rows: "0",
+      granularity: null,
+    });
+    expect(r.value.find((x) => x.section === "usage hours")).toMatchObject({
+      granularity: "hourly",
+      first_start: "1788220800",
+      last_end: "1788224400",
+      usage_rows: "18",
+      fargate_rows: "4",
+    });
   });
 
   it("a failed query: one sentence with Athena's reason", async () => {

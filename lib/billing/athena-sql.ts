@@ -9,6 +9,7 @@
 import { dec, MS_PER_HOUR, ZERO } from "@/lib/core";
 import type { BesideFargate, BesideLine, LinkedLine, Reconciliation, UsageLine } from "./types";
 import { FARGATE_USAGE_TYPES, fargateMeter } from "./usage-type";
+import { clipPeriod, PeriodTracker, periodSentence, type BillPeriod, type Granularity } from "./period";
 
 export interface AthenaQuery {
   /** "database.table" of the CUR 2.0 table. */
@@ -64,16 +65,19 @@ export function athenaSql(q: AthenaQuery): string {
   const problems = athenaQueryProblems(q);
   if (problems.length) throw new Error(problems.join(" "));
   const [db, table] = q.table.split(".") as [string, string];
-  const filters = [
-    `line_item_line_item_type IN ('Usage', 'DiscountedUsage', 'SavingsPlanCoveredUsage')`,
-    `line_item_usage_start_date >= TIMESTAMP '${q.from} 00:00:00'`,
-    `line_item_usage_start_date < TIMESTAMP '${q.to} 00:00:00'`,
-  ];
+  // Every row type of the dates: usage feeds the sums, and every row the billing period and invoice (./period.ts).
+  const filters = [`line_item_usage_start_date >= TIMESTAMP '${q.from} 00:00:00'`, `line_item_usage_start_date < TIMESTAMP '${q.to} 00:00:00'`];
   if (q.regions?.length) filters.push(`product_region_code IN (${q.regions.map(str).join(", ")})`);
   if (q.accounts?.length) filters.push(`line_item_usage_account_id IN (${q.accounts.map(str).join(", ")})`);
   const rid = "COALESCE(line_item_resource_id, '')";
   const ut = "COALESCE(line_item_usage_type, '')";
   const V = "CAST(NULL AS VARCHAR)";
+  const B = "CAST(NULL AS BIGINT)";
+  /** Seconds since 1970 (date_diff reads alike in both engines; Trino has no epoch(), DuckDB no to_unixtime()). */
+  const epoch = (col: string) => `date_diff('second', TIMESTAMP '1970-01-01 00:00:00', ${col})`;
+  const usageTypes = `item_type IN ('Usage', 'DiscountedUsage', 'SavingsPlanCoveredUsage')`;
+  const isFargate = `product IN ('AmazonECS', 'AmazonEKS') AND ${matches("usage_type", "^(?:SpotUsage-)?Fargate-")}`;
+  const noPeriod = `${B}, ${B}, ${B}, ${B}, ${B}`;
   return `-- fargate-estimator reconcile --athena-sql: Fargate usage, list and paid cost, and what is beside the meter
 -- (linked to the Fargate services found / account-wide per region / ECS-EKS on EC2), ${q.from} to ${q.to} (excluded).
 WITH base AS (
@@ -94,7 +98,12 @@ WITH base AS (
       ${group(rid, "^(arn:[^:]*:eks:[^:]*:[^:]*:)cluster/[^/]+$", 1)} || 'pod/' || ${group(rid, "^arn:[^:]*:eks:[^:]*:[^:]*:cluster/([^/]+)$", 1)},
       ${group(rid, "^(arn:[^:]*:[^:]*:[^:]*:[^:]*:[^/ ]+/[^/]+)/", 1)}
     ) AS cluster_key,
-    COALESCE(${group(rid, "^(?:[^:]*:){5}[^/]*/([^/]+)/", 1)}, '(unknown)') AS cluster
+    COALESCE(${group(rid, "^(?:[^:]*:){5}[^/]*/([^/]+)/", 1)}, '(unknown)') AS cluster,
+    ${epoch("bill_billing_period_start_date")} AS period_start,
+    ${epoch("bill_billing_period_end_date")} AS period_end,
+    CASE WHEN NULLIF(bill_invoice_id, '') IS NOT NULL THEN 1 ELSE 0 END AS invoiced,
+    ${epoch("line_item_usage_start_date")} AS usage_start,
+    ${epoch("line_item_usage_end_date")} AS usage_end
   FROM "${db}"."${table}"
   WHERE ${filters.join("\n    AND ")}
 ),
@@ -102,14 +111,21 @@ fargate AS (
   SELECT region, CASE WHEN product = 'AmazonECS' THEN 'ecs' ELSE 'eks' END AS platform, usage_type, unit, quantity, list_cost, paid_cost,
     cluster_key, cluster, COALESCE(tag_service, '(untagged)') AS service
   FROM base
-  WHERE product IN ('AmazonECS', 'AmazonEKS') AND ${matches("usage_type", "^(?:SpotUsage-)?Fargate-")}
+  WHERE ${usageTypes} AND ${isFargate}
 ),
 beside AS (
   SELECT product, region, unit, quantity, paid_cost, cluster_key, tag_cluster, tag_service,
     ${group("raw_usage_type", "^(?:[A-Z]{2,4}[0-9]{0,2}-)?((?:ECS|EKS)-EC2-.*)$", 1)} AS on_ec2_type, usage_type
   FROM base
-  WHERE NOT (product IN ('AmazonECS', 'AmazonEKS') AND ${matches("usage_type", "^(?:SpotUsage-)?Fargate-")})
+  WHERE ${usageTypes} AND NOT (${isFargate})
     AND (product IN (${RELATED_PRODUCTS.map(str).join(", ")}) OR (product = 'AmazonEC2' AND ${matches("usage_type", RELATED_EC2_USAGE)}))
+),
+usage_hours AS (
+  -- The usage rows' spans, as ./period.ts classes them: an hour or less, a day or less, longer (negations count too).
+  SELECT CASE WHEN usage_end - usage_start <= 3600 THEN 'hourly' WHEN usage_end - usage_start <= 86400 THEN 'daily' ELSE 'monthly' END AS granularity,
+    usage_start, usage_end, CASE WHEN ${isFargate} THEN 1 ELSE 0 END AS is_fargate
+  FROM base
+  WHERE item_type IN ('Usage', 'DiscountedUsage', 'SavingsPlanCoveredUsage', 'SavingsPlanNegation') AND usage_end > usage_start
 ),
 fk AS (SELECT cluster_key, MIN(platform) AS platform, MIN(cluster) AS cluster FROM fargate WHERE cluster_key IS NOT NULL GROUP BY cluster_key),
 fcl AS (SELECT region, cluster, MIN(platform) AS platform FROM fargate WHERE cluster <> '(unknown)' GROUP BY region, cluster),
@@ -156,20 +172,32 @@ linked AS (
 )
 SELECT 'fargate' AS section, region, platform, ${V} AS cluster, ${V} AS service, ${V} AS linked_by, ${V} AS product, usage_type,
   CASE WHEN usage_type LIKE '%vCPU-Hours%' OR usage_type LIKE '%-OS-Hours%' THEN 'vCPU-hours' WHEN usage_type LIKE '%GB-Hours%' THEN 'GB-hours' ELSE MIN(unit) END AS unit,
-  SUM(quantity) AS quantity, SUM(list_cost) AS list_cost, SUM(paid_cost) AS cost
+  SUM(quantity) AS quantity, SUM(list_cost) AS list_cost, SUM(paid_cost) AS cost,
+  ${V} AS granularity, ${B} AS first_start, ${B} AS last_end, ${B} AS usage_rows, ${B} AS fargate_rows, ${B} AS invoiced_rows
 FROM fargate GROUP BY region, platform, usage_type
 UNION ALL
-SELECT 'total', ${V}, ${V}, ${V}, ${V}, ${V}, ${V}, ${V}, ${V}, CAST(COUNT(*) AS DECIMAL(38, 12)), SUM(list_cost), SUM(paid_cost) FROM fargate
+SELECT 'total', ${V}, ${V}, ${V}, ${V}, ${V}, ${V}, ${V}, ${V}, CAST(COUNT(*) AS DECIMAL(38, 12)), SUM(list_cost), SUM(paid_cost), ${V}, ${noPeriod} FROM fargate
 UNION ALL
-SELECT 'linked', region, platform, cluster, service, linked_by, product, usage_type, unit, SUM(quantity), CAST(NULL AS DECIMAL(38, 12)), SUM(paid_cost)
+SELECT 'linked', region, platform, cluster, service, linked_by, product, usage_type, unit, SUM(quantity), CAST(NULL AS DECIMAL(38, 12)), SUM(paid_cost), ${V}, ${noPeriod}
 FROM linked WHERE linked_by IS NOT NULL GROUP BY region, platform, cluster, service, linked_by, product, usage_type, unit
 UNION ALL
-SELECT 'account-wide', region, ${V}, ${V}, ${V}, ${V}, product, usage_type, unit, SUM(quantity), CAST(NULL AS DECIMAL(38, 12)), SUM(paid_cost)
+SELECT 'account-wide', region, ${V}, ${V}, ${V}, ${V}, product, usage_type, unit, SUM(quantity), CAST(NULL AS DECIMAL(38, 12)), SUM(paid_cost), ${V}, ${noPeriod}
 FROM linked WHERE linked_by IS NULL GROUP BY region, product, usage_type, unit
 UNION ALL
-SELECT 'on-ec2', region, ${V}, ${V}, ${V}, ${V}, product, on_ec2_type, unit, SUM(quantity), CAST(NULL AS DECIMAL(38, 12)), SUM(paid_cost)
+SELECT 'on-ec2', region, ${V}, ${V}, ${V}, ${V}, product, on_ec2_type, unit, SUM(quantity), CAST(NULL AS DECIMAL(38, 12)), SUM(paid_cost), ${V}, ${noPeriod}
 FROM beside WHERE on_ec2_type IS NOT NULL GROUP BY region, product, on_ec2_type, unit
-ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+UNION ALL
+-- The period (./period.ts): every row's billing period (seconds since 1970), how many rows carry an invoice ID, and
+-- how many rows were read (quantity).
+SELECT 'billing period', ${V}, ${V}, ${V}, ${V}, ${V}, ${V}, ${V}, ${V}, CAST(COUNT(*) AS DECIMAL(38, 12)), CAST(NULL AS DECIMAL(38, 12)), CAST(NULL AS DECIMAL(38, 12)),
+  ${V}, MIN(period_start), MAX(period_end), ${B}, ${B}, CAST(SUM(invoiced) AS BIGINT)
+FROM base
+UNION ALL
+-- Per granularity: the first usage start and last usage end (seconds since 1970), the usage rows and the Fargate ones.
+SELECT 'usage hours', ${V}, ${V}, ${V}, ${V}, ${V}, ${V}, ${V}, ${V}, CAST(NULL AS DECIMAL(38, 12)), CAST(NULL AS DECIMAL(38, 12)), CAST(NULL AS DECIMAL(38, 12)),
+  granularity, MIN(usage_start), MAX(usage_end), COUNT(*), CAST(SUM(is_fargate) AS BIGINT), ${B}
+FROM usage_hours GROUP BY granularity
+ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 13
 `;
 }
 
@@ -187,6 +215,12 @@ export const ATHENA_COLUMNS = [
   "quantity",
   "list_cost",
   "cost",
+  "granularity",
+  "first_start",
+  "last_end",
+  "usage_rows",
+  "fargate_rows",
+  "invoiced_rows",
 ] as const;
 export type AthenaRow = Partial<Record<(typeof ATHENA_COLUMNS)[number], string | null>>;
 
@@ -205,7 +239,16 @@ export interface AthenaResult {
   totals: { listCost: string; effectiveCost: string; outsideFargate: string };
   fargateRows: number;
   beside: BesideFargate;
+  /** Rows the query read (every row type, of the dates, regions and accounts); null from a query without the period rows. */
+  rows: number | null;
+  /** The period as ./period.ts reads it from the same rows; null from a query without the period rows. */
+  period: BillPeriod | null;
 }
+
+const GRANULARITIES: readonly Granularity[] = ["hourly", "daily", "monthly"];
+/** Seconds since 1970 (as text) -> ms; NaN when absent. */
+const ms = (v: string | null | undefined) => (v && v.trim() ? Number(v) * 1000 : NaN);
+const count = (v: string | null | undefined) => (v && v.trim() ? Number(v) : 0);
 
 /** The SQL's rows (as Athena and DuckDB give them: decimals as text) -> the reconciliation's shapes. */
 export function athenaResult(rows: readonly AthenaRow[]): AthenaResult {
@@ -215,6 +258,9 @@ export function athenaResult(rows: readonly AthenaRow[]): AthenaResult {
   const onEc2: BesideLine[] = [];
   let totals = { listCost: "0", effectiveCost: "0" };
   let fargateRows = 0;
+  let read: number | null = null;
+  const tracker = new PeriodTracker();
+  let periodRows = false;
   for (const r of rows) {
     const base = {
       product: r.product ?? "",
@@ -255,6 +301,20 @@ export function athenaResult(rows: readonly AthenaRow[]): AthenaResult {
       case "on-ec2":
         onEc2.push(base);
         break;
+      case "billing period":
+        periodRows = true;
+        read = Number(num(r.quantity).toFixed(0));
+        tracker.billing(ms(r.first_start), ms(r.last_end));
+        if (count(r.invoiced_rows) > 0) tracker.invoice("invoiced");
+        break;
+      case "usage hours": {
+        periodRows = true;
+        const g = GRANULARITIES.find((x) => x === r.granularity);
+        if (!g)
+          throw new Error(`The Athena result has usage hours of unknown granularity "${String(r.granularity).slice(0, 40)}": the query is not this version's.`);
+        tracker.extremes(g, count(r.usage_rows), count(r.fargate_rows), ms(r.first_start), ms(r.last_end));
+        break;
+      }
       default:
         throw new Error(`The Athena result has a row of unknown section "${String(r.section).slice(0, 40)}": the query is not this version's.`);
     }
@@ -281,7 +341,7 @@ export function athenaResult(rows: readonly AthenaRow[]): AthenaResult {
     onEc2: { lines: onEc2.sort(byLine), total: sum(onEc2) },
   };
   const outside = dec(beside.linkedTotal).plus(beside.accountWideTotal).plus(beside.onEc2.total).toString();
-  return { usage, totals: { ...totals, outsideFargate: outside }, fargateRows, beside };
+  return { usage, totals: { ...totals, outsideFargate: outside }, fargateRows, beside, rows: read, period: periodRows ? tracker.result() : null };
 }
 
 /** A reconciliation from the SQL's answer, so the CLI's table, CSV and --scenario comparison work on it as on a file. */
@@ -293,16 +353,24 @@ export function reconciliationFromAthena(q: AthenaQuery, result: AthenaResult): 
   ];
   for (const w of result.beside.accountWide) outsideFargate.push(...w.lines);
   outsideFargate.push(...result.beside.onEc2.lines);
+  // The period as the streaming reader reads the same rows, within the dates queried (./period.ts clipPeriod).
+  const period = result.period ? clipPeriod(result.period, start, end) : null;
+  // The bill's period: its billing period (as a file's), else the dates queried.
+  const [ps, pe] =
+    period?.billingPeriodStart && period.billingPeriodEnd ? [Date.parse(period.billingPeriodStart), Date.parse(period.billingPeriodEnd)] : [start, end];
+  const sentence =
+    period && (period.monthToDate || (period.granularity && period.granularity !== "hourly") || period.coveredHours !== result.period?.coveredHours);
   return {
     bill: {
       file: `${q.table} (Athena)`,
       format: "cur2",
-      rows: result.fargateRows,
+      rows: result.rows ?? result.fargateRows,
       fargateRows: result.fargateRows,
-      periodStart: new Date(start).toISOString().replace(".000Z", "Z"),
-      periodEnd: new Date(end).toISOString().replace(".000Z", "Z"),
-      periodHours: String((end - start) / MS_PER_HOUR),
+      periodStart: new Date(ps).toISOString().replace(".000Z", "Z"),
+      periodEnd: new Date(pe).toISOString().replace(".000Z", "Z"),
+      periodHours: String((pe - ps) / MS_PER_HOUR),
     },
+    ...(period ? { period } : {}),
     usage: result.usage,
     groups: [],
     outsideFargate,
@@ -310,7 +378,8 @@ export function reconciliationFromAthena(q: AthenaQuery, result: AthenaResult): 
     adjustments: [],
     totals: { ...result.totals, adjustments: "0", other: "0" },
     notes: [
-      `Read with Athena from ${q.table}: usage from ${q.from} to ${q.to} (excluded)${q.regions?.length ? ` in ${q.regions.join(", ")}` : ""}${q.accounts?.length ? ` for account${q.accounts.length > 1 ? "s" : ""} ${q.accounts.join(", ")}` : ""}; rows counts only Fargate rows; groups by cluster/service, taxes, credits, fees and other charges are not queried.`,
+      `Read with Athena from ${q.table}: usage from ${q.from} to ${q.to} (excluded)${q.regions?.length ? ` in ${q.regions.join(", ")}` : ""}${q.accounts?.length ? ` for account${q.accounts.length > 1 ? "s" : ""} ${q.accounts.join(", ")}` : ""}; ${result.rows === null ? "rows counts only Fargate rows; " : ""}groups by cluster/service, taxes, credits, fees and other charges are not queried.`,
+      ...(sentence ? [`Period: ${periodSentence(period)}.`] : []),
     ],
   };
 }

@@ -85,6 +85,19 @@ export class PeriodTracker {
     if (end > e.last) e.last = end;
   }
 
+  /**
+   * What usage() keeps for many rows at once, as the Athena query returns it per class (./athena-sql.ts): so an
+   * Athena answer reads the period by the same rules as a file.
+   */
+  extremes(granularity: Granularity, rows: number, fargateRows: number, first: number, last: number): void {
+    if (!(rows > 0) || !Number.isFinite(first) || !Number.isFinite(last) || last <= first) return;
+    const e = this.byClass.get(granularity)!;
+    e.rows += rows;
+    e.fargateRows += Math.max(0, fargateRows);
+    if (first < e.first) e.first = first;
+    if (last > e.last) e.last = last;
+  }
+
   /** The file's granularity: the class with the most Fargate rows, else the most usage rows; finer wins ties. */
   private granularity(): Granularity | null {
     const pick = (count: (e: Extremes) => number) => {
@@ -137,6 +150,29 @@ export class PeriodTracker {
       limits: granularity ? GRANULARITY_LIMITS[granularity] : null,
     };
   }
+}
+
+/**
+ * The period within [startMs, endMs): an Athena query over chosen dates (--from, --to) compares only those, even when
+ * the bill covers more (an invoiced month queried for ten days covers those ten days). monthToDate stays as read: a
+ * closed month queried in part is "part of the billing period", not month to date.
+ */
+export function clipPeriod(p: BillPeriod, startMs: number, endMs: number): BillPeriod {
+  if (!p.coveredStart || !p.coveredEnd) return p;
+  const s = Math.max(Date.parse(p.coveredStart), startMs);
+  const e = Math.min(Date.parse(p.coveredEnd), endMs);
+  if (s === Date.parse(p.coveredStart) && e === Date.parse(p.coveredEnd)) return p;
+  if (!(e > s)) return { ...p, coveredStart: null, coveredEnd: null, coveredHours: null, daysCovered: null, monthToDate: false };
+  const hours = dec(e - s).div(MS_PER_HOUR);
+  const periodEnd = p.billingPeriodEnd ? Date.parse(p.billingPeriodEnd) : Infinity;
+  return {
+    ...p,
+    coveredStart: isoOf(s),
+    coveredEnd: isoOf(e),
+    coveredHours: hours.toString(),
+    daysCovered: hours.div(24).toString(),
+    monthToDate: p.monthToDate && e < periodEnd,
+  };
 }
 
 const days = (d: DecimalString) => {

@@ -155,14 +155,23 @@ describe("the verdict's words", () => {
     );
 
     // Usage of another service over 10 days but no Fargate: a true comparison over those 240 hours, in words.
-    const ec2 = await reconcileCsvText(
-      cur2Csv(SEPT, [
-        { kind: "usage", start: SEPT.periodStart, hours: 240, product: "AmazonEC2", usageType: "BoxUsage:m5.large", quantity: "240", rate: "0.096" },
-      ]),
-      "ec2.csv",
+    const dns = await reconcileCsvText(
+      cur2Csv(
+        SEPT,
+        Array.from({ length: 240 }, (_, h) => ({
+          kind: "usage" as const,
+          start: new Date(Date.parse(SEPT.periodStart) + h * 3_600_000).toISOString().replace(".000Z", "Z"),
+          hours: 1,
+          product: "AmazonRoute53" as const,
+          usageType: "DNS-Queries",
+          quantity: "1",
+          rate: "0.0004",
+        })),
+      ),
+      "dns.csv",
     );
     // The estimate over 240 hours: 240 x (0.04048 + 2 x 0.004445) = 240 x 0.04937 = 11.8488 -> $11.85; billed $0.00.
-    expect(billView(ec2, compareWithScenario(ec2, shop.value, fargateCatalog)).verdict.headline).toBe(
+    expect(billView(dns, compareWithScenario(dns, shop.value, fargateCatalog)).verdict.headline).toBe(
       "The bill is $11.85 below the estimate: it has no Fargate usage over these hours.",
     );
   });

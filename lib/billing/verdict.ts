@@ -113,10 +113,15 @@ export function noUsageSentence(
 ): string | null {
   if (!r.period || r.usage.length || r.period.firstUsageStart) return null;
   const compare = scenario ? `, so there is nothing to compare with the scenario "${scenario}"` : "";
-  if (r.bill.rows === 0) return `The file has no rows, only its header: no usage and no dates${compare}.`;
+  // An Athena answer (lib/billing/athena-sql.ts reconciliationFromAthena names its "file" so) is a query, not a file.
+  const athena = r.bill.file.endsWith(" (Athena)");
+  if (r.bill.rows === 0)
+    return athena
+      ? `The query found no rows for its dates, regions and accounts: no usage${compare}.`
+      : `The file has no rows, only its header: no usage and no dates${compare}.`;
   const dates = datesInWords(r.period.billingPeriodStart ?? r.bill.periodStart, r.period.billingPeriodEnd ?? r.bill.periodEnd);
   const rows = `${r.bill.rows.toLocaleString("en-US")} row${r.bill.rows === 1 ? "" : "s"}`;
-  return `The file has ${rows} but no usage (only taxes, credits, fees or other charges)${dates ? `, billing period ${dates}` : " and no billing period"}${compare}.`;
+  return `${athena ? "The query found" : "The file has"} ${rows} but no usage (only taxes, credits, fees or other charges)${dates ? `, billing period ${dates}` : " and no billing period"}${compare}.`;
 }
 
 export interface VerdictInput {

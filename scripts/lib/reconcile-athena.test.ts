@@ -34,8 +34,12 @@ beforeAll(async () => {
     .join(", ");
   await con.run(
     `CREATE TABLE billing.cur2 AS SELECT * REPLACE (${doubles}, ` +
-      `CAST(replace(replace(line_item_usage_start_date, 'T', ' '), 'Z', '') AS TIMESTAMP) AS line_item_usage_start_date, ` +
-      `CAST(json_transform(COALESCE(NULLIF(resource_tags, ''), '{}'), '"MAP(VARCHAR, VARCHAR)"') AS MAP(VARCHAR, VARCHAR)) AS resource_tags) ` +
+      ["line_item_usage_start_date", "line_item_usage_end_date", "bill_billing_period_start_date", "bill_billing_period_end_date"]
+        .map((c) => `CAST(replace(replace(${c}, 'T', ' '), 'Z', '') AS TIMESTAMP) AS ${c}, `)
+        .join("") +
+      `CAST(json_transform(COALESCE(NULLIF(resource_tags, ''), '{}'), '"MAP(VARCHAR, VARCHAR)"') AS MAP(VARCHAR, VARCHAR)) AS resource_tags), ` +
+      // The attribution bill has no invoice column; Athena's CUR 2.0 table always has one (empty until the month closes).
+      `CAST(NULL AS VARCHAR) AS bill_invoice_id ` +
       `FROM read_csv('${bill}', all_varchar = true, header = true)`,
   );
 });
@@ -76,18 +80,25 @@ describe("reconcile --athena-sql / --athena", () => {
       }));
     expect(fields(a.usage)).toEqual(fields(f.usage));
     expect(a.beside).toEqual(f.beside);
+    // The same period (./period.ts) from the query's period rows as from the file's rows.
+    expect(a.period).toEqual(f.period);
     expect(a.totals).toMatchObject({ listCost: f.totals.listCost, effectiveCost: f.totals.effectiveCost, outsideFargate: f.totals.outsideFargate });
     // September, 720 hours; Fargate paid 0.14811, linked 0.5725, account-wide 5.1455 (lib/billing/attribution.test.ts).
     expect(a.bill).toMatchObject({ file: "billing.cur2 (Athena)", periodHours: "720" });
     expect([a.totals.effectiveCost, a.beside.linkedTotal, a.beside.accountWideTotal]).toEqual(["0.14811", "0.5725", "5.1455"]);
   });
 
-  it("--athena with --scenario and --format table: the comparison over the queried days", async () => {
+  it("--athena with --scenario and --format table: the comparison over the hours the rows cover, as for the file", async () => {
     const scenario = path.join(tmp, "s.json");
     writeFileSync(scenario, JSON.stringify({ name: "shop", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2 }] }));
     const json = JSON.parse((await runReconcileCli([...athenaArgs, "--scenario", scenario], { runAthena: duckAthena })).stdout);
-    // 720 h x (0.04048 + 2 x 0.004445) = 35.5464
-    expect(json.comparison.totals.estimatedCost).toBe("35.5464");
+    const file = JSON.parse((await runReconcileCli([bill, "--scenario", scenario])).stdout);
+    // The bill's rows are all in September's first hour, with no invoice ID: month to date, 1 hour (not the queried
+    // 720): 1 h x (0.04048 + 2 x 0.004445) = 0.04937, as the file's comparison.
+    expect(json.comparison.periodHours).toBe("1");
+    expect(json.comparison.totals.estimatedCost).toBe("0.04937");
+    expect(json.comparison.totals).toEqual(file.comparison.totals);
+    expect(json.comparison.periodSentence).toBe("month to date: 1 hour of 30 days (2026-09-01 00:00 to 2026-09-01 01:00 UTC)");
     const table = (await runReconcileCli([...athenaArgs, "--format", "table"], { runAthena: duckAthena })).stdout;
     expect(table).toContain("billing.cur2 (Athena): CUR 2.0");
     expect(table).toContain("Account-wide, not attributed to Fargate (per region)");
