@@ -10,6 +10,7 @@ export type { BillPeriod, Granularity } from "./period";
 export { savingsPlanChartData, savingsPlanToTable, TERM_LABELS } from "./savings-plan";
 export type { SavingsPlanOption, SavingsPlanReport } from "./savings-plan";
 export { billToCsv, billToTable, billView } from "./view";
+export { rightsizingCsvRows, savingsPlanCsvRows } from "./report-csv";
 export type { BillView } from "./view";
 export type { BillChartBar } from "./bill-chart";
 export { billVerdict, comparedPeriod } from "./verdict";

@@ -297,8 +297,11 @@ export function billToTable(v: BillView): string {
 // Cells that a spreadsheet would run as a formula get a leading ' (a plain negative amount stays a number).
 const FORMULA = /^(?!-?\d+(\.\d+)?$)[=+\-@\t\r]/;
 
-/** One CSV table: a section column, then the rows of every table (RFC 4180, formula-safe). */
-export function billToCsv(v: BillView): string {
+/**
+ * One CSV table: a section column, then the rows of every table (RFC 4180, formula-safe). `extra`: more sectioned rows
+ * in the same 11 columns, after the bill's (the Savings Plan and right-sizing reports, ./report-csv.ts).
+ */
+export function billToCsv(v: BillView, extra: readonly string[][] = []): string {
   const fields = [
     "Section",
     "Region",
@@ -363,5 +366,6 @@ export function billToCsv(v: BillView): string {
     ]);
   }
   if (v.billedTotal !== null) rows.push(["Fargate usage billed (cash)", "", "", "", "", "", "", "", v.billedTotal, "", ""]);
+  rows.push(...extra.map((r) => [...r]));
   return Papa.unparse({ fields, data: rows }, { escapeFormulae: FORMULA, newline: "\r\n", quotes: false }) + "\r\n";
 }

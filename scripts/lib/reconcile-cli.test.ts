@@ -162,11 +162,21 @@ describe("reconcile CLI", () => {
     // A bill without the columns: the section says so and how to turn the data on.
     const focus = JSON.parse((await runReconcileCli([fx("focus-1.0-sample-fargate.csv"), "--rightsizing"])).stdout);
     expect(focus.rightsizing).toMatchObject({ status: "absent", services: [], howToEnable: expect.stringMatching(/Include split cost allocation data/) });
-    expect(await runReconcileCli([bill, "--rightsizing", "--format", "csv"])).toEqual({
-      code: 2,
-      stdout: "",
-      stderr: "--rightsizing: shown with --format json or table.\n",
-    });
+    // CSV: the section as rows of the same table, one figure a row with its unit (it used to be refused).
+    const csv = await runReconcileCli([bill, "--rightsizing", "--format", "csv"]);
+    expect(csv.code).toBe(0);
+    const plainCsv = (await runReconcileCli([bill, "--format", "csv"])).stdout;
+    expect(csv.stdout.startsWith(plainCsv)).toBe(true);
+    const extra = csv.stdout.slice(plainCsv.length);
+    expect(extra).toMatch(/^Right-sizing summary,,,[^\r]*\r\n/);
+    expect(extra).toContain("\r\nRight-sizing,us-east-1,ECS,shop/api,reserved vCPU per task (billed),1,vCPU,,,,\r\n");
+    expect(extra).toContain('\r\nRight-sizing,us-east-1,ECS,shop/api,"vCPU used per task, p95",0.3,vCPU,,,,\r\n');
+    expect(extra).toContain("\r\nRight-sizing,us-east-1,ECS,shop/api,recommended vCPU per task (p99 + 20% headroom),0.5,vCPU,,,,\r\n");
+    // $72.08 now, $36.04 recommended: saving 72.08 - 36.04 = 36.04 a month.
+    expect(extra).toContain("\r\nRight-sizing,us-east-1,ECS,shop/api,saving per month (now minus recommended),36.04,USD,,,,\r\n");
+    expect(extra).toContain("\r\nRight-sizing total,,,,saving per month,36.04,USD,,,,\r\n");
+    // Every row has the CSV's 11 columns.
+    expect(Papa.parse<string[]>(csv.stdout.trim()).data.every((r) => r.length === 11)).toBe(true);
   });
 
   it("exits 2 with one sentence naming the file and the missing column", async () => {

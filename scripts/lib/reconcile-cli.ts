@@ -8,7 +8,9 @@ import {
   billToTable,
   billView,
   compareWithScenario,
+  rightsizingCsvRows,
   rightsizingTable,
+  savingsPlanCsvRows,
   savingsPlanToTable,
   scenarioFromBill,
 } from "@/lib/billing";
@@ -34,7 +36,8 @@ bill's own period (the 730-hour month scaled to the period's hours).
   --format csv        every table as one CSV (RFC 4180, formula-safe)
   --rightsizing       add right-sizing from the bill's split cost allocation data (CUR 2.0 / legacy CUR): per
                       service reserved vs actual vCPU and GiB per task, the unused cost, the recommended size
-                      (p99 + 20% headroom, as the utilization upload) priced before and after (json and table)
+                      (p99 + 20% headroom, as the utilization upload) priced before and after (json, table, and
+                      csv as "Right-sizing" rows: one figure a row, its unit in the Unit column)
   --build-scenario    print the scenario inferred from the bill instead (a scenario JSON file for "npm run
                       estimate"; each workload's "note" says how it was inferred)
   --time-limit S      stop reading after S seconds (default: 60 s plus 4 s per MB of the file)
@@ -50,7 +53,7 @@ bill's own period (the 730-hour month scaled to the period's hours).
   --savings-plan      add a savingsPlan section: the Compute Savings Plan on the bill (coverage and utilization over
                       Fargate) and the hourly commitment that saves the most over the bill's hours, per term
                       (1 and 3 years, no upfront and all upfront); needs an hourly export.
-                      JSON and table output (not CSV)
+                      In every format; in CSV as "Savings Plan ..." rows (one figure a row, its unit in Unit)
   --help              this text
 
 The bill is read in a worker thread with at most 1.5 GB of heap and the time limit above: a damaged file that
@@ -205,7 +208,6 @@ export async function runReconcileCli(argv: string[], deps: ReconcileDeps = {}):
   // Right-sizing only when asked for: without --rightsizing the output is as before, split columns or not.
   const { rightsizing: split, ...bill } = recon;
   const rightsizing = flags.has("rightsizing") ? (split ?? absentRightsizing(recon.bill.format)) : undefined;
-  if (rightsizing && format === "csv") return fail("--rightsizing: shown with --format json or table.");
   if (format === "json")
     return {
       code: 0,
@@ -218,5 +220,6 @@ export async function runReconcileCli(argv: string[], deps: ReconcileDeps = {}):
     const extra = (recon.savingsPlan ? `\n${savingsPlanToTable(recon.savingsPlan)}` : "") + (rightsizing ? `\n${rightsizingTable(rightsizing)}` : "");
     return { code: 0, stdout: billToTable(view) + extra, stderr: "" };
   }
-  return { code: 0, stdout: billToCsv(view), stderr: "" };
+  // The reports as sectioned rows of the same CSV ("Savings Plan option", "Right-sizing", ...: lib/billing/report-csv.ts).
+  return { code: 0, stdout: billToCsv(view, [...savingsPlanCsvRows(recon.savingsPlan), ...rightsizingCsvRows(rightsizing)]), stderr: "" };
 }

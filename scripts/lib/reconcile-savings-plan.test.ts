@@ -1,3 +1,4 @@
+import Papa from "papaparse";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runReconcileCli } from "./reconcile-cli";
@@ -27,6 +28,27 @@ describe("reconcile --savings-plan", () => {
     const { savingsPlan, ...rest } = JSON.parse((await runReconcileCli([fx("cur2-fargate.csv"), "--savings-plan"])).stdout);
     expect(savingsPlan).toBeDefined();
     expect(rest).toEqual(plain);
+  });
+
+  it("includes the section in the CSV as sectioned rows, after the bill's rows (review finding: it was dropped)", async () => {
+    const r = await runReconcileCli([fx("cur2-fargate.csv"), "--format", "csv", "--savings-plan"]);
+    expect(r.code).toBe(0);
+    const without = (await runReconcileCli([fx("cur2-fargate.csv"), "--format", "csv"])).stdout;
+    expect(r.stdout.startsWith(without)).toBe(true);
+    const rows = Papa.parse<string[]>(r.stdout.slice(without.length).trim()).data;
+    expect(rows.every((x) => x.length === 11)).toBe(true);
+    const sp = JSON.parse((await runReconcileCli([fx("cur2-fargate.csv"), "--savings-plan"])).stdout).savingsPlan;
+    const cell = (section: string, group: string, what: RegExp) => rows.find((x) => x[0] === section && x[3] === group && what.test(x[4]!));
+    // The plan on the bill, as the table says it: 27.78% coverage, 98.74% used.
+    expect(cell("Savings Plan on the bill", "the plan on the bill", /^coverage/)!.slice(5, 7)).toEqual(["27.78", "%"]);
+    expect(cell("Savings Plan on the bill", "the plan on the bill", /^utilization/)!.slice(5, 7)).toEqual(["98.74", "%"]);
+    // Each term: its commitment and net savings, the JSON's exact figures with their units.
+    for (const o of sp.options) {
+      expect(cell("Savings Plan option", o.label, /^commitment/)!.slice(5, 7)).toEqual([o.commitmentPerHour, "USD per hour"]);
+      expect(cell("Savings Plan option", o.label, /^net savings over/)!.slice(5, 7)).toEqual([o.netSavings, "USD"]);
+    }
+    expect(rows[0]![0]).toBe("Savings Plan summary");
+    expect(rows[0]![3]).toBe(sp.summary ?? sp.message);
   });
 
   it("appends the section to the table output", async () => {
