@@ -216,7 +216,7 @@ export default function BillPanel({
               <DataTable
                 testId="bill-comparison"
                 caption={`Compared with "${view.comparison.scenario}" over the bill's ${view.comparison.periodHours} hours (the 730-hour month scaled)`}
-                head={["Usage type", "Region", "Estimated", "On the bill", "Estimated $", "Paid $", "Difference"]}
+                head={["Usage type", "Region", "Estimated", "On the bill", "Estimated $", "Paid $", "Paid − estimated"]}
                 right={new Set([2, 3, 4, 5, 6])}
                 rows={view.comparison.lines.map((l) => ({
                   key: l.key,
@@ -248,7 +248,8 @@ export default function BillPanel({
                 </ul>
               ) : null}
             </>
-          ) : (
+          ) : comparison ? null : (
+            // A comparison the view leaves out (a file without usage rows) is said in the verdict; only a scenario that does not parse is asked to be fixed.
             <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">Fix the scenario above to compare it with the bill.</p>
           )}
           <Warnings items={view.notes} />

@@ -4,7 +4,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { buttonClass } from "@/components/ui/fields";
 import { Warnings } from "@/components/ui/warnings";
 import { useApplyRecommendation } from "@/components/rightsizing/use-apply-recommendation";
-import { absentRightsizing, type Reconciliation, type SplitService } from "@/lib/billing";
+import { absentRightsizing, savingWords, type Reconciliation, type SplitService } from "@/lib/billing";
 import { formatUsd } from "@/lib/core";
 import { formatSize } from "@/lib/pricing";
 import { applyRecommendation, matchingWorkload } from "@/lib/rightsizing";
@@ -34,7 +34,7 @@ function Card({ s, scenarioRegion }: { s: SplitService; scenarioRegion: string }
         <dd>{rec ? `${formatSize(rec.recommended)} (${rec.finding}; risk ${rec.performanceRisk ?? "–"})` : "–"}</dd>
         <dt className="text-slate-600 dark:text-slate-400">Per month</dt>
         <dd className="tabular-nums">
-          {s.priced ? `${formatUsd(s.priced.current)} → ${formatUsd(s.priced.recommended)}, saving ${formatUsd(s.priced.saving)}` : "–"}
+          {s.priced ? `${formatUsd(s.priced.current)} → ${formatUsd(s.priced.recommended)}, ${savingWords(s.priced.saving, true)}` : "–"}
         </dd>
         <dt className="text-slate-600 dark:text-slate-400">Unused / idle</dt>
         <dd className="tabular-nums">
@@ -146,14 +146,24 @@ export function BillRightsizing({ recon }: { recon: Reconciliation }) {
                     "–"
                   ),
                   s.priced ? `${formatUsd(s.priced.current)} → ${formatUsd(s.priced.recommended)}` : "–",
-                  s.priced ? <span data-testid="bill-rightsizing-saving">{formatUsd(s.priced.saving)}</span> : "–",
+                  s.priced ? <span data-testid="bill-rightsizing-saving">{savingWords(s.priced.saving)}</span> : "–",
                   `${formatUsd(s.cost.unusedCost)} / ${formatUsd(s.cost.idleCost)}`,
                   <AddButton key="add" s={s} scenarioRegion={scenarioRegion} />,
                 ],
               }))}
               foot={
                 r.services.length > 1
-                  ? ["Total", "", "", "", "", "", formatUsd(r.totals.monthlySaving), `${formatUsd(r.totals.unusedCost)} / ${formatUsd(r.totals.idleCost)}`, ""]
+                  ? [
+                      "Total",
+                      "",
+                      "",
+                      "",
+                      "",
+                      "",
+                      savingWords(r.totals.monthlySaving),
+                      `${formatUsd(r.totals.unusedCost)} / ${formatUsd(r.totals.idleCost)}`,
+                      "",
+                    ]
                   : undefined
               }
             />

@@ -16,6 +16,6 @@ export type { BillChartBar } from "./bill-chart";
 export { billVerdict, comparedPeriod } from "./verdict";
 export type { BillVerdict, ComparedPeriod } from "./verdict";
 export { budgetMessage, readBudgetMs } from "./budget";
-export { absentRightsizing, HOW_TO_ENABLE as SPLIT_HOW_TO_ENABLE, rightsizingTable } from "./split-rightsizing";
+export { absentRightsizing, HOW_TO_ENABLE as SPLIT_HOW_TO_ENABLE, rightsizingTable, savingWords } from "./split-rightsizing";
 export type { BillRightsizing, SplitService } from "./split-rightsizing";
 export { BESIDE_TITLES } from "./beside-view";

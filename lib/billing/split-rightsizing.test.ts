@@ -6,7 +6,7 @@ import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { reconcileFile } from "./node";
-import { absentRightsizing, HOW_TO_ENABLE, rightsizingTable, SPLIT_BOUNDS } from "./split-rightsizing";
+import { absentRightsizing, HOW_TO_ENABLE, rightsizingTable, savingWords, SPLIT_BOUNDS } from "./split-rightsizing";
 import { fixture, reconcileCsvText, SPLIT_COLUMNS, SPLIT_FIXTURE_TASKS, splitBillCsv, type SplitTask } from "./test-helpers";
 import type { Reconciliation } from "./types";
 
@@ -40,6 +40,30 @@ const withoutRightsizing = (r: Reconciliation) => {
   void rightsizing;
   return rest;
 };
+
+describe("a negative saving is said in words (review finding)", () => {
+  it("an under-provisioned task: the recommended size costs more, shown as 'costs $18.02 more', not '-$18.02' under Saving", async () => {
+    // One 0.5 vCPU / 1 GiB task using all of it for 10 hours: p99 100% + 20% headroom = 0.6 vCPU, 1.2 GiB -> 1 vCPU / 2 GiB.
+    // 1 task on average (10 task-hours / 10 hours). Per 730-hour month: now 0.5 x 0.04048 x 730 + 1 x 0.004445 x 730 =
+    // 14.7752 + 3.24485 = 18.02005 -> $18.02; recommended 29.5504 + 6.4897 = 36.0401 -> $36.04; saving 18.02 - 36.04 = -18.02.
+    const full = Array.from({ length: 10 }, () => 0.5);
+    const r = await read(
+      splitBillCsv([{ id: "c", cluster: "shop", service: "worker", vcpu: 0.5, memoryGiB: 1, cpu: full, memory: full.map((x) => x * 2) }], { periodHours: 10 }),
+    );
+    const s = r.rightsizing!.services[0]!;
+    expect(s.recommendation!.recommended).toEqual({ vcpu: 1, memoryGiB: 2 });
+    expect(s.priced).toMatchObject({ current: "18.02", recommended: "36.04", saving: "-18.02" });
+    const table = rightsizingTable(r.rightsizing!);
+    expect(table).toMatch(/\$18\.02\s+\$36\.04\s+costs \$18\.02 more/);
+    expect(table).not.toContain("-$18.02");
+    expect([savingWords("36.04"), savingWords("36.04", true), savingWords("0.00", true), savingWords("-18.02", true)]).toEqual([
+      "$36.04",
+      "saving $36.04",
+      "saving $0.00",
+      "costs $18.02 more",
+    ]);
+  });
+});
 
 describe("right-sizing from split cost allocation data (hand-computed)", () => {
   it("reserved vs actual per task, p95 / max / average, the rule's size, the engine's prices, the unused cost", async () => {

@@ -480,6 +480,15 @@ export class SplitCollector {
 
 const stat = (u: UseStat) => `${u.average} / ${u.p95} / ${u.max}`;
 
+/**
+ * A monthly saving with its sign in words: "$36.04" ("saving $36.04" with `lead`), or "costs $12.00 more" when the
+ * recommended size is larger (never "-$12.00" under "Saving").
+ */
+export function savingWords(saving: string, lead = false): string {
+  const d = dec(saving);
+  return d.lt(0) ? `costs ${formatUsd(d.abs())} more` : `${lead ? "saving " : ""}${formatUsd(d)}`;
+}
+
 /** The CLI's readable table of the section (reconcile --rightsizing --format table). */
 export function rightsizingTable(r: BillRightsizing): string {
   const out: string[] = ["Right-sizing from split cost allocation data", r.message];
@@ -501,11 +510,11 @@ export function rightsizingTable(r: BillRightsizing): string {
             s.recommendation ? formatSize(s.recommendation.recommended) : "–",
             s.priced ? formatUsd(s.priced.current) : "–",
             s.priced ? formatUsd(s.priced.recommended) : "–",
-            s.priced ? formatUsd(s.priced.saving) : "–",
+            s.priced ? savingWords(s.priced.saving) : "–",
             formatUsd(s.cost.unusedCost),
             formatUsd(s.cost.idleCost),
           ]),
-          ["Total", "", "", "", "", "", "", "", "", formatUsd(r.totals.monthlySaving), formatUsd(r.totals.unusedCost), formatUsd(r.totals.idleCost)],
+          ["Total", "", "", "", "", "", "", "", "", savingWords(r.totals.monthlySaving), formatUsd(r.totals.unusedCost), formatUsd(r.totals.idleCost)],
         ],
         new Set([2, 4, 5, 7, 8, 9, 10, 11]),
       ),

@@ -266,7 +266,8 @@ export function billToTable(v: BillView): string {
     out.push(
       textTable(
         [
-          ["Region", "Platform", "Usage type", "Estimated", "On the bill", "Unit", "Estimated $", "Paid $", "Difference", "%"],
+          // The difference's sign spelled out in its header: paid minus estimated (negative: the bill is below), in % of the estimate.
+          ["Region", "Platform", "Usage type", "Estimated", "On the bill", "Unit", "Estimated $", "Paid $", "Paid - estimated", "% of estimate"],
           ...c.lines.map((l) => [
             l.region,
             l.platform,
@@ -313,7 +314,7 @@ export function billToCsv(v: BillView, extra: readonly string[][] = []): string 
     "List (USD)",
     "Paid or cost (USD)",
     "Estimated (USD)",
-    "Difference (USD)",
+    "Paid minus estimated (USD)",
   ];
   const rows: string[][] = [];
   for (const x of v.usage) rows.push(["Fargate usage", x.region, x.platform, "", x.usageType, x.quantity, x.unit, x.listCost, x.effectiveCost, "", ""]);
