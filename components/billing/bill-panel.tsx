@@ -209,7 +209,9 @@ export default function BillPanel({
               foot={["Total", "", formatUsd(view.adjustmentsTotal)]}
             />
           ) : null}
-          <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Other charges on the bill, not caused by Fargate: {formatUsd(view.other)}.</p>
+          <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+            Other charges on the bill (other services, not attributed to Fargate): {formatUsd(view.other)}.
+          </p>
 
           {view.comparison ? (
             <>

@@ -257,7 +257,7 @@ export function billToTable(v: BillView): string {
       new Set([2]),
     ),
   );
-  out.push("", `Other charges on the bill (not caused by Fargate): ${usd(v.other)}`);
+  out.push("", `Other charges on the bill (other services, not attributed to Fargate): ${usd(v.other)}`);
   if (v.comparison) {
     const c = v.comparison;
     out.push("");
