@@ -48,9 +48,16 @@ export function SavingsPlanSection({ report }: { report: SavingsPlanReport }) {
             {report.options.map((o) => (
               <li key={o.term} className="rounded-md border border-slate-200 p-3 text-sm dark:border-slate-700" data-term={o.term}>
                 <p className="font-semibold">{o.label}</p>
-                <p className="mt-1 text-lg font-semibold tabular-nums">
-                  {formatUsdPerHour(o.commitmentPerHour)}
-                  <span className="text-xs font-normal text-slate-600 dark:text-slate-400"> an hour</span>
+                <p className="mt-1 text-lg font-semibold tabular-nums" data-testid="bill-sp-commitment">
+                  {/* A best commitment of zero is no commitment (the summary says why), never "$0.0000 an hour". */}
+                  {Number(o.commitmentPerHour) === 0 ? (
+                    "No commitment"
+                  ) : (
+                    <>
+                      {formatUsdPerHour(o.commitmentPerHour)}
+                      <span className="text-xs font-normal text-slate-600 dark:text-slate-400"> an hour</span>
+                    </>
+                  )}
                 </p>
                 <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
                   {o.upfront !== null ? (

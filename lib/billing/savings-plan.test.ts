@@ -194,7 +194,12 @@ describe("a commitment of zero is said as no commitment, with the reason (review
     expect(sp.summary).toBe(
       "Over these 10 hours, no Savings Plan commitment would have saved anything on this bill: Fargate ran in 4 of the 10 hours (40.00%) and a commitment is paid every hour, so even at the largest discount here, 3 years, all upfront (52.00% off) it must be used in more than 48.00% of them to save anything.",
     );
-    expect(savingsPlanToTable(sp)).toContain("no Savings Plan commitment would have saved anything on this bill");
+    const table = savingsPlanToTable(sp);
+    expect(table).toContain("no Savings Plan commitment would have saved anything on this bill");
+    // Each term's row says "none", not "$0.0000" an hour (nor a $0.00 upfront payment).
+    expect(table).toMatch(/1 year, no upfront\s+none\s+20\.00%/);
+    expect(table).toMatch(/3 years, all upfront\s+none\s+52\.00%/);
+    expect(table).not.toContain("$0.0000");
   });
 });
 

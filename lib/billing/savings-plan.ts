@@ -456,8 +456,8 @@ export function savingsPlanToTable(r: SavingsPlanReport): string {
           ["Term", "Commitment/h", "Upfront", "Discount", "Break-even use", "Cost with plan", "Net savings", "Savings", "Utilization", "Coverage"],
           ...r.options.map((o) => [
             o.label,
-            formatUsdPerHour(o.commitmentPerHour),
-            o.upfront === null ? "" : formatUsd(o.upfront),
+            dec(o.commitmentPerHour).eq(0) ? "none" : formatUsdPerHour(o.commitmentPerHour),
+            o.upfront === null || dec(o.commitmentPerHour).eq(0) ? "" : formatUsd(o.upfront),
             `${o.discountPercent}%`,
             `${o.breakEvenUtilizationPercent}%`,
             formatUsd(o.costWithPlan),

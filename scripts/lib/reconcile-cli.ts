@@ -46,7 +46,8 @@ bill's own period (the 730-hour month scaled to the period's hours).
                       list and paid totals and attribution, computed by Athena
   --athena-sql        print that SQL (Athena engine 3; no AWS call) instead of running it
   --output S3URL      where Athena writes its results (s3://bucket/prefix/); not needed with a --workgroup that sets one
-  --from, --to        usage days counted: from --from to the day before --to (YYYY-MM-DD, UTC)
+  --from, --to        usage days counted: from --from to the day before --to (YYYY-MM-DD, UTC); --scenario compares
+                      over the hours the rows cover within them (month to date, invoiced), as for a file
   --regions LIST      only these regions (product_region_code), comma-separated
   --accounts LIST     only these usage accounts (line_item_usage_account_id), comma-separated
   --workgroup NAME    the Athena workgroup (default: primary)
