@@ -127,4 +127,19 @@ test.describe("the bill's verdict, chart and phone layout", () => {
     await expect(page.getByTestId("fargate-total")).toBeVisible();
     await page.screenshot({ ...shot("bill-verdict-print"), fullPage: true });
   });
+  test("a bill with no rows says so instead of comparing over an invented month (review finding)", async ({ page }) => {
+    const header =
+      "bill_billing_period_start_date,bill_billing_period_end_date,line_item_line_item_type,line_item_usage_start_date,line_item_usage_end_date,line_item_product_code,line_item_usage_type,line_item_usage_amount,line_item_unblended_cost,pricing_public_on_demand_cost,product_region_code\n";
+    await page.getByTestId("bill-file").setInputFiles({ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.from(header) });
+    await expect(page.getByTestId("bill-verdict-headline")).toHaveText(
+      /^The file has no rows, only its header: no usage and no dates, so there is nothing to compare with the scenario/,
+    );
+    await expect(page.getByTestId("bill-comparison")).toHaveCount(0);
+    await expect(page.getByTestId("bill-panel")).not.toContainText("0% of the estimate");
+    await expect(page.getByTestId("bill-panel")).not.toContainText("Fix the scenario above");
+    await page.getByTestId("bill-panel").screenshot(shot("bill-empty-1280"));
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await overflowing(page)).toEqual([]);
+    await page.getByTestId("bill-panel").screenshot(shot("bill-empty-390"));
+  });
 });

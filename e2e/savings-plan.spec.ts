@@ -73,6 +73,16 @@ test.describe("Savings Plan from the bill's hours", () => {
     await expect(page.getByTestId("bill-sp-existing")).toContainText("covers 27.78% of the Fargate spend a plan can cover");
     await expect(page.getByTestId("bill-sp-existing")).toContainText("Its commitment of $0.04 over the period was 98.74% used, 98.74% by Fargate.");
     await expect(page.getByTestId("bill-savings-plan")).toContainText("Spot ($0.01 on demand equivalent) is left out");
+    // Fargate ran in 2 of the 720 hours: no term saves anything; said in words, and each card says "No commitment" (review finding).
+    await expect(page.getByTestId("bill-sp-summary")).toContainText(
+      "Over these 720 hours, no Savings Plan commitment would have saved anything on this bill: Fargate ran in 2 of the 720 hours (0.28%)",
+    );
+    await expect(page.getByTestId("bill-sp-commitment")).toHaveText(["No commitment", "No commitment", "No commitment", "No commitment"]);
+    await expect(page.getByTestId("bill-sp-options")).not.toContainText(/\$0\.0000|Paid upfront/);
+    await expect(page.getByTestId("chart-savings-plan")).toContainText("1 year, no upfront: no commitment saves anything.");
+    await page.getByTestId("bill-savings-plan").screenshot(shot("none-desktop"));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId("bill-savings-plan").screenshot(shot("none-phone-390"));
   });
 
   test("a daily bill gets a sentence, not a commitment", async ({ page }) => {

@@ -60,7 +60,7 @@ export function SavingsPlanSection({ report }: { report: SavingsPlanReport }) {
                   )}
                 </p>
                 <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
-                  {o.upfront !== null ? (
+                  {o.upfront !== null && Number(o.commitmentPerHour) !== 0 ? (
                     <>
                       <dt className="text-slate-600 dark:text-slate-400">Paid upfront</dt>
                       <dd className="text-right tabular-nums">{formatUsd(o.upfront)}</dd>

@@ -31,7 +31,11 @@ export function SavingsPlanChart({
       testId="chart-savings-plan"
       title="Net savings against the hourly commitment"
       description={`What each commitment would have saved (above zero) or lost (below) over the bill's ${hours.toLocaleString("en-US")} hours; a dot marks each term's best. ${recommended
-        .map((r) => `${r.label}: ${formatUsdPerHour(r.commitment)} an hour saves ${formatUsd(r.netSavings)}.`)
+        .map((r) =>
+          r.commitment === 0
+            ? `${r.label}: no commitment saves anything.`
+            : `${r.label}: ${formatUsdPerHour(r.commitment)} an hour saves ${formatUsd(r.netSavings)}.`,
+        )
         .join(" ")}`}
       table={
         <DataTable
