@@ -14,8 +14,15 @@ export interface ByteSource {
  * Reads a Parquet bill (CUR 2.0's default format) one row group at a time, only the columns the reconciliation
  * uses, with hyparquet. What the footer and the page headers claim is checked first (./parquet-guard.ts); a file that
  * cannot be read is one sentence naming it, never a partial answer. onProgress gets the share of rows read (0..1).
+ * Flat columns are decoded page by page by ./parquet-flat.ts, the others by hyparquet (options.flatDecoder: false, for
+ * tests: hyparquet decodes every column, as before).
  */
-export async function readParquetBill(file: ByteSource, acc: BillAccumulator, onProgress?: (share: number) => void): Promise<void> {
+export async function readParquetBill(
+  file: ByteSource,
+  acc: BillAccumulator,
+  onProgress?: (share: number) => void,
+  options: { flatDecoder?: boolean } = {},
+): Promise<void> {
   const damaged = (what: string) => new BillError(`${acc.fileName} is a damaged Parquet file: ${what}; it is not read.`);
   let metadata;
   try {
@@ -46,7 +53,7 @@ export async function readParquetBill(file: ByteSource, acc: BillAccumulator, on
   const top = new Map(parquetSchema(metadata).children.map((c) => [c.element.name, c]));
   const kinds = columns.map((c) => {
     const node = top.get(c);
-    return node && !node.children.length ? flatKind(node.element) : null;
+    return options.flatDecoder !== false && node && !node.children.length ? flatKind(node.element) : null;
   });
   let rowStart = 0;
   for (const group of metadata.row_groups) {
