@@ -50,6 +50,20 @@ const CODECS = new Set(["UNCOMPRESSED", "SNAPPY"]);
 const DATA_ENCODINGS = new Set(["PLAIN", "PLAIN_DICTIONARY", "RLE_DICTIONARY"]);
 const isDictionary = (encoding: string) => encoding === "PLAIN_DICTIONARY" || encoding === "RLE_DICTIONARY";
 
+/**
+ * Where pages are decompressed, reused from page to page for one file's read: a page's cells never refer to it
+ * (strings and numbers are copied out), so no decompressed page is left for the garbage collector (each was a buffer
+ * outside V8's heap, reclaimed only after a full collection: tens of MB at a time).
+ */
+export class PageBuffer {
+  private bytes = new Uint8Array(0);
+  /** `size` bytes (at most a page's 64 MiB, which the page header's check bounds). */
+  get(size: number): Uint8Array {
+    if (this.bytes.length < size) this.bytes = new Uint8Array(Math.max(size, Math.min(2 * this.bytes.length, 64 << 20)));
+    return this.bytes.subarray(0, size);
+  }
+}
+
 interface Page {
   header: PageHeader;
   /** Where its bytes start in the chunk. */
@@ -79,6 +93,7 @@ export class FlatChunk {
     private readonly type: string,
     private readonly maxDef: number,
     rowStart: number,
+    private readonly scratch: PageBuffer,
   ) {
     this.bytes = new Uint8Array(buffer);
     this.from = this.until = rowStart;
@@ -88,7 +103,15 @@ export class FlatChunk {
    * The chunk in `buffer` (its bytes only), its pages walked and their headers checked; null when a page is of a kind
    * hyparquet must read (an encoding, a page type or level encoding this decoder does not know).
    */
-  static open(buffer: ArrayBuffer, meta: ColumnMetaData, kind: FlatKind, levels: Levels, rows: number, rowStart: number): FlatChunk | null {
+  static open(
+    buffer: ArrayBuffer,
+    meta: ColumnMetaData,
+    kind: FlatKind,
+    levels: Levels,
+    rows: number,
+    rowStart: number,
+    scratch: PageBuffer = new PageBuffer(),
+  ): FlatChunk | null {
     if (!CODECS.has(meta.codec) || levels.maxRep !== 0 || levels.maxDef > 1) return null;
     const pages: Page[] = [];
     let supported = true;
@@ -108,7 +131,7 @@ export class FlatChunk {
         supported = false;
       }
     });
-    return supported ? new FlatChunk(buffer, pages, kind, meta.codec, meta.type, levels.maxDef, rowStart) : null;
+    return supported ? new FlatChunk(buffer, pages, kind, meta.codec, meta.type, levels.maxDef, rowStart, scratch) : null;
   }
 
   /** The rows the chunk's data pages hold (a flat column: one value per row). */
@@ -137,7 +160,7 @@ export class FlatChunk {
     if (end > this.bytes.length) damaged("a page runs past its column chunk");
     if (!compressed || this.codec === "UNCOMPRESSED") return this.bytes.subarray(at, end);
     if (!(size >= 0)) damaged("a page declares a negative size");
-    const out = new Uint8Array(size);
+    const out = this.scratch.get(size);
     try {
       snappyUncompress(this.bytes.subarray(at, end), out);
     } catch (e) {
@@ -191,6 +214,8 @@ export class FlatChunk {
       for (let i = 0; i < n; i++) if (defs[i] === 1) present++;
       if (present === n) defs = null;
     }
+    // A page of nulls only (a column the bill leaves empty): one shared array, nothing decoded.
+    if (present === 0) return nulls(n);
     let decoded: ArrayLike<Cell>;
     if (isDictionary(encoding)) {
       const dictionary = this.dictionary ?? damaged("a page refers to a dictionary its column chunk does not have");
@@ -204,6 +229,13 @@ export class FlatChunk {
     for (let i = 0, v = 0; i < n; i++) cells[i] = defs[i] === 1 ? decoded[v++] : null;
     return cells;
   }
+}
+
+let NULLS: null[] = [];
+/** At least n nulls, shared (read only; n is at most a row group's rows, checked against the page header). */
+function nulls(n: number): readonly null[] {
+  if (NULLS.length < n) NULLS = new Array<null>(n).fill(null);
+  return NULLS;
 }
 
 /** Reads an unsigned varint of at most 5 bytes (a run header). */
@@ -340,21 +372,27 @@ function plain(bytes: Uint8Array, at: number, end: number, type: string, kind: F
   }
   const width = type === "DOUBLE" || type === "INT64" ? 8 : 4;
   if (count * width > end - at) short();
-  // A copy, aligned (and not holding the page's buffer).
-  const own = bytes.slice(at, at + count * width).buffer;
-  if (type === "DOUBLE") return new Float64Array(own);
-  if (type === "FLOAT") return new Float32Array(own);
-  if (type === "INT32") return new Int32Array(own);
-  const ints = new BigInt64Array(own);
-  if (kind === "bigint") return ints;
+  // Read through a DataView (the values may be unaligned) into arrays of V8's heap, not holding the page's bytes.
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (type === "DOUBLE" || type === "FLOAT" || type === "INT32") {
+    const out = new Array<number>(count);
+    if (type === "DOUBLE") for (let i = 0; i < count; i++) out[i] = view.getFloat64(at + 8 * i, true);
+    else if (type === "FLOAT") for (let i = 0; i < count; i++) out[i] = view.getFloat32(at + 4 * i, true);
+    else for (let i = 0; i < count; i++) out[i] = view.getInt32(at + 4 * i, true);
+    return out;
+  }
+  if (kind === "bigint") {
+    const out = new Array<bigint>(count);
+    for (let i = 0; i < count; i++) out[i] = view.getBigInt64(at + 8 * i, true);
+    return out;
+  }
   const dates = new Array<Date>(count);
   if (kind === "millis") {
     // Number(v) of a signed 64-bit value: high word x 2^32 (exact) plus the low word, rounded once as Number() rounds.
-    const words = new Int32Array(own);
-    for (let i = 0; i < count; i++) dates[i] = new Date(words[2 * i + 1]! * 4294967296 + (words[2 * i]! >>> 0));
+    for (let i = 0; i < count; i++) dates[i] = new Date(view.getInt32(at + 8 * i + 4, true) * 4294967296 + view.getUint32(at + 8 * i, true));
   } else {
     const per = kind === "micros" ? 1000n : 1000000n;
-    for (let i = 0; i < count; i++) dates[i] = new Date(Number(ints[i]! / per));
+    for (let i = 0; i < count; i++) dates[i] = new Date(Number(view.getBigInt64(at + 8 * i, true) / per));
   }
   return dates;
 }

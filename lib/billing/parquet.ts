@@ -1,7 +1,7 @@
 import { parquetMetadataAsync, parquetRead, parquetSchema, type FileMetaData, type RowGroup } from "hyparquet";
 import { BillError, columnsToRead, detectFormat } from "./columns";
 import type { BillAccumulator, Cell } from "./accumulate";
-import { FlatChunk, flatKind, type FlatKind } from "./parquet-flat";
+import { FlatChunk, flatKind, PageBuffer, type FlatKind } from "./parquet-flat";
 import { checkMetadata, chunkRange, guardedSource, ParquetDamage, type Levels } from "./parquet-guard";
 
 /** Random access to the file's bytes (a File's slices in the browser, a file handle in Node). */
@@ -55,13 +55,14 @@ export async function readParquetBill(
     const node = top.get(c);
     return options.flatDecoder !== false && node && !node.children.length ? flatKind(node.element) : null;
   });
+  const scratch = new PageBuffer();
   let rowStart = 0;
   for (const group of metadata.row_groups) {
     const rowEnd = rowStart + Number(group.num_rows);
     const where = `rows ${rowStart + 1}-${rowEnd}`;
     let feeds: Feed[];
     try {
-      feeds = await openGroup(file, source, metadata, group, columns, kinds, levels, rowStart, rowEnd);
+      feeds = await openGroup(file, source, metadata, group, columns, kinds, levels, rowStart, rowEnd, scratch);
     } catch (e) {
       if (e instanceof BillError) throw e;
       if (e instanceof ParquetDamage) throw damaged(`${where}: ${e.message}`);
@@ -145,6 +146,7 @@ async function openGroup(
   levels: Map<string, Levels>,
   rowStart: number,
   rowEnd: number,
+  scratch: PageBuffer,
 ): Promise<Feed[]> {
   const rows = rowEnd - rowStart;
   const feeds: (Feed | null)[] = await Promise.all(
@@ -156,7 +158,7 @@ async function openGroup(
       const lv = levels.get(name);
       if (!meta || !lv) return null;
       const { start, end } = chunkRange(meta);
-      return FlatChunk.open(await file.slice(start, end), meta, kind, lv, rows, rowStart);
+      return FlatChunk.open(await file.slice(start, end), meta, kind, lv, rows, rowStart, scratch);
     }),
   );
   const rest = columns.filter((_, i) => !feeds[i]);
