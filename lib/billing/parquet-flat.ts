@@ -51,7 +51,7 @@ const DATA_ENCODINGS = new Set(["PLAIN", "PLAIN_DICTIONARY", "RLE_DICTIONARY"]);
 const isDictionary = (encoding: string) => encoding === "PLAIN_DICTIONARY" || encoding === "RLE_DICTIONARY";
 
 /**
- * Where pages are decompressed, reused from page to page for one file's read: a page's cells never refer to it
+ * Where pages are decompressed, reused from page to page for one file's read (and its pages of nulls): a page's cells never refer to it
  * (strings and numbers are copied out), so no decompressed page is left for the garbage collector (each was a buffer
  * outside V8's heap, reclaimed only after a full collection: tens of MB at a time).
  */
@@ -61,6 +61,13 @@ export class PageBuffer {
   get(size: number): Uint8Array {
     if (this.bytes.length < size) this.bytes = new Uint8Array(Math.max(size, Math.min(2 * this.bytes.length, 64 << 20)));
     return this.bytes.subarray(0, size);
+  }
+
+  private allNull: null[] = [];
+  /** At least n nulls, shared by the read's all-null pages (read only; n is at most a row group's rows). */
+  nulls(n: number): readonly null[] {
+    if (this.allNull.length < n) this.allNull = new Array<null>(n).fill(null);
+    return this.allNull;
   }
 }
 
@@ -215,7 +222,7 @@ export class FlatChunk {
       if (present === n) defs = null;
     }
     // A page of nulls only (a column the bill leaves empty): one shared array, nothing decoded.
-    if (present === 0) return nulls(n);
+    if (present === 0) return this.scratch.nulls(n);
     let decoded: ArrayLike<Cell>;
     if (isDictionary(encoding)) {
       const dictionary = this.dictionary ?? damaged("a page refers to a dictionary its column chunk does not have");
@@ -229,13 +236,6 @@ export class FlatChunk {
     for (let i = 0, v = 0; i < n; i++) cells[i] = defs[i] === 1 ? decoded[v++] : null;
     return cells;
   }
-}
-
-let NULLS: null[] = [];
-/** At least n nulls, shared (read only; n is at most a row group's rows, checked against the page header). */
-function nulls(n: number): readonly null[] {
-  if (NULLS.length < n) NULLS = new Array<null>(n).fill(null);
-  return NULLS;
 }
 
 /** Reads an unsigned varint of at most 5 bytes (a run header). */
