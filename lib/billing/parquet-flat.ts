@@ -63,6 +63,18 @@ export class PageBuffer {
     return this.bytes.subarray(0, size);
   }
 
+  private levelBytes = new Uint8Array(0);
+  private indexInts = new Int32Array(0);
+  /** Room for n definition levels / dictionary indices (n is at most a row group's rows, checked against the page header). */
+  levels(n: number): Uint8Array {
+    if (this.levelBytes.length < n) this.levelBytes = new Uint8Array(n);
+    return this.levelBytes;
+  }
+  indices(n: number): Int32Array {
+    if (this.indexInts.length < n) this.indexInts = new Int32Array(n);
+    return this.indexInts;
+  }
+
   private allNull: null[] = [];
   /** At least n nulls, shared by the read's all-null pages (read only; n is at most a row group's rows). */
   nulls(n: number): readonly null[] {
@@ -198,7 +210,7 @@ export class FlatChunk {
         if (values.length < 4) damaged("a page's levels run past the page");
         const len = (values[0]! | (values[1]! << 8) | (values[2]! << 16) | (values[3]! << 24)) >>> 0;
         if (4 + len > values.length) damaged("a page's levels run past the page");
-        defs = new Uint8Array(n);
+        defs = this.scratch.levels(n);
         hybrid(values, 4, 4 + len, 1, defs, n, true);
         at = 4 + len;
       }
@@ -209,7 +221,7 @@ export class FlatChunk {
       const levelStart = page.at + v2.repetition_levels_byte_length;
       const levelEnd = levelStart + v2.definition_levels_byte_length;
       if (this.maxDef) {
-        defs = new Uint8Array(n);
+        defs = this.scratch.levels(n);
         hybrid(this.bytes, levelStart, levelEnd, 1, defs, n, true);
       }
       values = this.decompress(levelEnd, page.at + h.compressed_page_size, h.uncompressed_page_size - (levelEnd - page.at), v2.is_compressed !== false);
@@ -223,23 +235,23 @@ export class FlatChunk {
     }
     // A page of nulls only (a column the bill leaves empty): one shared array, nothing decoded.
     if (present === 0) return this.scratch.nulls(n);
-    let decoded: ArrayLike<Cell>;
+    // The present values first, in an array of the page's rows, then spread to their rows from the end, nulls between.
+    let cells: Cell[];
     if (isDictionary(encoding)) {
       const dictionary = this.dictionary ?? damaged("a page refers to a dictionary its column chunk does not have");
-      decoded = lookUp(values, at, present, dictionary, !h.data_page_header_v2);
+      cells = lookUp(values, at, present, n, dictionary, !h.data_page_header_v2, this.scratch);
     } else {
-      decoded = plain(values, at, values.length, this.type, this.kind, present);
+      cells = plain(values, at, values.length, this.type, this.kind, present, n);
     }
-    if (!defs) return decoded;
-    // Nulls where a row's definition level is not the maximum (hyparquet's assembly of a flat column).
-    const cells = new Array<Cell>(n);
-    for (let i = 0, v = 0; i < n; i++) cells[i] = defs[i] === 1 ? decoded[v++] : null;
+    if (defs) for (let i = n - 1, v = present - 1; i >= 0; i--) cells[i] = defs[i] === 1 ? cells[v--] : null;
     return cells;
   }
 }
 
-/** Reads an unsigned varint of at most 5 bytes (a run header). */
-function varint(bytes: Uint8Array, at: number, end: number): [number, number] {
+/** Where the last varint ended. */
+let varintEnd = 0;
+/** Reads an unsigned varint of at most 5 bytes (a run header); varintEnd is set past it. */
+function varint(bytes: Uint8Array, at: number, end: number): number {
   let result = 0;
   for (let shift = 0; shift < 35; shift += 7) {
     if (at >= end) damaged("a level run runs past its page");
@@ -247,7 +259,8 @@ function varint(bytes: Uint8Array, at: number, end: number): [number, number] {
     result += (b & 0x7f) * 2 ** shift;
     if (!(b & 0x80)) {
       if (result > 0x7fffffff) damaged("a level run header is out of range");
-      return [result, at];
+      varintEnd = at;
+      return result;
     }
   }
   return damaged("a level run header is longer than 5 bytes");
@@ -263,8 +276,8 @@ export function hybrid(bytes: Uint8Array, at: number, end: number, width: number
   const valueBytes = (width + 7) >> 3;
   while (seen < count) {
     if (at >= end) damaged(strict ? "a level run runs past its page" : "a page's dictionary indices run past the page");
-    let header: number;
-    [header, at] = varint(bytes, at, end);
+    const header = varint(bytes, at, end);
+    at = varintEnd;
     if (header & 1) {
       const groups = Math.floor(header / 2);
       if (groups === 0 && strict) damaged("a bit-packed run is empty");
@@ -323,19 +336,23 @@ function unpack(bytes: Uint8Array, at: number, width: number, out: Uint8Array | 
   }
 }
 
-/** A dictionary page's indices (a bit width byte, then hybrid runs) looked up; `v1`: a 0-bit width means all zeros. */
-function lookUp(bytes: Uint8Array, at: number, count: number, dictionary: ArrayLike<Cell>, v1: boolean): ArrayLike<Cell> {
-  const cells = new Array<Cell>(count);
+/**
+ * A data page's `count` dictionary indices (a bit width byte, then hybrid runs) looked up, in an array of `size`
+ * (the page's rows); `v1`: a 0-bit width means all zeros.
+ */
+function lookUp(bytes: Uint8Array, at: number, count: number, size: number, dictionary: ArrayLike<Cell>, v1: boolean, scratch: PageBuffer): Cell[] {
+  const cells = new Array<Cell>(size);
   if (count === 0) return cells;
   if (at >= bytes.length) damaged("a page's dictionary indices run past the page");
   const width = bytes[at]!;
   if (width > 32) damaged(`a page's dictionary indices declare ${width} bits`);
-  const index = new Int32Array(count);
+  const index = scratch.indices(count);
   if (width > 0 || !v1) hybrid(bytes, at + 1, bytes.length, width, index, count, false);
-  const size = dictionary.length;
+  else index.fill(0, 0, count);
+  const entries = dictionary.length;
   for (let i = 0; i < count; i++) {
     const k = index[i]!;
-    if (k < 0 || k >= size) damaged(`a dictionary index (${k >>> 0}) is past the dictionary's ${size} values`);
+    if (k < 0 || k >= entries) damaged(`a dictionary index (${k >>> 0}) is past the dictionary's ${entries} values`);
     cells[i] = dictionary[k];
   }
   return cells;
@@ -353,13 +370,13 @@ function utf8(bytes: Uint8Array, start: number, end: number): string {
   return decoder.decode(bytes.subarray(start, end));
 }
 
-/** `count` PLAIN values of a physical type in [at, end), as cells of the column's kind. */
-function plain(bytes: Uint8Array, at: number, end: number, type: string, kind: FlatKind, count: number): ArrayLike<Cell> {
+/** `count` PLAIN values of a physical type in [at, end), as cells of the column's kind, in an array of `size` (>= count). */
+function plain(bytes: Uint8Array, at: number, end: number, type: string, kind: FlatKind, count: number, size = count): Cell[] {
   const short = () => damaged(`a page's ${count} values run past the page`);
   if (type === "BYTE_ARRAY") {
     // At least 4 bytes a value: checked before the array is made.
     if (count * 4 > end - at) short();
-    const out = new Array<string>(count);
+    const out = new Array<Cell>(size);
     for (let i = 0; i < count; i++) {
       if (at + 4 > end) short();
       const len = (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
@@ -375,18 +392,18 @@ function plain(bytes: Uint8Array, at: number, end: number, type: string, kind: F
   // Read through a DataView (the values may be unaligned) into arrays of V8's heap, not holding the page's bytes.
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (type === "DOUBLE" || type === "FLOAT" || type === "INT32") {
-    const out = new Array<number>(count);
+    const out = new Array<Cell>(size);
     if (type === "DOUBLE") for (let i = 0; i < count; i++) out[i] = view.getFloat64(at + 8 * i, true);
     else if (type === "FLOAT") for (let i = 0; i < count; i++) out[i] = view.getFloat32(at + 4 * i, true);
     else for (let i = 0; i < count; i++) out[i] = view.getInt32(at + 4 * i, true);
     return out;
   }
   if (kind === "bigint") {
-    const out = new Array<bigint>(count);
+    const out = new Array<Cell>(size);
     for (let i = 0; i < count; i++) out[i] = view.getBigInt64(at + 8 * i, true);
     return out;
   }
-  const dates = new Array<Date>(count);
+  const dates = new Array<Cell>(size);
   if (kind === "millis") {
     // Number(v) of a signed 64-bit value: high word x 2^32 (exact) plus the low word, rounded once as Number() rounds.
     for (let i = 0; i < count; i++) dates[i] = new Date(view.getInt32(at + 8 * i + 4, true) * 4294967296 + view.getUint32(at + 8 * i, true));
