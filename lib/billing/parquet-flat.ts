@@ -360,15 +360,8 @@ function lookUp(bytes: Uint8Array, at: number, count: number, size: number, dict
 
 const decoder = new TextDecoder();
 
-/** UTF-8 text as hyparquet decodes it (TextDecoder); short ASCII, most of a bill, without a TextDecoder call. */
-function utf8(bytes: Uint8Array, start: number, end: number): string {
-  if (end - start <= 48) {
-    let i = start;
-    while (i < end && bytes[i]! < 0x80) i++;
-    if (i === end) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
-  }
-  return decoder.decode(bytes.subarray(start, end));
-}
+/** UTF-8 text as hyparquet decodes it (one TextDecoder; it is faster than String.fromCharCode even on short ASCII). */
+const utf8 = (bytes: Uint8Array, start: number, end: number): string => decoder.decode(bytes.subarray(start, end));
 
 /** `count` PLAIN values of a physical type in [at, end), as cells of the column's kind, in an array of `size` (>= count). */
 function plain(bytes: Uint8Array, at: number, end: number, type: string, kind: FlatKind, count: number, size = count): Cell[] {
