@@ -16,7 +16,7 @@ import { BillAccumulator, type Cell } from "./accumulate";
 import { BillError } from "./columns";
 import { readParquetBill, type ByteSource } from "./parquet";
 import { FlatChunk, flatKind, hybrid } from "./parquet-flat";
-import { fixture } from "./test-helpers";
+import { fixture, loopingParquet } from "./test-helpers";
 
 const source = (bytes: Uint8Array): ByteSource => ({
   byteLength: bytes.byteLength,
@@ -339,6 +339,26 @@ describe("the decoder's checks: one sentence, before anything is allocated from 
     // Runs that end before the count: levels run past their page.
     expect(() => hybrid(new Uint8Array([8, 1]), 0, 2, 1, new Uint8Array(10), 10, true)).toThrow("a level run runs past its page");
   });
+
+  it.each(["UNCOMPRESSED", "SNAPPY"] as const)(
+    "a dictionary-index run of 2^30 - 1 in a version 1 page (%s) is refused before it is repeated",
+    async (codec) => {
+      // loopingParquet's pages rewritten as version 1 pages (the same bytes after the levels' length).
+      let message = "";
+      try {
+        await reconcile(
+          rewritePages(loopingParquet("UNCOMPRESSED"), codec, () => true),
+          true,
+        );
+      } catch (e) {
+        expect(e).toBeInstanceOf(BillError);
+        message = (e as Error).message;
+      }
+      expect(message).toBe(
+        "bill.parquet is a damaged Parquet file: rows 1-1000: a run-length run repeats a value past the page's 1000 values; it is not read.",
+      );
+    },
+  );
 
   it("a dictionary index past the dictionary is one sentence naming the rows", async () => {
     // line_item_product_code: two dictionary values, ten rows of each: indices of width 1 in two RLE runs
