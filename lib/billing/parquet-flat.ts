@@ -113,13 +113,15 @@ export class FlatChunk {
     private readonly maxDef: number,
     rowStart: number,
     private readonly scratch: PageBuffer,
+    begin: number,
+    end: number,
   ) {
-    this.bytes = new Uint8Array(buffer);
+    this.bytes = new Uint8Array(buffer, begin, end - begin);
     this.from = this.until = rowStart;
   }
 
   /**
-   * The chunk in `buffer` (its bytes only), its pages walked and their headers checked; null when a page is of a kind
+   * The chunk at [begin, end) of `buffer`, its pages walked and their headers checked; null when a page is of a kind
    * hyparquet must read (an encoding, a page type or level encoding this decoder does not know).
    */
   static open(
@@ -130,11 +132,14 @@ export class FlatChunk {
     rows: number,
     rowStart: number,
     scratch: PageBuffer = new PageBuffer(),
+    begin = 0,
+    end = buffer.byteLength,
   ): FlatChunk | null {
     if (!CODECS.has(meta.codec) || levels.maxRep !== 0 || levels.maxDef > 1) return null;
     const pages: Page[] = [];
     let supported = true;
-    walkChunk(buffer, 0, buffer.byteLength, { rows, levels }, (header, at) => {
+    walkChunk(buffer, begin, end, { rows, levels }, (header, from) => {
+      const at = from - begin;
       if (header.type === "DICTIONARY_PAGE") {
         const enc = header.dictionary_page_header?.encoding;
         if (enc !== "PLAIN" && enc !== "PLAIN_DICTIONARY") supported = false;
@@ -150,7 +155,7 @@ export class FlatChunk {
         supported = false;
       }
     });
-    return supported ? new FlatChunk(buffer, pages, kind, meta.codec, meta.type, levels.maxDef, rowStart, scratch) : null;
+    return supported ? new FlatChunk(buffer, pages, kind, meta.codec, meta.type, levels.maxDef, rowStart, scratch, begin, end) : null;
   }
 
   /** The rows the chunk's data pages hold (a flat column: one value per row). */

@@ -1,4 +1,4 @@
-import { parquetMetadataAsync, parquetRead, parquetSchema, type FileMetaData, type RowGroup } from "hyparquet";
+import { parquetMetadataAsync, parquetRead, parquetSchema, type ColumnMetaData, type FileMetaData, type RowGroup } from "hyparquet";
 import { BillError, columnsToRead, detectFormat } from "./columns";
 import type { BillAccumulator, Cell } from "./accumulate";
 import { FlatChunk, flatKind, PageBuffer, type FlatKind } from "./parquet-flat";
@@ -149,16 +149,30 @@ async function openGroup(
   scratch: PageBuffer,
 ): Promise<Feed[]> {
   const rows = rowEnd - rowStart;
-  const feeds: (Feed | null)[] = await Promise.all(
-    columns.map(async (name, i) => {
-      const kind = kinds[i];
-      if (!kind) return null;
-      const chunks = group.columns.filter((c) => c.meta_data?.path_in_schema[0] === name);
-      const meta = chunks.length === 1 && chunks[0]!.meta_data!.path_in_schema.length === 1 ? chunks[0]!.meta_data! : null;
-      const lv = levels.get(name);
-      if (!meta || !lv) return null;
-      const { start, end } = chunkRange(meta);
-      return FlatChunk.open(await file.slice(start, end), meta, kind, lv, rows, rowStart, scratch);
+  // The flat columns' chunks, read in runs of neighbouring chunks (as hyparquet plans its reads: gaps of at most 8 KiB,
+  // runs of at most 2 MiB), so a row group is a few reads rather than one per column.
+  const wanted: { at: number; meta: ColumnMetaData; kind: FlatKind; levels: Levels; start: number; end: number }[] = [];
+  columns.forEach((name, at) => {
+    const kind = kinds[at];
+    if (!kind) return;
+    const chunks = group.columns.filter((c) => c.meta_data?.path_in_schema[0] === name);
+    const meta = chunks.length === 1 && chunks[0]!.meta_data!.path_in_schema.length === 1 ? chunks[0]!.meta_data! : null;
+    const lv = levels.get(name);
+    if (meta && lv) wanted.push({ at, meta, kind, levels: lv, ...chunkRange(meta) });
+  });
+  wanted.sort((a, b) => a.start - b.start);
+  const runs: (typeof wanted)[] = [];
+  for (const w of wanted) {
+    const run = runs.at(-1);
+    if (run && w.start >= run.at(-1)!.end && w.start - run.at(-1)!.end <= 8192 && w.end - run[0]!.start <= 2 << 20) run.push(w);
+    else runs.push([w]);
+  }
+  const feeds: (Feed | null)[] = columns.map(() => null);
+  await Promise.all(
+    runs.map(async (run) => {
+      const from = run[0]!.start;
+      const buffer = await file.slice(from, Math.max(...run.map((w) => w.end)));
+      for (const w of run) feeds[w.at] = FlatChunk.open(buffer, w.meta, w.kind, w.levels, rows, rowStart, scratch, w.start - from, w.end - from);
     }),
   );
   const rest = columns.filter((_, i) => !feeds[i]);
