@@ -29,15 +29,15 @@ const damaged = (what: string): never => {
   throw new ParquetDamage(what);
 };
 /** A name from the file, safe to print: control and non-ASCII bytes as "?", at most 60 characters. */
-const printable = (name: string) => name.replace(/[^\x20-\x7e]/g, "?").slice(0, 60);
+export const printable = (name: string) => name.replace(/[^\x20-\x7e]/g, "?").slice(0, 60);
 
 /** Where a column chunk's bytes are, as hyparquet computes it. */
-function chunkRange(meta: ColumnMetaData): { start: number; end: number } {
+export function chunkRange(meta: ColumnMetaData): { start: number; end: number } {
   const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
   return { start, end: start + Number(meta.total_compressed_size) };
 }
 
-interface Levels {
+export interface Levels {
   maxDef: number;
   maxRep: number;
 }
@@ -188,8 +188,11 @@ function uncompressed(bytes: Uint8Array, from: number, end: number, codec: strin
 
 const bitWidth = (max: number) => 32 - Math.clz32(max);
 
-function checkPage(bytes: Uint8Array, header: PageHeader, at: number, c: ChunkCheck) {
-  const { codec, rows: groupRows, levels: lv } = c;
+/**
+ * What a page header claims, checked without its bytes: sizes, at most 64 MiB uncompressed, no more values than its
+ * row group has rows (a flat column), and a version 2 page's level data inside the page.
+ */
+export function checkPageHeader(header: PageHeader, c: { rows: number; levels: Levels }): void {
   const size = header.compressed_page_size;
   const full = header.uncompressed_page_size;
   if (!Number.isInteger(size) || size < 0 || !Number.isInteger(full) || full < 0) damaged("a page declares a negative size");
@@ -198,12 +201,24 @@ function checkPage(bytes: Uint8Array, header: PageHeader, at: number, c: ChunkCh
   const v2 = header.data_page_header_v2;
   const values = v1?.num_values ?? v2?.num_values ?? header.dictionary_page_header?.num_values ?? 0;
   if (!Number.isInteger(values) || values < 0) damaged("a page declares a negative value count");
-  if ((v1 || v2) && lv.maxRep === 0 && values > groupRows) damaged(`a page declares ${values} values in a row group of ${groupRows} rows`);
+  if ((v1 || v2) && c.levels.maxRep === 0 && values > c.rows) damaged(`a page declares ${values} values in a row group of ${c.rows} rows`);
   if (header.dictionary_page_header && values > full) damaged(`a dictionary page declares ${values} values in ${full} bytes`);
   if (v2) {
     const levelBytes = v2.definition_levels_byte_length + v2.repetition_levels_byte_length;
     if (!(v2.definition_levels_byte_length >= 0 && v2.repetition_levels_byte_length >= 0 && levelBytes <= size))
       damaged("a page's level data is larger than the page");
+  }
+}
+
+function checkPage(bytes: Uint8Array, header: PageHeader, at: number, c: ChunkCheck) {
+  const { codec, levels: lv } = c;
+  const size = header.compressed_page_size;
+  const full = header.uncompressed_page_size;
+  const v1 = header.data_page_header;
+  const v2 = header.data_page_header_v2;
+  const values = v1?.num_values ?? v2?.num_values ?? 0;
+  if (v2) {
+    const levelBytes = v2.definition_levels_byte_length + v2.repetition_levels_byte_length;
     // Version 2 pages keep their levels uncompressed: check their runs here.
     const rep = { i: at };
     if (lv.maxRep) checkHybridRuns(bytes, rep, at + v2.repetition_levels_byte_length, bitWidth(lv.maxRep), values);
@@ -230,6 +245,36 @@ function checkPage(bytes: Uint8Array, header: PageHeader, at: number, c: ChunkCh
       at2.i = sectionEnd;
     }
     checkValues(page, at2.i, page.length, v1.encoding, c.type, values, true);
+  }
+}
+
+/**
+ * Walks a column chunk's page headers in `buffer` from `offset` to `stop`: each header must parse, make sense
+ * (checkPageHeader) and its page fit inside the chunk; a chunk has at most one page per row (and a dictionary page).
+ * Calls onPage with each header and where its page's bytes start.
+ */
+export function walkChunk(
+  buffer: ArrayBuffer,
+  offset: number,
+  stop: number,
+  c: { rows: number; levels: Levels },
+  onPage: (header: PageHeader, at: number) => void,
+): void {
+  const reader = { view: new DataView(buffer), offset };
+  let pages = 0;
+  while (reader.offset < stop) {
+    if (++pages > c.rows + 2) damaged("a column chunk has more pages than rows");
+    let header: PageHeader;
+    try {
+      header = parquetHeader(reader);
+    } catch (e) {
+      damaged(`a page header cannot be read (${(e as Error).message})`);
+    }
+    const at = reader.offset;
+    checkPageHeader(header!, c);
+    onPage(header!, at);
+    reader.offset = at + header!.compressed_page_size;
+    if (reader.offset > stop) damaged("a page runs past its column chunk");
   }
 }
 
@@ -264,23 +309,7 @@ export function guardedSource(file: ByteSource, metadata: FileMetaData, levels: 
     for (const c of chunks) {
       if (c.done || c.start < start || c.end > end) continue;
       c.done = true;
-      const view = new DataView(buffer);
-      const reader = { view, offset: c.start - start };
-      const stop = c.end - start;
-      let pages = 0;
-      while (reader.offset < stop) {
-        if (++pages > c.rows + 2) damaged("a column chunk has more pages than rows");
-        let header: PageHeader;
-        try {
-          header = parquetHeader(reader);
-        } catch (e) {
-          damaged(`a page header cannot be read (${(e as Error).message})`);
-        }
-        const at = reader.offset;
-        checkPage(bytes, header!, at, c);
-        reader.offset = at + header!.compressed_page_size;
-        if (reader.offset > stop) damaged("a page runs past its column chunk");
-      }
+      walkChunk(buffer, c.start - start, c.end - start, c, (header, at) => checkPage(bytes, header, at, c));
     }
   };
   return {
