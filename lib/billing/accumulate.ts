@@ -35,6 +35,8 @@ interface Group {
   usage: Map<string, Sums & { unit: string }>;
   peak: { vcpu: Decimal | null; memoryGB: Decimal | null; storageGB: Decimal | null };
   resources: Set<string>;
+  /** Its names were handed to the attribution (once per group: they are the same on every row). */
+  named: boolean;
 }
 
 // Products whose charges a Fargate service causes beside the Fargate meter (docs/pricing-rules.md#reading-a-bill).
@@ -90,6 +92,15 @@ export function numberOutOfBounds(s: string): string | null {
 const MILLIS = new Memo<string, number>();
 const SERVICES = new Memo<string, string | null>();
 const NUMBERS = new Memo<string | number, Decimal>();
+/** A usage type as the bill writes it -> without its region prefix, whether it is a Fargate meter (one string per text). */
+const USAGE_TYPES = new Memo<string, { stripped: string; fargate: boolean }>();
+
+function usageTypeInfo(raw: string): { stripped: string; fargate: boolean } {
+  const known = USAGE_TYPES.get(raw);
+  if (known) return known;
+  const stripped = stripRegionPrefix(raw);
+  return USAGE_TYPES.set(raw, { stripped, fargate: isFargateUsageType(stripped) });
+}
 
 /** ISO-like timestamps; a zone-less "2024-09-01 00:00:00" (FOCUS sample) is UTC, as AWS bills are. */
 export function toMillis(value: Cell): number {
@@ -132,9 +143,9 @@ export function clusterOf(resourceId: string): string {
 /** The ECS service name from a tags cell: a JSON object (FOCUS Tags, CUR 2.0 resource_tags) or a Parquet map. */
 export function serviceFromTags(value: Cell): string | undefined {
   if (typeof value !== "string") return serviceIn(value);
-  if (!/service_?name/i.test(value)) return undefined;
   const known = SERVICES.get(value);
   if (known !== undefined) return known ?? undefined;
+  if (!/service_?name/i.test(value)) return undefined;
   let tags: unknown;
   try {
     tags = JSON.parse(value);
@@ -200,6 +211,9 @@ export class BillAccumulator {
   rowNoun: "line" | "row" = "line";
   /** Hourly Fargate spend and Savings Plan rows, when asked for (options.savingsPlan): the Reconciliation's savingsPlan. */
   private sp: SavingsPlanHours | null = null;
+  /** The last text of each timestamp column and its milliseconds: rows repeat their period and hours (millis()). */
+  private lastTimes: Cell[] = [undefined, undefined, undefined, undefined];
+  private lastMillis: number[] = [NaN, NaN, NaN, NaN];
 
   constructor(
     readonly fileName: string,
@@ -238,6 +252,16 @@ export class BillAccumulator {
     return this.rowNoun === "line" ? `line ${this.rows + 1}` : `row ${this.rows}`;
   }
 
+  /** toMillis of a timestamp column, the last row's when the text is the same (slot: the column's place in lastTimes). */
+  private millis(field: Field, slot: number): number {
+    const v = this.get(field);
+    if (v === this.lastTimes[slot]) return this.lastMillis[slot]!;
+    const ms = toMillis(v);
+    this.lastTimes[slot] = v;
+    this.lastMillis[slot] = ms;
+    return ms;
+  }
+
   private decimal(field: Field): Decimal {
     const v = this.get(field);
     if (v === null || v === undefined || v === "" || v === "NULL") return ZERO;
@@ -267,14 +291,14 @@ export class BillAccumulator {
     this.values = values;
     this.rows++;
     const map = this.map;
-    const ps = toMillis(this.get("periodStart"));
-    const pe = toMillis(this.get("periodEnd"));
+    const ps = this.millis("periodStart", 0);
+    const pe = this.millis("periodEnd", 1);
     if (ps < this.periodStart) this.periodStart = ps;
     if (pe > this.periodEnd) this.periodEnd = pe;
     this.period.billing(ps, pe);
     if (map.index.invoiceId >= 0) this.period.invoice(this.str("invoiceId"));
-    const start = toMillis(this.get("start"));
-    const end = toMillis(this.get("end"));
+    const start = this.millis("start", 2);
+    const end = this.millis("end", 3);
     if (start < this.usageStart) this.usageStart = start;
     if (end > this.usageEnd) this.usageEnd = end;
     this.sp?.span(start, end);
@@ -327,8 +351,9 @@ export class BillAccumulator {
       case "SavingsPlanNegation": {
         // Negation rows cancel the on-demand cost of covered usage, whose effective cost is counted instead (paid);
         // in the cash view (billed) they net the covered row's unblended cost to 0.
-        const negated = stripRegionPrefix(this.str("usageType"));
-        const fargate = isFargateUsageType(negated) && (product === "AmazonECS" || product === "AmazonEKS");
+        const info = usageTypeInfo(this.str("usageType"));
+        const negated = info.stripped;
+        const fargate = info.fargate && (product === "AmazonECS" || product === "AmazonEKS");
         this.period.usage(start, end, fargate);
         if (fargate) {
           this.fargateRows++;
@@ -373,15 +398,15 @@ export class BillAccumulator {
     } else {
       cost = this.decimal("cost");
     }
-    const usageType = stripRegionPrefix(this.str("usageType"));
+    const { stripped: usageType, fargate: fargateType } = usageTypeInfo(this.str("usageType"));
     const region = this.str("region") || this.str("regionAlt");
     const platform = product === "AmazonECS" ? "ecs" : product === "AmazonEKS" ? "eks" : null;
-    this.period.usage(start, end, !!platform && isFargateUsageType(usageType));
-    if (platform && isFargateUsageType(usageType)) {
+    this.period.usage(start, end, !!platform && fargateType);
+    if (platform && fargateType) {
       if (type === "SavingsPlanCoveredUsage") this.spCovered = true;
       this.usageTypeFrom.add(FORMAT_COLUMNS[this.map!.format].usageType!.column);
       this.quantityFrom.add(FORMAT_COLUMNS[this.map!.format].quantity!.column);
-      const billed = this.decimal("cost");
+      const billed = type === "SavingsPlanCoveredUsage" ? this.decimal("cost") : cost;
       const [quantity, listCost] = [this.decimal("quantity"), this.decimal("listCost")];
       this.fargate(region, platform, usageType, this.str("unit"), quantity, listCost, cost, start, end, billed);
       this.sp?.fargate(region, usageType, quantity, listCost, type === "SavingsPlanCoveredUsage" ? cost : null, start, end);
@@ -483,8 +508,8 @@ export class BillAccumulator {
     const meter = fargateMeter(usageType);
     const unit = meter?.unit ?? rawUnit;
     let key = `${region}\u0000${platform}\u0000${usageType}`;
-    if (!this.usage.has(key) && this.usage.size >= GROUP_BOUNDS.tableKeys) key = `${(region = OTHER)}\u0000${platform}\u0000${usageType}`;
     let u = this.usage.get(key);
+    if (!u && this.usage.size >= GROUP_BOUNDS.tableKeys) u = this.usage.get((key = `${(region = OTHER)}\u0000${platform}\u0000${usageType}`));
     if (!u) this.usage.set(key, (u = { region, platform, usageType, unit, ...newSums() }));
     u.quantity = u.quantity.plus(quantity);
     u.listCost = u.listCost.plus(listCost);
@@ -500,7 +525,7 @@ export class BillAccumulator {
       const v = text(this.values[i]).trim();
       if (v) service = v;
     }
-    this.attribution.fargate(region, platform, cluster, service, resourceId);
+    this.attribution.fargateResource(platform, cluster, resourceId);
     if (this.split && meter) {
       const tags = map.index.tags >= 0 ? this.get("tags") : undefined;
       this.split.add({ where: this.where(), region, platform, cluster, service, resourceId, meter, start, end, cost, tags, cell: (f) => this.get(f) });
@@ -508,6 +533,7 @@ export class BillAccumulator {
     const gkey = `${region}\u0000${platform}\u0000${cluster}\u0000${service}`;
     let g = this.groups.get(gkey);
     if (!g && this.groups.size >= GROUP_BOUNDS.tracked) {
+      this.attribution.fargateGroup(region, platform, cluster, service);
       this.untracked.rows++;
       this.untracked.listCost = this.untracked.listCost.plus(listCost);
       this.untracked.effectiveCost = this.untracked.effectiveCost.plus(cost);
@@ -520,8 +546,13 @@ export class BillAccumulator {
         usage: new Map(),
         peak: { vcpu: null, memoryGB: null, storageGB: null },
         resources: new Set(),
+        named: false,
       };
       this.groups.set(gkey, g);
+    }
+    if (!g.named) {
+      g.named = true;
+      this.attribution.fargateGroup(region, platform, cluster, service);
     }
     // A group's OS and architecture come from its compute meters (ephemeral storage has one meter for all).
     if (meter && meter.resource !== "storage") {
@@ -548,9 +579,10 @@ export class BillAccumulator {
         effectiveCost: this.covered ? cost.toNumber() : 0,
       });
     }
-    if (resourceId && g.resources.size < MAX_RESOURCES && this.resourceCount < GROUP_BOUNDS.resources && !g.resources.has(resourceId)) {
-      g.resources.add(resourceId);
-      this.resourceCount++;
+    if (resourceId && g.resources.size < MAX_RESOURCES && this.resourceCount < GROUP_BOUNDS.resources) {
+      // One Set operation: adding a resource already there changes nothing.
+      const had = g.resources.size;
+      if (g.resources.add(resourceId).size > had) this.resourceCount++;
     }
     // One resource ID's row over its hours = that task's size (rows cover whole hours or less).
     if (resourceId && meter && end > start && quantity.gt(0)) {

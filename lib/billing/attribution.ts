@@ -28,14 +28,23 @@ export function onEc2UsageType(rawUsageType: string): string | null {
  */
 export function clusterKeyOf(resourceId: string): string | null {
   if (!resourceId.startsWith("arn:")) return null;
-  const parts = resourceId.split(":");
-  if (parts.length < 6) return null;
-  const head = parts.slice(0, 5).join(":");
-  const segments = parts.slice(5).join(":").split("/");
-  if (parts[2] === "eks" && segments[0] === "cluster" && segments.length === 2 && segments[1]) return `${head}:pod/${segments[1]}`;
+  // The ARN's ":"-parts (at least 6): the resource is what follows the fifth ":", in "/"-segments.
+  const c2 = resourceId.indexOf(":", 4);
+  const c3 = c2 < 0 ? -1 : resourceId.indexOf(":", c2 + 1);
+  const c4 = c3 < 0 ? -1 : resourceId.indexOf(":", c3 + 1);
+  const c5 = c4 < 0 ? -1 : resourceId.indexOf(":", c4 + 1);
+  if (c5 < 0) return null;
+  const first = resourceId.indexOf("/", c5 + 1);
+  if (first < 0) return null;
+  const second = resourceId.indexOf("/", first + 1);
+  const kind = resourceId.slice(c5 + 1, first);
+  if (second < 0) {
+    // Two segments: an EKS cluster's own ARN links to its pods.
+    const name = resourceId.slice(first + 1);
+    return resourceId.slice(c2 + 1, c3) === "eks" && kind === "cluster" && name ? `${resourceId.slice(0, c5)}:pod/${name}` : null;
+  }
   // A task or pod: kind/CLUSTER/id... (AWS's FOCUS sample is anonymized letter by letter, so the kind is not checked).
-  if (segments.length >= 3 && segments[0] && segments[1] && !segments[0].includes(" ")) return `${head}:${segments[0]}/${segments[1]}`;
-  return null;
+  return kind && second > first + 1 && !kind.includes(" ") ? resourceId.slice(0, second) : null;
 }
 
 const CLUSTER_TAG = /(^|[:_])(ecs[:_]cluster_?name|eks[:_]cluster[-_]?name)$/i;
@@ -91,6 +100,7 @@ const OTHER = "(other)";
 /** Bounds (README, Security): distinct link keys summed, Fargate clusters and services remembered. */
 export const ATTRIBUTION_BOUNDS = { keys: 5_000, clusters: 20_000 } as const;
 const K = "\u0000";
+const SLASH = 47;
 
 /** Streams the rows beside the meter and the Fargate rows' clusters/services, then splits the former (finish). */
 export class Attribution {
@@ -101,18 +111,45 @@ export class Attribution {
   private fargateNames = new Map<string, "ecs" | "eks">();
   private serviceCluster = new Map<string, string>();
   private overflow = false;
+  /** The last resource's cluster key (fargateResource). */
+  private lastResource: { key: string; platform: "ecs" | "eks"; cluster: string } | null = null;
 
   /**
    * A Fargate row's group and resource. Where two rows disagree (the same name on ECS and EKS), the smaller platform
    * and cluster name win, whatever the row order, as in the Athena SQL (./athena-sql.ts).
    */
   fargate(region: string, platform: "ecs" | "eks", cluster: string, service: string, resourceId: string): void {
-    if (this.fargateNames.size >= ATTRIBUTION_BOUNDS.clusters * 3) return;
-    const key = resourceId ? clusterKeyOf(resourceId) : null;
-    if (key) {
-      const had = this.fargateClusters.get(key);
-      if (!had || platform < had.platform) this.fargateClusters.set(key, { platform, cluster });
+    this.fargateResource(platform, cluster, resourceId);
+    this.fargateGroup(region, platform, cluster, service);
+  }
+
+  /**
+   * fargate() in two halves, for a reader that calls the group's half once per group (its names are the same on every
+   * row of the group) and the resource's half on every row: the same state as fargate() on every row.
+   */
+  fargateResource(platform: "ecs" | "eks", cluster: string, resourceId: string): void {
+    if (this.fargateNames.size >= ATTRIBUTION_BOUNDS.clusters * 3 || !resourceId) return;
+    // The same cluster key, platform and cluster as the last call: nothing to change (a task ARN under the last key).
+    const last = this.lastResource;
+    if (
+      last &&
+      last.platform === platform &&
+      last.cluster === cluster &&
+      resourceId.length > last.key.length &&
+      resourceId.charCodeAt(last.key.length) === SLASH &&
+      resourceId.startsWith(last.key)
+    ) {
+      return;
     }
+    const key = clusterKeyOf(resourceId);
+    if (!key) return;
+    const had = this.fargateClusters.get(key);
+    if (!had || platform < had.platform) this.fargateClusters.set(key, { platform, cluster });
+    this.lastResource = { key, platform, cluster };
+  }
+
+  fargateGroup(region: string, platform: "ecs" | "eks", cluster: string, service: string): void {
+    if (this.fargateNames.size >= ATTRIBUTION_BOUNDS.clusters * 3) return;
     const name = (k: string) => {
       const had = this.fargateNames.get(k);
       if (!had || platform < had) this.fargateNames.set(k, platform);
