@@ -137,7 +137,8 @@ export class Attribution {
       last.cluster === cluster &&
       resourceId.length > last.key.length &&
       resourceId.charCodeAt(last.key.length) === SLASH &&
-      resourceId.startsWith(last.key)
+      // (a slice compared is faster than startsWith with V8)
+      resourceId.slice(0, last.key.length) === last.key
     ) {
       return;
     }
