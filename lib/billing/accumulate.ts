@@ -2,6 +2,7 @@ import type { FargateCatalog } from "@/lib/catalog";
 import { dec, DIVISION_PLACES, MS_PER_HOUR, ZERO, type Decimal } from "@/lib/core";
 import { BillError, FORMAT_NAMES, FORMAT_COLUMNS, mapHeader, type ColumnMap, type Field } from "./columns";
 import { Attribution, linkTagsOf } from "./attribution";
+import { ExactSum } from "./exact-sum";
 import { Memo } from "./memo";
 import { PeriodTracker, periodSentence } from "./period";
 import { SavingsPlanHours } from "./savings-plan";
@@ -28,11 +29,30 @@ interface Sums {
   /** Cash (CUR unblended incl. negations, FOCUS BilledCost); also FOCUS's paid figure when its EffectiveCost is unusable. */
   billedCost: Decimal;
 }
-const newSums = (): Sums => ({ quantity: ZERO, listCost: ZERO, effectiveCost: ZERO, billedCost: ZERO });
+/** Sums while the bill streams: exact, without a Decimal per row (./exact-sum.ts); settled into Sums by finish(). */
+interface RunningSums {
+  quantity: ExactSum;
+  listCost: ExactSum;
+  effectiveCost: ExactSum;
+  billedCost: ExactSum;
+}
+const newSums = (): RunningSums => ({ quantity: new ExactSum(), listCost: new ExactSum(), effectiveCost: new ExactSum(), billedCost: new ExactSum() });
+const addSums = (s: RunningSums, quantity: Decimal, listCost: Decimal, effectiveCost: Decimal, billedCost: Decimal) => {
+  s.quantity.add(quantity);
+  s.listCost.add(listCost);
+  s.effectiveCost.add(effectiveCost);
+  s.billedCost.add(billedCost);
+};
+const settle = (s: RunningSums): Sums => ({
+  quantity: s.quantity.value(),
+  listCost: s.listCost.value(),
+  effectiveCost: s.effectiveCost.value(),
+  billedCost: s.billedCost.value(),
+});
 
 interface Group {
   line: Omit<GroupLine, "usage" | "listCost" | "effectiveCost" | "peak" | "resources">;
-  usage: Map<string, Sums & { unit: string }>;
+  usage: Map<string, RunningSums & { unit: string }>;
   peak: { vcpu: Decimal | null; memoryGB: Decimal | null; storageGB: Decimal | null };
   resources: Set<string>;
   /** Its names were handed to the attribution (once per group: they are the same on every row). */
@@ -175,9 +195,9 @@ export class BillAccumulator {
   private map: ColumnMap | null = null;
   private rows = 0;
   private fargateRows = 0;
-  private usage = new Map<string, Sums & { region: string; platform: "ecs" | "eks"; usageType: string; unit: string }>();
+  private usage = new Map<string, RunningSums & { region: string; platform: "ecs" | "eks"; usageType: string; unit: string }>();
   private groups = new Map<string, Group>();
-  private outside = new Map<string, OutsideLine & { q: Decimal; c: Decimal }>();
+  private outside = new Map<string, OutsideLine & { q: ExactSum; c: ExactSum }>();
   /** The same rows, with what links them to the Fargate services found (./attribution.ts). */
   private attribution = new Attribution();
   private adjustments = new Map<string, { kind: AdjustmentKind; product: string; cost: Decimal; rows: number }>();
@@ -323,9 +343,9 @@ export class BillAccumulator {
       key = OUTSIDE_KEY(product, usageType, region, unit);
     }
     let o = this.outside.get(key);
-    if (!o) this.outside.set(key, (o = { product, usageType, region, unit, quantity: "0", cost: "0", q: ZERO, c: ZERO }));
-    o.q = o.q.plus(quantity);
-    o.c = o.c.plus(cost);
+    if (!o) this.outside.set(key, (o = { product, usageType, region, unit, quantity: "0", cost: "0", q: new ExactSum(), c: new ExactSum() }));
+    o.q.add(quantity);
+    o.c.add(cost);
   }
 
   /** Hands a row beside the meter to the attribution, with its resource id and cluster/service tags. */
@@ -511,10 +531,7 @@ export class BillAccumulator {
     let u = this.usage.get(key);
     if (!u && this.usage.size >= GROUP_BOUNDS.tableKeys) u = this.usage.get((key = `${(region = OTHER)}\u0000${platform}\u0000${usageType}`));
     if (!u) this.usage.set(key, (u = { region, platform, usageType, unit, ...newSums() }));
-    u.quantity = u.quantity.plus(quantity);
-    u.listCost = u.listCost.plus(listCost);
-    u.effectiveCost = u.effectiveCost.plus(cost);
-    u.billedCost = u.billedCost.plus(billed);
+    addSums(u, quantity, listCost, cost, billed);
 
     const resourceId = this.str("resourceId");
     const cluster = clusterOf(resourceId);
@@ -562,10 +579,7 @@ export class BillAccumulator {
     g.line.rows++;
     let gu = g.usage.get(usageType);
     if (!gu) g.usage.set(usageType, (gu = { unit, ...newSums() }));
-    gu.quantity = gu.quantity.plus(quantity);
-    gu.listCost = gu.listCost.plus(listCost);
-    gu.effectiveCost = gu.effectiveCost.plus(cost);
-    gu.billedCost = gu.billedCost.plus(billed);
+    addSums(gu, quantity, listCost, cost, billed);
     if (meter) {
       this.profiler.add(gkey, {
         meter,
@@ -602,7 +616,7 @@ export class BillAccumulator {
     if (!this.usage.has(key) && this.usage.size >= GROUP_BOUNDS.tableKeys) key = `${(region = OTHER)}\u0000${platform}\u0000${usageType}`;
     let u = this.usage.get(key);
     if (!u) this.usage.set(key, (u = { region, platform, usageType, unit: fargateMeter(usageType)?.unit ?? this.str("unit"), ...newSums() }));
-    u.billedCost = u.billedCost.plus(billed);
+    u.billedCost.add(billed);
   }
 
   /** Which columns each figure was read from (names as the file spells them). */
@@ -637,7 +651,8 @@ export class BillAccumulator {
     const focus = this.map.format === "focus";
     const useBilled = focus && (this.map.index.effectiveCost < 0 || this.focusEffectiveUnusable);
     const paid = (x: Sums) => (useBilled ? x.billedCost : x.effectiveCost);
-    const usage: UsageLine[] = [...this.usage.values()]
+    const usageSums = [...this.usage.values()].map((u) => ({ region: u.region, platform: u.platform, usageType: u.usageType, unit: u.unit, ...settle(u) }));
+    const usage: UsageLine[] = usageSums
       .sort((a, b) => a.region.localeCompare(b.region) || a.platform.localeCompare(b.platform) || byUsage(a, b))
       .map((u) => ({
         region: u.region,
@@ -651,7 +666,7 @@ export class BillAccumulator {
       }));
     const groups: GroupLine[] = [...this.groups.entries()].map(([key, g]) => {
       const profile = this.profiler.profile(key);
-      const items = [...g.usage.entries()].map(([usageType, s]) => ({ usageType, ...s })).sort(byUsage);
+      const items = [...g.usage.entries()].map(([usageType, s]) => ({ usageType, unit: s.unit, ...settle(s) })).sort(byUsage);
       const list = items.reduce((t, i) => t.plus(i.listCost), ZERO);
       const eff = items.reduce((t, i) => t.plus(paid(i)), ZERO);
       return {
@@ -697,7 +712,14 @@ export class BillAccumulator {
     }
     const outsideFargate: OutsideLine[] = [...this.outside.values()]
       .sort((a, b) => a.product.localeCompare(b.product) || a.usageType.localeCompare(b.usageType) || a.region.localeCompare(b.region))
-      .map((o) => ({ product: o.product, usageType: o.usageType, region: o.region, quantity: o.q.toString(), unit: o.unit, cost: o.c.toString() }));
+      .map((o) => ({
+        product: o.product,
+        usageType: o.usageType,
+        region: o.region,
+        quantity: o.q.value().toString(),
+        unit: o.unit,
+        cost: o.c.value().toString(),
+      }));
     const adjustments: AdjustmentLine[] = [...this.adjustments.values()]
       .sort((a, b) => a.kind.localeCompare(b.kind) || a.product.localeCompare(b.product))
       .map((a) => ({ kind: a.kind, product: a.product, cost: a.cost.toString(), rows: a.rows }));
@@ -765,10 +787,10 @@ export class BillAccumulator {
         ? { rightsizing: this.split.finish(period.coveredHours ? dec(period.coveredHours) : dated ? dec(end - start).div(MS_PER_HOUR) : null) }
         : {}),
       totals: {
-        listCost: sumOf([...this.usage.values()].map((u) => u.listCost)).toString(),
-        effectiveCost: sumOf([...this.usage.values()].map(paid)).toString(),
-        billedCost: sumOf([...this.usage.values()].map((u) => u.billedCost)).toString(),
-        outsideFargate: sumOf([...this.outside.values()].map((o) => o.c)).toString(),
+        listCost: sumOf(usageSums.map((u) => u.listCost)).toString(),
+        effectiveCost: sumOf(usageSums.map(paid)).toString(),
+        billedCost: sumOf(usageSums.map((u) => u.billedCost)).toString(),
+        outsideFargate: sumOf([...this.outside.values()].map((o) => o.c.value())).toString(),
         adjustments: sumOf([...this.adjustments.values()].map((a) => a.cost)).toString(),
         other: this.other.toString(),
       },

@@ -10,6 +10,7 @@
  * Rows can come before the Fargate rows they link to, so rows are summed per link key and decided at the end.
  */
 import { ZERO, type Decimal } from "@/lib/core";
+import { ExactSum } from "./exact-sum";
 import type { BesideFargate, BesideLine, DecimalString, LinkedLine } from "./types";
 
 /** Split cost allocation rows of containers on EC2: "USE1-ECS-EC2-vCPU-Hours", "EKS-EC2-GB-Hours" (region prefix optional). */
@@ -92,8 +93,8 @@ export interface BesideRow {
 interface Sum extends Omit<BesideRow, "quantity" | "cost" | "resourceId" | "rawUsageType"> {
   clusterKey: string;
   onEc2: boolean;
-  quantity: Decimal;
-  cost: Decimal;
+  quantity: ExactSum;
+  cost: ExactSum;
 }
 
 const OTHER = "(other)";
@@ -193,13 +194,13 @@ export class Attribution {
         tagCluster: parts[5]!,
         tagService: parts[6]!,
         onEc2: !!parts[7],
-        quantity: ZERO,
-        cost: ZERO,
+        quantity: new ExactSum(),
+        cost: new ExactSum(),
       };
       this.sums.set(key, s);
     }
-    s.quantity = s.quantity.plus(row.quantity);
-    s.cost = s.cost.plus(row.cost);
+    s.quantity.add(row.quantity);
+    s.cost.add(row.cost);
   }
 
   /** Which Fargate cluster/service a sum is tied to, or null (account-wide). */
@@ -234,8 +235,8 @@ export class Attribution {
     const add = <T extends BesideLine>(m: Map<string, T & { q: Decimal; c: Decimal }>, key: string, make: () => T, s: Sum) => {
       let x = m.get(key);
       if (!x) m.set(key, (x = { ...make(), q: ZERO, c: ZERO }));
-      x.q = x.q.plus(s.quantity);
-      x.c = x.c.plus(s.cost);
+      x.q = x.q.plus(s.quantity.value());
+      x.c = x.c.plus(s.cost.value());
     };
     for (const s of this.sums.values()) {
       const base = [s.product, s.usageType, s.region, s.unit].join(K);
