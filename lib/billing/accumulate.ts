@@ -580,6 +580,17 @@ export class BillAccumulator {
     let gu = g.usage.get(usageType);
     if (!gu) g.usage.set(usageType, (gu = { unit, ...newSums() }));
     addSums(gu, quantity, listCost, cost, billed);
+    // A resource the group's set takes in now was never in it, so never in the group's profile either (every row of the
+    // group is offered to the set, which never stops taking and starts again).
+    let newTask = false;
+    if (resourceId && g.resources.size < MAX_RESOURCES && this.resourceCount < GROUP_BOUNDS.resources) {
+      // One Set operation: adding a resource already there changes nothing.
+      const had = g.resources.size;
+      if (g.resources.add(resourceId).size > had) {
+        this.resourceCount++;
+        newTask = true;
+      }
+    }
     if (meter) {
       this.profiler.add(gkey, {
         meter,
@@ -587,16 +598,12 @@ export class BillAccumulator {
         start,
         end,
         resourceId,
+        newTask,
         covered: this.covered,
         // Only covered rows' costs are used (the plan's rate); the others skip the conversion.
         listCost: this.covered ? listCost.toNumber() : 0,
         effectiveCost: this.covered ? cost.toNumber() : 0,
       });
-    }
-    if (resourceId && g.resources.size < MAX_RESOURCES && this.resourceCount < GROUP_BOUNDS.resources) {
-      // One Set operation: adding a resource already there changes nothing.
-      const had = g.resources.size;
-      if (g.resources.add(resourceId).size > had) this.resourceCount++;
     }
     // One resource ID's row over its hours = that task's size (rows cover whole hours or less).
     if (resourceId && meter && end > start && quantity.gt(0)) {

@@ -90,6 +90,8 @@ export interface ProfileRow {
   start: number;
   end: number;
   resourceId: string;
+  /** The caller knows this resource is new to the group (not yet profiled): no lookup. */
+  newTask?: boolean;
   /** Savings Plan covered usage (CUR SavingsPlanCoveredUsage; FOCUS commitment used). */
   covered: boolean;
   listCost: number;
@@ -146,7 +148,7 @@ export class UsageProfiler {
       } else g.hoursDropped = true;
     }
     if (!r.resourceId) return;
-    let t = g.tasks.get(r.resourceId);
+    let t = r.newTask ? undefined : g.tasks.get(r.resourceId);
     if (!t) {
       if (g.tasks.size >= PROFILE_BOUNDS.tasksPerGroup || this.taskCount >= PROFILE_BOUNDS.tasks) return;
       this.taskCount++;
