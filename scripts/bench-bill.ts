@@ -1,13 +1,17 @@
 /**
- * `npm run bench -- --bill [--mb N] [--row-group R] [--json]`: the bill reader on a synthetic CUR 2.0 hourly export of N MB of CSV
+ * `npm run bench -- --bill [--mb N] [--row-group R] [--json] [--keep] [--old] [--tsx]`: the bill reader on a synthetic CUR 2.0 hourly export of N MB of CSV
  * (default 128), generated here: 124 columns as AWS writes them (most empty on Fargate rows), Fargate vCPU / memory /
  * storage rows of 40 services with task ARNs and tags, beside NAT, data transfer and EC2 rows. The same rows are
  * written as .csv.gz and as Parquet (SNAPPY, row groups of R rows, default 50,000), and each is read
- * by `reconcile`'s reader in a fresh process (scripts/lib/bench-bill-read.ts) that reports its time and peak RSS.
+ * by `reconcile`'s reader in a fresh process (scripts/lib/bench-bill-read.ts) that reports its time and peak RSS. The
+ * reader runs as the CLI ships it: bundled with esbuild (as scripts/build-cli.mjs bundles dist/cli) and run by plain
+ * `node`; `--tsx` runs the TypeScript under tsx instead (as before 2026-12-06; tsx's loader adds 30-75 MB of RSS).
+ * `--old` reads with a copy of an earlier reader in .bench-old/ (lib/billing of that commit; not committed).
  * Throughput is the uncompressed CSV size over the read time (the "uncompressed-equivalent" MB/s of issue 20), and over
  * the read's CPU time (user + system: what the reader would do alone on a core, less skewed by other load).
  */
 import { spawnSync } from "node:child_process";
+import { build } from "esbuild";
 import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -20,6 +24,8 @@ const json = argv.includes("--json");
 const mbArg = argv.indexOf("--mb");
 const targetMB = mbArg >= 0 ? Number(argv[mbArg + 1]) : 128;
 const keep = argv.includes("--keep");
+const underTsx = argv.includes("--tsx");
+const old = argv.includes("--old");
 const groupArg = argv.indexOf("--row-group");
 /** Rows per Parquet row group (and per generated batch). */
 const batch = groupArg >= 0 ? Number(argv[groupArg + 1]) : 50_000;
@@ -203,9 +209,36 @@ async function generate(dir: string) {
   return { csvPath, parquetPath, csvBytes: bytes, rows };
 }
 
-function read(file: string, reader: string) {
-  const tsx = path.join(__dirname, "..", "node_modules", ".bin", "tsx");
-  const r = spawnSync(tsx, [path.join(__dirname, "lib", "bench-bill-read.ts"), file, reader], { encoding: "utf8" });
+const root = path.join(__dirname, "..");
+const readScript = path.join(__dirname, "lib", "bench-bill-read.ts");
+
+/**
+ * The reader as the CLI ships it: scripts/lib/bench-bill-read.ts bundled for plain `node` (ES module, node20, as
+ * scripts/build-cli.mjs builds dist/cli). `--old`: with .bench-old/node.ts in place of lib/billing/node.ts.
+ */
+async function bundleReader(dir: string): Promise<string> {
+  const outfile = path.join(dir, "bench-bill-read.mjs");
+  const oldNode = path.join(root, ".bench-old", "node.ts");
+  await build({
+    entryPoints: [readScript],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    tsconfig: path.join(root, "tsconfig.json"),
+    define: { "process.env.NODE_ENV": '"production"' },
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    logLevel: "error",
+    plugins: old ? [{ name: "old-reader", setup: (b) => b.onResolve({ filter: /^@\/lib\/billing\/node$/ }, () => ({ path: oldNode })) }] : [],
+  });
+  return outfile;
+}
+
+function read(file: string, bundle: string | null) {
+  const r = bundle
+    ? spawnSync(process.execPath, [bundle, file, "new"], { encoding: "utf8" })
+    : spawnSync(path.join(root, "node_modules", ".bin", "tsx"), [readScript, file, old ? "old" : "new"], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`reading ${file} failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as { ms: number; cpuMs: number; maxRssMB: number; rows: number; effectiveCost: string };
 }
@@ -217,9 +250,9 @@ void (async () => {
     const g = await generate(dir);
     const genMs = Date.now() - t0;
     const mb = g.csvBytes / 1_000_000;
-    const reader = argv.includes("--old") ? "old" : "new";
-    const csv = read(g.csvPath, reader);
-    const parquet = read(g.parquetPath, reader);
+    const bundle = underTsx ? null : await bundleReader(dir);
+    const csv = read(g.csvPath, bundle);
+    const parquet = read(g.parquetPath, bundle);
     if (csv.effectiveCost !== parquet.effectiveCost) throw new Error(`csv.gz and Parquet disagree: ${csv.effectiveCost} vs ${parquet.effectiveCost}`);
     const rate = (ms: number) => Math.round((mb / (ms / 1000)) * 10) / 10;
     const figures = {
@@ -233,6 +266,9 @@ void (async () => {
       billParquetMBps: rate(parquet.ms),
       billParquetCpuMBps: rate(parquet.cpuMs),
       billParquetRssMB: parquet.maxRssMB,
+      billReader: underTsx ? "tsx" : "node bundle",
+      billCsvGzCpuMs: csv.cpuMs,
+      billParquetCpuMs: parquet.cpuMs,
     };
     if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
     else {
@@ -245,6 +281,7 @@ void (async () => {
       console.log(
         `  Parquet ${figures.billParquetMB} MB: ${figures.billParquetMBps} MB/s, peak RSS ${figures.billParquetRssMB} MB (${parquet.ms} ms; ${figures.billParquetCpuMBps} MB per CPU second)`,
       );
+      console.log(`  (reader: ${figures.billReader}${old ? ", the old reader in .bench-old/" : ""})`);
       console.log(`  (1 GB at these rates: csv.gz ${Math.round(1000 / figures.billCsvGzMBps)} s, Parquet ${Math.round(1000 / figures.billParquetMBps)} s)`);
     }
   } finally {

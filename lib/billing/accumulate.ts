@@ -2,6 +2,7 @@ import type { FargateCatalog } from "@/lib/catalog";
 import { dec, DIVISION_PLACES, MS_PER_HOUR, ZERO, type Decimal } from "@/lib/core";
 import { BillError, FORMAT_NAMES, FORMAT_COLUMNS, mapHeader, type ColumnMap, type Field } from "./columns";
 import { Attribution, linkTagsOf } from "./attribution";
+import { ExactSum } from "./exact-sum";
 import { Memo } from "./memo";
 import { PeriodTracker, periodSentence } from "./period";
 import { SavingsPlanHours } from "./savings-plan";
@@ -28,13 +29,34 @@ interface Sums {
   /** Cash (CUR unblended incl. negations, FOCUS BilledCost); also FOCUS's paid figure when its EffectiveCost is unusable. */
   billedCost: Decimal;
 }
-const newSums = (): Sums => ({ quantity: ZERO, listCost: ZERO, effectiveCost: ZERO, billedCost: ZERO });
+/** Sums while the bill streams: exact, without a Decimal per row (./exact-sum.ts); settled into Sums by finish(). */
+interface RunningSums {
+  quantity: ExactSum;
+  listCost: ExactSum;
+  effectiveCost: ExactSum;
+  billedCost: ExactSum;
+}
+const newSums = (): RunningSums => ({ quantity: new ExactSum(), listCost: new ExactSum(), effectiveCost: new ExactSum(), billedCost: new ExactSum() });
+const addSums = (s: RunningSums, quantity: Decimal, listCost: Decimal, effectiveCost: Decimal, billedCost: Decimal) => {
+  s.quantity.add(quantity);
+  s.listCost.add(listCost);
+  s.effectiveCost.add(effectiveCost);
+  s.billedCost.add(billedCost);
+};
+const settle = (s: RunningSums): Sums => ({
+  quantity: s.quantity.value(),
+  listCost: s.listCost.value(),
+  effectiveCost: s.effectiveCost.value(),
+  billedCost: s.billedCost.value(),
+});
 
 interface Group {
   line: Omit<GroupLine, "usage" | "listCost" | "effectiveCost" | "peak" | "resources">;
-  usage: Map<string, Sums & { unit: string }>;
+  usage: Map<string, RunningSums & { unit: string }>;
   peak: { vcpu: Decimal | null; memoryGB: Decimal | null; storageGB: Decimal | null };
   resources: Set<string>;
+  /** Its names were handed to the attribution (once per group: they are the same on every row). */
+  named: boolean;
 }
 
 // Products whose charges a Fargate service causes beside the Fargate meter (docs/pricing-rules.md#reading-a-bill).
@@ -90,6 +112,15 @@ export function numberOutOfBounds(s: string): string | null {
 const MILLIS = new Memo<string, number>();
 const SERVICES = new Memo<string, string | null>();
 const NUMBERS = new Memo<string | number, Decimal>();
+/** A usage type as the bill writes it -> without its region prefix, whether it is a Fargate meter (one string per text). */
+const USAGE_TYPES = new Memo<string, { stripped: string; fargate: boolean }>();
+
+function usageTypeInfo(raw: string): { stripped: string; fargate: boolean } {
+  const known = USAGE_TYPES.get(raw);
+  if (known) return known;
+  const stripped = stripRegionPrefix(raw);
+  return USAGE_TYPES.set(raw, { stripped, fargate: isFargateUsageType(stripped) });
+}
 
 /** ISO-like timestamps; a zone-less "2024-09-01 00:00:00" (FOCUS sample) is UTC, as AWS bills are. */
 export function toMillis(value: Cell): number {
@@ -132,9 +163,9 @@ export function clusterOf(resourceId: string): string {
 /** The ECS service name from a tags cell: a JSON object (FOCUS Tags, CUR 2.0 resource_tags) or a Parquet map. */
 export function serviceFromTags(value: Cell): string | undefined {
   if (typeof value !== "string") return serviceIn(value);
-  if (!/service_?name/i.test(value)) return undefined;
   const known = SERVICES.get(value);
   if (known !== undefined) return known ?? undefined;
+  if (!/service_?name/i.test(value)) return undefined;
   let tags: unknown;
   try {
     tags = JSON.parse(value);
@@ -164,9 +195,9 @@ export class BillAccumulator {
   private map: ColumnMap | null = null;
   private rows = 0;
   private fargateRows = 0;
-  private usage = new Map<string, Sums & { region: string; platform: "ecs" | "eks"; usageType: string; unit: string }>();
+  private usage = new Map<string, RunningSums & { region: string; platform: "ecs" | "eks"; usageType: string; unit: string }>();
   private groups = new Map<string, Group>();
-  private outside = new Map<string, OutsideLine & { q: Decimal; c: Decimal }>();
+  private outside = new Map<string, OutsideLine & { q: ExactSum; c: ExactSum }>();
   /** The same rows, with what links them to the Fargate services found (./attribution.ts). */
   private attribution = new Attribution();
   private adjustments = new Map<string, { kind: AdjustmentKind; product: string; cost: Decimal; rows: number }>();
@@ -200,6 +231,9 @@ export class BillAccumulator {
   rowNoun: "line" | "row" = "line";
   /** Hourly Fargate spend and Savings Plan rows, when asked for (options.savingsPlan): the Reconciliation's savingsPlan. */
   private sp: SavingsPlanHours | null = null;
+  /** The last text of each timestamp column and its milliseconds: rows repeat their period and hours (millis()). */
+  private lastTimes: Cell[] = [undefined, undefined, undefined, undefined];
+  private lastMillis: number[] = [NaN, NaN, NaN, NaN];
 
   constructor(
     readonly fileName: string,
@@ -238,6 +272,16 @@ export class BillAccumulator {
     return this.rowNoun === "line" ? `line ${this.rows + 1}` : `row ${this.rows}`;
   }
 
+  /** toMillis of a timestamp column, the last row's when the text is the same (slot: the column's place in lastTimes). */
+  private millis(field: Field, slot: number): number {
+    const v = this.get(field);
+    if (v === this.lastTimes[slot]) return this.lastMillis[slot]!;
+    const ms = toMillis(v);
+    this.lastTimes[slot] = v;
+    this.lastMillis[slot] = ms;
+    return ms;
+  }
+
   private decimal(field: Field): Decimal {
     const v = this.get(field);
     if (v === null || v === undefined || v === "" || v === "NULL") return ZERO;
@@ -267,14 +311,14 @@ export class BillAccumulator {
     this.values = values;
     this.rows++;
     const map = this.map;
-    const ps = toMillis(this.get("periodStart"));
-    const pe = toMillis(this.get("periodEnd"));
+    const ps = this.millis("periodStart", 0);
+    const pe = this.millis("periodEnd", 1);
     if (ps < this.periodStart) this.periodStart = ps;
     if (pe > this.periodEnd) this.periodEnd = pe;
     this.period.billing(ps, pe);
     if (map.index.invoiceId >= 0) this.period.invoice(this.str("invoiceId"));
-    const start = toMillis(this.get("start"));
-    const end = toMillis(this.get("end"));
+    const start = this.millis("start", 2);
+    const end = this.millis("end", 3);
     if (start < this.usageStart) this.usageStart = start;
     if (end > this.usageEnd) this.usageEnd = end;
     this.sp?.span(start, end);
@@ -299,9 +343,9 @@ export class BillAccumulator {
       key = OUTSIDE_KEY(product, usageType, region, unit);
     }
     let o = this.outside.get(key);
-    if (!o) this.outside.set(key, (o = { product, usageType, region, unit, quantity: "0", cost: "0", q: ZERO, c: ZERO }));
-    o.q = o.q.plus(quantity);
-    o.c = o.c.plus(cost);
+    if (!o) this.outside.set(key, (o = { product, usageType, region, unit, quantity: "0", cost: "0", q: new ExactSum(), c: new ExactSum() }));
+    o.q.add(quantity);
+    o.c.add(cost);
   }
 
   /** Hands a row beside the meter to the attribution, with its resource id and cluster/service tags. */
@@ -327,8 +371,9 @@ export class BillAccumulator {
       case "SavingsPlanNegation": {
         // Negation rows cancel the on-demand cost of covered usage, whose effective cost is counted instead (paid);
         // in the cash view (billed) they net the covered row's unblended cost to 0.
-        const negated = stripRegionPrefix(this.str("usageType"));
-        const fargate = isFargateUsageType(negated) && (product === "AmazonECS" || product === "AmazonEKS");
+        const info = usageTypeInfo(this.str("usageType"));
+        const negated = info.stripped;
+        const fargate = info.fargate && (product === "AmazonECS" || product === "AmazonEKS");
         this.period.usage(start, end, fargate);
         if (fargate) {
           this.fargateRows++;
@@ -373,15 +418,15 @@ export class BillAccumulator {
     } else {
       cost = this.decimal("cost");
     }
-    const usageType = stripRegionPrefix(this.str("usageType"));
+    const { stripped: usageType, fargate: fargateType } = usageTypeInfo(this.str("usageType"));
     const region = this.str("region") || this.str("regionAlt");
     const platform = product === "AmazonECS" ? "ecs" : product === "AmazonEKS" ? "eks" : null;
-    this.period.usage(start, end, !!platform && isFargateUsageType(usageType));
-    if (platform && isFargateUsageType(usageType)) {
+    this.period.usage(start, end, !!platform && fargateType);
+    if (platform && fargateType) {
       if (type === "SavingsPlanCoveredUsage") this.spCovered = true;
       this.usageTypeFrom.add(FORMAT_COLUMNS[this.map!.format].usageType!.column);
       this.quantityFrom.add(FORMAT_COLUMNS[this.map!.format].quantity!.column);
-      const billed = this.decimal("cost");
+      const billed = type === "SavingsPlanCoveredUsage" ? this.decimal("cost") : cost;
       const [quantity, listCost] = [this.decimal("quantity"), this.decimal("listCost")];
       this.fargate(region, platform, usageType, this.str("unit"), quantity, listCost, cost, start, end, billed);
       this.sp?.fargate(region, usageType, quantity, listCost, type === "SavingsPlanCoveredUsage" ? cost : null, start, end);
@@ -483,13 +528,10 @@ export class BillAccumulator {
     const meter = fargateMeter(usageType);
     const unit = meter?.unit ?? rawUnit;
     let key = `${region}\u0000${platform}\u0000${usageType}`;
-    if (!this.usage.has(key) && this.usage.size >= GROUP_BOUNDS.tableKeys) key = `${(region = OTHER)}\u0000${platform}\u0000${usageType}`;
     let u = this.usage.get(key);
+    if (!u && this.usage.size >= GROUP_BOUNDS.tableKeys) u = this.usage.get((key = `${(region = OTHER)}\u0000${platform}\u0000${usageType}`));
     if (!u) this.usage.set(key, (u = { region, platform, usageType, unit, ...newSums() }));
-    u.quantity = u.quantity.plus(quantity);
-    u.listCost = u.listCost.plus(listCost);
-    u.effectiveCost = u.effectiveCost.plus(cost);
-    u.billedCost = u.billedCost.plus(billed);
+    addSums(u, quantity, listCost, cost, billed);
 
     const resourceId = this.str("resourceId");
     const cluster = clusterOf(resourceId);
@@ -500,7 +542,7 @@ export class BillAccumulator {
       const v = text(this.values[i]).trim();
       if (v) service = v;
     }
-    this.attribution.fargate(region, platform, cluster, service, resourceId);
+    this.attribution.fargateResource(platform, cluster, resourceId);
     if (this.split && meter) {
       const tags = map.index.tags >= 0 ? this.get("tags") : undefined;
       this.split.add({ where: this.where(), region, platform, cluster, service, resourceId, meter, start, end, cost, tags, cell: (f) => this.get(f) });
@@ -508,6 +550,7 @@ export class BillAccumulator {
     const gkey = `${region}\u0000${platform}\u0000${cluster}\u0000${service}`;
     let g = this.groups.get(gkey);
     if (!g && this.groups.size >= GROUP_BOUNDS.tracked) {
+      this.attribution.fargateGroup(region, platform, cluster, service);
       this.untracked.rows++;
       this.untracked.listCost = this.untracked.listCost.plus(listCost);
       this.untracked.effectiveCost = this.untracked.effectiveCost.plus(cost);
@@ -520,8 +563,13 @@ export class BillAccumulator {
         usage: new Map(),
         peak: { vcpu: null, memoryGB: null, storageGB: null },
         resources: new Set(),
+        named: false,
       };
       this.groups.set(gkey, g);
+    }
+    if (!g.named) {
+      g.named = true;
+      this.attribution.fargateGroup(region, platform, cluster, service);
     }
     // A group's OS and architecture come from its compute meters (ephemeral storage has one meter for all).
     if (meter && meter.resource !== "storage") {
@@ -531,10 +579,18 @@ export class BillAccumulator {
     g.line.rows++;
     let gu = g.usage.get(usageType);
     if (!gu) g.usage.set(usageType, (gu = { unit, ...newSums() }));
-    gu.quantity = gu.quantity.plus(quantity);
-    gu.listCost = gu.listCost.plus(listCost);
-    gu.effectiveCost = gu.effectiveCost.plus(cost);
-    gu.billedCost = gu.billedCost.plus(billed);
+    addSums(gu, quantity, listCost, cost, billed);
+    // A resource the group's set takes in now was never in it, so never in the group's profile either (every row of the
+    // group is offered to the set, which never stops taking and starts again).
+    let newTask = false;
+    if (resourceId && g.resources.size < MAX_RESOURCES && this.resourceCount < GROUP_BOUNDS.resources) {
+      // One Set operation: adding a resource already there changes nothing.
+      const had = g.resources.size;
+      if (g.resources.add(resourceId).size > had) {
+        this.resourceCount++;
+        newTask = true;
+      }
+    }
     if (meter) {
       this.profiler.add(gkey, {
         meter,
@@ -542,15 +598,12 @@ export class BillAccumulator {
         start,
         end,
         resourceId,
+        newTask,
         covered: this.covered,
         // Only covered rows' costs are used (the plan's rate); the others skip the conversion.
         listCost: this.covered ? listCost.toNumber() : 0,
         effectiveCost: this.covered ? cost.toNumber() : 0,
       });
-    }
-    if (resourceId && g.resources.size < MAX_RESOURCES && this.resourceCount < GROUP_BOUNDS.resources && !g.resources.has(resourceId)) {
-      g.resources.add(resourceId);
-      this.resourceCount++;
     }
     // One resource ID's row over its hours = that task's size (rows cover whole hours or less).
     if (resourceId && meter && end > start && quantity.gt(0)) {
@@ -570,7 +623,7 @@ export class BillAccumulator {
     if (!this.usage.has(key) && this.usage.size >= GROUP_BOUNDS.tableKeys) key = `${(region = OTHER)}\u0000${platform}\u0000${usageType}`;
     let u = this.usage.get(key);
     if (!u) this.usage.set(key, (u = { region, platform, usageType, unit: fargateMeter(usageType)?.unit ?? this.str("unit"), ...newSums() }));
-    u.billedCost = u.billedCost.plus(billed);
+    u.billedCost.add(billed);
   }
 
   /** Which columns each figure was read from (names as the file spells them). */
@@ -605,7 +658,8 @@ export class BillAccumulator {
     const focus = this.map.format === "focus";
     const useBilled = focus && (this.map.index.effectiveCost < 0 || this.focusEffectiveUnusable);
     const paid = (x: Sums) => (useBilled ? x.billedCost : x.effectiveCost);
-    const usage: UsageLine[] = [...this.usage.values()]
+    const usageSums = [...this.usage.values()].map((u) => ({ region: u.region, platform: u.platform, usageType: u.usageType, unit: u.unit, ...settle(u) }));
+    const usage: UsageLine[] = usageSums
       .sort((a, b) => a.region.localeCompare(b.region) || a.platform.localeCompare(b.platform) || byUsage(a, b))
       .map((u) => ({
         region: u.region,
@@ -619,7 +673,7 @@ export class BillAccumulator {
       }));
     const groups: GroupLine[] = [...this.groups.entries()].map(([key, g]) => {
       const profile = this.profiler.profile(key);
-      const items = [...g.usage.entries()].map(([usageType, s]) => ({ usageType, ...s })).sort(byUsage);
+      const items = [...g.usage.entries()].map(([usageType, s]) => ({ usageType, unit: s.unit, ...settle(s) })).sort(byUsage);
       const list = items.reduce((t, i) => t.plus(i.listCost), ZERO);
       const eff = items.reduce((t, i) => t.plus(paid(i)), ZERO);
       return {
@@ -665,7 +719,14 @@ export class BillAccumulator {
     }
     const outsideFargate: OutsideLine[] = [...this.outside.values()]
       .sort((a, b) => a.product.localeCompare(b.product) || a.usageType.localeCompare(b.usageType) || a.region.localeCompare(b.region))
-      .map((o) => ({ product: o.product, usageType: o.usageType, region: o.region, quantity: o.q.toString(), unit: o.unit, cost: o.c.toString() }));
+      .map((o) => ({
+        product: o.product,
+        usageType: o.usageType,
+        region: o.region,
+        quantity: o.q.value().toString(),
+        unit: o.unit,
+        cost: o.c.value().toString(),
+      }));
     const adjustments: AdjustmentLine[] = [...this.adjustments.values()]
       .sort((a, b) => a.kind.localeCompare(b.kind) || a.product.localeCompare(b.product))
       .map((a) => ({ kind: a.kind, product: a.product, cost: a.cost.toString(), rows: a.rows }));
@@ -733,10 +794,10 @@ export class BillAccumulator {
         ? { rightsizing: this.split.finish(period.coveredHours ? dec(period.coveredHours) : dated ? dec(end - start).div(MS_PER_HOUR) : null) }
         : {}),
       totals: {
-        listCost: sumOf([...this.usage.values()].map((u) => u.listCost)).toString(),
-        effectiveCost: sumOf([...this.usage.values()].map(paid)).toString(),
-        billedCost: sumOf([...this.usage.values()].map((u) => u.billedCost)).toString(),
-        outsideFargate: sumOf([...this.outside.values()].map((o) => o.c)).toString(),
+        listCost: sumOf(usageSums.map((u) => u.listCost)).toString(),
+        effectiveCost: sumOf(usageSums.map(paid)).toString(),
+        billedCost: sumOf(usageSums.map((u) => u.billedCost)).toString(),
+        outsideFargate: sumOf([...this.outside.values()].map((o) => o.c.value())).toString(),
         adjustments: sumOf([...this.adjustments.values()].map((a) => a.cost)).toString(),
         other: this.other.toString(),
       },

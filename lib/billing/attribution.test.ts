@@ -1,9 +1,11 @@
+import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { dec } from "@/lib/core";
+import { env } from "@/lib/env";
 import { ACCOUNT, ATTRIBUTION_ROWS, cur2Csv, TASK_1 } from "./attribution-bill";
-import { clusterKeyOf, linkTagsOf, onEc2UsageType } from "./attribution";
+import { Attribution, clusterKeyOf, linkTagsOf, onEc2UsageType } from "./attribution";
 import { reconcileFile } from "./node";
 import { fixture, reconcileCsvText } from "./test-helpers";
 import type { Reconciliation } from "./types";
@@ -236,6 +238,104 @@ describe("attribution helpers", () => {
     expect(clusterKeyOf("arn:aws:ecs:us-east-1:1:task/abc")).toBeNull();
     expect(clusterKeyOf("i-0123")).toBeNull();
     expect(clusterKeyOf("")).toBeNull();
+    expect(clusterKeyOf("arn:aws:eks:us-east-1:1:cluster/")).toBeNull();
+    expect(clusterKeyOf("arn:aws:ecs:us-east-1:1:task//abc")).toBeNull();
+    expect(clusterKeyOf("arn:aws:ecs:us-east-1:1:my task/shop/abc")).toBeNull();
+    expect(clusterKeyOf("arn:aws:ecs:us-east-1:1:task/sh:op/abc")).toBe("arn:aws:ecs:us-east-1:1:task/sh:op");
+  });
+
+  // The key as first written (split and join); clusterKeyOf now finds the same positions with indexOf.
+  function clusterKeyBySplit(resourceId: string): string | null {
+    if (!resourceId.startsWith("arn:")) return null;
+    const parts = resourceId.split(":");
+    if (parts.length < 6) return null;
+    const head = parts.slice(0, 5).join(":");
+    const segments = parts.slice(5).join(":").split("/");
+    if (parts[2] === "eks" && segments[0] === "cluster" && segments.length === 2 && segments[1]) return `${head}:pod/${segments[1]}`;
+    if (segments.length >= 3 && segments[0] && segments[1] && !segments[0].includes(" ")) return `${head}:${segments[0]}/${segments[1]}`;
+    return null;
+  }
+
+  it("cluster keys: the same as a split of the ARN on random ARN-like texts", () => {
+    const piece = fc.constantFrom("arn", "aws", "ecs", "eks", "task", "pod", "cluster", "shop", "", " ", "a b", "x");
+    const sep = fc.constantFrom(":", "/", "", " ");
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, sep), { maxLength: 12 }), fc.boolean(), (pieces, arn) => {
+        const id = (arn ? "arn:" : "") + pieces.map(([p, s]) => p + s).join("");
+        expect(clusterKeyOf(id)).toBe(clusterKeyBySplit(id));
+      }),
+      { numRuns: env.fcRuns ?? 2_000 },
+    );
+  });
+
+  it("a group's names once and its resources on every row: the same links as fargate() on every row", () => {
+    const rows: [string, "ecs" | "eks", string, string, string][] = [
+      ["us-east-1", "ecs", "shop", "api", "arn:aws:ecs:us-east-1:1:task/shop/a"],
+      ["us-east-1", "ecs", "shop", "api", "arn:aws:ecs:us-east-1:1:task/shop/b"],
+      ["us-east-1", "eks", "shop", "api", "arn:aws:ecs:us-east-1:1:task/shop/c"],
+      ["us-east-1", "ecs", "shop", "web", "arn:aws:ecs:us-east-1:1:task/shop/d"],
+      ["us-east-1", "ecs", "(unknown)", "api", ""],
+      ["eu-west-1", "eks", "prod", "(untagged)", "arn:aws:eks:eu-west-1:1:pod/prod/x/y"],
+      ["eu-west-1", "eks", "prod", "(untagged)", "arn:aws:eks:eu-west-1:1:cluster/prod"],
+    ];
+    const beside = (a: Attribution) => {
+      a.beside({
+        product: "AmazonVPC",
+        usageType: "PublicIPv4:InUseAddress",
+        rawUsageType: "USE1-PublicIPv4:InUseAddress",
+        region: "us-east-1",
+        unit: "Hrs",
+        quantity: dec(1),
+        cost: dec("0.005"),
+        resourceId: "arn:aws:ecs:us-east-1:1:task/shop/zz",
+        tagCluster: "",
+        tagService: "",
+      });
+      a.beside({
+        product: "AmazonEC2",
+        usageType: "NatGateway-Hours",
+        rawUsageType: "EUW1-NatGateway-Hours",
+        region: "eu-west-1",
+        unit: "Hrs",
+        quantity: dec(1),
+        cost: dec("0.048"),
+        resourceId: "nat-1",
+        tagCluster: "prod",
+        tagService: "",
+      });
+      a.beside({
+        product: "AWSELB",
+        usageType: "LoadBalancerUsage",
+        rawUsageType: "USE1-LoadBalancerUsage",
+        region: "us-east-1",
+        unit: "Hrs",
+        quantity: dec(1),
+        cost: dec("0.0225"),
+        resourceId: "lb",
+        tagCluster: "",
+        tagService: "web",
+      });
+      return a.finish(() => {});
+    };
+    const each = new Attribution();
+    for (const r of rows) each.fargate(...r);
+    const split = new Attribution();
+    const named = new Set<string>();
+    for (const [region, platform, cluster, service, id] of rows) {
+      split.fargateResource(platform, cluster, id);
+      const group = [region, platform, cluster, service].join("|");
+      if (!named.has(group)) split.fargateGroup(region, platform, cluster, service);
+      named.add(group);
+    }
+    const expected = beside(each);
+    // The task's public IPv4 links by its ARN to "shop" on ECS (the smaller platform), the NAT gateway by its tag to
+    // "prod", the load balancer by its service tag to "web" in the cluster "shop".
+    expect(expected.linked.map((l) => [l.platform, l.cluster, l.service, l.by])).toEqual([
+      ["eks", "prod", null, "tags"],
+      ["ecs", "shop", null, "resource id"],
+      ["ecs", "shop", "web", "tags"],
+    ]);
+    expect(beside(split)).toEqual(expected);
   });
   it("cluster and service tags in CUR 2.0, FOCUS and Parquet map shapes", () => {
     expect(linkTagsOf('{"aws_ecs_clusterName":"shop","aws_ecs_serviceName":"api","user_team":"web"}')).toEqual({ cluster: "shop", service: "api" });

@@ -10,6 +10,7 @@
  * Rows can come before the Fargate rows they link to, so rows are summed per link key and decided at the end.
  */
 import { ZERO, type Decimal } from "@/lib/core";
+import { ExactSum } from "./exact-sum";
 import type { BesideFargate, BesideLine, DecimalString, LinkedLine } from "./types";
 
 /** Split cost allocation rows of containers on EC2: "USE1-ECS-EC2-vCPU-Hours", "EKS-EC2-GB-Hours" (region prefix optional). */
@@ -28,14 +29,23 @@ export function onEc2UsageType(rawUsageType: string): string | null {
  */
 export function clusterKeyOf(resourceId: string): string | null {
   if (!resourceId.startsWith("arn:")) return null;
-  const parts = resourceId.split(":");
-  if (parts.length < 6) return null;
-  const head = parts.slice(0, 5).join(":");
-  const segments = parts.slice(5).join(":").split("/");
-  if (parts[2] === "eks" && segments[0] === "cluster" && segments.length === 2 && segments[1]) return `${head}:pod/${segments[1]}`;
+  // The ARN's ":"-parts (at least 6): the resource is what follows the fifth ":", in "/"-segments.
+  const c2 = resourceId.indexOf(":", 4);
+  const c3 = c2 < 0 ? -1 : resourceId.indexOf(":", c2 + 1);
+  const c4 = c3 < 0 ? -1 : resourceId.indexOf(":", c3 + 1);
+  const c5 = c4 < 0 ? -1 : resourceId.indexOf(":", c4 + 1);
+  if (c5 < 0) return null;
+  const first = resourceId.indexOf("/", c5 + 1);
+  if (first < 0) return null;
+  const second = resourceId.indexOf("/", first + 1);
+  const kind = resourceId.slice(c5 + 1, first);
+  if (second < 0) {
+    // Two segments: an EKS cluster's own ARN links to its pods.
+    const name = resourceId.slice(first + 1);
+    return resourceId.slice(c2 + 1, c3) === "eks" && kind === "cluster" && name ? `${resourceId.slice(0, c5)}:pod/${name}` : null;
+  }
   // A task or pod: kind/CLUSTER/id... (AWS's FOCUS sample is anonymized letter by letter, so the kind is not checked).
-  if (segments.length >= 3 && segments[0] && segments[1] && !segments[0].includes(" ")) return `${head}:${segments[0]}/${segments[1]}`;
-  return null;
+  return kind && second > first + 1 && !kind.includes(" ") ? resourceId.slice(0, second) : null;
 }
 
 const CLUSTER_TAG = /(^|[:_])(ecs[:_]cluster_?name|eks[:_]cluster[-_]?name)$/i;
@@ -83,14 +93,15 @@ export interface BesideRow {
 interface Sum extends Omit<BesideRow, "quantity" | "cost" | "resourceId" | "rawUsageType"> {
   clusterKey: string;
   onEc2: boolean;
-  quantity: Decimal;
-  cost: Decimal;
+  quantity: ExactSum;
+  cost: ExactSum;
 }
 
 const OTHER = "(other)";
 /** Bounds (README, Security): distinct link keys summed, Fargate clusters and services remembered. */
 export const ATTRIBUTION_BOUNDS = { keys: 5_000, clusters: 20_000 } as const;
 const K = "\u0000";
+const SLASH = 47;
 
 /** Streams the rows beside the meter and the Fargate rows' clusters/services, then splits the former (finish). */
 export class Attribution {
@@ -101,18 +112,46 @@ export class Attribution {
   private fargateNames = new Map<string, "ecs" | "eks">();
   private serviceCluster = new Map<string, string>();
   private overflow = false;
+  /** The last resource's cluster key (fargateResource). */
+  private lastResource: { key: string; platform: "ecs" | "eks"; cluster: string } | null = null;
 
   /**
    * A Fargate row's group and resource. Where two rows disagree (the same name on ECS and EKS), the smaller platform
    * and cluster name win, whatever the row order, as in the Athena SQL (./athena-sql.ts).
    */
   fargate(region: string, platform: "ecs" | "eks", cluster: string, service: string, resourceId: string): void {
-    if (this.fargateNames.size >= ATTRIBUTION_BOUNDS.clusters * 3) return;
-    const key = resourceId ? clusterKeyOf(resourceId) : null;
-    if (key) {
-      const had = this.fargateClusters.get(key);
-      if (!had || platform < had.platform) this.fargateClusters.set(key, { platform, cluster });
+    this.fargateResource(platform, cluster, resourceId);
+    this.fargateGroup(region, platform, cluster, service);
+  }
+
+  /**
+   * fargate() in two halves, for a reader that calls the group's half once per group (its names are the same on every
+   * row of the group) and the resource's half on every row: the same state as fargate() on every row.
+   */
+  fargateResource(platform: "ecs" | "eks", cluster: string, resourceId: string): void {
+    if (this.fargateNames.size >= ATTRIBUTION_BOUNDS.clusters * 3 || !resourceId) return;
+    // The same cluster key, platform and cluster as the last call: nothing to change (a task ARN under the last key).
+    const last = this.lastResource;
+    if (
+      last &&
+      last.platform === platform &&
+      last.cluster === cluster &&
+      resourceId.length > last.key.length &&
+      resourceId.charCodeAt(last.key.length) === SLASH &&
+      // (a slice compared is faster than startsWith with V8)
+      resourceId.slice(0, last.key.length) === last.key
+    ) {
+      return;
     }
+    const key = clusterKeyOf(resourceId);
+    if (!key) return;
+    const had = this.fargateClusters.get(key);
+    if (!had || platform < had.platform) this.fargateClusters.set(key, { platform, cluster });
+    this.lastResource = { key, platform, cluster };
+  }
+
+  fargateGroup(region: string, platform: "ecs" | "eks", cluster: string, service: string): void {
+    if (this.fargateNames.size >= ATTRIBUTION_BOUNDS.clusters * 3) return;
     const name = (k: string) => {
       const had = this.fargateNames.get(k);
       if (!had || platform < had) this.fargateNames.set(k, platform);
@@ -155,13 +194,13 @@ export class Attribution {
         tagCluster: parts[5]!,
         tagService: parts[6]!,
         onEc2: !!parts[7],
-        quantity: ZERO,
-        cost: ZERO,
+        quantity: new ExactSum(),
+        cost: new ExactSum(),
       };
       this.sums.set(key, s);
     }
-    s.quantity = s.quantity.plus(row.quantity);
-    s.cost = s.cost.plus(row.cost);
+    s.quantity.add(row.quantity);
+    s.cost.add(row.cost);
   }
 
   /** Which Fargate cluster/service a sum is tied to, or null (account-wide). */
@@ -196,8 +235,8 @@ export class Attribution {
     const add = <T extends BesideLine>(m: Map<string, T & { q: Decimal; c: Decimal }>, key: string, make: () => T, s: Sum) => {
       let x = m.get(key);
       if (!x) m.set(key, (x = { ...make(), q: ZERO, c: ZERO }));
-      x.q = x.q.plus(s.quantity);
-      x.c = x.c.plus(s.cost);
+      x.q = x.q.plus(s.quantity.value());
+      x.c = x.c.plus(s.cost.value());
     };
     for (const s of this.sums.values()) {
       const base = [s.product, s.usageType, s.region, s.unit].join(K);

@@ -156,6 +156,53 @@ export class CsvScanner {
     return this.nextQuote;
   }
 
+  /**
+   * Steps over the rest of a row from p (a field start past the last wanted column) to the next row's start, or -1 when
+   * the row is not complete yet. Only quotes matter: unquoted text up to the line end holds no line end of the row, so
+   * the walk goes from a quoted field (a quote at a field start) to the next, checking each as the field-by-field read
+   * does (an unterminated quote, text after a closing quote), and the row ends at the first line end outside them.
+   * A quote inside an unquoted field is text, as in the field-by-field read.
+   */
+  private skipRest(s: string, p: number, len: number, eof: boolean): number {
+    const nl = this.nl;
+    const nlChar = nl === LF ? "\n" : "\r";
+    let fieldStart = p;
+    let end = -2;
+    for (;;) {
+      if (end < p && end !== -1) end = s.indexOf(nlChar, p);
+      if (end < 0 && !eof) return -1;
+      const stop = end < 0 ? len : end;
+      let q = this.quoteFrom(s, p);
+      // Quotes inside unquoted fields are text.
+      while (q >= 0 && q < stop && q !== fieldStart && s.charCodeAt(q - 1) !== COMMA) q = this.quoteFrom(s, q + 1);
+      if (q < 0 || q > stop) return end < 0 ? len : end + 1;
+      let c = q + 1;
+      let a: number;
+      for (;;) {
+        c = s.indexOf('"', c);
+        if (c < 0) {
+          if (!eof) return -1;
+          this.damage(QUOTE_PROBLEMS.missing);
+        }
+        if (c + 1 >= len && !eof) return -1;
+        if (c + 1 < len && s.charCodeAt(c + 1) === QUOTE) {
+          c += 2;
+          continue;
+        }
+        a = c + 1;
+        while (a < len && s.charCodeAt(a) !== nl && isSpace(s.charCodeAt(a))) a++;
+        if (a >= len && !eof) return -1;
+        if (a >= len ? a === c + 1 : s.charCodeAt(a) === COMMA || s.charCodeAt(a) === nl) break;
+        this.damage(QUOTE_PROBLEMS.invalid);
+      }
+      if (a >= len) return len;
+      if (s.charCodeAt(a) === nl) return a + 1;
+      p = fieldStart = a + 1;
+      // A quoted field may hold line ends: search the line end again past it.
+      if (end < p) end = -2;
+    }
+  }
+
   /** Reads the row starting at p: returns where the next row starts, or -1 when the row is not complete yet. */
   private row(s: string, p: number, len: number, eof: boolean): number {
     const nl = this.nl;
@@ -185,8 +232,15 @@ export class CsvScanner {
     let blank = false;
     for (;;) {
       if (!header && f > last && !skipTried) {
-        // Past the last wanted column: without a quote before the line end, the row ends there.
+        // Past the last wanted column: without a quote before the line end, the row ends there; with one, the rest is
+        // walked from quoted field to quoted field (the fields between need no search of their own).
         skipTried = true;
+        if (f > 0) {
+          const next = this.skipRest(s, p, len, eof);
+          if (next < 0) return -1;
+          p = next;
+          break;
+        }
         const end = s.indexOf(nlChar, p);
         if (end < 0 && !eof) return -1;
         const stop = end < 0 ? len : end;

@@ -14,7 +14,7 @@ import { fargateCatalog } from "@/lib/catalog/fargate";
 import { env } from "@/lib/env";
 import { BillAccumulator, type Cell } from "./accumulate";
 import { BillError, columnsToRead, neededIndexes } from "./columns";
-import { CsvScanner } from "./csv";
+import { CsvScanner, QUOTE_PROBLEMS } from "./csv";
 import { readParquetBill } from "./parquet";
 import { fixture, reconcileCsvText } from "./test-helpers";
 import type { Reconciliation } from "./types";
@@ -110,6 +110,38 @@ describe("the CSV scanner reads what papaparse reads", () => {
     ]);
     // Rows seen: the header, three data rows, one blank line, the last row.
     expect(scanner.rowsSeen).toBe(6);
+  });
+
+  it("steps over the columns past the last wanted one from quoted field to quoted field, in any chunks", () => {
+    // Column 1 is the last wanted; the rest hold quoted commas, line breaks, "" and spaces after a closing quote, and
+    // quotes inside unquoted fields (text, as papaparse reads them).
+    const text = 'a,b,c,d,e\n1,x,"p, q","multi\nline ""quoted""" ,z\n2,y,ab"c,"d,e",f"\n3,"w",plain,tail,"last, quoted"\r\n4,v,,,\n5,u,"","",""';
+    for (const chunk of [1, 2, 3, 5, 8, 64, 1_000]) {
+      const got: (string | undefined)[][] = [];
+      const scanner = new CsvScanner({ header: () => [0, 1], row: (v) => got.push([...v]) }, "x.csv");
+      for (let i = 0; i < text.length; i += chunk) scanner.push(text.slice(i, i + chunk));
+      scanner.end();
+      expect(got).toEqual([
+        ["1", "x"],
+        ["2", "y"],
+        ["3", "w"],
+        ["4", "v"],
+        ["5", "u"],
+      ]);
+      // The header, five rows (the quoted line break is inside row 1).
+      expect(scanner.rowsSeen).toBe(6);
+    }
+    // Damage past the last wanted column is still found, on its line.
+    for (const [bad, problem] of [
+      ['a,b,c\n1,2,3\n4,5,"open\n', QUOTE_PROBLEMS.missing],
+      ['a,b,c\n1,2,3\n4,5,"closed" then text\n6,7,8\n', QUOTE_PROBLEMS.invalid],
+    ] as const) {
+      const scanner = new CsvScanner({ header: () => [0], row: () => {} }, "x.csv");
+      expect(() => {
+        scanner.push(bad);
+        scanner.end();
+      }).toThrow(`x.csv, line 3: ${problem}`);
+    }
   });
 
   // Random bills: random cells (commas, quotes, CR and LF inside), quoted as a CSV writer quotes them, under each

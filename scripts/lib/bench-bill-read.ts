@@ -2,7 +2,8 @@
  * One bill read for scripts/bench-bill.ts, in its own process so its peak RSS is its own: prints
  * {"ms", "cpuMs", "maxRssMB", "rows", "effectiveCost"} (cpuMs: user + system CPU time of the read, which other load on
  * the machine inflates far less than the wall-clock ms). The second argument "old" reads with a copy of an earlier reader placed in
- * .bench-old/ (for before/after figures; not committed).
+ * .bench-old/ (for before/after figures; not committed) when run under tsx; scripts/bench-bill.ts bundles this file for
+ * plain `node`, with .bench-old/node.ts in place of lib/billing/node.ts for the old reader.
  */
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { reconcileFile } from "@/lib/billing/node";
