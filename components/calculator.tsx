@@ -65,8 +65,8 @@ export function Calculator({ regions, onLoaded }: { regions: RegionOption[]; onL
   const [status, setStatus] = useState("");
   // Loading (share link, saved scenarios) and keeping the saved list in step: see the hook.
   const persistence = useScenarioPersistence(onLoaded);
-  const { ec2Catalog, extrasCatalog } = useLazyCatalogs();
-  const { evaluation, view, detailView, idleDetailView, idleScenario, spot } = useEstimates(draft, ec2Catalog, extrasCatalog);
+  const { extrasCatalog } = useLazyCatalogs();
+  const { evaluation, view, detailView, idleDetailView, idleScenario, spot } = useEstimates(draft, extrasCatalog);
   const { shareable, copyLink } = useShareLink(draft, evaluation, persistence, setStatus);
   const exportCsv = useCsvExport(view, evaluation.priced, setStatus);
   const regionHasSpot = Boolean(own(fargateCatalog.regions, draft.region ?? "")?.spot);
