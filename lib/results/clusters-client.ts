@@ -16,6 +16,10 @@ const worker = workerClient<ClustersRequest, ClustersReply>({
   },
 });
 
+// Started as soon as the calculator's code loads, in the browser: the worker fetches and evaluates its code and price
+// snapshots while the page hydrates, not after (its first request comes from an effect once the calculator has rendered).
+if (typeof window !== "undefined" && typeof Worker !== "undefined") worker.start?.();
+
 /** The cluster estimates, or why there are none (the error's words). */
 export type ClustersAnswer = { clusters: Clusters; error?: undefined } | { error: string; clusters?: undefined };
 
