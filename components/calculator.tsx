@@ -8,6 +8,7 @@ import { NextSteps } from "@/components/calculator/next-steps";
 import { NoticeBar } from "@/components/calculator/notice-bar";
 import { useCsvExport } from "@/components/calculator/use-csv-export";
 import { useEstimates } from "@/components/calculator/use-estimates";
+import { useReadyWhenPriced } from "@/components/calculator/use-ready-when-priced";
 import { useLazyCatalogs } from "@/components/calculator/use-lazy-catalogs";
 import { useShareLink } from "@/components/calculator/use-share-link";
 import { ResultsPanel } from "@/components/results/results-panel";
@@ -63,10 +64,11 @@ const RightsizingPanel = memo(RightsizingPanelView);
 export function Calculator({ regions, onLoaded }: { regions: RegionOption[]; onLoaded?: () => void }) {
   const draft = useScenarioStore((s) => s.draft);
   const [status, setStatus] = useState("");
-  // Loading (share link, saved scenarios) and keeping the saved list in step: see the hook.
-  const persistence = useScenarioPersistence(onLoaded);
-  const { ec2Catalog, extrasCatalog } = useLazyCatalogs();
-  const { evaluation, view, detailView, idleDetailView, idleScenario, spot } = useEstimates(draft, ec2Catalog, extrasCatalog);
+  const { extrasCatalog } = useLazyCatalogs();
+  const { evaluation, view, detailView, idleDetailView, idleScenario, spot } = useEstimates(draft, extrasCatalog);
+  // Loading (share link, saved scenarios) and keeping the saved list in step: see the hook. The form is usable once
+  // that is done and the scenario is priced on every side (useReadyWhenPriced).
+  const persistence = useScenarioPersistence(useReadyWhenPriced(onLoaded, !view || (!view.totals.ec2Pricing && !view.totals.managedInstancesPricing)));
   const { shareable, copyLink } = useShareLink(draft, evaluation, persistence, setStatus);
   const exportCsv = useCsvExport(view, evaluation.priced, setStatus);
   const regionHasSpot = Boolean(own(fargateCatalog.regions, draft.region ?? "")?.spot);

@@ -15,6 +15,7 @@
  *   pricedMs4x: to every side priced (the Fargate, ECS Managed Instances and ECS on EC2 totals shown, not "n/a"), at 4x;
  *   longestTaskMs4x: the longest main-thread task from navigation start until then.
  * `--slow [--runs N]`: only the first-load size and the 4x figures, N runs (default 3), each run's figures and the medians.
+ * `--url URL`: measure the server at URL (another build, for a before/after comparison) instead of starting this one's.
  * firstPaintMs / firstContentfulPaintMs (unthrottled) and firstContentfulPaintMs4x.
  * bigLinkRefusedMs / bigLinkLongestTaskMs: opening the issue 19 link (7,490 workloads in 99,901 characters, refused by
  *   the page): navigation start to the refusal shown, and the longest main-thread task meanwhile (13.8 s when it opened).
@@ -56,7 +57,10 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(): Promise<{ url: string; child: ChildProcess }> {
+async function startServer(): Promise<{ url: string; child: ChildProcess | null }> {
+  // `--url http://host:port`: measure a server already running (another build, for a before/after comparison).
+  const at = process.argv.indexOf("--url");
+  if (at > 0 && process.argv[at + 1]) return { url: process.argv[at + 1]!.replace(/\/$/, ""), child: null };
   if (!existsSync(path.join(root, ".next", "standalone", "server.js"))) {
     console.error('bench --browser: no build found (.next/standalone/server.js): run "npx next build" first.');
     process.exit(1);
@@ -278,7 +282,7 @@ export async function benchBrowser() {
       await benchSlowLoad(browser, url);
     } finally {
       await browser.close();
-      child.kill("SIGTERM");
+      child?.kill("SIGTERM");
     }
     return;
   }
@@ -342,7 +346,7 @@ export async function benchBrowser() {
     }
   } finally {
     await browser.close();
-    child.kill("SIGTERM");
+    child?.kill("SIGTERM");
   }
 }
 

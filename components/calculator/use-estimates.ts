@@ -2,22 +2,45 @@
 
 import { startTransition, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { fargateCatalog } from "@/lib/catalog/fargate";
-import type { Ec2Catalog, ExtrasCatalog } from "@/lib/catalog";
+import type { ExtrasCatalog } from "@/lib/catalog";
 import { useIdleValue } from "@/lib/browser";
-import { estimateScenario } from "@/lib/pricing";
-import { buildResults, isReplacement, spotInBackground, type SpotView, stagedView } from "@/lib/results";
-import { createWorkloadCheckCache, evaluateDraft, type Draft } from "@/lib/scenario";
+import { estimateScenario, type FargateEstimate } from "@/lib/pricing";
+import {
+  buildResults,
+  type ClustersAnswer,
+  clustersInBackground,
+  isReplacement,
+  type ResultsView,
+  spotInBackground,
+  type SpotView,
+  stagedView,
+  updatingView,
+} from "@/lib/results";
+import { createWorkloadCheckCache, evaluateDraft, type Draft, type Scenario } from "@/lib/scenario";
 import { useScenarioStore } from "@/lib/store";
+
+/** An input of the estimates: the validated scenario (null while the draft has none), its Fargate estimate and the extras catalog. */
+interface Input {
+  scenario: Scenario | null;
+  estimate: FargateEstimate | null;
+  extras: ExtrasCatalog | null;
+  keys: readonly number[];
+}
+
+/** The cluster worker's latest answer and the input it is for. */
+type Answer = ClustersAnswer & { input: Input };
 
 /**
  * Everything the calculator shows, staged so a keystroke waits only for what it must:
  * - urgent: the draft's checks (per workload, cached) and the Fargate estimate, for the totals (`view`);
- * - deferred (a render React can interrupt): the EC2 estimate and the rest of the results (`detailView`); the totals
- *   show the last EC2 figures until then (stagedView);
+ * - in a Web Worker (issue 24 item 7): the ECS-on-EC2 and ECS Managed Instances estimates of each input, the latest
+ *   only (useClusters); until the first answer they read "pricing…", and until each later one the totals show the
+ *   last answer's figures marked as updating (updatingView), never as current;
+ * - deferred (a render React can interrupt): the rest of the results (`detailView`);
  * - once typing pauses, in idle time: line items and charts (`idleDetailView`), the Spot series (in a Web Worker) and
  *   the bill comparison (`idleScenario`).
  */
-export function useEstimates(draft: Draft, ec2Catalog: Ec2Catalog | null, extrasCatalog: ExtrasCatalog | null) {
+export function useEstimates(draft: Draft, extrasCatalog: ExtrasCatalog | null) {
   // A keystroke changes one workload: the others' checks are remembered (by workload object) and not redone.
   const [checks] = useState(createWorkloadCheckCache);
   const evaluation = useMemo(() => evaluateDraft(draft, fargateCatalog, extrasCatalog, checks), [draft, extrasCatalog, checks]);
@@ -25,7 +48,7 @@ export function useEstimates(draft: Draft, ec2Catalog: Ec2Catalog | null, extras
   // The workloads' keys tell an edit of this scenario from another scenario opened in its place (link, saved entry,
   // import that replaces).
   const keys = useScenarioStore((s) => s.keys);
-  const current = useMemo(
+  const current = useMemo<Input>(
     () => ({
       scenario: evaluation.priced,
       estimate: evaluation.priced ? estimateScenario(evaluation.priced, fargateCatalog, extrasCatalog ?? undefined) : null,
@@ -34,21 +57,16 @@ export function useEstimates(draft: Draft, ec2Catalog: Ec2Catalog | null, extras
     }),
     [evaluation, extrasCatalog, keys],
   );
+  const answer = useClusters(current);
+  // The answer's full view, built once per answer (for its own input).
+  const answered = useMemo(() => {
+    const input = answer?.input;
+    if (!answer || !input?.scenario || !input.estimate) return null;
+    return buildResults(input.scenario, fargateCatalog, null, input.extras, input.estimate, answer.clusters ?? { error: answer.error });
+  }, [answer]);
   const deferred = useDeferredValue(current);
-  const detailView = useMemo(
-    () => (deferred.scenario && deferred.estimate ? buildResults(deferred.scenario, fargateCatalog, ec2Catalog, deferred.extras, deferred.estimate) : null),
-    [deferred, ec2Catalog],
-  );
-  const view = useMemo(() => {
-    if (!current.scenario || !current.estimate) return null;
-    // Right after the region becomes usable the deferred side has nothing yet, and right after another scenario
-    // opened in place of this one the deferred side is the other scenario's (its EC2 figure beside this one's Fargate
-    // total would compare two scenarios): build it all once, urgently.
-    const sameScenario = detailView !== null && !isReplacement(deferred.keys, current.keys);
-    return sameScenario
-      ? stagedView(detailView, current.estimate)
-      : buildResults(current.scenario, fargateCatalog, ec2Catalog, current.extras, current.estimate);
-  }, [current, deferred, detailView, ec2Catalog]);
+  const detailView = useMemo(() => resultsFor(deferred, answer, answered), [deferred, answer, answered]);
+  const view = useMemo(() => (current === deferred ? detailView : resultsFor(current, answer, answered)), [current, deferred, detailView, answer, answered]);
 
   const idleDetailView = useIdleValue(detailView);
   const idleScenario = useIdleValue(deferred.scenario);
@@ -65,4 +83,35 @@ export function useEstimates(draft: Draft, ec2Catalog: Ec2Catalog | null, extras
   }, [idleScenario]);
 
   return { evaluation, view, detailView, idleDetailView, idleScenario, spot };
+}
+
+/**
+ * The results of an input: with the cluster answer of this very input, that answer's view; with one of an earlier input
+ * of the same scenario (an edit since), its figures marked as updating beside the input's own Fargate figures; else
+ * (first load, another scenario opened in its place) the Fargate figures and the clusters being priced.
+ */
+function resultsFor(input: Input, answer: Answer | null, answered: ResultsView | null): ResultsView | null {
+  if (!input.scenario || !input.estimate) return null;
+  if (answer && answered) {
+    if (answer.input.scenario === input.scenario && answer.input.extras === input.extras) return stagedView(answered, input.estimate);
+    if (!isReplacement(answer.input.keys, input.keys)) return updatingView(answered, input.estimate);
+  }
+  return buildResults(input.scenario, fargateCatalog, null, input.extras, input.estimate);
+}
+
+/**
+ * The ECS-on-EC2 and ECS Managed Instances estimates of each input, computed in the cluster worker (the first one
+ * selects the region's instance types: a long task it would be in the page). Only the latest input's answer is taken:
+ * an answer for an input edited since is dropped (clustersInBackground numbers the requests).
+ */
+function useClusters(input: Input): Answer | null {
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  useEffect(() => {
+    if (!input.scenario) return;
+    clustersInBackground({ scenario: input.scenario, extras: input.extras !== null }).then((a) => {
+      // In a transition: the totals' and results' update is a render React can interrupt.
+      if (a) startTransition(() => setAnswer({ ...a, input }));
+    });
+  }, [input]);
+  return answer;
 }

@@ -23,6 +23,8 @@ export interface WorkerClient<Q extends object, R, P = never> {
   run(request: Q, onProgress?: (p: P) => void): Promise<R>;
   /** Stops the worker now: requests still pending resolve as failed. */
   terminate(): void;
+  /** Starts the worker now, ahead of its first request (it loads its code meanwhile); nothing where workers are unavailable. */
+  start?(): void;
 }
 
 interface Pending<R, P> {
@@ -88,5 +90,8 @@ export function workerClient<Q extends object, R, P = never>(options: WorkerClie
       });
     },
     terminate: stop,
+    start() {
+      worker ??= startWorker();
+    },
   };
 }

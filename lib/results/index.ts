@@ -2,6 +2,9 @@
 export type { BillSlice } from "./bill-breakdown";
 export { BREAKDOWN_KEYS, chartRows } from "./chart-data";
 export type { BreakdownRow } from "./chart-data";
+export { clustersInBackground } from "./clusters-client";
+export type { ClustersAnswer } from "./clusters-client";
+export type { Clusters } from "./clusters";
 export { comparisonSentence, matchPurchaseOptions, partTimeWorkloads, purchaseMatches } from "./compare";
 export { describeFleet } from "./fleet-words";
 export { threeWay } from "./three-way";
@@ -13,7 +16,7 @@ export { periods, upfrontPayments } from "./periods";
 export { sameChartProps } from "./same-data";
 export { sameWorkloadTable } from "./same-table";
 export { spotInBackground } from "./spot-client";
-export { stagedView } from "./staged";
+export { stagedView, updatingView } from "./staged";
 export { buildResults } from "./view";
 export type { ResultsView, SpotView } from "./view";
 export { serviceHints } from "./whole-bill";

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { ec2Catalog } from "@/lib/catalog/ec2";
+import { extrasCatalog } from "@/lib/catalog/extras";
 import { estimateScenario } from "@/lib/pricing/estimate";
 import { Scenario } from "@/lib/scenario/schema";
-import { stagedView } from "./staged";
+import { stagedView, updatingView } from "./staged";
 import { buildResults } from "./view";
 
 const scenario = (tasks: number) => Scenario.parse({ version: 1, name: "s", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks }] });
@@ -27,5 +28,30 @@ describe("stagedView", () => {
     expect(v.totals.ec2).toBe(full.totals.ec2);
     expect(v.estimate).toBe(now);
     expect(v.breakdown).toBe(full.breakdown);
+  });
+});
+
+describe("updatingView", () => {
+  it("shows the current Fargate figures beside the last answer's EC2 figures, marked as updating", () => {
+    const full = buildResults(scenario(2), fargateCatalog, ec2Catalog);
+    const now = estimateScenario(scenario(3), fargateCatalog);
+    const v = updatingView(full, now);
+    // 3 x 36.0401 = 108.1203 (see above); the EC2 figure is the 2-task answer's, flagged.
+    expect(v.totals.fargate).toBe("108.1203");
+    expect(v.totals.ec2).toBe(full.totals.ec2);
+    expect(v.totals.updating).toBe(true);
+    expect(full.totals.updating).toBeUndefined();
+  });
+
+  it("follows the current estimate's whole bill when services were added since the answer", () => {
+    const full = buildResults(scenario(2), fargateCatalog, ec2Catalog);
+    expect(full.whole).toBeNull();
+    const withEcr = Scenario.parse({ ...scenario(2), version: 2, services: { containerRegistry: { storedGiB: 10 } } });
+    const now = estimateScenario(withEcr, fargateCatalog, extrasCatalog);
+    const v = updatingView(full, now);
+    // 2 x 36.0401 = 72.0802 of compute; ECR storage 10 GiB x $0.10 = $1.00 beside it.
+    expect(v.whole?.fargateCompute).toBe("72.08");
+    expect(v.whole?.fargateBeside).toBe("1.00");
+    expect(v.whole?.ec2Compute).toBeNull();
   });
 });

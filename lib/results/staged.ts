@@ -1,5 +1,5 @@
 import type { FargateEstimate } from "@/lib/pricing";
-import { fargateSplit, type ResultsView } from "./view";
+import { fargateSplit, hasWhole, type ResultsView, wholeWithoutClusters } from "./view";
 
 /**
  * What the totals show while the user types: the Fargate figures from the scenario as it is now (its estimate is
@@ -15,4 +15,16 @@ export function stagedView(full: ResultsView, current: FargateEstimate): Results
     totals: { ...full.totals, fargate: current.totals.monthlyCost.toString() },
     whole: full.whole ? { ...full.whole, ...fargateSplit(current) } : null,
   };
+}
+
+/**
+ * The last view whose EC2 and Managed Instances estimates have come back (from the cluster worker), shown for a newer
+ * input whose own are on their way: the current Fargate figures (stagedView) and the EC2 and Managed Instances figures
+ * marked `updating` (the totals show them as such, never as current). Pure.
+ */
+export function updatingView(answered: ResultsView, current: FargateEstimate): ResultsView {
+  const staged = stagedView(answered, current);
+  // Services added or all removed since: the Fargate split follows the current estimate (the clusters' wait for theirs).
+  const whole = hasWhole(current) === (answered.whole !== null) ? staged.whole : hasWhole(current) ? wholeWithoutClusters(current) : null;
+  return { ...staged, whole, totals: { ...staged.totals, updating: true } };
 }

@@ -14,6 +14,7 @@ import { shownEc2, shownFargate } from "@/lib/export";
 import type { Scenario } from "@/lib/scenario";
 import { breakdownRows, chartNumber, type BreakdownRow } from "./chart-data";
 import { billBreakdown, type BillSlice } from "./bill-breakdown";
+import type { Clusters } from "./clusters";
 
 export interface ResultsView {
   estimate: FargateEstimate;
@@ -41,6 +42,15 @@ export interface ResultsView {
     /** EC2 minus the Fargate cost of the same workloads; negative when EC2 is cheaper. */
     difference: string | null;
     cheaper: "fargate" | "ec2" | "same" | null;
+    /** Set while the EC2 estimate of this input is being computed (ec2 is null until then, the figure reads "pricing…"). */
+    ec2Pricing?: true;
+    /** Set while the Managed Instances estimate of this input is being computed (likewise). */
+    managedInstancesPricing?: true;
+    /**
+     * Set when the EC2 and Managed Instances figures (and the differences) are the last ones computed, for the input
+     * before the latest edit: their update is on its way (updatingView). Shown marked as such, never as current.
+     */
+    updating?: true;
     /** ECS Managed Instances' whole bill, why there is none, and its difference with Fargate (negative: it is cheaper). */
     managedInstances: string | null;
     managedInstancesNote?: string;
@@ -76,6 +86,23 @@ export function fargateSplit(estimate: FargateEstimate): { fargateCompute: strin
   return { fargateCompute: compute!, fargateBeside: beside! };
 }
 
+/** Whether the estimate has costs beside compute (the whole bill is shown, with its split). */
+export const hasWhole = (estimate: FargateEstimate): boolean => estimate.services.lineItems.length > 0 || estimate.totals.servicesMonthlyCost.gt(0);
+
+/** ResultsView.whole of a Fargate estimate with costs beside compute, before the clusters are priced. */
+export function wholeWithoutClusters(estimate: FargateEstimate): NonNullable<ResultsView["whole"]> {
+  return {
+    ...fargateSplit(estimate),
+    ec2Compute: null,
+    ec2Beside: null,
+    managedInstancesCompute: null,
+    managedInstancesBeside: null,
+    slices: billBreakdown(estimate),
+    notes: estimate.services.notes,
+    notIncluded: NOT_INCLUDED,
+  };
+}
+
 /** A cluster (EC2 or Managed Instances): the instances' shown total (as in its table and the CSV), and the rest of the shown total beside it. */
 function clusterSplit(c: Ec2WithWholeBill | ManagedInstancesEstimate | null, estimate: FargateEstimate): { compute: string | null; beside: string | null } {
   const shown = c?.wholeBill?.monthlyCost != null ? shownEc2(c, shownFargate(estimate).services.total) : null;
@@ -94,23 +121,30 @@ export function buildResults(
   extras?: ExtrasCatalog | null,
   /** The scenario's Fargate estimate when already computed (for these same arguments). */
   fargate?: FargateEstimate,
+  /**
+   * The EC2 and Managed Instances estimates when computed elsewhere (the page's cluster worker) for these same
+   * arguments, or why they could not be; `ec2Catalog` is then not used. Without them and without `ec2Catalog`, the
+   * two sides are being priced (`ec2Pricing`, `managedInstancesPricing`).
+   */
+  clusters?: Clusters | { error: string },
 ): ResultsView {
   const estimate = fargate ?? estimateScenario(scenario, catalog, extras ?? undefined);
-  const ec2 = ec2Catalog ? estimateEc2WithWholeBill(scenario, estimate, ec2Catalog, extras ?? undefined) : null;
-  const mi = ec2Catalog && extras ? estimateManagedInstances(scenario, estimate, ec2Catalog, extras) : null;
+  const given = clusters && "ec2" in clusters ? clusters : null;
+  const error = clusters && "error" in clusters ? clusters.error : undefined;
+  const ec2 = given ? given.ec2 : ec2Catalog && !error ? estimateEc2WithWholeBill(scenario, estimate, ec2Catalog, extras ?? undefined) : null;
+  const mi = given ? given.managedInstances : ec2Catalog && extras && !error ? estimateManagedInstances(scenario, estimate, ec2Catalog, extras) : null;
   const miWb = mi?.wholeBill;
   const miDifference = miWb?.monthlyCost == null ? null : miWb.monthlyCost.minus(miWb.comparedFargateMonthlyCost);
   const wb = ec2?.wholeBill;
   const difference = wb?.monthlyCost == null ? null : wb.monthlyCost.minus(wb.comparedFargateMonthlyCost);
   const partial = wb?.monthlyCost != null && !wb.comparedFargateMonthlyCost.eq(estimate.totals.monthlyCost);
-  const hasWhole = estimate.services.lineItems.length > 0 || estimate.totals.servicesMonthlyCost.gt(0);
   const ec2Shown = clusterSplit(ec2, estimate);
   const miShown = clusterSplit(mi, estimate);
   return {
     estimate,
     ec2,
     managedInstances: mi,
-    whole: hasWhole
+    whole: hasWhole(estimate)
       ? {
           ...fargateSplit(estimate),
           ec2Compute: ec2Shown.compute,
@@ -125,8 +159,10 @@ export function buildResults(
     totals: {
       fargate: estimate.totals.monthlyCost.toString(),
       ec2: wb?.monthlyCost == null ? null : wb.monthlyCost.toString(),
+      // Not priced yet: the figure itself says so ("pricing…", the same height as a figure: no note line to come and go).
+      ...(ec2 || error ? {} : { ec2Pricing: true }),
       ec2Note: !ec2
-        ? "Loading EC2 prices…"
+        ? error
         : ec2.monthlyCost === null
           ? (ec2.warnings[0] ?? "No EC2 comparison for this scenario.")
           : partial
@@ -135,8 +171,9 @@ export function buildResults(
       difference: difference === null ? null : difference.toString(),
       cheaper: difference === null ? null : difference.lt(0) ? "ec2" : difference.gt(0) ? "fargate" : "same",
       managedInstances: miWb?.monthlyCost == null ? null : miWb.monthlyCost.toString(),
+      ...(mi || error ? {} : { managedInstancesPricing: true }),
       managedInstancesNote: !mi
-        ? "Loading ECS Managed Instances prices…"
+        ? error
         : mi.monthlyCost === null
           ? (mi.warnings.at(-1) ?? "No ECS Managed Instances comparison for this scenario.")
           : undefined,
