@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, type ReactNode } from "react";
+import { Suspense, useRef, useState, type ReactNode } from "react";
 import { useHeldWhileNotLive, useNearViewport } from "@/lib/browser";
 import { CHART_THEME_CLASS } from "./theme";
 
@@ -8,7 +8,10 @@ import { CHART_THEME_CLASS } from "./theme";
  * A titled chart with a text equivalent (a table) for screen readers and anyone who prefers numbers. The table is
  * always current; the drawing (hidden from assistive technology) is redrawn only while it is within a screen or so of
  * the viewport: far below 500 workloads' tables, redrawing it on each pause in typing cost ~30 ms in tasks React
- * cannot interrupt (recharts' store updates). It catches up as it comes near, before it is in view.
+ * cannot interrupt (recharts' store updates). It catches up as it comes near, before it is in view. It is first drawn
+ * only then too: the drawings' code (recharts, ./lazy-drawings.ts) loads when a chart first comes near, so a page whose
+ * charts are below the first screens never evaluates it while loading (issue 24 item 7). Until then the area keeps its
+ * height, empty, and the table is there.
  */
 export function ChartFrame({
   title,
@@ -24,7 +27,10 @@ export function ChartFrame({
   testId?: string;
 }) {
   const area = useRef<HTMLDivElement>(null);
-  const drawing = useHeldWhileNotLive(children, useNearViewport(area));
+  const near = useNearViewport(area, 800, false);
+  const [seen, setSeen] = useState(false);
+  if (near && !seen) setSeen(true);
+  const drawing = useHeldWhileNotLive(children, near);
   return (
     <figure
       className={`${CHART_THEME_CLASS} rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900`}
@@ -35,7 +41,7 @@ export function ChartFrame({
         <p className="text-xs text-slate-600 dark:text-slate-400">{description}</p>
       </figcaption>
       <div ref={area} className="mt-2 h-64 w-full overflow-hidden" aria-hidden="true">
-        {drawing}
+        {seen ? <Suspense fallback={null}>{drawing}</Suspense> : null}
       </div>
       <details className="mt-2 text-xs">
         <summary className="cursor-pointer text-slate-700 dark:text-slate-300">Show as table</summary>
