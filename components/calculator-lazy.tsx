@@ -11,23 +11,14 @@ interface Props {
 /** A new task: what follows runs after the browser has had a turn (input, paint). */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/**
- * The calculator's code, evaluated in steps, each in a task of its own: zod and the price catalog's schemas, the
- * scenario's schemas and checks, the engine, the results and stores, then the components. Evaluated in one go, its
- * modules were one task of 360–670 ms at 4× CPU throttling (issue 24 item 7); a module evaluates once, so each step
- * evaluates only what the steps before it did not. Each step fetches its own chunks when it starts (a few more round
- * trips before the form is ready, in exchange for no long task).
- */
+/** The calculator's modules, evaluated a step per task (./calculator-steps.ts). */
 async function loadInSteps() {
-  await import("@/lib/catalog");
-  await nextTask();
-  await import("@/lib/scenario");
-  await nextTask();
-  await import("@/lib/pricing");
-  await nextTask();
-  await Promise.all([import("@/lib/results"), import("@/lib/store")]);
-  await nextTask();
-  return import("@/components/calculator");
+  const m = await import("@/components/calculator-steps");
+  for (const step of m.steps) {
+    step();
+    await nextTask();
+  }
+  return m.calculator();
 }
 
 /**

@@ -1,7 +1,7 @@
 "use client";
 
-import { Suspense, useRef, useState, type ReactNode } from "react";
-import { useHeldWhileNotLive, useNearViewport } from "@/lib/browser";
+import { Suspense, useEffect, useRef, useState, type ReactNode } from "react";
+import { inIdleSteps, useHeldWhileNotLive, useNearViewport } from "@/lib/browser";
 import { CHART_THEME_CLASS } from "./theme";
 
 /**
@@ -27,9 +27,14 @@ export function ChartFrame({
   testId?: string;
 }) {
   const area = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(area, 800, false);
+  // Until the page is first scrolled, a chart is first drawn only once it is on screen: while the page loads, the
+  // results above the charts arrive in pieces (the line items, the EC2 cluster) and a chart passes near the viewport
+  // for a while before they push it down.
+  const scrolled = usePageScrolled();
+  const near = useNearViewport(area, scrolled ? 800 : 0, false);
   const [seen, setSeen] = useState(false);
-  if (near && !seen) setSeen(true);
+  // Still there once the browser is idle, not only on the way through.
+  useEffect(() => (near && !seen ? inIdleSteps([() => setSeen(true)]) : undefined), [near, seen]);
   const drawing = useHeldWhileNotLive(children, near);
   return (
     <figure
@@ -49,6 +54,22 @@ export function ChartFrame({
       </details>
     </figure>
   );
+}
+
+/** Whether the page has been scrolled since it loaded (once true, for every chart). */
+let pageScrolled = false;
+function usePageScrolled(): boolean {
+  const [scrolled, setScrolled] = useState(pageScrolled);
+  useEffect(() => {
+    if (scrolled) return;
+    const onScroll = () => {
+      pageScrolled = true;
+      setScrolled(true);
+    };
+    window.addEventListener("scroll", onScroll, { passive: true, once: true });
+    return () => window.removeEventListener("scroll", onScroll);
+  }, [scrolled]);
+  return scrolled;
 }
 
 export function DataTable({ columns, rows }: { columns: string[]; rows: (string | number)[][] }) {
