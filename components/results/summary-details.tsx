@@ -98,8 +98,9 @@ export function SummaryDetails({ shown, stale }: { shown: Priced | null; stale: 
               ))}
           </ul>
         </details>
-      ) : !shown.view.ec2 && (columns.managedInstances || columns.ec2) ? (
-        // Holds its line while the EC2 prices load (as the sentence's does), so the form below does not move.
+      ) : columns.managedInstances || columns.ec2 ? (
+        // Holds its line while the EC2 and Managed Instances prices load (as the sentence's does: both are there once
+        // they have), so the form below does not move.
         <p className="mt-1 text-sm" aria-hidden="true">
           &nbsp;
         </p>
