@@ -1,6 +1,6 @@
 "use client";
 
-import { Suspense, useEffect, useRef, useState, type ReactNode } from "react";
+import { createContext, Suspense, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { inIdleSteps, useHeldWhileNotLive, useNearViewport } from "@/lib/browser";
 import { CHART_THEME_CLASS } from "./theme";
 
@@ -27,14 +27,15 @@ export function ChartFrame({
   testId?: string;
 }) {
   const area = useRef<HTMLDivElement>(null);
-  // Until the page is first scrolled, a chart is first drawn only once it is on screen: while the page loads, the
-  // results above the charts arrive in pieces (the line items, the EC2 cluster) and a chart passes near the viewport
-  // for a while before they push it down.
+  // Until the page is first scrolled, a chart is first drawn only once it is on screen and the results above it are
+  // all there (ChartsSettled): while the page loads they arrive in pieces (the line items, the EC2 cluster) and a
+  // chart passes through the viewport for a while before they push it down.
   const scrolled = usePageScrolled();
+  const armed = useContext(ChartsSettled) || scrolled;
   const near = useNearViewport(area, scrolled ? 800 : 0, false);
   const [seen, setSeen] = useState(false);
   // Still there once the browser is idle, not only on the way through.
-  useEffect(() => (near && !seen ? inIdleSteps([() => setSeen(true)]) : undefined), [near, seen]);
+  useEffect(() => (near && armed && !seen ? inIdleSteps([() => setSeen(true)]) : undefined), [near, armed, seen]);
   const drawing = useHeldWhileNotLive(children, near);
   return (
     <figure
@@ -55,6 +56,12 @@ export function ChartFrame({
     </figure>
   );
 }
+
+/**
+ * False while the results around the charts are still arriving (ResultsPanel: until the EC2 and Managed Instances
+ * figures are in): a chart is then drawn only once the page has been scrolled.
+ */
+export const ChartsSettled = createContext(true);
 
 /** Whether the page has been scrolled since it loaded (once true, for every chart). */
 let pageScrolled = false;
