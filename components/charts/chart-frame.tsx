@@ -27,11 +27,12 @@ export function ChartFrame({
   testId?: string;
 }) {
   const area = useRef<HTMLDivElement>(null);
-  // Until the page is first scrolled, a chart is first drawn only once it is on screen and the results above it are
-  // all there (ChartsSettled): while the page loads they arrive in pieces (the line items, the EC2 cluster) and a
-  // chart passes through the viewport for a while before they push it down.
+  // Until the page is first scrolled, a chart is first drawn only once it is on screen and the results above it have
+  // all been there for a while (ChartsSettled, then two seconds for their code to render them): while the page loads
+  // they arrive in pieces (the line items, the EC2 cluster) and a chart passes through the viewport before they push
+  // it down.
   const scrolled = usePageScrolled();
-  const armed = useContext(ChartsSettled) || scrolled;
+  const armed = useSettledFor(useContext(ChartsSettled), 2000) || scrolled;
   const near = useNearViewport(area, scrolled ? 800 : 0, false);
   const [seen, setSeen] = useState(false);
   // Still there once the browser is idle, not only on the way through.
@@ -62,6 +63,17 @@ export function ChartFrame({
  * figures are in): a chart is then drawn only once the page has been scrolled.
  */
 export const ChartsSettled = createContext(true);
+
+/** Whether `settled` has been true for `ms` (once true, stays true). */
+function useSettledFor(settled: boolean, ms: number): boolean {
+  const [done, setDone] = useState(false);
+  useEffect(() => {
+    if (!settled || done) return;
+    const timer = setTimeout(() => setDone(true), ms);
+    return () => clearTimeout(timer);
+  }, [settled, done, ms]);
+  return done;
+}
 
 /** Whether the page has been scrolled since it loaded (once true, for every chart). */
 let pageScrolled = false;
