@@ -8,6 +8,19 @@ interface Props {
   onReady: () => void;
 }
 
+/** A new task: what follows runs after the browser has had a turn (input, paint). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The calculator's modules, evaluated a step per task (./calculator-steps.ts). */
+async function loadInSteps() {
+  const m = await import("@/components/calculator-steps");
+  for (const step of m.steps) {
+    step();
+    await nextTask();
+  }
+  return m.calculator();
+}
+
 /**
  * The calculator, loaded after the first paint. The server renders it in full (the page paints with the default
  * scenario's total); its code (editor, validation, engine, results) is a separate chunk that the browser fetches while
@@ -15,7 +28,7 @@ interface Props {
  * (e2e/performance.spec.ts). React.lazy, not next/dynamic: next/dynamic would preload the chunk from the HTML.
  */
 const Calculator = lazy(() =>
-  import("@/components/calculator").then((m) => ({
+  loadInSteps().then((m) => ({
     // Memo: the shell's re-render when it turns ready must not re-render the calculator.
     // Ready once the first load is done (the saved scenarios, then the address bar's link): what is typed before
     // then would be replaced by what that load opens.

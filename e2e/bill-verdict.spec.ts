@@ -75,6 +75,7 @@ test.describe("the bill's verdict, chart and phone layout", () => {
     // The chart of estimate vs bill per usage type, with its table: the two largest bars are vCPU and memory.
     const chart = page.getByTestId("bill-chart");
     await expect(chart).toContainText("Estimate vs bill per usage type");
+    await chart.scrollIntoViewIfNeeded(); // drawn once near the viewport
     await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
     await chart.getByText("Show as table").click();
     await expect(chart.getByRole("row", { name: /^vCPU \$87\.44 \$0\.07$/ })).toBeVisible();
@@ -94,6 +95,7 @@ test.describe("the bill's verdict, chart and phone layout", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId("bill-file").setInputFiles(path.join(fixtures, "cur2-fargate.csv.gz"));
     await expect(page.getByTestId("bill-verdict-headline")).toHaveText(/^The bill is \$106\.41 \(99\.8%\) below the estimate/);
+    await page.getByTestId("bill-chart").scrollIntoViewIfNeeded(); // drawn once near the viewport
     await expect(page.getByTestId("bill-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
     expect(await overflowing(page)).toEqual([]);
     // Stacked: the comparison's header row is out of sight, each row's cells one under the other, labelled.

@@ -26,6 +26,8 @@ test.describe("calculator", () => {
     // The screenshot shows the page settled: line items, charts and the bill reader render once typing pauses.
     await expect(page.getByTestId("items-0")).toContainText("$144.18");
     await expect(page.getByTestId("chart-breakdown")).toBeVisible();
+    // A chart is drawn once it comes near the viewport (its code loads then): scrolled to, as a person would.
+    await page.getByTestId("chart-duty-cycle").scrollIntoViewIfNeeded();
     await expect(page.getByTestId("chart-duty-cycle").locator(".recharts-line").first()).toBeAttached();
     await expect(page.getByTestId("bill-panel")).toBeVisible();
     await page.screenshot({ path: "test-results/screenshots/calculator-1280.png", fullPage: true });

@@ -29,6 +29,7 @@ test("from one bill: right-sizing, the commitment chart, and a built scenario be
   // The commitment: one line per term in the net-savings chart.
   const chart = page.getByTestId("chart-savings-plan");
   await expect(chart).toBeVisible();
+  await chart.scrollIntoViewIfNeeded(); // drawn once near the viewport
   await expect(chart.locator(".recharts-line")).toHaveCount(4);
 
   await page.getByRole("button", { name: "Build a scenario from this bill" }).click();

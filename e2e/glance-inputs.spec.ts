@@ -214,8 +214,11 @@ test.describe("clearer inputs", () => {
     await workload(page).getByLabel("Spot share (%)").fill("20");
     await page.getByRole("button", { name: "Dark theme" }).click();
     await expect(page.getByRole("button", { name: "Light theme" })).toBeVisible();
-    for (const id of ["chart-breakdown", "chart-duty-cycle", "chart-spot"])
+    // Each chart is drawn once it comes near the viewport (scrolled to, as a person reads down the page).
+    for (const id of ["chart-breakdown", "chart-duty-cycle", "chart-spot"]) {
+      await page.getByTestId(id).scrollIntoViewIfNeeded();
       await expect(page.getByTestId(id).locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+    }
     await page.getByTestId("chart-duty-cycle").scrollIntoViewIfNeeded();
     await page.screenshot({ path: "test-results/screenshots/glance-dark-charts.png", fullPage: true });
     await page.getByTestId("chart-duty-cycle").screenshot({ path: "test-results/screenshots/glance-dark-duty-cycle.png" });

@@ -45,6 +45,7 @@ test.describe("Savings Plan from the bill's hours", () => {
     await expect(au3).toContainText("48.00% used");
     const chart = page.getByTestId("chart-savings-plan");
     await expect(chart).toBeVisible();
+    await chart.scrollIntoViewIfNeeded(); // drawn once near the viewport
     await expect(chart.locator(".recharts-line")).toHaveCount(4);
     await expect(chart).toContainText("3 years, all upfront: $0.0710 an hour saves $4.64.");
     await section.getByText("How this is worked out").click();

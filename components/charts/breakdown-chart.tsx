@@ -1,10 +1,10 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { BREAKDOWN_KEYS, chartRows, type BreakdownRow } from "@/lib/results";
 import { formatUsd } from "@/lib/core";
 import { ChartFrame, DataTable } from "./chart-frame";
-import { axisLabel, axisProps, chartColor, gridProps, legendFormatter, tooltipProps } from "./theme";
+import { BreakdownDrawing } from "./lazy-drawings";
+import { chartColor } from "./theme";
 
 const COLORS: Record<(typeof BREAKDOWN_KEYS)[number], string> = {
   vCPU: chartColor.fargate,
@@ -29,18 +29,7 @@ export function BreakdownChart({ rows }: { rows: BreakdownRow[] }) {
       }
       table={<DataTable columns={["Workload", ...keys.map((k) => `${k} (USD)`)]} rows={rows.map((r) => [r.workload, ...keys.map((k) => formatUsd(r[k]))])} />}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart accessibilityLayer={false} data={drawn} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
-          <CartesianGrid {...gridProps} />
-          <XAxis dataKey="workload" {...axisProps} />
-          <YAxis tickFormatter={(v: number) => `$${v}`} {...axisProps} label={axisLabel("USD / month", { angle: -90, position: "insideLeft" })} />
-          <Tooltip {...tooltipProps} formatter={(v) => formatUsd(Number(v))} />
-          <Legend formatter={legendFormatter} />
-          {keys.map((k) => (
-            <Bar key={k} dataKey={k} stackId="cost" fill={COLORS[k]} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <BreakdownDrawing rows={drawn} keys={keys} colors={COLORS} />
     </ChartFrame>
   );
 }

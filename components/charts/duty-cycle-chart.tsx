@@ -1,9 +1,8 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatUsd } from "@/lib/core";
 import { ChartFrame, DataTable } from "./chart-frame";
-import { axisLabel, axisProps, chartColor, gridProps, legendFormatter, tooltipProps } from "./theme";
+import { DutyCycleDrawing } from "./lazy-drawings";
 
 export interface DutyCyclePoint {
   dutyCyclePercent: number;
@@ -27,44 +26,7 @@ export function DutyCycleChart({ points, breakEvenPercent, note }: { points: Dut
         />
       }
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-          <CartesianGrid {...gridProps} />
-          <XAxis
-            dataKey="dutyCyclePercent"
-            type="number"
-            domain={[0, 100]}
-            unit="%"
-            {...axisProps}
-            label={axisLabel("Duty cycle (% of month)", { position: "insideBottom", offset: -8 })}
-          />
-          <YAxis tickFormatter={(v: number) => `$${v}`} {...axisProps} label={axisLabel("USD / month", { angle: -90, position: "insideLeft" })} />
-          <Tooltip {...tooltipProps} formatter={(v) => formatUsd(Number(v))} labelFormatter={(l) => `${l}% of the month`} />
-          <Legend verticalAlign="top" formatter={legendFormatter} />
-          <Line type="linear" dataKey="fargate" name="Fargate" stroke={chartColor.fargate} strokeWidth={2} dot={false} isAnimationActive={false} />
-          {mi ? (
-            <Line
-              type="linear"
-              dataKey="managedInstances"
-              name="ECS Managed Instances"
-              stroke={chartColor.storage}
-              strokeWidth={2}
-              strokeDasharray="6 3"
-              dot={false}
-              isAnimationActive={false}
-            />
-          ) : null}
-          <Line type="linear" dataKey="ec2" name="ECS on EC2" stroke={chartColor.ec2} strokeWidth={2} dot={false} isAnimationActive={false} />
-          {breakEvenPercent !== null ? (
-            <ReferenceLine
-              x={breakEvenPercent}
-              stroke={chartColor.axis}
-              strokeDasharray="4 4"
-              label={axisLabel(`break-even ${breakEvenPercent}%`, { position: "top" })}
-            />
-          ) : null}
-        </LineChart>
-      </ResponsiveContainer>
+      <DutyCycleDrawing points={points} mi={mi} breakEvenPercent={breakEvenPercent} />
     </ChartFrame>
   );
 }

@@ -1,15 +1,15 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { SavingsPlanTerm } from "@/lib/catalog";
 import { formatUsd, formatUsdPerHour } from "@/lib/core";
 import { ChartFrame, DataTable } from "./chart-frame";
-import { axisLabel, axisProps, chartColor, gridProps, legendFormatter, tooltipProps } from "./theme";
+import type { SavingsPlanSeries } from "./drawings";
+import { SavingsPlanDrawing } from "./lazy-drawings";
 
 export type SavingsPlanPoint = { commitment: number } & Record<SavingsPlanTerm, number>;
 
 /** Short names in the legend, so it takes two lines on a phone rather than four. */
-const SERIES: { term: SavingsPlanTerm; short: string; color: string; dash?: string }[] = [
+const SERIES: SavingsPlanSeries[] = [
   { term: "1yr-no-upfront", short: "1 yr, no upfront", color: "var(--chart-1)" },
   { term: "1yr-all-upfront", short: "1 yr, all upfront", color: "var(--chart-2)", dash: "6 3" },
   { term: "3yr-no-upfront", short: "3 yr, no upfront", color: "var(--chart-3)" },
@@ -44,39 +44,7 @@ export function SavingsPlanChart({
         />
       }
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-          <CartesianGrid {...gridProps} />
-          <XAxis
-            dataKey="commitment"
-            type="number"
-            domain={[0, "dataMax"]}
-            tickFormatter={(v: number) => `$${v.toFixed(3)}`}
-            {...axisProps}
-            label={axisLabel("Commitment (USD per hour)", { position: "insideBottom", offset: -8 })}
-          />
-          <YAxis tickFormatter={(v: number) => `$${v}`} {...axisProps} label={axisLabel("Net savings (USD)", { angle: -90, position: "insideLeft" })} />
-          <Tooltip {...tooltipProps} formatter={(v) => formatUsd(Number(v))} labelFormatter={(l) => `${formatUsdPerHour(Number(l))} an hour`} />
-          <Legend verticalAlign="top" formatter={legendFormatter} itemSorter={null} />
-          <ReferenceLine y={0} stroke={chartColor.axis} />
-          {SERIES.map((s) => (
-            <Line
-              key={s.term}
-              type="linear"
-              dataKey={s.term}
-              name={s.short}
-              stroke={s.color}
-              strokeWidth={2}
-              strokeDasharray={s.dash}
-              dot={false}
-              isAnimationActive={false}
-            />
-          ))}
-          {recommended.map((r) => (
-            <ReferenceDot key={r.term} x={r.commitment} y={r.netSavings} r={4} fill={SERIES.find((s) => s.term === r.term)?.color} stroke={chartColor.text} />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+      <SavingsPlanDrawing points={points} series={SERIES} recommended={recommended} />
     </ChartFrame>
   );
 }

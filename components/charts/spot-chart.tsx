@@ -1,9 +1,8 @@
 "use client";
 
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatUsd } from "@/lib/core";
 import { ChartFrame, DataTable } from "./chart-frame";
-import { axisLabel, axisProps, chartColor, gridProps, tooltipProps } from "./theme";
+import { SpotDrawing } from "./lazy-drawings";
 
 export interface SpotChartPoint {
   spotPercent: number;
@@ -28,23 +27,7 @@ export function SpotChart({ points, eligible }: { points: SpotChartPoint[]; elig
         />
       }
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart accessibilityLayer={false} data={points} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-          <CartesianGrid {...gridProps} />
-          <XAxis dataKey="spotPercent" unit="%" {...axisProps} label={axisLabel("Spot share (%)", { position: "insideBottom", offset: -8 })} />
-          <YAxis tickFormatter={(v: number) => `$${v}`} {...axisProps} label={axisLabel("USD / month", { angle: -90, position: "insideLeft" })} />
-          <Tooltip {...tooltipProps} formatter={(v) => formatUsd(Number(v))} labelFormatter={(l) => `${l}% Spot`} />
-          <Line
-            type="monotone"
-            dataKey="monthlyCost"
-            name="Fargate monthly cost"
-            stroke={chartColor.spot}
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
+      <SpotDrawing points={points} />
     </ChartFrame>
   );
 }

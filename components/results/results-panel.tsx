@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { memo, useState } from "react";
+import { ChartsSettled } from "@/components/charts/chart-frame";
 import { useTextEdit } from "@/components/ui/use-text-edit";
 import { type ResultsView, sameChartProps, type SpotView } from "@/lib/results";
 import { useColumnsStore } from "@/lib/store";
@@ -103,7 +104,11 @@ export function ResultsPanel({ detailView, spot, excluded }: { detailView: Resul
           once {excluded.join(", ")} {excluded.length === 1 ? "is" : "are"} fixed.
         </p>
       ) : null}
-      {nothingPriced && !kept ? null : <Details view={shown.view} spot={shown.spot} />}
+      {nothingPriced && !kept ? null : (
+        <ChartsSettled.Provider value={Boolean(shown.view.ec2 && shown.view.managedInstances)}>
+          <Details view={shown.view} spot={shown.spot} />
+        </ChartsSettled.Provider>
+      )}
     </section>
   );
 }

@@ -98,6 +98,12 @@ export function SummaryDetails({ shown, stale }: { shown: Priced | null; stale: 
               ))}
           </ul>
         </details>
+      ) : columns.managedInstances || columns.ec2 ? (
+        // Holds its line while the EC2 and Managed Instances prices load (as the sentence's does: both are there once
+        // they have), so the form below does not move.
+        <p className="mt-1 text-sm" aria-hidden="true">
+          &nbsp;
+        </p>
       ) : null}
       <fieldset className="mt-1 flex flex-wrap items-center gap-x-3 text-sm print:hidden" data-testid="columns">
         <legend className="float-left mr-2 text-slate-700 dark:text-slate-300">Compare Fargate with:</legend>

@@ -14,10 +14,13 @@ import type { Draft, DraftEvaluation } from "@/lib/scenario";
 // page: so does their code (first-load budget).
 const SummaryDetails = dynamic(() => import("@/components/results/summary-details").then((m) => m.SummaryDetails), {
   ssr: false,
-  // The same height as the sentence line and the "Per hour, per year" line it stands in for.
+  // The same height as the lines it stands in for while the EC2 prices load: the sentence, "What each side includes"
+  // (its line held until then), "Compare Fargate with" and "Per hour, per year" (a form that is ready must not move).
   loading: () => (
     <div aria-hidden="true" className="text-sm">
       <p className="mt-2">&nbsp;</p>
+      <p className="mt-1">&nbsp;</p>
+      <p className="mt-1">&nbsp;</p>
       <p className="mt-1">&nbsp;</p>
     </div>
   ),

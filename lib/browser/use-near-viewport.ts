@@ -3,9 +3,9 @@
 import { useEffect, useState, type RefObject } from "react";
 import { watchNearViewport } from "./near-viewport";
 
-/** Whether the element is within `marginPx` of the viewport (true until first measured). */
-export function useNearViewport(ref: RefObject<Element | null>, marginPx = 800): boolean {
-  const [near, setNear] = useState(true);
+/** Whether the element is within `marginPx` of the viewport (`initial`, true unless said, until first measured). */
+export function useNearViewport(ref: RefObject<Element | null>, marginPx = 800, initial = true): boolean {
+  const [near, setNear] = useState(initial);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;

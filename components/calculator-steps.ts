@@ -1,0 +1,20 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- require() here is the point: see below. */
+
+/**
+ * The calculator's code, evaluated in steps (components/calculator-lazy.tsx calls them one task at a time): zod and the
+ * price catalog's schemas, the scenario's schemas and checks, the engine, the results and stores, then the components.
+ * Evaluated in one go, its modules were one task of 360–670 ms at 4× CPU throttling (issue 24 item 7); a module
+ * evaluates once, so each step evaluates only what the steps before it did not, and the last finds most of its imports
+ * done. `require`, not `import()`: the bundler puts everything required here in this module's chunks (the calculator's),
+ * and evaluates each module only when it is first required; separate `import()`s would each be a chunk group of their
+ * own, with copies of the shared modules (about 130 KB more JavaScript when tried).
+ */
+export const steps: (() => unknown)[] = [
+  () => require("@/lib/catalog"),
+  () => require("@/lib/scenario"),
+  () => require("@/lib/pricing"),
+  () => require("@/lib/results"),
+  () => require("@/lib/store"),
+];
+
+export const calculator = (): typeof import("@/components/calculator") => require("@/components/calculator");
