@@ -16,10 +16,17 @@ import { expect, ready, test } from "./fixtures";
 /** Records, from the first paint, the totals' height and every text the EC2 and Managed Instances figures show. */
 async function recordTotals(page: Page) {
   await page.addInitScript(() => {
-    const w = window as unknown as { __heights: string[]; __texts: string[] };
+    const w = window as unknown as { __heights: string[]; __texts: string[]; __formY: number[] };
     w.__heights = [];
     w.__texts = [];
+    w.__formY = [];
     const look = () => {
+      // Where the first workload's fields sit on the page once the form is usable (a person may be typing there).
+      const form = document.querySelector('[data-testid="calculator"][data-ready="true"] [data-testid="workload-0"]');
+      if (form) {
+        const y = Math.round(form.getBoundingClientRect().top + window.scrollY);
+        if (w.__formY.at(-1) !== y) w.__formY.push(y);
+      }
       const totals = document.querySelector('[data-testid="totals"]');
       if (!totals) return;
       // The height, with the Fargate figure of the moment (a link's scenario replaces the server's default one).
@@ -36,8 +43,8 @@ async function recordTotals(page: Page) {
 
 const recorded = (page: Page) =>
   page.evaluate(() => {
-    const w = window as unknown as { __heights: string[]; __texts: string[] };
-    return { __heights: w.__heights, __texts: w.__texts };
+    const w = window as unknown as { __heights: string[]; __texts: string[]; __formY: number[] };
+    return { __heights: w.__heights, __texts: w.__texts, __formY: w.__formY };
   });
 
 /** A whole-bill scenario (an ECR registry beside two tasks): its totals carry a "compute + beside it" split. */
@@ -80,7 +87,10 @@ test.describe("EC2 and Managed Instances priced in a worker", () => {
       await expect(page.getByTestId("ec2-total")).toHaveText(/^\$/);
       await expect(page.getByTestId("mi-total")).toHaveText(/^\$/);
       if (path === "whole") await expect(page.getByTestId("ec2-split")).toBeVisible();
-      const { __heights, __texts } = await recorded(page);
+      const { __heights, __texts, __formY } = await recorded(page);
+      // The form turns usable before the two figures come back (they are priced in a worker): from then on its fields
+      // never move, whatever arrives above them.
+      expect(__formY, __formY.join(", ")).toHaveLength(1);
       // Laid out (not 0), for the scenario shown at the end: one height from its first paint until both sides are priced.
       const fargate = await page.getByTestId("fargate-total").textContent();
       const heights = __heights.filter((h) => h.startsWith(`${fargate} `) && !h.endsWith(" 0"));
