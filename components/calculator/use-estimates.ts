@@ -6,6 +6,7 @@ import type { ExtrasCatalog } from "@/lib/catalog";
 import { useIdleValue } from "@/lib/browser";
 import { estimateScenario, type FargateEstimate } from "@/lib/pricing";
 import {
+  answerToShow,
   buildResults,
   type ClustersAnswer,
   clustersInBackground,
@@ -102,16 +103,22 @@ function resultsFor(input: Input, answer: Answer | null, answered: ResultsView |
 /**
  * The ECS-on-EC2 and ECS Managed Instances estimates of each input, computed in the cluster worker (the first one
  * selects the region's instance types: a long task it would be in the page). Only the latest input's answer is taken:
- * an answer for an input edited since is dropped (clustersInBackground numbers the requests).
+ * an answer for an input edited since is dropped (clustersInBackground numbers the requests), and, as its render can
+ * commit after a newer input was requested, an answer is shown only if it is for the input on screen at render time
+ * (answerToShow): never an intermediate keystroke's figures, the ones shown before stay (as updating) until then.
  */
 function useClusters(input: Input): Answer | null {
-  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [received, setReceived] = useState<Answer | null>(null);
+  const [shown, setShown] = useState<Answer | null>(null);
   useEffect(() => {
     if (!input.scenario) return;
     clustersInBackground({ scenario: input.scenario, extras: input.extras !== null }).then((a) => {
       // In a transition: the totals' and results' update is a render React can interrupt.
-      if (a) startTransition(() => setAnswer({ ...a, input }));
+      if (a) startTransition(() => setReceived({ ...a, input }));
     });
   }, [input]);
-  return answer;
+  // "Storing information from previous renders": the answer shown, replaced only by one for this render's input.
+  const next = answerToShow(shown, received, (a) => a.input.scenario === input.scenario && a.input.extras === input.extras);
+  if (next !== shown) setShown(next);
+  return next;
 }

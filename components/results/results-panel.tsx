@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { memo, useState } from "react";
+import { type ComponentProps, memo, useCallback, useLayoutEffect, useState } from "react";
 import { ChartsSettled } from "@/components/charts/chart-frame";
 import { useTextEdit } from "@/components/ui/use-text-edit";
 import { type ResultsView, sameChartProps, type SpotView } from "@/lib/results";
@@ -24,7 +24,33 @@ const WholeBillChart = memo(
 );
 // The EC2 cluster shows once the EC2 prices have loaded (after the page), and so does its code; the services (their
 // prices load after the page too) and the price sources follow (first-load budget).
-const Ec2Results = dynamic(() => import("@/components/results/ec2-results").then((m) => m.Ec2Results), { ssr: false });
+// Until the EC2 and Managed Instances estimates are back (the cluster worker) and until their code has loaded, each
+// card has a stand-in in its place, and what sits below them waits (it would be pushed down when they arrive: issue 24
+// item 7, a page that jumps under the reader). The loaded card says so as it is laid out (before the paint).
+const clusterStandIn = (prefix: "mi" | "ec2" | "cluster", title: string, words = "pricing…") => (
+  <section
+    className="min-h-32 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+    aria-busy="true"
+    data-testid={`${prefix}-results-pending`}
+  >
+    <h3 className="text-sm font-semibold">{title}</h3>
+    <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{words}</p>
+  </section>
+);
+const MI_TITLE = "The same tasks on ECS Managed Instances";
+const EC2_TITLE = "Equivalent ECS-on-EC2 cluster";
+type ClusterCardProps = ComponentProps<typeof import("@/components/results/ec2-results").Ec2Results> & { onShown: () => void };
+const Ec2Results = dynamic(
+  () =>
+    import("@/components/results/ec2-results").then(({ Ec2Results: Card }) => {
+      function ShownCard({ onShown, ...props }: ClusterCardProps) {
+        useLayoutEffect(onShown, [onShown]);
+        return <Card {...props} />;
+      }
+      return ShownCard;
+    }),
+  { ssr: false, loading: () => clusterStandIn("cluster", "The same tasks on a cluster", "loading…") },
+);
 const ServicesResults = dynamic(() => import("@/components/results/services-results").then((m) => m.ServicesResults), { ssr: false });
 const CatalogInfo = dynamic(() => import("@/components/results/catalog-info").then((m) => m.CatalogInfo), { ssr: false });
 // Line items render from the deferred view after the summary; their table code loads right after the page. One
@@ -45,31 +71,39 @@ const dropManagedInstances = (points: ResultsView["dutyCycle"]["points"]) =>
 /** Line items, EC2 detail and charts: re-rendered from a deferred view so keystrokes update the totals first. */
 const Details = memo(function Details({ view, spot }: { view: ResultsView; spot: SpotView | null }) {
   const columns = useColumnsStore();
+  // Whether a cluster card has been laid out (its code loaded): until then, and while either estimate is being priced,
+  // the cards have stand-ins and nothing is drawn below them.
+  const [cardShown, setCardShown] = useState(false);
+  const onShown = useCallback(() => setCardShown(true), []);
+  const miPricing = columns.managedInstances && view.totals.managedInstancesPricing === true;
+  const ec2Pricing = columns.ec2 && view.totals.ec2Pricing === true;
+  const cardToShow = Boolean((view.managedInstances && columns.managedInstances) || (view.ec2 && columns.ec2));
+  const below = !miPricing && !ec2Pricing && (cardShown || !cardToShow);
   return (
     <>
       <WorkloadTables estimate={view.estimate} />
       <ServicesResults view={view} />
       {view.managedInstances && columns.managedInstances ? (
-        <Ec2Results
-          ec2={view.managedInstances}
-          fargate={view.estimate}
-          title="The same tasks on ECS Managed Instances"
-          prefix="mi"
-          caveat={view.managedInstances.caveat}
-        />
+        <Ec2Results ec2={view.managedInstances} fargate={view.estimate} title={MI_TITLE} prefix="mi" caveat={view.managedInstances.caveat} onShown={onShown} />
+      ) : miPricing ? (
+        clusterStandIn("mi", MI_TITLE)
       ) : null}
-      {view.ec2 && columns.ec2 ? <Ec2Results ec2={view.ec2} fargate={view.estimate} /> : null}
-      {view.whole ? <WholeBillChart slices={view.whole.slices} /> : null}
-      <BreakdownChart rows={view.breakdown} />
-      {view.dutyCycle.points.length ? (
-        <DutyCycleChart
-          points={columns.managedInstances ? view.dutyCycle.points : dropManagedInstances(view.dutyCycle.points)}
-          breakEvenPercent={view.dutyCycle.breakEvenPercent}
-          note="Monthly compute cost (USD) of the scenario's tasks if they ran this share of the month (the services beside Fargate are not in these lines); EC2 per the cluster scaling setting; ECS Managed Instances (dashed) likewise, with its fee."
-        />
+      {view.ec2 && columns.ec2 ? <Ec2Results ec2={view.ec2} fargate={view.estimate} onShown={onShown} /> : ec2Pricing ? clusterStandIn("ec2", EC2_TITLE) : null}
+      {below ? (
+        <>
+          {view.whole ? <WholeBillChart slices={view.whole.slices} /> : null}
+          <BreakdownChart rows={view.breakdown} />
+          {view.dutyCycle.points.length ? (
+            <DutyCycleChart
+              points={columns.managedInstances ? view.dutyCycle.points : dropManagedInstances(view.dutyCycle.points)}
+              breakEvenPercent={view.dutyCycle.breakEvenPercent}
+              note="Monthly compute cost (USD) of the scenario's tasks if they ran this share of the month (the services beside Fargate are not in these lines); EC2 per the cluster scaling setting; ECS Managed Instances (dashed) likewise, with its fee."
+            />
+          ) : null}
+          {spot ? <SpotChart points={spot.points} eligible={spot.eligible} /> : null}
+          <CatalogInfo catalog={view.estimate.catalog} extra={[...(view.ec2?.sources ?? []), ...(view.managedInstances?.sources ?? [])]} />
+        </>
       ) : null}
-      {spot ? <SpotChart points={spot.points} eligible={spot.eligible} /> : null}
-      <CatalogInfo catalog={view.estimate.catalog} extra={[...(view.ec2?.sources ?? []), ...(view.managedInstances?.sources ?? [])]} />
     </>
   );
 });

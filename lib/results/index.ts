@@ -16,7 +16,7 @@ export { periods, upfrontPayments } from "./periods";
 export { sameChartProps } from "./same-data";
 export { sameWorkloadTable } from "./same-table";
 export { spotInBackground } from "./spot-client";
-export { stagedView, updatingView } from "./staged";
+export { answerToShow, stagedView, updatingView } from "./staged";
 export { buildResults } from "./view";
 export type { ResultsView, SpotView } from "./view";
 export { serviceHints } from "./whole-bill";

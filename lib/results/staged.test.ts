@@ -4,7 +4,7 @@ import { ec2Catalog } from "@/lib/catalog/ec2";
 import { extrasCatalog } from "@/lib/catalog/extras";
 import { estimateScenario } from "@/lib/pricing/estimate";
 import { Scenario } from "@/lib/scenario/schema";
-import { stagedView, updatingView } from "./staged";
+import { answerToShow, stagedView, updatingView } from "./staged";
 import { buildResults } from "./view";
 
 const scenario = (tasks: number) => Scenario.parse({ version: 1, name: "s", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2, tasks }] });
@@ -53,5 +53,32 @@ describe("updatingView", () => {
     expect(v.whole?.fargateCompute).toBe("72.08");
     expect(v.whole?.fargateBeside).toBe("1.00");
     expect(v.whole?.ec2Compute).toBeNull();
+  });
+});
+
+describe("answerToShow (issue 24 item 1: never an intermediate keystroke's figures)", () => {
+  // Typing "12" into Tasks from 3: the inputs are 3, then "1", then "12"; each answer carries the input it is for.
+  const answer = (tasks: number) => ({ tasks });
+  const current = (tasks: number) => (a: { tasks: number }) => a.tasks === tasks;
+
+  it("takes the answer for the input on screen", () => {
+    const three = answer(3);
+    expect(answerToShow(null, three, current(3))).toBe(three);
+    const twelve = answer(12);
+    expect(answerToShow(three, twelve, current(12))).toBe(twelve);
+  });
+
+  it("keeps the figures from before the edit when the answer that comes is for a keystroke typed over since", () => {
+    const three = answer(3);
+    // The answer for "1" was the latest request's when it came, but its render runs once "12" is on screen.
+    expect(answerToShow(three, answer(1), current(12))).toBe(three);
+    // Before any answer (first load, someone already typing): still "pricing…", not the figures of "1".
+    expect(answerToShow(null, answer(1), current(12))).toBeNull();
+  });
+
+  it("keeps what it shows when nothing new came", () => {
+    const three = answer(3);
+    expect(answerToShow(three, three, current(12))).toBe(three);
+    expect(answerToShow(three, null, current(3))).toBe(three);
   });
 });

@@ -28,3 +28,15 @@ export function updatingView(answered: ResultsView, current: FargateEstimate): R
   const whole = hasWhole(current) === (answered.whole !== null) ? staged.whole : hasWhole(current) ? wholeWithoutClusters(current) : null;
   return { ...staged, whole, totals: { ...staged.totals, updating: true } };
 }
+
+/**
+ * The cluster answer to show, given the one shown so far and one just received (issue 24 item 1, "a figure nobody
+ * meant"): a received answer is taken only when it is for the input on screen now (`isCurrent`); an answer for an input
+ * that was edited since (an intermediate keystroke: it can arrive, or its render commit, after the newer input was
+ * requested) is never shown, and the answer shown before stays (greyed as updating) until the current input's comes.
+ * Pure.
+ */
+export function answerToShow<A>(shown: A | null, received: A | null, isCurrent: (answer: A) => boolean): A | null {
+  if (received === null || received === shown) return shown;
+  return isCurrent(received) ? received : shown;
+}
