@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- require() here is the point: see below. */
 
 /**
- * The calculator's code, evaluated in steps (components/calculator-lazy.tsx calls them one task at a time): zod and the
+ * The calculator's code, evaluated in steps (components/calculator-lazy.tsx calls them one task at a time): zod, the
  * price catalog's schemas, the scenario's schemas and checks, the engine, the results and stores, then the components.
  * Evaluated in one go, its modules were one task of 360–670 ms at 4× CPU throttling (issue 24 item 7); a module
  * evaluates once, so each step evaluates only what the steps before it did not, and the last finds most of its imports
@@ -10,6 +10,7 @@
  * own, with copies of the shared modules (about 130 KB more JavaScript when tried).
  */
 export const steps: (() => unknown)[] = [
+  () => require("zod"),
   () => require("@/lib/catalog"),
   () => require("@/lib/scenario"),
   () => require("@/lib/pricing"),
