@@ -140,7 +140,7 @@ describe("the verdict's words", () => {
     expect(v.period).toBeNull();
     const table = billToTable(v);
     expect(table).not.toMatch(/0% of the estimate|730-hour|Compared with/);
-    // The JSON comparison keeps its figures, with one finding instead of "the bill has none" per usage type.
+    // The JSON comparison has no lines (compared: false), with one finding instead of "the bill has none" per usage type.
     expect(c.findings).toEqual(['The file has no rows, only its header: no usage and no dates, so there is nothing to compare with the scenario "shop".']);
     // Without a scenario too.
     expect(billView(empty).verdict.headline).toBe("The file has no rows, only its header: no usage and no dates.");
