@@ -2,7 +2,7 @@
 
 import { SavingsPlanChart } from "@/components/charts/savings-plan-chart";
 import { Warnings } from "@/components/ui/warnings";
-import { savingsPlanChartData, type SavingsPlanReport } from "@/lib/billing";
+import { existingPlanSentence, savingsPlanChartData, type SavingsPlanReport } from "@/lib/billing";
 import { formatUsd, formatUsdPerHour } from "@/lib/core";
 
 const pct = (p: string | null) => (p === null ? "n/a" : `${p}%`);
@@ -24,8 +24,7 @@ export function SavingsPlanSection({ report }: { report: SavingsPlanReport }) {
       </h3>
       {e ? (
         <p className="mt-1 text-sm" data-testid="bill-sp-existing">
-          The plan on this bill covers {pct(e.coveragePercent)} of the Fargate spend a plan can cover ({formatUsd(e.coveredOnDemand)} at on-demand rates, paid{" "}
-          {formatUsd(e.coveredCost)}).{" "}
+          {existingPlanSentence(e)}{" "}
           {e.commitment === null
             ? "The bill does not show the plan's commitment, so its utilization is unknown."
             : `Its commitment of ${formatUsd(e.commitment)} over the period was ${pct(e.utilizationPercent)} used, ${pct(e.fargateSharePercent)} by Fargate.`}
