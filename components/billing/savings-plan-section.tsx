@@ -3,7 +3,7 @@
 import { SavingsPlanChart } from "@/components/charts/savings-plan-chart";
 import { Warnings } from "@/components/ui/warnings";
 import { existingPlanSentence, savingsPlanChartData, type SavingsPlanReport } from "@/lib/billing";
-import { formatUsd, formatUsdPerHour } from "@/lib/core";
+import { formatUsd, formatUsdPerHour, plural } from "@/lib/core";
 
 const pct = (p: string | null) => (p === null ? "n/a" : `${p}%`);
 /** "2026-09-01T00:00:00Z" -> "2026-09-01 00:00". */
@@ -40,8 +40,8 @@ export function SavingsPlanSection({ report }: { report: SavingsPlanReport }) {
             {report.summary}
           </p>
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-            {report.hours.toLocaleString("en-US")} hours ({report.hoursWithUsage.toLocaleString("en-US")} with Fargate usage) from {when(report.periodStart)} to{" "}
-            {when(report.periodEnd)} UTC; {formatUsd(report.eligibleOnDemand)} of Fargate vCPU and memory at on-demand rates.
+            {report.hours.toLocaleString("en-US")} {plural(report.hours, "hour")} ({report.hoursWithUsage.toLocaleString("en-US")} with Fargate usage) from{" "}
+            {when(report.periodStart)} to {when(report.periodEnd)} UTC; {formatUsd(report.eligibleOnDemand)} of Fargate vCPU and memory at on-demand rates.
           </p>
           <ul className="mt-3 grid gap-3 sm:grid-cols-2 xl:grid-cols-4" data-testid="bill-sp-options">
             {report.options.map((o) => (

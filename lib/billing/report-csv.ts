@@ -6,6 +6,7 @@
  * table reads any of them. Sentences (the summary, why there is no commitment, how to turn split data on) are rows
  * with the text in "Product or group". Pure: no I/O.
  */
+import { plural } from "@/lib/core";
 import { existingPlanSentence, type SavingsPlanReport } from "./savings-plan";
 import type { BillRightsizing } from "./split-rightsizing";
 
@@ -62,9 +63,9 @@ export function savingsPlanCsvRows(r: SavingsPlanReport | undefined): Row[] {
     if (o.upfront !== null) rows.push(figure(T, o.label, "paid upfront (commitment x the term's hours)", o.upfront, "USD"));
     rows.push(figure(T, o.label, "discount (spend-weighted)", o.discountPercent, "%"));
     rows.push(figure(T, o.label, "break-even utilization", o.breakEvenUtilizationPercent, "%"));
-    rows.push(figure(T, o.label, `on-demand spend over the ${r.hours} hours`, o.onDemand, "USD"));
-    rows.push(figure(T, o.label, `cost with the plan over the ${r.hours} hours`, o.costWithPlan, "USD"));
-    rows.push(figure(T, o.label, `net savings over the ${r.hours} hours (on-demand minus cost with the plan)`, o.netSavings, "USD"));
+    rows.push(figure(T, o.label, `on-demand spend over the ${r.hours} ${plural(r.hours, "hour")}`, o.onDemand, "USD"));
+    rows.push(figure(T, o.label, `cost with the plan over the ${r.hours} ${plural(r.hours, "hour")}`, o.costWithPlan, "USD"));
+    rows.push(figure(T, o.label, `net savings over the ${r.hours} ${plural(r.hours, "hour")} (on-demand minus cost with the plan)`, o.netSavings, "USD"));
     rows.push(percentFigure(T, o.label, "net savings as a share of on-demand spend", o.savingsPercent));
     rows.push(percentFigure(T, o.label, "utilization", o.utilizationPercent));
     rows.push(percentFigure(T, o.label, "coverage", o.coveragePercent));

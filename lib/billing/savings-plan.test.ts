@@ -315,6 +315,20 @@ describe("the hours a commitment is paid in are the hours the bill covers (revie
   });
 });
 
+describe("one hour is said in the singular (review finding: plurals built with counts)", () => {
+  it("table, summary and CSV say '1 hour', not '1 hours'", async () => {
+    const sp = (await withSavingsPlan([CUR2, ...fargateHour(0, 1, 2)].join("\n"))).savingsPlan!;
+    expect([sp.hours, sp.hoursWithUsage]).toEqual([1, 1]);
+    const table = savingsPlanToTable(sp);
+    expect(table).toContain("1 hour (1 with Fargate usage) from ");
+    expect(table).not.toMatch(/\b1 hours\b/);
+    expect(sp.summary).not.toMatch(/\b1 hours\b/);
+    const what = savingsPlanCsvRows(sp).map((r) => r[4]);
+    expect(what).toContain("on-demand spend over the 1 hour");
+    expect(what.join("\n")).not.toMatch(/\b1 hours\b/);
+  });
+});
+
 describe("a Savings Plan fee on a bill without Fargate usage (review finding: 'covers n/a of the Fargate spend')", () => {
   /** Two hours of EC2 and a Compute Savings Plan fee of `fee` an hour: no Fargate usage at all. */
   const feeOnly = (fee: string) =>

@@ -13,6 +13,7 @@ import {
   MONTHS_PER_YEAR,
   MS_PER_HOUR,
   own,
+  plural,
   ROUND_DOWN,
   ROUND_UP,
   terminalText,
@@ -396,7 +397,7 @@ function whyNothing(o: SavingsPlanOption, hours: number, hoursWithUsage: number,
   if (optimum.gt(0))
     return `the best commitment, ${formatUsdPerHour(o.commitmentPerHour)} an hour, would have saved less than a cent (${formatUsd(o.netSavings)})`;
   const share = percent(dec(hoursWithUsage), dec(hours)) ?? "0.00";
-  return `Fargate ran in ${hoursWithUsage.toLocaleString("en-US")} of the ${hours.toLocaleString("en-US")} hours (${share}%) and a commitment is paid every hour, so ${lead} (${o.discountPercent}% off) it must be used in more than ${o.breakEvenUtilizationPercent}% of them to save anything`;
+  return `Fargate ran in ${hoursWithUsage.toLocaleString("en-US")} of the ${hours.toLocaleString("en-US")} ${plural(hours, "hour")} (${share}%) and a commitment is paid every hour, so ${lead} (${o.discountPercent}% off) it must be used in more than ${o.breakEvenUtilizationPercent}% of them to save anything`;
 }
 
 function summaryOf(options: SavingsPlanOption[], hours: number, hoursWithUsage: number): string {
@@ -463,7 +464,7 @@ export function savingsPlanToTable(r: SavingsPlanReport): string {
   } else {
     if (r.summary) out.push(r.summary);
     out.push(
-      `${r.hours.toLocaleString("en-US")} hours (${r.hoursWithUsage.toLocaleString("en-US")} with Fargate usage) from ${r.periodStart} to ${r.periodEnd}; eligible on-demand spend ${formatUsd(r.eligibleOnDemand)}.`,
+      `${r.hours.toLocaleString("en-US")} ${plural(r.hours, "hour")} (${r.hoursWithUsage.toLocaleString("en-US")} with Fargate usage) from ${r.periodStart} to ${r.periodEnd}; eligible on-demand spend ${formatUsd(r.eligibleOnDemand)}.`,
     );
     out.push(
       textTable(

@@ -176,6 +176,28 @@ describe("the verdict's words", () => {
     );
   });
 
+  it("one row and one hour are said in the singular (review finding: plurals built with counts)", async () => {
+    const SEPT = { periodStart: "2026-09-01T00:00:00Z", periodEnd: "2026-10-01T00:00:00Z" };
+    const tax = await reconcileCsvText(
+      cur2Csv(SEPT, [{ kind: "tax", start: SEPT.periodStart, hours: 720, product: "AmazonECS-tax", usageType: "", quantity: "1", rate: "0.5" }]),
+      "tax.csv",
+    );
+    expect(billView(tax).title).toBe("tax.csv: CUR 2.0, 1 row (0 Fargate), 2026-09-01 to 2026-10-01");
+    // One hour compared: "(1 hour)", not "(1 hours)".
+    const hour = comparedPeriod({
+      bill: {
+        file: "b.csv",
+        format: "cur2",
+        rows: 1,
+        fargateRows: 1,
+        periodStart: "2026-09-01T00:00:00Z",
+        periodEnd: "2026-09-01T01:00:00Z",
+        periodHours: "1",
+      },
+    });
+    expect(hour.words).toBe("1 September 2026 (1 hour)");
+  });
+
   it("a line on the estimate's side only, on EKS", () => {
     expect(lineGapWords(line({ platform: "eks", usageType: "Fargate-GB-Hours", unit: "GB-hours", estimatedQuantity: "1460", estimatedCost: "6.49" }))).toBe(
       "memory in us-east-1 (EKS), 1,460 GB-hours estimated and none billed ($6.49 less)",

@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { allocateCents, centsToString, dec, formatQuantity, formatUsd, terminalText, textTable, toCents, type Decimal } from "@/lib/core";
+import { allocateCents, centsToString, dec, formatQuantity, formatUsd, plural, terminalText, textTable, toCents, type Decimal } from "@/lib/core";
 import { besideCsvRows, besideTable, besideView, type BesideView } from "./beside-view";
 import type { Comparison } from "./compare";
 import { FORMAT_NAMES } from "./columns";
@@ -173,7 +173,7 @@ export function billView(r: Reconciliation, comparison?: Comparison | null, comp
         : null,
   });
   return {
-    title: `${r.bill.file}: ${FORMAT_NAMES[r.bill.format]}, ${r.bill.rows.toLocaleString("en-US")} rows (${r.bill.fargateRows.toLocaleString("en-US")} Fargate), ${period}`,
+    title: `${r.bill.file}: ${FORMAT_NAMES[r.bill.format]}, ${r.bill.rows.toLocaleString("en-US")} ${plural(r.bill.rows, "row")} (${r.bill.fargateRows.toLocaleString("en-US")} Fargate), ${period}`,
     usage: r.usage.map((x, i) => ({
       key: `${x.region}|${x.platform}|${x.usageType}`,
       region: x.region,
@@ -266,7 +266,7 @@ export function billToTable(v: BillView): string {
     const c = v.comparison;
     out.push("");
     if (v.period) out.push(`Period: ${v.period}`);
-    out.push(`Compared with the scenario "${c.scenario}" over the bill's ${c.periodHours} hours`);
+    out.push(`Compared with the scenario "${c.scenario}" over the bill's ${c.periodHours} ${plural(c.periodHours, "hour")}`);
     out.push(
       textTable(
         [
@@ -360,7 +360,7 @@ export function billToCsv(v: BillView, extra: readonly string[][] = []): string 
       "Comparison period",
       "",
       "",
-      `${v.comparison.periodHours} hours${v.period ? `: ${v.period}` : ""}`,
+      `${v.comparison.periodHours} ${plural(v.comparison.periodHours, "hour")}${v.period ? `: ${v.period}` : ""}`,
       "",
       v.comparison.periodHours,
       "hours",
