@@ -19,7 +19,7 @@ test.describe("bill panel: right-sizing from split cost allocation data", () => 
     const section = page.getByTestId("bill-rightsizing");
     await expect(section).toBeVisible();
     await expect(page.getByTestId("bill-rightsizing-message")).toHaveText(
-      "Right-sized 2 of 2 services from 43 task-hour rows of split cost allocation data; 1 row could not be used (they are counted in the bill as it says).",
+      "Right-sized 2 of 2 services from 43 task-hour rows of split cost allocation data; 1 row could not be used (it is counted in the bill as it says).",
     );
     const table = page.getByTestId("bill-rightsizing-table");
     const api = table.getByRole("row", { name: /^shop\/api/ });

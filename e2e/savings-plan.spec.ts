@@ -86,6 +86,28 @@ test.describe("Savings Plan from the bill's hours", () => {
     await page.getByTestId("bill-savings-plan").screenshot(shot("none-phone-390"));
   });
 
+  test("a plan's fee on a bill without Fargate usage: said plainly, not 'covers n/a of the Fargate spend' (review finding)", async ({ page }) => {
+    await openFresh(page);
+    const iso = (h: number) => new Date(Date.UTC(2026, 8, 1, h)).toISOString().replace(".000Z", "Z");
+    const feeOnly = [
+      "line_item_line_item_type,line_item_product_code,line_item_usage_type,line_item_usage_amount,line_item_unblended_cost,pricing_public_on_demand_cost,product_region_code,line_item_usage_start_date,line_item_usage_end_date",
+      // A $0.04 fee each of two hours (commitment $0.08, none used: 0.00%) and EC2 usage, no Fargate.
+      ...[0, 1].flatMap((h) => [
+        `SavingsPlanRecurringFee,ComputeSavingsPlans,ComputeSP:1yrNoUpfront,1,0.04,0.04,,${iso(h)},${iso(h + 1)}`,
+        `Usage,AmazonEC2,BoxUsage:m5.large,1,0.096,0.096,us-east-1,${iso(h)},${iso(h + 1)}`,
+      ]),
+    ].join("\n");
+    await page.getByTestId("bill-file").setInputFiles({ name: "fee-only.csv", mimeType: "text/csv", buffer: Buffer.from(feeOnly) });
+    const existing = page.getByTestId("bill-sp-existing");
+    await expect(existing).toHaveText(
+      "The Savings Plan's fee is on this bill, but the bill has no Fargate usage a Compute Savings Plan covers (Fargate vCPU and memory, Spot aside), so the plan covered no Fargate spend. Its commitment of $0.08 over the period was 0.00% used, 0.00% by Fargate.",
+    );
+    await expect(page.getByTestId("bill-savings-plan")).not.toContainText("n/a");
+    await page.getByTestId("bill-savings-plan").screenshot(shot("fee-only-desktop"));
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId("bill-savings-plan").screenshot(shot("fee-only-phone-390"));
+  });
+
   test("a daily bill gets a sentence, not a commitment", async ({ page }) => {
     await openFresh(page);
     const daily = [

@@ -7,7 +7,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { buttonClass, primaryButtonClass } from "@/components/ui/fields";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { BESIDE_TITLES, billView, type BuiltScenario, compareWithScenario, type Reconciliation, scenarioFromBill } from "@/lib/billing";
-import { formatUsd } from "@/lib/core";
+import { formatUsd, plural } from "@/lib/core";
 import type { Draft, Scenario } from "@/lib/scenario";
 import { useScenarioStore } from "@/lib/store";
 import { SavingsPlanSection } from "./savings-plan-section";
@@ -217,7 +217,7 @@ export default function BillPanel({
             <>
               <DataTable
                 testId="bill-comparison"
-                caption={`Compared with "${view.comparison.scenario}" over the bill's ${view.comparison.periodHours} hours (the 730-hour month scaled)`}
+                caption={`Compared with "${view.comparison.scenario}" over the bill's ${view.comparison.periodHours} ${plural(view.comparison.periodHours, "hour")} (the 730-hour month scaled)`}
                 head={["Usage type", "Region", "Estimated", "On the bill", "Estimated $", "Paid $", "Paid − estimated"]}
                 right={new Set([2, 3, 4, 5, 6])}
                 rows={view.comparison.lines.map((l) => ({

@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/fields";
 import { Warnings } from "@/components/ui/warnings";
 import { useApplyRecommendation } from "@/components/rightsizing/use-apply-recommendation";
 import { absentRightsizing, savingWords, type Reconciliation, type SplitService } from "@/lib/billing";
-import { formatUsd } from "@/lib/core";
+import { formatUsd, plural } from "@/lib/core";
 import { formatSize } from "@/lib/pricing";
 import { applyRecommendation, matchingWorkload } from "@/lib/rightsizing";
 import { useScenarioStore } from "@/lib/store";
@@ -21,7 +21,7 @@ function Card({ s, scenarioRegion }: { s: SplitService; scenarioRegion: string }
     <li className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
       <p className="font-medium">{s.name}</p>
       <p className={small}>
-        {s.region}, {s.platform.toUpperCase()}, {s.averageTasks ?? s.tasks} tasks on average ({s.tasks} seen)
+        {s.region}, {s.platform.toUpperCase()}, {s.averageTasks ?? s.tasks} {plural(s.averageTasks ?? s.tasks, "task")} on average ({s.tasks} seen)
       </p>
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="text-slate-600 dark:text-slate-400">Reserved</dt>
@@ -129,7 +129,8 @@ export function BillRightsizing({ recon }: { recon: Reconciliation }) {
                   <>
                     {s.name}
                     <span className={small}>
-                      {s.region}, {s.platform.toUpperCase()}, {s.averageTasks ?? s.tasks} tasks on average ({s.tasks} seen)
+                      {s.region}, {s.platform.toUpperCase()}, {s.averageTasks ?? s.tasks} {plural(s.averageTasks ?? s.tasks, "task")} on average ({s.tasks}{" "}
+                      seen)
                     </span>
                   </>,
                   nowrap(formatSize(s.reserved)),

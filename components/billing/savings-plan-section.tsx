@@ -2,8 +2,8 @@
 
 import { SavingsPlanChart } from "@/components/charts/savings-plan-chart";
 import { Warnings } from "@/components/ui/warnings";
-import { savingsPlanChartData, type SavingsPlanReport } from "@/lib/billing";
-import { formatUsd, formatUsdPerHour } from "@/lib/core";
+import { existingPlanSentence, savingsPlanChartData, type SavingsPlanReport } from "@/lib/billing";
+import { formatUsd, formatUsdPerHour, plural } from "@/lib/core";
 
 const pct = (p: string | null) => (p === null ? "n/a" : `${p}%`);
 /** "2026-09-01T00:00:00Z" -> "2026-09-01 00:00". */
@@ -24,8 +24,7 @@ export function SavingsPlanSection({ report }: { report: SavingsPlanReport }) {
       </h3>
       {e ? (
         <p className="mt-1 text-sm" data-testid="bill-sp-existing">
-          The plan on this bill covers {pct(e.coveragePercent)} of the Fargate spend a plan can cover ({formatUsd(e.coveredOnDemand)} at on-demand rates, paid{" "}
-          {formatUsd(e.coveredCost)}).{" "}
+          {existingPlanSentence(e)}{" "}
           {e.commitment === null
             ? "The bill does not show the plan's commitment, so its utilization is unknown."
             : `Its commitment of ${formatUsd(e.commitment)} over the period was ${pct(e.utilizationPercent)} used, ${pct(e.fargateSharePercent)} by Fargate.`}
@@ -41,8 +40,8 @@ export function SavingsPlanSection({ report }: { report: SavingsPlanReport }) {
             {report.summary}
           </p>
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-            {report.hours.toLocaleString("en-US")} hours ({report.hoursWithUsage.toLocaleString("en-US")} with Fargate usage) from {when(report.periodStart)} to{" "}
-            {when(report.periodEnd)} UTC; {formatUsd(report.eligibleOnDemand)} of Fargate vCPU and memory at on-demand rates.
+            {report.hours.toLocaleString("en-US")} {plural(report.hours, "hour")} ({report.hoursWithUsage.toLocaleString("en-US")} with Fargate usage) from{" "}
+            {when(report.periodStart)} to {when(report.periodEnd)} UTC; {formatUsd(report.eligibleOnDemand)} of Fargate vCPU and memory at on-demand rates.
           </p>
           <ul className="mt-3 grid gap-3 sm:grid-cols-2 xl:grid-cols-4" data-testid="bill-sp-options">
             {report.options.map((o) => (

@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { Warnings } from "@/components/ui/warnings";
 import { buttonClass } from "@/components/ui/fields";
-import { formatUsd } from "@/lib/core";
+import { formatUsd, plural } from "@/lib/core";
 import { formatSize } from "@/lib/pricing";
 import {
   applyRecommendation,
@@ -243,7 +243,7 @@ export function RightsizingTable({ loaded, scenarioRegion }: { loaded: LoadedRec
           <tfoot>
             <tr className="font-semibold" data-testid="rightsizing-total">
               <th scope="row" colSpan={4} className={`${cell} text-left`}>
-                Total ({total.count} services)
+                Total ({total.count} {plural(total.count, "service")})
               </th>
               <td className={`${cell} text-right tabular-nums`}>
                 {formatUsd(total.current)} → {formatUsd(total.recommended)}

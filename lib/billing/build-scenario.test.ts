@@ -142,6 +142,13 @@ describe("a faithful scenario from the bill (issue 21 item 3)", () => {
     expect(worstGap(recon, built.scenario).gap).toBeLessThan(1e-9);
   });
 
+  it("one task is said in the singular: 'its one task shows its size', not '1 of the 1 tasks show their size' (review finding)", async () => {
+    // One task, 1 vCPU / 2 GB, from 02:00 to 05:00 on the first day: 3 whole hours, so it is sized from its rows.
+    const { byName } = await build([{ service: "one", start: T0 + 2 * H, end: T0 + 5 * H, vcpu: 1, gb: 2 }]);
+    expect(byName["prod/one"]!.note).toMatch(/^Size: its one task shows its size in its own rows \(/);
+    expect(byName["prod/one"]!.note).not.toMatch(/\b1 of the 1 tasks\b|\b1 tasks\b|\b1 hours\b/);
+  });
+
   it("says the share of hours the 95th percentile of tasks at once holds for, not 95% whatever it is (review finding)", async () => {
     // The 2-task service above: 2 tasks at once in each of its 360 hours with usage, so every one of them, not "95%".
     const steady: Task[] = [];

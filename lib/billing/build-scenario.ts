@@ -1,6 +1,6 @@
 import { SAVINGS_PLAN_TERMS, type FargateCatalog, type SavingsPlanTerm } from "@/lib/catalog";
 import { formatSize, roundUpToValidSize, validVcpus, type TaskSize } from "@/lib/pricing";
-import { dec, HOURS_PER_MONTH, MIB_PER_GIB, SECONDS_PER_HOUR, ZERO, type Decimal } from "@/lib/core";
+import { dec, HOURS_PER_MONTH, MIB_PER_GIB, plural, SECONDS_PER_HOUR, ZERO, type Decimal } from "@/lib/core";
 import { NOTE_MAX, Scenario, STORAGE_LIMITS_GIB, type WorkloadInput } from "@/lib/scenario";
 import type { GroupLine, Reconciliation } from "./types";
 import { fargateMeter } from "./usage-type";
@@ -204,7 +204,7 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
         inferred = {
           size,
           how:
-            `${top.tasks} of the ${p!.tasks} tasks show their size in their own rows (a row for part of an hour, or a whole hour between two others): ` +
+            `${p!.tasks === 1 ? "its one task shows its size in its own rows" : `${top.tasks} of the ${p!.tasks} tasks show their size in their own rows`} (a row for part of an hour, or a whole hour between two others): ` +
             `${num(top.vcpu)} vCPU / ${num(top.memoryGB)} GB, the valid size ${formatSize(size)}` +
             (others.length ? `; other sizes seen (their usage is priced at this one): ${others.join(", ")}` : ""),
         };
@@ -239,7 +239,7 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
       schedule = { type: "batch", runsPerMonth, secondsPerRun };
       scheduleHow =
         `Runs: ${p.tasks} task${p.tasks === 1 ? "" : "s"} started in ${p.runs} distinct hour${p.runs === 1 ? "" : "s"}: ${p.runs} run${p.runs === 1 ? "" : "s"} of ${tasks} task${tasks === 1 ? "" : "s"}, ${duration(observed)} each on average (${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"}). ` +
-        `Over a 730-hour month that is ${runsPerMonth} run${runsPerMonth === 1 ? "" : "s"} of ${num(secondsPerRun, 1)} s (${duration(secondsPerRun)}), so a month's usage matches the bill's ${fmt(hours, 2)} hours.`;
+        `Over a 730-hour month that is ${runsPerMonth} run${runsPerMonth === 1 ? "" : "s"} of ${num(secondsPerRun, 1)} s (${duration(secondsPerRun)}), so a month's usage matches the bill's ${fmt(hours, 2)} ${plural(fmt(hours, 2), "hour")}.`;
     } else if (p && p.granularity === "hourly" && p.hourly.length && !p.hoursDropped) {
       const unit = p.hourlyOf === "vcpu" ? size.vcpu : size.memoryGiB;
       const at = p.hourly.map((v) => v / unit);
@@ -250,8 +250,8 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
       const alwaysOn = percent >= 99.5;
       schedule = alwaysOn ? { type: "always-on" } : { type: "duty-cycle", percent: duty(percent) };
       scheduleHow =
-        `Tasks: usage in ${at.length} of the bill's ${fmt(hours, 2)} hours, ${concurrencyWords(at, p95)}; ` +
-        `${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"} over ${fmt(hours, 2)} hours is ${tasks} task${tasks === 1 ? "" : "s"} ${alwaysOn ? "always on" : `running ${duty(percent)}% of the time`}.`;
+        `Tasks: usage in ${at.length} of the bill's ${fmt(hours, 2)} ${plural(fmt(hours, 2), "hour")}, ${concurrencyWords(at, p95)}; ` +
+        `${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"} over ${fmt(hours, 2)} ${plural(fmt(hours, 2), "hour")} is ${tasks} task${tasks === 1 ? "" : "s"} ${alwaysOn ? "always on" : `running ${duty(percent)}% of the time`}.`;
     } else {
       const average = taskHours.div(hours);
       tasks = Math.min(100_000, Math.max(1, Math.ceil(average.minus("0.01").toNumber())));
@@ -264,7 +264,7 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
           : p?.hoursDropped
             ? "The bill has more clock hours than the reader keeps, so concurrency is not read: "
             : "") +
-        `Tasks: ${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"} over the bill's ${fmt(hours, 2)} hours is ${fmt(average)} tasks on average, so ${tasks} task${tasks === 1 ? "" : "s"} ${alwaysOn ? "always on" : `running ${duty(percent)}% of the time`}.`;
+        `Tasks: ${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"} over the bill's ${fmt(hours, 2)} ${plural(fmt(hours, 2), "hour")} is ${fmt(average)} ${plural(fmt(average), "task")} on average, so ${tasks} task${tasks === 1 ? "" : "s"} ${alwaysOn ? "always on" : `running ${duty(percent)}% of the time`}.`;
     }
     const spotPercent = g.platform === "ecs" && g.os === "linux" && vcpuHours.gt(0) ? spotVcpuHours.div(vcpuHours).times(100).round(2).toNumber() : 0;
 

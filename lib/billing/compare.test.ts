@@ -5,7 +5,9 @@ import { estimateScenario } from "@/lib/pricing/estimate";
 import { scenarioFromBill } from "./build-scenario";
 import { compareWithScenario } from "./compare";
 import { reconcileFile } from "./node";
-import { fixture } from "./test-helpers";
+import { fixture, reconcileCsvText } from "./test-helpers";
+import { cur2Csv } from "./__fixtures__/synthetic-bills";
+import { billToCsv, billView } from "./view";
 
 const scenario = (input: unknown) => {
   const p = parseScenario(input, fargateCatalog);
@@ -132,5 +134,44 @@ describe("a scenario built from the bill", () => {
     // The ARM group has one memory row of 1 GB for an hour: smallest ARM size with 1 GiB is 0.25 vCPU / 1 GiB.
     expect(built.scenario.workloads.find((x) => x.name === "aute0-lmuster-staging")).toMatchObject({ arch: "arm64", vcpu: 0.25, memoryGiB: 1 });
     expect(parseScenario(built.scenario, fargateCatalog).ok).toBe(true);
+  });
+});
+
+describe("a comparison asked for on a bill without usage", () => {
+  it("a bill without usage rows is not compared: no lines, no totals over an invented month, one sentence why (review finding)", async () => {
+    const shop = scenario({ name: "shop", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2 }] });
+    // Only a tax row, billing period September 2026 (720 hours). Before: 720 x (0.04048 + 2 x 0.004445) = $35.5464
+    // estimated against $0 billed, -100%, over hours that had no usage at all.
+    const SEPT = { periodStart: "2026-09-01T00:00:00Z", periodEnd: "2026-10-01T00:00:00Z" };
+    const tax = await reconcileCsvText(
+      cur2Csv(SEPT, [{ kind: "tax", start: SEPT.periodStart, hours: 720, product: "AmazonECS-tax", usageType: "", quantity: "1", rate: "0.5" }]),
+      "tax.csv",
+    );
+    const why =
+      'The file has 1 row but no usage (only taxes, credits, fees or other charges), billing period 1 to 30 September 2026, so there is nothing to compare with the scenario "shop".';
+    const c = compareWithScenario(tax, shop, fargateCatalog);
+    expect(c).toMatchObject({ compared: false, reason: why, periodHours: "0", lines: [], findings: [why] });
+    expect(c.totals).toEqual({ estimatedCost: "0", billedCost: "0", difference: "0", differencePercent: null });
+    expect(c.periodSentence).toBeUndefined();
+    // The CSV says why there are no comparison rows, in a row of its own.
+    const v = billView(tax, c);
+    expect(v.comparison).toBeNull();
+    expect(v.notCompared).toBe(why);
+    const csv = billToCsv(v);
+    expect(csv).toContain(`\r\nComparison summary,,,"${why.replace(/"/g, '""')}",,,,,,,\r\n`);
+    expect(csv).not.toMatch(/\r\nComparison(,| total| period)/);
+    // Without a scenario nothing was asked: no such row.
+    expect(billView(tax).notCompared).toBeNull();
+    expect(billToCsv(billView(tax))).not.toContain("Comparison");
+  });
+
+  it("a bill with usage is compared as before, and says so (compared: true, no reason)", async () => {
+    const recon = await reconcileFile(fixture("cur2-fargate.csv"), fargateCatalog, "cur2.csv");
+    const c = compareWithScenario(recon, scenario({ name: "shop", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2 }] }), fargateCatalog);
+    expect(c.compared).toBe(true);
+    expect(c.reason).toBeUndefined();
+    // 720 h x (0.04048 + 2 x 0.004445) = 35.5464
+    expect(c.totals.estimatedCost).toBe("35.5464");
+    expect(billView(recon, c).notCompared).toBeNull();
   });
 });

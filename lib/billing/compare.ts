@@ -27,6 +27,14 @@ export interface ComparisonLine {
 export interface Comparison {
   scenario: { name: string; region: string };
   /**
+   * False when the bill has no usage rows to compare with (only its header, or only taxes, credits and fees): then
+   * `lines` is empty, `periodHours` and the totals are 0 (nothing was compared; no 730-hour month is invented),
+   * there is no `periodSentence`, and `reason` (also the one finding) says why.
+   */
+  compared: boolean;
+  /** Why nothing was compared (lib/billing/verdict.ts noUsageSentence); only when `compared` is false. */
+  reason?: string;
+  /**
    * The hours compared: the hours the bill covers (period.coveredHours: a month-to-date export's hours so far, else its
    * billing period); the estimate's 730-hour month is scaled by periodHours / 730 (its hourly rate times these hours).
    */
@@ -73,6 +81,20 @@ function fargateMeterOnly(scenario: Scenario): Scenario {
  * month-to-date export of 10 days is compared with 240 hours of the scenario, not a month).
  */
 export function compareWithScenario(recon: Reconciliation, scenario: Scenario, catalog: FargateCatalog): Comparison {
+  // A file without usage rows has nothing to compare: one sentence says so (./verdict.ts), and no figures are made
+  // up over a 730-hour month the file does not have (the shape stays: empty lines, zero hours and totals).
+  const noUsage = noUsageSentence(recon, scenario.name);
+  if (noUsage)
+    return {
+      scenario: { name: scenario.name, region: scenario.region },
+      compared: false,
+      reason: noUsage,
+      periodHours: "0",
+      ...(recon.period ? { period: recon.period } : {}),
+      lines: [],
+      totals: { estimatedCost: "0", billedCost: "0", difference: "0", differencePercent: null },
+      findings: [noUsage],
+    };
   const estimate = estimateScenario(fargateMeterOnly(scenario), catalog);
   const hours = dec(recon.period?.coveredHours ?? recon.bill.periodHours ?? HOURS_PER_MONTH);
   const scale = (d: Decimal) => d.times(hours).div(HOURS_PER_MONTH);
@@ -147,13 +169,11 @@ export function compareWithScenario(recon: Reconciliation, scenario: Scenario, c
     }
   }
   findings.sort((a, b) => b.size.cmp(a.size));
-  // A file without usage rows has nothing to compare: one finding says so (./verdict.ts), not one per usage type.
-  const noUsage = noUsageSentence(recon, scenario.name);
-  if (noUsage) findings.splice(0, findings.length, { size: ZERO, text: noUsage });
   const ec = sorted.reduce((t, r) => t.plus(r.ec), ZERO);
   const bc = sorted.reduce((t, r) => t.plus(r.bc), ZERO);
   return {
     scenario: { name: scenario.name, region: scenario.region },
+    compared: true,
     periodHours: hours.toString(),
     ...(recon.period ? { period: recon.period, periodSentence: periodSentence(recon.period) } : {}),
     lines: sorted.map((r) => ({

@@ -7,7 +7,7 @@ export { compareWithScenario } from "./compare";
 export type { ColumnsUsed, Reconciliation, SavingsPlanSummary } from "./types";
 export { COVERAGE_RULE, periodSentence } from "./period";
 export type { BillPeriod, Granularity } from "./period";
-export { savingsPlanChartData, savingsPlanToTable, TERM_LABELS } from "./savings-plan";
+export { existingPlanSentence, savingsPlanChartData, savingsPlanToTable, TERM_LABELS } from "./savings-plan";
 export type { SavingsPlanOption, SavingsPlanReport } from "./savings-plan";
 export { billToCsv, billToTable, billView } from "./view";
 export { rightsizingCsvRows, savingsPlanCsvRows } from "./report-csv";

@@ -138,6 +138,15 @@ describe("item 1: the period a bill covers", () => {
     expect(periodSentence(ten.period!)).toMatch(/^month to date: 10 of 30 days \(2026-09-01 to 2026-09-10\); daily rows: /);
   });
 
+  it("one day is '1 day', not '1 days' (review finding: plurals built with counts)", async () => {
+    const [header, ...rows] = Papa.parse<string[]>(cur2Csv(SEPT, taskRows({ start: "2026-09-03T00:00:00Z", count: 24, vcpu: "1", memoryGB: "2" })).trim()).data;
+    const bare = Papa.unparse([header!.slice(2), ...rows.map((r) => r.slice(2))]);
+    const r = await reconcileCsvText(bare, "bare.csv", 4096);
+    // 2026-09-03 00:00 to 2026-09-04 00:00: 24 hours, 1 day.
+    expect(r.period).toMatchObject({ coveredHours: "24", daysCovered: "1" });
+    expect(periodSentence(r.period!)).toBe("usage from the first to the last usage hour: 1 day (2026-09-03 to 2026-09-03)");
+  });
+
   it("without billing-period columns: the first to the last usage hour, and no month-to-date claim", async () => {
     const [header, ...rows] = Papa.parse<string[]>(cur2Csv(SEPT, taskRows({ start: "2026-09-03T00:00:00Z", count: 36, vcpu: "1", memoryGB: "2" })).trim()).data;
     // Drop bill_billing_period_start_date and _end_date (the first two columns).

@@ -6,7 +6,7 @@
  * The invoice ID is blank until AWS finalises the month (https://docs.aws.amazon.com/cur/latest/userguide/view-finalized-cur.html;
  * CUR 2.0 table dictionary, bill_invoice_id); FOCUS 1.2 added InvoiceId for the same reconciliation.
  */
-import { dec, MS_PER_HOUR } from "@/lib/core";
+import { dec, MS_PER_HOUR, plural } from "@/lib/core";
 import type { DecimalString } from "./types";
 
 export type Granularity = "hourly" | "daily" | "monthly";
@@ -203,9 +203,9 @@ export function periodSentence(p: BillPeriod): string {
   const hoursText = `${hours.round(2).toString()} hour${hours.eq(1) ? "" : "s"}`;
   const covered = short ? hoursText : days(p.daysCovered!);
   const when = `(${span(p.coveredStart, p.coveredEnd)}${wholeDays || short ? "" : `, ${hoursText}`})`;
-  const of = (total: DecimalString) => `${covered} of ${days(total)} days`;
+  const of = (total: DecimalString) => `${covered} of ${days(total)} ${plural(days(total), "day")}`;
   let head: string;
-  if (!p.daysInPeriod) head = `usage from the first to the last usage hour: ${short ? covered : `${covered} days`} ${when}`;
+  if (!p.daysInPeriod) head = `usage from the first to the last usage hour: ${short ? covered : `${covered} ${plural(covered, "day")}`} ${when}`;
   else if (p.monthToDate) head = `month to date: ${of(p.daysInPeriod)} ${when}`;
   else if (dec(p.daysCovered!).lt(p.daysInPeriod)) head = `part of the billing period: ${of(p.daysInPeriod)} ${when}`;
   else head = `whole billing period${p.invoiced ? " (invoiced)" : ""}: ${of(p.daysInPeriod)} ${when}`;

@@ -6,7 +6,8 @@
  * table reads any of them. Sentences (the summary, why there is no commitment, how to turn split data on) are rows
  * with the text in "Product or group". Pure: no I/O.
  */
-import type { SavingsPlanReport } from "./savings-plan";
+import { plural } from "@/lib/core";
+import { existingPlanSentence, type SavingsPlanReport } from "./savings-plan";
 import type { BillRightsizing } from "./split-rightsizing";
 
 /** The CSV's columns (./view.ts billToCsv): Section, Region, Platform, Product or group, Usage type, Quantity, Unit, then 4 money columns. */
@@ -26,6 +27,8 @@ const figure = (section: string, group: string, what: string, value: string | nu
   "",
 ];
 const sentence = (section: string, text: string): Row => [section, "", "", text, "", "", "", "", "", "", ""];
+/** A percentage that has no base (no commitment, no eligible spend): "n/a", as the page writes it, never an empty cell. */
+const percentFigure = (section: string, group: string, what: string, value: string | null): Row => figure(section, group, what, value ?? "n/a", "%");
 
 /** The Savings Plan section as CSV rows: summary or why none, the hours, the plan on the bill, then each term's figures. */
 export function savingsPlanCsvRows(r: SavingsPlanReport | undefined): Row[] {
@@ -45,11 +48,14 @@ export function savingsPlanCsvRows(r: SavingsPlanReport | undefined): Row[] {
     const G = "the plan on the bill";
     rows.push(figure(`${S} on the bill`, G, "covered Fargate spend at on-demand rates", e.coveredOnDemand, "USD"));
     rows.push(figure(`${S} on the bill`, G, "what the covered usage cost at the plan's rates", e.coveredCost, "USD"));
-    rows.push(figure(`${S} on the bill`, G, "coverage of eligible Fargate spend", e.coveragePercent, "%"));
-    rows.push(figure(`${S} on the bill`, G, "commitment over the period (all services)", e.commitment, "USD"));
+    // No eligible Fargate spend: the plan's fee is there but nothing on Fargate for it to cover, said as the page says it.
+    if (e.coveragePercent === null) rows.push(sentence(`${S} on the bill`, existingPlanSentence(e)));
+    rows.push(percentFigure(`${S} on the bill`, G, "coverage of eligible Fargate spend", e.coveragePercent));
+    // No commitment on the bill (the page: "the bill does not show the plan's commitment"): "n/a", not an empty cell.
+    rows.push(figure(`${S} on the bill`, G, "commitment over the period (all services)", e.commitment ?? "n/a", "USD"));
     rows.push(figure(`${S} on the bill`, G, "commitment used (all services)", e.usedCommitment, "USD"));
-    rows.push(figure(`${S} on the bill`, G, "utilization", e.utilizationPercent, "%"));
-    rows.push(figure(`${S} on the bill`, G, "share of the commitment Fargate used", e.fargateSharePercent, "%"));
+    rows.push(percentFigure(`${S} on the bill`, G, "utilization", e.utilizationPercent));
+    rows.push(percentFigure(`${S} on the bill`, G, "share of the commitment Fargate used", e.fargateSharePercent));
   }
   for (const o of r.options) {
     const T = `${S} option`;
@@ -57,12 +63,12 @@ export function savingsPlanCsvRows(r: SavingsPlanReport | undefined): Row[] {
     if (o.upfront !== null) rows.push(figure(T, o.label, "paid upfront (commitment x the term's hours)", o.upfront, "USD"));
     rows.push(figure(T, o.label, "discount (spend-weighted)", o.discountPercent, "%"));
     rows.push(figure(T, o.label, "break-even utilization", o.breakEvenUtilizationPercent, "%"));
-    rows.push(figure(T, o.label, `on-demand spend over the ${r.hours} hours`, o.onDemand, "USD"));
-    rows.push(figure(T, o.label, `cost with the plan over the ${r.hours} hours`, o.costWithPlan, "USD"));
-    rows.push(figure(T, o.label, `net savings over the ${r.hours} hours (on-demand minus cost with the plan)`, o.netSavings, "USD"));
-    rows.push(figure(T, o.label, "net savings as a share of on-demand spend", o.savingsPercent, "%"));
-    rows.push(figure(T, o.label, "utilization", o.utilizationPercent, "%"));
-    rows.push(figure(T, o.label, "coverage", o.coveragePercent, "%"));
+    rows.push(figure(T, o.label, `on-demand spend over the ${r.hours} ${plural(r.hours, "hour")}`, o.onDemand, "USD"));
+    rows.push(figure(T, o.label, `cost with the plan over the ${r.hours} ${plural(r.hours, "hour")}`, o.costWithPlan, "USD"));
+    rows.push(figure(T, o.label, `net savings over the ${r.hours} ${plural(r.hours, "hour")} (on-demand minus cost with the plan)`, o.netSavings, "USD"));
+    rows.push(percentFigure(T, o.label, "net savings as a share of on-demand spend", o.savingsPercent));
+    rows.push(percentFigure(T, o.label, "utilization", o.utilizationPercent));
+    rows.push(percentFigure(T, o.label, "coverage", o.coveragePercent));
   }
   for (const n of r.notes) rows.push(sentence(`${S} note`, n));
   return rows;

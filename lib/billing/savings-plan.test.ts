@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { fargateCatalog } from "@/lib/catalog/fargate";
 import { BillAccumulator } from "./accumulate";
 import { readCsvBill, type TextStream } from "./csv";
-import { savingsPlanChartData, savingsPlanToTable } from "./savings-plan";
+import { existingPlanSentence, savingsPlanChartData, savingsPlanToTable } from "./savings-plan";
+import { savingsPlanCsvRows } from "./report-csv";
 import { fixture, reconcileCsvText } from "./test-helpers";
 import { cur2Csv, taskRows } from "./__fixtures__/synthetic-bills";
 import { env } from "@/lib/env";
@@ -201,6 +202,14 @@ describe("a commitment of zero is said as no commitment, with the reason (review
     expect(table).toMatch(/3 years, all upfront\s+none\s+52\.00%/);
     expect(table).not.toContain("$0.0000");
   });
+
+  it("a zero commitment's utilization is n/a in the CSV, as on the page, never an empty cell with a % unit (review finding)", async () => {
+    const sp = (await withSavingsPlan(tenHours(4))).savingsPlan!;
+    // Commitment 0: utilization (used / 0) has no base; coverage is 0 of 4 x 0.04937 = 0.19748 eligible, 0.00%.
+    expect(sp.options.map((o) => [o.utilizationPercent, o.coveragePercent])).toEqual(Array.from({ length: 4 }, () => [null, "0.00"]));
+    const rows = savingsPlanCsvRows(sp).filter((r) => r[0] === "Savings Plan option" && r[6] === "%" && (r[4] === "utilization" || r[4] === "coverage"));
+    expect(rows.map((r) => r[5])).toEqual(["n/a", "0.00", "n/a", "0.00", "n/a", "0.00", "n/a", "0.00"]);
+  });
 });
 
 describe("Savings Plan coverage from a FOCUS bill", () => {
@@ -303,5 +312,75 @@ describe("the hours a commitment is paid in are the hours the bill covers (revie
     expect(sp.hours).toBe(240);
     // 1-year no upfront: 0.039 an hour, fully used, saves 2.34 of 11.8488.
     expect(sp.options[0]).toMatchObject({ commitmentPerHour: "0.039", netSavings: "2.34", utilizationPercent: "100.00" });
+  });
+});
+
+describe("one hour is said in the singular (review finding: plurals built with counts)", () => {
+  it("table, summary and CSV say '1 hour', not '1 hours'", async () => {
+    const sp = (await withSavingsPlan([CUR2, ...fargateHour(0, 1, 2)].join("\n"))).savingsPlan!;
+    expect([sp.hours, sp.hoursWithUsage]).toEqual([1, 1]);
+    const table = savingsPlanToTable(sp);
+    expect(table).toContain("1 hour (1 with Fargate usage) from ");
+    expect(table).not.toMatch(/\b1 hours\b/);
+    expect(sp.summary).not.toMatch(/\b1 hours\b/);
+    const what = savingsPlanCsvRows(sp).map((r) => r[4]);
+    expect(what).toContain("on-demand spend over the 1 hour");
+    expect(what.join("\n")).not.toMatch(/\b1 hours\b/);
+  });
+});
+
+describe("a Savings Plan fee on a bill without Fargate usage (review finding: 'covers n/a of the Fargate spend')", () => {
+  /** Two hours of EC2 and a Compute Savings Plan fee of `fee` an hour: no Fargate usage at all. */
+  const feeOnly = (fee: string) =>
+    [
+      CUR2,
+      ...[0, 1].flatMap((h) => [
+        `SavingsPlanRecurringFee,ComputeSavingsPlans,ComputeSP:1yrNoUpfront,1,${fee},${fee},,,${hourIso(h)},${hourIso(h + 1)}`,
+        `Usage,AmazonEC2,BoxUsage:m5.large,1,0.096,0.096,us-east-1,,${hourIso(h)},${hourIso(h + 1)}`,
+      ]),
+    ].join("\n");
+  const WHY = "the bill has no Fargate usage a Compute Savings Plan covers (Fargate vCPU and memory, Spot aside), so the plan covered no Fargate spend";
+
+  it("says the fee is on the bill and there was no Fargate usage to cover, on the page, in the table and in the CSV", async () => {
+    const sp = (await withSavingsPlan(feeOnly("0.04"))).savingsPlan!;
+    // Commitment 0.04 + 0.04 = 0.08, none of it used: utilization 0 / 0.08 = 0.00%; no eligible Fargate spend, so no coverage.
+    expect(sp.existing).toEqual({
+      coveredOnDemand: "0",
+      coveredCost: "0",
+      coveragePercent: null,
+      commitment: "0.08",
+      usedCommitment: "0",
+      utilizationPercent: "0.00",
+      fargateSharePercent: "0.00",
+    });
+    expect(existingPlanSentence(sp.existing!)).toBe(`The Savings Plan's fee is on this bill, but ${WHY}.`);
+    const table = savingsPlanToTable(sp);
+    expect(table).toContain(`Existing plan: its fee is on this bill, but ${WHY}; commitment $0.08, 0.00% used (0.00% by Fargate).`);
+    expect(table).not.toContain("n/a");
+    const rows = savingsPlanCsvRows(sp).filter((r) => r[0] === "Savings Plan on the bill");
+    expect(rows).toContainEqual(["Savings Plan on the bill", "", "", `The Savings Plan's fee is on this bill, but ${WHY}.`, "", "", "", "", "", "", ""]);
+    expect(rows.find((r) => r[4] === "coverage of eligible Fargate spend")!.slice(5, 7)).toEqual(["n/a", "%"]);
+  });
+
+  it("with a zero fee: utilization is n/a everywhere, never 'n/a%' nor an empty cell", async () => {
+    const sp = (await withSavingsPlan(feeOnly("0"))).savingsPlan!;
+    expect(sp.existing).toMatchObject({ commitment: "0", coveragePercent: null, utilizationPercent: null, fargateSharePercent: null });
+    const table = savingsPlanToTable(sp);
+    expect(table).toContain(`Existing plan: its fee is on this bill, but ${WHY}; commitment $0.00, n/a used (n/a by Fargate).`);
+    expect(table).not.toContain("n/a%");
+    const rows = savingsPlanCsvRows(sp).filter((r) => r[0] === "Savings Plan on the bill" && r[6] === "%");
+    expect(rows.map((r) => [r[4], r[5]])).toEqual([
+      ["coverage of eligible Fargate spend", "n/a"],
+      ["utilization", "n/a"],
+      ["share of the commitment Fargate used", "n/a"],
+    ]);
+  });
+
+  it("a plan that covers Fargate reads as before", async () => {
+    const sp = (await withSavingsPlan(readFileSync(fixture("cur2-fargate.csv"), "utf8"), "cur2-fargate.csv")).savingsPlan!;
+    // 0.04937 / 0.177733 = 27.78% (see "reads the existing plan's coverage" above).
+    expect(existingPlanSentence(sp.existing!)).toBe(
+      "The plan on this bill covers 27.78% of the Fargate spend a plan can cover ($0.05 at on-demand rates, paid $0.04).",
+    );
   });
 });

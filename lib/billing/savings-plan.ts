@@ -13,6 +13,7 @@ import {
   MONTHS_PER_YEAR,
   MS_PER_HOUR,
   own,
+  plural,
   ROUND_DOWN,
   ROUND_UP,
   terminalText,
@@ -396,7 +397,7 @@ function whyNothing(o: SavingsPlanOption, hours: number, hoursWithUsage: number,
   if (optimum.gt(0))
     return `the best commitment, ${formatUsdPerHour(o.commitmentPerHour)} an hour, would have saved less than a cent (${formatUsd(o.netSavings)})`;
   const share = percent(dec(hoursWithUsage), dec(hours)) ?? "0.00";
-  return `Fargate ran in ${hoursWithUsage.toLocaleString("en-US")} of the ${hours.toLocaleString("en-US")} hours (${share}%) and a commitment is paid every hour, so ${lead} (${o.discountPercent}% off) it must be used in more than ${o.breakEvenUtilizationPercent}% of them to save anything`;
+  return `Fargate ran in ${hoursWithUsage.toLocaleString("en-US")} of the ${hours.toLocaleString("en-US")} ${plural(hours, "hour")} (${share}%) and a commitment is paid every hour, so ${lead} (${o.discountPercent}% off) it must be used in more than ${o.breakEvenUtilizationPercent}% of them to save anything`;
 }
 
 function summaryOf(options: SavingsPlanOption[], hours: number, hoursWithUsage: number): string {
@@ -431,15 +432,30 @@ export const METHOD = [
   "A plan breaks even at a utilization of 1 − d: below it, the unused commitment costs more than the discount saves. The recommendation is the whole Fargate commitment: compare it with any plan you hold (which may also cover EC2 and Lambda).",
 ];
 
+/** Said when a plan is on the bill (its fee, its commitment) but no Fargate usage it could cover is (coverage has no base). */
+const NOTHING_TO_COVER =
+  "the bill has no Fargate usage a Compute Savings Plan covers (Fargate vCPU and memory, Spot aside), so the plan covered no Fargate spend";
+
+/** The plan on the bill, for the page: what it covers of the Fargate spend a plan can cover, or that there was none to cover. */
+export function existingPlanSentence(e: NonNullable<SavingsPlanReport["existing"]>): string {
+  if (e.coveragePercent === null) return `The Savings Plan's fee is on this bill, but ${NOTHING_TO_COVER}.`;
+  return `The plan on this bill covers ${e.coveragePercent}% of the Fargate spend a plan can cover (${formatUsd(e.coveredOnDemand)} at on-demand rates, paid ${formatUsd(e.coveredCost)}).`;
+}
+
+/** "98.74%", or "n/a" when there is no base (a zero commitment): as the page writes it, never "n/a%". */
+const percentOrNa = (p: string | null) => (p === null ? "n/a" : `${p}%`);
+
 /** The report as text for the CLI table. */
 export function savingsPlanToTable(r: SavingsPlanReport): string {
   const out: string[] = ["Savings Plans from the bill's hours"];
   if (r.existing) {
     const e = r.existing;
     out.push(
-      `Existing plan: covers ${e.coveragePercent ?? "n/a"}% of eligible Fargate spend (${formatUsd(e.coveredOnDemand)} on demand for ${formatUsd(e.coveredCost)})` +
+      (e.coveragePercent === null
+        ? `Existing plan: its fee is on this bill, but ${NOTHING_TO_COVER}`
+        : `Existing plan: covers ${e.coveragePercent}% of eligible Fargate spend (${formatUsd(e.coveredOnDemand)} on demand for ${formatUsd(e.coveredCost)})`) +
         (e.commitment
-          ? `; commitment ${formatUsd(e.commitment)}, ${e.utilizationPercent ?? "n/a"}% used (${e.fargateSharePercent ?? "n/a"}% by Fargate).`
+          ? `; commitment ${formatUsd(e.commitment)}, ${percentOrNa(e.utilizationPercent)} used (${percentOrNa(e.fargateSharePercent)} by Fargate).`
           : "; the bill does not show the plan's commitment."),
     );
   }
@@ -448,7 +464,7 @@ export function savingsPlanToTable(r: SavingsPlanReport): string {
   } else {
     if (r.summary) out.push(r.summary);
     out.push(
-      `${r.hours.toLocaleString("en-US")} hours (${r.hoursWithUsage.toLocaleString("en-US")} with Fargate usage) from ${r.periodStart} to ${r.periodEnd}; eligible on-demand spend ${formatUsd(r.eligibleOnDemand)}.`,
+      `${r.hours.toLocaleString("en-US")} ${plural(r.hours, "hour")} (${r.hoursWithUsage.toLocaleString("en-US")} with Fargate usage) from ${r.periodStart} to ${r.periodEnd}; eligible on-demand spend ${formatUsd(r.eligibleOnDemand)}.`,
     );
     out.push(
       textTable(
@@ -462,9 +478,9 @@ export function savingsPlanToTable(r: SavingsPlanReport): string {
             `${o.breakEvenUtilizationPercent}%`,
             formatUsd(o.costWithPlan),
             formatUsd(o.netSavings),
-            o.savingsPercent === null ? "n/a" : `${o.savingsPercent}%`,
-            o.utilizationPercent === null ? "n/a" : `${o.utilizationPercent}%`,
-            o.coveragePercent === null ? "n/a" : `${o.coveragePercent}%`,
+            percentOrNa(o.savingsPercent),
+            percentOrNa(o.utilizationPercent),
+            percentOrNa(o.coveragePercent),
           ]),
         ],
         new Set([1, 2, 3, 4, 5, 6, 7, 8, 9]),

@@ -191,6 +191,27 @@ describe("right-sizing from split cost allocation data (hand-computed)", () => {
     expect(w.priced).toMatchObject({ tasks: 1, perTask: { current: "36.04", recommended: "10.63" }, current: "7.21", recommended: "2.13", saving: "5.08" });
   });
 
+  it("one row it could not use is said in the singular (review finding: '1 row could not be used (they are counted')", async () => {
+    // Two hours: vCPU "abc" (unusable) then 0.2; memory 0.5 both hours: 3 rows used, 1 not.
+    const one: SplitTask = { id: "e", cluster: "shop", service: "one", vcpu: 1, memoryGiB: 2, cpu: ["abc", 0.2], memory: [0.5, 0.5] };
+    const rs = (await read(splitBillCsv([one], { periodHours: 2 }))).rightsizing!;
+    expect(rs.rows).toEqual({ used: 3, unusable: 1 });
+    expect(rs.message).toMatch(/ from 3 task-hour rows of split cost allocation data; 1 row could not be used \(it is counted in the bill as it says\)\.$/);
+    // Only that one Fargate split row (the memory row made an EC2 row): none used, and it is said of one row.
+    const alone = await read(
+      splitBillCsv([{ ...one, cpu: ["abc"], memory: [0.5] }], {
+        periodHours: 1,
+        edit: (r, i) => {
+          if (i === 1) Object.assign(r, { line_item_product_code: "AmazonEC2", line_item_usage_type: "BoxUsage:m5.large", line_item_resource_id: "i-0abc" });
+        },
+      }),
+    );
+    expect(alone.rightsizing!.rows).toEqual({ used: 0, unusable: 1 });
+    expect(alone.rightsizing!.message).toBe(
+      "The bill has split cost allocation data, but its one Fargate vCPU or memory row could not be used (see below); it is counted in the bill as it says.",
+    );
+  });
+
   it("a split cell out of bounds (1e999, 1e-9999) is a row it could not use, never a huge exact sum", async () => {
     const odd: SplitTask = { id: "d", cluster: "shop", service: "odd", vcpu: 1, memoryGiB: 2, cpu: ["1e999"], memory: ["1e-9999"] };
     const rs = (await read(splitBillCsv([odd], { periodHours: 1 }))).rightsizing!;

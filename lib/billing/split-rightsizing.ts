@@ -8,7 +8,7 @@
  * whose split cells cannot be used is still on the bill, and is only named here.
  */
 import type { FargateCatalog } from "@/lib/catalog";
-import { dec, formatQuantity, formatUsd, MS_PER_HOUR, ROUND_UP, terminalText, textTable, toCents, toPlain, ZERO, type Decimal } from "@/lib/core";
+import { dec, formatQuantity, formatUsd, MS_PER_HOUR, plural, ROUND_UP, terminalText, textTable, toCents, toPlain, ZERO, type Decimal } from "@/lib/core";
 import { formatSize, type TaskSize } from "@/lib/pricing";
 import {
   DEFAULT_HEADROOM_PERCENT,
@@ -374,9 +374,11 @@ export class SplitCollector {
     return {
       status: ok ? "ok" : "empty",
       message: ok
-        ? `Right-sized ${n} of ${services.length} service${services.length === 1 ? "" : "s"} from ${this.used.toLocaleString("en-US")} task-hour rows of split cost allocation data${this.unusableRows ? `; ${this.unusableRows.toLocaleString("en-US")} row${this.unusableRows === 1 ? "" : "s"} could not be used (they are counted in the bill as it says)` : ""}.`
+        ? `Right-sized ${n} of ${services.length} service${services.length === 1 ? "" : "s"} from ${this.used.toLocaleString("en-US")} task-hour ${plural(this.used, "row")} of split cost allocation data${this.unusableRows ? `; ${this.unusableRows.toLocaleString("en-US")} ${this.unusableRows === 1 ? "row could not be used (it is" : "rows could not be used (they are"} counted in the bill as it says)` : ""}.`
         : this.anyValue
-          ? `The bill has split cost allocation data, but none of its ${this.unusableRows.toLocaleString("en-US")} Fargate vCPU and memory rows could be used (see below); they are counted in the bill as it says.`
+          ? this.unusableRows === 1
+            ? "The bill has split cost allocation data, but its one Fargate vCPU or memory row could not be used (see below); it is counted in the bill as it says."
+            : `The bill has split cost allocation data, but none of its ${this.unusableRows.toLocaleString("en-US")} Fargate vCPU and memory rows could be used (see below); they are counted in the bill as it says.`
           : `The bill has the ${columns} columns, but they are empty on every Fargate row: split cost allocation data is not turned on for ECS or EKS, or not for this period.`,
       howToEnable: ok ? null : HOW_TO_ENABLE,
       percentile: DEFAULT_PERCENTILE,
@@ -523,7 +525,7 @@ export function rightsizingTable(r: BillRightsizing): string {
     if (problems.length) out.push("", ...problems);
     out.push(
       "",
-      `Unused: the bill's split unused cost; idle: what the reserved but unused share cost (paid x (reserved - actual) / reserved per row), ${formatQuantity(r.rows.used)} rows used.`,
+      `Unused: the bill's split unused cost; idle: what the reserved but unused share cost (paid x (reserved - actual) / reserved per row), ${formatQuantity(r.rows.used)} ${plural(r.rows.used, "row")} used.`,
     );
   }
   if (r.rows.unusable) {

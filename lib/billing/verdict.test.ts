@@ -140,7 +140,7 @@ describe("the verdict's words", () => {
     expect(v.period).toBeNull();
     const table = billToTable(v);
     expect(table).not.toMatch(/0% of the estimate|730-hour|Compared with/);
-    // The JSON comparison keeps its figures, with one finding instead of "the bill has none" per usage type.
+    // The JSON comparison has no lines (compared: false), with one finding instead of "the bill has none" per usage type.
     expect(c.findings).toEqual(['The file has no rows, only its header: no usage and no dates, so there is nothing to compare with the scenario "shop".']);
     // Without a scenario too.
     expect(billView(empty).verdict.headline).toBe("The file has no rows, only its header: no usage and no dates.");
@@ -174,6 +174,28 @@ describe("the verdict's words", () => {
     expect(billView(dns, compareWithScenario(dns, shop.value, fargateCatalog)).verdict.headline).toBe(
       "The bill is $11.85 below the estimate: it has no Fargate usage over these hours.",
     );
+  });
+
+  it("one row and one hour are said in the singular (review finding: plurals built with counts)", async () => {
+    const SEPT = { periodStart: "2026-09-01T00:00:00Z", periodEnd: "2026-10-01T00:00:00Z" };
+    const tax = await reconcileCsvText(
+      cur2Csv(SEPT, [{ kind: "tax", start: SEPT.periodStart, hours: 720, product: "AmazonECS-tax", usageType: "", quantity: "1", rate: "0.5" }]),
+      "tax.csv",
+    );
+    expect(billView(tax).title).toBe("tax.csv: CUR 2.0, 1 row (0 Fargate), 2026-09-01 to 2026-10-01");
+    // One hour compared: "(1 hour)", not "(1 hours)".
+    const hour = comparedPeriod({
+      bill: {
+        file: "b.csv",
+        format: "cur2",
+        rows: 1,
+        fargateRows: 1,
+        periodStart: "2026-09-01T00:00:00Z",
+        periodEnd: "2026-09-01T01:00:00Z",
+        periodHours: "1",
+      },
+    });
+    expect(hour.words).toBe("1 September 2026 (1 hour)");
   });
 
   it("a line on the estimate's side only, on EKS", () => {

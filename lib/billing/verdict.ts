@@ -1,4 +1,4 @@
-import { dec, formatUsd, type Decimal } from "@/lib/core";
+import { dec, formatUsd, plural, type Decimal } from "@/lib/core";
 import type { Comparison } from "./compare";
 import type { DecimalString, Reconciliation } from "./types";
 import { groupedQuantity, meterWords, percentOf } from "./words";
@@ -63,7 +63,7 @@ export function comparedPeriod(
   const end = from ? from.end : recon.bill.periodEnd;
   const hours = from?.hours ?? comparison?.periodHours ?? recon.bill.periodHours ?? null;
   const dates = datesInWords(start, end);
-  const h = hours === null ? null : `${groupedQuantity(dec(hours))} hours`;
+  const h = hours === null ? null : `${groupedQuantity(dec(hours))} ${plural(groupedQuantity(dec(hours)), "hour")}`;
   const words = dates ? (h ? `${dates} (${h})` : dates) : h ? `the bill's ${h} (the file has no dates)` : "the bill's period (the file has no dates)";
   return { start, end, hours, words, note: from?.note ?? null };
 }

@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { allocateCents, centsToString, dec, formatQuantity, formatUsd, terminalText, textTable, toCents, type Decimal } from "@/lib/core";
+import { allocateCents, centsToString, dec, formatQuantity, formatUsd, plural, terminalText, textTable, toCents, type Decimal } from "@/lib/core";
 import { besideCsvRows, besideTable, besideView, type BesideView } from "./beside-view";
 import type { Comparison } from "./compare";
 import { FORMAT_NAMES } from "./columns";
@@ -63,6 +63,8 @@ export interface BillView {
     /** The chart's description: what the bars are, over which dates. */
     chartCaption: string;
   };
+  /** Why a comparison asked for was not made (a file without usage rows: ./verdict.ts noUsageSentence); else null. */
+  notCompared: string | null;
   /** The answer first: what Fargate cost over which dates, against the estimate, and the largest gap (./verdict.ts). */
   verdict: BillVerdict;
   notes: string[];
@@ -108,7 +110,8 @@ export function billView(r: Reconciliation, comparison?: Comparison | null, comp
   // A file without usage rows: said in the verdict instead of a comparison over an invented 730-hour month.
   const noUsage = noUsageSentence(r, comparison?.scenario.name);
   let cmp: BillView["comparison"] = null;
-  if (comparison && !noUsage) {
+  const notCompared = comparison ? (noUsage ?? (comparison.compared === false ? (comparison.reason ?? null) : null)) : null;
+  if (comparison && !notCompared) {
     const est = centsThatSum(comparison.lines.map((l) => l.estimatedCost));
     const bill = centsThatSum(comparison.lines.map((l) => l.billedCost));
     // The difference shown is the difference of the amounts shown, so the columns agree with each other.
@@ -170,7 +173,7 @@ export function billView(r: Reconciliation, comparison?: Comparison | null, comp
         : null,
   });
   return {
-    title: `${r.bill.file}: ${FORMAT_NAMES[r.bill.format]}, ${r.bill.rows.toLocaleString("en-US")} rows (${r.bill.fargateRows.toLocaleString("en-US")} Fargate), ${period}`,
+    title: `${r.bill.file}: ${FORMAT_NAMES[r.bill.format]}, ${r.bill.rows.toLocaleString("en-US")} ${plural(r.bill.rows, "row")} (${r.bill.fargateRows.toLocaleString("en-US")} Fargate), ${period}`,
     usage: r.usage.map((x, i) => ({
       key: `${x.region}|${x.platform}|${x.usageType}`,
       region: x.region,
@@ -214,6 +217,7 @@ export function billView(r: Reconciliation, comparison?: Comparison | null, comp
           .map(([k, label]) => `${label}: ${r.columnsUsed![k].join(", ")}`)
       : [],
     comparison: cmp,
+    notCompared,
     verdict,
     notes: r.notes,
   };
@@ -262,7 +266,7 @@ export function billToTable(v: BillView): string {
     const c = v.comparison;
     out.push("");
     if (v.period) out.push(`Period: ${v.period}`);
-    out.push(`Compared with the scenario "${c.scenario}" over the bill's ${c.periodHours} hours`);
+    out.push(`Compared with the scenario "${c.scenario}" over the bill's ${c.periodHours} ${plural(c.periodHours, "hour")}`);
     out.push(
       textTable(
         [
@@ -356,7 +360,7 @@ export function billToCsv(v: BillView, extra: readonly string[][] = []): string 
       "Comparison period",
       "",
       "",
-      `${v.comparison.periodHours} hours${v.period ? `: ${v.period}` : ""}`,
+      `${v.comparison.periodHours} ${plural(v.comparison.periodHours, "hour")}${v.period ? `: ${v.period}` : ""}`,
       "",
       v.comparison.periodHours,
       "hours",
@@ -366,6 +370,8 @@ export function billToCsv(v: BillView, extra: readonly string[][] = []): string 
       "",
     ]);
   }
+  // A comparison asked for but not made (no usage rows): the sentence why, so the CSV does not just lack the rows.
+  if (v.notCompared) rows.push(["Comparison summary", "", "", v.notCompared, "", "", "", "", "", "", ""]);
   if (v.billedTotal !== null) rows.push(["Fargate usage billed (cash)", "", "", "", "", "", "", "", v.billedTotal, "", ""]);
   rows.push(...extra.map((r) => [...r]));
   return Papa.unparse({ fields, data: rows }, { escapeFormulae: FORMULA, newline: "\r\n", quotes: false }) + "\r\n";

@@ -26,6 +26,14 @@ export function centsString(amount: Amount): string {
   return toCents(dec(amount));
 }
 
+/**
+ * The noun for a count, singular for exactly 1 and plural otherwise ("1 row", "0 rows", "2 rows", "0.5 hours"); the
+ * count as a number or a decimal string. `${n} ${plural(n, "row")}`; irregular plurals as the third argument.
+ */
+export function plural(count: number | string, singular: string, pluralForm = `${singular}s`): string {
+  return Number(count) === 1 ? singular : pluralForm;
+}
+
 /** A billed quantity for display: at most 4 decimals, no exponent ("16.6667"). */
 export function formatQuantity(quantity: Amount): string {
   const s = dec(quantity).round(4).toFixed(4);

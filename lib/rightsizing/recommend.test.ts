@@ -113,6 +113,11 @@ describe("recommendFromSeries: smallest valid size covering p99 + 20% headroom",
     expect(r.ok && r.value.warnings[0]).toMatch(/only 2 data points/);
   });
 
+  it("one point is '1 data point', not '1 data points' (review finding)", () => {
+    const r = recommendFromSeries(series([10], [10]), { current: { vcpu: 1, memoryGiB: 2 } });
+    expect(r.ok && r.value.warnings[0]).toMatch(/only 1 data point; use at least 24 hourly points/);
+  });
+
   it("rejects bad options with messages instead of throwing", () => {
     const s = series([10], [10]);
     const cases = [

@@ -4,7 +4,7 @@
  * and memory separately. Used vCPU = current vCPU x CPU% / 100; used GiB = current GiB x memory% / 100.
  * Exact decimals for the arithmetic, so a boundary (0.25 x 100% x 1.0 = 0.25) never rounds up by a float error.
  */
-import { dec, fail, ok, ROUND_UP } from "@/lib/core";
+import { dec, fail, ok, plural, ROUND_UP } from "@/lib/core";
 import { formatSize, isValidSize, largestSize, roundUpToValidSize, type OperatingSystem, type TaskSize } from "@/lib/pricing";
 import { compareSizes } from "./build";
 import { capErrors } from "./csv";
@@ -104,9 +104,10 @@ export function recommendFromSeries(series: UtilizationSeries, options: Utilizat
       (risk === "High" ? (riskWhat === "memory" ? " (a task above 100% memory is stopped)." : " (CPU would be throttled at peaks).") : "."),
   );
   const samples = Math.max(series.cpuPercent.length, series.memoryPercent.length);
-  if (Math.min(series.cpuPercent.length, series.memoryPercent.length) < MIN_RECOMMENDED_SAMPLES) {
+  const fewest = Math.min(series.cpuPercent.length, series.memoryPercent.length);
+  if (fewest < MIN_RECOMMENDED_SAMPLES) {
     warnings.push(
-      `${series.serviceName}: only ${Math.min(series.cpuPercent.length, series.memoryPercent.length)} data points; use at least ${MIN_RECOMMENDED_SAMPLES} hourly points (ideally 14 days) for a dependable recommendation.`,
+      `${series.serviceName}: only ${fewest} ${plural(fewest, "data point")}; use at least ${MIN_RECOMMENDED_SAMPLES} hourly points (ideally 14 days) for a dependable recommendation.`,
     );
   }
 

@@ -127,6 +127,25 @@ describe("reconcile CLI", () => {
     expect(rows.find((r) => r[0] === "Adjustment (credit)")![8]).toBe("-0.05");
   });
 
+  it("a header-only bill with --scenario: the JSON compares nothing (no 730-hour month), the CSV says why (review finding)", async () => {
+    const header = path.join(tmp, "header-only.csv");
+    writeFileSync(header, `${readFileSync(fx("cur2-fargate.csv"), "utf8").split("\n")[0]}\n`);
+    const scenario = path.join(tmp, "shop-h.json");
+    writeFileSync(scenario, JSON.stringify({ name: "shop", region: "us-east-1", workloads: [{ name: "api", vcpu: 1, memoryGiB: 2 }] }));
+    const why = 'The file has no rows, only its header: no usage and no dates, so there is nothing to compare with the scenario "shop".';
+    const r = await runReconcileCli([header, "--scenario", scenario, "--format", "json"]);
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout).comparison;
+    // Before: 730 h x (0.04048 + 2 x 0.004445) = 36.0401 estimated against 0 billed, -100%, "compared over a 730-hour month".
+    expect(c).toMatchObject({ compared: false, reason: why, periodHours: "0", lines: [], findings: [why] });
+    expect(c.totals).toEqual({ estimatedCost: "0", billedCost: "0", difference: "0", differencePercent: null });
+    expect(c.periodSentence).toBeUndefined();
+    expect(r.stdout).not.toMatch(/730|36\.04/);
+    const csv = (await runReconcileCli([header, "--scenario", scenario, "--format", "csv"])).stdout;
+    const rows = Papa.parse<string[]>(csv.trim()).data;
+    expect(rows.filter((x) => x[0]!.startsWith("Comparison"))).toEqual([["Comparison summary", "", "", why, "", "", "", "", "", "", ""]]);
+  });
+
   it("--rightsizing adds the right-sizing section to JSON and table; without it the output is as before", async () => {
     // One service, 2 tasks of 1 vCPU / 2 GiB for 10 hours, using 0.2 vCPU / 0.5 GiB except one hour at 0.4 / 0.8
     // (lib/billing/split-rightsizing.test.ts works the same bill out): p99 = 40% -> 0.48 vCPU, 0.96 GiB -> 0.5 vCPU / 1 GiB;
