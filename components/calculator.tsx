@@ -2,7 +2,7 @@
 
 import { SkipLinks } from "@/components/calculator/skip-links";
 import dynamic from "next/dynamic";
-import { memo, useState } from "react";
+import { memo, useCallback, useState } from "react";
 import { CalculatorHeader } from "@/components/calculator/calculator-header";
 import { NextSteps } from "@/components/calculator/next-steps";
 import { NoticeBar } from "@/components/calculator/notice-bar";
@@ -68,7 +68,12 @@ export function Calculator({ regions, onLoaded }: { regions: RegionOption[]; onL
   const { evaluation, view, detailView, idleDetailView, idleScenario, spot } = useEstimates(draft, extrasCatalog);
   // Loading (share link, saved scenarios) and keeping the saved list in step: see the hook. The form is usable once
   // that is done and the scenario is priced on every side (useReadyWhenPriced).
-  const persistence = useScenarioPersistence(useReadyWhenPriced(onLoaded, !view || (!view.totals.ec2Pricing && !view.totals.managedInstancesPricing)));
+  // Priced on every side, and the results column below laid out in full (the cards and charts that come with the
+  // figures would otherwise grow it under a person's first jump or keystroke).
+  const [detailsSettled, setDetailsSettled] = useState(false);
+  const onDetailsSettled = useCallback(() => setDetailsSettled(true), []);
+  const priced = !view || (!view.totals.ec2Pricing && !view.totals.managedInstancesPricing && detailsSettled);
+  const persistence = useScenarioPersistence(useReadyWhenPriced(onLoaded, priced));
   const { shareable, copyLink } = useShareLink(draft, evaluation, persistence, setStatus);
   const exportCsv = useCsvExport(view, evaluation.priced, setStatus);
   const regionHasSpot = Boolean(own(fargateCatalog.regions, draft.region ?? "")?.spot);
@@ -101,6 +106,7 @@ export function Calculator({ regions, onLoaded }: { regions: RegionOption[]; onL
                 detailView={idleDetailView ?? detailView ?? view}
                 spot={spot}
                 excluded={evaluation.excluded.map((i) => draft.workloads[i]?.name || `#${i + 1}`)}
+                onSettled={onDetailsSettled}
               />
             ) : (
               <p

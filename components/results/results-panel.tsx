@@ -69,7 +69,7 @@ const dropManagedInstances = (points: ResultsView["dutyCycle"]["points"]) =>
   points.map((p) => ({ dutyCyclePercent: p.dutyCyclePercent, fargate: p.fargate, ec2: p.ec2 }));
 
 /** Line items, EC2 detail and charts: re-rendered from a deferred view so keystrokes update the totals first. */
-const Details = memo(function Details({ view, spot }: { view: ResultsView; spot: SpotView | null }) {
+const Details = memo(function Details({ view, spot, onSettled }: { view: ResultsView; spot: SpotView | null; onSettled?: () => void }) {
   const columns = useColumnsStore();
   // Whether a cluster card has been laid out (its code loaded): until then, and while either estimate is being priced,
   // the cards have stand-ins and nothing is drawn below them.
@@ -79,6 +79,11 @@ const Details = memo(function Details({ view, spot }: { view: ResultsView; spot:
   const ec2Pricing = columns.ec2 && view.totals.ec2Pricing === true;
   const cardToShow = Boolean((view.managedInstances && columns.managedInstances) || (view.ec2 && columns.ec2));
   const below = !miPricing && !ec2Pricing && (cardShown || !cardToShow);
+  // Said once what sits below the cards is laid out (before the paint): the form turns usable only then, so a person's
+  // first jump (a "Next steps" link) or keystroke does not happen above a column that is still growing.
+  useLayoutEffect(() => {
+    if (below) onSettled?.();
+  }, [below, onSettled]);
   return (
     <>
       <WorkloadTables estimate={view.estimate} />
@@ -113,7 +118,18 @@ const Details = memo(function Details({ view, spot }: { view: ResultsView; spot:
  * While every workload has a problem there is nothing to itemise: the last itemised view stays, under a note that
  * says so (never "No tasks run", and the page does not shrink under the user's cursor).
  */
-export function ResultsPanel({ detailView, spot, excluded }: { detailView: ResultsView; spot: SpotView | null; excluded: string[] }) {
+export function ResultsPanel({
+  detailView,
+  spot,
+  excluded,
+  onSettled,
+}: {
+  detailView: ResultsView;
+  spot: SpotView | null;
+  excluded: string[];
+  /** Called once the details are laid out in full (or there are none to lay out): see Details. */
+  onSettled?: () => void;
+}) {
   const nothingPriced = excluded.length > 0 && detailView.estimate.workloads.length === 0;
   // The last view with something in it ("store information from previous renders").
   const [kept, setKept] = useState<{ view: ResultsView; spot: SpotView | null } | null>(null);
@@ -124,6 +140,10 @@ export function ResultsPanel({ detailView, spot, excluded }: { detailView: Resul
   if (edit !== seenEdit) setSeenEdit(edit);
   if (!nothingPriced && boundary && (kept?.view !== detailView || kept.spot !== spot)) setKept({ view: detailView, spot });
   const shown = nothingPriced && kept ? kept : { view: detailView, spot };
+  const noDetails = nothingPriced && !kept;
+  useLayoutEffect(() => {
+    if (noDetails) onSettled?.();
+  }, [noDetails, onSettled]);
   return (
     <section aria-labelledby="results-heading" className="space-y-4">
       <h2 id="results-heading" className="sr-only">
@@ -140,7 +160,7 @@ export function ResultsPanel({ detailView, spot, excluded }: { detailView: Resul
       ) : null}
       {nothingPriced && !kept ? null : (
         <ChartsSettled.Provider value={Boolean(shown.view.ec2 && shown.view.managedInstances)}>
-          <Details view={shown.view} spot={shown.spot} />
+          <Details view={shown.view} spot={shown.spot} onSettled={onSettled} />
         </ChartsSettled.Provider>
       )}
     </section>
