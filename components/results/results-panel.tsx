@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { type ComponentProps, memo, useCallback, useLayoutEffect, useState } from "react";
+import { type ComponentProps, memo, useCallback, useEffect, useLayoutEffect, useState } from "react";
 import { ChartsSettled } from "@/components/charts/chart-frame";
 import { useTextEdit } from "@/components/ui/use-text-edit";
 import { type ResultsView, sameChartProps, type SpotView } from "@/lib/results";
@@ -40,9 +40,11 @@ const clusterStandIn = (prefix: "mi" | "ec2" | "cluster", title: string, words =
 const MI_TITLE = "The same tasks on ECS Managed Instances";
 const EC2_TITLE = "Equivalent ECS-on-EC2 cluster";
 type ClusterCardProps = ComponentProps<typeof import("@/components/results/ec2-results").Ec2Results> & { onShown: () => void };
+// The cards' code is fetched as soon as the details first render (while the worker prices), not when its answer comes.
+const loadCards = () => import("@/components/results/ec2-results");
 const Ec2Results = dynamic(
   () =>
-    import("@/components/results/ec2-results").then(({ Ec2Results: Card }) => {
+    loadCards().then(({ Ec2Results: Card }) => {
       function ShownCard({ onShown, ...props }: ClusterCardProps) {
         useLayoutEffect(onShown, [onShown]);
         return <Card {...props} />;
@@ -79,6 +81,9 @@ const Details = memo(function Details({ view, spot, onSettled }: { view: Results
   const ec2Pricing = columns.ec2 && view.totals.ec2Pricing === true;
   const cardToShow = Boolean((view.managedInstances && columns.managedInstances) || (view.ec2 && columns.ec2));
   const below = !miPricing && !ec2Pricing && (cardShown || !cardToShow);
+  useEffect(() => {
+    void loadCards();
+  }, []);
   // Said once what sits below the cards is laid out (before the paint): the form turns usable only then, so a person's
   // first jump (a "Next steps" link) or keystroke does not happen above a column that is still growing.
   useLayoutEffect(() => {
