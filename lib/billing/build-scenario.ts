@@ -95,7 +95,7 @@ const num = (x: number, dp = 4) => String(Number(x.toFixed(dp)));
  * the share rounded down (never "100%" for what is not every hour).
  */
 export function concurrencyWords(at: readonly number[], p95: number): string {
-  const tasks = (x: number) => `${num(x, 2)} task${x === 1 ? "" : "s"}`;
+  const tasks = (x: number) => `${num(x, 2)} ${plural(x, "task")}`;
   const max = at[0]!;
   const min = at[at.length - 1]!;
   const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
@@ -200,7 +200,7 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
         g.os,
       );
       if (size) {
-        const others = p!.sizes.slice(1).map((s) => `${num(s.vcpu)} vCPU / ${num(s.memoryGB)} GB (${s.tasks} task${s.tasks === 1 ? "" : "s"})`);
+        const others = p!.sizes.slice(1).map((s) => `${num(s.vcpu)} vCPU / ${num(s.memoryGB)} GB (${s.tasks} ${plural(s.tasks, "task")})`);
         inferred = {
           size,
           how:
@@ -238,8 +238,8 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
       const secondsPerRun = Math.min(2_678_400, Number(((th * SECONDS_PER_HOUR * monthScale) / (runsPerMonth * tasks)).toFixed(1)));
       schedule = { type: "batch", runsPerMonth, secondsPerRun };
       scheduleHow =
-        `Runs: ${p.tasks} task${p.tasks === 1 ? "" : "s"} started in ${p.runs} distinct hour${p.runs === 1 ? "" : "s"}: ${p.runs} run${p.runs === 1 ? "" : "s"} of ${tasks} task${tasks === 1 ? "" : "s"}, ${duration(observed)} each on average (${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"}). ` +
-        `Over a 730-hour month that is ${runsPerMonth} run${runsPerMonth === 1 ? "" : "s"} of ${num(secondsPerRun, 1)} s (${duration(secondsPerRun)}), so a month's usage matches the bill's ${fmt(hours, 2)} ${plural(fmt(hours, 2), "hour")}.`;
+        `Runs: ${p.tasks} ${plural(p.tasks, "task")} started in ${p.runs} distinct ${plural(p.runs, "hour")}: ${p.runs} ${plural(p.runs, "run")} of ${tasks} ${plural(tasks, "task")}, ${duration(observed)} each on average (${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"}). ` +
+        `Over a 730-hour month that is ${runsPerMonth} ${plural(runsPerMonth, "run")} of ${num(secondsPerRun, 1)} s (${duration(secondsPerRun)}), so a month's usage matches the bill's ${fmt(hours, 2)} ${plural(fmt(hours, 2), "hour")}.`;
     } else if (p && p.granularity === "hourly" && p.hourly.length && !p.hoursDropped) {
       const unit = p.hourlyOf === "vcpu" ? size.vcpu : size.memoryGiB;
       const at = p.hourly.map((v) => v / unit);
@@ -251,7 +251,7 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
       schedule = alwaysOn ? { type: "always-on" } : { type: "duty-cycle", percent: duty(percent) };
       scheduleHow =
         `Tasks: usage in ${at.length} of the bill's ${fmt(hours, 2)} ${plural(fmt(hours, 2), "hour")}, ${concurrencyWords(at, p95)}; ` +
-        `${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"} over ${fmt(hours, 2)} ${plural(fmt(hours, 2), "hour")} is ${tasks} task${tasks === 1 ? "" : "s"} ${alwaysOn ? "always on" : `running ${duty(percent)}% of the time`}.`;
+        `${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"} over ${fmt(hours, 2)} ${plural(fmt(hours, 2), "hour")} is ${tasks} ${plural(tasks, "task")} ${alwaysOn ? "always on" : `running ${duty(percent)}% of the time`}.`;
     } else {
       const average = taskHours.div(hours);
       tasks = Math.min(100_000, Math.max(1, Math.ceil(average.minus("0.01").toNumber())));
@@ -264,7 +264,7 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
           : p?.hoursDropped
             ? "The bill has more clock hours than the reader keeps, so concurrency is not read: "
             : "") +
-        `Tasks: ${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"} over the bill's ${fmt(hours, 2)} ${plural(fmt(hours, 2), "hour")} is ${fmt(average)} ${plural(fmt(average), "task")} on average, so ${tasks} task${tasks === 1 ? "" : "s"} ${alwaysOn ? "always on" : `running ${duty(percent)}% of the time`}.`;
+        `Tasks: ${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"} over the bill's ${fmt(hours, 2)} ${plural(fmt(hours, 2), "hour")} is ${fmt(average)} ${plural(fmt(average), "task")} on average, so ${tasks} ${plural(tasks, "task")} ${alwaysOn ? "always on" : `running ${duty(percent)}% of the time`}.`;
     }
     const spotPercent = g.platform === "ecs" && g.os === "linux" && vcpuHours.gt(0) ? spotVcpuHours.div(vcpuHours).times(100).round(2).toNumber() : 0;
 

@@ -401,7 +401,7 @@ function whyNothing(o: SavingsPlanOption, hours: number, hoursWithUsage: number,
 }
 
 function summaryOf(options: SavingsPlanOption[], hours: number, hoursWithUsage: number): string {
-  const n = `${hours.toLocaleString("en-US")} hour${hours === 1 ? "" : "s"}`;
+  const n = `${hours.toLocaleString("en-US")} ${plural(hours, "hour")}`;
   const first = options[0]!;
   if (options.every(savesNothing)) {
     // The largest discount needs the fewest hours: if even it saves nothing, that is the reason for all.

@@ -374,7 +374,7 @@ export class SplitCollector {
     return {
       status: ok ? "ok" : "empty",
       message: ok
-        ? `Right-sized ${n} of ${services.length} service${services.length === 1 ? "" : "s"} from ${this.used.toLocaleString("en-US")} task-hour ${plural(this.used, "row")} of split cost allocation data${this.unusableRows ? `; ${this.unusableRows.toLocaleString("en-US")} ${this.unusableRows === 1 ? "row could not be used (it is" : "rows could not be used (they are"} counted in the bill as it says)` : ""}.`
+        ? `Right-sized ${n} of ${services.length} ${plural(services.length, "service")} from ${this.used.toLocaleString("en-US")} task-hour ${plural(this.used, "row")} of split cost allocation data${this.unusableRows ? `; ${this.unusableRows.toLocaleString("en-US")} ${this.unusableRows === 1 ? "row could not be used (it is" : "rows could not be used (they are"} counted in the bill as it says)` : ""}.`
         : this.anyValue
           ? this.unusableRows === 1
             ? "The bill has split cost allocation data, but its one Fargate vCPU or memory row could not be used (see below); it is counted in the bill as it says."

@@ -120,7 +120,7 @@ export function noUsageSentence(
       ? `The query found no rows for its dates, regions and accounts: no usage${compare}.`
       : `The file has no rows, only its header: no usage and no dates${compare}.`;
   const dates = datesInWords(r.period.billingPeriodStart ?? r.bill.periodStart, r.period.billingPeriodEnd ?? r.bill.periodEnd);
-  const rows = `${r.bill.rows.toLocaleString("en-US")} row${r.bill.rows === 1 ? "" : "s"}`;
+  const rows = `${r.bill.rows.toLocaleString("en-US")} ${plural(r.bill.rows, "row")}`;
   return `${athena ? "The query found" : "The file has"} ${rows} but no usage (only taxes, credits, fees or other charges)${dates ? `, billing period ${dates}` : " and no billing period"}${compare}.`;
 }
 
