@@ -239,7 +239,7 @@ export function scenarioFromBill(recon: Reconciliation, catalog: FargateCatalog,
       schedule = { type: "batch", runsPerMonth, secondsPerRun };
       scheduleHow =
         `Runs: ${p.tasks} ${plural(p.tasks, "task")} started in ${p.runs} distinct ${plural(p.runs, "hour")}: ${p.runs} ${plural(p.runs, "run")} of ${tasks} ${plural(tasks, "task")}, ${duration(observed)} each on average (${fmt(taskHours)} task-hour${taskHours.eq(1) ? "" : "s"}). ` +
-        `Over a 730-hour month that is ${runsPerMonth} ${plural(runsPerMonth, "run")} of ${num(secondsPerRun, 1)} s (${duration(secondsPerRun)}), so a month's usage matches the bill's ${fmt(hours, 2)} ${plural(fmt(hours, 2), "hour")}.`;
+        `Over a ${HOURS_PER_MONTH}-hour month that is ${runsPerMonth} ${plural(runsPerMonth, "run")} of ${num(secondsPerRun, 1)} s (${duration(secondsPerRun)}), so a month's usage matches the bill's ${fmt(hours, 2)} ${plural(fmt(hours, 2), "hour")}.`;
     } else if (p && p.granularity === "hourly" && p.hourly.length && !p.hoursDropped) {
       const unit = p.hourlyOf === "vcpu" ? size.vcpu : size.memoryGiB;
       const at = p.hourly.map((v) => v / unit);

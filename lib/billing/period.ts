@@ -6,7 +6,7 @@
  * The invoice ID is blank until AWS finalises the month (https://docs.aws.amazon.com/cur/latest/userguide/view-finalized-cur.html;
  * CUR 2.0 table dictionary, bill_invoice_id); FOCUS 1.2 added InvoiceId for the same reconciliation.
  */
-import { dec, MS_PER_HOUR, plural } from "@/lib/core";
+import { dec, HOURS_PER_MONTH, MS_PER_HOUR, plural } from "@/lib/core";
 import type { DecimalString } from "./types";
 
 export type Granularity = "hourly" | "daily" | "monthly";
@@ -195,7 +195,7 @@ function span(startIso: string, endIso: string): string {
  * 30 of 30 days (…)", or "usage from … : N days" without billing-period columns; the granularity's limits follow.
  */
 export function periodSentence(p: BillPeriod): string {
-  if (!p.coveredStart || !p.coveredEnd || !p.coveredHours) return "no usage dates: the estimate is compared over a 730-hour month";
+  if (!p.coveredStart || !p.coveredEnd || !p.coveredHours) return `no usage dates: the estimate is compared over a ${HOURS_PER_MONTH}-hour month`;
   const hours = dec(p.coveredHours);
   const wholeDays = hours.div(24).eq(hours.div(24).round(0));
   // Under a day: "3 hours of 30 days"; else days to one decimal, with the exact hours when they are not whole days.

@@ -6,7 +6,7 @@
  * table reads any of them. Sentences (the summary, why there is no commitment, how to turn split data on) are rows
  * with the text in "Product or group". Pure: no I/O.
  */
-import { plural } from "@/lib/core";
+import { HOURS_PER_MONTH, plural } from "@/lib/core";
 import { existingPlanSentence, type SavingsPlanReport } from "./savings-plan";
 import type { BillRightsizing } from "./split-rightsizing";
 
@@ -98,8 +98,8 @@ export function rightsizingCsvRows(r: BillRightsizing | undefined): Row[] {
       rows.push(row(`recommended memory per task (p${r.percentile} + ${r.headroomPercent}% headroom)`, s.recommendation.recommended.memoryGiB, "GiB"));
     }
     if (s.priced) {
-      rows.push(row("now, per 730-hour month (on demand)", s.priced.current, "USD"));
-      rows.push(row("recommended, per 730-hour month (on demand)", s.priced.recommended, "USD"));
+      rows.push(row(`now, per ${HOURS_PER_MONTH}-hour month (on demand)`, s.priced.current, "USD"));
+      rows.push(row(`recommended, per ${HOURS_PER_MONTH}-hour month (on demand)`, s.priced.recommended, "USD"));
       rows.push(row("saving per month (now minus recommended)", s.priced.saving, "USD"));
     }
     rows.push(row("unused cost on the bill (split_line_item_unused_cost)", s.cost.unusedCost, "USD"));
