@@ -83,7 +83,9 @@ test("storage full: a new entry is refused with a sentence and the others stay",
   await page.goto("about:blank");
   await page.goto(`/#s=${scenarioLink(1_000)}`);
   await waitForSelectorQuietly(page, '[data-testid="notice"]', 120_000);
-  await expect(page.getByTestId("notice")).toContainText("could not be saved: this browser's storage is full");
+  // The link's "opened as a new entry" notice comes first; the refused save follows once the 1,000-workload page is
+  // ready (priced on every side and laid out), which takes more than the default 15 s on a busy machine.
+  await expect(page.getByTestId("notice")).toContainText("could not be saved: this browser's storage is full", { timeout: 120_000 });
   // The Saved scenarios part loads once the page has settled (a while with 1,000 workloads on a busy machine; waited
   // on with a quiet poll, as a locator's own waits slow a page this big).
   await waitForSelectorQuietly(page, '[data-testid="storage-problems"]', 240_000);
