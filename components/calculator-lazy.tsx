@@ -1,24 +1,12 @@
 "use client";
 
 import { lazy, memo, Suspense, useCallback, useState } from "react";
+import { loadCalculator } from "@/components/calculator-code";
 import type { RegionOption } from "@/components/scenario/region-picker";
 
 interface Props {
   regions: RegionOption[];
   onReady: () => void;
-}
-
-/** A new task: what follows runs after the browser has had a turn (input, paint). */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** The calculator's modules, evaluated a step per task (./calculator-steps.ts). */
-async function loadInSteps() {
-  const m = await import("@/components/calculator-steps");
-  for (const step of m.steps) {
-    step();
-    await nextTask();
-  }
-  return m.calculator();
 }
 
 /**
@@ -28,7 +16,7 @@ async function loadInSteps() {
  * (e2e/performance.spec.ts). React.lazy, not next/dynamic: next/dynamic would preload the chunk from the HTML.
  */
 const Calculator = lazy(() =>
-  loadInSteps().then((m) => ({
+  loadCalculator().then((m) => ({
     // Memo: the shell's re-render when it turns ready must not re-render the calculator.
     // Ready once the first load is done (the saved scenarios, then the address bar's link): what is typed before
     // then would be replaced by what that load opens.

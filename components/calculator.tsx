@@ -43,13 +43,11 @@ const SavedList = memo(
 // The undo bar shows only after a destructive action: it loads after the page.
 const UndoBar = memo(dynamic(() => import("@/components/saved/undo-bar").then((m) => m.UndoBar), { ssr: false }));
 
-// The bill panel (and its worker, papaparse and hyparquet) loads after the page, outside the first-load budget.
-const BillPanel = memo(
-  dynamic(() => import("@/components/billing/bill-panel"), {
-    ssr: false,
-    loading: () => <p className="mt-8 text-sm text-slate-600 dark:text-slate-400">Loading the bill reader…</p>,
-  }),
-);
+// The bill panel (and its worker, papaparse and hyparquet) loads after the page, outside the first-load budget, and
+// only once the scenario is priced on every side: far below the first screen, its code (85 KB) and render would
+// otherwise be main-thread work before the form is usable (issue 24 item 7). Until then its stand-in holds its place.
+const billPlaceholder = () => <p className="mt-8 text-sm text-slate-600 dark:text-slate-400">Loading the bill reader…</p>;
+const BillPanel = memo(dynamic(() => import("@/components/billing/bill-panel"), { ssr: false, loading: billPlaceholder }));
 
 // The parts around the estimate are memoized (their props are stable while typing): a keystroke re-renders only
 // what shows the draft and its figures.
@@ -65,15 +63,19 @@ export function Calculator({ regions, onLoaded }: { regions: RegionOption[]; onL
   const draft = useScenarioStore((s) => s.draft);
   const [status, setStatus] = useState("");
   const { extrasCatalog } = useLazyCatalogs();
-  const { evaluation, view, detailView, idleDetailView, idleScenario, spot } = useEstimates(draft, extrasCatalog);
-  // Loading (share link, saved scenarios) and keeping the saved list in step: see the hook. The form is usable once
-  // that is done and the scenario is priced on every side (useReadyWhenPriced).
   // Priced on every side, and the results column below laid out in full (the cards and charts that come with the
-  // figures would otherwise grow it under a person's first jump or keystroke).
+  // figures would otherwise grow it under a person's first jump or keystroke). Until then the details are not
+  // staged for idle time (useEstimates).
   const [detailsSettled, setDetailsSettled] = useState(false);
   const onDetailsSettled = useCallback(() => setDetailsSettled(true), []);
+  const { evaluation, view, detailView, idleDetailView, idleScenario, spot } = useEstimates(draft, extrasCatalog, !detailsSettled);
+  // Loading (share link, saved scenarios) and keeping the saved list in step: see the hook. The form is usable once
+  // that is done and the scenario is priced on every side (useReadyWhenPriced).
   const priced = !view || (!view.totals.ec2Pricing && !view.totals.managedInstancesPricing && detailsSettled);
   const persistence = useScenarioPersistence(useReadyWhenPriced(onLoaded, priced));
+  // The bill panel, once first priced, stays (it holds a bill being read or compared).
+  const [billShown, setBillShown] = useState(false);
+  if (priced && !billShown) setBillShown(true);
   const { shareable, copyLink } = useShareLink(draft, evaluation, persistence, setStatus);
   const exportCsv = useCsvExport(view, evaluation.priced, setStatus);
   const regionHasSpot = Boolean(own(fargateCatalog.regions, draft.region ?? "")?.spot);
@@ -118,7 +120,7 @@ export function Calculator({ regions, onLoaded }: { regions: RegionOption[]; onL
             )}
           </div>
         </div>
-        <BillPanel scenario={idleScenario ?? null} onOpenNew={persistence.openAsNew} />
+        {billShown ? <BillPanel scenario={idleScenario ?? null} onOpenNew={persistence.openAsNew} /> : billPlaceholder()}
         <div className="mt-8">
           <RightsizingPanel region={evaluation.priced?.region ?? draft.region ?? "us-east-1"} />
           <SavedList onOpen={persistence.open} onNew={persistence.startNew} part="list" />

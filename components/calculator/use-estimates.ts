@@ -38,10 +38,10 @@ type Answer = ClustersAnswer & { input: Input };
  *   only (useClusters); until the first answer they read "pricing…", and until each later one the totals show the
  *   last answer's figures marked as updating (updatingView), never as current;
  * - deferred (a render React can interrupt): the rest of the results (`detailView`);
- * - once typing pauses, in idle time: line items and charts (`idleDetailView`), the Spot series (in a Web Worker) and
- *   the bill comparison (`idleScenario`).
+ * - once typing pauses, in idle time: line items and charts (`idleDetailView`; at once while `loading`, the first
+ *   load), the Spot series (in a Web Worker) and the bill comparison (`idleScenario`).
  */
-export function useEstimates(draft: Draft, extrasCatalog: ExtrasCatalog | null) {
+export function useEstimates(draft: Draft, extrasCatalog: ExtrasCatalog | null, loading = false) {
   // A keystroke changes one workload: the others' checks are remembered (by workload object) and not redone.
   const [checks] = useState(createWorkloadCheckCache);
   const evaluation = useMemo(() => evaluateDraft(draft, fargateCatalog, extrasCatalog, checks), [draft, extrasCatalog, checks]);
@@ -69,7 +69,9 @@ export function useEstimates(draft: Draft, extrasCatalog: ExtrasCatalog | null) 
   const detailView = useMemo(() => resultsFor(deferred, answer, answered), [deferred, answer, answered]);
   const view = useMemo(() => (current === deferred ? detailView : resultsFor(current, answer, answered)), [current, deferred, detailView, answer, answered]);
 
-  const idleDetailView = useIdleValue(detailView);
+  // While the page loads (`loading`: until the results column is laid out in full), the details follow at once: the
+  // form waits for them, and nobody types meanwhile (issue 24 item 7).
+  const idleDetailView = useIdleValue(detailView, undefined, undefined, loading);
   const idleScenario = useIdleValue(deferred.scenario);
   const [spot, setSpot] = useState<SpotView | null>(null);
   useEffect(() => {

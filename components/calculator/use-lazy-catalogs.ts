@@ -1,29 +1,14 @@
-"use client";
-
-import { useEffect, useState } from "react";
 import type { ExtrasCatalog } from "@/lib/catalog";
-
-/** A module's export, imported after the page (so the first paint stays small); null until it has loaded. `load` is
- * a module-level function (it never changes). */
-function useAfterPage<T>(load: () => Promise<T>): T | null {
-  const [value, setValue] = useState<T | null>(null);
-  useEffect(() => {
-    let live = true;
-    load().then((v) => live && setValue(() => v));
-    return () => {
-      live = false;
-    };
-  }, [load]);
-  return value;
-}
-
-const loadExtras = () => import("@/lib/catalog/extras").then((m) => m.extrasCatalog);
+import { extrasCatalog } from "@/lib/catalog/extras";
 
 /**
- * The price catalog that loads after the page: the whole-bill prices (public IPv4, load balancers, NAT, logs, data
- * transfer, EFS, EKS, ECR). Null while loading. The EC2 prices (instance types x regions) are the cluster worker's
- * (lib/results clustersInBackground): the page itself never loads them, unless workers are unavailable.
+ * The whole-bill price catalog (public IPv4, load balancers, NAT, logs, data transfer, EFS, EKS, ECR). It comes with
+ * the calculator's code, which loads after the first paint (components/calculator-lazy.tsx, a step of its own in
+ * components/calculator-steps.ts), so the first-load JavaScript does not grow. Loaded apart after the calculator had
+ * rendered, it arrived a second render later, and the cluster worker priced the scenario twice before the form was
+ * ready (issue 24 item 7). The EC2 prices (instance types x regions) are the cluster worker's (lib/results
+ * clustersInBackground): the page itself never loads them, unless workers are unavailable.
  */
 export function useLazyCatalogs(): { extrasCatalog: ExtrasCatalog | null } {
-  return { extrasCatalog: useAfterPage(loadExtras) };
+  return { extrasCatalog };
 }

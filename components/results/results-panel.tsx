@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { type ComponentProps, memo, useCallback, useEffect, useLayoutEffect, useState } from "react";
+import { type ComponentProps, memo, useCallback, useLayoutEffect, useState } from "react";
 import { ChartsSettled } from "@/components/charts/chart-frame";
 import { useTextEdit } from "@/components/ui/use-text-edit";
 import { type ResultsView, sameChartProps, type SpotView } from "@/lib/results";
@@ -40,7 +40,7 @@ const clusterStandIn = (prefix: "mi" | "ec2" | "cluster", title: string, words =
 const MI_TITLE = "The same tasks on ECS Managed Instances";
 const EC2_TITLE = "Equivalent ECS-on-EC2 cluster";
 type ClusterCardProps = ComponentProps<typeof import("@/components/results/ec2-results").Ec2Results> & { onShown: () => void };
-// The cards' code is fetched as soon as the details first render (while the worker prices), not when its answer comes.
+// The cards' code is fetched as the calculator's code loads (below), not when the worker's answer comes.
 const loadCards = () => import("@/components/results/ec2-results");
 const Ec2Results = dynamic(
   () =>
@@ -53,18 +53,27 @@ const Ec2Results = dynamic(
     }),
   { ssr: false, loading: () => clusterStandIn("cluster", "The same tasks on a cluster", "loading…") },
 );
-const ServicesResults = dynamic(() => import("@/components/results/services-results").then((m) => m.ServicesResults), { ssr: false });
-const CatalogInfo = dynamic(() => import("@/components/results/catalog-info").then((m) => m.CatalogInfo), { ssr: false });
+const loadServices = () => import("@/components/results/services-results");
+const ServicesResults = dynamic(() => loadServices().then((m) => m.ServicesResults), { ssr: false });
+const loadCatalogInfo = () => import("@/components/results/catalog-info");
+const CatalogInfo = dynamic(() => loadCatalogInfo().then((m) => m.CatalogInfo), { ssr: false });
 // Line items render from the deferred view after the summary; their table code loads right after the page. One
 // dynamic component for all the tables: one Suspense boundary whose retry (once the code has loaded) renders a few
 // tables, not one boundary per table (React never expires Suspense retries: 500 of them in one interruptible render
 // could be restarted forever on a busy machine, and the line items never showed).
 const itemsPlaceholder = () => <div className="h-48 rounded-lg border border-slate-200 dark:border-slate-700" aria-hidden="true" />;
-const WorkloadTables = dynamic(() => import("@/components/results/line-items").then((m) => m.WorkloadTables), { ssr: false, loading: itemsPlaceholder });
+const loadLineItems = () => import("@/components/results/line-items");
+const WorkloadTables = dynamic(() => loadLineItems().then((m) => m.WorkloadTables), { ssr: false, loading: itemsPlaceholder });
 const SpotChart = memo(
   dynamic(() => import("@/components/charts/spot-chart").then((m) => m.SpotChart), { ssr: false, loading: chartPlaceholder }),
   sameChartProps,
 );
+
+// In the browser, the code of what the results column shows before the form is usable (line items, services, the
+// cluster cards, the price sources) is fetched as soon as this module runs (as the calculator's code loads), not when
+// the calculator's first render mounts them: at 4× CPU throttling their download then delayed the cards, and with
+// them the form (issue 24 item 7).
+if (typeof window !== "undefined") for (const load of [loadLineItems, loadServices, loadCards, loadCatalogInfo]) void load();
 
 /** The duty-cycle points without the Managed Instances line (the column is hidden). */
 const dropManagedInstances = (points: ResultsView["dutyCycle"]["points"]) =>
@@ -81,9 +90,6 @@ const Details = memo(function Details({ view, spot, onSettled }: { view: Results
   const ec2Pricing = columns.ec2 && view.totals.ec2Pricing === true;
   const cardToShow = Boolean((view.managedInstances && columns.managedInstances) || (view.ec2 && columns.ec2));
   const below = !miPricing && !ec2Pricing && (cardShown || !cardToShow);
-  useEffect(() => {
-    void loadCards();
-  }, []);
   // Said once what sits below the cards is laid out (before the paint): the form turns usable only then, so a person's
   // first jump (a "Next steps" link) or keystroke does not happen above a column that is still growing.
   useLayoutEffect(() => {

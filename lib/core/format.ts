@@ -7,18 +7,40 @@ type Amount = Decimal | string | number;
  * Formatting shared by the screen, the CSV and the CLI, so every surface shows the same number.
  * Money: half-up to cents. Quantities: up to 4 decimals.
  */
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** "1234567" -> "1,234,567": a whole number's digits in groups of three, as `toLocaleString("en-US")` writes them. */
+export function groupDigits(digits: string | number): string {
+  return String(digits).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** Intl's US-dollar formats, made on first use: see dollars(). */
+const intlUsd: Partial<Record<2 | 4, Intl.NumberFormat>> = {};
+
+/**
+ * A plain decimal string with `places` decimals ("-1234.50") in US dollars ("-$1,234.50"), exactly as
+ * Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }) writes its number, but by hand: a page's first
+ * Intl number format loads the locale's data, 85 ms on the main thread at 4× CPU throttling, in the task that
+ * evaluated this module as the calculator's code loads (issue 24 item 7). Past 15 digits in all, where the number Intl
+ * was given is no longer exact, Intl itself, for the very same output as before.
+ */
+function dollars(plain: string, places: 2 | 4): string {
+  const negative = plain.startsWith("-");
+  const [whole = "", fraction = ""] = (negative ? plain.slice(1) : plain).split(".");
+  if (whole.length + fraction.length > 15) {
+    intlUsd[places] ??= new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: places, maximumFractionDigits: places });
+    return intlUsd[places].format(Number(plain));
+  }
+  return `${negative ? "-" : ""}$${groupDigits(whole)}.${fraction}`;
+}
 
 /** "36.0401" -> "$36.04" (rounded half-up on the exact decimal, then grouped). */
 export function formatUsd(amount: Amount): string {
-  return usd.format(Number(toCents(dec(amount))));
+  return dollars(toCents(dec(amount)), 2);
 }
-
-const usdPerHour = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 4, maximumFractionDigits: 4 });
 
 /** "0.14811" -> "$0.1481": per-hour figures need more than cents (rounded half-up on the exact decimal, then grouped). */
 export function formatUsdPerHour(amount: Amount): string {
-  return usdPerHour.format(Number(dec(amount).toFixed(4, ROUND_HALF_UP)));
+  return dollars(dec(amount).toFixed(4, ROUND_HALF_UP), 4);
 }
 
 /** "36.0401" -> "36.04": the plain cents string used in CSV cells. */

@@ -18,7 +18,7 @@ import {
   validVcpus,
   type WorkloadSpec,
 } from "@/lib/pricing";
-import { MIB_PER_GIB } from "@/lib/core";
+import { groupDigits, MIB_PER_GIB } from "@/lib/core";
 
 /**
  * The scenario: the public contract shared by the CLI, the share URL, the API and the editor's store.
@@ -42,7 +42,7 @@ const count = (what: string, max: number) =>
   finite(what)
     .int(`${what} must be a whole number`)
     .min(0, `${what} cannot be negative`)
-    .max(max, `${what} is at most ${max.toLocaleString("en-US")}`);
+    .max(max, `${what} is at most ${groupDigits(max)}`);
 /** Objects of the v2 contract refuse unknown fields: a typo must not silently price nothing. */
 const unknownFields = (allowed: string, what: string) => ({
   error: (iss: { code?: string; keys?: string[] }) =>
@@ -122,7 +122,7 @@ const WorkloadShape = z.object({
    */
   note: z
     .string({ error: "note must be text" })
-    .max(NOTE_MAX, `note is at most ${NOTE_MAX.toLocaleString("en-US")} characters`)
+    .max(NOTE_MAX, `note is at most ${groupDigits(NOTE_MAX)} characters`)
     .optional(),
   /** v2: each running task holds one public IPv4 address (awsvpc ENI), billed per address-hour. Absent = false. */
   publicIp: z.boolean({ error: "publicIp must be true or false" }).optional(),
