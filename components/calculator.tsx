@@ -72,11 +72,19 @@ export function Calculator({ regions, onLoaded }: { regions: RegionOption[]; onL
   // Loading (share link, saved scenarios) and keeping the saved list in step: see the hook. The form is usable once
   // that is done and the scenario is priced on every side (useReadyWhenPriced).
   const priced = !view || (!view.totals.ec2Pricing && !view.totals.managedInstancesPricing && detailsSettled);
-  const persistence = useScenarioPersistence(useReadyWhenPriced(onLoaded, priced));
+  const readyOnLoaded = useReadyWhenPriced(onLoaded, priced);
+  // The first load done (a state, not only the persistence's ref): the share link and the saved entry follow the
+  // scenario from then on, the one on screen too (useShareLink).
+  const [firstLoadDone, setFirstLoadDone] = useState(false);
+  const onFirstLoad = useCallback(() => {
+    setFirstLoadDone(true);
+    readyOnLoaded();
+  }, [readyOnLoaded]);
+  const persistence = useScenarioPersistence(onFirstLoad);
   // The bill panel, once first priced, stays (it holds a bill being read or compared).
   const [billShown, setBillShown] = useState(false);
   if (priced && !billShown) setBillShown(true);
-  const { shareable, copyLink } = useShareLink(draft, evaluation, persistence, setStatus);
+  const { shareable, copyLink } = useShareLink(draft, evaluation, persistence, setStatus, firstLoadDone);
   const exportCsv = useCsvExport(view, evaluation.priced, setStatus);
   const regionHasSpot = Boolean(own(fargateCatalog.regions, draft.region ?? "")?.spot);
 

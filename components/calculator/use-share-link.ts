@@ -11,9 +11,18 @@ type Persistence = Pick<ReturnType<typeof useScenarioPersistence>, "loaded" | "l
  * The share link: it exists for a complete scenario, and is encoded when needed (on idle, or on copy), not per
  * keystroke. Keeps the address bar and the saved entry in step with the scenario (after the first load, so they never
  * clobber a link): once typing pauses, the draft is saved; the link follows in idle steps (encoding, the address bar,
- * the entry again with its link). `copyLink` puts the link on the clipboard and says so through `setStatus`.
+ * the entry again with its link); at the end of the first load too (`firstLoadDone`), for the scenario it left on screen
+ * (a first visit's default: it once waited for the whole-bill prices to arrive after the load). `copyLink` puts the
+ * link on the clipboard and says so through `setStatus`.
  */
-export function useShareLink(draft: Draft, evaluation: DraftEvaluation, { loaded, lastLink, save }: Persistence, setStatus: (s: string) => void) {
+export function useShareLink(
+  draft: Draft,
+  evaluation: DraftEvaluation,
+  { loaded, lastLink, save }: Persistence,
+  setStatus: (s: string) => void,
+  /** The first load is done: the scenario on screen then (one it did not replace, a first visit's) is saved too. */
+  firstLoadDone = false,
+) {
   const shareable = evaluation.complete && evaluation.priced !== null;
 
   useEffect(() => {
@@ -43,7 +52,7 @@ export function useShareLink(draft: Draft, evaluation: DraftEvaluation, { loaded
       window.clearTimeout(t);
       cancelSteps();
     };
-  }, [draft, evaluation, shareable, loaded, lastLink, save]);
+  }, [draft, evaluation, shareable, loaded, lastLink, save, firstLoadDone]);
 
   const copyLink = useCallback(async () => {
     if (!shareable || !evaluation.priced) return;
