@@ -18,7 +18,7 @@ import {
   usageTypeFromDescription,
   type SkuInfo,
 } from "./usage-type";
-import { UsageProfiler } from "./usage-profile";
+import { UsageProfiler, type GroupHandle } from "./usage-profile";
 
 /** One cell as a reader hands it over: CSV gives text; Parquet gives numbers, dates, maps. */
 export type Cell = string | number | bigint | boolean | Date | null | undefined | object;
@@ -58,6 +58,37 @@ interface Group {
   resources: Set<string>;
   /** Its names were handed to the attribution (once per group: they are the same on every row). */
   named: boolean;
+  /** Its key in the accumulator's groups (and the profiler's). */
+  key: string;
+  /** Its profile's accumulator: undefined until its first metered row, null when not profiled (PROFILE_BOUNDS.groups). */
+  profile: GroupHandle | null | undefined;
+}
+
+type UsageEntry = RunningSums & { region: string; platform: "ecs" | "eks"; usageType: string; unit: string };
+
+/**
+ * Nested maps from a key's parts to its entry: a row's parts are looked up one by one (each a string a bill repeats,
+ * hashed once) instead of joining them into a new key string per row.
+ */
+class PartsIndex<V> {
+  private root = new Map<string, unknown>();
+  get(parts: readonly string[]): V | undefined {
+    let m: unknown = this.root;
+    for (const p of parts) {
+      m = (m as Map<string, unknown>).get(p);
+      if (m === undefined) return undefined;
+    }
+    return m as V;
+  }
+  set(parts: readonly string[], value: V): void {
+    let m = this.root;
+    for (let i = 0; i < parts.length - 1; i++) {
+      let next = m.get(parts[i]!) as Map<string, unknown> | undefined;
+      if (!next) m.set(parts[i]!, (next = new Map()));
+      m = next;
+    }
+    m.set(parts[parts.length - 1]!, value);
+  }
 }
 
 // Products whose charges a Fargate service causes beside the Fargate meter (docs/pricing-rules.md#reading-a-bill).
@@ -196,8 +227,15 @@ export class BillAccumulator {
   private map: ColumnMap | null = null;
   private rows = 0;
   private fargateRows = 0;
-  private usage = new Map<string, RunningSums & { region: string; platform: "ecs" | "eks"; usageType: string; unit: string }>();
+  private usage = new Map<string, UsageEntry>();
+  /** The same entries by usage type, region and platform (usageEntry()). */
+  private usageIndex = new PartsIndex<UsageEntry>();
   private groups = new Map<string, Group>();
+  /** The same groups by region, platform, cluster and service. */
+  private groupIndex = new PartsIndex<Group>();
+  /** Scratch for the index lookups (no array per row). */
+  private parts3: string[] = ["", "", ""];
+  private parts4: string[] = ["", "", "", ""];
   private outside = new Map<string, OutsideLine & { q: ExactSum; c: ExactSum }>();
   /** The same rows, with what links them to the Fargate services found (./attribution.ts). */
   private attribution = new Attribution();
@@ -531,10 +569,7 @@ export class BillAccumulator {
     this.fargateRows++;
     const meter = fargateMeter(usageType);
     const unit = meter?.unit ?? rawUnit;
-    let key = `${region}\u0000${platform}\u0000${usageType}`;
-    let u = this.usage.get(key);
-    if (!u && this.usage.size >= GROUP_BOUNDS.tableKeys) u = this.usage.get((key = `${(region = OTHER)}\u0000${platform}\u0000${usageType}`));
-    if (!u) this.usage.set(key, (u = { region, platform, usageType, unit, ...newSums() }));
+    const u = this.usageEntry(region, platform, usageType, unit);
     addSums(u, quantity, listCost, cost, billed);
 
     const resourceId = this.str("resourceId");
@@ -551,8 +586,14 @@ export class BillAccumulator {
       const tags = map.index.tags >= 0 ? this.get("tags") : undefined;
       this.split.add({ where: this.where(), region, platform, cluster, service, resourceId, meter, start, end, cost, tags, cell: (f) => this.get(f) });
     }
-    const gkey = `${region}\u0000${platform}\u0000${cluster}\u0000${service}`;
-    let g = this.groups.get(gkey);
+    const parts = this.parts4;
+    parts[0] = region;
+    parts[1] = platform;
+    parts[2] = cluster;
+    parts[3] = service;
+    let g = this.groupIndex.get(parts);
+    // Parts holding the separator can spell another group's key (a damaged bill): that group, as when keys were joined.
+    if (!g && (region + platform + cluster + service).includes("\u0000")) g = this.groups.get(`${region}\u0000${platform}\u0000${cluster}\u0000${service}`);
     if (!g && this.groups.size >= GROUP_BOUNDS.tracked) {
       this.attribution.fargateGroup(region, platform, cluster, service);
       this.untracked.rows++;
@@ -562,14 +603,18 @@ export class BillAccumulator {
       return;
     }
     if (!g) {
+      const gkey = `${region}\u0000${platform}\u0000${cluster}\u0000${service}`;
       g = {
         line: { region, platform, cluster, service, os: "linux", arch: "x86_64", rows: 0 },
         usage: new Map(),
         peak: { vcpu: null, memoryGB: null, storageGB: null },
         resources: new Set(),
         named: false,
+        key: gkey,
+        profile: undefined,
       };
       this.groups.set(gkey, g);
+      this.groupIndex.set(parts, g);
     }
     if (!g.named) {
       g.named = true;
@@ -596,18 +641,23 @@ export class BillAccumulator {
       }
     }
     if (meter) {
-      this.profiler.add(gkey, {
-        meter,
-        quantity: quantity.toNumber(),
-        start,
-        end,
-        resourceId,
-        newTask,
-        covered: this.covered,
+      if (g.profile === undefined) g.profile = this.profiler.group(g.key);
+      if (g.profile) {
         // Only covered rows' costs are used (the plan's rate); the others skip the conversion.
-        listCost: this.covered ? listCost.toNumber() : 0,
-        effectiveCost: this.covered ? cost.toNumber() : 0,
-      });
+        const covered = this.covered;
+        this.profiler.addTo(
+          g.profile,
+          meter,
+          quantity.toNumber(),
+          start,
+          end,
+          resourceId,
+          newTask,
+          covered,
+          covered ? listCost.toNumber() : 0,
+          covered ? cost.toNumber() : 0,
+        );
+      }
     }
     // One resource ID's row over its hours = that task's size (rows cover whole hours or less).
     if (resourceId && meter && end > start && quantity.gt(0)) {
@@ -623,11 +673,34 @@ export class BillAccumulator {
 
   /** A SavingsPlanNegation row of a Fargate meter: only the cash view of its usage line changes (by the negated amount). */
   private billedOnly(region: string, platform: "ecs" | "eks", usageType: string, billed: Decimal) {
-    let key = `${region}\u0000${platform}\u0000${usageType}`;
-    if (!this.usage.has(key) && this.usage.size >= GROUP_BOUNDS.tableKeys) key = `${(region = OTHER)}\u0000${platform}\u0000${usageType}`;
-    let u = this.usage.get(key);
-    if (!u) this.usage.set(key, (u = { region, platform, usageType, unit: fargateMeter(usageType)?.unit ?? this.str("unit"), ...newSums() }));
-    u.billedCost.add(billed);
+    this.usageEntry(region, platform, usageType, null).billedCost.add(billed);
+  }
+
+  /**
+   * The usage line of a region, platform and usage type, made on first use (unit: the meter's, else this one, else the
+   * row's); past GROUP_BOUNDS.tableKeys lines, a new one is the "(other)" region's line of its platform and type.
+   */
+  private usageEntry(region: string, platform: "ecs" | "eks", usageType: string, unit: string | null): UsageEntry {
+    const parts = this.parts3;
+    parts[0] = usageType;
+    parts[1] = region;
+    parts[2] = platform;
+    let u = this.usageIndex.get(parts);
+    if (u) return u;
+    // Parts holding the separator can spell another line's key (a damaged bill): that line, as when keys were joined.
+    if ((region + usageType).includes("\u0000")) {
+      u = this.usage.get(`${region}\u0000${platform}\u0000${usageType}`);
+      if (u) return u;
+    }
+    if (this.usage.size >= GROUP_BOUNDS.tableKeys) {
+      parts[1] = region = OTHER;
+      u = this.usageIndex.get(parts);
+      if (u) return u;
+    }
+    u = { region, platform, usageType, unit: unit ?? fargateMeter(usageType)?.unit ?? this.str("unit"), ...newSums() };
+    this.usage.set(`${region}\u0000${platform}\u0000${usageType}`, u);
+    this.usageIndex.set(parts, u);
+    return u;
   }
 
   /** Which columns each figure was read from (names as the file spells them). */

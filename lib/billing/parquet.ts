@@ -55,7 +55,8 @@ export async function readParquetBill(
     const node = top.get(c);
     return options.flatDecoder !== false && node && !node.children.length ? flatKind(node.element) : null;
   });
-  const scratch = new PageBuffer();
+  // One per column: a column's page (its bytes, its cells) stays while its rows are read, whatever the other columns do.
+  const scratch = columns.map(() => new PageBuffer());
   let rowStart = 0;
   for (const group of metadata.row_groups) {
     const rowEnd = rowStart + Number(group.num_rows);
@@ -79,7 +80,7 @@ export async function readParquetBill(
         for (let c = 0; c < n; c++) {
           const f = feeds[c]!;
           if (r >= f.until) f.advance(r);
-          row[c] = f.data[r - f.from];
+          row[c] = f.lazy ? f.textAt(r - f.from) : f.data[r - f.from];
         }
         acc.row(row);
       }
@@ -101,11 +102,18 @@ interface Feed {
   /** The rows its pieces cover from the group's first row. */
   readonly rows: number;
   advance(r: number): void;
+  /** The current piece's cells are read one at a time by textAt (row - from), not from `data`. */
+  readonly lazy: boolean;
+  textAt(k: number): Cell;
 }
 
 /** hyparquet's decoded pieces of a column (onChunk), in row order. */
 class Pieces implements Feed {
   data: ArrayLike<Cell> = [];
+  readonly lazy = false;
+  textAt(k: number): Cell {
+    return this.data[k];
+  }
   from: number;
   until: number;
   private k = -1;
@@ -146,7 +154,7 @@ async function openGroup(
   levels: Map<string, Levels>,
   rowStart: number,
   rowEnd: number,
-  scratch: PageBuffer,
+  scratch: readonly PageBuffer[],
 ): Promise<Feed[]> {
   const rows = rowEnd - rowStart;
   // The flat columns' chunks, read in runs of neighbouring chunks (as hyparquet plans its reads: gaps of at most 8 KiB,
@@ -172,7 +180,7 @@ async function openGroup(
     runs.map(async (run) => {
       const from = run[0]!.start;
       const buffer = await file.slice(from, Math.max(...run.map((w) => w.end)));
-      for (const w of run) feeds[w.at] = FlatChunk.open(buffer, w.meta, w.kind, w.levels, rows, rowStart, scratch, w.start - from, w.end - from);
+      for (const w of run) feeds[w.at] = FlatChunk.open(buffer, w.meta, w.kind, w.levels, rows, rowStart, scratch[w.at], w.start - from, w.end - from);
     }),
   );
   const rest = columns.filter((_, i) => !feeds[i]);

@@ -73,6 +73,9 @@ interface TaskAcc {
   exactGb: number;
 }
 
+/** A profiled group's accumulator (UsageProfiler.group()). */
+export type GroupHandle = GroupAcc;
+
 interface GroupAcc {
   coarse: boolean;
   vcpuByHour: Map<number, number>;
@@ -131,9 +134,18 @@ export class UsageProfiler {
   }
 
   add(groupKey: string, r: ProfileRow): void {
+    const g = this.group(groupKey);
+    if (g) this.addTo(g, r.meter, r.quantity, r.start, r.end, r.resourceId, r.newTask ?? false, r.covered, r.listCost, r.effectiveCost);
+  }
+
+  /**
+   * The group's accumulator, made on first use; null once PROFILE_BOUNDS.groups groups are profiled (groups are never
+   * dropped, so a group refused stays refused). A reader that keeps it may call addTo() on every row of the group.
+   */
+  group(groupKey: string): GroupHandle | null {
     let g = this.groups.get(groupKey);
     if (!g) {
-      if (this.groups.size >= PROFILE_BOUNDS.groups) return;
+      if (this.groups.size >= PROFILE_BOUNDS.groups) return null;
       g = {
         coarse: false,
         vcpuByHour: new Map(),
@@ -146,24 +158,39 @@ export class UsageProfiler {
       };
       this.groups.set(groupKey, g);
     }
-    const { meter, quantity } = r;
+    return g;
+  }
+
+  /** add() for a group from group(), the row's fields as arguments (no object per row). */
+  addTo(
+    g: GroupHandle,
+    meter: FargateMeter,
+    quantity: number,
+    start: number,
+    end: number,
+    resourceId: string,
+    newTask: boolean,
+    covered: boolean,
+    listCost: number,
+    effectiveCost: number,
+  ): void {
     if (!Number.isFinite(quantity) || quantity <= 0) return;
     const compute = meter.resource === "vcpu" || meter.resource === "memory";
     if (compute && !meter.spot) {
       if (meter.resource === "vcpu") g.odVcpu += quantity;
       else g.odGb += quantity;
-      if (r.covered) {
+      if (covered) {
         if (meter.resource === "vcpu") g.sp.vcpuHours += quantity;
         else g.sp.gbHours += quantity;
-        g.sp.listCost += r.listCost;
-        g.sp.effectiveCost += r.effectiveCost;
+        g.sp.listCost += listCost;
+        g.sp.effectiveCost += effectiveCost;
       }
     }
-    const dated = Number.isFinite(r.start) && Number.isFinite(r.end) && r.end > r.start;
-    const duration = dated ? (r.end - r.start) / MS_PER_HOUR : NaN;
+    const dated = Number.isFinite(start) && Number.isFinite(end) && end > start;
+    const duration = dated ? (end - start) / MS_PER_HOUR : NaN;
     if (!dated || duration > 1 + 1e-9) g.coarse = true;
     if (!dated) return;
-    const hour = Math.floor(r.start / MS_PER_HOUR);
+    const hour = Math.floor(start / MS_PER_HOUR);
     // A row that crosses a clock hour (never in hourly exports) counts in the hour it starts.
     if (compute) {
       const byHour = meter.resource === "vcpu" ? g.vcpuByHour : g.gbByHour;
@@ -174,8 +201,8 @@ export class UsageProfiler {
         this.hourCells++;
       } else g.hoursDropped = true;
     }
-    if (!r.resourceId) return;
-    let i = r.newTask ? undefined : g.tasks.get(r.resourceId);
+    if (!resourceId) return;
+    let i = newTask ? undefined : g.tasks.get(resourceId);
     if (i === undefined) {
       if (g.tasks.size >= PROFILE_BOUNDS.tasksPerGroup || this.taskCount >= PROFILE_BOUNDS.tasks) return;
       i = this.taskCount++;
@@ -187,7 +214,7 @@ export class UsageProfiler {
       // A new task: every sum and maximum 0 (a fresh table's zeros), its first and last hour this one.
       this.table[i * TASK_FIELDS + FIRST_HOUR] = hour;
       this.table[i * TASK_FIELDS + LAST_HOUR] = hour;
-      g.tasks.set(r.resourceId, i);
+      g.tasks.set(resourceId, i);
     }
     const t = this.table;
     const at = i * TASK_FIELDS;
