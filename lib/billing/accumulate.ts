@@ -18,7 +18,8 @@ import {
   usageTypeFromDescription,
   type SkuInfo,
 } from "./usage-type";
-import { UsageProfiler, type GroupHandle } from "./usage-profile";
+import { ResourceIds } from "./resource-ids";
+import { NEW_TASK, NO_TASK, UsageProfiler, type GroupHandle } from "./usage-profile";
 
 /** One cell as a reader hands it over: CSV gives text; Parquet gives numbers, dates, maps. */
 export type Cell = string | number | bigint | boolean | Date | null | undefined | object;
@@ -55,7 +56,10 @@ interface Group {
   line: Omit<GroupLine, "usage" | "listCost" | "effectiveCost" | "peak" | "resources">;
   usage: Map<string, RunningSums & { unit: string }>;
   peak: { vcpu: Decimal | null; memoryGB: Decimal | null; storageGB: Decimal | null };
-  resources: Set<string>;
+  /** Distinct resource IDs counted (at most MAX_RESOURCES a group and GROUP_BOUNDS.resources over all groups). */
+  resources: number;
+  /** Its number in the accumulator's ResourceIds. */
+  no: number;
   /** Its names were handed to the attribution (once per group: they are the same on every row). */
   named: boolean;
   /** Its key in the accumulator's groups (and the profiler's). */
@@ -244,6 +248,8 @@ export class BillAccumulator {
   /** Groups past GROUP_BOUNDS.tracked: only their sums. */
   private untracked = { rows: 0, listCost: ZERO, effectiveCost: ZERO, billedCost: ZERO };
   private resourceCount = 0;
+  /** Every group's resource IDs, counted or profiled. */
+  private resourceIds = new ResourceIds();
   private periodStart = Infinity;
   private periodEnd = -Infinity;
   private usageStart = Infinity;
@@ -608,7 +614,8 @@ export class BillAccumulator {
         line: { region, platform, cluster, service, os: "linux", arch: "x86_64", rows: 0 },
         usage: new Map(),
         peak: { vcpu: null, memoryGB: null, storageGB: null },
-        resources: new Set(),
+        resources: 0,
+        no: this.groups.size,
         named: false,
         key: gkey,
         profile: undefined,
@@ -629,15 +636,15 @@ export class BillAccumulator {
     let gu = g.usage.get(usageType);
     if (!gu) g.usage.set(usageType, (gu = { unit, ...newSums() }));
     addSums(gu, quantity, listCost, cost, billed);
-    // A resource the group's set takes in now was never in it, so never in the group's profile either (every row of the
-    // group is offered to the set, which never stops taking and starts again).
-    let newTask = false;
-    if (resourceId && g.resources.size < MAX_RESOURCES && this.resourceCount < GROUP_BOUNDS.resources) {
-      // One Set operation: adding a resource already there changes nothing.
-      const had = g.resources.size;
-      if (g.resources.add(resourceId).size > had) {
+    // The group's entry for this resource (./resource-ids.ts): made when the resource is counted (while the bounds allow:
+    // they only tighten, so a resource not counted when first seen never is) or when the profiler makes it a task.
+    let entry = -1;
+    if (resourceId) {
+      entry = this.resourceIds.find(g.no, resourceId);
+      if (entry < 0 && g.resources < MAX_RESOURCES && this.resourceCount < GROUP_BOUNDS.resources) {
+        entry = this.resourceIds.add(g.no, resourceId);
+        g.resources++;
         this.resourceCount++;
-        newTask = true;
       }
     }
     if (meter) {
@@ -645,18 +652,23 @@ export class BillAccumulator {
       if (g.profile) {
         // Only covered rows' costs are used (the plan's rate); the others skip the conversion.
         const covered = this.covered;
-        this.profiler.addTo(
+        const task = !resourceId ? NO_TASK : entry >= 0 ? this.resourceIds.task[entry]! : NEW_TASK;
+        const now = this.profiler.addTo(
           g.profile,
           meter,
           quantity.toNumber(),
           start,
           end,
-          resourceId,
-          newTask,
+          task,
           covered,
           covered ? listCost.toNumber() : 0,
           covered ? cost.toNumber() : 0,
         );
+        // A new task, or a refusal to remember (an entry is made for a new task only: a refused resource is asked again).
+        if (now !== task && (now >= 0 || entry >= 0)) {
+          if (entry < 0) entry = this.resourceIds.add(g.no, resourceId);
+          this.resourceIds.task[entry] = now;
+        }
       }
     }
     // One resource ID's row over its hours = that task's size (rows cover whole hours or less).
@@ -765,7 +777,7 @@ export class BillAccumulator {
         listCost: list.toString(),
         effectiveCost: eff.toString(),
         peak: { vcpu: g.peak.vcpu?.toString() ?? null, memoryGB: g.peak.memoryGB?.toString() ?? null, storageGB: g.peak.storageGB?.toString() ?? null },
-        resources: g.resources.size,
+        resources: g.resources,
         ...(profile ? { profile } : {}),
       };
     });

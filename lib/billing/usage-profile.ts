@@ -80,8 +80,10 @@ interface GroupAcc {
   coarse: boolean;
   vcpuByHour: Map<number, number>;
   gbByHour: Map<number, number>;
-  /** Resource ID -> its TaskAcc's place in the profiler's task table (UsageProfiler.task). */
-  tasks: Map<string, number>;
+  /** Its tasks' places in the profiler's task table (UsageProfiler.task), in the order first seen. */
+  tasks: number[];
+  /** Resource ID -> place, for add() (a reader using addTo() keeps its own: ./resource-ids.ts). */
+  byId: Map<string, number> | null;
   sp: GroupProfile["savingsPlan"];
   odVcpu: number;
   odGb: number;
@@ -94,13 +96,15 @@ export interface ProfileRow {
   start: number;
   end: number;
   resourceId: string;
-  /** The caller knows this resource is new to the group (not yet profiled): no lookup. */
-  newTask?: boolean;
   /** Savings Plan covered usage (CUR SavingsPlanCoveredUsage; FOCUS commitment used). */
   covered: boolean;
   listCost: number;
   effectiveCost: number;
 }
+
+/** addTo()'s task for a resource not seen (or not asked about) in the group yet, and for none. */
+export const NEW_TASK = -2;
+export const NO_TASK = -1;
 
 /** A TaskAcc's fields, in this order, in the profiler's task table (TASK_FIELDS doubles per task). */
 const [VCPU_H, GB_H, ST_H, FIRST_HOUR, LAST_HOUR, MAX_VCPU, MAX_GB, EXACT_VCPU, EXACT_GB] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
@@ -135,7 +139,11 @@ export class UsageProfiler {
 
   add(groupKey: string, r: ProfileRow): void {
     const g = this.group(groupKey);
-    if (g) this.addTo(g, r.meter, r.quantity, r.start, r.end, r.resourceId, r.newTask ?? false, r.covered, r.listCost, r.effectiveCost);
+    if (!g) return;
+    g.byId ??= new Map();
+    const known = r.resourceId ? (g.byId.get(r.resourceId) ?? NEW_TASK) : NO_TASK;
+    const task = this.addTo(g, r.meter, r.quantity, r.start, r.end, known, r.covered, r.listCost, r.effectiveCost);
+    if (task >= 0 && task !== known) g.byId.set(r.resourceId, task);
   }
 
   /**
@@ -150,7 +158,8 @@ export class UsageProfiler {
         coarse: false,
         vcpuByHour: new Map(),
         gbByHour: new Map(),
-        tasks: new Map(),
+        tasks: [],
+        byId: null,
         sp: { vcpuHours: 0, gbHours: 0, listCost: 0, effectiveCost: 0 },
         odVcpu: 0,
         odGb: 0,
@@ -161,20 +170,25 @@ export class UsageProfiler {
     return g;
   }
 
-  /** add() for a group from group(), the row's fields as arguments (no object per row). */
+  /**
+   * add() for a group from group(), the row's fields as arguments (no object per row), its task given by the caller:
+   * its place in the task table (from an earlier call), NEW_TASK (a resource not seen in this group yet, or not asked
+   * about since) or NO_TASK (no resource ID, or one refused before: the bounds only tighten). Returns the task's place
+   * after the row: a new place when a new task was made, NO_TASK when the bounds refused one, else `task` unchanged (a
+   * row that is not counted per task: no quantity, no hours).
+   */
   addTo(
     g: GroupHandle,
     meter: FargateMeter,
     quantity: number,
     start: number,
     end: number,
-    resourceId: string,
-    newTask: boolean,
+    task: number,
     covered: boolean,
     listCost: number,
     effectiveCost: number,
-  ): void {
-    if (!Number.isFinite(quantity) || quantity <= 0) return;
+  ): number {
+    if (!Number.isFinite(quantity) || quantity <= 0) return task;
     const compute = meter.resource === "vcpu" || meter.resource === "memory";
     if (compute && !meter.spot) {
       if (meter.resource === "vcpu") g.odVcpu += quantity;
@@ -189,7 +203,7 @@ export class UsageProfiler {
     const dated = Number.isFinite(start) && Number.isFinite(end) && end > start;
     const duration = dated ? (end - start) / MS_PER_HOUR : NaN;
     if (!dated || duration > 1 + 1e-9) g.coarse = true;
-    if (!dated) return;
+    if (!dated) return task;
     const hour = Math.floor(start / MS_PER_HOUR);
     // A row that crosses a clock hour (never in hourly exports) counts in the hour it starts.
     if (compute) {
@@ -201,10 +215,10 @@ export class UsageProfiler {
         this.hourCells++;
       } else g.hoursDropped = true;
     }
-    if (!resourceId) return;
-    let i = newTask ? undefined : g.tasks.get(resourceId);
-    if (i === undefined) {
-      if (g.tasks.size >= PROFILE_BOUNDS.tasksPerGroup || this.taskCount >= PROFILE_BOUNDS.tasks) return;
+    if (task === NO_TASK) return task;
+    let i = task;
+    if (i === NEW_TASK) {
+      if (g.tasks.length >= PROFILE_BOUNDS.tasksPerGroup || this.taskCount >= PROFILE_BOUNDS.tasks) return NO_TASK;
       i = this.taskCount++;
       if ((i + 1) * TASK_FIELDS > this.table.length) {
         const grown = new Float64Array(this.table.length * 2);
@@ -214,7 +228,7 @@ export class UsageProfiler {
       // A new task: every sum and maximum 0 (a fresh table's zeros), its first and last hour this one.
       this.table[i * TASK_FIELDS + FIRST_HOUR] = hour;
       this.table[i * TASK_FIELDS + LAST_HOUR] = hour;
-      g.tasks.set(resourceId, i);
+      g.tasks.push(i);
     }
     const t = this.table;
     const at = i * TASK_FIELDS;
@@ -231,6 +245,7 @@ export class UsageProfiler {
       t[at + MAX_GB] = Math.max(t[at + MAX_GB]!, rate);
       if (subHour) t[at + EXACT_GB] = Math.max(t[at + EXACT_GB]!, rate);
     } else if (meter.resource === "storage") t[at + ST_H] = t[at + ST_H]! + quantity;
+    return i;
   }
 
   /** The profile of one group (by the accumulator's group key), or undefined when it was not profiled. */
@@ -244,7 +259,7 @@ export class UsageProfiler {
     let sizedTasks = 0;
     let shortTasks = 0;
     const storage = { tasks: 0, computeHours: 0, gbHours: 0 };
-    for (const i of g.tasks.values()) {
+    for (const i of g.tasks) {
       const t = this.task(i);
       if (t.vcpuH === 0 && t.gbH === 0) {
         if (t.stH > 0) storage.gbHours += t.stH;
@@ -281,7 +296,7 @@ export class UsageProfiler {
       hourly,
       hourlyOf,
       hoursDropped: g.hoursDropped,
-      tasks: g.tasks.size,
+      tasks: g.tasks.length,
       sizedTasks,
       sizes: [...sizes.values()].sort((a, b) => b.taskHours - a.taskHours).slice(0, MAX_SIZES),
       runs: starts.size,
