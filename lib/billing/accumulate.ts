@@ -5,6 +5,7 @@ import { Attribution, linkTagsOf } from "./attribution";
 import { ExactSum } from "./exact-sum";
 import { decimalOfNumber, decimalOfText } from "./fast-decimal";
 import { Memo } from "./memo";
+import { PartsIndex } from "./parts-index";
 import { PeriodTracker, periodSentence } from "./period";
 import { SavingsPlanHours } from "./savings-plan";
 import { SplitCollector } from "./split-rightsizing";
@@ -70,30 +71,6 @@ interface Group {
 
 type UsageEntry = RunningSums & { region: string; platform: "ecs" | "eks"; usageType: string; unit: string };
 
-/**
- * Nested maps from a key's parts to its entry: a row's parts are looked up one by one (each a string a bill repeats,
- * hashed once) instead of joining them into a new key string per row.
- */
-class PartsIndex<V> {
-  private root = new Map<string, unknown>();
-  get(parts: readonly string[]): V | undefined {
-    let m: unknown = this.root;
-    for (const p of parts) {
-      m = (m as Map<string, unknown>).get(p);
-      if (m === undefined) return undefined;
-    }
-    return m as V;
-  }
-  set(parts: readonly string[], value: V): void {
-    let m = this.root;
-    for (let i = 0; i < parts.length - 1; i++) {
-      let next = m.get(parts[i]!) as Map<string, unknown> | undefined;
-      if (!next) m.set(parts[i]!, (next = new Map()));
-      m = next;
-    }
-    m.set(parts[parts.length - 1]!, value);
-  }
-}
 
 // Products whose charges a Fargate service causes beside the Fargate meter (docs/pricing-rules.md#reading-a-bill).
 const RELATED_CUR_PRODUCTS = new Set(["AmazonECS", "AmazonEKS", "AmazonVPC", "AWSELB", "AmazonCloudWatch", "AWSDataTransfer", "AmazonEFS", "AmazonECR"]);
@@ -179,6 +156,15 @@ function text(value: Cell): string {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "object") return JSON.stringify(value instanceof Map ? Object.fromEntries(value) : value);
   return String(value);
+}
+
+/** s.trim(), without the call when both ends are printable ASCII (nearly every cell): nothing to trim then. */
+function trimmed(s: string): string {
+  const n = s.length;
+  if (n === 0) return s;
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(n - 1);
+  return a > 32 && a < 127 && b > 32 && b < 127 ? s : s.trim();
 }
 
 /** Task ARN -> cluster: arn:aws:ecs:us-east-1:123:task/CLUSTER/id (EKS pods: pod/CLUSTER/...). */
@@ -309,7 +295,7 @@ export class BillAccumulator {
   }
 
   private str(field: Field): string {
-    return text(this.get(field)).trim();
+    return trimmed(text(this.get(field)));
   }
 
   /** Where the current row is, for messages: "line N" of a CSV file (the header is line 1), "row N" of a Parquet file. */

@@ -248,6 +248,9 @@ export class UsageProfiler {
     return i;
   }
 
+  /** x.toFixed(4), once per distinct x (a group's tasks share a few sizes; toFixed is slow). */
+  private fixed = new Map<number, string>();
+
   /** The profile of one group (by the accumulator's group key), or undefined when it was not profiled. */
   profile(groupKey: string): GroupProfile | undefined {
     const g = this.groups.get(groupKey);
@@ -256,6 +259,14 @@ export class UsageProfiler {
     const hourly = [...(hourlyOf === "vcpu" ? g.vcpuByHour : g.gbByHour).values()].filter((v) => v > 0).sort((a, b) => b - a);
     const sizes = new Map<string, TaskSizeSeen>();
     const starts = new Set<number>();
+    const fixed4 = (x: number) => {
+      let f = this.fixed.get(x);
+      if (f === undefined) {
+        if (this.fixed.size >= 4096) this.fixed.clear();
+        this.fixed.set(x, (f = x.toFixed(4)));
+      }
+      return f;
+    };
     let sizedTasks = 0;
     let shortTasks = 0;
     const storage = { tasks: 0, computeHours: 0, gbHours: 0 };
@@ -285,8 +296,9 @@ export class UsageProfiler {
       if (!sized) continue;
       sizedTasks++;
       // Bill amounts carry 10 decimals: sizes are grouped at 4.
-      const key = `${vcpu.toFixed(4)}/${gb.toFixed(4)}`;
-      const s = sizes.get(key) ?? { vcpu: Number(vcpu.toFixed(4)), memoryGB: Number(gb.toFixed(4)), tasks: 0, taskHours: 0 };
+      const [v4, g4] = [fixed4(vcpu), fixed4(gb)];
+      const key = `${v4}/${g4}`;
+      const s = sizes.get(key) ?? { vcpu: Number(v4), memoryGB: Number(g4), tasks: 0, taskHours: 0 };
       s.tasks++;
       s.taskHours += taskHours;
       sizes.set(key, s);
