@@ -71,7 +71,6 @@ interface Group {
 
 type UsageEntry = RunningSums & { region: string; platform: "ecs" | "eks"; usageType: string; unit: string };
 
-
 // Products whose charges a Fargate service causes beside the Fargate meter (docs/pricing-rules.md#reading-a-bill).
 const RELATED_CUR_PRODUCTS = new Set(["AmazonECS", "AmazonEKS", "AmazonVPC", "AWSELB", "AmazonCloudWatch", "AWSDataTransfer", "AmazonEFS", "AmazonECR"]);
 const RELATED_EC2_USAGE = /NatGateway|DataTransfer|-Bytes$|PublicIPv4|VpcEndpoint|LoadBalancer|LCUUsage/;
@@ -246,6 +245,7 @@ export class BillAccumulator {
   private period = new PeriodTracker();
   /** Where Fargate rows' usage types and quantities came from (column names), for columnsUsed. */
   private usageTypeFrom = new Set<string>();
+  private curColumnsNoted = false;
   private quantityFrom = new Set<string>();
   private spCovered = false;
   /** FOCUS: an on-demand Usage row whose EffectiveCost differs from its BilledCost (AWS's 1.0 sample rounds it): use BilledCost. */
@@ -458,8 +458,12 @@ export class BillAccumulator {
     this.period.usage(start, end, !!platform && fargateType);
     if (platform && fargateType) {
       if (type === "SavingsPlanCoveredUsage") this.spCovered = true;
-      this.usageTypeFrom.add(FORMAT_COLUMNS[this.map!.format].usageType!.column);
-      this.quantityFrom.add(FORMAT_COLUMNS[this.map!.format].quantity!.column);
+      // The same two columns on every CUR row: noted once.
+      if (!this.curColumnsNoted) {
+        this.curColumnsNoted = true;
+        this.usageTypeFrom.add(FORMAT_COLUMNS[this.map!.format].usageType!.column);
+        this.quantityFrom.add(FORMAT_COLUMNS[this.map!.format].quantity!.column);
+      }
       const billed = type === "SavingsPlanCoveredUsage" ? this.decimal("cost") : cost;
       const [quantity, listCost] = [this.decimal("quantity"), this.decimal("listCost")];
       this.fargate(region, platform, usageType, this.str("unit"), quantity, listCost, cost, start, end, billed);
@@ -664,7 +668,8 @@ export class BillAccumulator {
       const slot = meter.resource === "vcpu" ? "vcpu" : meter.resource === "memory" ? "memoryGB" : meter.resource === "storage" ? "storageGB" : null;
       if (slot) {
         const prev = g.peak[slot];
-        if (!prev || perHour.gt(prev)) g.peak[slot] = perHour;
+        // (The same coefficient and places, as most rows of a group have, is not more: no comparison.)
+        if (!prev || ((perHour.c !== prev.c || perHour.e !== prev.e) && perHour.gt(prev))) g.peak[slot] = perHour;
       }
     }
   }

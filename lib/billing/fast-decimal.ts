@@ -35,6 +35,12 @@ export function decimalOfNumber(v: number): Decimal | null {
   if (v === 0) return ZERO; // 0 and -0 ("0")
   const a = v < 0 ? -v : v;
   if (!(a < LIMIT)) return null; // also NaN and the infinities
+  // Most bill numbers have at most 10 places: one try at 10 (the smallest e that works gives the same r / 10^e once
+  // trailing zeros are dropped, as r at 10 places is that r x 10^(10 - e) exactly, below 2^52), then each e in turn.
+  if (a * 1e10 < LIMIT) {
+    const r = Math.round(v * 1e10);
+    if (r / 1e10 === v) return canonical(r, 10);
+  }
   for (let e = 0; e <= 15; e++) {
     const p = POW10[e]!;
     if (a * p >= LIMIT) return null;
