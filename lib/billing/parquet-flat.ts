@@ -129,6 +129,8 @@ export class FlatChunk {
    */
   lazy = false;
   private textBytes: Uint8Array = new Uint8Array(0);
+  /** The same bytes as a Node Buffer, when there is one (NodeBuffer). */
+  private textBuffer: NodeBufferView | null = null;
   private starts: Int32Array = new Int32Array(0);
   private ends: Int32Array = new Int32Array(0);
   from: number;
@@ -201,7 +203,8 @@ export class FlatChunk {
   /** The string (or null) of the current page's k-th row, when `lazy`. */
   textAt(k: number): Cell {
     const at = this.starts[k]!;
-    return at < 0 ? null : utf8(this.textBytes, at, this.ends[k]!);
+    if (at < 0) return null;
+    return this.textBuffer ? this.textBuffer.toString("utf8", at, this.ends[k]!) : utf8(this.textBytes, at, this.ends[k]!);
   }
 
   /** Decodes pages until one holds row r (r >= until). */
@@ -297,6 +300,7 @@ export class FlatChunk {
         }
       }
       this.textBytes = values;
+      this.textBuffer = NodeBuffer ? NodeBuffer.from(values.buffer, values.byteOffset, values.byteLength) : null;
       this.starts = starts;
       this.ends = ends;
       this.lazy = true;
@@ -422,6 +426,17 @@ function lookUp(bytes: Uint8Array, at: number, count: number, size: number, dict
 }
 
 const decoder = new TextDecoder();
+
+/** What textAt() needs of a Node Buffer. */
+interface NodeBufferView {
+  toString(encoding: "utf8", start: number, end: number): string;
+}
+/**
+ * Node's Buffer, where the reader runs in Node (the CLI, the server), else null (a browser worker): its UTF-8 decoding
+ * of a range is about twice as fast as TextDecoder's of a subarray, and gives the same text for every byte sequence,
+ * invalid ones included (U+FFFD as the Encoding Standard replaces; parquet-flat.test.ts compares them on random bytes).
+ */
+export const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): NodeBufferView } }).Buffer ?? null;
 
 /** UTF-8 text as hyparquet decodes it (one TextDecoder; it is faster than String.fromCharCode even on short ASCII). */
 const utf8 = (bytes: Uint8Array, start: number, end: number): string => decoder.decode(bytes.subarray(start, end));
