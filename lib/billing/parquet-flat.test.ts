@@ -411,7 +411,9 @@ describe("strings read with Node's Buffer where there is one", () => {
     // Bytes at UTF-8's edges (continuation bytes, overlong and surrogate leads, 0xF5-0xFF) and random ones.
     const edges = [0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff];
     for (let i = 0; i < 100_000; i++) {
-      const bytes = Uint8Array.from({ length: Math.floor(rnd() * 12) }, () => (rnd() < 0.5 ? edges[Math.floor(rnd() * edges.length)]! : Math.floor(rnd() * 256)));
+      const bytes = Uint8Array.from({ length: Math.floor(rnd() * 12) }, () =>
+        rnd() < 0.5 ? edges[Math.floor(rnd() * edges.length)]! : Math.floor(rnd() * 256),
+      );
       const view = NodeBuffer!.from(bytes.buffer, 0, bytes.length);
       expect(view.toString("utf8", 0, bytes.length)).toBe(decoder.decode(bytes));
     }

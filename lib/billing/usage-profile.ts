@@ -120,23 +120,6 @@ export class UsageProfiler {
    */
   private table = new Float64Array(TASK_FIELDS * 1024);
 
-  /** Task number i's fields as a TaskAcc (profile()). */
-  private task(i: number): TaskAcc {
-    const t = this.table;
-    const at = i * TASK_FIELDS;
-    return {
-      vcpuH: t[at + VCPU_H]!,
-      gbH: t[at + GB_H]!,
-      stH: t[at + ST_H]!,
-      firstHour: t[at + FIRST_HOUR]!,
-      lastHour: t[at + LAST_HOUR]!,
-      maxVcpu: t[at + MAX_VCPU]!,
-      maxGb: t[at + MAX_GB]!,
-      exactVcpu: t[at + EXACT_VCPU]!,
-      exactGb: t[at + EXACT_GB]!,
-    };
-  }
-
   add(groupKey: string, r: ProfileRow): void {
     const g = this.group(groupKey);
     if (!g) return;
@@ -257,8 +240,11 @@ export class UsageProfiler {
     if (!g) return undefined;
     const hourlyOf = g.vcpuByHour.size ? "vcpu" : "memory";
     const hourly = [...(hourlyOf === "vcpu" ? g.vcpuByHour : g.gbByHour).values()].filter((v) => v > 0).sort((a, b) => b - a);
-    const sizes = new Map<string, TaskSizeSeen>();
+    // Sizes by their 4-place texts (vCPU, then GB), and in the order first seen (the sort below keeps it for ties).
+    const sizeIndex = new Map<string, Map<string, TaskSizeSeen>>();
+    const sizes: TaskSizeSeen[] = [];
     const starts = new Set<number>();
+    const table = this.table;
     const fixed4 = (x: number) => {
       let f = this.fixed.get(x);
       if (f === undefined) {
@@ -271,7 +257,19 @@ export class UsageProfiler {
     let shortTasks = 0;
     const storage = { tasks: 0, computeHours: 0, gbHours: 0 };
     for (const i of g.tasks) {
-      const t = this.task(i);
+      // The task's fields, read in place (TaskAcc's names).
+      const at = i * TASK_FIELDS;
+      const t: TaskAcc = {
+        vcpuH: table[at + VCPU_H]!,
+        gbH: table[at + GB_H]!,
+        stH: table[at + ST_H]!,
+        firstHour: table[at + FIRST_HOUR]!,
+        lastHour: table[at + LAST_HOUR]!,
+        maxVcpu: table[at + MAX_VCPU]!,
+        maxGb: table[at + MAX_GB]!,
+        exactVcpu: table[at + EXACT_VCPU]!,
+        exactGb: table[at + EXACT_GB]!,
+      };
       if (t.vcpuH === 0 && t.gbH === 0) {
         if (t.stH > 0) storage.gbHours += t.stH;
         continue;
@@ -296,12 +294,17 @@ export class UsageProfiler {
       if (!sized) continue;
       sizedTasks++;
       // Bill amounts carry 10 decimals: sizes are grouped at 4.
-      const [v4, g4] = [fixed4(vcpu), fixed4(gb)];
-      const key = `${v4}/${g4}`;
-      const s = sizes.get(key) ?? { vcpu: Number(v4), memoryGB: Number(g4), tasks: 0, taskHours: 0 };
+      const v4 = fixed4(vcpu);
+      const g4 = fixed4(gb);
+      let byGb = sizeIndex.get(v4);
+      if (!byGb) sizeIndex.set(v4, (byGb = new Map()));
+      let s = byGb.get(g4);
+      if (!s) {
+        byGb.set(g4, (s = { vcpu: Number(v4), memoryGB: Number(g4), tasks: 0, taskHours: 0 }));
+        sizes.push(s);
+      }
       s.tasks++;
       s.taskHours += taskHours;
-      sizes.set(key, s);
     }
     return {
       granularity: g.coarse ? "coarse" : "hourly",
@@ -310,7 +313,7 @@ export class UsageProfiler {
       hoursDropped: g.hoursDropped,
       tasks: g.tasks.length,
       sizedTasks,
-      sizes: [...sizes.values()].sort((a, b) => b.taskHours - a.taskHours).slice(0, MAX_SIZES),
+      sizes: sizes.sort((a, b) => b.taskHours - a.taskHours).slice(0, MAX_SIZES),
       runs: starts.size,
       shortTasks,
       storage,
