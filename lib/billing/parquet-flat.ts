@@ -19,6 +19,12 @@ const damaged = (what: string): never => {
   throw new ParquetDamage(what);
 };
 
+/** FlatChunk.mode: where a page's cells are read from. */
+export const CELLS = 0;
+export const NUMBERS = 1;
+export const TEXT = 2;
+export type CellMode = typeof CELLS | typeof NUMBERS | typeof TEXT;
+
 /** How a column's physical values become cells, as hyparquet's convert() makes them. */
 export type FlatKind = "string" | "number" | "bigint" | "millis" | "micros" | "nanos";
 
@@ -123,11 +129,13 @@ interface Page {
 export class FlatChunk {
   data: ArrayLike<Cell> = [];
   /**
-   * True while the page's cells are strings read when asked (textAt), not in `data`: a page of plain strings (task
-   * ARNs, each row its own) keeps its bytes and each string's place, and a row's string is made as the row is read, so
-   * it lives as long as the row needs it (or the accumulator keeps it), not as long as the page.
+   * How the current page's cells are read (the row loop branches on it, so each read is of one kind of array):
+   * CELLS `data[k]`, NUMBERS `nums[k]` (a page of numbers, unboxed), TEXT `textAt(k)`: a page of plain strings
+   * (task ARNs, each row its own) keeps its bytes and each string's place, and a row's string is made as the row is
+   * read, so it lives as long as the row needs it (or the accumulator keeps it), not as long as the page.
    */
-  lazy = false;
+  mode: CellMode = CELLS;
+  nums: Float64Array = new Float64Array(0);
   private textBytes: Uint8Array = new Uint8Array(0);
   /** The same bytes as a Node Buffer, when there is one (NodeBuffer). */
   private textBuffer: NodeBufferView | null = null;
@@ -200,11 +208,12 @@ export class FlatChunk {
     return n;
   }
 
-  /** The string (or null) of the current page's k-th row, when `lazy`. */
+  /** The string (or null) of the current page's k-th row, when `mode` is TEXT. */
   textAt(k: number): Cell {
     const at = this.starts[k]!;
     if (at < 0) return null;
-    return this.textBuffer ? this.textBuffer.toString("utf8", at, this.ends[k]!) : utf8(this.textBytes, at, this.ends[k]!);
+    const b = this.textBuffer;
+    return b ? (b.utf8Slice ? b.utf8Slice(at, this.ends[k]!) : b.toString("utf8", at, this.ends[k]!)) : utf8(this.textBytes, at, this.ends[k]!);
   }
 
   /** Decodes pages until one holds row r (r >= until). */
@@ -281,7 +290,7 @@ export class FlatChunk {
       for (let i = 0; i < n; i++) if (defs[i] === 1) present++;
       if (present === n) defs = null;
     }
-    this.lazy = false;
+    this.mode = CELLS;
     // A page of nulls only (a column the bill leaves empty): one shared array, nothing decoded.
     if (present === 0) return this.scratch.nulls(n);
     // The present values first, in an array of the page's rows, then spread to their rows from the end, nulls between.
@@ -303,11 +312,15 @@ export class FlatChunk {
       this.textBuffer = NodeBuffer ? NodeBuffer.from(values.buffer, values.byteOffset, values.byteLength) : null;
       this.starts = starts;
       this.ends = ends;
-      this.lazy = true;
+      this.mode = TEXT;
       return this.data;
     } else {
       const numbers = !defs && this.kind === "number" && this.type !== "BYTE_ARRAY";
-      if (numbers) return plainNumbers(values, at, values.length, this.type, present, this.scratch.doubles(n));
+      if (numbers) {
+        this.nums = plainNumbers(values, at, values.length, this.type, present, this.scratch.doubles(n));
+        this.mode = NUMBERS;
+        return this.nums;
+      }
       cells = plain(values, at, values.length, this.type, this.kind, present, n, this.scratch);
     }
     if (defs) for (let i = n - 1, v = present - 1; i >= 0; i--) cells[i] = defs[i] === 1 ? cells[v--] : null;
@@ -430,6 +443,8 @@ const decoder = new TextDecoder();
 /** What textAt() needs of a Node Buffer. */
 interface NodeBufferView {
   toString(encoding: "utf8", start: number, end: number): string;
+  /** What toString("utf8", start, end) calls, without its argument handling (Buffer.prototype, every Node version). */
+  utf8Slice?: (start: number, end: number) => string;
 }
 /**
  * Node's Buffer, where the reader runs in Node (the CLI, the server), else null (a browser worker): its UTF-8 decoding

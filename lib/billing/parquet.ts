@@ -1,7 +1,7 @@
 import { parquetMetadataAsync, parquetRead, parquetSchema, type ColumnMetaData, type FileMetaData, type RowGroup } from "hyparquet";
 import { BillError, columnsToRead, detectFormat } from "./columns";
 import type { BillAccumulator, Cell } from "./accumulate";
-import { FlatChunk, flatKind, PageBuffer, type FlatKind } from "./parquet-flat";
+import { CELLS, FlatChunk, flatKind, NUMBERS, PageBuffer, type CellMode, type FlatKind } from "./parquet-flat";
 import { checkMetadata, chunkRange, guardedSource, ParquetDamage, type Levels } from "./parquet-guard";
 
 /** Random access to the file's bytes (a File's slices in the browser, a file handle in Node). */
@@ -80,7 +80,8 @@ export async function readParquetBill(
         for (let c = 0; c < n; c++) {
           const f = feeds[c]!;
           if (r >= f.until) f.advance(r);
-          row[c] = f.lazy ? f.textAt(r - f.from) : f.data[r - f.from];
+          const k = r - f.from;
+          row[c] = f.mode === CELLS ? f.data[k] : f.mode === NUMBERS ? f.nums[k] : f.textAt(k);
         }
         acc.row(row);
       }
@@ -102,15 +103,17 @@ interface Feed {
   /** The rows its pieces cover from the group's first row. */
   readonly rows: number;
   advance(r: number): void;
-  /** The current piece's cells are read one at a time by textAt (row - from), not from `data`. */
-  readonly lazy: boolean;
+  /** Where the current piece's cells are (parquet-flat.ts CellMode): `data`, `nums` or textAt(row - from). */
+  readonly mode: CellMode;
+  readonly nums: Float64Array;
   textAt(k: number): Cell;
 }
 
 /** hyparquet's decoded pieces of a column (onChunk), in row order. */
 class Pieces implements Feed {
   data: ArrayLike<Cell> = [];
-  readonly lazy = false;
+  readonly mode = CELLS;
+  readonly nums = new Float64Array(0);
   textAt(k: number): Cell {
     return this.data[k];
   }

@@ -23,8 +23,11 @@ export class ResourceIds {
   private hashes = new Int32Array(1024);
   /** Per entry, for the caller (./accumulate.ts: its profiler task, or -2 not asked, -1 refused). */
   task = new Int32Array(1024);
-  /** Entry + 1 per slot (0: empty); capacity a power of two, at most half full. */
-  private slots = new Int32Array(2048);
+  /**
+   * Two integers a slot: entry + 1 (0: empty) and the entry's hash, so a probe reads one place of memory until a hash
+   * matches; capacity (slots) a power of two, at most half full.
+   */
+  private slots = new Int32Array(2 * 2048);
   private count = 0;
   /** IDs with a character past U+00FF, by group + U+0000 + ID. */
   private wide = new Map<string, number>();
@@ -44,12 +47,15 @@ export class ResourceIds {
       if (e !== undefined) return e;
     }
     const h = hashOf(group, id);
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let i = h & mask, probe = 0; ; i = (i + 1) & mask, probe++) {
-      const s = this.slots[i]!;
+      const s = slots[2 * i]!;
       if (s === 0 || probe > MAX_PROBE) return -1;
-      const e = s - 1;
-      if (this.hashes[e] === h && this.groups[e] === group && this.same(e, id)) return e;
+      if (slots[2 * i + 1] === h) {
+        const e = s - 1;
+        if (this.groups[e] === group && this.same(e, id)) return e;
+      }
     }
   }
 
@@ -71,7 +77,7 @@ export class ResourceIds {
     }
     const h = hashOf(group, id);
     this.hashes[e] = h;
-    if (2 * this.count > this.slots.length) this.rehash(this.slots.length * 2);
+    if (2 * this.count > this.slots.length >> 1) this.rehash(this.slots.length);
     else if (!this.place(e, h)) this.toMap();
     return e;
   }
@@ -110,18 +116,21 @@ export class ResourceIds {
 
   /** Puts entry e in its slot; false when the probe runs past MAX_PROBE. */
   private place(e: number, h: number): boolean {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let i = h & mask, probe = 0; probe <= MAX_PROBE; i = (i + 1) & mask, probe++) {
-      if (this.slots[i] === 0) {
-        this.slots[i] = e + 1;
+      if (slots[2 * i] === 0) {
+        slots[2 * i] = e + 1;
+        slots[2 * i + 1] = h;
         return true;
       }
     }
     return false;
   }
 
+  /** A table of `capacity` slots with every entry placed again. */
   private rehash(capacity: number) {
-    this.slots = new Int32Array(capacity);
+    this.slots = new Int32Array(2 * capacity);
     for (let e = 0; e < this.count; e++) {
       if (this.starts[e]! < 0) continue; // a wide ID, in its Map
       if (!this.place(e, this.hashes[e]!)) return this.toMap();
