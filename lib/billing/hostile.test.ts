@@ -382,3 +382,41 @@ describe("item 5: resource IDs counted and profiled up to their bounds, kept out
     expect(r.notes).toContain("Tasks: distinct resource IDs are counted up to 200,000 over all groups; later ones are not counted.");
   });
 });
+
+describe("item 5: a csv.gz read in Node is scanned while zlib inflates the next piece (readCsvBill's `later`)", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "gz-overlap-"));
+  // The CUR 2.0 fixture's 12 data rows repeated to about 4 MB of text (64 pieces of 64 KiB), every row the same bill.
+  const body = LINES.slice(1).filter(Boolean);
+  const times = Math.ceil(4_000_000 / body.join("\n").length);
+  const big = [LINES[0], ...Array.from({ length: times }, () => body).flat()].join("\n") + "\n";
+
+  it("gives the same answer as the text read in one piece", async () => {
+    const file = path.join(dir, "big.csv.gz");
+    writeFileSync(file, gzipSync(big));
+    const r = await reconcileFile(file, fargateCatalog, "big.csv.gz");
+    // The fixture's effective cost, 0.225048625 a copy, times the copies.
+    expect(r.bill.rows).toBe(times * body.length);
+    expect(r.totals.effectiveCost).toBe((await reconcileCsvText(big)).totals.effectiveCost);
+    expect(r.totals.effectiveCost).toBe(String(Math.round(0.225048625 * times * 1e9) / 1e9));
+  });
+
+  it("names damage in text that arrived before the gzip stream broke (the first damage in the file's order)", async () => {
+    // A bad number on the last full line of a file cut short: the text before the cut arrives, then zlib's error.
+    const lines = big.trimEnd().split("\n");
+    // The last line holding the fixture's first row's rate and cost (its unblended cost made "oops").
+    const at = lines.findLastIndex((l) => l.includes(",0.04048,0.04048,"));
+    expect(at).toBeGreaterThan(lines.length - 40);
+    lines[at] = lines[at]!.replace(",0.04048,0.04048,", ",0.04048,oops,");
+    const damaged = `${lines.join("\n")}\n`;
+    expect(damaged).toContain("oops");
+    const gz = gzipSync(damaged);
+    const file = path.join(dir, "cut.csv.gz");
+    writeFileSync(file, gz.subarray(0, gz.length - 8)); // the gzip trailer (CRC and size) cut off: all text, then an error
+    expect(await errorOf(reconcileFile(file, fargateCatalog, "cut.csv.gz"))).toBe(
+      `cut.csv.gz, line ${at + 1}: line_item_unblended_cost is "oops", which is not a number; the file may be damaged or not a bill export.`,
+    );
+    // Cut inside the text: zlib's error, named as before.
+    writeFileSync(file, gz.subarray(0, gz.length >> 1));
+    expect(await errorOf(reconcileFile(file, fargateCatalog, "cut.csv.gz"))).toMatch(/^cut\.csv\.gz is not a valid gzip file \(.+\)\.$/);
+  });
+});
