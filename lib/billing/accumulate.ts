@@ -17,6 +17,7 @@ import {
   isFargateUsageType,
   stripRegionPrefix,
   usageTypeFromDescription,
+  type FargateMeter,
   type SkuInfo,
 } from "./usage-type";
 import { ResourceIds } from "./resource-ids";
@@ -69,7 +70,7 @@ interface Group {
   profile: GroupHandle | null | undefined;
 }
 
-type UsageEntry = RunningSums & { region: string; platform: "ecs" | "eks"; usageType: string; unit: string };
+type UsageEntry = RunningSums & { region: string; platform: "ecs" | "eks"; usageType: string; unit: string; meter: FargateMeter | undefined };
 
 // Products whose charges a Fargate service causes beside the Fargate meter (docs/pricing-rules.md#reading-a-bill).
 const RELATED_CUR_PRODUCTS = new Set(["AmazonECS", "AmazonEKS", "AmazonVPC", "AWSELB", "AmazonCloudWatch", "AWSDataTransfer", "AmazonEFS", "AmazonECR"]);
@@ -181,6 +182,14 @@ export function clusterOf(resourceId: string): string {
   return second > first + 1 ? resourceId.slice(first + 1, second) : "(unknown)";
 }
 
+/** Where clusterOf's cluster ends in resourceId (the "/" after it); only for an ID whose cluster is known. */
+function clusterEnd(resourceId: string): number {
+  let at = -1;
+  for (let i = 0; i < 5; i++) at = resourceId.indexOf(":", at + 1);
+  const first = resourceId.indexOf("/", at + 1);
+  return resourceId.indexOf("/", first + 1);
+}
+
 /** The ECS service name from a tags cell: a JSON object (FOCUS Tags, CUR 2.0 resource_tags) or a Parquet map. */
 export function serviceFromTags(value: Cell): string | undefined {
   if (typeof value !== "string") return serviceIn(value);
@@ -233,6 +242,9 @@ export class BillAccumulator {
   /** Groups past GROUP_BOUNDS.tracked: only their sums. */
   private untracked = { rows: 0, listCost: ZERO, effectiveCost: ZERO, billedCost: ZERO };
   private resourceCount = 0;
+  /** The last resource ID's text up to its cluster's closing "/", and that cluster (clusterOfResource()). */
+  private clusterPrefix = "";
+  private clusterOfPrefix = "";
   /** Every group's resource IDs, counted or profiled. */
   private resourceIds = new ResourceIds();
   private periodStart = Infinity;
@@ -466,7 +478,9 @@ export class BillAccumulator {
       }
       const billed = type === "SavingsPlanCoveredUsage" ? this.decimal("cost") : cost;
       const [quantity, listCost] = [this.decimal("quantity"), this.decimal("listCost")];
-      this.fargate(region, platform, usageType, this.str("unit"), quantity, listCost, cost, start, end, billed);
+      // A Parquet double is the quantity's number already (its Decimal's toNumber() gives it back).
+      const raw = this.get("quantity");
+      this.fargate(region, platform, usageType, this.str("unit"), quantity, listCost, cost, start, end, billed, typeof raw === "number" ? raw : undefined);
       this.sp?.fargate(region, usageType, quantity, listCost, type === "SavingsPlanCoveredUsage" ? cost : null, start, end);
     } else if (RELATED_CUR_PRODUCTS.has(product) || (product === "AmazonEC2" && RELATED_EC2_USAGE.test(usageType))) {
       this.addOutside(product, usageType, region, this.str("unit"), this.decimal("quantity"), cost);
@@ -561,15 +575,16 @@ export class BillAccumulator {
     start: number,
     end: number,
     billed: Decimal,
+    quantityNumber?: number,
   ) {
     this.fargateRows++;
-    const meter = fargateMeter(usageType);
+    const u = this.usageEntry(region, platform, usageType, rawUnit);
+    const meter = u.meter;
     const unit = meter?.unit ?? rawUnit;
-    const u = this.usageEntry(region, platform, usageType, unit);
     addSums(u, quantity, listCost, cost, billed);
 
     const resourceId = this.str("resourceId");
-    const cluster = clusterOf(resourceId);
+    const cluster = this.clusterOfResource(resourceId);
     let service = "(untagged)";
     const map = this.map!;
     if (map.index.tags >= 0) service = serviceFromTags(this.get("tags")) ?? service;
@@ -646,7 +661,7 @@ export class BillAccumulator {
         const now = this.profiler.addTo(
           g.profile,
           meter,
-          quantity.toNumber(),
+          quantityNumber ?? quantity.toNumber(),
           start,
           end,
           task,
@@ -674,16 +689,33 @@ export class BillAccumulator {
     }
   }
 
+  /**
+   * clusterOf(resourceId), without the search when the ID starts as the last one did up to its cluster's closing "/"
+   * (tasks of a cluster follow one another): the colons and slashes clusterOf finds are then the same.
+   */
+  private clusterOfResource(resourceId: string): string {
+    const prefix = this.clusterPrefix;
+    if (prefix && resourceId.startsWith(prefix)) return this.clusterOfPrefix;
+    const cluster = clusterOf(resourceId);
+    if (cluster !== "(unknown)") {
+      const end = clusterEnd(resourceId);
+      this.clusterPrefix = resourceId.slice(0, end + 1);
+      this.clusterOfPrefix = cluster;
+    }
+    return cluster;
+  }
+
   /** A SavingsPlanNegation row of a Fargate meter: only the cash view of its usage line changes (by the negated amount). */
   private billedOnly(region: string, platform: "ecs" | "eks", usageType: string, billed: Decimal) {
     this.usageEntry(region, platform, usageType, null).billedCost.add(billed);
   }
 
   /**
-   * The usage line of a region, platform and usage type, made on first use (unit: the meter's, else this one, else the
-   * row's); past GROUP_BOUNDS.tableKeys lines, a new one is the "(other)" region's line of its platform and type.
+   * The usage line of a region, platform and usage type, made on first use (unit: the meter's, else rawUnit, else the
+   * row's unit column), with its Fargate meter; past GROUP_BOUNDS.tableKeys lines, a new one is the "(other)" region's
+   * line of its platform and type.
    */
-  private usageEntry(region: string, platform: "ecs" | "eks", usageType: string, unit: string | null): UsageEntry {
+  private usageEntry(region: string, platform: "ecs" | "eks", usageType: string, rawUnit: string | null): UsageEntry {
     const parts = this.parts3;
     parts[0] = usageType;
     parts[1] = region;
@@ -700,7 +732,8 @@ export class BillAccumulator {
       u = this.usageIndex.get(parts);
       if (u) return u;
     }
-    u = { region, platform, usageType, unit: unit ?? fargateMeter(usageType)?.unit ?? this.str("unit"), ...newSums() };
+    const meter = fargateMeter(usageType);
+    u = { region, platform, usageType, unit: meter?.unit ?? rawUnit ?? this.str("unit"), meter, ...newSums() };
     this.usage.set(`${region}\u0000${platform}\u0000${usageType}`, u);
     this.usageIndex.set(parts, u);
     return u;
