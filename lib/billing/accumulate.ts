@@ -3,7 +3,9 @@ import { dec, DIVISION_PLACES, MS_PER_HOUR, ZERO, type Decimal } from "@/lib/cor
 import { BillError, FORMAT_NAMES, FORMAT_COLUMNS, mapHeader, type ColumnMap, type Field } from "./columns";
 import { Attribution, linkTagsOf } from "./attribution";
 import { ExactSum } from "./exact-sum";
+import { decimalOfNumber, decimalOfText } from "./fast-decimal";
 import { Memo } from "./memo";
+import { PartsIndex } from "./parts-index";
 import { PeriodTracker, periodSentence } from "./period";
 import { SavingsPlanHours } from "./savings-plan";
 import { SplitCollector } from "./split-rightsizing";
@@ -15,9 +17,11 @@ import {
   isFargateUsageType,
   stripRegionPrefix,
   usageTypeFromDescription,
+  type FargateMeter,
   type SkuInfo,
 } from "./usage-type";
-import { UsageProfiler } from "./usage-profile";
+import { ResourceIds } from "./resource-ids";
+import { NEW_TASK, NO_TASK, UsageProfiler, type GroupHandle } from "./usage-profile";
 
 /** One cell as a reader hands it over: CSV gives text; Parquet gives numbers, dates, maps. */
 export type Cell = string | number | bigint | boolean | Date | null | undefined | object;
@@ -54,10 +58,19 @@ interface Group {
   line: Omit<GroupLine, "usage" | "listCost" | "effectiveCost" | "peak" | "resources">;
   usage: Map<string, RunningSums & { unit: string }>;
   peak: { vcpu: Decimal | null; memoryGB: Decimal | null; storageGB: Decimal | null };
-  resources: Set<string>;
+  /** Distinct resource IDs counted (at most MAX_RESOURCES a group and GROUP_BOUNDS.resources over all groups). */
+  resources: number;
+  /** Its number in the accumulator's ResourceIds. */
+  no: number;
   /** Its names were handed to the attribution (once per group: they are the same on every row). */
   named: boolean;
+  /** Its key in the accumulator's groups (and the profiler's). */
+  key: string;
+  /** Its profile's accumulator: undefined until its first metered row, null when not profiled (PROFILE_BOUNDS.groups). */
+  profile: GroupHandle | null | undefined;
 }
+
+type UsageEntry = RunningSums & { region: string; platform: "ecs" | "eks"; usageType: string; unit: string; meter: FargateMeter | undefined };
 
 // Products whose charges a Fargate service causes beside the Fargate meter (docs/pricing-rules.md#reading-a-bill).
 const RELATED_CUR_PRODUCTS = new Set(["AmazonECS", "AmazonEKS", "AmazonVPC", "AWSELB", "AmazonCloudWatch", "AWSDataTransfer", "AmazonEFS", "AmazonECR"]);
@@ -145,6 +158,15 @@ function text(value: Cell): string {
   return String(value);
 }
 
+/** s.trim(), without the call when both ends are printable ASCII (nearly every cell): nothing to trim then. */
+function trimmed(s: string): string {
+  const n = s.length;
+  if (n === 0) return s;
+  const a = s.charCodeAt(0);
+  const b = s.charCodeAt(n - 1);
+  return a > 32 && a < 127 && b > 32 && b < 127 ? s : s.trim();
+}
+
 /** Task ARN -> cluster: arn:aws:ecs:us-east-1:123:task/CLUSTER/id (EKS pods: pod/CLUSTER/...). */
 export function clusterOf(resourceId: string): string {
   if (!resourceId) return "(unknown)";
@@ -158,6 +180,14 @@ export function clusterOf(resourceId: string): string {
   if (first < 0) return "(unknown)";
   const second = resourceId.indexOf("/", first + 1);
   return second > first + 1 ? resourceId.slice(first + 1, second) : "(unknown)";
+}
+
+/** Where clusterOf's cluster ends in resourceId (the "/" after it); only for an ID whose cluster is known. */
+function clusterEnd(resourceId: string): number {
+  let at = -1;
+  for (let i = 0; i < 5; i++) at = resourceId.indexOf(":", at + 1);
+  const first = resourceId.indexOf("/", at + 1);
+  return resourceId.indexOf("/", first + 1);
 }
 
 /** The ECS service name from a tags cell: a JSON object (FOCUS Tags, CUR 2.0 resource_tags) or a Parquet map. */
@@ -195,8 +225,15 @@ export class BillAccumulator {
   private map: ColumnMap | null = null;
   private rows = 0;
   private fargateRows = 0;
-  private usage = new Map<string, RunningSums & { region: string; platform: "ecs" | "eks"; usageType: string; unit: string }>();
+  private usage = new Map<string, UsageEntry>();
+  /** The same entries by usage type, region and platform (usageEntry()). */
+  private usageIndex = new PartsIndex<UsageEntry>();
   private groups = new Map<string, Group>();
+  /** The same groups by region, platform, cluster and service. */
+  private groupIndex = new PartsIndex<Group>();
+  /** Scratch for the index lookups (no array per row). */
+  private parts3: string[] = ["", "", ""];
+  private parts4: string[] = ["", "", "", ""];
   private outside = new Map<string, OutsideLine & { q: ExactSum; c: ExactSum }>();
   /** The same rows, with what links them to the Fargate services found (./attribution.ts). */
   private attribution = new Attribution();
@@ -205,6 +242,11 @@ export class BillAccumulator {
   /** Groups past GROUP_BOUNDS.tracked: only their sums. */
   private untracked = { rows: 0, listCost: ZERO, effectiveCost: ZERO, billedCost: ZERO };
   private resourceCount = 0;
+  /** The last resource ID's text up to its cluster's closing "/", and that cluster (clusterOfResource()). */
+  private clusterPrefix = "";
+  private clusterOfPrefix = "";
+  /** Every group's resource IDs, counted or profiled. */
+  private resourceIds = new ResourceIds();
   private periodStart = Infinity;
   private periodEnd = -Infinity;
   private usageStart = Infinity;
@@ -215,6 +257,7 @@ export class BillAccumulator {
   private period = new PeriodTracker();
   /** Where Fargate rows' usage types and quantities came from (column names), for columnsUsed. */
   private usageTypeFrom = new Set<string>();
+  private curColumnsNoted = false;
   private quantityFrom = new Set<string>();
   private spCovered = false;
   /** FOCUS: an on-demand Usage row whose EffectiveCost differs from its BilledCost (AWS's 1.0 sample rounds it): use BilledCost. */
@@ -264,7 +307,7 @@ export class BillAccumulator {
   }
 
   private str(field: Field): string {
-    return text(this.get(field)).trim();
+    return trimmed(text(this.get(field)));
   }
 
   /** Where the current row is, for messages: "line N" of a CSV file (the header is line 1), "row N" of a Parquet file. */
@@ -285,6 +328,9 @@ export class BillAccumulator {
   private decimal(field: Field): Decimal {
     const v = this.get(field);
     if (v === null || v === undefined || v === "" || v === "NULL") return ZERO;
+    // A short plain decimal, as nearly every cell is, read directly (./fast-decimal.ts; null: read it carefully below).
+    const quick = typeof v === "number" ? decimalOfNumber(v) : typeof v === "string" ? decimalOfText(v) : null;
+    if (quick) return quick;
     // A text or number read before (and found in bounds then) is the same Decimal.
     const known = typeof v === "string" || typeof v === "number" ? NUMBERS.get(v) : undefined;
     if (known) return known;
@@ -424,11 +470,17 @@ export class BillAccumulator {
     this.period.usage(start, end, !!platform && fargateType);
     if (platform && fargateType) {
       if (type === "SavingsPlanCoveredUsage") this.spCovered = true;
-      this.usageTypeFrom.add(FORMAT_COLUMNS[this.map!.format].usageType!.column);
-      this.quantityFrom.add(FORMAT_COLUMNS[this.map!.format].quantity!.column);
+      // The same two columns on every CUR row: noted once.
+      if (!this.curColumnsNoted) {
+        this.curColumnsNoted = true;
+        this.usageTypeFrom.add(FORMAT_COLUMNS[this.map!.format].usageType!.column);
+        this.quantityFrom.add(FORMAT_COLUMNS[this.map!.format].quantity!.column);
+      }
       const billed = type === "SavingsPlanCoveredUsage" ? this.decimal("cost") : cost;
       const [quantity, listCost] = [this.decimal("quantity"), this.decimal("listCost")];
-      this.fargate(region, platform, usageType, this.str("unit"), quantity, listCost, cost, start, end, billed);
+      // A Parquet double is the quantity's number already (its Decimal's toNumber() gives it back).
+      const raw = this.get("quantity");
+      this.fargate(region, platform, usageType, this.str("unit"), quantity, listCost, cost, start, end, billed, typeof raw === "number" ? raw : undefined);
       this.sp?.fargate(region, usageType, quantity, listCost, type === "SavingsPlanCoveredUsage" ? cost : null, start, end);
     } else if (RELATED_CUR_PRODUCTS.has(product) || (product === "AmazonEC2" && RELATED_EC2_USAGE.test(usageType))) {
       this.addOutside(product, usageType, region, this.str("unit"), this.decimal("quantity"), cost);
@@ -523,18 +575,16 @@ export class BillAccumulator {
     start: number,
     end: number,
     billed: Decimal,
+    quantityNumber?: number,
   ) {
     this.fargateRows++;
-    const meter = fargateMeter(usageType);
+    const u = this.usageEntry(region, platform, usageType, rawUnit);
+    const meter = u.meter;
     const unit = meter?.unit ?? rawUnit;
-    let key = `${region}\u0000${platform}\u0000${usageType}`;
-    let u = this.usage.get(key);
-    if (!u && this.usage.size >= GROUP_BOUNDS.tableKeys) u = this.usage.get((key = `${(region = OTHER)}\u0000${platform}\u0000${usageType}`));
-    if (!u) this.usage.set(key, (u = { region, platform, usageType, unit, ...newSums() }));
     addSums(u, quantity, listCost, cost, billed);
 
     const resourceId = this.str("resourceId");
-    const cluster = clusterOf(resourceId);
+    const cluster = this.clusterOfResource(resourceId);
     let service = "(untagged)";
     const map = this.map!;
     if (map.index.tags >= 0) service = serviceFromTags(this.get("tags")) ?? service;
@@ -547,8 +597,14 @@ export class BillAccumulator {
       const tags = map.index.tags >= 0 ? this.get("tags") : undefined;
       this.split.add({ where: this.where(), region, platform, cluster, service, resourceId, meter, start, end, cost, tags, cell: (f) => this.get(f) });
     }
-    const gkey = `${region}\u0000${platform}\u0000${cluster}\u0000${service}`;
-    let g = this.groups.get(gkey);
+    const parts = this.parts4;
+    parts[0] = region;
+    parts[1] = platform;
+    parts[2] = cluster;
+    parts[3] = service;
+    let g = this.groupIndex.get(parts);
+    // Parts holding the separator can spell another group's key (a damaged bill): that group, as when keys were joined.
+    if (!g && (region + platform + cluster + service).includes("\u0000")) g = this.groups.get(`${region}\u0000${platform}\u0000${cluster}\u0000${service}`);
     if (!g && this.groups.size >= GROUP_BOUNDS.tracked) {
       this.attribution.fargateGroup(region, platform, cluster, service);
       this.untracked.rows++;
@@ -558,14 +614,19 @@ export class BillAccumulator {
       return;
     }
     if (!g) {
+      const gkey = `${region}\u0000${platform}\u0000${cluster}\u0000${service}`;
       g = {
         line: { region, platform, cluster, service, os: "linux", arch: "x86_64", rows: 0 },
         usage: new Map(),
         peak: { vcpu: null, memoryGB: null, storageGB: null },
-        resources: new Set(),
+        resources: 0,
+        no: this.groups.size,
         named: false,
+        key: gkey,
+        profile: undefined,
       };
       this.groups.set(gkey, g);
+      this.groupIndex.set(parts, g);
     }
     if (!g.named) {
       g.named = true;
@@ -580,30 +641,40 @@ export class BillAccumulator {
     let gu = g.usage.get(usageType);
     if (!gu) g.usage.set(usageType, (gu = { unit, ...newSums() }));
     addSums(gu, quantity, listCost, cost, billed);
-    // A resource the group's set takes in now was never in it, so never in the group's profile either (every row of the
-    // group is offered to the set, which never stops taking and starts again).
-    let newTask = false;
-    if (resourceId && g.resources.size < MAX_RESOURCES && this.resourceCount < GROUP_BOUNDS.resources) {
-      // One Set operation: adding a resource already there changes nothing.
-      const had = g.resources.size;
-      if (g.resources.add(resourceId).size > had) {
+    // The group's entry for this resource (./resource-ids.ts): made when the resource is counted (while the bounds allow:
+    // they only tighten, so a resource not counted when first seen never is) or when the profiler makes it a task.
+    let entry = -1;
+    if (resourceId) {
+      entry = this.resourceIds.find(g.no, resourceId);
+      if (entry < 0 && g.resources < MAX_RESOURCES && this.resourceCount < GROUP_BOUNDS.resources) {
+        entry = this.resourceIds.add(g.no, resourceId);
+        g.resources++;
         this.resourceCount++;
-        newTask = true;
       }
     }
     if (meter) {
-      this.profiler.add(gkey, {
-        meter,
-        quantity: quantity.toNumber(),
-        start,
-        end,
-        resourceId,
-        newTask,
-        covered: this.covered,
+      if (g.profile === undefined) g.profile = this.profiler.group(g.key);
+      if (g.profile) {
         // Only covered rows' costs are used (the plan's rate); the others skip the conversion.
-        listCost: this.covered ? listCost.toNumber() : 0,
-        effectiveCost: this.covered ? cost.toNumber() : 0,
-      });
+        const covered = this.covered;
+        const task = !resourceId ? NO_TASK : entry >= 0 ? this.resourceIds.task[entry]! : NEW_TASK;
+        const now = this.profiler.addTo(
+          g.profile,
+          meter,
+          quantityNumber ?? quantity.toNumber(),
+          start,
+          end,
+          task,
+          covered,
+          covered ? listCost.toNumber() : 0,
+          covered ? cost.toNumber() : 0,
+        );
+        // A new task, or a refusal to remember (an entry is made for a new task only: a refused resource is asked again).
+        if (now !== task && (now >= 0 || entry >= 0)) {
+          if (entry < 0) entry = this.resourceIds.add(g.no, resourceId);
+          this.resourceIds.task[entry] = now;
+        }
+      }
     }
     // One resource ID's row over its hours = that task's size (rows cover whole hours or less).
     if (resourceId && meter && end > start && quantity.gt(0)) {
@@ -612,18 +683,60 @@ export class BillAccumulator {
       const slot = meter.resource === "vcpu" ? "vcpu" : meter.resource === "memory" ? "memoryGB" : meter.resource === "storage" ? "storageGB" : null;
       if (slot) {
         const prev = g.peak[slot];
-        if (!prev || perHour.gt(prev)) g.peak[slot] = perHour;
+        // (The same coefficient and places, as most rows of a group have, is not more: no comparison.)
+        if (!prev || ((perHour.c !== prev.c || perHour.e !== prev.e) && perHour.gt(prev))) g.peak[slot] = perHour;
       }
     }
   }
 
+  /**
+   * clusterOf(resourceId), without the search when the ID starts as the last one did up to its cluster's closing "/"
+   * (tasks of a cluster follow one another): the colons and slashes clusterOf finds are then the same.
+   */
+  private clusterOfResource(resourceId: string): string {
+    const prefix = this.clusterPrefix;
+    if (prefix && resourceId.startsWith(prefix)) return this.clusterOfPrefix;
+    const cluster = clusterOf(resourceId);
+    if (cluster !== "(unknown)") {
+      const end = clusterEnd(resourceId);
+      this.clusterPrefix = resourceId.slice(0, end + 1);
+      this.clusterOfPrefix = cluster;
+    }
+    return cluster;
+  }
+
   /** A SavingsPlanNegation row of a Fargate meter: only the cash view of its usage line changes (by the negated amount). */
   private billedOnly(region: string, platform: "ecs" | "eks", usageType: string, billed: Decimal) {
-    let key = `${region}\u0000${platform}\u0000${usageType}`;
-    if (!this.usage.has(key) && this.usage.size >= GROUP_BOUNDS.tableKeys) key = `${(region = OTHER)}\u0000${platform}\u0000${usageType}`;
-    let u = this.usage.get(key);
-    if (!u) this.usage.set(key, (u = { region, platform, usageType, unit: fargateMeter(usageType)?.unit ?? this.str("unit"), ...newSums() }));
-    u.billedCost.add(billed);
+    this.usageEntry(region, platform, usageType, null).billedCost.add(billed);
+  }
+
+  /**
+   * The usage line of a region, platform and usage type, made on first use (unit: the meter's, else rawUnit, else the
+   * row's unit column), with its Fargate meter; past GROUP_BOUNDS.tableKeys lines, a new one is the "(other)" region's
+   * line of its platform and type.
+   */
+  private usageEntry(region: string, platform: "ecs" | "eks", usageType: string, rawUnit: string | null): UsageEntry {
+    const parts = this.parts3;
+    parts[0] = usageType;
+    parts[1] = region;
+    parts[2] = platform;
+    let u = this.usageIndex.get(parts);
+    if (u) return u;
+    // Parts holding the separator can spell another line's key (a damaged bill): that line, as when keys were joined.
+    if ((region + usageType).includes("\u0000")) {
+      u = this.usage.get(`${region}\u0000${platform}\u0000${usageType}`);
+      if (u) return u;
+    }
+    if (this.usage.size >= GROUP_BOUNDS.tableKeys) {
+      parts[1] = region = OTHER;
+      u = this.usageIndex.get(parts);
+      if (u) return u;
+    }
+    const meter = fargateMeter(usageType);
+    u = { region, platform, usageType, unit: meter?.unit ?? rawUnit ?? this.str("unit"), meter, ...newSums() };
+    this.usage.set(`${region}\u0000${platform}\u0000${usageType}`, u);
+    this.usageIndex.set(parts, u);
+    return u;
   }
 
   /** Which columns each figure was read from (names as the file spells them). */
@@ -688,7 +801,7 @@ export class BillAccumulator {
         listCost: list.toString(),
         effectiveCost: eff.toString(),
         peak: { vcpu: g.peak.vcpu?.toString() ?? null, memoryGB: g.peak.memoryGB?.toString() ?? null, storageGB: g.peak.storageGB?.toString() ?? null },
-        resources: g.resources.size,
+        resources: g.resources,
         ...(profile ? { profile } : {}),
       };
     });

@@ -11,6 +11,7 @@
  */
 import { ZERO, type Decimal } from "@/lib/core";
 import { ExactSum } from "./exact-sum";
+import { PartsIndex } from "./parts-index";
 import type { BesideFargate, BesideLine, DecimalString, LinkedLine } from "./types";
 
 /** Split cost allocation rows of containers on EC2: "USE1-ECS-EC2-vCPU-Hours", "EKS-EC2-GB-Hours" (region prefix optional). */
@@ -106,6 +107,8 @@ const SLASH = 47;
 /** Streams the rows beside the meter and the Fargate rows' clusters/services, then splits the former (finish). */
 export class Attribution {
   private sums = new Map<string, Sum>();
+  /** The same sums by their key's parts (no key string per row). */
+  private index = new PartsIndex<Sum>();
   /** Cluster keys (clusterKeyOf) of Fargate tasks and pods -> their platform and cluster name. */
   private fargateClusters = new Map<string, { platform: "ecs" | "eks"; cluster: string }>();
   /** region|cluster, region|cluster|service and region||service of Fargate groups (from tags and task ARNs). */
@@ -176,28 +179,34 @@ export class Attribution {
     const tagCluster = onEc2Type ? "" : row.tagCluster;
     const tagService = onEc2Type ? "" : row.tagService;
     let parts = [row.product, usageType, row.region, row.unit, clusterKey, tagCluster, tagService, onEc2Type ? "1" : ""];
-    let key = parts.join(K);
-    if (!this.sums.has(key) && this.sums.size >= ATTRIBUTION_BOUNDS.keys) {
-      this.overflow = true;
-      parts = [OTHER, OTHER, OTHER, "", "", "", "", ""];
-      key = parts.join(K);
-    }
-    let s = this.sums.get(key);
+    let s = this.index.get(parts);
     if (!s) {
-      const [product, ut, region, unit] = parts as [string, string, string, string];
-      s = {
-        product,
-        usageType: ut,
-        region,
-        unit,
-        clusterKey: parts[4]!,
-        tagCluster: parts[5]!,
-        tagService: parts[6]!,
-        onEc2: !!parts[7],
-        quantity: new ExactSum(),
-        cost: new ExactSum(),
-      };
-      this.sums.set(key, s);
+      let key = parts.join(K);
+      // Parts holding the separator can spell another sum's key (a damaged bill): that sum, as when keys were joined.
+      s = key.split(K).length !== parts.length ? this.sums.get(key) : undefined;
+      if (!s && this.sums.size >= ATTRIBUTION_BOUNDS.keys) {
+        this.overflow = true;
+        parts = [OTHER, OTHER, OTHER, "", "", "", "", ""];
+        key = parts.join(K);
+        s = this.sums.get(key);
+      }
+      if (!s) {
+        const [product, ut, region, unit] = parts as [string, string, string, string];
+        s = {
+          product,
+          usageType: ut,
+          region,
+          unit,
+          clusterKey: parts[4]!,
+          tagCluster: parts[5]!,
+          tagService: parts[6]!,
+          onEc2: !!parts[7],
+          quantity: new ExactSum(),
+          cost: new ExactSum(),
+        };
+        this.sums.set(key, s);
+        this.index.set(parts, s);
+      }
     }
     s.quantity.add(row.quantity);
     s.cost.add(row.cost);

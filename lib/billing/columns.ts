@@ -53,6 +53,7 @@ const req = (column: string): FieldSpec => ({ column, required: true });
 const opt = (column: string): FieldSpec => ({ column, required: false });
 
 export const FORMAT_COLUMNS: Record<BillFormat, Partial<Record<Field, FieldSpec>>> = {
+  // CUR rows carry their usage type, so their description and SKU (FOCUS's fallbacks) are not read.
   cur2: {
     usageType: req("line_item_usage_type"),
     lineItemType: req("line_item_line_item_type"),
@@ -70,8 +71,6 @@ export const FORMAT_COLUMNS: Record<BillFormat, Partial<Record<Field, FieldSpec>
     end: opt("line_item_usage_end_date"),
     periodStart: opt("bill_billing_period_start_date"),
     periodEnd: opt("bill_billing_period_end_date"),
-    description: opt("line_item_line_item_description"),
-    sku: opt("product_sku"),
     tags: opt("resource_tags"),
     // Empty until the month's invoice is issued: a bill with it covers its whole billing period (./period.ts).
     invoiceId: opt("bill_invoice_id"),
@@ -100,8 +99,6 @@ export const FORMAT_COLUMNS: Record<BillFormat, Partial<Record<Field, FieldSpec>
     end: opt("lineItem/UsageEndDate"),
     periodStart: opt("bill/BillingPeriodStartDate"),
     periodEnd: opt("bill/BillingPeriodEndDate"),
-    description: opt("lineItem/LineItemDescription"),
-    sku: opt("product/sku"),
     invoiceId: opt("bill/InvoiceId"),
     splitReservedUsage: opt("splitLineItem/ReservedUsage"),
     splitActualUsage: opt("splitLineItem/ActualUsage"),

@@ -25,7 +25,17 @@ export interface CsvReadOptions {
   describeStreamError?: (e: Error) => string;
   /** For a gzip file: how many compressed bytes have been read so far (the ratio bound). */
   compressedBytes?: () => number;
+  /**
+   * Scan each chunk in a later turn of the event loop (this function: Node's setImmediate), not inside the stream's
+   * 'data' event: the gzip stream inflates its next piece on libuv's thread pool only once the 'data' handler has
+   * returned, so scanning inside it left one core idle while the other inflated. At most OVERLAP_CHUNKS chunks wait
+   * (the stream is paused past that), so memory stays bounded.
+   */
+  later?: (run: () => void) => void;
 }
+
+/** Chunks that may wait to be scanned (CsvReadOptions.later) before the input is paused: 16 of 64 KiB. */
+const OVERLAP_CHUNKS = 16;
 
 /** What the scanner hands its rows to: the header's every field, then each data row's wanted fields. */
 export interface CsvSink {
@@ -144,7 +154,11 @@ export class CsvScanner {
       p = next;
     }
     this.pos = p;
-    this.waitFor = p < len ? len + (len - p) : 0;
+    // The next push's buffer starts with the unfinished row (len - p characters): scan it again once the buffer holds
+    // at least twice that, so a long row is re-scanned a few times, not on every chunk. (This was len + (len - p),
+    // which skipped every other 64 KiB chunk of an ordinary file and scanned buffers of 130 KB: V8 large objects, each
+    // kept until a full collection.)
+    this.waitFor = p < len ? 2 * (len - p) : 0;
   }
 
   /** The quote position at or after p in s (-1: none), searched at most once per buffer position range. */
@@ -338,10 +352,15 @@ export class CsvScanner {
  * bounded as it arrives: more than CSV_BOUNDS.maxGzipRatio characters per compressed byte is refused.
  */
 export function readCsvBill(input: TextStream, acc: BillAccumulator, options: CsvReadOptions = {}): Promise<void> {
-  const { describeStreamError, compressedBytes } = options;
+  const { describeStreamError, compressedBytes, later } = options;
   return new Promise((resolve, reject) => {
     let failed = false;
     let fed = 0;
+    /** Chunks waiting for the scanner (with `later`), whether a turn is scheduled, whether we paused the input. */
+    const waiting: string[] = [];
+    let scheduled = false;
+    let pausedHere = false;
+    let ended = false;
     const scanner = new CsvScanner(
       {
         header: (fields) => neededIndexes(acc.header(fields)),
@@ -368,14 +387,43 @@ export function readCsvBill(input: TextStream, acc: BillAccumulator, options: Cs
         );
       }
       fed += text.length;
-      try {
-        scanner.push(text);
-      } catch (e) {
-        stop(e);
+      if (!later) {
+        try {
+          scanner.push(text);
+        } catch (e) {
+          stop(e);
+        }
+        return;
+      }
+      waiting.push(text);
+      if (waiting.length >= OVERLAP_CHUNKS && !pausedHere) {
+        pausedHere = true;
+        input.pause();
+      }
+      if (!scheduled) {
+        scheduled = true;
+        later(scanWaiting);
       }
     };
-    input.on("data", onData);
-    input.on("end", () => {
+    /** The waiting chunks, in order (with `later`); then the input again, or the end. */
+    const scanWaiting = () => {
+      scheduled = false;
+      for (let i = 0; i < waiting.length && !failed; i++) {
+        try {
+          scanner.push(waiting[i]!);
+        } catch (e) {
+          stop(e);
+        }
+      }
+      waiting.length = 0;
+      if (failed) return;
+      if (ended) return finish();
+      if (pausedHere) {
+        pausedHere = false;
+        input.resume();
+      }
+    };
+    const finish = () => {
       if (failed) return;
       try {
         scanner.end();
@@ -384,8 +432,27 @@ export function readCsvBill(input: TextStream, acc: BillAccumulator, options: Cs
       }
       if (!scanner.started) stop(new BillError(`${acc.fileName} is empty: it has no header row.`));
       else resolve();
+    };
+    input.on("data", onData);
+    input.on("end", () => {
+      if (failed) return;
+      ended = true;
+      // Chunks still waiting are scanned first (their turn calls finish()).
+      if (!scheduled) finish();
     });
     input.on("error", (e?: unknown) => {
+      // Text that arrived before the error is scanned first: damage in it is named, as when each chunk was scanned on
+      // arrival.
+      if (waiting.length && !failed) {
+        for (let i = 0; i < waiting.length && !failed; i++) {
+          try {
+            scanner.push(waiting[i]!);
+          } catch (scanError) {
+            stop(scanError);
+          }
+        }
+        waiting.length = 0;
+      }
       const err = e instanceof Error ? e : new Error(String(e));
       stop(new BillError(describeStreamError ? describeStreamError(err) : `${acc.fileName} could not be read as CSV: ${err.message}`));
     });

@@ -346,3 +346,77 @@ describe("issue 20, bad input: one sentence naming the file, nothing half-read",
     expect((await reconcileCsvText(csv)).totals.effectiveCost).toBe("0.225048625");
   });
 });
+
+describe("item 5: resource IDs counted and profiled up to their bounds, kept outside the heap (./resource-ids.ts)", () => {
+  it("a group's count stops at 100,000, all groups' at 200,000; the profile's tasks at 20,000 a group; a resource seen again is the same", () => {
+    const header = LINES[0]!.split(",");
+    const at = (name: string) => header.indexOf(name);
+    // The fixture's first row (1 vCPU-hour of service "api"), its resource ID and tags set per row.
+    const template = [...LINES[1]!.slice(0, LINES[1]!.indexOf('"')).split(",")];
+    template[at("resource_tags")] = "";
+    const acc = new BillAccumulator("bill.csv", fargateCatalog);
+    acc.header(header);
+    const feed = (service: string, from: number, to: number) => {
+      const row = [...template];
+      row[at("resource_tags")] = `{"aws_ecs_serviceName":"${service}"}`;
+      for (let i = from; i < to; i++) {
+        row[at("line_item_resource_id")] = `arn:aws:ecs:us-east-1:111122223333:task/shop/${service}-${i.toString(16).padStart(32, "0")}`;
+        acc.row(row);
+      }
+    };
+    // api: 150,000 tasks, of which 100,000 are counted (a group's bound); web: 100,000, all counted (200,000 in all);
+    // batch: 10,000, none counted (the bound over all groups is reached), every one profiled (20,000 a group, 200,000 in all).
+    feed("api", 0, 150_000);
+    feed("web", 0, 100_000);
+    feed("batch", 0, 10_000);
+    // Seen again: the first 10 of api (counted and profiled) and all of batch (profiled only): nothing new.
+    feed("api", 0, 10);
+    feed("batch", 0, 10_000);
+    const r = acc.finish();
+    const group = (service: string) => r.groups.find((g) => g.service === service)!;
+    expect([group("api").resources, group("web").resources, group("batch").resources]).toEqual([100_000, 100_000, 0]);
+    expect([group("api").profile!.tasks, group("web").profile!.tasks, group("batch").profile!.tasks]).toEqual([20_000, 20_000, 10_000]);
+    // batch: each task 1 vCPU-hour twice in the same clock hour (2 vCPU-hours a task, 10,000 tasks = 20,000).
+    expect(group("batch").profile!.hourly).toEqual([20_000]);
+    expect([group("api").rows, group("batch").rows]).toEqual([150_010, 20_000]);
+    expect(r.notes).toContain("Tasks: distinct resource IDs are counted up to 200,000 over all groups; later ones are not counted.");
+  });
+});
+
+describe("item 5: a csv.gz read in Node is scanned while zlib inflates the next piece (readCsvBill's `later`)", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "gz-overlap-"));
+  // The CUR 2.0 fixture's 12 data rows repeated to about 4 MB of text (64 pieces of 64 KiB), every row the same bill.
+  const body = LINES.slice(1).filter(Boolean);
+  const times = Math.ceil(4_000_000 / body.join("\n").length);
+  const big = [LINES[0], ...Array.from({ length: times }, () => body).flat()].join("\n") + "\n";
+
+  it("gives the same answer as the text read in one piece", async () => {
+    const file = path.join(dir, "big.csv.gz");
+    writeFileSync(file, gzipSync(big));
+    const r = await reconcileFile(file, fargateCatalog, "big.csv.gz");
+    // The fixture's effective cost, 0.225048625 a copy, times the copies.
+    expect(r.bill.rows).toBe(times * body.length);
+    expect(r.totals.effectiveCost).toBe((await reconcileCsvText(big)).totals.effectiveCost);
+    expect(r.totals.effectiveCost).toBe(String(Math.round(0.225048625 * times * 1e9) / 1e9));
+  });
+
+  it("names damage in text that arrived before the gzip stream broke (the first damage in the file's order)", async () => {
+    // A bad number on the last full line of a file cut short: the text before the cut arrives, then zlib's error.
+    const lines = big.trimEnd().split("\n");
+    // The last line holding the fixture's first row's rate and cost (its unblended cost made "oops").
+    const at = lines.findLastIndex((l) => l.includes(",0.04048,0.04048,"));
+    expect(at).toBeGreaterThan(lines.length - 40);
+    lines[at] = lines[at]!.replace(",0.04048,0.04048,", ",0.04048,oops,");
+    const damaged = `${lines.join("\n")}\n`;
+    expect(damaged).toContain("oops");
+    const gz = gzipSync(damaged);
+    const file = path.join(dir, "cut.csv.gz");
+    writeFileSync(file, gz.subarray(0, gz.length - 8)); // the gzip trailer (CRC and size) cut off: all text, then an error
+    expect(await errorOf(reconcileFile(file, fargateCatalog, "cut.csv.gz"))).toBe(
+      `cut.csv.gz, line ${at + 1}: line_item_unblended_cost is "oops", which is not a number; the file may be damaged or not a bill export.`,
+    );
+    // Cut inside the text: zlib's error, named as before.
+    writeFileSync(file, gz.subarray(0, gz.length >> 1));
+    expect(await errorOf(reconcileFile(file, fargateCatalog, "cut.csv.gz"))).toMatch(/^cut\.csv\.gz is not a valid gzip file \(.+\)\.$/);
+  });
+});

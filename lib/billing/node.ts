@@ -8,7 +8,7 @@ import { asyncBufferFromFile } from "hyparquet";
 import type { FargateCatalog } from "@/lib/catalog";
 import { BillAccumulator } from "./accumulate";
 import { BillError } from "./columns";
-import { readCsvBill, type TextStream } from "./csv";
+import { readCsvBill, type CsvReadOptions, type TextStream } from "./csv";
 import { readParquetBill } from "./parquet";
 import { sniff } from "./sniff";
 import type { Reconciliation } from "./types";
@@ -59,12 +59,18 @@ export async function reconcileFile(
   const gunzip = kind === "gzip" ? createGunzip({ chunkSize: 64 * 1024 }) : null;
   const text = gunzip ? raw.pipe(gunzip) : raw;
   text.setEncoding("utf8");
+  // A read error of the file itself; a gzip stream's error is the CSV reader's to report (describeStreamError), after
+  // the text that came before it is scanned (damage there is named first).
   const failed = new Promise<never>((_, reject) => {
     raw.on("error", (e) => reject(new BillError(`${displayName} cannot be read (${e.message}).`)));
-    if (kind === "gzip") text.on("error", (e: Error) => reject(new BillError(`${displayName} is not a valid gzip file (${e.message}).`)));
   });
   try {
-    await Promise.race([readCsvBill(text as unknown as TextStream, acc, gunzip ? { compressedBytes: () => gunzip.bytesWritten } : {}), failed]);
+    // Scanned a turn after each chunk arrives, so zlib inflates the next on the thread pool meanwhile (two cores).
+    const later = (run: () => void) => void setImmediate(run);
+    const options: CsvReadOptions = gunzip
+      ? { compressedBytes: () => gunzip.bytesWritten, describeStreamError: (e) => `${displayName} is not a valid gzip file (${e.message}).`, later }
+      : { later };
+    await Promise.race([readCsvBill(text as unknown as TextStream, acc, options), failed]);
   } finally {
     raw.destroy();
     if (text !== raw) text.destroy();

@@ -15,7 +15,7 @@ import { fargateCatalog } from "@/lib/catalog/fargate";
 import { BillAccumulator, type Cell } from "./accumulate";
 import { BillError } from "./columns";
 import { readParquetBill, type ByteSource } from "./parquet";
-import { FlatChunk, flatKind, hybrid } from "./parquet-flat";
+import { FlatChunk, flatKind, hybrid, NodeBuffer } from "./parquet-flat";
 import { fixture, loopingParquet } from "./test-helpers";
 
 const source = (bytes: Uint8Array): ByteSource => ({
@@ -399,5 +399,23 @@ describe("the decoder's checks: one sentence, before anything is allocated from 
       message = (e as Error).message;
     }
     expect(message).toBe("bill.parquet is a damaged Parquet file: rows 1-20: a dictionary index (2) is past the dictionary's 2 values; it is not read.");
+  });
+});
+
+describe("strings read with Node's Buffer where there is one", () => {
+  it("decode every byte sequence as TextDecoder does (hyparquet's decoder), invalid UTF-8 included", () => {
+    expect(NodeBuffer).not.toBeNull();
+    const decoder = new TextDecoder();
+    let seed = 7;
+    const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    // Bytes at UTF-8's edges (continuation bytes, overlong and surrogate leads, 0xF5-0xFF) and random ones.
+    const edges = [0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff];
+    for (let i = 0; i < 100_000; i++) {
+      const bytes = Uint8Array.from({ length: Math.floor(rnd() * 12) }, () =>
+        rnd() < 0.5 ? edges[Math.floor(rnd() * edges.length)]! : Math.floor(rnd() * 256),
+      );
+      const view = NodeBuffer!.from(bytes.buffer, 0, bytes.length);
+      expect(view.toString("utf8", 0, bytes.length)).toBe(decoder.decode(bytes));
+    }
   });
 });

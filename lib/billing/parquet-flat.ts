@@ -19,6 +19,12 @@ const damaged = (what: string): never => {
   throw new ParquetDamage(what);
 };
 
+/** FlatChunk.mode: where a page's cells are read from. */
+export const CELLS = 0;
+export const NUMBERS = 1;
+export const TEXT = 2;
+export type CellMode = typeof CELLS | typeof NUMBERS | typeof TEXT;
+
 /** How a column's physical values become cells, as hyparquet's convert() makes them. */
 export type FlatKind = "string" | "number" | "bigint" | "millis" | "micros" | "nanos";
 
@@ -75,6 +81,30 @@ export class PageBuffer {
     return this.indexInts;
   }
 
+  private cellArray: Cell[] = [];
+  private doubleArray = new Float64Array(0);
+  private startInts = new Int32Array(0);
+  private endInts = new Int32Array(0);
+  /**
+   * Room for a page's n cells, reused from page to page of one column (each column has its own PageBuffer): no new
+   * array per page. An array per page lived as long as its page's rows were read, long enough to be moved to V8's old
+   * generation, so each page's array (and every number boxed in it) stayed until the next full collection.
+   */
+  cells(n: number): Cell[] {
+    if (this.cellArray.length < n) this.cellArray = new Array<Cell>(n).fill(null);
+    return this.cellArray;
+  }
+  /** Room for a page's n numbers, reused (no boxed number per value). */
+  doubles(n: number): Float64Array {
+    if (this.doubleArray.length < n) this.doubleArray = new Float64Array(n);
+    return this.doubleArray;
+  }
+  /** Where each of a page's n strings starts and ends in its page's bytes (start -1: null), reused. */
+  spans(n: number): [Int32Array, Int32Array] {
+    if (this.startInts.length < n) [this.startInts, this.endInts] = [new Int32Array(n), new Int32Array(n)];
+    return [this.startInts, this.endInts];
+  }
+
   private allNull: null[] = [];
   /** At least n nulls, shared by the read's all-null pages (read only; n is at most a row group's rows). */
   nulls(n: number): readonly null[] {
@@ -98,6 +128,19 @@ interface Page {
  */
 export class FlatChunk {
   data: ArrayLike<Cell> = [];
+  /**
+   * How the current page's cells are read (the row loop branches on it, so each read is of one kind of array):
+   * CELLS `data[k]`, NUMBERS `nums[k]` (a page of numbers, unboxed), TEXT `textAt(k)`: a page of plain strings
+   * (task ARNs, each row its own) keeps its bytes and each string's place, and a row's string is made as the row is
+   * read, so it lives as long as the row needs it (or the accumulator keeps it), not as long as the page.
+   */
+  mode: CellMode = CELLS;
+  nums: Float64Array = new Float64Array(0);
+  private textBytes: Uint8Array = new Uint8Array(0);
+  /** The same bytes as a Node Buffer, when there is one (NodeBuffer). */
+  private textBuffer: NodeBufferView | null = null;
+  private starts: Int32Array = new Int32Array(0);
+  private ends: Int32Array = new Int32Array(0);
   from: number;
   until: number;
   private next = 0;
@@ -165,6 +208,14 @@ export class FlatChunk {
     return n;
   }
 
+  /** The string (or null) of the current page's k-th row, when `mode` is TEXT. */
+  textAt(k: number): Cell {
+    const at = this.starts[k]!;
+    if (at < 0) return null;
+    const b = this.textBuffer;
+    return b ? (b.utf8Slice ? b.utf8Slice(at, this.ends[k]!) : b.toString("utf8", at, this.ends[k]!)) : utf8(this.textBytes, at, this.ends[k]!);
+  }
+
   /** Decodes pages until one holds row r (r >= until). */
   advance(r: number): void {
     while (r >= this.until) {
@@ -196,7 +247,8 @@ export class FlatChunk {
   private readDictionary(page: Page) {
     const h = page.header;
     const bytes = this.decompress(page.at, page.at + h.compressed_page_size, h.uncompressed_page_size, true);
-    this.dictionary = plain(bytes, 0, bytes.length, this.type, this.kind, h.dictionary_page_header!.num_values);
+    // Its own array (the pages' cells refer to its values for the whole chunk).
+    this.dictionary = plain(bytes, 0, bytes.length, this.type, this.kind, h.dictionary_page_header!.num_values, undefined, null);
   }
 
   private readData(page: Page): ArrayLike<Cell> {
@@ -238,6 +290,7 @@ export class FlatChunk {
       for (let i = 0; i < n; i++) if (defs[i] === 1) present++;
       if (present === n) defs = null;
     }
+    this.mode = CELLS;
     // A page of nulls only (a column the bill leaves empty): one shared array, nothing decoded.
     if (present === 0) return this.scratch.nulls(n);
     // The present values first, in an array of the page's rows, then spread to their rows from the end, nulls between.
@@ -245,8 +298,30 @@ export class FlatChunk {
     if (isDictionary(encoding)) {
       const dictionary = this.dictionary ?? damaged("a page refers to a dictionary its column chunk does not have");
       cells = lookUp(values, at, present, n, dictionary, !h.data_page_header_v2, this.scratch);
+    } else if (this.type === "BYTE_ARRAY") {
+      // Plain strings: their places now (checked), their text when each row is read (textAt).
+      const [starts, ends] = this.scratch.spans(n);
+      spans(values, at, values.length, present, starts, ends);
+      if (defs) {
+        for (let i = n - 1, v = present - 1; i >= 0; i--) {
+          if (defs[i] === 1) [starts[i], ends[i]] = [starts[v]!, ends[v--]!];
+          else starts[i] = -1;
+        }
+      }
+      this.textBytes = values;
+      this.textBuffer = NodeBuffer ? NodeBuffer.from(values.buffer, values.byteOffset, values.byteLength) : null;
+      this.starts = starts;
+      this.ends = ends;
+      this.mode = TEXT;
+      return this.data;
     } else {
-      cells = plain(values, at, values.length, this.type, this.kind, present, n);
+      const numbers = !defs && this.kind === "number" && this.type !== "BYTE_ARRAY";
+      if (numbers) {
+        this.nums = plainNumbers(values, at, values.length, this.type, present, this.scratch.doubles(n));
+        this.mode = NUMBERS;
+        return this.nums;
+      }
+      cells = plain(values, at, values.length, this.type, this.kind, present, n, this.scratch);
     }
     if (defs) for (let i = n - 1, v = present - 1; i >= 0; i--) cells[i] = defs[i] === 1 ? cells[v--] : null;
     return cells;
@@ -346,7 +421,7 @@ function unpack(bytes: Uint8Array, at: number, width: number, out: Uint8Array | 
  * (the page's rows); `v1`: a 0-bit width means all zeros.
  */
 function lookUp(bytes: Uint8Array, at: number, count: number, size: number, dictionary: ArrayLike<Cell>, v1: boolean, scratch: PageBuffer): Cell[] {
-  const cells = new Array<Cell>(size);
+  const cells = scratch.cells(size);
   if (count === 0) return cells;
   if (at >= bytes.length) damaged("a page's dictionary indices run past the page");
   const width = bytes[at]!;
@@ -365,16 +440,39 @@ function lookUp(bytes: Uint8Array, at: number, count: number, size: number, dict
 
 const decoder = new TextDecoder();
 
+/** What textAt() needs of a Node Buffer. */
+interface NodeBufferView {
+  toString(encoding: "utf8", start: number, end: number): string;
+  /** What toString("utf8", start, end) calls, without its argument handling (Buffer.prototype, every Node version). */
+  utf8Slice?: (start: number, end: number) => string;
+}
+/**
+ * Node's Buffer, where the reader runs in Node (the CLI, the server), else null (a browser worker): its UTF-8 decoding
+ * of a range is about twice as fast as TextDecoder's of a subarray, and gives the same text for every byte sequence,
+ * invalid ones included (U+FFFD as the Encoding Standard replaces; parquet-flat.test.ts compares them on random bytes).
+ */
+export const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): NodeBufferView } }).Buffer ?? null;
+
 /** UTF-8 text as hyparquet decodes it (one TextDecoder; it is faster than String.fromCharCode even on short ASCII). */
 const utf8 = (bytes: Uint8Array, start: number, end: number): string => decoder.decode(bytes.subarray(start, end));
 
 /** `count` PLAIN values of a physical type in [at, end), as cells of the column's kind, in an array of `size` (>= count). */
-function plain(bytes: Uint8Array, at: number, end: number, type: string, kind: FlatKind, count: number, size = count): Cell[] {
+function plain(
+  bytes: Uint8Array,
+  at: number,
+  end: number,
+  type: string,
+  kind: FlatKind,
+  count: number,
+  size = count,
+  scratch: PageBuffer | null = null,
+): Cell[] {
   const short = () => damaged(`a page's ${count} values run past the page`);
+  const array = (n: number) => (scratch ? scratch.cells(n) : new Array<Cell>(n));
   if (type === "BYTE_ARRAY") {
     // At least 4 bytes a value: checked before the array is made.
     if (count * 4 > end - at) short();
-    const out = new Array<Cell>(size);
+    const out = array(size);
     for (let i = 0; i < count; i++) {
       if (at + 4 > end) short();
       const len = (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
@@ -390,18 +488,18 @@ function plain(bytes: Uint8Array, at: number, end: number, type: string, kind: F
   // Read through a DataView (the values may be unaligned) into arrays of V8's heap, not holding the page's bytes.
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (type === "DOUBLE" || type === "FLOAT" || type === "INT32") {
-    const out = new Array<Cell>(size);
+    const out = array(size);
     if (type === "DOUBLE") for (let i = 0; i < count; i++) out[i] = view.getFloat64(at + 8 * i, true);
     else if (type === "FLOAT") for (let i = 0; i < count; i++) out[i] = view.getFloat32(at + 4 * i, true);
     else for (let i = 0; i < count; i++) out[i] = view.getInt32(at + 4 * i, true);
     return out;
   }
   if (kind === "bigint") {
-    const out = new Array<Cell>(size);
+    const out = array(size);
     for (let i = 0; i < count; i++) out[i] = view.getBigInt64(at + 8 * i, true);
     return out;
   }
-  const dates = new Array<Cell>(size);
+  const dates = array(size);
   if (kind === "millis") {
     // Number(v) of a signed 64-bit value: high word x 2^32 (exact) plus the low word, rounded once as Number() rounds.
     for (let i = 0; i < count; i++) dates[i] = new Date(view.getInt32(at + 8 * i + 4, true) * 4294967296 + view.getUint32(at + 8 * i, true));
@@ -410,4 +508,33 @@ function plain(bytes: Uint8Array, at: number, end: number, type: string, kind: F
     for (let i = 0; i < count; i++) dates[i] = new Date(Number(view.getBigInt64(at + 8 * i, true) / per));
   }
   return dates;
+}
+
+/**
+ * The places of `count` PLAIN strings in [at, end) (each a 4-byte length, then its bytes): starts[i] and ends[i],
+ * checked against the page as plain() checks them; the text is read later (FlatChunk.textAt).
+ */
+function spans(bytes: Uint8Array, at: number, end: number, count: number, starts: Int32Array, ends: Int32Array): void {
+  const short = () => damaged(`a page's ${count} values run past the page`);
+  if (count * 4 > end - at) short();
+  for (let i = 0; i < count; i++) {
+    if (at + 4 > end) short();
+    const len = (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
+    at += 4;
+    if (at + len > end) short();
+    starts[i] = at;
+    ends[i] = at + len;
+    at += len;
+  }
+}
+
+/** `count` PLAIN numbers (DOUBLE, FLOAT, INT32) of a page with no nulls, into `out` (reused: no boxed number per value). */
+function plainNumbers(bytes: Uint8Array, at: number, end: number, type: string, count: number, out: Float64Array): Float64Array {
+  const width = type === "DOUBLE" ? 8 : 4;
+  if (count * width > end - at) damaged(`a page's ${count} values run past the page`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (type === "DOUBLE") for (let i = 0; i < count; i++) out[i] = view.getFloat64(at + 8 * i, true);
+  else if (type === "FLOAT") for (let i = 0; i < count; i++) out[i] = view.getFloat32(at + 4 * i, true);
+  else for (let i = 0; i < count; i++) out[i] = view.getInt32(at + 4 * i, true);
+  return out;
 }

@@ -1,7 +1,7 @@
 import { parquetMetadataAsync, parquetRead, parquetSchema, type ColumnMetaData, type FileMetaData, type RowGroup } from "hyparquet";
 import { BillError, columnsToRead, detectFormat } from "./columns";
 import type { BillAccumulator, Cell } from "./accumulate";
-import { FlatChunk, flatKind, PageBuffer, type FlatKind } from "./parquet-flat";
+import { CELLS, FlatChunk, flatKind, NUMBERS, PageBuffer, type CellMode, type FlatKind } from "./parquet-flat";
 import { checkMetadata, chunkRange, guardedSource, ParquetDamage, type Levels } from "./parquet-guard";
 
 /** Random access to the file's bytes (a File's slices in the browser, a file handle in Node). */
@@ -55,7 +55,8 @@ export async function readParquetBill(
     const node = top.get(c);
     return options.flatDecoder !== false && node && !node.children.length ? flatKind(node.element) : null;
   });
-  const scratch = new PageBuffer();
+  // One per column: a column's page (its bytes, its cells) stays while its rows are read, whatever the other columns do.
+  const scratch = columns.map(() => new PageBuffer());
   let rowStart = 0;
   for (const group of metadata.row_groups) {
     const rowEnd = rowStart + Number(group.num_rows);
@@ -79,7 +80,8 @@ export async function readParquetBill(
         for (let c = 0; c < n; c++) {
           const f = feeds[c]!;
           if (r >= f.until) f.advance(r);
-          row[c] = f.data[r - f.from];
+          const k = r - f.from;
+          row[c] = f.mode === CELLS ? f.data[k] : f.mode === NUMBERS ? f.nums[k] : f.textAt(k);
         }
         acc.row(row);
       }
@@ -101,11 +103,20 @@ interface Feed {
   /** The rows its pieces cover from the group's first row. */
   readonly rows: number;
   advance(r: number): void;
+  /** Where the current piece's cells are (parquet-flat.ts CellMode): `data`, `nums` or textAt(row - from). */
+  readonly mode: CellMode;
+  readonly nums: Float64Array;
+  textAt(k: number): Cell;
 }
 
 /** hyparquet's decoded pieces of a column (onChunk), in row order. */
 class Pieces implements Feed {
   data: ArrayLike<Cell> = [];
+  readonly mode = CELLS;
+  readonly nums = new Float64Array(0);
+  textAt(k: number): Cell {
+    return this.data[k];
+  }
   from: number;
   until: number;
   private k = -1;
@@ -146,7 +157,7 @@ async function openGroup(
   levels: Map<string, Levels>,
   rowStart: number,
   rowEnd: number,
-  scratch: PageBuffer,
+  scratch: readonly PageBuffer[],
 ): Promise<Feed[]> {
   const rows = rowEnd - rowStart;
   // The flat columns' chunks, read in runs of neighbouring chunks (as hyparquet plans its reads: gaps of at most 8 KiB,
@@ -172,7 +183,7 @@ async function openGroup(
     runs.map(async (run) => {
       const from = run[0]!.start;
       const buffer = await file.slice(from, Math.max(...run.map((w) => w.end)));
-      for (const w of run) feeds[w.at] = FlatChunk.open(buffer, w.meta, w.kind, w.levels, rows, rowStart, scratch, w.start - from, w.end - from);
+      for (const w of run) feeds[w.at] = FlatChunk.open(buffer, w.meta, w.kind, w.levels, rows, rowStart, scratch[w.at], w.start - from, w.end - from);
     }),
   );
   const rest = columns.filter((_, i) => !feeds[i]);

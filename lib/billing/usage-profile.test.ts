@@ -18,7 +18,6 @@ describe("UsageProfiler's task table", () => {
           start: s,
           end: s + MS_PER_HOUR,
           resourceId,
-          newTask: h === 0,
           covered: false,
           listCost: 0,
           effectiveCost: 0,

@@ -73,12 +73,17 @@ interface TaskAcc {
   exactGb: number;
 }
 
+/** A profiled group's accumulator (UsageProfiler.group()). */
+export type GroupHandle = GroupAcc;
+
 interface GroupAcc {
   coarse: boolean;
   vcpuByHour: Map<number, number>;
   gbByHour: Map<number, number>;
-  /** Resource ID -> its TaskAcc's place in the profiler's task table (UsageProfiler.task). */
-  tasks: Map<string, number>;
+  /** Its tasks' places in the profiler's task table (UsageProfiler.task), in the order first seen. */
+  tasks: number[];
+  /** Resource ID -> place, for add() (a reader using addTo() keeps its own: ./resource-ids.ts). */
+  byId: Map<string, number> | null;
   sp: GroupProfile["savingsPlan"];
   odVcpu: number;
   odGb: number;
@@ -91,13 +96,15 @@ export interface ProfileRow {
   start: number;
   end: number;
   resourceId: string;
-  /** The caller knows this resource is new to the group (not yet profiled): no lookup. */
-  newTask?: boolean;
   /** Savings Plan covered usage (CUR SavingsPlanCoveredUsage; FOCUS commitment used). */
   covered: boolean;
   listCost: number;
   effectiveCost: number;
 }
+
+/** addTo()'s task for a resource not seen (or not asked about) in the group yet, and for none. */
+export const NEW_TASK = -2;
+export const NO_TASK = -1;
 
 /** A TaskAcc's fields, in this order, in the profiler's task table (TASK_FIELDS doubles per task). */
 const [VCPU_H, GB_H, ST_H, FIRST_HOUR, LAST_HOUR, MAX_VCPU, MAX_GB, EXACT_VCPU, EXACT_GB] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
@@ -113,32 +120,29 @@ export class UsageProfiler {
    */
   private table = new Float64Array(TASK_FIELDS * 1024);
 
-  /** Task number i's fields as a TaskAcc (profile()). */
-  private task(i: number): TaskAcc {
-    const t = this.table;
-    const at = i * TASK_FIELDS;
-    return {
-      vcpuH: t[at + VCPU_H]!,
-      gbH: t[at + GB_H]!,
-      stH: t[at + ST_H]!,
-      firstHour: t[at + FIRST_HOUR]!,
-      lastHour: t[at + LAST_HOUR]!,
-      maxVcpu: t[at + MAX_VCPU]!,
-      maxGb: t[at + MAX_GB]!,
-      exactVcpu: t[at + EXACT_VCPU]!,
-      exactGb: t[at + EXACT_GB]!,
-    };
+  add(groupKey: string, r: ProfileRow): void {
+    const g = this.group(groupKey);
+    if (!g) return;
+    g.byId ??= new Map();
+    const known = r.resourceId ? (g.byId.get(r.resourceId) ?? NEW_TASK) : NO_TASK;
+    const task = this.addTo(g, r.meter, r.quantity, r.start, r.end, known, r.covered, r.listCost, r.effectiveCost);
+    if (task >= 0 && task !== known) g.byId.set(r.resourceId, task);
   }
 
-  add(groupKey: string, r: ProfileRow): void {
+  /**
+   * The group's accumulator, made on first use; null once PROFILE_BOUNDS.groups groups are profiled (groups are never
+   * dropped, so a group refused stays refused). A reader that keeps it may call addTo() on every row of the group.
+   */
+  group(groupKey: string): GroupHandle | null {
     let g = this.groups.get(groupKey);
     if (!g) {
-      if (this.groups.size >= PROFILE_BOUNDS.groups) return;
+      if (this.groups.size >= PROFILE_BOUNDS.groups) return null;
       g = {
         coarse: false,
         vcpuByHour: new Map(),
         gbByHour: new Map(),
-        tasks: new Map(),
+        tasks: [],
+        byId: null,
         sp: { vcpuHours: 0, gbHours: 0, listCost: 0, effectiveCost: 0 },
         odVcpu: 0,
         odGb: 0,
@@ -146,24 +150,44 @@ export class UsageProfiler {
       };
       this.groups.set(groupKey, g);
     }
-    const { meter, quantity } = r;
-    if (!Number.isFinite(quantity) || quantity <= 0) return;
+    return g;
+  }
+
+  /**
+   * add() for a group from group(), the row's fields as arguments (no object per row), its task given by the caller:
+   * its place in the task table (from an earlier call), NEW_TASK (a resource not seen in this group yet, or not asked
+   * about since) or NO_TASK (no resource ID, or one refused before: the bounds only tighten). Returns the task's place
+   * after the row: a new place when a new task was made, NO_TASK when the bounds refused one, else `task` unchanged (a
+   * row that is not counted per task: no quantity, no hours).
+   */
+  addTo(
+    g: GroupHandle,
+    meter: FargateMeter,
+    quantity: number,
+    start: number,
+    end: number,
+    task: number,
+    covered: boolean,
+    listCost: number,
+    effectiveCost: number,
+  ): number {
+    if (!Number.isFinite(quantity) || quantity <= 0) return task;
     const compute = meter.resource === "vcpu" || meter.resource === "memory";
     if (compute && !meter.spot) {
       if (meter.resource === "vcpu") g.odVcpu += quantity;
       else g.odGb += quantity;
-      if (r.covered) {
+      if (covered) {
         if (meter.resource === "vcpu") g.sp.vcpuHours += quantity;
         else g.sp.gbHours += quantity;
-        g.sp.listCost += r.listCost;
-        g.sp.effectiveCost += r.effectiveCost;
+        g.sp.listCost += listCost;
+        g.sp.effectiveCost += effectiveCost;
       }
     }
-    const dated = Number.isFinite(r.start) && Number.isFinite(r.end) && r.end > r.start;
-    const duration = dated ? (r.end - r.start) / MS_PER_HOUR : NaN;
+    const dated = Number.isFinite(start) && Number.isFinite(end) && end > start;
+    const duration = dated ? (end - start) / MS_PER_HOUR : NaN;
     if (!dated || duration > 1 + 1e-9) g.coarse = true;
-    if (!dated) return;
-    const hour = Math.floor(r.start / MS_PER_HOUR);
+    if (!dated) return task;
+    const hour = Math.floor(start / MS_PER_HOUR);
     // A row that crosses a clock hour (never in hourly exports) counts in the hour it starts.
     if (compute) {
       const byHour = meter.resource === "vcpu" ? g.vcpuByHour : g.gbByHour;
@@ -174,10 +198,10 @@ export class UsageProfiler {
         this.hourCells++;
       } else g.hoursDropped = true;
     }
-    if (!r.resourceId) return;
-    let i = r.newTask ? undefined : g.tasks.get(r.resourceId);
-    if (i === undefined) {
-      if (g.tasks.size >= PROFILE_BOUNDS.tasksPerGroup || this.taskCount >= PROFILE_BOUNDS.tasks) return;
+    if (task === NO_TASK) return task;
+    let i = task;
+    if (i === NEW_TASK) {
+      if (g.tasks.length >= PROFILE_BOUNDS.tasksPerGroup || this.taskCount >= PROFILE_BOUNDS.tasks) return NO_TASK;
       i = this.taskCount++;
       if ((i + 1) * TASK_FIELDS > this.table.length) {
         const grown = new Float64Array(this.table.length * 2);
@@ -187,7 +211,7 @@ export class UsageProfiler {
       // A new task: every sum and maximum 0 (a fresh table's zeros), its first and last hour this one.
       this.table[i * TASK_FIELDS + FIRST_HOUR] = hour;
       this.table[i * TASK_FIELDS + LAST_HOUR] = hour;
-      g.tasks.set(r.resourceId, i);
+      g.tasks.push(i);
     }
     const t = this.table;
     const at = i * TASK_FIELDS;
@@ -204,7 +228,11 @@ export class UsageProfiler {
       t[at + MAX_GB] = Math.max(t[at + MAX_GB]!, rate);
       if (subHour) t[at + EXACT_GB] = Math.max(t[at + EXACT_GB]!, rate);
     } else if (meter.resource === "storage") t[at + ST_H] = t[at + ST_H]! + quantity;
+    return i;
   }
+
+  /** x.toFixed(4), once per distinct x (a group's tasks share a few sizes; toFixed is slow). */
+  private fixed = new Map<number, string>();
 
   /** The profile of one group (by the accumulator's group key), or undefined when it was not profiled. */
   profile(groupKey: string): GroupProfile | undefined {
@@ -212,13 +240,36 @@ export class UsageProfiler {
     if (!g) return undefined;
     const hourlyOf = g.vcpuByHour.size ? "vcpu" : "memory";
     const hourly = [...(hourlyOf === "vcpu" ? g.vcpuByHour : g.gbByHour).values()].filter((v) => v > 0).sort((a, b) => b - a);
-    const sizes = new Map<string, TaskSizeSeen>();
+    // Sizes by their 4-place texts (vCPU, then GB), and in the order first seen (the sort below keeps it for ties).
+    const sizeIndex = new Map<string, Map<string, TaskSizeSeen>>();
+    const sizes: TaskSizeSeen[] = [];
     const starts = new Set<number>();
+    const table = this.table;
+    const fixed4 = (x: number) => {
+      let f = this.fixed.get(x);
+      if (f === undefined) {
+        if (this.fixed.size >= 4096) this.fixed.clear();
+        this.fixed.set(x, (f = x.toFixed(4)));
+      }
+      return f;
+    };
     let sizedTasks = 0;
     let shortTasks = 0;
     const storage = { tasks: 0, computeHours: 0, gbHours: 0 };
-    for (const i of g.tasks.values()) {
-      const t = this.task(i);
+    for (const i of g.tasks) {
+      // The task's fields, read in place (TaskAcc's names).
+      const at = i * TASK_FIELDS;
+      const t: TaskAcc = {
+        vcpuH: table[at + VCPU_H]!,
+        gbH: table[at + GB_H]!,
+        stH: table[at + ST_H]!,
+        firstHour: table[at + FIRST_HOUR]!,
+        lastHour: table[at + LAST_HOUR]!,
+        maxVcpu: table[at + MAX_VCPU]!,
+        maxGb: table[at + MAX_GB]!,
+        exactVcpu: table[at + EXACT_VCPU]!,
+        exactGb: table[at + EXACT_GB]!,
+      };
       if (t.vcpuH === 0 && t.gbH === 0) {
         if (t.stH > 0) storage.gbHours += t.stH;
         continue;
@@ -243,20 +294,26 @@ export class UsageProfiler {
       if (!sized) continue;
       sizedTasks++;
       // Bill amounts carry 10 decimals: sizes are grouped at 4.
-      const key = `${vcpu.toFixed(4)}/${gb.toFixed(4)}`;
-      const s = sizes.get(key) ?? { vcpu: Number(vcpu.toFixed(4)), memoryGB: Number(gb.toFixed(4)), tasks: 0, taskHours: 0 };
+      const v4 = fixed4(vcpu);
+      const g4 = fixed4(gb);
+      let byGb = sizeIndex.get(v4);
+      if (!byGb) sizeIndex.set(v4, (byGb = new Map()));
+      let s = byGb.get(g4);
+      if (!s) {
+        byGb.set(g4, (s = { vcpu: Number(v4), memoryGB: Number(g4), tasks: 0, taskHours: 0 }));
+        sizes.push(s);
+      }
       s.tasks++;
       s.taskHours += taskHours;
-      sizes.set(key, s);
     }
     return {
       granularity: g.coarse ? "coarse" : "hourly",
       hourly,
       hourlyOf,
       hoursDropped: g.hoursDropped,
-      tasks: g.tasks.size,
+      tasks: g.tasks.length,
       sizedTasks,
-      sizes: [...sizes.values()].sort((a, b) => b.taskHours - a.taskHours).slice(0, MAX_SIZES),
+      sizes: sizes.sort((a, b) => b.taskHours - a.taskHours).slice(0, MAX_SIZES),
       runs: starts.size,
       shortTasks,
       storage,
