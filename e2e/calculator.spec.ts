@@ -97,6 +97,28 @@ test.describe("calculator", () => {
     expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   });
 
+  test("a first visit's broken link stays in the address bar, and the default it shows is not saved until it is changed", async ({ page }) => {
+    await page.goto("/");
+    await page.evaluate(() => window.localStorage.clear());
+    await page.goto("about:blank");
+    await page.goto("/#s=v1.this-is-not-a-scenario");
+    await expect(page.getByTestId("notice")).toContainText("This share link could not be opened");
+    await expect(page.getByTestId("notice")).toContainText("The default scenario is shown instead.");
+    await ready(page);
+    // The saved list's keys (lib/store/saved-store.ts: its index and one entry per scenario).
+    const savedKeys = () => page.evaluate(() => Object.keys(window.localStorage).filter((k) => /^fargate-estimator:(saved|scenarios)/.test(k)));
+    // Past the first load's save (150 ms after the load, then idle steps): the link the notice talks about is still
+    // there, and nothing was saved unasked.
+    await page.waitForTimeout(2_000);
+    expect(new URL(page.url()).hash).toBe("#s=v1.this-is-not-a-scenario");
+    expect(await savedKeys()).toEqual([]);
+    // A change is the person's work: saved, and linked.
+    await workload(page).getByLabel("Tasks").fill("4");
+    await expect(page.getByTestId("fargate-total")).toHaveText("$144.16"); // 4 x 36.0401 = 144.1604
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/^#s=v1\.(?!this-is-not)/);
+    await expect.poll(savedKeys).not.toEqual([]);
+  });
+
   test("the last scenario survives a reload, unfinished edits included", async ({ page }) => {
     await fresh(page);
     await workload(page).getByLabel("Tasks").fill("7");

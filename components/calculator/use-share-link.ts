@@ -5,7 +5,8 @@ import type { useScenarioPersistence } from "@/components/saved/use-scenario-per
 import { inIdleSteps, replaceHash } from "@/lib/browser";
 import { type Draft, type DraftEvaluation, encodeScenario, SHARE_PARAM } from "@/lib/scenario";
 
-type Persistence = Pick<ReturnType<typeof useScenarioPersistence>, "loaded" | "lastLink" | "save">;
+type Persistence = Pick<ReturnType<typeof useScenarioPersistence>, "loaded" | "lastLink" | "save"> &
+  Partial<Pick<ReturnType<typeof useScenarioPersistence>, "held">>;
 
 /**
  * The share link: it exists for a complete scenario, and is encoded when needed (on idle, or on copy), not per
@@ -18,7 +19,7 @@ type Persistence = Pick<ReturnType<typeof useScenarioPersistence>, "loaded" | "l
 export function useShareLink(
   draft: Draft,
   evaluation: DraftEvaluation,
-  { loaded, lastLink, save }: Persistence,
+  { loaded, lastLink, save, held }: Persistence,
   setStatus: (s: string) => void,
   /** The first load is done: the scenario on screen then (one it did not replace, a first visit's) is saved too. */
   firstLoadDone = false,
@@ -27,6 +28,9 @@ export function useShareLink(
 
   useEffect(() => {
     if (!loaded.current) return;
+    // The default a broken link left on screen: neither saved nor linked until the person changes it (the address bar
+    // keeps the link the notice talks about).
+    if (held?.current && held.current === draft) return;
     const priced = shareable ? evaluation.priced : null;
     let link: string | null = null;
     let cancelSteps = () => {};
@@ -52,7 +56,7 @@ export function useShareLink(
       window.clearTimeout(t);
       cancelSteps();
     };
-  }, [draft, evaluation, shareable, loaded, lastLink, save, firstLoadDone]);
+  }, [draft, evaluation, shareable, loaded, lastLink, save, held, firstLoadDone]);
 
   const copyLink = useCallback(async () => {
     if (!shareable || !evaluation.priced) return;

@@ -13,6 +13,11 @@ import { displayName, isSavedKey, type SavedScenario, useSavedStore, useScenario
 export interface PersistenceRefs {
   loaded: { current: boolean };
   lastLink: { current: string | null };
+  /**
+   * The default scenario a broken share link left on screen (a first visit: nothing saved to show instead), until the
+   * person changes it: it is not saved and the address bar keeps the link the notice talks about.
+   */
+  held?: { current: Draft | null };
 }
 
 /** The share token in a URL hash, or null; the codec's own reader applies its size limit. */
@@ -37,7 +42,7 @@ function show(entry: SavedScenario, refs: PersistenceRefs) {
 
 /** Keeps the current entry in step with the editor (called after the URL is written, so the entry has its link). */
 export function save(draft: Draft, refs: PersistenceRefs) {
-  if (!refs.loaded.current) return;
+  if (!refs.loaded.current || (refs.held?.current && refs.held.current === draft)) return;
   const saved = useSavedStore.getState();
   const current = saved.scenarios.find((s) => s.id === saved.currentId);
   if (current && current.draft === draft && current.link === refs.lastLink.current) return;
@@ -106,6 +111,7 @@ export function openAsNew(draft: Draft, refs: PersistenceRefs): () => void {
 
 function load(hash: string, refs: PersistenceRefs) {
   const { replace, setNotice } = useScenarioStore.getState();
+  if (refs.held) refs.held.current = null;
   const saved = useSavedStore.getState();
   const current = saved.scenarios.find((s) => s.id === saved.currentId) ?? saved.pickCurrent();
   const token = tokenOf(hash);
@@ -143,6 +149,7 @@ function load(hash: string, refs: PersistenceRefs) {
   } else {
     replace(DEFAULT_SCENARIO as Draft);
     refs.lastLink.current = null;
+    if (refs.held) refs.held.current = useScenarioStore.getState().draft;
     setNotice({ kind: "error", text: `${why} The default scenario is shown instead.` });
   }
 }

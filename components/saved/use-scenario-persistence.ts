@@ -18,8 +18,9 @@ export function useScenarioPersistence(onLoaded?: () => void) {
   }, [onLoaded]);
   const loaded = useRef(false);
   const lastLink = useRef<string | null>(null);
+  const held = useRef<Draft | null>(null);
   const mod = useRef<Persistence | null>(null);
-  const refs = useMemo(() => ({ loaded, lastLink }), []);
+  const refs = useMemo(() => ({ loaded, lastLink, held }), []);
 
   useEffect(() => {
     let live = true;
@@ -47,5 +48,5 @@ export function useScenarioPersistence(onLoaded?: () => void) {
   const startNew = useCallback(() => mod.current?.startNew(refs), [refs]);
   const save = useCallback((draft: Draft) => mod.current?.save(draft, refs), [refs]);
   const openAsNew = useCallback((draft: Draft) => mod.current?.openAsNew(draft, refs), [refs]);
-  return { loaded, lastLink, open, startNew, save, openAsNew };
+  return { loaded, lastLink, held, open, startNew, save, openAsNew };
 }

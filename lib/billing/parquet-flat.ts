@@ -213,7 +213,10 @@ export class FlatChunk {
     const at = this.starts[k]!;
     if (at < 0) return null;
     const b = this.textBuffer;
-    return b ? (b.utf8Slice ? b.utf8Slice(at, this.ends[k]!) : b.toString("utf8", at, this.ends[k]!)) : utf8(this.textBytes, at, this.ends[k]!);
+    const bytes = this.textBytes;
+    // A text that starts with a byte-order mark (EF BB BF) goes to TextDecoder, which drops it (Buffer keeps it).
+    if (!b || (bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf)) return utf8(bytes, at, this.ends[k]!);
+    return b.utf8Slice ? b.utf8Slice(at, this.ends[k]!) : b.toString("utf8", at, this.ends[k]!);
   }
 
   /** Decodes pages until one holds row r (r >= until). */
@@ -449,7 +452,8 @@ interface NodeBufferView {
 /**
  * Node's Buffer, where the reader runs in Node (the CLI, the server), else null (a browser worker): its UTF-8 decoding
  * of a range is about twice as fast as TextDecoder's of a subarray, and gives the same text for every byte sequence,
- * invalid ones included (U+FFFD as the Encoding Standard replaces; parquet-flat.test.ts compares them on random bytes).
+ * invalid ones included (U+FFFD as the Encoding Standard replaces; parquet-flat.test.ts compares them on random bytes),
+ * except a leading byte-order mark, which TextDecoder drops and Buffer keeps: such a text is left to TextDecoder.
  */
 export const NodeBuffer = (globalThis as { Buffer?: { from(b: ArrayBufferLike, offset: number, length: number): NodeBufferView } }).Buffer ?? null;
 
