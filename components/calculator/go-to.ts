@@ -7,7 +7,7 @@ const FOCUSABLE = "a[href], button, input, select, textarea, summary, [tabindex]
 
 export function goTo(selector: string, { open = false }: { open?: boolean } = {}) {
   const target = document.querySelector<HTMLElement>(selector);
-  if (!target) return;
+  if (!target) return later(selector, open);
   if (open) {
     const details = target.closest("details");
     if (details && !details.open) details.open = true;
@@ -16,6 +16,25 @@ export function goTo(selector: string, { open = false }: { open?: boolean } = {}
   // A visually hidden heading has no box to scroll to: bring its section into view.
   (target.classList.contains("sr-only") ? target.parentElement : target)?.scrollIntoView({ block: "start" });
   target.focus({ preventScroll: true });
+}
+
+/**
+ * A part not on the page yet (the bill panel's code still loading just after the first load): the move happens when
+ * it appears (within 10 s), unless focus went somewhere else meanwhile (a person who moved on keeps their place).
+ */
+function later(selector: string, open: boolean) {
+  const from = document.activeElement;
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector(selector)) return;
+    stop();
+    if (document.activeElement === from || document.activeElement === document.body) goTo(selector, { open });
+  });
+  const timer = window.setTimeout(() => stop(), 10_000);
+  const stop = () => {
+    observer.disconnect();
+    window.clearTimeout(timer);
+  };
+  observer.observe(document.body, { childList: true, subtree: true });
 }
 
 /** Where each part of the page is reached: its focusable start. */
