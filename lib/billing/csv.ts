@@ -387,14 +387,7 @@ export function readCsvBill(input: TextStream, acc: BillAccumulator, options: Cs
         );
       }
       fed += text.length;
-      if (!later) {
-        try {
-          scanner.push(text);
-        } catch (e) {
-          stop(e);
-        }
-        return;
-      }
+      if (!later) return scan(text);
       waiting.push(text);
       if (waiting.length >= OVERLAP_CHUNKS && !pausedHere) {
         pausedHere = true;
@@ -405,17 +398,23 @@ export function readCsvBill(input: TextStream, acc: BillAccumulator, options: Cs
         later(scanWaiting);
       }
     };
-    /** The waiting chunks, in order (with `later`); then the input again, or the end. */
+    /** One chunk into the scanner; its damage stops the read. */
+    const scan = (text: string) => {
+      try {
+        scanner.push(text);
+      } catch (e) {
+        stop(e);
+      }
+    };
+    /** The chunks waiting (with `later`), in order, until one is damaged. */
+    const scanAllWaiting = () => {
+      for (let i = 0; i < waiting.length && !failed; i++) scan(waiting[i]!);
+      waiting.length = 0;
+    };
+    /** A turn of `later`: the waiting chunks; then the input again, or the end. */
     const scanWaiting = () => {
       scheduled = false;
-      for (let i = 0; i < waiting.length && !failed; i++) {
-        try {
-          scanner.push(waiting[i]!);
-        } catch (e) {
-          stop(e);
-        }
-      }
-      waiting.length = 0;
+      scanAllWaiting();
       if (failed) return;
       if (ended) return finish();
       if (pausedHere) {
@@ -443,16 +442,7 @@ export function readCsvBill(input: TextStream, acc: BillAccumulator, options: Cs
     input.on("error", (e?: unknown) => {
       // Text that arrived before the error is scanned first: damage in it is named, as when each chunk was scanned on
       // arrival.
-      if (waiting.length && !failed) {
-        for (let i = 0; i < waiting.length && !failed; i++) {
-          try {
-            scanner.push(waiting[i]!);
-          } catch (scanError) {
-            stop(scanError);
-          }
-        }
-        waiting.length = 0;
-      }
+      scanAllWaiting();
       const err = e instanceof Error ? e : new Error(String(e));
       stop(new BillError(describeStreamError ? describeStreamError(err) : `${acc.fileName} could not be read as CSV: ${err.message}`));
     });

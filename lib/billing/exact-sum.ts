@@ -7,13 +7,12 @@
  * grow (to the most of any addend), so nothing is ever rounded: value() is the same Decimal as adding with
  * Decimal.plus, to the last digit (exact-sum.test.ts checks it against Decimal sums on random addends).
  */
-import { Decimal } from "@/lib/core";
+import { decimalOf, type Decimal } from "@/lib/core";
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const MAX_BIG = BigInt(MAX);
 const POW10: number[] = [];
 for (let i = 0, p = 1; i <= 15; i++, p *= 10) POW10.push(p);
-const ONE = new Decimal(1, 0);
 
 export class ExactSum {
   /** The coefficient while it is a safe integer (big is then null). */
@@ -74,8 +73,8 @@ export class ExactSum {
     } else this.big = sum;
   }
 
-  /** The sum as a Decimal (canonical: Decimal's times() drops trailing zeros as every Decimal operation does). */
+  /** The sum as a Decimal (canonical: trailing zeros dropped, as every Decimal operation does). */
   value(): Decimal {
-    return new Decimal(this.big ?? this.n, this.places).times(ONE);
+    return decimalOf(this.big ?? this.n, this.places);
   }
 }

@@ -4,23 +4,11 @@
  * way (./accumulate.ts decimal(): syntax, bounds, lib/core dec()). Each gives exactly the Decimal dec() gives for the
  * same cell (fast-decimal.test.ts compares them on every kind of number and on random ones).
  */
-import { Decimal, ZERO } from "@/lib/core";
+import { decimalOf, ZERO, type Decimal } from "@/lib/core";
 
 const POW10: number[] = [];
 for (let i = 0, p = 1; i <= 15; i++, p *= 10) POW10.push(p);
 const LIMIT = 2 ** 52;
-
-/** c / 10^e without trailing zeros (Decimal's canonical form; c is a safe integer). */
-function canonical(c: number, e: number): Decimal {
-  if (c === 0) return ZERO;
-  while (e > 0) {
-    const q = Math.floor(c / 10);
-    if (q * 10 !== c) break;
-    c = q;
-    e--;
-  }
-  return new Decimal(c, e);
-}
 
 /**
  * A double as the Decimal of its shortest text (what dec(String(v)) gives), when that text has at most 15 decimals and
@@ -39,13 +27,13 @@ export function decimalOfNumber(v: number): Decimal | null {
   // trailing zeros are dropped, as r at 10 places is that r x 10^(10 - e) exactly, below 2^52), then each e in turn.
   if (a * 1e10 < LIMIT) {
     const r = Math.round(v * 1e10);
-    if (r / 1e10 === v) return canonical(r, 10);
+    if (r / 1e10 === v) return decimalOf(r, 10);
   }
   for (let e = 0; e <= 15; e++) {
     const p = POW10[e]!;
     if (a * p >= LIMIT) return null;
     const r = Math.round(v * p);
-    if (r / p === v) return canonical(r, e);
+    if (r / p === v) return decimalOf(r, e);
   }
   return null;
 }
@@ -76,5 +64,5 @@ export function decimalOfText(s: string): Decimal | null {
     else return null;
   }
   if (digits === 0) return null;
-  return canonical(negative ? -c : c, e);
+  return decimalOf(negative ? -c : c, e);
 }

@@ -81,6 +81,14 @@ function make(c: Coefficient, e: number): Decimal {
   return new Decimal(c, e);
 }
 
+/**
+ * The Decimal of c / 10^e (c an integer, e >= 0) in canonical form, as every Decimal operation returns it: for readers
+ * that build coefficients themselves (lib/billing's exact sums and fast number cells).
+ */
+export function decimalOf(c: Coefficient, e: number): Decimal {
+  return make(c, e);
+}
+
 const PATTERN = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
 function parse(text: string): Decimal {
