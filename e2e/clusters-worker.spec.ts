@@ -110,6 +110,9 @@ test.describe("EC2 and Managed Instances priced in a worker", () => {
     const ec2 = page.getByTestId("ec2-total");
     await expect(ec2).toHaveText(/^\$/);
     const before = await ec2.textContent();
+    // A first visit's default is linked once the first load is done: the edit's link must be a new one, not that.
+    await expect.poll(() => page.url()).toMatch(/#s=v\d\./);
+    const defaultLink = page.url();
     await page.getByTestId("workload-0").getByLabel("Tasks").fill("40");
     // 40 x 36.0401 = 1,441.604
     await expect(page.getByTestId("fargate-total")).toHaveText("$1,441.60");
@@ -118,6 +121,7 @@ test.describe("EC2 and Managed Instances priced in a worker", () => {
     const [after, mi] = [await ec2.textContent(), await page.getByTestId("mi-total").textContent()];
     // The same scenario opened afresh from its link: priced from scratch, with no edit before.
     await expect.poll(() => page.url()).toMatch(/#s=v\d\./);
+    await expect.poll(() => page.url()).not.toBe(defaultLink);
     const other = await browser.newPage();
     await other.goto(page.url());
     await ready(other);
