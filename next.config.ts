@@ -1,4 +1,5 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 
 const securityHeaders = [
@@ -11,6 +12,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // At the end of every build, marks the browser's JavaScript chunks with V8's compile hint (see the adapter's notes).
+  adapterPath: fileURLToPath(new URL("./scripts/compile-hints-adapter.mjs", import.meta.url)),
   // A self-contained server in .next/standalone (server.js + only the node_modules it uses): what the Docker image
   // runs, and what `npm start` and the browser tests serve. Tracing starts here, not at a parent folder's lockfile.
   output: "standalone",
