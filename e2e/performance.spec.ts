@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, ready, test } from "./fixtures";
 import { firstLoadScripts, gzippedKB, scenarioLink, waitForSelectorQuietly, waitForTextQuietly } from "./perf";
 
 /**
@@ -16,6 +16,27 @@ test.describe("performance: what does not depend on the machine's load", () => {
     const kb = await gzippedKB(srcs, async (src) => (await request.get(src)).body());
     console.log(`first-load JS: ${srcs.length} module scripts, ${kb} KB gzipped`);
     expect(kb).toBeLessThan(BUDGET_FIRST_LOAD_KB);
+  });
+
+  test("every script the page runs while it loads (its workers' too) carries V8's compile hint on its first line", async ({ page, context }) => {
+    // The build adapter (scripts/compile-hints-adapter.mjs) marks the chunks; this checks the build the tests serve was
+    // made with it (next.config.ts) and that the marked files are what the browser gets. What it buys is a time, measured
+    // by the browser benchmark (usableMs4x).
+    const scripts = new Map<string, Promise<string>>();
+    context.on("response", (r) => {
+      const url = new URL(r.url());
+      if (/^\/_next\/static\/chunks\/.+\.js$/.test(url.pathname) && r.ok()) scripts.set(url.pathname, r.text());
+    });
+    await page.goto("/");
+    await ready(page);
+    await expect(page.getByTestId("ec2-total")).toHaveText(/^\$/);
+    // The page's own chunks, the calculator's, and the EC2 / Managed Instances worker's (a worker's requests are the
+    // context's, not the page's).
+    expect(scripts.size).toBeGreaterThan(10);
+    expect([...scripts.keys()].filter((s) => s.includes("/turbopack-worker-")).length).toBeGreaterThan(0); // Turbopack's worker runtime
+    const unmarked: string[] = [];
+    for (const [src, text] of scripts) if (!(await text).startsWith("//# allFunctionsCalledOnLoad\n")) unmarked.push(src);
+    expect(unmarked).toEqual([]);
   });
 
   for (const count of [50, 500]) {

@@ -13,9 +13,12 @@
 //
 // Every chunk is marked, those loaded later (bill reader, charts, workers) too: they too run most of what they load,
 // and their compile then happens off the main thread. The content, not the name, changes: a chunk's name is its
-// content hash at build time, and the hint is the same for every build, so cached copies stay right.
+// content hash at build time, and the hint is the same for every build, so cached copies stay right. A chunk's source
+// map (productionBrowserSourceMaps) is moved down the same one line, so it still points at the right code.
 // Node built-ins only; idempotent (a file already marked is left as it is).
+import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 
 export const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
 
@@ -24,11 +27,23 @@ export function isBrowserChunk(pathname) {
   return /^(\/[^?#]*)?\/_next\/static\/chunks\/[^?#]+\.js$/.test(pathname);
 }
 
-/** Adds the compile hint as `file`'s first line, unless it is there already. Returns whether the file changed. */
+/** A source map (version 3, flat or sectioned) for the same code one line further down. */
+export function mapOneLineDown(map) {
+  if (Array.isArray(map.sections)) return { ...map, sections: map.sections.map((s) => ({ ...s, offset: { ...s.offset, line: s.offset.line + 1 } })) };
+  return { ...map, mappings: `;${map.mappings}` };
+}
+
+/**
+ * Adds the compile hint as `file`'s first line, unless it is there already, and moves the source map its last line
+ * names (a file beside it), if any, one line down. Returns whether the file changed.
+ */
 export async function addCompileHint(file) {
   const text = await readFile(file, "utf8");
   if (text.startsWith(COMPILE_HINT)) return false;
   await writeFile(file, COMPILE_HINT + text);
+  const named = /\/\/# sourceMappingURL=([^\s/?#]+\.map)\s*$/.exec(text);
+  const mapFile = named ? path.join(path.dirname(file), named[1]) : "";
+  if (mapFile && existsSync(mapFile)) await writeFile(mapFile, JSON.stringify(mapOneLineDown(JSON.parse(await readFile(mapFile, "utf8")))));
   return true;
 }
 
