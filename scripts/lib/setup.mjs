@@ -55,7 +55,26 @@ export function ensureChromium() {
   return existsSync(chromiumPath);
 }
 
-const buildInputs = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "package.json"];
+/**
+ * What `next build` reads: a build older than any of these is rebuilt by `npm start`. Next.js's root-level files
+ * (the proxy, both instrumentation hooks) and the build adapter next.config.ts names are in it (the adapter marks the
+ * chunks at the end of the build).
+ */
+export const buildInputs = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.ts",
+  "proxy.ts",
+  "instrumentation.ts",
+  "instrumentation-client.ts",
+  "scripts/compile-hints-adapter.mjs",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "package.json",
+];
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;
