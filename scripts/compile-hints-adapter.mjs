@@ -7,13 +7,13 @@
 // nearly all of its chunks' code while it loads (the framework, the calculator's modules, the engine), and at 4× CPU
 // throttling those lazy compiles were about a sixth of the main thread's work before the form was usable, the biggest
 // part of the framework's first task included (issue 24 item 7). With the hint Chrome compiles the whole file on a
-// background thread as it downloads (and its code cache keeps the result for the next visit). Measured with
-// `npm run bench -- --browser --slow`, six runs each, alternating: usable 1.62–1.88 s and longest task 110–212 ms with
-// the hint, against 1.85–2.41 s and 244–278 ms without; the page's JavaScript heap grows by about 1 MB.
+// background thread as it downloads (and its code cache keeps the result for the next visit). The figures, with and
+// without the hint, are in the README ("Ready sooner, session 7"); the page's JavaScript heap grows by about 1 MB.
 //
 // Every chunk is marked, those loaded later (bill reader, charts, workers) too: they too run most of what they load,
 // and their compile then happens off the main thread. The content, not the name, changes: a chunk's name is its
-// content hash at build time, and the hint is the same for every build, so cached copies stay right. A chunk's source
+// content hash at build time, and the hint is the same for every build, so cached copies stay right (a copy cached
+// before the first build with hints, under the same name, works the same without them). A chunk's source
 // map (productionBrowserSourceMaps) is moved down the same one line, so it still points at the right code.
 // Node built-ins only; idempotent (a file already marked is left as it is).
 import { existsSync } from "node:fs";
@@ -34,16 +34,36 @@ export function mapOneLineDown(map) {
 }
 
 /**
- * Adds the compile hint as `file`'s first line, unless it is there already, and moves the source map its last line
- * names (a file beside it), if any, one line down. Returns whether the file changed.
+ * The source map file a chunk names (its last `//# sourceMappingURL=` comment, resolved beside the chunk), "" when it
+ * names none, or null when it names one this cannot move (inline, elsewhere, or missing).
+ */
+function namedMapFile(file, text) {
+  const urls = [...text.matchAll(/^\/\/# sourceMappingURL=(\S+)\s*$/gm)];
+  if (urls.length === 0) return "";
+  const url = urls[urls.length - 1][1];
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("/")) return null; // data:, http(s):, or absolute
+  let name;
+  try {
+    name = decodeURIComponent(url.replace(/[?#].*$/, ""));
+  } catch {
+    return null;
+  }
+  const mapFile = path.resolve(path.dirname(file), name);
+  return existsSync(mapFile) ? mapFile : null;
+}
+
+/**
+ * Adds the compile hint as `file`'s first line, unless it is there already, and moves the source map it names (a
+ * file beside it), if any, one line down. A map it names but that cannot be moved is said on stderr (it would point
+ * one line off). Returns whether the file changed.
  */
 export async function addCompileHint(file) {
   const text = await readFile(file, "utf8");
   if (text.startsWith(COMPILE_HINT)) return false;
   await writeFile(file, COMPILE_HINT + text);
-  const named = /\/\/# sourceMappingURL=([^\s/?#]+\.map)\s*$/.exec(text);
-  const mapFile = named ? path.join(path.dirname(file), named[1]) : "";
-  if (mapFile && existsSync(mapFile)) await writeFile(mapFile, JSON.stringify(mapOneLineDown(JSON.parse(await readFile(mapFile, "utf8")))));
+  const mapFile = namedMapFile(file, text);
+  if (mapFile) await writeFile(mapFile, JSON.stringify(mapOneLineDown(JSON.parse(await readFile(mapFile, "utf8")))));
+  else if (mapFile === null) console.warn(`[compile-hints] ${file}: its source map could not be moved down the hint's line (it points one line off)`);
   return true;
 }
 

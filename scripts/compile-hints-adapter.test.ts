@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { originalPositionFor, TraceMap } from "@jridgewell/trace-mapping";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 interface StaticFile {
   pathname: string;
@@ -59,26 +58,53 @@ describe("compile-hints build adapter", () => {
     const adapter = await load();
     const { chunk, css, font, files, dir } = staticFolder();
     const mapFile = path.join(dir, "0abc.js.map");
-    const before = new TraceMap(readFileSync(mapFile, "utf8"));
-    // "var b" before: generated line 2, column 4.
-    const origin = originalPositionFor(before, { line: 2, column: 4 });
-    expect(origin).toMatchObject({ source: "app.ts", line: 7, column: 0 });
-
     await adapter.default.onBuildComplete({ outputs: { staticFiles: files } });
     const text = readFileSync(chunk, "utf8");
     expect(text).toBe(`${adapter.COMPILE_HINT}var a = 1;\nvar b = 2;\n//# sourceMappingURL=0abc.js.map\n`);
     expect(text.split("\n")[0]).toBe("//# allFunctionsCalledOnLoad");
-    // The same code is now on line 3: the map says it comes from the same place; nothing maps the hint's line.
-    const after = new TraceMap(readFileSync(mapFile, "utf8"));
-    expect(originalPositionFor(after, { line: 3, column: 4 })).toEqual(origin);
-    expect(originalPositionFor(after, { line: 1, column: 0 }).source).toBeNull();
+    // A map's lines are its mappings' ";"-separated groups: one empty group first, so nothing maps the hint's line and
+    // "var b" (now line 3, column 4) still maps to app.ts line 7, column 0 ("IAMA", unchanged, is now the third group).
+    expect(JSON.parse(readFileSync(mapFile, "utf8"))).toEqual({ version: 3, sources: ["app.ts"], names: [], mappings: ";AAAA;IAMA" });
     expect(readFileSync(css, "utf8")).toBe("body{color:red}");
     expect(readFileSync(font, "utf8")).toBe("not a chunk");
 
     // A second run (the same build's output handed over again) changes nothing: one hint, the map moved once.
     await adapter.default.onBuildComplete({ outputs: { staticFiles: files } });
     expect(readFileSync(chunk, "utf8")).toBe(text);
-    expect(originalPositionFor(new TraceMap(readFileSync(mapFile, "utf8")), { line: 3, column: 4 })).toEqual(origin);
+    expect(JSON.parse(readFileSync(mapFile, "utf8")).mappings).toBe(";AAAA;IAMA");
+  });
+
+  it("finds the map a chunk names before a debug ID line, and says so when it cannot move the map it names", async () => {
+    const { default: adapter } = await load();
+    const { chunk, files, dir } = staticFolder();
+    writeFileSync(chunk, "var a = 1;\n//# sourceMappingURL=0abc.js.map\n//# debugId=5b8e0f5a-0000-4000-8000-000000000000\n");
+    await adapter.onBuildComplete({ outputs: { staticFiles: files } });
+    expect(JSON.parse(readFileSync(path.join(dir, "0abc.js.map"), "utf8")).mappings).toBe(";AAAA;IAMA");
+
+    // A map that is not there (or not beside the chunk): the chunk is marked, and the build log says its map is off.
+    const other = path.join(dir, "2ghi.js");
+    writeFileSync(other, "var c = 3;\n//# sourceMappingURL=https://cdn.example.com/2ghi.js.map\n");
+    const missing = path.join(dir, "3jkl.js");
+    writeFileSync(missing, "var d = 4;\n//# sourceMappingURL=3jkl.js.map\n");
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      await adapter.onBuildComplete({
+        outputs: {
+          staticFiles: [
+            { pathname: "/_next/static/chunks/2ghi.js", filePath: other },
+            { pathname: "/_next/static/chunks/3jkl.js", filePath: missing },
+          ],
+        },
+      });
+      expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+        expect.stringContaining("2ghi.js: its source map could not be moved"),
+        expect.stringContaining("3jkl.js: its source map could not be moved"),
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(readFileSync(other, "utf8").startsWith("//# allFunctionsCalledOnLoad\n")).toBe(true);
+    expect(readFileSync(missing, "utf8").startsWith("//# allFunctionsCalledOnLoad\n")).toBe(true);
   });
 
   it("moves a sectioned source map's sections down one line", async () => {
