@@ -28,7 +28,7 @@ export function isBrowserChunk(pathname) {
 }
 
 /** A source map (version 3, flat or sectioned) for the same code one line further down. */
-export function mapOneLineDown(map) {
+function mapOneLineDown(map) {
   if (Array.isArray(map.sections)) return { ...map, sections: map.sections.map((s) => ({ ...s, offset: { ...s.offset, line: s.offset.line + 1 } })) };
   return { ...map, mappings: `;${map.mappings}` };
 }
@@ -54,10 +54,10 @@ function namedMapFile(file, text) {
 
 /**
  * Adds the compile hint as `file`'s first line, unless it is there already, and moves the source map it names (a
- * file beside it), if any, one line down. A map it names but that cannot be moved is said on stderr (it would point
+ * relative path from the chunk), if any, one line down. A map it names but that cannot be moved is said on stderr (it would point
  * one line off). Returns whether the file changed.
  */
-export async function addCompileHint(file) {
+async function addCompileHint(file) {
   const text = await readFile(file, "utf8");
   if (text.startsWith(COMPILE_HINT)) return false;
   await writeFile(file, COMPILE_HINT + text);
