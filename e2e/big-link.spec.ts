@@ -1,5 +1,5 @@
 import { MAX_PAGE_WORKLOADS, MAX_SHARE_CHARS } from "@/lib/scenario/url";
-import { expect, ready, test } from "./fixtures";
+import { expect, outsideTheApp, ready, test } from "./fixtures";
 import { bigShareLink, scenarioLink, waitForSelectorQuietly } from "./perf";
 
 /**
@@ -10,11 +10,10 @@ import { bigShareLink, scenarioLink, waitForSelectorQuietly } from "./perf";
  */
 test("a 100,000-character link of 7,490 workloads is refused in one sentence; the saved scenario stays", async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto("/");
+  await outsideTheApp(page);
   await page.evaluate(() => window.localStorage.clear());
   const link = bigShareLink();
   expect(link.length).toBeLessThanOrEqual(MAX_SHARE_CHARS);
-  await page.goto("about:blank");
   await page.goto(`/#s=${link}`);
   await ready(page);
   await expect(page.getByTestId("notice")).toContainText(

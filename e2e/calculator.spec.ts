@@ -1,9 +1,9 @@
 import type { Page } from "@playwright/test";
-import { expect, ready, test } from "./fixtures";
+import { expect, outsideTheApp, ready, test } from "./fixtures";
 import AxeBuilder from "@axe-core/playwright";
 
 async function fresh(page: Page, path = "/") {
-  await page.goto(path);
+  await outsideTheApp(page);
   await page.evaluate(() => window.localStorage.clear());
   await page.goto(path);
   await expect(page.getByTestId("fargate-total")).toBeVisible();
@@ -98,9 +98,8 @@ test.describe("calculator", () => {
   });
 
   test("a first visit's broken link stays in the address bar, and the default it shows is not saved until it is changed", async ({ page }) => {
-    await page.goto("/");
+    await outsideTheApp(page);
     await page.evaluate(() => window.localStorage.clear());
-    await page.goto("about:blank");
     await page.goto("/#s=v1.this-is-not-a-scenario");
     await expect(page.getByTestId("notice")).toContainText("This share link could not be opened");
     await expect(page.getByTestId("notice")).toContainText("The default scenario is shown instead.");

@@ -1,12 +1,12 @@
 import type { Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import Papa from "papaparse";
-import { expect, ready, test } from "./fixtures";
+import { expect, outsideTheApp, ready, test } from "./fixtures";
 
 /** Issue 13 items 5 (a CSV that describes itself), 6 (figures that add up as shown) and 10 (clearer inputs). */
 
 async function fresh(page: Page) {
-  await page.goto("/");
+  await outsideTheApp(page);
   await page.evaluate(() => window.localStorage.clear());
   await page.goto("/");
   await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, openFresh, ready, test } from "./fixtures";
+import { expect, openFresh, outsideTheApp, ready, test } from "./fixtures";
 
 /**
  * Issue 13 items 3, 6 (right-sizing), 9 and 11 as a person meets them: saved scenarios that a share link never
@@ -133,7 +133,7 @@ test.describe("saved scenarios (item 3)", () => {
   });
 
   test("the scenario an older version kept moves into the list", async ({ page }) => {
-    await page.goto("/");
+    await outsideTheApp(page);
     await page.evaluate(() => {
       window.localStorage.clear();
       const draft = {
@@ -144,7 +144,6 @@ test.describe("saved scenarios (item 3)", () => {
       };
       window.localStorage.setItem("fargate-estimator:draft:v2", JSON.stringify({ draft, link: null }));
     });
-    await page.goto("about:blank");
     await page.goto("/");
     await expect(page.getByTestId("scenario-name")).toHaveValue("old one");
     await expect(page.getByTestId("fargate-total")).toHaveText("$72.08"); // 2 x 36.0401 = 72.0802

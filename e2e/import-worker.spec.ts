@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, outsideTheApp, test } from "./fixtures";
 import { podWithLabels } from "./perf";
 
 /**
@@ -8,7 +8,7 @@ import { podWithLabels } from "./perf";
  */
 test("a 20,000-key YAML upload is read in a worker: the page takes input meanwhile, then adds its workload", async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto("/");
+  await outsideTheApp(page);
   await page.evaluate(() => window.localStorage.clear());
   await page.goto("/");
   await expect(page.getByTestId("fargate-total")).toHaveText("$108.12");

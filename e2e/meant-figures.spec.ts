@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, ready, test } from "./fixtures";
+import { expect, outsideTheApp, ready, test } from "./fixtures";
 
 /**
  * Issue 24, items 1, 2, 3 and 8: the page never shows a figure nobody meant, its figures add up, it never prices what
@@ -185,7 +185,7 @@ test.describe("right-sizing across regions (issue 24 item 8)", () => {
   const exportCsv = path.join(__dirname, "..", "lib", "rightsizing", "__fixtures__", "ecs-export.csv");
 
   async function inFrankfurt(page: Page) {
-    await page.goto("/");
+    await outsideTheApp(page);
     await page.evaluate(() => window.localStorage.clear());
     await page.goto("/");
     await ready(page);

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, ready, test } from "./fixtures";
+import { expect, outsideTheApp, ready, test } from "./fixtures";
 import { scenarioLink, waitForSelectorQuietly } from "./perf";
 
 /**
@@ -47,7 +47,7 @@ const storedEntryNames = (page: Page) =>
 
 test("a saved list above 4,000,000 characters (as three big links left it) loads whole and moves to one key per entry", async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto("/");
+  await outsideTheApp(page);
   // 5 x 15,500 workloads of 55 characters: 4.3 million characters in one key (the old code read it as damaged and
   // the next save overwrote it). Each entry (850,000 characters) is under MAX_ENTRY_CHARS; the old list and its
   // entries do not fit side by side, so the move drops the old list once the first entries are safe.
@@ -96,7 +96,7 @@ test("storage full: a new entry is refused with a sentence and the others stay",
 
 test("a saved list that cannot be read is kept aside, named on the page, can be downloaded, and is deleted only when asked", async ({ page }) => {
   const damaged = '{"state":{"scenarios":[{"id":"a","draft":{"name":"mine","workloads":[';
-  await page.goto("/");
+  await outsideTheApp(page);
   await page.evaluate((damaged) => window.localStorage.setItem("fargate-estimator:scenarios", damaged), damaged);
   await page.goto("/");
   await ready(page);

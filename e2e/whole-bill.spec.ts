@@ -1,9 +1,9 @@
 import type { Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, ready, test } from "./fixtures";
+import { expect, outsideTheApp, ready, test } from "./fixtures";
 
 async function fresh(page: Page) {
-  await page.goto("/");
+  await outsideTheApp(page);
   await page.evaluate(() => window.localStorage.clear());
   await page.goto("/");
   await expect(page.getByTestId("fargate-total")).toBeVisible();
@@ -55,8 +55,8 @@ test.describe("the whole bill", () => {
       })
       .toBe(true);
     const url = page.url();
+    await outsideTheApp(page);
     await page.evaluate(() => window.localStorage.clear());
-    await page.goto("about:blank");
     await page.goto(url);
     await expect(page.getByTestId("fargate-total")).toHaveText("$221.03");
     await page.screenshot({ path: "test-results/screenshots/whole-bill-1280.png", fullPage: true });
